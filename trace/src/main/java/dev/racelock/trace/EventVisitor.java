@@ -1,0 +1,125 @@
+package dev.racelock.trace;
+
+/**
+ * Receives a trace, event by event, in one order consistent with the recorded program's
+ * synchronization order (DESIGN.md, "Ordering in the trace"): synchronization events in global
+ * sequence order, plain accesses in program order within their thread, each placed before the
+ * next synchronization event of its thread.
+ *
+ * <p>This is the one contract between the trace readers (binary and STD) and every analysis.
+ * Arguments are primitives so that decoding allocates nothing per event. Every method has an
+ * empty default so a consumer overrides only what it needs.
+ *
+ * <p>Identifiers: {@code thread} is a small dense id (0, 1, 2, ...) defined by
+ * {@link #thread(ThreadInfo)}; {@code object} ids are unique for the whole run and never reused
+ * (0 stands for "no object": the location of a static field is (0, field)); {@code field},
+ * {@code site} and {@code method} ids refer to dictionary entries delivered before their first
+ * use; -1 means "unknown" for a site or method.
+ *
+ * <p>A memory location is the pair (object, slot): the slot is a field id for a field and the
+ * element index for an array element. The pair is unambiguous because an object is either an
+ * array or not.
+ */
+public interface EventVisitor {
+
+    // ---- trace-level ------------------------------------------------------------------------
+
+    /** The trace header, first of all. */
+    default void header(TraceHeader header) {}
+
+    /** The last call: how the trace ended (complete, or cut short and where). */
+    default void end(TraceEnd end) {}
+
+    // ---- dictionaries (delivered before first use) ------------------------------------------
+
+    default void thread(ThreadInfo thread) {}
+
+    default void method(MethodInfo method) {}
+
+    default void site(SiteInfo site) {}
+
+    default void field(FieldInfo field) {}
+
+    /** What is known of an object that is used as an array or a lock: class and where it came from. */
+    default void object(ObjectInfo object) {}
+
+    // ---- plain memory accesses (not synchronization) ----------------------------------------
+
+    /** Plain read of an instance field ({@code object != 0}) or a static field ({@code object == 0}). */
+    default void read(int thread, long object, int field, int site) {}
+
+    /** Plain write of an instance or static field. */
+    default void write(int thread, long object, int field, int site) {}
+
+    default void arrayRead(int thread, long array, int index, int site) {}
+
+    default void arrayWrite(int thread, long array, int index, int site) {}
+
+    /** Reads of {@code length} consecutive elements from {@code from} (e.g. System.arraycopy source). */
+    default void arrayRangeRead(int thread, long array, int from, int length, int site) {}
+
+    /** Writes of {@code length} consecutive elements from {@code from} (arraycopy target, Arrays.fill). */
+    default void arrayRangeWrite(int thread, long array, int from, int length, int site) {}
+
+    // ---- synchronizing memory accesses ------------------------------------------------------
+
+    /**
+     * A volatile or atomic read with acquire semantics (volatile field, Atomic*.get, VarHandle
+     * getVolatile/getAcquire, the read half of a read-modify-write) of location (object, slot).
+     */
+    default void volatileRead(int thread, long object, int slot, int site) {}
+
+    /**
+     * A volatile or atomic write with release semantics (volatile field, Atomic*.set, VarHandle
+     * setVolatile/setRelease, the write half of a read-modify-write, which the agent records
+     * before the operation so that the release precedes any acquire that observes it).
+     */
+    default void volatileWrite(int thread, long object, int slot, int site) {}
+
+    // ---- locks --------------------------------------------------------------------------------
+
+    /** The thread is about to block acquiring {@code lock} (recorded before the acquire). */
+    default void lockRequest(int thread, long lock, int site, int flags) {}
+
+    /** The thread now holds {@code lock}. {@code flags}: see {@link LockFlags}. */
+    default void lockAcquire(int thread, long lock, int site, int flags) {}
+
+    /** The thread is releasing {@code lock} (recorded before the release takes effect). */
+    default void lockRelease(int thread, long lock, int site, int flags) {}
+
+    // ---- threads and library hand-offs ------------------------------------------------------
+
+    /** {@code thread} starts {@code child} (Thread.start; recorded before the child can run). */
+    default void threadStart(int thread, int child, int site) {}
+
+    /** First event of a thread. */
+    default void threadBegin(int thread) {}
+
+    /** Last event of a thread. */
+    default void threadEnd(int thread) {}
+
+    /** {@code thread} observed the termination of {@code child} (join returned, isAlive false). */
+    default void threadJoin(int thread, int child, int site) {}
+
+    /** Release on a hand-off token: everything before it happens-before an acquire of the token. */
+    default void hbRelease(int thread, long token, int site) {}
+
+    /** Acquire of a hand-off token released earlier (executor, future, queue, latch, class init, ...). */
+    default void hbAcquire(int thread, long token, int site) {}
+
+    // ---- calling context --------------------------------------------------------------------
+
+    /** {@code thread} entered {@code method}, called from {@code callSite} (-1 when not known). */
+    default void methodEnter(int thread, int method, int callSite) {}
+
+    /** {@code thread} left its innermost entered method, normally or by an exception. */
+    default void methodExit(int thread) {}
+
+    // ---- object lifetime and the watchdog ---------------------------------------------------
+
+    /** The object was garbage collected; its id is never used again. Its shadow state may go. */
+    default void objectFreed(long object) {}
+
+    /** The agent's watchdog saw threads blocked in a cycle. */
+    default void observedDeadlock(ObservedDeadlock deadlock) {}
+}
