@@ -6,10 +6,12 @@ import dev.racelock.agent.instrument.ClassHierarchy;
 import dev.racelock.agent.instrument.ClassTransformer;
 import dev.racelock.agent.instrument.Dictionary;
 import dev.racelock.agent.instrument.InstrumentOptions;
+import dev.racelock.agent.instrument.JucCallSiteHooks;
 import dev.racelock.agent.instrument.RacelockTransformer;
 import dev.racelock.agent.instrument.ThreadRunInstrumenter;
 import dev.racelock.agent.runtime.AgentThread;
 import dev.racelock.agent.runtime.DeadlockWatchdog;
+import dev.racelock.agent.runtime.JucRuntime;
 import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.TraceOutput;
@@ -47,9 +49,10 @@ public final class AgentStartup {
         Recording.start(output);
 
         Dictionary dictionary = new Dictionary(output);
+        JucRuntime.install(dictionary::runtimeField);
         ClassFilter filter = new ClassFilter(options.include(), options.exclude());
         ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(options.memory(), options.stacks()),
-                dictionary, new ClassHierarchy(), CallSiteHooks.threadHooks(), filter);
+                dictionary, new ClassHierarchy(), JucCallSiteHooks.addTo(CallSiteHooks.threadHooks()), filter);
         Module runtime = Rt.class.getModule();
         instrumentation.addTransformer(new RacelockTransformer(transformer, instrumentation, runtime, err), false);
         instrumentThreadRun(instrumentation, runtime, err);

@@ -23,6 +23,8 @@ public final class CallSiteHooks {
         EXACT,
         /** This owner or any subclass (resolved from class files, never by loading). */
         SUBCLASSES,
+        /** This owner, a subclass or an implementing class: for interfaces such as Lock and Future. */
+        SUBTYPES,
         /** Any owner: for final methods of java.lang.Object such as wait. */
         ANY
     }
@@ -64,6 +66,7 @@ public final class CallSiteHooks {
                 case EXACT -> owner.equals(hook.owner());
                 case ANY -> true;
                 case SUBCLASSES -> owner.equals(hook.owner()) || hierarchy.isSubclassOf(loader, owner, hook.owner());
+                case SUBTYPES -> owner.equals(hook.owner()) || hierarchy.isSubtypeOf(loader, owner, hook.owner());
             };
             if (owned) {
                 return hook;

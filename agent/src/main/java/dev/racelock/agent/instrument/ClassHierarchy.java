@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClassHierarchy {
 
     /** The header of one class file. */
-    record Header(String superName, boolean isInterface, Map<String, Integer> fieldAccess) {}
+    record Header(String superName, String[] interfaces, boolean isInterface, Map<String, Integer> fieldAccess) {}
 
-    private static final Header MISSING = new Header(null, false, Map.of());
+    private static final Header MISSING = new Header(null, new String[0], false, Map.of());
 
     private final Map<ClassLoader, ConcurrentHashMap<String, Header>> byLoader = new WeakHashMap<>();
     private final ConcurrentHashMap<String, Header> bootstrap = new ConcurrentHashMap<>();
@@ -61,6 +61,33 @@ public final class ClassHierarchy {
             t = header.superName();
         }
         return false;
+    }
+
+    /**
+     * True if {@code type} is {@code ancestor}, extends it or implements it, directly or through
+     * its superclasses and superinterfaces (for call-site hooks on interfaces such as Lock).
+     */
+    boolean isSubtypeOf(ClassLoader loader, String type, String ancestor) {
+        return isSubtypeOf(loader, type, ancestor, 0);
+    }
+
+    private boolean isSubtypeOf(ClassLoader loader, String type, String ancestor, int depth) {
+        if (type == null || depth > 64) {
+            return false;
+        }
+        if (type.equals(ancestor)) {
+            return true;
+        }
+        Header header = header(loader, type);
+        if (header == MISSING) {
+            return false;
+        }
+        for (String implemented : header.interfaces()) {
+            if (isSubtypeOf(loader, implemented, ancestor, depth + 1)) {
+                return true;
+            }
+        }
+        return isSubtypeOf(loader, header.superName(), ancestor, depth + 1);
     }
 
     /** Lets the class being transformed answer for itself (its bytes are in hand, not yet loadable). */
@@ -108,11 +135,13 @@ public final class ClassHierarchy {
         Map<String, Integer> fields = new HashMap<>();
         boolean[] isInterface = new boolean[1];
         String[] superName = new String[1];
+        String[][] interfaces = {new String[0]};
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName0,
-                              String[] interfaces) {
+                              String[] interfaces0) {
                 superName[0] = superName0;
+                interfaces[0] = interfaces0 == null ? new String[0] : interfaces0;
                 isInterface[0] = (access & Opcodes.ACC_INTERFACE) != 0;
             }
 
@@ -123,6 +152,6 @@ public final class ClassHierarchy {
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new Header(superName[0], isInterface[0], fields);
+        return new Header(superName[0], interfaces[0], isInterface[0], fields);
     }
 }

@@ -35,6 +35,11 @@ public final class Dictionary {
         return id;
     }
 
+    /** {@link #field} for the runtime (JucRuntime.FieldIds): fields named by updaters and VarHandles. */
+    public int runtimeField(String owner, String name, String descriptor, boolean isVolatile, boolean isStatic) {
+        return field(owner, name, descriptor, isVolatile, isStatic);
+    }
+
     /** One id per declared field (owner is the declaring class), whatever class the access names. */
     int field(String owner, String name, String descriptor, boolean isVolatile, boolean isStatic) {
         String key = owner + '.' + name + ':' + descriptor;

@@ -13,6 +13,9 @@ public interface EventRecorder {
     void write(long object, int field, int site);
     void arrayRead(long array, int index, int site);
     void arrayWrite(long array, int index, int site);
+    /** Default no-op for recorders written before ranges existed; BufferRecorder records them. */
+    default void arrayRangeRead(long array, int from, int length, int site) {}
+    default void arrayRangeWrite(long array, int from, int length, int site) {}
     void volatileRead(long object, int slot, int site);
     void volatileWrite(long object, int slot, int site);
     void lockRequest(long lock, int site, int flags);
@@ -22,6 +25,9 @@ public interface EventRecorder {
     void threadBegin();
     void threadEnd();
     void threadJoin(int child, int site);
+    /** Default no-op for recorders written before hand-offs existed; BufferRecorder records them. */
+    default void hbRelease(long token, int site) {}
+    default void hbAcquire(long token, int site) {}
     void methodEnter(int method, int callSite);
     void methodExit();
 

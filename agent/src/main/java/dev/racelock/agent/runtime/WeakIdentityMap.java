@@ -81,6 +81,60 @@ final class WeakIdentityMap {
         return 0;
     }
 
+    /**
+     * The value bound to {@code key}, or 0: no lock when found, confirmed under the lock when
+     * not (a racy read can only miss an entry). For maps used as bindings ({@link #bind}).
+     */
+    long get(Object key) {
+        int hash = System.identityHashCode(key);
+        Entry[] table = segments[hash & (SEGMENTS - 1)].table;
+        for (Entry e = table[(hash >>> SEGMENT_BITS) & (table.length - 1)]; e != null; e = e.next) {
+            if (e.get() == key) {
+                return e.id;
+            }
+        }
+        return existingId(key);
+    }
+
+    /**
+     * Binds {@code key} to {@code value} (non-zero): replaces an existing binding if
+     * {@code replace}, else keeps it. Returns the value now bound. Also drops entries of
+     * collected keys: binding maps have no thread draining their queue.
+     */
+    long bind(Object key, long value, boolean replace) {
+        for (java.lang.ref.Reference<?> dead; (dead = queue.poll()) != null; ) {
+            expunge((Entry) dead);
+        }
+        int hash = System.identityHashCode(key);
+        Segment segment = segments[hash & (SEGMENTS - 1)];
+        synchronized (segment) {
+            Entry[] table = segment.table;
+            int index = (hash >>> SEGMENT_BITS) & (table.length - 1);
+            Entry prev = null;
+            for (Entry e = table[index]; e != null; prev = e, e = e.next) {
+                if (e.get() == key) {
+                    if (!replace || e.id == value) {
+                        return e.id;
+                    }
+                    // an entry's value is final (lock-free readers): replace the entry
+                    Entry fresh = new Entry(key, hash, value, e.next, queue);
+                    if (prev == null) {
+                        table[index] = fresh;
+                    } else {
+                        prev.next = fresh;
+                    }
+                    e.clear();
+                    return value;
+                }
+            }
+            table[index] = new Entry(key, hash, value, table[index], queue);
+            if (++segment.count > table.length) {
+                resize(segment);
+            }
+            return value;
+        }
+    }
+
     private long insert(Segment segment, Object key, int hash, ThreadContext context) {
         synchronized (segment) {
             Entry[] table = segment.table;
