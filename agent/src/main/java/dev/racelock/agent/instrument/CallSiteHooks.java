@@ -1,5 +1,6 @@
 package dev.racelock.agent.instrument;
 
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
@@ -45,7 +46,40 @@ public final class CallSiteHooks {
         }
     }
 
+    /**
+     * Emits a call left in place with recording code around it (atomics, VarHandles, array
+     * copies): for call families too large or too polymorphic for one hook per signature.
+     */
+    public interface Probe {
+        /** Emits the call and its recording into {@code mv}; false (nothing emitted) if this probe does not apply. */
+        boolean emit(MethodVisitor mv, ProbeSite at, int opcode, String owner, String name, String descriptor,
+                     boolean isInterface);
+    }
+
+    /**
+     * Where a probe emits: the call's site id, the local holding the ThreadContext, the first
+     * local the probe may use as scratch (dead after the call), and how to resolve owners.
+     */
+    public record ProbeSite(int site, int contextSlot, int freeLocal, ClassLoader loader, ClassHierarchy hierarchy) {}
+
     private final Map<String, List<Hook>> byNameAndDescriptor = new HashMap<>();
+    private final List<Probe> probes = new ArrayList<>();
+
+    public CallSiteHooks register(Probe probe) {
+        probes.add(probe);
+        return this;
+    }
+
+    /** Lets the first applicable probe emit the call; false if none applies. */
+    boolean probe(MethodVisitor mv, ProbeSite at, int opcode, String owner, String name, String descriptor,
+                  boolean isInterface) {
+        for (Probe p : probes) {
+            if (p.emit(mv, at, opcode, owner, name, descriptor, isInterface)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public CallSiteHooks register(Hook hook) {
         byNameAndDescriptor.computeIfAbsent(hook.name() + hook.descriptor(), k -> new ArrayList<>()).add(hook);

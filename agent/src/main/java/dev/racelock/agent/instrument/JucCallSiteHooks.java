@@ -27,6 +27,8 @@ public final class JucCallSiteHooks {
         locks(table);
         stampedLock(table);
         HandOffCallSiteHooks.addTo(table);
+        table.register(new AtomicCallProbe());
+        table.register(new HandleCreationProbe());
         return table;
     }
 

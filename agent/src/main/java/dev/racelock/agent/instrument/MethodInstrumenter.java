@@ -318,6 +318,11 @@ final class MethodInstrumenter extends MethodVisitor {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.hookOwner(), hook.hookName(), hook.hookDescriptor(), false);
             return;
         }
+        // probes emit straight into the next visitor; their scratch locals follow wideScratch
+        if (!name.equals("<init>") && scope.probe(mv, site, contextSlot, wideScratch + 2, opcode, callOwner, name,
+                descriptor, isInterface)) {
+            return;
+        }
         super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
         if (isConstructor && !bodyStarted && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
             // NEW/<init> pairs nest; the <init> with no NEW pending is super() or this()

@@ -40,6 +40,13 @@ final class MethodScope {
         return hooks.find(opcode, owner, name, descriptor, loader, hierarchy);
     }
 
+    /** See {@link CallSiteHooks#probe}. */
+    boolean probe(org.objectweb.asm.MethodVisitor mv, int site, int contextSlot, int freeLocal, int opcode,
+                  String owner, String name, String descriptor, boolean isInterface) {
+        return hooks.probe(mv, new CallSiteHooks.ProbeSite(site, contextSlot, freeLocal, loader, hierarchy), opcode,
+                owner, name, descriptor, isInterface);
+    }
+
     boolean isThreadSubclass(String superName) {
         return superName != null && hierarchy.isSubclassOf(loader, superName, "java/lang/Thread");
     }
