@@ -29,6 +29,7 @@ public final class JucCallSiteHooks {
         HandOffCallSiteHooks.addTo(table);
         table.register(new AtomicCallProbe());
         table.register(new HandleCreationProbe());
+        table.register(new ArrayRangeProbe());
         return table;
     }
 

@@ -1,0 +1,68 @@
+package dev.racelock.agent.instrument;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * {@code System.arraycopy} and {@code Arrays.fill}: an arrayRangeRead of the source range and
+ * an arrayRangeWrite of the target range, recorded after the call returned. Plain accesses
+ * carry no sequence number, so recording after the copy changes no order; and a call that
+ * throws (bad bounds, wrong types, null) touched nothing we could name, so it records nothing.
+ */
+final class ArrayRangeProbe implements CallSiteHooks.Probe {
+    private static final String HOOKS = "dev/racelock/agent/runtime/ArrayHooks";
+    private static final String ARRAYCOPY = "(Ljava/lang/Object;ILjava/lang/Object;II)V";
+
+    @Override
+    public boolean emit(MethodVisitor mv, CallSiteHooks.ProbeSite at, int opcode, String owner, String name,
+                       String descriptor, boolean isInterface) {
+        if (opcode != Opcodes.INVOKESTATIC) {
+            return false;
+        }
+        boolean copy = owner.equals("java/lang/System") && name.equals("arraycopy") && descriptor.equals(ARRAYCOPY);
+        Type[] args = Type.getArgumentTypes(descriptor);
+        boolean fill = owner.equals("java/util/Arrays") && name.equals("fill")
+                && (args.length == 2 || args.length == 4) && args[0].getSort() == Type.ARRAY;
+        if (!copy && !fill) {
+            return false;
+        }
+        int[] slots = new int[args.length];
+        int next = at.freeLocal();
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = next;
+            next += args[i].getSize();
+        }
+        for (int i = args.length - 1; i >= 0; i--) {
+            mv.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
+        }
+        for (int i = 0; i < args.length; i++) {
+            mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+        }
+        mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        String hook;
+        String desc;
+        String ctx = MethodInstrumenter.CONTEXT_DESC;
+        if (copy) {
+            for (int i = 0; i < 5; i++) {
+                mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+            }
+            hook = "copied";
+            desc = "(Ljava/lang/Object;ILjava/lang/Object;III" + ctx + ")V";
+        } else if (args.length == 4) {
+            for (int i = 0; i < 3; i++) {
+                mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+            }
+            hook = "filled";
+            desc = "(Ljava/lang/Object;III" + ctx + ")V";
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, slots[0]);
+            hook = "filledAll";
+            desc = "(Ljava/lang/Object;I" + ctx + ")V";
+        }
+        AtomicCallProbe.push(mv, at.site());
+        mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, desc, false);
+        return true;
+    }
+}
