@@ -66,6 +66,15 @@ final class ClassInstrumenter extends ClassVisitor {
         boolean threadRun = name.equals("run") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0
                 && isThreadSubclass();
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+            private int firstLine() {
+                for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
+                    if (insn instanceof org.objectweb.asm.tree.LineNumberNode lineNumber) {
+                        return lineNumber.line;
+                    }
+                }
+                return -1;
+            }
+
             @Override
             public void visitEnd() {
                 int methodId = context.dictionary().method(className, name, descriptor, sourceFile);
@@ -73,7 +82,8 @@ final class ClassInstrumenter extends ClassVisitor {
                 if (carriesId && name.equals("<init>")) {
                     target = new IdAssignment(target, className);
                 }
-                accept(new MethodInstrumenter(scope, target, access, name, methodId, maxLocals, threadRun));
+                accept(new MethodInstrumenter(scope, target, access, name, methodId, maxLocals, threadRun,
+                        firstLine()));
             }
         };
     }

@@ -47,8 +47,9 @@ final class MethodInstrumenter extends MethodVisitor {
 
     private final boolean threadRun;
 
+    /** @param firstLine the method's first source line: the site of its entry (synchronized methods) */
     MethodInstrumenter(MethodScope scope, MethodVisitor next, int access, String name, int methodId, int maxLocals,
-                       boolean threadRun) {
+                       boolean threadRun, int firstLine) {
         super(Opcodes.ASM9, next);
         this.scope = scope;
         this.owner = scope.className;
@@ -62,6 +63,7 @@ final class MethodInstrumenter extends MethodVisitor {
         this.wideScratch = maxLocals + 3;
         this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.threadRun = threadRun;
+        this.line = firstLine;
         this.needsHandler = scope.options.stacks() || isSynchronized || threadRun;
     }
 
@@ -238,6 +240,10 @@ final class MethodInstrumenter extends MethodVisitor {
             return;
         }
         ResolvedField field = scope.resolveField(fieldOwner, name, descriptor, !instance);
+        if (field.isFinal()) {
+            super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            return;
+        }
         Type type = Type.getType(descriptor);
         switch (opcode) {
             case Opcodes.GETSTATIC -> {

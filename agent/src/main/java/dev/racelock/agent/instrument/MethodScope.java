@@ -33,7 +33,12 @@ final class MethodScope {
         Map.Entry<String, Integer> declared = hierarchy.resolveField(loader, owner, name);
         String declaringClass = declared == null ? owner : declared.getKey();
         boolean isVolatile = declared != null && (declared.getValue() & Opcodes.ACC_VOLATILE) != 0;
-        return new ResolvedField(dictionary.field(declaringClass, name, descriptor, isVolatile, isStatic), isVolatile);
+        boolean isFinal = declared != null && (declared.getValue() & Opcodes.ACC_FINAL) != 0;
+        if (isFinal) {
+            return new ResolvedField(-1, false, true);
+        }
+        return new ResolvedField(dictionary.field(declaringClass, name, descriptor, isVolatile, isStatic), isVolatile,
+                false);
     }
 
     CallSiteHooks.Hook hook(int opcode, String owner, String name, String descriptor) {

@@ -38,7 +38,10 @@ public final class Recording {
         return output;
     }
 
-    /** For tests: forget every thread context so the next test starts clean. */
+    /**
+     * For tests and benchmarks: records into {@code out} from now on and forgets the calling
+     * thread's context, so its next event starts a fresh one there.
+     */
     public static void resetForTests(TraceOutput out) {
         output = out;
         CONTEXT.remove();
@@ -53,10 +56,10 @@ public final class Recording {
     private static ThreadContext create() {
         CONTEXT.set(SILENT); // re-entrancy guard: anything recorded while we build records nothing
         Thread thread = Thread.currentThread();
-        if (thread instanceof AgentThread) {
+        TraceOutput out = output;
+        if (thread instanceof AgentThread || out.isOwnThread(thread)) {
             return SILENT;
         }
-        TraceOutput out = output;
         int id = (int) THREADS.existingId(thread) - 1;
         if (id < 0) {
             // born outside instrumented code (main, JDK pools): no parent, no creation site

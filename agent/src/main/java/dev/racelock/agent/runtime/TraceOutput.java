@@ -23,6 +23,11 @@ public interface TraceOutput {
     void flush();
     void close();
 
+    /** A thread of the output itself (the trace writer's drain thread), which must record nothing. */
+    default boolean isOwnThread(Thread thread) {
+        return false;
+    }
+
     /** Records nothing. */
     TraceOutput NONE = new TraceOutput() {
         @Override public EventRecorder newRecorder(int thread) { return EventRecorder.NONE; }

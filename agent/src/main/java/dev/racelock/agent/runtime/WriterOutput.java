@@ -32,6 +32,11 @@ public final class WriterOutput implements TraceOutput {
         return new BufferRecorder(writer.newThreadBuffer(thread));
     }
 
+    @Override
+    public boolean isOwnThread(Thread thread) {
+        return writer.isWriterThread(thread);
+    }
+
     @Override public void defineThread(ThreadInfo thread) { writer.defineThread(thread); }
     @Override public void defineMethod(MethodInfo method) { writer.defineMethod(method); }
     @Override public void defineSite(SiteInfo site) { writer.defineSite(site); }
