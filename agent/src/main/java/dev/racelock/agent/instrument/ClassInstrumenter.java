@@ -46,7 +46,7 @@ final class ClassInstrumenter extends ClassVisitor {
         }
         boolean hasFrames = (version & 0xFFFF) >= Opcodes.V1_6;
         scope = new MethodScope(name, context.loader(), context.options(), context.dictionary(), context.hierarchy(),
-                context.hooks(), hasFrames);
+                context.hooks(), hasFrames).withFilter(context.filter());
         super.visit(version, access, name, signature, superName, all);
     }
 

@@ -29,6 +29,7 @@ final class MethodInstrumenter extends MethodVisitor {
     private final String owner;
     private final int access;
     private final boolean isConstructor;
+    private final boolean isClassInit;
     private final int methodId;
     private final int maxLocals;
     private final int contextSlot;
@@ -55,6 +56,7 @@ final class MethodInstrumenter extends MethodVisitor {
         this.owner = scope.className;
         this.access = access;
         this.isConstructor = name.equals("<init>");
+        this.isClassInit = name.equals("<clinit>");
         this.methodId = methodId;
         this.maxLocals = maxLocals;
         this.contextSlot = maxLocals;
@@ -193,6 +195,9 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            if (isClassInit && scope.options.memory() && scope.hasFrames) {
+                ClassInitProbe.initialized(mv, owner, site(), contextSlot);
+            }
             exitActions();
         } else if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD && scope.options.memory()) {
             super.visitInsn(Opcodes.DUP2);
@@ -234,6 +239,10 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
         boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
+        if (!instance && scope.options.memory() && scope.hasFrames && !(isClassInit && fieldOwner.equals(owner))
+                && scope.initializationChecked(fieldOwner, name)) {
+            ClassInitProbe.use(mv, fieldOwner, site(), contextSlot);
+        }
         if (!scope.options.memory() || (instance && !bodyStarted)) {
             // before super() the object on the stack may be the uninitialized `this`
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);

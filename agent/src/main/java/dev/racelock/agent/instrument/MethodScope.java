@@ -13,6 +13,13 @@ final class MethodScope {
     final boolean hasFrames;
     private final ClassHierarchy hierarchy;
     private final CallSiteHooks hooks;
+    private ClassFilter filter;
+
+    /** The classes that are instrumented (and so announce the end of their initialization). */
+    MethodScope withFilter(ClassFilter filter) {
+        this.filter = filter;
+        return this;
+    }
 
     MethodScope(String className, ClassLoader loader, InstrumentOptions options, Dictionary dictionary,
                 ClassHierarchy hierarchy, CallSiteHooks hooks, boolean hasFrames) {
@@ -50,6 +57,18 @@ final class MethodScope {
                   String owner, String name, String descriptor, boolean isInterface) {
         return hooks.probe(mv, new CallSiteHooks.ProbeSite(site, contextSlot, freeLocal, loader, hierarchy), opcode,
                 owner, name, descriptor, isInterface);
+    }
+
+    /**
+     * True if a getstatic/putstatic naming {@code owner} gets the class-initialization check:
+     * an instrumented class that declares the field itself (ClassInitProbe).
+     */
+    boolean initializationChecked(String owner, String name) {
+        if (filter == null || !filter.instruments(owner)) {
+            return false;
+        }
+        Map.Entry<String, Integer> declared = hierarchy.resolveField(loader, owner, name);
+        return declared != null && declared.getKey().equals(owner);
     }
 
     boolean isThreadSubclass(String superName) {

@@ -32,6 +32,25 @@ public final class ThreadContext {
     Object lastObject;
     long lastObjectId;
 
+    /** Bit i: this thread has acquired the initialization of class number i (ClassInitHooks). */
+    private long[] initializedClasses = new long[0];
+
+    /** Sets bit {@code index} (none for -1); true if it was set already. Never allocates once grown. */
+    boolean markInitialized(int index) {
+        if (index < 0) {
+            return true;
+        }
+        int word = index >>> 6;
+        long bit = 1L << index;
+        if (word >= initializedClasses.length) {
+            initializedClasses = java.util.Arrays.copyOf(initializedClasses, Math.max(word + 1, 2 * initializedClasses.length));
+        } else if ((initializedClasses[word] & bit) != 0) {
+            return true;
+        }
+        initializedClasses[word] |= bit;
+        return false;
+    }
+
     ThreadContext(int thread, EventRecorder recorder) {
         this.thread = thread;
         this.recorder = recorder;

@@ -1,0 +1,41 @@
+package dev.racelock.agent.instrument;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Emits the class-initialization hand-off (see ClassInitHooks): the release before each return
+ * of {@code <clinit>}, and before a getstatic/putstatic of an instrumented class, the use
+ * check. The class named is the field's declaring class, the one the JVM initializes; a field
+ * reached through a subclass or interface that does not declare it is skipped (naming the
+ * declaring class there might not be accessible, and initializing the named one would run an
+ * initializer the program does not run). Class numbers are dense per class name.
+ */
+final class ClassInitProbe {
+    private static final String HOOKS = "dev/racelock/agent/runtime/ClassInitHooks";
+    private static final ConcurrentHashMap<String, Integer> NUMBERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private ClassInitProbe() {}
+
+    static void initialized(MethodVisitor mv, String className, int site, int contextSlot) {
+        mv.visitLdcInsn(Type.getObjectType(className));
+        AtomicCallProbe.push(mv, site);
+        mv.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "initialized",
+                "(Ljava/lang/Class;I" + MethodInstrumenter.CONTEXT_DESC + ")V", false);
+    }
+
+    static void use(MethodVisitor mv, String declaringClass, int site, int contextSlot) {
+        mv.visitLdcInsn(Type.getObjectType(declaringClass));
+        AtomicCallProbe.push(mv, NUMBERS.computeIfAbsent(declaringClass, k -> NEXT.getAndIncrement()));
+        AtomicCallProbe.push(mv, site);
+        mv.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "use",
+                "(Ljava/lang/Class;II" + MethodInstrumenter.CONTEXT_DESC + ")V", false);
+    }
+}
