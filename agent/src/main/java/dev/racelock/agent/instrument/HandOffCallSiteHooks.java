@@ -1,9 +1,139 @@
 package dev.racelock.agent.instrument;
 
-/** The java.util.concurrent hand-off entries of the call-site table (executors, futures, latches, queues, maps). */
+import dev.racelock.agent.instrument.CallSiteHooks.Hook;
+import dev.racelock.agent.instrument.CallSiteHooks.OwnerMatch;
+
+/**
+ * The java.util.concurrent hand-off entries of the call-site table: executors and futures,
+ * CompletableFuture, CountDownLatch, Semaphore, concurrent queues and maps (runtime classes
+ * ExecutorHooks, CompletableFutureHooks, SynchronizerHooks, CollectionHooks).
+ */
 final class HandOffCallSiteHooks {
+    private static final String JUC = "java/util/concurrent/";
+    private static final String RUNTIME = "dev/racelock/agent/runtime/";
+    private static final String OBJECT = "Ljava/lang/Object;";
+    private static final String TIME_UNIT = "L" + JUC + "TimeUnit;";
+    private static final String RUNNABLE = "Ljava/lang/Runnable;";
+    private static final String CALLABLE = "L" + JUC + "Callable;";
+    private static final String FUTURE = "L" + JUC + "Future;";
+    private static final String COLLECTION = "Ljava/util/Collection;";
+    private static final String CF = JUC + "CompletableFuture";
+    private static final String CF_DESC = "L" + CF + ";";
+    private static final String FN = "Ljava/util/function/";
+
     private HandOffCallSiteHooks() {}
 
     static void addTo(CallSiteHooks table) {
+        executors(table);
+        completableFuture(table);
+        synchronizers(table);
+        collections(table);
+    }
+
+    private static void executors(CallSiteHooks table) {
+        String hooks = RUNTIME + "ExecutorHooks";
+        JucCallSiteHooks.instance(table, JUC + "Executor", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"execute", "(" + RUNNABLE + ")V", "execute"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "ExecutorService", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"submit", "(" + CALLABLE + ")" + FUTURE, "submit"},
+            {"submit", "(" + RUNNABLE + ")" + FUTURE, "submit"},
+            {"submit", "(" + RUNNABLE + OBJECT + ")" + FUTURE, "submit"},
+            {"invokeAll", "(" + COLLECTION + ")Ljava/util/List;", "invokeAll"},
+            {"invokeAll", "(" + COLLECTION + "J" + TIME_UNIT + ")Ljava/util/List;", "invokeAll"},
+            {"invokeAny", "(" + COLLECTION + ")" + OBJECT, "invokeAny"},
+            {"invokeAny", "(" + COLLECTION + "J" + TIME_UNIT + ")" + OBJECT, "invokeAny"},
+            {"awaitTermination", "(J" + TIME_UNIT + ")Z", "awaitTermination"},
+        });
+        // close() is ExecutorService's from JDK 19; the hook calls it through AutoCloseable
+        table.register(new Hook(JUC + "ExecutorService", OwnerMatch.SUBTYPES, "close", "()V", true,
+                "java/lang/AutoCloseable", hooks, "close"));
+        String scheduled = "L" + JUC + "ScheduledFuture;";
+        JucCallSiteHooks.instance(table, JUC + "ScheduledExecutorService", OwnerMatch.SUBTYPES, hooks,
+                new String[][] {
+                    {"schedule", "(" + RUNNABLE + "J" + TIME_UNIT + ")" + scheduled, "schedule"},
+                    {"schedule", "(" + CALLABLE + "J" + TIME_UNIT + ")" + scheduled, "schedule"},
+                });
+        JucCallSiteHooks.instance(table, JUC + "Future", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"get", "()" + OBJECT, "get"},
+            {"get", "(J" + TIME_UNIT + ")" + OBJECT, "get"},
+        });
+    }
+
+    private static void completableFuture(CallSiteHooks table) {
+        String hooks = RUNTIME + "CompletableFutureHooks";
+        String executor = "L" + JUC + "Executor;";
+        JucCallSiteHooks.statics(table, CF, hooks, new String[][] {
+            {"supplyAsync", "(" + FN + "Supplier;)" + CF_DESC, "supplyAsync"},
+            {"supplyAsync", "(" + FN + "Supplier;" + executor + ")" + CF_DESC, "supplyAsync"},
+            {"runAsync", "(" + RUNNABLE + ")" + CF_DESC, "runAsync"},
+            {"runAsync", "(" + RUNNABLE + executor + ")" + CF_DESC, "runAsync"},
+        });
+        JucCallSiteHooks.instance(table, CF, OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"thenApply", "(" + FN + "Function;)" + CF_DESC, "thenApply"},
+            {"thenApplyAsync", "(" + FN + "Function;)" + CF_DESC, "thenApplyAsync"},
+            {"thenApplyAsync", "(" + FN + "Function;" + executor + ")" + CF_DESC, "thenApplyAsync"},
+            {"thenAccept", "(" + FN + "Consumer;)" + CF_DESC, "thenAccept"},
+            {"thenAcceptAsync", "(" + FN + "Consumer;)" + CF_DESC, "thenAcceptAsync"},
+            {"thenRun", "(" + RUNNABLE + ")" + CF_DESC, "thenRun"},
+            {"thenRunAsync", "(" + RUNNABLE + ")" + CF_DESC, "thenRunAsync"},
+            {"handle", "(" + FN + "BiFunction;)" + CF_DESC, "handle"},
+            {"whenComplete", "(" + FN + "BiConsumer;)" + CF_DESC, "whenComplete"},
+            {"complete", "(" + OBJECT + ")Z", "complete"},
+            {"completeExceptionally", "(Ljava/lang/Throwable;)Z", "completeExceptionally"},
+            {"join", "()" + OBJECT, "join"},
+        });
+    }
+
+    private static void synchronizers(CallSiteHooks table) {
+        String hooks = RUNTIME + "SynchronizerHooks";
+        JucCallSiteHooks.instance(table, JUC + "CountDownLatch", OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"countDown", "()V", "countDown"},
+            {"await", "()V", "await"},
+            {"await", "(J" + TIME_UNIT + ")Z", "await"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "Semaphore", OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"release", "()V", "release"},
+            {"release", "(I)V", "release"},
+            {"acquire", "()V", "acquire"},
+            {"acquire", "(I)V", "acquire"},
+            {"acquireUninterruptibly", "()V", "acquireUninterruptibly"},
+            {"acquireUninterruptibly", "(I)V", "acquireUninterruptibly"},
+            {"tryAcquire", "()Z", "tryAcquire"},
+            {"tryAcquire", "(I)Z", "tryAcquire"},
+            {"tryAcquire", "(J" + TIME_UNIT + ")Z", "tryAcquire"},
+            {"tryAcquire", "(IJ" + TIME_UNIT + ")Z", "tryAcquire"},
+        });
+    }
+
+    private static void collections(CallSiteHooks table) {
+        String hooks = RUNTIME + "CollectionHooks";
+        JucCallSiteHooks.instance(table, "java/util/Queue", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"offer", "(" + OBJECT + ")Z", "offer"},
+            {"add", "(" + OBJECT + ")Z", "add"},
+            {"poll", "()" + OBJECT, "poll"},
+            {"remove", "()" + OBJECT, "remove"},
+            {"peek", "()" + OBJECT, "peek"},
+            {"element", "()" + OBJECT, "element"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "BlockingQueue", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"put", "(" + OBJECT + ")V", "put"},
+            {"offer", "(" + OBJECT + "J" + TIME_UNIT + ")Z", "offer"},
+            {"take", "()" + OBJECT, "take"},
+            {"poll", "(J" + TIME_UNIT + ")" + OBJECT, "poll"},
+        });
+        String bi = FN + "BiFunction;";
+        JucCallSiteHooks.instance(table, "java/util/Map", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"put", "(" + OBJECT + OBJECT + ")" + OBJECT, "put"},
+            {"putIfAbsent", "(" + OBJECT + OBJECT + ")" + OBJECT, "putIfAbsent"},
+            {"get", "(" + OBJECT + ")" + OBJECT, "get"},
+            {"getOrDefault", "(" + OBJECT + OBJECT + ")" + OBJECT, "getOrDefault"},
+            {"containsKey", "(" + OBJECT + ")Z", "containsKey"},
+            {"remove", "(" + OBJECT + ")" + OBJECT, "remove"},
+            {"computeIfAbsent", "(" + OBJECT + FN + "Function;)" + OBJECT, "computeIfAbsent"},
+            {"computeIfPresent", "(" + OBJECT + bi + ")" + OBJECT, "computeIfPresent"},
+            {"compute", "(" + OBJECT + bi + ")" + OBJECT, "compute"},
+            {"merge", "(" + OBJECT + OBJECT + bi + ")" + OBJECT, "merge"},
+        });
     }
 }

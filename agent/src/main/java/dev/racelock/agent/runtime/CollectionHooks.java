@@ -1,0 +1,221 @@
+package dev.racelock.agent.runtime;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Concurrent queues and maps (java.util.concurrent package summary: actions prior to placing an
+ * object into a concurrent collection happen-before actions subsequent to the access or removal
+ * of that element from the collection in another thread). Tokens: {@link HandOffTokens}.
+ *
+ * <p>The hooks match every {@code Queue}/{@code Map} call in recorded code (the static type at
+ * the call site says little); only receivers that are concurrent collections hand anything
+ * off. A {@code HashMap} or {@code ArrayDeque} promises nothing, so recording an edge for it
+ * would hide the very races it has.
+ */
+public final class CollectionHooks {
+    private CollectionHooks() {}
+
+    private static boolean concurrent(Queue<?> queue) {
+        return queue instanceof BlockingQueue || queue instanceof ConcurrentLinkedQueue
+                || queue instanceof ConcurrentLinkedDeque;
+    }
+
+    // ---- queue insertion: release a fresh token of (queue, element) before -----------------------
+
+    private static long inserting(Queue<?> queue, Object element, int site, ThreadContext c) {
+        if (element == null || !concurrent(queue)) {
+            return 0;
+        }
+        long token = HandOffTokens.inserting(queue, element, c);
+        c.recorder.hbRelease(token, site);
+        return token;
+    }
+
+    private static boolean inserted(boolean ok, Queue<?> queue, Object element, long token, ThreadContext c) {
+        if (!ok && token != 0) {
+            HandOffTokens.notInserted(queue, element, token, c);
+        }
+        return ok;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static boolean offer(Queue<?> queue, Object element, int site, ThreadContext c) {
+        long token = inserting(queue, element, site, c);
+        return inserted(((Queue<Object>) queue).offer(element), queue, element, token, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static boolean add(Queue<?> queue, Object element, int site, ThreadContext c) {
+        long token = inserting(queue, element, site, c);
+        boolean ok = false;
+        try {
+            ok = ((Queue<Object>) queue).add(element);
+            return ok;
+        } finally {
+            inserted(ok, queue, element, token, c);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void put(BlockingQueue<?> queue, Object element, int site, ThreadContext c)
+            throws InterruptedException {
+        long token = inserting(queue, element, site, c);
+        boolean ok = false;
+        try {
+            ((BlockingQueue<Object>) queue).put(element);
+            ok = true;
+        } finally {
+            inserted(ok, queue, element, token, c);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static boolean offer(BlockingQueue<?> queue, Object element, long timeout, TimeUnit unit, int site,
+                                ThreadContext c) throws InterruptedException {
+        long token = inserting(queue, element, site, c);
+        boolean ok = false;
+        try {
+            ok = ((BlockingQueue<Object>) queue).offer(element, timeout, unit);
+            return ok;
+        } finally {
+            inserted(ok, queue, element, token, c);
+        }
+    }
+
+    // ---- queue removal and access: acquire the token of that element's insertion after ---------
+
+    private static Object taken(Queue<?> queue, Object element, boolean removal, int site, ThreadContext c) {
+        if (element != null && concurrent(queue)) {
+            long token = HandOffTokens.taken(queue, element, removal, c);
+            if (token != 0) {
+                c.recorder.hbAcquire(token, site);
+            }
+        }
+        return element;
+    }
+
+    public static Object poll(Queue<?> queue, int site, ThreadContext c) {
+        return taken(queue, queue.poll(), true, site, c);
+    }
+
+    public static Object remove(Queue<?> queue, int site, ThreadContext c) {
+        return taken(queue, queue.remove(), true, site, c);
+    }
+
+    public static Object peek(Queue<?> queue, int site, ThreadContext c) {
+        return taken(queue, queue.peek(), false, site, c);
+    }
+
+    public static Object element(Queue<?> queue, int site, ThreadContext c) {
+        return taken(queue, queue.element(), false, site, c);
+    }
+
+    public static Object take(BlockingQueue<?> queue, int site, ThreadContext c) throws InterruptedException {
+        return taken(queue, queue.take(), true, site, c);
+    }
+
+    public static Object poll(BlockingQueue<?> queue, long timeout, TimeUnit unit, int site, ThreadContext c)
+            throws InterruptedException {
+        return taken(queue, queue.poll(timeout, unit), true, site, c);
+    }
+
+    // ---- concurrent maps: one token per (map, key) ------------------------------------------------
+
+    private static void putting(Map<?, ?> map, Object key, int site, ThreadContext c) {
+        if (map instanceof ConcurrentMap && key != null) {
+            c.recorder.hbRelease(HandOffTokens.keyToken(map, key, c), site);
+        }
+    }
+
+    private static <V> V accessed(Map<?, ?> map, Object key, V value, int site, ThreadContext c) {
+        if (value != null && map instanceof ConcurrentMap) {
+            long token = HandOffTokens.existingKeyToken(map, key, c);
+            if (token != 0) {
+                c.recorder.hbAcquire(token, site);
+            }
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object put(Map<?, ?> map, Object key, Object value, int site, ThreadContext c) {
+        putting(map, key, site, c);
+        return ((Map<Object, Object>) map).put(key, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object putIfAbsent(Map<?, ?> map, Object key, Object value, int site, ThreadContext c) {
+        boolean absent = map instanceof ConcurrentMap && key != null && map.get(key) == null;
+        if (absent) {
+            putting(map, key, site, c);
+        }
+        Object previous = ((Map<Object, Object>) map).putIfAbsent(key, value);
+        return accessed(map, key, previous, site, c);
+    }
+
+    public static Object get(Map<?, ?> map, Object key, int site, ThreadContext c) {
+        return accessed(map, key, map.get(key), site, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object getOrDefault(Map<?, ?> map, Object key, Object fallback, int site, ThreadContext c) {
+        Object value = map.get(key);
+        accessed(map, key, value, site, c);
+        return value != null ? value : ((Map<Object, Object>) map).getOrDefault(key, fallback);
+    }
+
+    public static boolean containsKey(Map<?, ?> map, Object key, int site, ThreadContext c) {
+        boolean present = map.containsKey(key);
+        if (present) {
+            accessed(map, key, Boolean.TRUE, site, c);
+        }
+        return present;
+    }
+
+    public static Object remove(Map<?, ?> map, Object key, int site, ThreadContext c) {
+        return accessed(map, key, map.remove(key), site, c);
+    }
+
+    /** Writes only when absent; reads the present value otherwise (or after computing it). */
+    @SuppressWarnings("unchecked")
+    public static Object computeIfAbsent(Map<?, ?> map, Object key, Function<?, ?> fn, int site, ThreadContext c) {
+        if (map instanceof ConcurrentMap && key != null && map.get(key) == null) {
+            putting(map, key, site, c);
+        }
+        Object value = ((Map<Object, Object>) map).computeIfAbsent(key, (Function<Object, Object>) fn);
+        return accessed(map, key, value, site, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object computeIfPresent(Map<?, ?> map, Object key, BiFunction<?, ?, ?> fn, int site,
+                                          ThreadContext c) {
+        if (map instanceof ConcurrentMap && key != null && map.get(key) != null) {
+            putting(map, key, site, c);
+        }
+        Object value = ((Map<Object, Object>) map).computeIfPresent(key, (BiFunction<Object, Object, Object>) fn);
+        return accessed(map, key, value, site, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object compute(Map<?, ?> map, Object key, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
+        putting(map, key, site, c);
+        Object value = ((Map<Object, Object>) map).compute(key, (BiFunction<Object, Object, Object>) fn);
+        return accessed(map, key, value, site, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object merge(Map<?, ?> map, Object key, Object value, BiFunction<?, ?, ?> fn, int site,
+                               ThreadContext c) {
+        putting(map, key, site, c);
+        Object merged = ((Map<Object, Object>) map).merge(key, value, (BiFunction<Object, Object, Object>) fn);
+        return accessed(map, key, merged, site, c);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.racelock.agent.runtime;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tokens of library hand-offs, chosen so that an edge goes exactly where the JDK's
+ * memory-consistency notes put it:
+ * <ul>
+ *   <li>a Future or CompletableFuture is bound to the token its task or stage releases at its end;</li>
+ *   <li>each insertion into a concurrent queue gets a fresh token, queued per (queue, element
+ *       identity) in insertion order; the removal or access of that element acquires the oldest
+ *       token of that pair, so it is ordered after the insertion of THAT element only;</li>
+ *   <li>each key of a concurrent map has one token per (map, key by {@code equals}), the map's
+ *       own notion of "that key": an insertion releases it, a retrieval acquires it. (Two puts of
+ *       one key are both ordered before a later get, which can be one insertion too many when
+ *       the get returned the older value while the newer put was in progress; a hash of the key
+ *       instead would conflate distinct keys and hide real races.)</li>
+ * </ul>
+ * Fresh tokens come from the object id counter, so they never name an object.
+ */
+final class HandOffTokens {
+    private static final WeakIdentityMap FUTURES = new WeakIdentityMap(c -> 0);
+
+    private record Element(long container, long element) {}
+
+    private static final ConcurrentHashMap<Element, ArrayDeque<Long>> ELEMENTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Long, ConcurrentHashMap<Object, Long>> KEYS = new ConcurrentHashMap<>();
+
+    private HandOffTokens() {}
+
+    static long fresh(ThreadContext c) {
+        return c.newObjectId();
+    }
+
+    static void bindFuture(Object future, long token) {
+        if (future != null) {
+            FUTURES.bind(future, token, true);
+        }
+    }
+
+    /** The token a future is bound to, or 0. */
+    static long futureToken(Object future) {
+        return future == null ? 0 : FUTURES.get(future);
+    }
+
+    // ---- queue elements ----------------------------------------------------------------------
+
+    static long inserting(Object queue, Object element, ThreadContext c) {
+        long token = fresh(c);
+        ArrayDeque<Long> tokens = ELEMENTS.computeIfAbsent(key(queue, element, c), k -> new ArrayDeque<>());
+        synchronized (tokens) {
+            tokens.addLast(token);
+        }
+        return token;
+    }
+
+    /** An insertion that did not happen (offer returned false): its token is withdrawn. */
+    static void notInserted(Object queue, Object element, long token, ThreadContext c) {
+        ArrayDeque<Long> tokens = ELEMENTS.get(key(queue, element, c));
+        if (tokens != null) {
+            synchronized (tokens) {
+                tokens.removeLastOccurrence(token);
+            }
+        }
+    }
+
+    /** The token of the oldest insertion of {@code element}, removed if {@code removal}; 0 if none. */
+    static long taken(Object queue, Object element, boolean removal, ThreadContext c) {
+        Element k = key(queue, element, c);
+        ArrayDeque<Long> tokens = ELEMENTS.get(k);
+        if (tokens == null) {
+            return 0;
+        }
+        synchronized (tokens) {
+            Long token = removal ? tokens.pollFirst() : tokens.peekFirst();
+            if (tokens.isEmpty()) {
+                ELEMENTS.remove(k, tokens);
+            }
+            return token == null ? 0 : token;
+        }
+    }
+
+    private static Element key(Object queue, Object element, ThreadContext c) {
+        return new Element(ObjectIds.of(queue, c), ObjectIds.of(element, c));
+    }
+
+    // ---- map keys ------------------------------------------------------------------------------
+
+    static long keyToken(Object map, Object key, ThreadContext c) {
+        if (key == null) {
+            return 0;
+        }
+        ConcurrentHashMap<Object, Long> keys = KEYS.computeIfAbsent(ObjectIds.of(map, c), k -> new ConcurrentHashMap<>());
+        Long token = keys.get(key);
+        return token != null ? token : keys.computeIfAbsent(key, k -> fresh(c));
+    }
+
+    /** The token of a key, or 0 if nothing was ever put under it. */
+    static long existingKeyToken(Object map, Object key, ThreadContext c) {
+        if (key == null) {
+            return 0;
+        }
+        ConcurrentHashMap<Object, Long> keys = KEYS.get(ObjectIds.of(map, c));
+        Long token = keys == null ? null : keys.get(key);
+        return token == null ? 0 : token;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.racelock.agent.runtime;
+
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A task or callback handed to java.util.concurrent, wrapped so that its body is ordered after
+ * the hand-off and what comes after its completion is ordered after its body: at the start it
+ * acquires the tokens released at submission (or by the stages it depends on); at the end,
+ * normally or by an exception, it releases its own token (which the returned Future or stage is
+ * bound to) and the executor's, before the JDK can mark it complete. One class for every
+ * functional shape the hooks wrap.
+ */
+class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Function<Object, Object>,
+        Consumer<Object> {
+    final Object body;
+    private final long[] acquireAtStart;
+    final long token;
+    private final long executorToken;
+    private final int site;
+
+    /** Set by a body that returned normally, for invokeAny; read by the submitting thread after. */
+    volatile boolean completed;
+    volatile Object result;
+
+    TracedTask(Object body, long[] acquireAtStart, long token, long executorToken, int site) {
+        this.body = body;
+        this.acquireAtStart = acquireAtStart;
+        this.token = token;
+        this.executorToken = executorToken;
+        this.site = site;
+    }
+
+    /** For two-argument callbacks (a separate class: BiFunction and Function clash on andThen). */
+    static final class Pair implements BiFunction<Object, Object, Object>, BiConsumer<Object, Object> {
+        final TracedTask task;
+
+        Pair(TracedTask task) {
+            this.task = task;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object apply(Object first, Object second) {
+            ThreadContext c = task.begin();
+            try {
+                return task.done(((BiFunction<Object, Object, Object>) task.body).apply(first, second));
+            } finally {
+                task.end(c);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void accept(Object first, Object second) {
+            ThreadContext c = task.begin();
+            try {
+                ((BiConsumer<Object, Object>) task.body).accept(first, second);
+            } finally {
+                task.end(c);
+            }
+        }
+    }
+
+    ThreadContext begin() {
+        ThreadContext c = Recording.context();
+        for (long t : acquireAtStart) {
+            if (t != 0) {
+                c.recorder.hbAcquire(t, site);
+            }
+        }
+        return c;
+    }
+
+    void end(ThreadContext c) {
+        c.recorder.hbRelease(token, site);
+        if (executorToken != 0) {
+            c.recorder.hbRelease(executorToken, site);
+        }
+    }
+
+    Object done(Object value) {
+        result = value;
+        completed = true;
+        return value;
+    }
+
+    @Override
+    public void run() {
+        ThreadContext c = begin();
+        try {
+            ((Runnable) body).run();
+            done(null);
+        } finally {
+            end(c);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object call() throws Exception {
+        ThreadContext c = begin();
+        try {
+            return done(((Callable<Object>) body).call());
+        } finally {
+            end(c);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object get() {
+        ThreadContext c = begin();
+        try {
+            return done(((Supplier<Object>) body).get());
+        } finally {
+            end(c);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object apply(Object value) {
+        ThreadContext c = begin();
+        try {
+            return done(((Function<Object, Object>) body).apply(value));
+        } finally {
+            end(c);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void accept(Object value) {
+        ThreadContext c = begin();
+        try {
+            ((Consumer<Object>) body).accept(value);
+        } finally {
+            end(c);
+        }
+    }
+}

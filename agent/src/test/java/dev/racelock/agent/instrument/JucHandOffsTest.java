@@ -1,0 +1,95 @@
+package dev.racelock.agent.instrument;
+
+import dev.racelock.agent.instrument.RecordingOutput.Event;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Library hand-offs record hbRelease/hbAcquire pairs whose tokens match exactly where the JDK orders. */
+class JucHandOffsTest {
+    private static JucFixtureRun run;
+
+    @BeforeAll
+    static void record() throws Exception {
+        run = new JucFixtureRun("HandOffs");
+        assertEquals(42 + 3 + 5 + 1 + 1 + 3 + 0 + 11 + 4, run.result);
+    }
+
+    private static Set<Long> tokens(String marker, String kind) {
+        return run.at(marker, kind).stream().map(Event::object).collect(Collectors.toSet());
+    }
+
+    private static long one(String marker, String kind) {
+        Set<Long> tokens = tokens(marker, kind);
+        assertEquals(1, tokens.size(), kind + " at " + marker + ": " + run.at(marker));
+        return tokens.iterator().next();
+    }
+
+    private static int mainThread() {
+        return run.at("@get", "hbAcquire").get(0).thread();
+    }
+
+    @Test
+    void submitReleasesTheTaskStartAcquiresAndGetAcquiresTheTaskEnd() {
+        List<Event> submit = run.at("@submit", "hbRelease", "hbAcquire");
+        long token = submit.get(0).object();
+        assertEquals("hbRelease", submit.get(0).kind());
+        assertEquals(mainThread(), submit.get(0).thread());
+        List<Event> worker = submit.stream().filter(e -> e.thread() != mainThread()).toList();
+        assertEquals("hbAcquire", worker.get(0).kind(), "the task starts by acquiring the submission");
+        assertEquals(token, worker.get(0).object());
+        assertTrue(worker.stream().anyMatch(e -> e.kind().equals("hbRelease") && e.object() == token),
+                "the task's end releases its token");
+        assertEquals(token, one("@get", "hbAcquire"));
+    }
+
+    @Test
+    void invokeAllAcquiresEveryTaskAndAwaitTerminationTheExecutor() {
+        assertEquals(2, tokens("@invokeAll", "hbRelease").size() - 1, "two tasks; plus the executor token");
+        Set<Long> acquired = run.at("@invokeAll", "hbAcquire").stream().filter(e -> e.thread() == mainThread())
+                .map(Event::object).collect(Collectors.toSet());
+        assertEquals(2, acquired.size());
+        long executor = one("@awaitTermination", "hbAcquire");
+        assertTrue(run.at("@execute", "hbRelease").stream().anyMatch(e -> e.object() == executor
+                && e.thread() != mainThread()), "a task's end releases the executor's token");
+    }
+
+    @Test
+    void latchAndSemaphoreReleaseBeforeAndAcquireAfter() {
+        assertEquals(one("@countDown", "hbRelease"), one("@latch await", "hbAcquire"));
+        assertEquals(one("@release", "hbRelease"), one("@acquire", "hbAcquire"));
+    }
+
+    @Test
+    void eachQueueInsertionIsAcquiredByTheRemovalOfThatInsertion() {
+        long first = one("@put first", "hbRelease");
+        long second = one("@offer second", "hbRelease");
+        assertNotEquals(first, second, "the same element inserted twice: two insertions, two tokens");
+        assertEquals(first, one("@take first", "hbAcquire"));
+        assertEquals(second, one("@poll second", "hbAcquire"));
+    }
+
+    @Test
+    void mapPutIsAcquiredByAGetOfAnEqualKeyOnly() {
+        assertEquals(one("@map put", "hbRelease"), one("@map get", "hbAcquire"));
+        assertEquals(Set.of(), tokens("@map miss", "hbAcquire"));
+    }
+
+    @Test
+    void completableFutureStagesChainTheirTokensToJoinAndGet() {
+        long supplied = one("@supplyAsync", "hbRelease") ;
+        Set<Long> callbackStart = run.at("@thenApply", "hbAcquire").stream().map(Event::object)
+                .collect(Collectors.toSet());
+        assertTrue(callbackStart.contains(supplied), "the callback acquires its source's completion");
+        long callbackEnd = one("@thenApply", "hbRelease");
+        assertTrue(tokens("@join", "hbAcquire").contains(callbackEnd));
+        assertEquals(one("@complete", "hbRelease"), one("@cf get", "hbAcquire"));
+    }
+}
