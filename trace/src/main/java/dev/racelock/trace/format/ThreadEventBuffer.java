@@ -94,6 +94,8 @@ public final class ThreadEventBuffer {
     Segment drainHead;
     int drainedPosition;
     int drainedCount;
+    /** Its threadEnd has been written: the writer drops the buffer. */
+    boolean retired;
 
     ThreadEventBuffer(TraceWriter writer, SyncSequence sequence, int thread) {
         this.writer = writer;

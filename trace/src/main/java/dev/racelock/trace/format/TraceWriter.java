@@ -279,16 +279,12 @@ public final class TraceWriter implements AutoCloseable {
             buffers.add(registered);
         }
         captures.clear();
-        List<ThreadEventBuffer> retiring = null;
+        boolean anyRetired = false;
         for (ThreadEventBuffer buffer : buffers) {
-            boolean ended = buffer.endedAcquire();
+            boolean ended = buffer.endedAcquire(); // read first: then the capture sees its last event
             capture(buffer);
-            if (ended) {
-                if (retiring == null) {
-                    retiring = new ArrayList<>();
-                }
-                retiring.add(buffer);
-            }
+            buffer.retired = ended;
+            anyRetired |= ended;
         }
         writeDefinitions();
         writeFreed();
@@ -301,8 +297,8 @@ public final class TraceWriter implements AutoCloseable {
                 c.buffer.recycle(c.segment);
             }
         }
-        if (retiring != null) {
-            buffers.removeAll(retiring);
+        if (anyRetired) {
+            buffers.removeIf(buffer -> buffer.retired);
         }
         out.drainStaging();
     }
@@ -317,8 +313,10 @@ public final class TraceWriter implements AutoCloseable {
             }
             int to = Segment.position(committed);
             int count = Segment.count(committed);
-            captures.add(new Capture(buffer, segment, buffer.drainedPosition, to,
-                    count - buffer.drainedCount, next != null));
+            if (to != buffer.drainedPosition || next != null) {
+                captures.add(new Capture(buffer, segment, buffer.drainedPosition, to,
+                        count - buffer.drainedCount, next != null));
+            }
             if (next == null) {
                 buffer.drainedPosition = to;
                 buffer.drainedCount = count;
