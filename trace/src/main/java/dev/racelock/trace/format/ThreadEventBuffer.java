@@ -111,39 +111,19 @@ public final class ThreadEventBuffer {
     // ---- plain memory accesses --------------------------------------------------------------------
 
     public void read(long object, int field, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int fieldDelta = field - prevField;
-        prevField = field;
-        plainAccess(COMPACT, FormatV1.OP_READ, object, fieldDelta, site);
+        fieldAccess(COMPACT, FormatV1.OP_READ, object, field, site);
     }
 
     public void write(long object, int field, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int fieldDelta = field - prevField;
-        prevField = field;
-        plainAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, fieldDelta, site);
+        fieldAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, field, site);
     }
 
     public void arrayRead(long array, int index, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int indexDelta = index - prevIndex;
-        prevIndex = index;
-        plainAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, indexDelta, site);
+        elementAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, index, site);
     }
 
     public void arrayWrite(long array, int index, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int indexDelta = index - prevIndex;
-        prevIndex = index;
-        plainAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, indexDelta, site);
+        elementAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, index, site);
     }
 
     public void arrayRangeRead(long array, int from, int length, int site) {
@@ -253,6 +233,25 @@ public final class ThreadEventBuffer {
 
     // ---- encoding ------------------------------------------------------------------------------
 
+    private void fieldAccess(int compactOp, int fullOp, long object, int field, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int fieldDelta = field - prevField;
+        prevField = field;
+        plainAccess(compactOp, fullOp, object, fieldDelta, site);
+    }
+
+    private void elementAccess(int compactOp, int fullOp, long array, int index, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int indexDelta = index - prevIndex;
+        prevIndex = index;
+        plainAccess(compactOp, fullOp, array, indexDelta, site);
+    }
+
+    /** Field or array element: the compact form when the site step fits in four bits. */
     private void plainAccess(int compactOp, int fullOp, long object, int slotDelta, int site) {
         byte[] b = buf;
         int p = pos;
