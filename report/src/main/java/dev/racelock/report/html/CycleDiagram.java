@@ -3,6 +3,8 @@ package dev.racelock.report.html;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.report.FindingFacts;
+import dev.racelock.report.MarkupText;
 
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +81,8 @@ final class CycleDiagram {
                 .append(num(width)).append("\" height=\"").append(num(height)).append("\" viewBox=\"")
                 .append(num(minX)).append(' ').append(num(minY)).append(' ').append(num(width)).append(' ')
                 .append(num(height)).append("\">");
-        sb.append("<title>").append(HtmlText.escape("Lock cycle: " + String.join(" -> ",
-                dev.racelock.report.FindingFacts.cyclePath(finding)))).append("</title>");
+        sb.append("<title>").append(MarkupText.attribute("Lock cycle: " + String.join(" -> ",
+                FindingFacts.cyclePath(finding)))).append("</title>");
         sb.append("<defs><marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
                 .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
                 .append("<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>");
@@ -95,7 +97,7 @@ final class CycleDiagram {
                     .append(num(y[i] - NODE_HEIGHT / 2)).append("\" width=\"").append(num(2 * halfWidth[i]))
                     .append("\" height=\"").append(num(NODE_HEIGHT)).append("\" rx=\"8\"/>")
                     .append("<text x=\"").append(num(x[i])).append("\" y=\"").append(num(y[i] + 4.5))
-                    .append("\" text-anchor=\"middle\">").append(HtmlText.escape(labels[i])).append("</text></g>");
+                    .append("\" text-anchor=\"middle\">").append(MarkupText.attribute(labels[i])).append("</text></g>");
         }
         sb.append("</svg>");
         return sb.toString();
@@ -134,7 +136,7 @@ final class CycleDiagram {
         sb.append("<rect class=\"edge-label-box\" x=\"").append(num(mx - labelWidth / 2)).append("\" y=\"")
                 .append(num(my - 10)).append("\" width=\"").append(num(labelWidth)).append("\" height=\"20\" rx=\"4\"/>");
         sb.append("<text class=\"edge-label\" x=\"").append(num(mx)).append("\" y=\"").append(num(my + 4.5))
-                .append("\" text-anchor=\"middle\">").append(HtmlText.escape(label)).append("</text>");
+                .append("\" text-anchor=\"middle\">").append(MarkupText.attribute(label)).append("</text>");
     }
 
     /** Where the line from a node's centre towards (tx, ty) leaves the node's rectangle. */
