@@ -20,8 +20,13 @@ import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
  *
  * <p>Rules (STYLE.md): no allocation except when a full buffer is swapped, no lock, no call
  * into JDK code that could be instrumented or synchronize. Used only by its owning thread.
- * Each event is encoded straight into a byte array (docs/trace-format.md, "Events") and made
- * visible to the writer thread by one release store; nothing else is shared per event.
+ * Each event is encoded straight into a byte array (docs/trace-format.md, "Chunk") and made
+ * visible to the writer thread by one release store; the only other shared access is the
+ * VarHandle getAndAdd that numbers a synchronization event. The slow path, taken once per full
+ * segment (8 to 256 KiB of events) and by threadEnd, allocates the next segment and wakes the
+ * writer with {@code LockSupport.unpark}; when the writer lags it also calls
+ * {@code Thread.onSpinWait}, {@code Thread.yield} and {@code LockSupport.parkNanos}. The agent
+ * must not instrument those.
  *
  * <p>Synchronization events take a global sequence number when they are called, so the caller
  * records a release-type event (lock release, volatile write, thread start, hbRelease, thread
