@@ -101,7 +101,9 @@ public final class TraceWriter implements AutoCloseable {
     /** A new buffer for the calling thread, which must be the only one to use it. */
     public ThreadEventBuffer newThreadBuffer(int thread) {
         ThreadEventBuffer buffer = new ThreadEventBuffer(this, sequence, thread);
-        registrations.add(buffer);
+        if (!closing) { // after close the buffer records into the void, and nothing holds on to it
+            registrations.add(buffer);
+        }
         return buffer;
     }
 
