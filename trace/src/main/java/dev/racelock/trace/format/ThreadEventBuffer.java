@@ -23,7 +23,7 @@ import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
  * Each event is encoded straight into a byte array (docs/trace-format.md, "Chunk") and made
  * visible to the writer thread by one release store; the only other shared access is the
  * VarHandle getAndAdd that numbers a synchronization event. The slow path, taken once per full
- * segment (8 to 256 KiB of events) and by threadEnd, allocates the next segment and wakes the
+ * segment (4 to 256 KiB of events) and by threadEnd, allocates the next segment and wakes the
  * writer with {@code LockSupport.unpark}; when the writer lags it also calls
  * {@code Thread.onSpinWait}, {@code Thread.yield} and {@code LockSupport.parkNanos}. The agent
  * must not instrument those.
