@@ -1,7 +1,7 @@
 package dev.racelock.analyzer.lockorder;
 
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * Finds simple cycles of a lock-order graph within fixed bounds, so that a dense graph never hangs
- * the analyzer (DESIGN.md, "Analyses"): strongly connected components first (Gabow, JGraphT),
+ * the analyzer (DESIGN.md, "Analyses"): strongly connected components first (Kosaraju, JGraphT; its depth-first search is iterative, where Gabow's recursion overflows the stack on a long path of 10,000 locks),
  * since every cycle lies inside one; then, inside each component, a depth-first enumeration of
  * simple cycles, each found once from its lowest-numbered vertex, that stops at
  * {@link #MAX_CYCLE_LENGTH} edges per cycle, {@link #MAX_STEPS} edge expansions per component and
@@ -45,7 +45,7 @@ final class BoundedCycleSearch<V, E> {
     }
 
     List<List<E>> run() {
-        for (Set<V> component : new GabowStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
+        for (Set<V> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
             if (component.size() > 1 && cycles.size() < MAX_CYCLES) {
                 searchComponent(component);
             }
@@ -78,10 +78,12 @@ final class BoundedCycleSearch<V, E> {
         steps = 0;
         boolean[] onPath = new boolean[n];
         List<E> path = new ArrayList<>();
-        for (int start = 0; start < n && !stopped(); start++) {
-            onPath[start] = true;
-            extend(start, start, targets, edges, onPath, path);
-            onPath[start] = false;
+        for (int length = 2; length <= MAX_CYCLE_LENGTH && length <= n && !stopped(); length++) {
+            for (int start = 0; start < n && !stopped(); start++) {
+                onPath[start] = true;
+                extend(start, start, length, targets, edges, onPath, path);
+                onPath[start] = false;
+            }
         }
     }
 
@@ -94,7 +96,8 @@ final class BoundedCycleSearch<V, E> {
     }
 
     @SuppressWarnings("unchecked")
-    private void extend(int start, int at, int[][] targets, Object[][] edges, boolean[] onPath, List<E> path) {
+    /** Extends {@code path} (ending at {@code at}) towards cycles of exactly {@code length} edges through {@code start}. */
+    private void extend(int start, int at, int length, int[][] targets, Object[][] edges, boolean[] onPath, List<E> path) {
         int[] ts = targets[at];
         for (int k = 0; k < ts.length; k++) {
             if (stopped()) {
@@ -102,17 +105,17 @@ final class BoundedCycleSearch<V, E> {
             }
             steps++;
             int next = ts[k];
-            if (next == start) {
+            if (next == start && path.size() + 1 == length) {
                 path.add((E) edges[at][k]);
                 List<E> cycle = List.copyOf(path);
                 if (accept.test(cycle)) {
                     cycles.add(cycle);
                 }
                 path.remove(path.size() - 1);
-            } else if (next > start && !onPath[next] && path.size() + 1 < MAX_CYCLE_LENGTH) {
+            } else if (next > start && !onPath[next] && path.size() + 1 < length) {
                 onPath[next] = true;
                 path.add((E) edges[at][k]);
-                extend(start, next, targets, edges, onPath, path);
+                extend(start, next, length, targets, edges, onPath, path);
                 path.remove(path.size() - 1);
                 onPath[next] = false;
             }

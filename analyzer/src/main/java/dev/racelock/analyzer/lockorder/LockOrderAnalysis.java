@@ -31,7 +31,7 @@ import java.util.Map;
  *       those edges go into an instance-level graph of that class, and a cycle of instances
  *       there (bank transfer: a1 -> a2 in one thread, a2 -> a1 in another) is the deadlock.</li>
  * </ul>
- * At the end of the trace each graph is searched for cycles (Gabow SCC, then a bounded search,
+ * At the end of the trace each graph is searched for cycles (Kosaraju SCC, then a bounded search,
  * see {@link BoundedCycleSearch}) and a cycle is reported only with valid witnesses
  * ({@link CycleWitnesses}). Happens-before here leaves out lock edges: the order in which two
  * threads happened to get a lock could have been the other way round.
