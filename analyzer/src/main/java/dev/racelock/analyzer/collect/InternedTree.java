@@ -19,6 +19,8 @@ public final class InternedTree {
     private int[] labelB = new int[64];
     private int[] depth = new int[64];
     private int nodes = 1;
+    // Per parent, its most recently asked-for child: a call site entered in a loop skips the hash.
+    private int[] lastChild = new int[64];
 
     // Index (parent, a, b) -> node id + 1 (0 = free slot), open addressing.
     private long[] slotKey = new long[128];
@@ -34,6 +36,16 @@ public final class InternedTree {
 
     /** The child of {@code parentNode} labelled (a, b), created on first request. */
     public int child(int parentNode, int a, int b) {
+        int last = lastChild[parentNode];
+        if (last != 0 && labelA[last] == a && labelB[last] == b) {
+            return last;
+        }
+        int found = lookup(parentNode, a, b);
+        lastChild[parentNode] = found;
+        return found;
+    }
+
+    private int lookup(int parentNode, int a, int b) {
         long key = ((long) parentNode << 32) | (a & 0xFFFFFFFFL);
         int i = hash(key, b) & mask;
         while (true) {
@@ -56,6 +68,7 @@ public final class InternedTree {
             labelA = Arrays.copyOf(labelA, n);
             labelB = Arrays.copyOf(labelB, n);
             depth = Arrays.copyOf(depth, n);
+            lastChild = Arrays.copyOf(lastChild, n);
         }
         parent[id] = parentNode;
         labelA[id] = a;

@@ -8,6 +8,16 @@ package dev.racelock.analyzer.race;
  */
 final class LocationShadow {
 
+    final long object;
+    final int slot;
+    /** The next location of the same object (ShadowMemory frees an object's locations together). */
+    LocationShadow nextOfObject;
+
+    LocationShadow(long object, int slot) {
+        this.object = object;
+        this.slot = slot;
+    }
+
     int writeThread = -1;
     int writeClock;
     int writeSite;
