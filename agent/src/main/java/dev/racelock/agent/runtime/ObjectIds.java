@@ -29,15 +29,20 @@ public final class ObjectIds {
         if (object == null) {
             return 0;
         }
-        if (object == context.lastObject) {
-            return context.lastObjectId;
+        if (object instanceof Identified) {
+            long id = ((Identified) object).$racelock$id();
+            if (id != 0) {
+                return id;
+            }
         }
-        long id = object instanceof Identified ? ((Identified) object).$racelock$id() : 0;
-        if (id == 0) {
-            id = MAP.idOf(object, context);
+        int hash = System.identityHashCode(object);
+        int slot = hash & (ThreadContext.CACHE_SIZE - 1);
+        if (context.cachedObjects[slot] == object) {
+            return context.cachedIds[slot];
         }
-        context.lastObject = object;
-        context.lastObjectId = id;
+        long id = MAP.idOf(object, hash, context);
+        context.cachedObjects[slot] = object;
+        context.cachedIds[slot] = id;
         return id;
     }
 }

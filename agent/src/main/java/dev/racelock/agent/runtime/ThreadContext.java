@@ -28,9 +28,14 @@ public final class ThreadContext {
     long nextObjectId;
     long objectIdLimit;
 
-    /** One-entry cache of the last array/object looked up in the identity map (loops over one array). */
-    Object lastObject;
-    long lastObjectId;
+    /**
+     * Direct-mapped cache of objects looked up in the identity map, indexed by identity hash:
+     * loops over a few arrays or locks skip the shared map. It holds its objects strongly, so a
+     * cached object cannot be collected and its id cannot be confused with a newer object's.
+     */
+    static final int CACHE_SIZE = 256;
+    final Object[] cachedObjects = new Object[CACHE_SIZE];
+    final long[] cachedIds = new long[CACHE_SIZE];
 
     /** Bit i: this thread has acquired the initialization of class number i (ClassInitHooks). */
     private long[] initializedClasses = new long[0];

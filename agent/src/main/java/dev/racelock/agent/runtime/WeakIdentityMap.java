@@ -55,7 +55,11 @@ final class WeakIdentityMap {
 
     /** The id of {@code key}, assigning one on first sight. */
     long idOf(Object key, ThreadContext context) {
-        int hash = System.identityHashCode(key);
+        return idOf(key, System.identityHashCode(key), context);
+    }
+
+    /** @param hash {@code System.identityHashCode(key)}, when the caller has it already */
+    long idOf(Object key, int hash, ThreadContext context) {
         Segment segment = segments[hash & (SEGMENTS - 1)];
         Entry[] table = segment.table;
         for (Entry e = table[(hash >>> SEGMENT_BITS) & (table.length - 1)]; e != null; e = e.next) {

@@ -45,6 +45,19 @@ class AgentProcessIT {
     }
 
     @Test
+    void classesOfALoaderThatSeesOnlyTheBootstrapLoaderAreRecordedToo() throws Exception {
+        ChildJvm.Result result = new ChildJvm().agent("quiet=true,output=trace.rlt").run(dir,
+                "dev.racelock.fixture.IsolatedLoader");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("isolated true 12", result.stdout().strip());
+        TraceEvents trace = TraceEvents.read(dir.resolve("trace.rlt"));
+        assertTrue(trace.end.complete());
+        assertTrue(trace.fields.values().stream().anyMatch(f -> f.owner().equals("dev.racelock.fixture.Fields")
+                && f.name().equals("plain")));
+        assertTrue(trace.ofKind("write").size() > 0);
+    }
+
+    @Test
     void badOptionStopsTheJvmAtStartWithOneMessage() throws Exception {
         ChildJvm.Result result = new ChildJvm().agent("mode=fast").run(dir, "dev.racelock.fixture.Program");
         assertEquals(2, result.exitCode());
