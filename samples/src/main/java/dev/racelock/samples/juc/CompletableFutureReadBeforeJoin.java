@@ -10,7 +10,7 @@ public final class CompletableFutureReadBeforeJoin {
 
     public static void main(String[] args) {
         CompletableFuture<Integer> result = CompletableFuture.supplyAsync(() -> raw = 21)
-                .thenApply(r -> scaled = raw * 2); // expect race(write, CompletableFutureReadBeforeJoin.scaled)
+                .thenApplyAsync(r -> scaled = raw * 2); // expect race(write, CompletableFutureReadBeforeJoin.scaled)
         int early = scaled; // expect race(read, CompletableFutureReadBeforeJoin.scaled)
         result.join();
         System.out.println(early + " " + raw);

@@ -1,0 +1,114 @@
+package dev.racelock.agent.it;
+
+import dev.racelock.analyzer.Analyzer;
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The java.util.concurrent samples (samples module, package dev.racelock.samples.juc) recorded
+ * by the packaged agent and analyzed: each correct program has no finding, each twin exactly
+ * the races its {@code // expect race(..., Class.field)} comments name.
+ */
+class JucSamplesIT {
+    static final Path SOURCES = Path.of(System.getProperty("racelock.juc.samples",
+            "../samples/src/main/java/dev/racelock/samples/juc"));
+    private static final Pattern EXPECTED = Pattern.compile("//\\s*expect\\s+race\\([^,]*,\\s*([\\w$.\\[\\]]+)\\)");
+
+    @TempDir
+    static Path classes;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void compileSamples() throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-g", "-d", classes.toString()));
+        for (Path source : sources()) {
+            args.add(source.toString());
+        }
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "samples compile");
+    }
+
+    static List<Path> sources() throws IOException {
+        try (Stream<Path> files = Files.list(SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))
+                    .sorted().toList();
+        }
+    }
+
+    static Stream<String> samples() throws IOException {
+        return sources().stream().map(f -> f.getFileName().toString().replace(".java", ""));
+    }
+
+    /** The subjects a sample's comments expect races on, as the analyzer names them. */
+    static Set<String> expected(String sample) throws IOException {
+        Set<String> subjects = new TreeSet<>();
+        for (String line : Files.readAllLines(SOURCES.resolve(sample + ".java"))) {
+            Matcher m = EXPECTED.matcher(line);
+            if (m.find()) {
+                subjects.add(m.group(1).endsWith("[]") ? ARRAY_ELEMENTS : m.group(1));
+            }
+        }
+        return subjects;
+    }
+
+    /** How array races are compared: the analyzer names an array by its type and allocation site. */
+    static final String ARRAY_ELEMENTS = "array elements";
+
+    /** "DATA RACE on Order.quantity" -> Order.quantity; any array element -> {@link #ARRAY_ELEMENTS}. */
+    static String subject(Finding race) {
+        String text = race.title().replaceFirst("^DATA RACE on ", "");
+        if (text.startsWith("element of ")) {
+            return ARRAY_ELEMENTS;
+        }
+        int dot = text.lastIndexOf('.');
+        String owner = text.substring(0, dot);
+        return owner.substring(Math.max(owner.lastIndexOf('$'), owner.lastIndexOf('.')) + 1) + text.substring(dot);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleYieldsExactlyTheRacesItExpects(String sample) throws Exception {
+        assertFindings(sample, new ChildJvm());
+    }
+
+    static void assertFindings(String sample, ChildJvm jvm) throws Exception {
+        Path work = Files.createTempDirectory("juc-" + sample);
+        ChildJvm.Result result = jvm.classpath(classes.toString()).agent("quiet=true,output=trace.rlt")
+                .run(work, "dev.racelock.samples.juc." + sample);
+        assertEquals(0, result.exitCode(), result.stderr());
+        AnalysisResult analysis = Analyzer.analyze(List.of(work.resolve("trace.rlt")), null);
+        Set<String> races = new TreeSet<>();
+        List<Finding> others = new ArrayList<>();
+        for (Finding f : analysis.findings()) {
+            if (f.type() == FindingType.DATA_RACE) {
+                races.add(subject(f));
+            } else {
+                others.add(f);
+            }
+        }
+        assertEquals(expected(sample), races, sample + ": " + analysis.findings());
+        assertEquals(List.of(), others, sample);
+    }
+}
