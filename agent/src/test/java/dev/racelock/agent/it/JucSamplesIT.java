@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The java.util.concurrent samples (samples module, package dev.racelock.samples.juc) recorded
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class JucSamplesIT {
     static final Path SOURCES = Path.of(System.getProperty("racelock.juc.samples",
             "../samples/src/main/java/dev/racelock/samples/juc"));
+    static final Path SOURCES_21 = SOURCES.resolve("../../../../../java21/dev/racelock/samples/juc").normalize();
     private static final Pattern EXPECTED = Pattern.compile("//\\s*expect\\s+race\\([^,]*,\\s*([\\w$.\\[\\]]+)\\)");
 
     @TempDir
@@ -62,9 +65,9 @@ class JucSamplesIT {
     }
 
     /** The subjects a sample's comments expect races on, as the analyzer names them. */
-    static Set<String> expected(String sample) throws IOException {
+    static Set<String> expected(Path sources, String sample) throws IOException {
         Set<String> subjects = new TreeSet<>();
-        for (String line : Files.readAllLines(SOURCES.resolve(sample + ".java"))) {
+        for (String line : Files.readAllLines(sources.resolve(sample + ".java"))) {
             Matcher m = EXPECTED.matcher(line);
             if (m.find()) {
                 subjects.add(m.group(1).endsWith("[]") ? ARRAY_ELEMENTS : m.group(1));
@@ -90,12 +93,26 @@ class JucSamplesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void sampleYieldsExactlyTheRacesItExpects(String sample) throws Exception {
-        assertFindings(sample, new ChildJvm());
+        assertFindings(SOURCES, sample, new ChildJvm().classpath(classes.toString()));
     }
 
-    static void assertFindings(String sample, ChildJvm jvm) throws Exception {
+    /** The JDK 21+ samples (virtual threads), compiled and run on JDK 25. */
+    @ParameterizedTest(name = "{0} on JDK 25")
+    @ValueSource(strings = {"VirtualThreadHandOff", "VirtualThreadReadBeforeJoin"})
+    void virtualThreadSampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
+        assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
+        Path out = Files.createTempDirectory("juc21-classes");
+        Path source = SOURCES_21.resolve(sample + ".java");
+        Process javac = new ProcessBuilder(ChildJvm.JDK25.resolveSibling("javac").toString(), "--release", "21",
+                "-g", "-d", out.toString(), source.toString()).redirectErrorStream(true).start();
+        String log = new String(javac.getInputStream().readAllBytes());
+        assertEquals(0, javac.waitFor(), log);
+        assertFindings(SOURCES_21, sample, new ChildJvm().java(ChildJvm.JDK25).classpath(out.toString()));
+    }
+
+    static void assertFindings(Path sources, String sample, ChildJvm jvm) throws Exception {
         Path work = Files.createTempDirectory("juc-" + sample);
-        ChildJvm.Result result = jvm.classpath(classes.toString()).agent("quiet=true,output=trace.rlt")
+        ChildJvm.Result result = jvm.agent("quiet=true,output=trace.rlt")
                 .run(work, "dev.racelock.samples.juc." + sample);
         assertEquals(0, result.exitCode(), result.stderr());
         AnalysisResult analysis = Analyzer.analyze(List.of(work.resolve("trace.rlt")), null);
@@ -108,7 +125,7 @@ class JucSamplesIT {
                 others.add(f);
             }
         }
-        assertEquals(expected(sample), races, sample + ": " + analysis.findings());
+        assertEquals(expected(sources, sample), races, sample + ": " + analysis.findings());
         assertEquals(List.of(), others, sample);
     }
 }
