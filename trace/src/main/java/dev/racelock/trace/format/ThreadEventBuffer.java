@@ -20,8 +20,13 @@ import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
  *
  * <p>Rules (STYLE.md): no allocation except when a full buffer is swapped, no lock, no call
  * into JDK code that could be instrumented or synchronize. Used only by its owning thread.
- * Each event is encoded straight into a byte array (docs/trace-format.md, "Events") and made
- * visible to the writer thread by one release store; nothing else is shared per event.
+ * Each event is encoded straight into a byte array (docs/trace-format.md, "Chunk") and made
+ * visible to the writer thread by one release store; the only other shared access is the
+ * VarHandle getAndAdd that numbers a synchronization event. The slow path, taken once per full
+ * segment (4 to 256 KiB of events) and by threadEnd, allocates the next segment and wakes the
+ * writer with {@code LockSupport.unpark}; when the writer lags it also calls
+ * {@code Thread.onSpinWait}, {@code Thread.yield} and {@code LockSupport.parkNanos}. The agent
+ * must not instrument those.
  *
  * <p>Synchronization events take a global sequence number when they are called, so the caller
  * records a release-type event (lock release, volatile write, thread start, hbRelease, thread
@@ -94,6 +99,8 @@ public final class ThreadEventBuffer {
     Segment drainHead;
     int drainedPosition;
     int drainedCount;
+    /** Its threadEnd has been written: the writer drops the buffer. */
+    boolean retired;
 
     ThreadEventBuffer(TraceWriter writer, SyncSequence sequence, int thread) {
         this.writer = writer;
@@ -109,39 +116,19 @@ public final class ThreadEventBuffer {
     // ---- plain memory accesses --------------------------------------------------------------------
 
     public void read(long object, int field, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int fieldDelta = field - prevField;
-        prevField = field;
-        plainAccess(COMPACT, FormatV1.OP_READ, object, fieldDelta, site);
+        fieldAccess(COMPACT, FormatV1.OP_READ, object, field, site);
     }
 
     public void write(long object, int field, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int fieldDelta = field - prevField;
-        prevField = field;
-        plainAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, fieldDelta, site);
+        fieldAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, field, site);
     }
 
     public void arrayRead(long array, int index, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int indexDelta = index - prevIndex;
-        prevIndex = index;
-        plainAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, indexDelta, site);
+        elementAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, index, site);
     }
 
     public void arrayWrite(long array, int index, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int indexDelta = index - prevIndex;
-        prevIndex = index;
-        plainAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, indexDelta, site);
+        elementAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, index, site);
     }
 
     public void arrayRangeRead(long array, int from, int length, int site) {
@@ -183,29 +170,18 @@ public final class ThreadEventBuffer {
     }
 
     public void threadBegin() {
-        long seq = sequence.take();
-        if (pos > limit && !makeRoom()) {
-            return;
+        int p = syncHead(FormatV1.OP_THREAD_BEGIN, sequence.take());
+        if (p >= 0) {
+            commit(p);
         }
-        byte[] b = buf;
-        int p = pos;
-        b[p++] = FormatV1.OP_THREAD_BEGIN;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
-        commit(p);
     }
 
     /** The last event of this buffer: later calls are ignored. */
     public void threadEnd() {
-        long seq = sequence.take();
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(FormatV1.OP_THREAD_END, sequence.take());
+        if (p < 0) {
             return;
         }
-        byte[] b = buf;
-        int p = pos;
-        b[p++] = FormatV1.OP_THREAD_END;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         commit(p);
         endedByOwner = true;
         limit = -1; // every later call takes the slow path, which drops it
@@ -236,9 +212,7 @@ public final class ThreadEventBuffer {
         b[p++] = FormatV1.OP_METHOD_ENTER;
         p = putVarInt(b, p, FormatV1.zigzag(method - prevMethod));
         prevMethod = method;
-        p = putVarInt(b, p, FormatV1.zigzag(callSite - prevSite));
-        prevSite = callSite;
-        commit(p);
+        commit(putSite(b, p, callSite));
     }
 
     public void methodExit() {
@@ -251,6 +225,25 @@ public final class ThreadEventBuffer {
 
     // ---- encoding ------------------------------------------------------------------------------
 
+    private void fieldAccess(int compactOp, int fullOp, long object, int field, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int fieldDelta = field - prevField;
+        prevField = field;
+        plainAccess(compactOp, fullOp, object, fieldDelta, site);
+    }
+
+    private void elementAccess(int compactOp, int fullOp, long array, int index, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int indexDelta = index - prevIndex;
+        prevIndex = index;
+        plainAccess(compactOp, fullOp, array, indexDelta, site);
+    }
+
+    /** Field or array element: the compact form when the site step fits in four bits. */
     private void plainAccess(int compactOp, int fullOp, long object, int slotDelta, int site) {
         byte[] b = buf;
         int p = pos;
@@ -287,43 +280,32 @@ public final class ThreadEventBuffer {
         p = putVarInt(b, p, FormatV1.zigzag(from - prevIndex));
         prevIndex = from;
         p = putVarInt(b, p, length);
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
-        commit(p);
+        commit(putSite(b, p, site));
     }
 
     private void volatileAccess(int op, long seq, long object, int slot, int site) {
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(op, seq);
+        if (p < 0) {
             return;
         }
         byte[] b = buf;
-        int p = pos;
-        b[p++] = (byte) op;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         p = putVarLong(b, p, FormatV1.zigzag(object - prevObject));
         prevObject = object;
         p = putVarInt(b, p, FormatV1.zigzag(slot));
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
-        commit(p);
+        commit(putSite(b, p, site));
     }
 
     private void lockEvent(int monitorOp, int op, long seq, long lock, int site, int flags) {
-        if (pos > limit && !makeRoom()) {
+        int validFlags = flags & LockFlags.ALL;
+        boolean plainMonitor = validFlags == LockFlags.MONITOR;
+        int p = syncHead(plainMonitor ? monitorOp : op, seq);
+        if (p < 0) {
             return;
         }
         byte[] b = buf;
-        int p = pos;
-        int validFlags = flags & LockFlags.ALL;
-        boolean plainMonitor = validFlags == LockFlags.MONITOR;
-        b[p++] = (byte) (plainMonitor ? monitorOp : op);
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         p = putVarLong(b, p, FormatV1.zigzag(lock - prevLock));
         prevLock = lock;
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
+        p = putSite(b, p, site);
         if (!plainMonitor) {
             b[p++] = (byte) validFlags;
         }
@@ -331,34 +313,48 @@ public final class ThreadEventBuffer {
     }
 
     private void threadEvent(int op, long seq, int child, int site) {
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(op, seq);
+        if (p < 0) {
             return;
         }
         byte[] b = buf;
-        int p = pos;
-        b[p++] = (byte) op;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         p = putVarInt(b, p, FormatV1.zigzag(child));
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
-        commit(p);
+        commit(putSite(b, p, site));
     }
 
     private void handOff(int op, long seq, long token, int site) {
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(op, seq);
+        if (p < 0) {
             return;
+        }
+        byte[] b = buf;
+        p = putVarLong(b, p, FormatV1.zigzag(token - prevToken));
+        prevToken = token;
+        commit(putSite(b, p, site));
+    }
+
+    /**
+     * Makes room for a synchronization event and writes its opcode and sequence step.
+     *
+     * @return the position after them, or -1 when the event is dropped
+     */
+    private int syncHead(int op, long seq) {
+        if (pos > limit && !makeRoom()) {
+            return -1;
         }
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
         p = putVarLong(b, p, seq - prevSeq);
         prevSeq = seq;
-        p = putVarLong(b, p, FormatV1.zigzag(token - prevToken));
-        prevToken = token;
+        return p;
+    }
+
+    /** The site step; every site operand moves the site state. */
+    private int putSite(byte[] b, int p, int site) {
         p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
         prevSite = site;
-        commit(p);
+        return p;
     }
 
     /** Publishes one more whole event: the writer may now read every byte below {@code p}. */

@@ -84,6 +84,11 @@ public final class TraceWriter implements AutoCloseable {
     public static TraceWriter open(Path file, TraceHeader header, long flushIntervalMillis) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
+        return open(channel, header, flushIntervalMillis);
+    }
+
+    /** As {@link #open(Path, TraceHeader, long)}, onto a channel opened for writing; for tests of I/O failures. */
+    static TraceWriter open(FileChannel channel, TraceHeader header, long flushIntervalMillis) throws IOException {
         TraceWriter writer = new TraceWriter(channel, flushIntervalMillis);
         writer.out.preamble();
         PayloadBuilder headerPayload = new PayloadBuilder();
@@ -101,7 +106,9 @@ public final class TraceWriter implements AutoCloseable {
     /** A new buffer for the calling thread, which must be the only one to use it. */
     public ThreadEventBuffer newThreadBuffer(int thread) {
         ThreadEventBuffer buffer = new ThreadEventBuffer(this, sequence, thread);
-        registrations.add(buffer);
+        if (!closing) { // after close the buffer records into the void, and nothing holds on to it
+            registrations.add(buffer);
+        }
         return buffer;
     }
 
@@ -279,16 +286,12 @@ public final class TraceWriter implements AutoCloseable {
             buffers.add(registered);
         }
         captures.clear();
-        List<ThreadEventBuffer> retiring = null;
+        boolean anyRetired = false;
         for (ThreadEventBuffer buffer : buffers) {
-            boolean ended = buffer.endedAcquire();
+            boolean ended = buffer.endedAcquire(); // read first: then the capture sees its last event
             capture(buffer);
-            if (ended) {
-                if (retiring == null) {
-                    retiring = new ArrayList<>();
-                }
-                retiring.add(buffer);
-            }
+            buffer.retired = ended;
+            anyRetired |= ended;
         }
         writeDefinitions();
         writeFreed();
@@ -301,8 +304,8 @@ public final class TraceWriter implements AutoCloseable {
                 c.buffer.recycle(c.segment);
             }
         }
-        if (retiring != null) {
-            buffers.removeAll(retiring);
+        if (anyRetired) {
+            buffers.removeIf(buffer -> buffer.retired);
         }
         out.drainStaging();
     }
@@ -317,8 +320,10 @@ public final class TraceWriter implements AutoCloseable {
             }
             int to = Segment.position(committed);
             int count = Segment.count(committed);
-            captures.add(new Capture(buffer, segment, buffer.drainedPosition, to,
-                    count - buffer.drainedCount, next != null));
+            if (to != buffer.drainedPosition || next != null) {
+                captures.add(new Capture(buffer, segment, buffer.drainedPosition, to,
+                        count - buffer.drainedCount, next != null));
+            }
             if (next == null) {
                 buffer.drainedPosition = to;
                 buffer.drainedCount = count;

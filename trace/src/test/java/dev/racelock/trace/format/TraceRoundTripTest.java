@@ -214,6 +214,7 @@ class TraceRoundTripTest {
         }
         long[] seen = new long[1];
         int[] mismatches = new int[1];
+        List<Long> progress = new ArrayList<>();
         TraceEnd end = TraceReader.read(file, new dev.racelock.trace.EventVisitor() {
             @Override
             public void arrayWrite(int thread, long array, int index, int site) {
@@ -230,10 +231,46 @@ class TraceRoundTripTest {
                 }
                 seen[0]++;
             }
-        });
+        }, (bytesRead, bytesTotal, eventsRead) -> progress.add(eventsRead));
         assertEquals(new TraceEnd(events, true, null), end);
+        assertTrue(progress.size() >= 3, "told about progress every million events: " + progress);
+        assertEquals(events, progress.get(progress.size() - 1));
         assertEquals(events, seen[0]);
         assertEquals(0, mismatches[0]);
+    }
+
+    @Test
+    void manyShortLivedThreadsAreAllWritten() throws Exception {
+        Path file = dir.resolve("many.rlt");
+        int threads = 300;
+        List<EventLog> recorded = new ArrayList<>();
+        try (TraceWriter writer = TraceWriter.open(file, HEADER, 1)) {
+            for (int batch = 0; batch < threads; batch += 30) {
+                List<Thread> running = new ArrayList<>();
+                for (int i = batch; i < batch + 30; i++) {
+                    EventLog log = new EventLog();
+                    recorded.add(log);
+                    int id = i;
+                    running.add(new Thread(() -> {
+                        RecordingThread t = new RecordingThread(writer, id, log);
+                        t.threadBegin();
+                        for (int n = 0; n < 200; n++) {
+                            t.write(id, n, 1).hbRelease(id, 2);
+                        }
+                        t.threadEnd();
+                    }));
+                }
+                running.forEach(Thread::start);
+                for (Thread r : running) {
+                    r.join();
+                }
+            }
+        }
+        EventLog actual = read(file);
+        assertTrue(actual.end.complete());
+        for (int i = 0; i < threads; i++) {
+            assertEquals(recorded.get(i).events(), actual.eventsOf(i), "T" + i);
+        }
     }
 
     @Test
