@@ -75,11 +75,44 @@ final class ClassInstrumenter extends ClassVisitor {
                 return -1;
             }
 
+            /**
+             * Whether anything is recorded in this method. A method that records nothing is
+             * left byte-for-byte as it was: no context lookup, and it stays small enough for
+             * the JIT to inline (mode=locks leaves most getters and setters untouched).
+             */
+            private boolean recordsAnything(boolean idAssignment) {
+                if (idAssignment || threadRun || context.options().stacks()
+                        || (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                    return true;
+                }
+                for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
+                    int op = insn.getOpcode();
+                    if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
+                        return true;
+                    }
+                    if (context.options().memory() && (insn instanceof org.objectweb.asm.tree.FieldInsnNode
+                            || (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD)
+                            || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE))) {
+                        return true;
+                    }
+                    if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call
+                            && scope.hook(op, call.owner, call.name, call.desc) != null) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
             @Override
             public void visitEnd() {
+                boolean idAssignment = carriesId && name.equals("<init>");
+                if (!recordsAnything(idAssignment)) {
+                    accept(next);
+                    return;
+                }
                 int methodId = context.dictionary().method(className, name, descriptor, sourceFile);
                 MethodVisitor target = next;
-                if (carriesId && name.equals("<init>")) {
+                if (idAssignment) {
                     target = new IdAssignment(target, className);
                 }
                 accept(new MethodInstrumenter(scope, target, access, name, methodId, maxLocals, threadRun,
