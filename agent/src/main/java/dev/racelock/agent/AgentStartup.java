@@ -6,6 +6,7 @@ import dev.racelock.agent.instrument.ClassHierarchy;
 import dev.racelock.agent.instrument.ClassTransformer;
 import dev.racelock.agent.instrument.Dictionary;
 import dev.racelock.agent.instrument.InstrumentOptions;
+import dev.racelock.agent.instrument.FutureTaskInstrumenter;
 import dev.racelock.agent.instrument.JucCallSiteHooks;
 import dev.racelock.agent.instrument.RacelockTransformer;
 import dev.racelock.agent.instrument.ThreadRunInstrumenter;
@@ -56,6 +57,7 @@ public final class AgentStartup {
         Module runtime = Rt.class.getModule();
         instrumentation.addTransformer(new RacelockTransformer(transformer, instrumentation, runtime, err), false);
         instrumentThreadRun(instrumentation, runtime, err);
+        FutureTaskInstrumenter.install(instrumentation, err);
 
         Runtime.getRuntime().addShutdownHook(new AgentThread("racelock-shutdown", output::close));
         new AgentThread("racelock-freed-objects", () -> {

@@ -28,6 +28,7 @@ final class HandOffCallSiteHooks {
         executors(table);
         completableFuture(table);
         synchronizers(table);
+        barriers(table);
         collections(table);
     }
 
@@ -115,6 +116,26 @@ final class HandOffCallSiteHooks {
             {"tryAcquire", "(I)Z", "tryAcquire"},
             {"tryAcquire", "(J" + TIME_UNIT + ")Z", "tryAcquire"},
             {"tryAcquire", "(IJ" + TIME_UNIT + ")Z", "tryAcquire"},
+        });
+    }
+
+    private static void barriers(CallSiteHooks table) {
+        String hooks = RUNTIME + "SynchronizerHooks";
+        JucCallSiteHooks.instance(table, JUC + "CyclicBarrier", OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"await", "()I", "await"},
+            {"await", "(J" + TIME_UNIT + ")I", "await"},
+            {"reset", "()V", "reset"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "Phaser", OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"arrive", "()I", "arrive"},
+            {"arriveAndDeregister", "()I", "arriveAndDeregister"},
+            {"arriveAndAwaitAdvance", "()I", "arriveAndAwaitAdvance"},
+            {"awaitAdvance", "(I)I", "awaitAdvance"},
+            {"awaitAdvanceInterruptibly", "(I)I", "awaitAdvanceInterruptibly"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "Exchanger", OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"exchange", "(" + OBJECT + ")" + OBJECT, "exchange"},
+            {"exchange", "(" + OBJECT + "J" + TIME_UNIT + ")" + OBJECT, "exchange"},
         });
     }
 

@@ -24,8 +24,6 @@ import java.util.concurrent.TimeoutException;
  * is bound to it. The executor's own token (its object id) collects every task's end.
  */
 public final class ExecutorHooks {
-    private static final long[] NONE = new long[0];
-
     private ExecutorHooks() {}
 
     private static TracedTask task(Object body, Object executor, int site, ThreadContext c) {
@@ -216,12 +214,14 @@ public final class ExecutorHooks {
         if (token != 0) {
             c.recorder.hbAcquire(token, site);
         }
-        if (future instanceof CompletableFuture) {
+        if (future instanceof CompletableFuture || future instanceof java.util.concurrent.FutureTask) {
             c.recorder.hbAcquire(ObjectIds.of(future, c), site);
         }
     }
 
-    static long[] none() {
-        return NONE;
+    /** Called first thing in FutureTask.set/setException (FutureTaskInstrumenter): the task's end. */
+    public static void completing(Object futureTask) {
+        ThreadContext c = Recording.context();
+        c.recorder.hbRelease(ObjectIds.of(futureTask, c), -1);
     }
 }

@@ -1,14 +1,25 @@
 package dev.racelock.agent.runtime;
 
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Exchanger;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * CountDownLatch and Semaphore (their memory-consistency notes): actions before
+ * Synchronizers (their memory-consistency notes). CountDownLatch: actions before
  * {@code countDown()} happen-before those after a successful return from {@code await()};
- * actions before {@code release()} happen-before those after a successful acquire. The token
- * is the synchronizer's object id: released before the operation, acquired after success.
+ * Semaphore: actions before {@code release()} happen-before those after a successful acquire
+ * (token: the synchronizer's object id, released before, acquired after success).
+ * CyclicBarrier and Phaser: actions before arriving happen-before those after the advance of
+ * THAT generation or phase (token per (barrier, generation) and (phaser, phase)). Exchanger:
+ * the object a thread hands over is acquired by the thread that receives it (token per
+ * (exchanger, object), as for queue elements).
  */
 public final class SynchronizerHooks {
     private SynchronizerHooks() {}
@@ -101,5 +112,188 @@ public final class SynchronizerHooks {
             acquired(semaphore, site, c);
         }
         return ok;
+    }
+
+    // ---- Exchanger -------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    public static Object exchange(Exchanger<?> exchanger, Object mine, int site, ThreadContext c)
+            throws InterruptedException {
+        long token = handingOver(exchanger, mine, site, c);
+        Object theirs;
+        try {
+            theirs = ((Exchanger<Object>) exchanger).exchange(mine);
+        } catch (InterruptedException e) {
+            withdrawn(exchanger, mine, token, c);
+            throw e;
+        }
+        return received(exchanger, theirs, site, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object exchange(Exchanger<?> exchanger, Object mine, long timeout, TimeUnit unit, int site,
+                                  ThreadContext c) throws InterruptedException, TimeoutException {
+        long token = handingOver(exchanger, mine, site, c);
+        Object theirs;
+        try {
+            theirs = ((Exchanger<Object>) exchanger).exchange(mine, timeout, unit);
+        } catch (InterruptedException | TimeoutException e) {
+            withdrawn(exchanger, mine, token, c);
+            throw e;
+        }
+        return received(exchanger, theirs, site, c);
+    }
+
+    private static long handingOver(Exchanger<?> exchanger, Object mine, int site, ThreadContext c) {
+        if (mine == null) {
+            return 0;
+        }
+        long token = HandOffTokens.inserting(exchanger, mine, c);
+        c.recorder.hbRelease(token, site);
+        return token;
+    }
+
+    private static void withdrawn(Exchanger<?> exchanger, Object mine, long token, ThreadContext c) {
+        if (token != 0) {
+            HandOffTokens.notInserted(exchanger, mine, token, c);
+        }
+    }
+
+    private static Object received(Exchanger<?> exchanger, Object theirs, int site, ThreadContext c) {
+        if (theirs != null) {
+            long token = HandOffTokens.taken(exchanger, theirs, true, c);
+            if (token != 0) {
+                c.recorder.hbAcquire(token, site);
+            }
+        }
+        return theirs;
+    }
+
+    // ---- Phaser: token per (phaser, phase) ---------------------------------------------------
+
+    /**
+     * The phase a registered party arrives at: read just before arriving, it cannot have
+     * advanced in between, because the phase needs this party's arrival to advance.
+     */
+    private static int arriving(Phaser phaser, int site, ThreadContext c) {
+        int phase = phaser.getPhase();
+        if (phase >= 0) {
+            c.recorder.hbRelease(HandOffTokens.keyToken(phaser, phase, c), site);
+        }
+        return phase;
+    }
+
+    private static void advanced(Phaser phaser, int phase, int site, ThreadContext c) {
+        if (phase >= 0) {
+            long token = HandOffTokens.existingKeyToken(phaser, phase, c);
+            if (token != 0) {
+                c.recorder.hbAcquire(token, site);
+            }
+        }
+    }
+
+    public static int arrive(Phaser phaser, int site, ThreadContext c) {
+        arriving(phaser, site, c);
+        return phaser.arrive();
+    }
+
+    public static int arriveAndDeregister(Phaser phaser, int site, ThreadContext c) {
+        arriving(phaser, site, c);
+        return phaser.arriveAndDeregister();
+    }
+
+    /**
+     * Returns once the phase arrived at advanced (the JDK returns the next phase number there,
+     * whatever its javadoc says; negative if terminated): the advance of that phase is acquired.
+     */
+    public static int arriveAndAwaitAdvance(Phaser phaser, int site, ThreadContext c) {
+        int phase = arriving(phaser, site, c);
+        int next = phaser.arriveAndAwaitAdvance();
+        if (next >= 0) {
+            advanced(phaser, phase, site, c);
+        }
+        return next;
+    }
+
+    public static int awaitAdvance(Phaser phaser, int phase, int site, ThreadContext c) {
+        int next = phaser.awaitAdvance(phase);
+        if (next >= 0) {
+            advanced(phaser, phase, site, c);
+        }
+        return next;
+    }
+
+    public static int awaitAdvanceInterruptibly(Phaser phaser, int phase, int site, ThreadContext c)
+            throws InterruptedException {
+        int next = phaser.awaitAdvanceInterruptibly(phase);
+        if (next >= 0) {
+            advanced(phaser, phase, site, c);
+        }
+        return next;
+    }
+
+    // ---- CyclicBarrier: token per (barrier, generation) ------------------------------------------
+
+    /**
+     * Arrivals counted per barrier: arrival n belongs to generation n / parties, since a
+     * generation trips only once all its parties arrived. A broken barrier (or reset) breaks
+     * that count, so the barrier records no more edges (fewer edges can only add reports).
+     */
+    private static final ConcurrentHashMap<Long, AtomicLong> ARRIVALS = new ConcurrentHashMap<>();
+    private static final long BROKEN = Long.MIN_VALUE / 2;
+
+    private static long arriving(CyclicBarrier barrier, int site, ThreadContext c) {
+        AtomicLong arrivals = ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, c), k -> new AtomicLong());
+        long arrival = arrivals.getAndIncrement();
+        if (arrival < 0) {
+            return -1;
+        }
+        long generation = arrival / barrier.getParties();
+        c.recorder.hbRelease(HandOffTokens.keyToken(barrier, generation, c), site);
+        return generation;
+    }
+
+    private static void tripped(CyclicBarrier barrier, long generation, int site, ThreadContext c) {
+        if (generation >= 0) {
+            long token = HandOffTokens.existingKeyToken(barrier, generation, c);
+            if (token != 0) {
+                c.recorder.hbAcquire(token, site);
+            }
+        }
+    }
+
+    private static void broken(CyclicBarrier barrier, ThreadContext c) {
+        ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, c), k -> new AtomicLong()).set(BROKEN);
+    }
+
+    public static int await(CyclicBarrier barrier, int site, ThreadContext c)
+            throws InterruptedException, BrokenBarrierException {
+        long generation = arriving(barrier, site, c);
+        try {
+            int index = barrier.await();
+            tripped(barrier, generation, site, c);
+            return index;
+        } catch (InterruptedException | BrokenBarrierException | RuntimeException e) {
+            broken(barrier, c);
+            throw e;
+        }
+    }
+
+    public static int await(CyclicBarrier barrier, long timeout, TimeUnit unit, int site, ThreadContext c)
+            throws InterruptedException, BrokenBarrierException, TimeoutException {
+        long generation = arriving(barrier, site, c);
+        try {
+            int index = barrier.await(timeout, unit);
+            tripped(barrier, generation, site, c);
+            return index;
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException | RuntimeException e) {
+            broken(barrier, c);
+            throw e;
+        }
+    }
+
+    public static void reset(CyclicBarrier barrier, int site, ThreadContext c) {
+        broken(barrier, c);
+        barrier.reset();
     }
 }

@@ -47,7 +47,7 @@ class JucHandOffsTest {
         assertEquals(token, worker.get(0).object());
         assertTrue(worker.stream().anyMatch(e -> e.kind().equals("hbRelease") && e.object() == token),
                 "the task's end releases its token");
-        assertEquals(token, one("@get", "hbAcquire"));
+        assertTrue(tokens("@get", "hbAcquire").contains(token), "get acquires the task's end");
     }
 
     @Test
