@@ -27,6 +27,7 @@ final class ClassInstrumenter extends ClassVisitor {
     private String superName;
     private String sourceFile;
     private Boolean threadSubclass;
+    private Boolean forkJoinTask;
 
     ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, boolean carriesId) {
         super(Opcodes.ASM9, next);
@@ -115,10 +116,23 @@ final class ClassInstrumenter extends ClassVisitor {
                 if (idAssignment) {
                     target = new IdAssignment(target, className);
                 }
-                accept(new MethodInstrumenter(scope, target, access, name, methodId, maxLocals, threadRun,
-                        firstLine()));
+                MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
+                        maxLocals, threadRun, firstLine());
+                if (name.equals("compute") && descriptor.startsWith("()") && (access & Opcodes.ACC_STATIC) == 0
+                        && isForkJoinTask()) {
+                    instrumenter.markForkJoinCompute();
+                }
+                accept(instrumenter);
             }
         };
+    }
+
+    /** A ForkJoinTask subclass: its compute() is the task body (ForkJoinHooks). */
+    private boolean isForkJoinTask() {
+        if (forkJoinTask == null) {
+            forkJoinTask = scope.isSubclass(superName, "java/util/concurrent/ForkJoinTask");
+        }
+        return forkJoinTask;
     }
 
     private boolean isThreadSubclass() {

@@ -29,6 +29,7 @@ final class HandOffCallSiteHooks {
         completableFuture(table);
         synchronizers(table);
         barriers(table);
+        forkJoin(table);
         collections(table);
     }
 
@@ -136,6 +137,27 @@ final class HandOffCallSiteHooks {
         JucCallSiteHooks.instance(table, JUC + "Exchanger", OwnerMatch.SUBCLASSES, hooks, new String[][] {
             {"exchange", "(" + OBJECT + ")" + OBJECT, "exchange"},
             {"exchange", "(" + OBJECT + "J" + TIME_UNIT + ")" + OBJECT, "exchange"},
+        });
+    }
+
+    private static void forkJoin(CallSiteHooks table) {
+        String hooks = RUNTIME + "ForkJoinHooks";
+        String task = JUC + "ForkJoinTask";
+        String taskDesc = "L" + task + ";";
+        JucCallSiteHooks.instance(table, task, OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"fork", "()" + taskDesc, "fork"},
+            {"join", "()" + OBJECT, "join"},
+            {"invoke", "()" + OBJECT, "invoke"},
+        });
+        JucCallSiteHooks.statics(table, task, hooks, new String[][] {
+            {"invokeAll", "(" + taskDesc + taskDesc + ")V", "invokeAll"},
+            {"invokeAll", "([" + taskDesc + ")V", "invokeAll"},
+            {"invokeAll", "(" + COLLECTION + ")" + COLLECTION, "invokeAll"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "ForkJoinPool", OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"invoke", "(" + taskDesc + ")" + OBJECT, "invoke"},
+            {"submit", "(" + taskDesc + ")" + taskDesc, "submit"},
+            {"execute", "(" + taskDesc + ")V", "execute"},
         });
     }
 

@@ -30,6 +30,7 @@ final class MethodInstrumenter extends MethodVisitor {
     private final int access;
     private final boolean isConstructor;
     private final boolean isClassInit;
+    private boolean forkJoinCompute;
     private final int methodId;
     private final int maxLocals;
     private final int contextSlot;
@@ -94,8 +95,24 @@ final class MethodInstrumenter extends MethodVisitor {
     }
 
     /** After super()/this() in a constructor, at entry elsewhere: `this` is usable from here on. */
+    /** This method is the compute() of a ForkJoinTask subclass: its begin acquires, its end releases the task. */
+    void markForkJoinCompute() {
+        forkJoinCompute = true;
+    }
+
+    private void forkJoinCall(String hook) {
+        super.visitVarInsn(Opcodes.ALOAD, 0);
+        push(site());
+        super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/racelock/agent/runtime/ForkJoinHooks", hook,
+                "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V", false);
+    }
+
     private void startBody() {
         bodyStarted = true;
+        if (forkJoinCompute) {
+            forkJoinCall("computeBegin");
+        }
         if (isSynchronized) {
             if ((access & Opcodes.ACC_STATIC) != 0) {
                 super.visitLdcInsn(Type.getObjectType(owner));
@@ -195,6 +212,9 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            if (forkJoinCompute) {
+                forkJoinCall("computeEnd");
+            }
             if (isClassInit && scope.options.memory() && scope.hasFrames) {
                 ClassInitProbe.initialized(mv, owner, site(), contextSlot);
             }

@@ -71,6 +71,10 @@ final class MethodScope {
         return declared != null && declared.getKey().equals(owner);
     }
 
+    boolean isSubclass(String superName, String ancestor) {
+        return superName != null && hierarchy.isSubclassOf(loader, superName, ancestor);
+    }
+
     boolean isThreadSubclass(String superName) {
         return superName != null && hierarchy.isSubclassOf(loader, superName, "java/lang/Thread");
     }

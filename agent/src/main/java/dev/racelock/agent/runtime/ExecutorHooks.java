@@ -214,7 +214,8 @@ public final class ExecutorHooks {
         if (token != 0) {
             c.recorder.hbAcquire(token, site);
         }
-        if (future instanceof CompletableFuture || future instanceof java.util.concurrent.FutureTask) {
+        if (future instanceof CompletableFuture || future instanceof java.util.concurrent.FutureTask
+                || future instanceof java.util.concurrent.ForkJoinTask) {
             c.recorder.hbAcquire(ObjectIds.of(future, c), site);
         }
     }

@@ -1,0 +1,103 @@
+package dev.racelock.agent.runtime;
+
+import java.util.Collection;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * ForkJoinTask (its memory-consistency note: forking or submitting a task happens-before its
+ * execution, and its completion before join/invoke/get return). The token is the task's object
+ * id: released by {@code fork}/{@code invokeAll}/pool submission, acquired at the start of an
+ * instrumented {@code compute()}, released again at its normal end, and acquired after
+ * {@code join}/{@code invoke}/{@code get} (ExecutorHooks.retrieved). A task that completes
+ * exceptionally records no end edge (its join throws; fewer edges can only add reports).
+ * Not covered: tasks whose compute() is not instrumented (JDK-internal tasks such as those of
+ * parallel streams).
+ */
+public final class ForkJoinHooks {
+    private ForkJoinHooks() {}
+
+    public static void computeBegin(Object task, int site, ThreadContext c) {
+        c.recorder.hbAcquire(ObjectIds.of(task, c), site);
+    }
+
+    public static void computeEnd(Object task, int site, ThreadContext c) {
+        c.recorder.hbRelease(ObjectIds.of(task, c), site);
+    }
+
+    private static void handedOff(Object task, int site, ThreadContext c) {
+        if (task != null) {
+            c.recorder.hbRelease(ObjectIds.of(task, c), site);
+        }
+    }
+
+    private static void completed(Object task, int site, ThreadContext c) {
+        if (task != null) {
+            c.recorder.hbAcquire(ObjectIds.of(task, c), site);
+        }
+    }
+
+    public static ForkJoinTask<?> fork(ForkJoinTask<?> task, int site, ThreadContext c) {
+        handedOff(task, site, c);
+        return task.fork();
+    }
+
+    public static Object join(ForkJoinTask<?> task, int site, ThreadContext c) {
+        Object value = task.join();
+        completed(task, site, c);
+        return value;
+    }
+
+    public static Object invoke(ForkJoinTask<?> task, int site, ThreadContext c) {
+        Object value = task.invoke();
+        completed(task, site, c);
+        return value;
+    }
+
+    public static void invokeAll(ForkJoinTask<?> first, ForkJoinTask<?> second, int site, ThreadContext c) {
+        handedOff(first, site, c);
+        handedOff(second, site, c);
+        ForkJoinTask.invokeAll(first, second);
+        completed(first, site, c);
+        completed(second, site, c);
+    }
+
+    public static void invokeAll(ForkJoinTask<?>[] tasks, int site, ThreadContext c) {
+        for (ForkJoinTask<?> t : tasks) {
+            handedOff(t, site, c);
+        }
+        ForkJoinTask.invokeAll(tasks);
+        for (ForkJoinTask<?> t : tasks) {
+            completed(t, site, c);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Collection<?> invokeAll(Collection<?> tasks, int site, ThreadContext c) {
+        for (Object t : tasks) {
+            handedOff(t, site, c);
+        }
+        Collection<?> done = ForkJoinTask.invokeAll((Collection) tasks);
+        for (Object t : tasks) {
+            completed(t, site, c);
+        }
+        return done;
+    }
+
+    public static Object invoke(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {
+        handedOff(task, site, c);
+        Object value = pool.invoke(task);
+        completed(task, site, c);
+        return value;
+    }
+
+    public static ForkJoinTask<?> submit(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {
+        handedOff(task, site, c);
+        return pool.submit(task);
+    }
+
+    public static void execute(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {
+        handedOff(task, site, c);
+        pool.execute(task);
+    }
+}
