@@ -35,14 +35,21 @@ public final class ObjectIds {
                 return id;
             }
         }
+        if (object == context.lastObject) {
+            return context.lastObjectId;
+        }
         int hash = System.identityHashCode(object);
         int slot = hash & (ThreadContext.CACHE_SIZE - 1);
+        long id;
         if (context.cachedObjects[slot] == object) {
-            return context.cachedIds[slot];
+            id = context.cachedIds[slot];
+        } else {
+            id = MAP.idOf(object, hash, context);
+            context.cachedObjects[slot] = object;
+            context.cachedIds[slot] = id;
         }
-        long id = MAP.idOf(object, hash, context);
-        context.cachedObjects[slot] = object;
-        context.cachedIds[slot] = id;
+        context.lastObject = object;
+        context.lastObjectId = id;
         return id;
     }
 }
