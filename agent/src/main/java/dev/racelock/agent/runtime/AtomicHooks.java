@@ -15,22 +15,22 @@ public final class AtomicHooks {
     private AtomicHooks() {}
 
     public static void write(Object atomic, int site, ThreadContext c) {
-        c.recorder.volatileWrite(ObjectIds.of(atomic, c), 0, site);
+        c.recorder.volatileWrite(ObjectIds.of(atomic, site, c), 0, site);
     }
 
     public static void read(Object atomic, int site, ThreadContext c) {
-        c.recorder.volatileRead(ObjectIds.of(atomic, c), 0, site);
+        c.recorder.volatileRead(ObjectIds.of(atomic, site, c), 0, site);
     }
 
     /** Before the operation: an index out of bounds throws and writes nothing, so it records nothing. */
     public static void elementWrite(Object array, int index, int site, ThreadContext c) {
         if (index >= 0 && index < length(array)) {
-            c.recorder.volatileWrite(ObjectIds.of(array, c), index, site);
+            c.recorder.volatileWrite(ObjectIds.of(array, site, c), index, site);
         }
     }
 
     public static void elementRead(Object array, int index, int site, ThreadContext c) {
-        c.recorder.volatileRead(ObjectIds.of(array, c), index, site);
+        c.recorder.volatileRead(ObjectIds.of(array, site, c), index, site);
     }
 
     private static int length(Object array) {
@@ -45,11 +45,11 @@ public final class AtomicHooks {
 
     public static void updaterWrite(Object updater, Object target, int site, ThreadContext c) {
         if (target != null) {
-            c.recorder.volatileWrite(ObjectIds.of(target, c), VarHandleHooks.slotOf(updater, c), site);
+            c.recorder.volatileWrite(ObjectIds.of(target, site, c), VarHandleHooks.slotOf(updater, c), site);
         }
     }
 
     public static void updaterRead(Object updater, Object target, int site, ThreadContext c) {
-        c.recorder.volatileRead(ObjectIds.of(target, c), VarHandleHooks.slotOf(updater, c), site);
+        c.recorder.volatileRead(ObjectIds.of(target, site, c), VarHandleHooks.slotOf(updater, c), site);
     }
 }

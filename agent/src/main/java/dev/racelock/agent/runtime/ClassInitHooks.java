@@ -19,7 +19,7 @@ public final class ClassInitHooks {
 
     /** Before the last return of {@code <clinit>}. */
     public static void initialized(Class<?> type, int site, ThreadContext c) {
-        c.recorder.hbRelease(ObjectIds.of(type, c), site);
+        c.recorder.hbRelease(ObjectIds.of(type, site, c), site);
         c.markInitialized(-1);
     }
 
@@ -33,6 +33,6 @@ public final class ClassInitHooks {
         } catch (ClassNotFoundException | LinkageError e) {
             return; // the instruction itself fails the same way; nothing was initialized
         }
-        c.recorder.hbAcquire(ObjectIds.of(type, c), site);
+        c.recorder.hbAcquire(ObjectIds.of(type, site, c), site);
     }
 }

@@ -56,7 +56,7 @@ public final class CompletableFutureHooks {
 
     /** A callback of a stage depending on {@code source}: acquires the source's completion tokens. */
     private static TracedTask callback(Object body, CompletionStage<?> source, int site, ThreadContext c) {
-        long[] sourceTokens = {HandOffTokens.futureToken(source), ObjectIds.of(source, c)};
+        long[] sourceTokens = {HandOffTokens.futureToken(source), ObjectIds.of(source, site, c)};
         return new TracedTask(body, sourceTokens, HandOffTokens.fresh(c), 0, site);
     }
 
@@ -128,13 +128,13 @@ public final class CompletableFutureHooks {
 
     @SuppressWarnings("unchecked")
     public static boolean complete(CompletableFuture<?> future, Object value, int site, ThreadContext c) {
-        c.recorder.hbRelease(ObjectIds.of(future, c), site);
+        c.recorder.hbRelease(ObjectIds.of(future, site, c), site);
         return ((CompletableFuture<Object>) future).complete(value);
     }
 
     public static boolean completeExceptionally(CompletableFuture<?> future, Throwable ex, int site,
                                                 ThreadContext c) {
-        c.recorder.hbRelease(ObjectIds.of(future, c), site);
+        c.recorder.hbRelease(ObjectIds.of(future, site, c), site);
         return future.completeExceptionally(ex);
     }
 

@@ -29,7 +29,7 @@ public final class ExecutorHooks {
     private static TracedTask task(Object body, Object executor, int site, ThreadContext c) {
         long token = HandOffTokens.fresh(c);
         c.recorder.hbRelease(token, site);
-        return new TracedTask(body, new long[] {token}, token, ObjectIds.of(executor, c), site);
+        return new TracedTask(body, new long[] {token}, token, ObjectIds.of(executor, site, c), site);
     }
 
     public static void execute(Executor executor, Runnable command, int site, ThreadContext c) {
@@ -154,7 +154,7 @@ public final class ExecutorHooks {
                                            ThreadContext c) throws InterruptedException {
         boolean terminated = executor.awaitTermination(timeout, unit);
         if (terminated) {
-            c.recorder.hbAcquire(ObjectIds.of(executor, c), site);
+            c.recorder.hbAcquire(ObjectIds.of(executor, site, c), site);
         }
         return terminated;
     }
@@ -162,7 +162,7 @@ public final class ExecutorHooks {
     /** ExecutorService.close (JDK 19+) waits for every task: like a successful awaitTermination. */
     public static void close(AutoCloseable executor, int site, ThreadContext c) throws Exception {
         executor.close();
-        c.recorder.hbAcquire(ObjectIds.of(executor, c), site);
+        c.recorder.hbAcquire(ObjectIds.of(executor, site, c), site);
     }
 
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Runnable command, long delay,
@@ -216,13 +216,13 @@ public final class ExecutorHooks {
         }
         if (future instanceof CompletableFuture || future instanceof java.util.concurrent.FutureTask
                 || future instanceof java.util.concurrent.ForkJoinTask) {
-            c.recorder.hbAcquire(ObjectIds.of(future, c), site);
+            c.recorder.hbAcquire(ObjectIds.of(future, site, c), site);
         }
     }
 
     /** Called first thing in FutureTask.set/setException (FutureTaskInstrumenter): the task's end. */
     public static void completing(Object futureTask) {
         ThreadContext c = Recording.context();
-        c.recorder.hbRelease(ObjectIds.of(futureTask, c), -1);
+        c.recorder.hbRelease(ObjectIds.of(futureTask, -1, c), -1);
     }
 }

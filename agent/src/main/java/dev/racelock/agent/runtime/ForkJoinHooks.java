@@ -18,22 +18,22 @@ public final class ForkJoinHooks {
     private ForkJoinHooks() {}
 
     public static void computeBegin(Object task, int site, ThreadContext c) {
-        c.recorder.hbAcquire(ObjectIds.of(task, c), site);
+        c.recorder.hbAcquire(ObjectIds.of(task, site, c), site);
     }
 
     public static void computeEnd(Object task, int site, ThreadContext c) {
-        c.recorder.hbRelease(ObjectIds.of(task, c), site);
+        c.recorder.hbRelease(ObjectIds.of(task, site, c), site);
     }
 
     private static void handedOff(Object task, int site, ThreadContext c) {
         if (task != null) {
-            c.recorder.hbRelease(ObjectIds.of(task, c), site);
+            c.recorder.hbRelease(ObjectIds.of(task, site, c), site);
         }
     }
 
     private static void completed(Object task, int site, ThreadContext c) {
         if (task != null) {
-            c.recorder.hbAcquire(ObjectIds.of(task, c), site);
+            c.recorder.hbAcquire(ObjectIds.of(task, site, c), site);
         }
     }
 

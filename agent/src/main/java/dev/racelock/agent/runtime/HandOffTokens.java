@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Fresh tokens come from the object id counter, so they never name an object.
  */
 final class HandOffTokens {
-    private static final WeakIdentityMap FUTURES = new WeakIdentityMap(c -> 0);
+    private static final WeakIdentityMap FUTURES = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
 
     private record Element(long container, long element) {}
 
@@ -82,7 +82,7 @@ final class HandOffTokens {
     }
 
     private static Element key(Object queue, Object element, ThreadContext c) {
-        return new Element(ObjectIds.of(queue, c), ObjectIds.of(element, c));
+        return new Element(ObjectIds.of(queue, -1, c), ObjectIds.of(element, -1, c));
     }
 
     // ---- map keys ------------------------------------------------------------------------------
@@ -91,7 +91,7 @@ final class HandOffTokens {
         if (key == null) {
             return 0;
         }
-        ConcurrentHashMap<Object, Long> keys = KEYS.computeIfAbsent(ObjectIds.of(map, c), k -> new ConcurrentHashMap<>());
+        ConcurrentHashMap<Object, Long> keys = KEYS.computeIfAbsent(ObjectIds.of(map, -1, c), k -> new ConcurrentHashMap<>());
         Long token = keys.get(key);
         return token != null ? token : keys.computeIfAbsent(key, k -> fresh(c));
     }
@@ -101,7 +101,7 @@ final class HandOffTokens {
         if (key == null) {
             return 0;
         }
-        ConcurrentHashMap<Object, Long> keys = KEYS.get(ObjectIds.of(map, c));
+        ConcurrentHashMap<Object, Long> keys = KEYS.get(ObjectIds.of(map, -1, c));
         Long token = keys == null ? null : keys.get(key);
         return token == null ? 0 : token;
     }

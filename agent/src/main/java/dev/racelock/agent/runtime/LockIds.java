@@ -1,7 +1,6 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.LockFlags;
-import dev.racelock.trace.ObjectInfo;
 
 /**
  * The trace identity of java.util.concurrent locks and of the objects that stand for them.
@@ -13,13 +12,13 @@ import dev.racelock.trace.ObjectInfo;
  * obtains it ({@code readLock()}, {@code asReadLock()}, ...); a view first seen elsewhere stands
  * for itself. A {@code Condition} is bound to its lock at {@code newCondition()}.
  *
- * <p>Every lock's binding is made once, at first sight, which is also when its
- * {@link ObjectInfo} is defined; later lookups take no lock ({@link WeakIdentityMap#get}).
+ * <p>Every lock's binding is made once, at first sight; later lookups take no lock
+ * ({@link WeakIdentityMap#get}). Its ObjectInfo (class, first site) comes with its object id.
  * A binding holds {@code ownerId << 1 | shared}.
  */
 public final class LockIds {
-    private static final WeakIdentityMap LOCKS = new WeakIdentityMap(c -> 0);
-    private static final WeakIdentityMap CONDITIONS = new WeakIdentityMap(c -> 0);
+    private static final WeakIdentityMap LOCKS = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
+    private static final WeakIdentityMap CONDITIONS = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
 
     private LockIds() {}
 
@@ -29,12 +28,8 @@ public final class LockIds {
         if (bound != 0) {
             return bound;
         }
-        long id = ObjectIds.of(lock, c);
-        long now = LOCKS.bind(lock, id << 1, false);
-        if (now == id << 1) {
-            Recording.output().defineObject(new ObjectInfo(id, lock.getClass().getName(), site, -1));
-        }
-        return now;
+        // the id's first sight also describes the lock in the trace (ObjectIds: class, site)
+        return LOCKS.bind(lock, ObjectIds.of(lock, site, c) << 1, false);
     }
 
     static long id(long binding) {

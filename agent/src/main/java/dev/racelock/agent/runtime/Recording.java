@@ -20,7 +20,8 @@ public final class Recording {
      * Thread object to (dense trace id + 1), assigned at Thread.start or at the thread's first
      * event; +1 because the map uses 0 for "absent" and trace thread ids start at 0.
      */
-    static final WeakIdentityMap THREADS = new WeakIdentityMap(context -> NEXT_THREAD.getAndIncrement() + 1L);
+    static final WeakIdentityMap THREADS = new WeakIdentityMap(context -> NEXT_THREAD.getAndIncrement() + 1L,
+            WeakIdentityMap.Insertions.NONE);
     /** {@link Thread#getId()} to trace id, for the watchdog, which sees threads only by Java id. */
     private static final ConcurrentHashMap<Long, Integer> JAVA_TO_TRACE = new ConcurrentHashMap<>();
 

@@ -25,38 +25,38 @@ public final class SynchronizerHooks {
     private SynchronizerHooks() {}
 
     public static void countDown(CountDownLatch latch, int site, ThreadContext c) {
-        c.recorder.hbRelease(ObjectIds.of(latch, c), site);
+        c.recorder.hbRelease(ObjectIds.of(latch, site, c), site);
         latch.countDown();
     }
 
     public static void await(CountDownLatch latch, int site, ThreadContext c) throws InterruptedException {
         latch.await();
-        c.recorder.hbAcquire(ObjectIds.of(latch, c), site);
+        c.recorder.hbAcquire(ObjectIds.of(latch, site, c), site);
     }
 
     public static boolean await(CountDownLatch latch, long timeout, TimeUnit unit, int site, ThreadContext c)
             throws InterruptedException {
         boolean open = latch.await(timeout, unit);
         if (open) {
-            c.recorder.hbAcquire(ObjectIds.of(latch, c), site);
+            c.recorder.hbAcquire(ObjectIds.of(latch, site, c), site);
         }
         return open;
     }
 
     public static void release(Semaphore semaphore, int site, ThreadContext c) {
-        c.recorder.hbRelease(ObjectIds.of(semaphore, c), site);
+        c.recorder.hbRelease(ObjectIds.of(semaphore, site, c), site);
         semaphore.release();
     }
 
     public static void release(Semaphore semaphore, int permits, int site, ThreadContext c) {
         if (permits >= 0) {
-            c.recorder.hbRelease(ObjectIds.of(semaphore, c), site);
+            c.recorder.hbRelease(ObjectIds.of(semaphore, site, c), site);
         }
         semaphore.release(permits);
     }
 
     private static void acquired(Semaphore semaphore, int site, ThreadContext c) {
-        c.recorder.hbAcquire(ObjectIds.of(semaphore, c), site);
+        c.recorder.hbAcquire(ObjectIds.of(semaphore, site, c), site);
     }
 
     public static void acquire(Semaphore semaphore, int site, ThreadContext c) throws InterruptedException {
@@ -243,7 +243,7 @@ public final class SynchronizerHooks {
     private static final long BROKEN = Long.MIN_VALUE / 2;
 
     private static long arriving(CyclicBarrier barrier, int site, ThreadContext c) {
-        AtomicLong arrivals = ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, c), k -> new AtomicLong());
+        AtomicLong arrivals = ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, site, c), k -> new AtomicLong());
         long arrival = arrivals.getAndIncrement();
         if (arrival < 0) {
             return -1;
@@ -263,7 +263,7 @@ public final class SynchronizerHooks {
     }
 
     private static void broken(CyclicBarrier barrier, ThreadContext c) {
-        ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, c), k -> new AtomicLong()).set(BROKEN);
+        ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, -1, c), k -> new AtomicLong()).set(BROKEN);
     }
 
     public static int await(CyclicBarrier barrier, int site, ThreadContext c)

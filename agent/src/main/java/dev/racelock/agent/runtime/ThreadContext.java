@@ -34,6 +34,9 @@ public final class ThreadContext {
      * cached object cannot be collected and its id cannot be confused with a newer object's.
      */
     static final int CACHE_SIZE = 256;
+    /** The last object looked up: a loop over one array or lock costs one comparison. */
+    Object lastObject;
+    long lastObjectId;
     final Object[] cachedObjects = new Object[CACHE_SIZE];
     final long[] cachedIds = new long[CACHE_SIZE];
 

@@ -61,7 +61,7 @@ public final class ThreadHooks {
             lock.wait(); // throws IllegalMonitorStateException; nothing was released
             return;
         }
-        long id = ObjectIds.of(lock, c);
+        long id = ObjectIds.of(lock, site, c);
         c.recorder.lockRelease(id, site, WAIT);
         try {
             lock.wait();
@@ -75,7 +75,7 @@ public final class ThreadHooks {
             lock.wait(millis);
             return;
         }
-        long id = ObjectIds.of(lock, c);
+        long id = ObjectIds.of(lock, site, c);
         c.recorder.lockRelease(id, site, WAIT);
         try {
             lock.wait(millis);
@@ -90,7 +90,7 @@ public final class ThreadHooks {
             lock.wait(millis, nanos);
             return;
         }
-        long id = ObjectIds.of(lock, c);
+        long id = ObjectIds.of(lock, site, c);
         c.recorder.lockRelease(id, site, WAIT);
         try {
             lock.wait(millis, nanos);

@@ -25,7 +25,7 @@ public final class VarHandleHooks {
     private static final int PLAIN_WRITE = 8;
 
     /** handle -> slot << 2 | kind, with the slot offset by one so that a binding is never 0. */
-    private static final WeakIdentityMap HANDLES = new WeakIdentityMap(c -> 0);
+    private static final WeakIdentityMap HANDLES = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
 
     private VarHandleHooks() {}
 
@@ -79,7 +79,7 @@ public final class VarHandleHooks {
         if (b != 0) {
             return b;
         }
-        int own = -2 - (int) (ObjectIds.of(handle, c) & 0x3FFF_FFFF);
+        int own = -2 - (int) (ObjectIds.of(handle, -1, c) & 0x3FFF_FFFF);
         return HANDLES.bind(handle, (own + 1L) << 2 | OWN_SLOT, false);
     }
 
@@ -114,7 +114,7 @@ public final class VarHandleHooks {
             if (c0 == null || coordinates != 2 || c1 < 0 || c1 >= java.lang.reflect.Array.getLength(c0)) {
                 return; // the access throws and touches nothing
             }
-            object = ObjectIds.of(c0, c);
+            object = ObjectIds.of(c0, site, c);
             slot = c1;
         } else if (kind == STATIC_FIELD) {
             object = 0;
@@ -123,7 +123,7 @@ public final class VarHandleHooks {
             if (kind == INSTANCE_FIELD && c0 == null) {
                 return; // NullPointerException
             }
-            object = c0 == null ? 0 : ObjectIds.of(c0, c);
+            object = c0 == null ? 0 : ObjectIds.of(c0, site, c);
             slot = (int) ((b >> 2) - 1);
         }
         if (kind == OWN_SLOT && (mode & (PLAIN_READ | PLAIN_WRITE)) != 0) {

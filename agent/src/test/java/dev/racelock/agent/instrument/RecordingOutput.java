@@ -26,6 +26,7 @@ final class RecordingOutput implements TraceOutput {
     final Map<Integer, SiteInfo> sites = new ConcurrentHashMap<>();
     final Map<Integer, FieldInfo> fields = new ConcurrentHashMap<>();
     final Map<Integer, ThreadInfo> threads = new ConcurrentHashMap<>();
+    final Map<Long, ObjectInfo> objects = new ConcurrentHashMap<>();
 
     synchronized void add(Event e) {
         events.add(e);
@@ -89,8 +90,6 @@ final class RecordingOutput implements TraceOutput {
     @Override public void defineMethod(MethodInfo method) { methods.put(method.id(), method); }
     @Override public void defineSite(SiteInfo site) { sites.put(site.id(), site); }
     @Override public void defineField(FieldInfo field) { fields.put(field.id(), field); }
-    final Map<Long, ObjectInfo> objects = new ConcurrentHashMap<>();
-
     @Override public void defineObject(ObjectInfo object) { objects.put(object.id(), object); }
     @Override public void objectFreed(long object) {}
     @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
