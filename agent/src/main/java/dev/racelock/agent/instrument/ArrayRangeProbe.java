@@ -17,7 +17,7 @@ final class ArrayRangeProbe implements CallSiteHooks.Probe {
     @Override
     public boolean emit(MethodVisitor mv, CallSiteHooks.ProbeSite at, int opcode, String owner, String name,
                        String descriptor, boolean isInterface) {
-        if (opcode != Opcodes.INVOKESTATIC) {
+        if (!at.memory() || opcode != Opcodes.INVOKESTATIC) {
             return false;
         }
         boolean copy = owner.equals("java/lang/System") && name.equals("arraycopy") && descriptor.equals(ARRAYCOPY);

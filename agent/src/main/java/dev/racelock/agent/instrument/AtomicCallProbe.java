@@ -107,7 +107,7 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
     @Override
     public boolean emit(MethodVisitor mv, CallSiteHooks.ProbeSite at, int opcode, String owner, String name,
                        String descriptor, boolean isInterface) {
-        if (opcode != Opcodes.INVOKEVIRTUAL) {
+        if (!at.memory() || opcode != Opcodes.INVOKEVIRTUAL) {
             return false;
         }
         Kind kind = OWNERS.get(owner);

@@ -58,9 +58,11 @@ public final class CallSiteHooks {
 
     /**
      * Where a probe emits: the call's site id, the local holding the ThreadContext, the first
-     * local the probe may use as scratch (dead after the call), and how to resolve owners.
+     * local the probe may use as scratch (dead after the call), how to resolve owners, and
+     * whether memory accesses are recorded (mode=full; in mode=locks they are not).
      */
-    public record ProbeSite(int site, int contextSlot, int freeLocal, ClassLoader loader, ClassHierarchy hierarchy) {}
+    public record ProbeSite(int site, int contextSlot, int freeLocal, ClassLoader loader, ClassHierarchy hierarchy,
+                            boolean memory) {}
 
     private final Map<String, List<Hook>> byNameAndDescriptor = new HashMap<>();
     private final List<Probe> probes = new ArrayList<>();

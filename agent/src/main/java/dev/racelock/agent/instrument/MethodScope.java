@@ -52,7 +52,8 @@ final class MethodScope {
     /** See {@link CallSiteHooks#probe}. */
     boolean probe(org.objectweb.asm.MethodVisitor mv, int site, int contextSlot, int freeLocal, int opcode,
                   String owner, String name, String descriptor, boolean isInterface) {
-        return hooks.probe(mv, new CallSiteHooks.ProbeSite(site, contextSlot, freeLocal, loader, hierarchy), opcode,
+        return hooks.probe(mv, new CallSiteHooks.ProbeSite(site, contextSlot, freeLocal, loader, hierarchy,
+                options.memory()), opcode,
                 owner, name, descriptor, isInterface);
     }
 
