@@ -27,36 +27,26 @@ final class ArrayRangeProbe implements CallSiteHooks.Probe {
         if (!copy && !fill) {
             return false;
         }
-        int[] slots = new int[args.length];
-        int next = at.freeLocal();
-        for (int i = 0; i < args.length; i++) {
-            slots[i] = next;
-            next += args[i].getSize();
-        }
-        for (int i = args.length - 1; i >= 0; i--) {
-            mv.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
-        }
-        for (int i = 0; i < args.length; i++) {
-            mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
-        }
+        SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
+        spilled.reloadAll(mv);
         mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         String hook;
         String desc;
         String ctx = MethodInstrumenter.CONTEXT_DESC;
         if (copy) {
             for (int i = 0; i < 5; i++) {
-                mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+                spilled.load(mv, i);
             }
             hook = "copied";
             desc = "(Ljava/lang/Object;ILjava/lang/Object;III" + ctx + ")V";
         } else if (args.length == 4) {
             for (int i = 0; i < 3; i++) {
-                mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+                spilled.load(mv, i);
             }
             hook = "filled";
             desc = "(Ljava/lang/Object;III" + ctx + ")V";
         } else {
-            mv.visitVarInsn(Opcodes.ALOAD, slots[0]);
+            spilled.load(mv, 0);
             hook = "filledAll";
             desc = "(Ljava/lang/Object;I" + ctx + ")V";
         }

@@ -119,27 +119,17 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
         if (mode == 0 || !applies(kind, args)) {
             return false;
         }
-        int[] slots = new int[args.length];
-        int next = at.freeLocal();
-        for (int i = 0; i < args.length; i++) {
-            slots[i] = next;
-            next += args[i].getSize();
-        }
-        int receiver = next;
-        for (int i = args.length - 1; i >= 0; i--) {
-            mv.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
-        }
+        SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
+        int receiver = spilled.nextLocal;
         mv.visitInsn(Opcodes.DUP);
         mv.visitVarInsn(Opcodes.ASTORE, receiver);
         if ((mode & (RELEASE | PLAIN_WRITE)) != 0) {
-            probe(mv, at, kind, name, args, slots, receiver, mode, true);
+            probe(mv, at, kind, name, spilled, receiver, mode, true);
         }
-        for (int i = 0; i < args.length; i++) {
-            mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
-        }
+        spilled.reloadAll(mv);
         mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         if ((mode & (ACQUIRE | PLAIN_READ)) != 0) {
-            probe(mv, at, kind, name, args, slots, receiver, mode, false);
+            probe(mv, at, kind, name, spilled, receiver, mode, false);
         }
         return true;
     }
@@ -153,19 +143,20 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
         };
     }
 
-    private static void probe(MethodVisitor mv, CallSiteHooks.ProbeSite at, Kind kind, String name, Type[] args,
-                              int[] slots, int receiver, int mode, boolean before) {
+    private static void probe(MethodVisitor mv, CallSiteHooks.ProbeSite at, Kind kind, String name,
+                              SpilledArguments spilled, int receiver, int mode, boolean before) {
+        Type[] args = spilled.types;
         mv.visitVarInsn(Opcodes.ALOAD, receiver);
         String hookOwner = HOOKS;
         String desc;
         switch (kind) {
             case SCALAR -> desc = "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V";
             case ARRAY -> {
-                mv.visitVarInsn(Opcodes.ILOAD, slots[0]);
+                spilled.load(mv, 0);
                 desc = "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V";
             }
             case UPDATER -> {
-                mv.visitVarInsn(Opcodes.ALOAD, slots[0]);
+                spilled.load(mv, 0);
                 desc = "(Ljava/lang/Object;Ljava/lang/Object;I" + CONTEXT_DESC + ")V";
             }
             default -> { // VAR_HANDLE: coordinates (c0, c1) as far as they are an object and an int
@@ -173,12 +164,12 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
                 int coordinates = args.length - valueCount(name);
                 boolean objectFirst = coordinates >= 1 && isReference(args[0]);
                 if (objectFirst) {
-                    mv.visitVarInsn(Opcodes.ALOAD, slots[0]);
+                    spilled.load(mv, 0);
                 } else {
                     mv.visitInsn(Opcodes.ACONST_NULL);
                 }
                 if (coordinates >= 2 && args[1].getSort() == Type.INT) {
-                    mv.visitVarInsn(Opcodes.ILOAD, slots[1]);
+                    spilled.load(mv, 1);
                 } else {
                     mv.visitInsn(Opcodes.ICONST_0);
                 }

@@ -36,23 +36,13 @@ final class HandleCreationProbe implements CallSiteHooks.Probe {
         }
         Type[] args = Type.getArgumentTypes(descriptor);
         int[] passed = (int[]) creator[1];
-        int[] slots = new int[args.length];
-        int next = at.freeLocal();
-        for (int i = 0; i < args.length; i++) {
-            slots[i] = next;
-            next += args[i].getSize();
-        }
-        for (int i = args.length - 1; i >= 0; i--) {
-            mv.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
-        }
-        for (int i = 0; i < args.length; i++) {
-            mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
-        }
+        SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
+        spilled.reloadAll(mv);
         mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         mv.visitInsn(Opcodes.DUP);
         StringBuilder hookDesc = new StringBuilder("(Ljava/lang/Object;");
         for (int index : passed) {
-            mv.visitVarInsn(Opcodes.ALOAD, slots[index]);
+            spilled.load(mv, index);
             hookDesc.append(args[index].getDescriptor());
         }
         hookDesc.append('I').append(MethodInstrumenter.CONTEXT_DESC).append(")V");

@@ -137,10 +137,7 @@ public final class CollectionHooks {
 
     private static <V> V accessed(Map<?, ?> map, Object key, V value, int site, ThreadContext c) {
         if (value != null && map instanceof ConcurrentMap) {
-            long token = HandOffTokens.existingKeyToken(map, key, c);
-            if (token != 0) {
-                c.recorder.hbAcquire(token, site);
-            }
+            HandOffTokens.acquireKey(map, key, site, c);
         }
         return value;
     }

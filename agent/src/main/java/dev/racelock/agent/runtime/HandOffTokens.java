@@ -96,13 +96,15 @@ final class HandOffTokens {
         return token != null ? token : keys.computeIfAbsent(key, k -> fresh(c));
     }
 
-    /** The token of a key, or 0 if nothing was ever put under it. */
-    static long existingKeyToken(Object map, Object key, ThreadContext c) {
+    /** Acquires the token of a key, if anything was ever released under it. */
+    static void acquireKey(Object map, Object key, int site, ThreadContext c) {
         if (key == null) {
-            return 0;
+            return;
         }
-        ConcurrentHashMap<Object, Long> keys = KEYS.get(ObjectIds.of(map, -1, c));
+        ConcurrentHashMap<Object, Long> keys = KEYS.get(ObjectIds.of(map, site, c));
         Long token = keys == null ? null : keys.get(key);
-        return token == null ? 0 : token;
+        if (token != null) {
+            c.recorder.hbAcquire(token, site);
+        }
     }
 }

@@ -91,28 +91,20 @@ public final class LockHooks {
     // ---- ReadWriteLock views ------------------------------------------------------------------
 
     public static Lock readLock(ReadWriteLock lock, int site, ThreadContext c) {
-        Lock view = lock.readLock();
-        LockIds.bindView(view, lock, true, site, c);
-        return view;
+        return LockIds.bindView(lock.readLock(), lock, true, site, c);
     }
 
     public static Lock writeLock(ReadWriteLock lock, int site, ThreadContext c) {
-        Lock view = lock.writeLock();
-        LockIds.bindView(view, lock, false, site, c);
-        return view;
+        return LockIds.bindView(lock.writeLock(), lock, false, site, c);
     }
 
     public static ReentrantReadWriteLock.ReadLock readLock(ReentrantReadWriteLock lock, int site, ThreadContext c) {
-        ReentrantReadWriteLock.ReadLock view = lock.readLock();
-        LockIds.bindView(view, lock, true, site, c);
-        return view;
+        return LockIds.bindView(lock.readLock(), lock, true, site, c);
     }
 
     public static ReentrantReadWriteLock.WriteLock writeLock(ReentrantReadWriteLock lock, int site,
                                                              ThreadContext c) {
-        ReentrantReadWriteLock.WriteLock view = lock.writeLock();
-        LockIds.bindView(view, lock, false, site, c);
-        return view;
+        return LockIds.bindView(lock.writeLock(), lock, false, site, c);
     }
 
     // ---- Condition: await releases the lock fully and re-acquires it (flag WAIT) -------------

@@ -41,13 +41,13 @@ public final class LockIds {
         return (binding & 1) != 0 ? LockFlags.SHARED : 0;
     }
 
-    /** Binds a read or write view to the lock that owns it (itself perhaps a view: resolved). */
-    static void bindView(Object view, Object owner, boolean shared, int site, ThreadContext c) {
-        if (view == null || owner == null || view == owner) {
-            return;
+    /** Binds a read or write view to the lock that owns it (itself perhaps a view: resolved); returns the view. */
+    static <V> V bindView(V view, Object owner, boolean shared, int site, ThreadContext c) {
+        if (view != null && owner != null && view != owner) {
+            long ownerId = id(binding(owner, site, c));
+            LOCKS.bind(view, ownerId << 1 | (shared ? 1 : 0), true);
         }
-        long ownerId = id(binding(owner, site, c));
-        LOCKS.bind(view, ownerId << 1 | (shared ? 1 : 0), true);
+        return view;
     }
 
     static void bindCondition(Object condition, long lockBinding) {

@@ -194,20 +194,14 @@ public final class StampedLockHooks {
     // ---- Lock views: named by the StampedLock (LockIds) ------------------------------------
 
     public static Lock asReadLock(StampedLock lock, int site, ThreadContext c) {
-        Lock view = lock.asReadLock();
-        LockIds.bindView(view, lock, true, site, c);
-        return view;
+        return LockIds.bindView(lock.asReadLock(), lock, true, site, c);
     }
 
     public static Lock asWriteLock(StampedLock lock, int site, ThreadContext c) {
-        Lock view = lock.asWriteLock();
-        LockIds.bindView(view, lock, false, site, c);
-        return view;
+        return LockIds.bindView(lock.asWriteLock(), lock, false, site, c);
     }
 
     public static ReadWriteLock asReadWriteLock(StampedLock lock, int site, ThreadContext c) {
-        ReadWriteLock view = lock.asReadWriteLock();
-        LockIds.bindView(view, lock, false, site, c);
-        return view;
+        return LockIds.bindView(lock.asReadWriteLock(), lock, false, site, c);
     }
 }

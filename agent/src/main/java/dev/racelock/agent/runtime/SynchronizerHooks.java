@@ -185,10 +185,7 @@ public final class SynchronizerHooks {
 
     private static void advanced(Phaser phaser, int phase, int site, ThreadContext c) {
         if (phase >= 0) {
-            long token = HandOffTokens.existingKeyToken(phaser, phase, c);
-            if (token != 0) {
-                c.recorder.hbAcquire(token, site);
-            }
+            HandOffTokens.acquireKey(phaser, phase, site, c);
         }
     }
 
@@ -255,10 +252,7 @@ public final class SynchronizerHooks {
 
     private static void tripped(CyclicBarrier barrier, long generation, int site, ThreadContext c) {
         if (generation >= 0) {
-            long token = HandOffTokens.existingKeyToken(barrier, generation, c);
-            if (token != 0) {
-                c.recorder.hbAcquire(token, site);
-            }
+            HandOffTokens.acquireKey(barrier, generation, site, c);
         }
     }
 
