@@ -177,6 +177,34 @@ final class HandOffCallSiteHooks {
             {"take", "()" + OBJECT, "take"},
             {"poll", "(J" + TIME_UNIT + ")" + OBJECT, "poll"},
         });
+        JucCallSiteHooks.instance(table, "java/util/Deque", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"offerFirst", "(" + OBJECT + ")Z", "offerFirst"},
+            {"offerLast", "(" + OBJECT + ")Z", "offerLast"},
+            {"addFirst", "(" + OBJECT + ")V", "addFirst"},
+            {"addLast", "(" + OBJECT + ")V", "addLast"},
+            {"push", "(" + OBJECT + ")V", "push"},
+            {"pollFirst", "()" + OBJECT, "pollFirst"},
+            {"pollLast", "()" + OBJECT, "pollLast"},
+            {"removeFirst", "()" + OBJECT, "removeFirst"},
+            {"removeLast", "()" + OBJECT, "removeLast"},
+            {"pop", "()" + OBJECT, "pop"},
+            {"peekFirst", "()" + OBJECT, "peekFirst"},
+            {"peekLast", "()" + OBJECT, "peekLast"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "BlockingDeque", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"putFirst", "(" + OBJECT + ")V", "putFirst"},
+            {"putLast", "(" + OBJECT + ")V", "putLast"},
+            {"takeFirst", "()" + OBJECT, "takeFirst"},
+            {"takeLast", "()" + OBJECT, "takeLast"},
+        });
+        // lists and sets after the Queue entries: a queue's add goes to the queue hook
+        JucCallSiteHooks.instance(table, "java/util/Collection", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"add", "(" + OBJECT + ")Z", "add"},
+            {"contains", "(" + OBJECT + ")Z", "contains"},
+        });
+        JucCallSiteHooks.instance(table, "java/util/List", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"get", "(I)" + OBJECT, "get"},
+        });
         String bi = FN + "BiFunction;";
         JucCallSiteHooks.instance(table, "java/util/Map", OwnerMatch.SUBTYPES, hooks, new String[][] {
             {"put", "(" + OBJECT + OBJECT + ")" + OBJECT, "put"},

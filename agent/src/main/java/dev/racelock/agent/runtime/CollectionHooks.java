@@ -1,7 +1,15 @@
 package dev.racelock.agent.runtime;
 
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -214,5 +222,141 @@ public final class CollectionHooks {
         putting(map, key, site, c);
         Object merged = ((Map<Object, Object>) map).merge(key, value, (BiFunction<Object, Object, Object>) fn);
         return accessed(map, key, merged, site, c);
+    }
+
+    // ---- deques: both ends, the same per-insertion tokens ---------------------------------------
+
+    @SuppressWarnings("unchecked")
+    public static boolean offerFirst(Deque<?> deque, Object element, int site, ThreadContext c) {
+        long token = inserting(deque, element, site, c);
+        return inserted(((Deque<Object>) deque).offerFirst(element), deque, element, token, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static boolean offerLast(Deque<?> deque, Object element, int site, ThreadContext c) {
+        long token = inserting(deque, element, site, c);
+        return inserted(((Deque<Object>) deque).offerLast(element), deque, element, token, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void addFirst(Deque<?> deque, Object element, int site, ThreadContext c) {
+        long token = inserting(deque, element, site, c);
+        boolean ok = false;
+        try {
+            ((Deque<Object>) deque).addFirst(element);
+            ok = true;
+        } finally {
+            inserted(ok, deque, element, token, c);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void addLast(Deque<?> deque, Object element, int site, ThreadContext c) {
+        long token = inserting(deque, element, site, c);
+        boolean ok = false;
+        try {
+            ((Deque<Object>) deque).addLast(element);
+            ok = true;
+        } finally {
+            inserted(ok, deque, element, token, c);
+        }
+    }
+
+    public static void push(Deque<?> deque, Object element, int site, ThreadContext c) {
+        addFirst(deque, element, site, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void putFirst(BlockingDeque<?> deque, Object element, int site, ThreadContext c)
+            throws InterruptedException {
+        long token = inserting(deque, element, site, c);
+        boolean ok = false;
+        try {
+            ((BlockingDeque<Object>) deque).putFirst(element);
+            ok = true;
+        } finally {
+            inserted(ok, deque, element, token, c);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void putLast(BlockingDeque<?> deque, Object element, int site, ThreadContext c)
+            throws InterruptedException {
+        long token = inserting(deque, element, site, c);
+        boolean ok = false;
+        try {
+            ((BlockingDeque<Object>) deque).putLast(element);
+            ok = true;
+        } finally {
+            inserted(ok, deque, element, token, c);
+        }
+    }
+
+    public static Object pollFirst(Deque<?> deque, int site, ThreadContext c) {
+        return taken(deque, deque.pollFirst(), true, site, c);
+    }
+
+    public static Object pollLast(Deque<?> deque, int site, ThreadContext c) {
+        return taken(deque, deque.pollLast(), true, site, c);
+    }
+
+    public static Object removeFirst(Deque<?> deque, int site, ThreadContext c) {
+        return taken(deque, deque.removeFirst(), true, site, c);
+    }
+
+    public static Object removeLast(Deque<?> deque, int site, ThreadContext c) {
+        return taken(deque, deque.removeLast(), true, site, c);
+    }
+
+    public static Object pop(Deque<?> deque, int site, ThreadContext c) {
+        return taken(deque, deque.pop(), true, site, c);
+    }
+
+    public static Object peekFirst(Deque<?> deque, int site, ThreadContext c) {
+        return taken(deque, deque.peekFirst(), false, site, c);
+    }
+
+    public static Object peekLast(Deque<?> deque, int site, ThreadContext c) {
+        return taken(deque, deque.peekLast(), false, site, c);
+    }
+
+    public static Object takeFirst(BlockingDeque<?> deque, int site, ThreadContext c) throws InterruptedException {
+        return taken(deque, deque.takeFirst(), true, site, c);
+    }
+
+    public static Object takeLast(BlockingDeque<?> deque, int site, ThreadContext c) throws InterruptedException {
+        return taken(deque, deque.takeLast(), true, site, c);
+    }
+
+    // ---- copy-on-write lists and sets, concurrent sets: one token per (collection, element by equals) --
+
+    private static boolean concurrentCollection(Collection<?> collection) {
+        return collection instanceof CopyOnWriteArrayList || collection instanceof CopyOnWriteArraySet
+                || collection instanceof ConcurrentSkipListSet || collection instanceof ConcurrentHashMap.KeySetView;
+    }
+
+    /** Collection.add of a list or set (queues have their own hook, registered first). */
+    @SuppressWarnings("unchecked")
+    public static boolean add(Collection<?> collection, Object element, int site, ThreadContext c) {
+        if (element != null && concurrentCollection(collection)) {
+            c.recorder.hbRelease(HandOffTokens.keyToken(collection, element, c), site);
+        }
+        return ((Collection<Object>) collection).add(element);
+    }
+
+    public static boolean contains(Collection<?> collection, Object element, int site, ThreadContext c) {
+        boolean present = collection.contains(element);
+        if (present && concurrentCollection(collection)) {
+            HandOffTokens.acquireKey(collection, element, site, c);
+        }
+        return present;
+    }
+
+    public static Object get(List<?> list, int index, int site, ThreadContext c) {
+        Object element = list.get(index);
+        if (element != null && list instanceof CopyOnWriteArrayList) {
+            HandOffTokens.acquireKey(list, element, site, c);
+        }
+        return element;
     }
 }

@@ -19,7 +19,7 @@ class JucHandOffsTest {
     @BeforeAll
     static void record() throws Exception {
         run = new JucFixtureRun("HandOffs");
-        assertEquals(42 + 3 + 5 + 1 + 1 + 3 + 0 + 11 + 4, run.result);
+        assertEquals(42 + 3 + 5 + 1 + 1 + 5 + 1 + 3 + 0 + 11 + 4, run.result);
     }
 
     private static Set<Long> tokens(String marker, String kind) {
@@ -74,6 +74,15 @@ class JucHandOffsTest {
         assertNotEquals(first, second, "the same element inserted twice: two insertions, two tokens");
         assertEquals(first, one("@take first", "hbAcquire"));
         assertEquals(second, one("@poll second", "hbAcquire"));
+    }
+
+    @Test
+    void dequeEndsAndCopyOnWriteListsHandOffTheirElements() {
+        assertEquals(one("@deque offerFirst", "hbRelease"), one("@deque pollLast", "hbAcquire"));
+        long added = one("@cow add", "hbRelease");
+        assertEquals(added, one("@cow contains", "hbAcquire"));
+        assertEquals(added, one("@cow get", "hbAcquire"));
+        assertEquals(Set.of(), tokens("@plain add", "hbRelease"), "an ArrayList promises nothing");
     }
 
     @Test
