@@ -55,6 +55,15 @@ public final class Recording {
     }
 
     private static ThreadContext create() {
+        try {
+            return createContext();
+        } catch (RuntimeException e) {
+            // e.g. a virtual thread built with allowSetThreadLocals(false): it records nothing
+            return SILENT;
+        }
+    }
+
+    private static ThreadContext createContext() {
         CONTEXT.set(SILENT); // re-entrancy guard: anything recorded while we build records nothing
         Thread thread = Thread.currentThread();
         TraceOutput out = output;

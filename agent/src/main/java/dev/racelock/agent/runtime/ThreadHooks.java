@@ -2,6 +2,10 @@ package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.LockFlags;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * Call-site hooks for {@link Thread} and {@link Object#wait}: instrumented code calls these
  * instead of the original method (see {@code CallSiteHooks}). Each takes the original receiver
@@ -12,6 +16,40 @@ public final class ThreadHooks {
     private static final int WAIT = LockFlags.MONITOR | LockFlags.WAIT;
 
     private ThreadHooks() {}
+
+    // Thread.Builder (JDK 21+) through method handles: the agent is Java 17 bytecode.
+    private static final class Builders {
+        static final MethodHandle UNSTARTED;
+        static final MethodHandle OF_VIRTUAL;
+
+        static {
+            MethodHandle unstarted = null;
+            MethodHandle ofVirtual = null;
+            try {
+                Class<?> builder = Class.forName("java.lang.Thread$Builder");
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                unstarted = lookup.findVirtual(builder, "unstarted", MethodType.methodType(Thread.class, Runnable.class));
+                ofVirtual = lookup.findStatic(Thread.class, "ofVirtual",
+                        MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual")));
+            } catch (ReflectiveOperationException e) {
+                // JDK 17-20: no builders, and no call site that could reach these hooks
+            }
+            UNSTARTED = unstarted;
+            OF_VIRTUAL = ofVirtual;
+        }
+    }
+
+    /** {@code Thread.Builder.start(Runnable)} (JDK 21+): build unstarted, then start as Thread.start does. */
+    public static Thread builderStart(Object builder, Runnable task, int site, ThreadContext c) throws Throwable {
+        Thread thread = (Thread) Builders.UNSTARTED.invoke(builder, task);
+        start(thread, site, c);
+        return thread;
+    }
+
+    /** {@code Thread.startVirtualThread(Runnable)} (JDK 21+). */
+    public static Thread startVirtualThread(Runnable task, int site, ThreadContext c) throws Throwable {
+        return builderStart(Builders.OF_VIRTUAL.invoke(), task, site, c);
+    }
 
     /** threadStart is a release: recorded before the child can run. */
     public static void start(Thread thread, int site, ThreadContext c) {

@@ -120,6 +120,31 @@ class RecordedTraceIT {
     }
 
     @Test
+    void virtualThreadsStartedThroughTheBuilderApiHaveStartBeginEndAndJoin() throws Exception {
+        assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
+        Path javac = ChildJvm.JDK25.resolveSibling("javac");
+        Path classes = dir.resolve("classes");
+        Process compile = new ProcessBuilder(javac.toString(), "-d", classes.toString(),
+                "src/test/resources/jdk21/VirtualThreads.java").inheritIO().start();
+        assertEquals(0, compile.waitFor());
+        TraceEvents t = record(new ChildJvm().java(ChildJvm.JDK25).classpath(classes.toString()), "",
+                "VirtualThreads");
+        List<Event> starts = t.ofKind("threadStart");
+        assertEquals(2, starts.size(), "Thread.Builder.start and Thread.startVirtualThread");
+        for (Event start : starts) {
+            int child = (int) start.object();
+            assertTrue(t.threads.get(child).virtual());
+            assertEquals(start.thread(), t.threads.get(child).parent());
+            List<Event> childEvents = t.where(e -> e.thread() == child);
+            assertEquals("threadBegin", childEvents.get(0).kind());
+            assertEquals("threadEnd", childEvents.get(childEvents.size() - 1).kind());
+            assertTrue(childEvents.stream().anyMatch(e -> e.kind().equals("write")));
+            assertTrue(t.events.indexOf(childEvents.get(childEvents.size() - 1))
+                    < t.events.indexOf(t.where(e -> e.kind().equals("threadJoin") && e.object() == child).get(0)));
+        }
+    }
+
+    @Test
     void locksModeRecordsNoMemoryAccesses() throws Exception {
         TraceEvents t = record(new ChildJvm(), ",mode=locks,stacks=off", "dev.racelock.fixture.Program");
         assertFalse(t.header.recordsMemory());
