@@ -59,21 +59,18 @@ public final class ThreadHooks {
     }
 
     public static void join(Thread thread, int site, ThreadContext c) throws InterruptedException {
-        thread.join();
-        joined(thread, site, c);
+        join(thread, 0, 0, site, c);
     }
 
     public static void join(Thread thread, long millis, int site, ThreadContext c) throws InterruptedException {
-        thread.join(millis);
-        if (!thread.isAlive()) {
-            joined(thread, site, c);
-        }
+        join(thread, millis, 0, site, c);
     }
 
+    /** Every join overload: join(m, n) with (0, 0) is join(), with (m, 0) is join(m) (Thread's javadoc). */
     public static void join(Thread thread, long millis, int nanos, int site, ThreadContext c)
             throws InterruptedException {
         thread.join(millis, nanos);
-        if (!thread.isAlive()) {
+        if (!thread.isAlive()) { // a timed join may return with the thread still running
             joined(thread, site, c);
         }
     }
@@ -95,37 +92,18 @@ public final class ThreadHooks {
     }
 
     public static void wait(Object lock, int site, ThreadContext c) throws InterruptedException {
-        if (!Thread.holdsLock(lock)) {
-            lock.wait(); // throws IllegalMonitorStateException; nothing was released
-            return;
-        }
-        long id = ObjectIds.of(lock, site, c);
-        c.recorder.lockRelease(id, site, WAIT);
-        try {
-            lock.wait();
-        } finally {
-            c.recorder.lockAcquire(id, site, WAIT);
-        }
+        wait(lock, 0, 0, site, c);
     }
 
     public static void wait(Object lock, long millis, int site, ThreadContext c) throws InterruptedException {
-        if (!Thread.holdsLock(lock)) {
-            lock.wait(millis);
-            return;
-        }
-        long id = ObjectIds.of(lock, site, c);
-        c.recorder.lockRelease(id, site, WAIT);
-        try {
-            lock.wait(millis);
-        } finally {
-            c.recorder.lockAcquire(id, site, WAIT);
-        }
+        wait(lock, millis, 0, site, c);
     }
 
+    /** Every wait overload: wait(m, n) with (0, 0) is wait(), with (m, 0) is wait(m) (Object's javadoc). */
     public static void wait(Object lock, long millis, int nanos, int site, ThreadContext c)
             throws InterruptedException {
         if (!Thread.holdsLock(lock)) {
-            lock.wait(millis, nanos);
+            lock.wait(millis, nanos); // throws IllegalMonitorStateException; nothing was released
             return;
         }
         long id = ObjectIds.of(lock, site, c);
