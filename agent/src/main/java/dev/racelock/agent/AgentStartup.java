@@ -44,7 +44,7 @@ public final class AgentStartup {
             return;
         }
         TraceOutput output = open(options, err);
-        Recording.start(output);
+        Recording.start(output, options.filter());
 
         Dictionary dictionary = new Dictionary(output);
         ClassFilter filter = new ClassFilter(options.include(), options.exclude());

@@ -26,12 +26,14 @@ public final class Recording {
     private static final ConcurrentHashMap<Long, Integer> JAVA_TO_TRACE = new ConcurrentHashMap<>();
 
     private static volatile TraceOutput output = TraceOutput.NONE;
+    private static volatile boolean filterRepeats = true;
 
     private Recording() {}
 
     /** Starts recording into {@code out}; threads seen from now on record there. */
-    public static void start(TraceOutput out) {
+    public static void start(TraceOutput out, boolean dropRepeatedAccesses) {
         output = out;
+        filterRepeats = dropRepeatedAccesses;
     }
 
     /** Threads that record after this record nothing new; the writer ignores late events. */
@@ -44,7 +46,13 @@ public final class Recording {
      * thread's context, so its next event starts a fresh one there.
      */
     public static void resetForTests(TraceOutput out) {
+        resetForTests(out, false);
+    }
+
+    /** As {@link #resetForTests(TraceOutput)}, choosing whether repeated accesses are dropped. */
+    public static void resetForTests(TraceOutput out, boolean dropRepeatedAccesses) {
         output = out;
+        filterRepeats = dropRepeatedAccesses;
         CONTEXT.remove();
     }
 
@@ -77,7 +85,8 @@ public final class Recording {
             out.defineThread(new ThreadInfo(id, thread.getName(), -1, -1, isVirtual(thread)));
         }
         JAVA_TO_TRACE.put(javaId(thread), id);
-        ThreadContext context = new ThreadContext(id, out.newRecorder(id));
+        EventRecorder recorder = out.newRecorder(id);
+        ThreadContext context = new ThreadContext(id, filterRepeats ? new RepeatFilter(recorder) : recorder);
         context.recorder.threadBegin();
         CONTEXT.set(context);
         return context;

@@ -160,13 +160,13 @@ class RecordedTraceIT {
     void traceIsCompleteAfterSystemExitUncaughtExceptionAndSigterm() throws Exception {
         for (String how : List.of("normal", "exit", "throw")) {
             Path work = dir.resolve(how);
-            ChildJvm.Result result = new ChildJvm().agent("quiet=true,output=trace.rlt").run(work,
+            ChildJvm.Result result = new ChildJvm().agent("quiet=true,filter=off,output=trace.rlt").run(work,
                     "dev.racelock.fixture.ExitPaths", how);
             assertEquals(how.equals("normal") ? 0 : how.equals("exit") ? 3 : 1, result.exitCode());
             assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), true);
         }
         Path work = dir.resolve("term");
-        Process process = new ChildJvm().agent("quiet=true,output=trace.rlt").start(work,
+        Process process = new ChildJvm().agent("quiet=true,filter=off,output=trace.rlt").start(work,
                 "dev.racelock.fixture.ExitPaths", "block");
         AgentProcessIT.awaitReady(work);
         process.destroy();
@@ -177,7 +177,7 @@ class RecordedTraceIT {
     @Test
     void traceOfAKilledJvmStillReadsUpToTheLastFlush() throws Exception {
         Path work = dir.resolve("kill");
-        Process process = new ChildJvm().agent("quiet=true,output=trace.rlt").start(work,
+        Process process = new ChildJvm().agent("quiet=true,filter=off,output=trace.rlt").start(work,
                 "dev.racelock.fixture.ExitPaths", "block");
         AgentProcessIT.awaitReady(work);
         // the writer flushes every 100 ms; give it ten periods before SIGKILL
@@ -185,6 +185,21 @@ class RecordedTraceIT {
         process.destroyForcibly();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), false);
+    }
+
+    @Test
+    void repeatFilterDropsRepeatedAccessesOnlyWhenOn() throws Exception {
+        int line = lineOf("ExitPaths", "@counter");
+        for (String filter : List.of("on", "off")) {
+            Path work = dir.resolve("filter-" + filter);
+            ChildJvm.Result result = new ChildJvm().agent("quiet=true,filter=" + filter + ",output=trace.rlt")
+                    .run(work, "dev.racelock.fixture.ExitPaths", "normal");
+            assertEquals(0, result.exitCode(), result.stderr());
+            TraceEvents t = TraceEvents.read(work.resolve("trace.rlt"));
+            // the worker's loop: counter++ 1000 times with no synchronization in between
+            assertEquals(filter.equals("on") ? 1 : 1000,
+                    t.where(e -> e.kind().equals("write") && t.line(e) == line).size());
+        }
     }
 
     private static void assertCompleteWithWorkerWrites(Path file, boolean complete) throws IOException {
