@@ -14,12 +14,8 @@ final class BufferRecorder implements EventRecorder {
     @Override public void write(long object, int field, int site) { buffer.write(object, field, site); }
     @Override public void arrayRead(long array, int index, int site) { buffer.arrayRead(array, index, site); }
     @Override public void arrayWrite(long array, int index, int site) { buffer.arrayWrite(array, index, site); }
-    @Override public void arrayRangeRead(long array, int from, int length, int site) {
-        buffer.arrayRangeRead(array, from, length, site);
-    }
-    @Override public void arrayRangeWrite(long array, int from, int length, int site) {
-        buffer.arrayRangeWrite(array, from, length, site);
-    }
+    @Override public void arrayRangeRead(long array, int from, int length, int site) { buffer.arrayRangeRead(array, from, length, site); }
+    @Override public void arrayRangeWrite(long array, int from, int length, int site) { buffer.arrayRangeWrite(array, from, length, site); }
     @Override public void volatileRead(long object, int slot, int site) { buffer.volatileRead(object, slot, site); }
     @Override public void volatileWrite(long object, int slot, int site) { buffer.volatileWrite(object, slot, site); }
     @Override public void lockRequest(long lock, int site, int flags) { buffer.lockRequest(lock, site, flags); }

@@ -64,12 +64,8 @@ final class RecordingOutput implements TraceOutput {
             @Override public void write(long object, int field, int site) { add("write", object, field, site, 0); }
             @Override public void arrayRead(long array, int index, int site) { add("arrayRead", array, index, site, 0); }
             @Override public void arrayWrite(long array, int index, int site) { add("arrayWrite", array, index, site, 0); }
-            @Override public void arrayRangeRead(long array, int from, int length, int site) {
-                add("arrayRangeRead", array, from, site, length);
-            }
-            @Override public void arrayRangeWrite(long array, int from, int length, int site) {
-                add("arrayRangeWrite", array, from, site, length);
-            }
+            @Override public void arrayRangeRead(long array, int from, int length, int site) { add("arrayRangeRead", array, from, site, length); }
+            @Override public void arrayRangeWrite(long array, int from, int length, int site) { add("arrayRangeWrite", array, from, site, length); }
             @Override public void hbRelease(long token, int site) { add("hbRelease", token, 0, site, 0); }
             @Override public void hbAcquire(long token, int site) { add("hbAcquire", token, 0, site, 0); }
             @Override public void volatileRead(long object, int slot, int site) { add("volatileRead", object, slot, site, 0); }
