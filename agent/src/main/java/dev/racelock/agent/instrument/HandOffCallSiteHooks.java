@@ -24,24 +24,12 @@ final class HandOffCallSiteHooks {
     private HandOffCallSiteHooks() {}
 
     static void addTo(CallSiteHooks table) {
-        virtualThreads(table);
         executors(table);
         completableFuture(table);
         synchronizers(table);
         barriers(table);
         forkJoin(table);
         collections(table);
-    }
-
-    /** JDK 21+: threads created and started inside the JDK (VirtualThreadHooks). */
-    private static void virtualThreads(CallSiteHooks table) {
-        String hooks = RUNTIME + "VirtualThreadHooks";
-        String toThread = "(" + RUNNABLE + ")Ljava/lang/Thread;";
-        JucCallSiteHooks.statics(table, "java/lang/Thread", hooks, new String[][] {
-            {"startVirtualThread", toThread, "startVirtualThread"},
-        });
-        table.register(new Hook("java/lang/Thread$Builder", OwnerMatch.SUBTYPES, "start", toThread, true,
-                "java/lang/Object", hooks, "start"));
     }
 
     private static void executors(CallSiteHooks table) {
