@@ -70,6 +70,7 @@ final class HandOffCallSiteHooks {
             {"supplyAsync", "(" + FN + "Supplier;" + executor + ")" + CF_DESC, "supplyAsync"},
             {"runAsync", "(" + RUNNABLE + ")" + CF_DESC, "runAsync"},
             {"runAsync", "(" + RUNNABLE + executor + ")" + CF_DESC, "runAsync"},
+            {"allOf", "([" + CF_DESC + ")" + CF_DESC, "allOf"},
         });
         JucCallSiteHooks.instance(table, CF, OwnerMatch.SUBCLASSES, hooks, new String[][] {
             {"thenApply", "(" + FN + "Function;)" + CF_DESC, "thenApply"},
@@ -80,6 +81,8 @@ final class HandOffCallSiteHooks {
             {"thenRun", "(" + RUNNABLE + ")" + CF_DESC, "thenRun"},
             {"thenRunAsync", "(" + RUNNABLE + ")" + CF_DESC, "thenRunAsync"},
             {"handle", "(" + FN + "BiFunction;)" + CF_DESC, "handle"},
+            {"thenCompose", "(" + FN + "Function;)" + CF_DESC, "thenCompose"},
+            {"thenCombine", "(L" + JUC + "CompletionStage;" + FN + "BiFunction;)" + CF_DESC, "thenCombine"},
             {"whenComplete", "(" + FN + "BiConsumer;)" + CF_DESC, "whenComplete"},
             {"complete", "(" + OBJECT + ")Z", "complete"},
             {"completeExceptionally", "(Ljava/lang/Throwable;)Z", "completeExceptionally"},

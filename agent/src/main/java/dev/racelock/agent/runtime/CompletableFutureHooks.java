@@ -56,8 +56,7 @@ public final class CompletableFutureHooks {
 
     /** A callback of a stage depending on {@code source}: acquires the source's completion tokens. */
     private static TracedTask callback(Object body, CompletionStage<?> source, int site, ThreadContext c) {
-        long[] sourceTokens = {HandOffTokens.futureToken(source), ObjectIds.of(source, site, c)};
-        return new TracedTask(body, sourceTokens, HandOffTokens.fresh(c), 0, site);
+        return new TracedTask(body, HandOffTokens.completionTokens(source, c), HandOffTokens.fresh(c), 0, site);
     }
 
     @SuppressWarnings("unchecked")
@@ -122,6 +121,40 @@ public final class CompletableFutureHooks {
         TracedTask task = callback(action, source, site, c);
         return bound(((CompletableFuture<Object>) source).whenComplete(
                 (BiConsumer<Object, Throwable>) (Object) new TracedTask.Pair(task)), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenCompose(CompletableFuture<?> source, Function<?, ?> fn, int site,
+                                                   ThreadContext c) {
+        TracedTask task = callback(fn, source, site, c);
+        task.composes = true;
+        return bound(((CompletableFuture<Object>) source).thenCompose(
+                (Function<Object, CompletionStage<Object>>) (Object) task), task);
+    }
+
+    /** Both sources complete before the callback: it acquires the completion of each. */
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenCombine(CompletableFuture<?> source, CompletionStage<?> other,
+                                                   BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
+        long[] first = HandOffTokens.completionTokens(source, c);
+        long[] second = HandOffTokens.completionTokens(other, c);
+        TracedTask task = new TracedTask(fn, new long[] {first[0], first[1], second[0], second[1]},
+                HandOffTokens.fresh(c), 0, site);
+        return bound(((CompletableFuture<Object>) source).thenCombine((CompletionStage<Object>) other,
+                (BiFunction<Object, Object, Object>) (Object) new TracedTask.Pair(task)), task);
+    }
+
+    /** allOf completes after every source: retrieving it acquires the completion of each. */
+    public static CompletableFuture<?> allOf(CompletableFuture<?>[] sources, int site, ThreadContext c) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(sources);
+        long token = HandOffTokens.fresh(c);
+        for (CompletableFuture<?> f : sources) {
+            if (f != null) {
+                HandOffTokens.dependsOn(token, HandOffTokens.completionTokens(f, c));
+            }
+        }
+        HandOffTokens.bindFuture(all, token);
+        return all;
     }
 
     // ---- completion and retrieval --------------------------------------------------------------

@@ -44,6 +44,43 @@ final class HandOffTokens {
         return future == null ? 0 : FUTURES.get(future);
     }
 
+    /** Tokens a retrieval of a future bound to the key token acquires too (allOf, thenCompose). */
+    private static final ConcurrentHashMap<Long, long[]> DEPENDENCIES = new ConcurrentHashMap<>();
+
+    /** The tokens that stand for the completion of {@code future}: its bound token and its own id. */
+    static long[] completionTokens(Object future, ThreadContext c) {
+        return new long[] {futureToken(future), ObjectIds.of(future, -1, c)};
+    }
+
+    static void dependsOn(long token, long[] more) {
+        DEPENDENCIES.merge(token, more, (a, b) -> {
+            long[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return both;
+        });
+    }
+
+    /**
+     * Acquires {@code token} and, transitively (a composed stage's stage may itself be composed),
+     * the tokens it depends on.
+     */
+    static void acquire(long token, int site, ThreadContext c) {
+        acquire(token, site, c, 0);
+    }
+
+    private static void acquire(long token, int site, ThreadContext c, int depth) {
+        if (token == 0) {
+            return;
+        }
+        c.recorder.hbAcquire(token, site);
+        long[] more = depth < 16 ? DEPENDENCIES.get(token) : null;
+        if (more != null) {
+            for (long t : more) {
+                acquire(t, site, c, depth + 1);
+            }
+        }
+    }
+
     // ---- queue elements ----------------------------------------------------------------------
 
     static long inserting(Object queue, Object element, ThreadContext c) {

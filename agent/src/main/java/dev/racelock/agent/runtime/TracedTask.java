@@ -23,6 +23,12 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
     private final long executorToken;
     private final int site;
 
+    /**
+     * A thenCompose callback: the stage it returns completes the dependent stage, so retrieving
+     * that stage also acquires the returned stage's completion (HandOffTokens.dependsOn).
+     */
+    boolean composes;
+
     /** Set by a body that returned normally, for invokeAny; read by the submitting thread after. */
     volatile boolean completed;
     volatile Object result;
@@ -69,9 +75,7 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
     ThreadContext begin() {
         ThreadContext c = Recording.context();
         for (long t : acquireAtStart) {
-            if (t != 0) {
-                c.recorder.hbAcquire(t, site);
-            }
+            HandOffTokens.acquire(t, site, c);
         }
         return c;
     }
@@ -127,7 +131,11 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
     public Object apply(Object value) {
         ThreadContext c = begin();
         try {
-            return done(((Function<Object, Object>) body).apply(value));
+            Object result = ((Function<Object, Object>) body).apply(value);
+            if (composes && result != null) {
+                HandOffTokens.dependsOn(token, HandOffTokens.completionTokens(result, c));
+            }
+            return done(result);
         } finally {
             end(c);
         }
