@@ -1,10 +1,9 @@
 package dev.racelock.analyzer.race;
 
-import dev.racelock.analyzer.Analysis;
 import dev.racelock.analyzer.collect.DenseTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.analyzer.hb.HappensBefore;
+import dev.racelock.analyzer.hb.ClockedAnalysis;
 import dev.racelock.analyzer.hb.VectorClock;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
@@ -29,7 +28,7 @@ import java.util.Map;
  * and the last reads (an epoch, or a read vector once reads are concurrent) are checked against
  * the accessing thread's vector clock.
  */
-public final class RaceAnalysis implements Analysis {
+public final class RaceAnalysis extends ClockedAnalysis {
 
     /** Told of every racing access, before dedupe (tests compare with an oracle through it). */
     @FunctionalInterface
@@ -40,7 +39,6 @@ public final class RaceAnalysis implements Analysis {
     private final TraceState state;
     private final TraceDictionary dictionary;
     private final LockHolds holds;
-    private final HappensBefore hb = new HappensBefore(true);
     private final ShadowMemory memory = new ShadowMemory();
     private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
     private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
@@ -52,6 +50,7 @@ public final class RaceAnalysis implements Analysis {
     private record RaceKey(String location, int siteLow, int siteHigh) {}
 
     public RaceAnalysis(TraceState state) {
+        super(true);
         this.state = state;
         this.dictionary = state.dictionary();
         this.holds = state.holds();
@@ -256,16 +255,6 @@ public final class RaceAnalysis implements Analysis {
     // ---- synchronization ----------------------------------------------------------------------
 
     @Override
-    public void volatileRead(int thread, long object, int slot, int site) {
-        hb.volatileRead(thread, object, slot);
-    }
-
-    @Override
-    public void volatileWrite(int thread, long object, int slot, int site) {
-        hb.volatileWrite(thread, object, slot);
-    }
-
-    @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
         if (holds.isOutermostAcquire(thread, lock, flags)) {
             hb.acquire(thread, lock, LockFlags.isShared(flags));
@@ -280,29 +269,9 @@ public final class RaceAnalysis implements Analysis {
     }
 
     @Override
-    public void threadStart(int thread, int child, int site) {
-        hb.threadStart(thread, child);
-    }
-
-    @Override
-    public void threadJoin(int thread, int child, int site) {
-        hb.threadJoin(thread, child);
-    }
-
-    @Override
-    public void hbRelease(int thread, long token, int site) {
-        hb.hbRelease(thread, token);
-    }
-
-    @Override
-    public void hbAcquire(int thread, long token, int site) {
-        hb.hbAcquire(thread, token);
-    }
-
-    @Override
     public void objectFreed(long object) {
+        super.objectFreed(object);
         memory.free(object);
-        hb.freed(object);
         arrayLocations.remove(object);
     }
 
