@@ -38,7 +38,7 @@ public final class CpuTimeThroughput {
         Path trace = null;
         if (fromFile) {
             trace = Files.createTempFile("racelock-bench", ".rlt");
-            BinaryTraceFile.write(workload, AnalyzerBenchmark.EVENTS, trace);
+            workload.writeBinary(AnalyzerBenchmark.EVENTS, trace);
             System.out.printf("binary trace: %,d bytes%n", Files.size(trace));
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
