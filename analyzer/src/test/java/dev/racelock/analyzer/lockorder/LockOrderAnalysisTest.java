@@ -117,6 +117,27 @@ class LockOrderAnalysisTest {
     }
 
     @Test
+    void readHoldsOfAReadWriteLockDoNotWaitForEachOther() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        int read = LockFlags.SHARED;
+        // t1: read(a) then b; t2: b then read(a): t2's read acquisition does not wait for t1's read hold.
+        k.s.lock(k.t1, k.a, k.siteA, read).lock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.a, k.siteA, read);
+        k.s.lock(k.t2, k.b, k.siteB2, 0).lock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.b, k.siteB2, 0);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void writeHoldAgainstReadAcquisitionIsADeadlock() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        int read = LockFlags.SHARED;
+        k.s.lock(k.t1, k.a, k.siteA, 0).lock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.a, k.siteA, 0);
+        k.s.lock(k.t2, k.b, k.siteB2, 0).lock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.b, k.siteB2, 0);
+        assertEquals(1, k.deadlocks().size());
+    }
+
+    @Test
     void reportsThreeLockCycleOverThreeThreads() {
         Bank k = new Bank();
         k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite).start(k.main, k.t3, k.startSite);
