@@ -46,6 +46,10 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final List<String> warnings = new ArrayList<>();
     private RaceObserver observer;
     private boolean enabled = true;
+    private boolean rangeCapped;
+
+    /** Longest prefix of an array range access that is checked element by element. */
+    static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
     private record RaceKey(String location, int siteLow, int siteHigh) {}
 
@@ -106,7 +110,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     @Override
     public void arrayRangeRead(int thread, long array, int from, int length, int site) {
         if (enabled) {
-            for (int i = 0; i < length; i++) {
+            for (int i = 0, n = rangeLength(length); i < n; i++) {
                 access(thread, array, from + i, site, false, true);
             }
         }
@@ -115,10 +119,27 @@ public final class RaceAnalysis extends ClockedAnalysis {
     @Override
     public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
         if (enabled) {
-            for (int i = 0; i < length; i++) {
+            for (int i = 0, n = rangeLength(length); i < n; i++) {
                 access(thread, array, from + i, site, true, true);
             }
         }
+    }
+
+    /**
+     * Elements of one range access that get shadow state: each element is a location of its own,
+     * so an Arrays.fill of a huge array would otherwise take memory in proportion to its length.
+     */
+    private int rangeLength(int length) {
+        if (length > MAX_RANGE_ELEMENTS) {
+            if (!rangeCapped) {
+                rangeCapped = true;
+                warnings.add("array range accesses longer than " + MAX_RANGE_ELEMENTS
+                        + " elements (e.g. arraycopy, Arrays.fill) were checked on their first " + MAX_RANGE_ELEMENTS
+                        + " elements only");
+            }
+            return MAX_RANGE_ELEMENTS;
+        }
+        return length;
     }
 
     private void access(int t, long object, int slot, int site, boolean write, boolean array) {
