@@ -43,6 +43,9 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
     private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
     private final Map<RaceKey, RaceRecord> races = new LinkedHashMap<>();
+    /** Races of a reference written then read: unsafe publication once the reader uses what it got. */
+    private final List<RaceRecord> publications = new ArrayList<>();
+    private static final int MAX_PUBLICATIONS = 1_000;
     private final List<String> warnings = new ArrayList<>();
     private RaceObserver observer;
     private boolean enabled = true;
@@ -227,9 +230,29 @@ public final class RaceAnalysis extends ClockedAnalysis {
         RaceKey key = new RaceKey(location.dedupeKey(), Math.min(earlier.site(), site), Math.max(earlier.site(), site));
         RaceRecord record = races.get(key);
         if (record == null) {
-            races.put(key, new RaceRecord(location, slot, earlier, later));
+            record = new RaceRecord(location, slot, earlier, later);
+            races.put(key, record);
+            if (location.reference() && earlier.write() && !write && publications.size() < MAX_PUBLICATIONS) {
+                publications.add(record);
+            }
         } else if (record.occurrences < Integer.MAX_VALUE) {
             record.occurrences++;
+        }
+        if (earlier.write() && !write && !publications.isEmpty()) {
+            confirmPublications(record, earlier.thread(), t);
+        }
+    }
+
+    /**
+     * A racy read of a reference, then (in the same reader) a racy read of something the same
+     * writer wrote: the reader went on to use fields of what it was handed without an edge, the
+     * unsafe-publication pattern (JLS 17.5 gives that guarantee to final fields only).
+     */
+    private void confirmPublications(RaceRecord current, int writer, int reader) {
+        for (RaceRecord p : publications) {
+            if (p != current && p.earlier.thread() == writer && p.later.thread() == reader) {
+                p.publishedFieldsRead = true;
+            }
         }
     }
 

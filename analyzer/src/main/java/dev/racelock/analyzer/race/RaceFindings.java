@@ -115,7 +115,8 @@ final class RaceFindings {
      * access's read site; or both writes had their reads at one site). Same line for read and
      * write reads as {@code x++} (lost update); a read at one line and a write at another as a
      * test-then-set (check-then-act). Else torn-long for long/double (JLS 17.7), and
-     * unsafe-publication for a reference written then read without an edge.
+     * unsafe-publication for a reference written then read without an edge, after which the
+     * reader also read, without an edge, something the writer had written (the object's fields).
      */
     String classification(RaceRecord r) {
         AccessRecord e = r.earlier;
@@ -138,7 +139,7 @@ final class RaceFindings {
         if (r.location.wide()) {
             return TORN_LONG;
         }
-        if (r.location.reference() && e.write() && !l.write()) {
+        if (r.location.reference() && e.write() && !l.write() && r.publishedFieldsRead) {
             return UNSAFE_PUBLICATION;
         }
         return null;
