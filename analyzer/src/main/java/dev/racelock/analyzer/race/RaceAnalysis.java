@@ -68,11 +68,6 @@ public final class RaceAnalysis extends ClockedAnalysis {
     }
 
     @Override
-    public boolean consumesMemoryAccesses() {
-        return true;
-    }
-
-    @Override
     public void header(TraceHeader header) {
         if (!header.recordsMemory()) {
             enabled = false;
