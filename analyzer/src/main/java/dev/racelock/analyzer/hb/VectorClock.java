@@ -63,21 +63,6 @@ public final class VectorClock {
         Arrays.fill(c, 0);
     }
 
-    /** True when every entry of this clock is at most the same entry of {@code other} (this ⊑ other). */
-    public boolean leq(VectorClock other) {
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] > other.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Number of entries held (threads known to this clock). */
-    public int width() {
-        return c.length;
-    }
-
     @Override
     public String toString() {
         return Arrays.toString(c);

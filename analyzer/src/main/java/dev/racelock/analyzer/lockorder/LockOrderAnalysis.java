@@ -217,9 +217,4 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
         all.addAll(searchWarnings);
         return all;
     }
-
-    /** Lock-order edges between classes (tests). */
-    public int classEdgeCount() {
-        return classEdges.size();
-    }
 }
