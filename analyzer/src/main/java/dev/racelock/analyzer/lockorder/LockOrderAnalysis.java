@@ -114,6 +114,9 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
         Acquisition snapshot = null;
         for (int i = 0; i < n; i++) {
             long held = holds.heldLock(thread, i);
+            if (held == lock) {
+                continue; // the other mode of the same read-write lock (downgrade, upgrade attempt)
+            }
             LockClass heldClass = classes.of(held, holds.heldFlags(thread, i));
             OrderEdge e = heldClass == acquired ? instanceEdge(heldClass, held, lock)
                     : classEdge(heldClass, acquired);
