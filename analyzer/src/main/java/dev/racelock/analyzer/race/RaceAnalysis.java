@@ -40,6 +40,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final TraceDictionary dictionary;
     private final LockHolds holds;
     private final ShadowMemory memory = new ShadowMemory();
+    private final RaceClassifier classifier;
     private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
     private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
     private final Map<RaceKey, RaceRecord> races = new LinkedHashMap<>();
@@ -61,6 +62,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
         this.state = state;
         this.dictionary = state.dictionary();
         this.holds = state.holds();
+        this.classifier = new RaceClassifier(dictionary);
     }
 
     public void observeRaces(RaceObserver o) {
@@ -148,31 +150,36 @@ public final class RaceAnalysis extends ClockedAnalysis {
             if (x.writeThread == t && x.writeClock == now) {
                 return; // [WRITE SAME EPOCH]
             }
-            int readSite = -1;
+            boolean shared = x.readShared();
+            // This thread's own read in this epoch, if any: the write is then a read-modify-write.
+            int readSite = shared ? (x.reads.clock(t) == now ? x.reads.site[t] : -1)
+                    : (x.readThread == t && x.readClock == now ? x.readSite : -1);
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(w)) {
-                race(object, slot, array, x.writeRecord(), t, true, site, -1);
+                race(object, slot, array, x.writeRecord(), t, true, site, readSite);
             }
-            if (x.readShared()) {
+            if (shared) {
                 // [WRITE SHARED]: every read must be ordered before this write.
                 ReadVector rv = x.reads;
-                readSite = t < rv.clock.length && rv.clock[t] == now ? rv.site[t] : -1;
+                boolean racing = false;
                 for (int u = 0; u < rv.clock.length; u++) {
                     if (u != t && rv.clock[u] > ct.get(u)) {
+                        racing = true;
                         race(object, slot, array, new AccessRecord(u, false, rv.site[u], rv.context[u], rv.lockSet[u], -1),
                                 t, true, site, readSite);
                     }
                 }
-                rv.deactivate();
-                x.readThread = -1;
+                if (!racing) {
+                    // Ordered after every read: back to an (empty) read epoch. Reads that raced
+                    // with this write stay: they are still unordered with what comes next, and a
+                    // reader's own later write needs its read to be seen as read-modify-write.
+                    rv.deactivate();
+                    x.readThread = -1;
+                }
             } else {
                 int r = x.readThread;
-                if (r == t) {
-                    if (x.readClock == now) {
-                        readSite = x.readSite;
-                    }
-                } else if (r >= 0 && x.readClock > ct.get(r)) {
-                    race(object, slot, array, x.readRecord(), t, true, site, -1);
+                if (r >= 0 && r != t && x.readClock > ct.get(r)) {
+                    race(object, slot, array, x.readRecord(), t, true, site, readSite); // [WRITE EXCLUSIVE]
                 }
             }
             x.writeThread = t;
@@ -232,6 +239,9 @@ public final class RaceAnalysis extends ClockedAnalysis {
             }
         } else if (record.occurrences < Integer.MAX_VALUE) {
             record.occurrences++;
+        }
+        if (record.classification == null) {
+            record.classification = classifier.classify(location, earlier, later);
         }
         if (earlier.write() && !write && !publications.isEmpty()) {
             confirmPublications(record, earlier.thread(), t);

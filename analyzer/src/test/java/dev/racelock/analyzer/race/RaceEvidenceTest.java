@@ -142,6 +142,25 @@ class RaceEvidenceTest {
     }
 
     @Test
+    void classifiesIncrementsInTwoDifferentMethodsAsLostUpdate() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int w1 = s.thread("w1", main, -1);
+        int w2 = s.thread("w2", main, -1);
+        int hits = s.field("com.acme.C", "hits", "I");
+        int add = s.site("com.acme.C", "add", 10);
+        int bump = s.site("com.acme.C", "bump", 20);
+        long o = s.object("com.acme.C");
+        // w1 does hits++ in add(); w2 does hits++ in bump(), interleaved: read, read, write, write.
+        s.start(main, w1, -1).start(main, w2, -1)
+                .read(w1, o, hits, add).read(w2, o, hits, bump).write(w1, o, hits, add).write(w2, o, hits, bump);
+        List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        assertEquals(1, races.size());
+        assertEquals("lost-update", races.get(0).classification());
+        assertEquals(3, races.get(0).occurrences()); // w2's read / w1's write, both writes, w1's read / w2's write
+    }
+
+    @Test
     void classifiesTestThenSetAsCheckThenAct() {
         assertEquals("check-then-act", classify("Ljava/lang/Object;", true, false, false));
     }
