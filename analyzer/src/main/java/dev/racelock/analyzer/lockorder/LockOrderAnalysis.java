@@ -108,7 +108,7 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
             return;
         }
         findings = null; // the graph changes: findings are computed again when asked
-        LockClass acquired = classes.of(lock, flags);
+        LockClass acquired = classes.of(lock, flags, site);
         long version = hb.version(thread);
         boolean nonBlocking = LockFlags.isTry(flags) || LockFlags.isTimed(flags);
         Acquisition snapshot = null;
@@ -117,7 +117,7 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
             if (held == lock) {
                 continue; // the other mode of the same read-write lock (downgrade, upgrade attempt)
             }
-            LockClass heldClass = classes.of(held, holds.heldFlags(thread, i));
+            LockClass heldClass = classes.of(held, holds.heldFlags(thread, i), holds.heldSite(thread, i));
             OrderEdge e = heldClass == acquired ? instanceEdge(heldClass, held, lock)
                     : classEdge(heldClass, acquired);
             if (e == null) {
@@ -146,8 +146,8 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
         for (int i = 0; i < n; i++) {
             long h = holds.heldLock(thread, i);
             int hf = holds.heldFlags(thread, i);
-            held[i] = new HeldSnapshot(h, classes.of(h, hf), holds.heldSite(thread, i), holds.heldContext(thread, i),
-                    LockFlags.isShared(hf));
+            int hs = holds.heldSite(thread, i);
+            held[i] = new HeldSnapshot(h, classes.of(h, hf, hs), hs, holds.heldContext(thread, i), LockFlags.isShared(hf));
         }
         return new Acquisition(thread, lock, lockClass, site, state.contexts().current(thread), flags, held,
                 new VectorClock(hb.clock(thread)));

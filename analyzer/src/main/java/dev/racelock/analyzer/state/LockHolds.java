@@ -198,7 +198,7 @@ public final class LockHolds {
         h.flags[i] = flags & ~LockFlags.WAIT;
         h.site[i] = site;
         h.context[i] = context;
-        h.node[i] = lockSets.child(h.lockSet0(i), classes.of(lock, flags).id(), site);
+        h.node[i] = lockSets.child(h.lockSet0(i), classes.of(lock, flags, site).id(), site);
     }
 
     /** Removes entry {@code i}; j.u.c. locks may be released out of order, so the sets above it are re-interned. */
@@ -211,7 +211,7 @@ public final class LockHolds {
         System.arraycopy(h.context, i + 1, h.context, i, tail);
         h.size--;
         for (int j = i; j < h.size; j++) {
-            h.node[j] = lockSets.child(h.lockSet0(j), classes.of(h.lock[j], h.flags[j]).id(), h.site[j]);
+            h.node[j] = lockSets.child(h.lockSet0(j), classes.of(h.lock[j], h.flags[j], h.site[j]).id(), h.site[j]);
         }
     }
 

@@ -67,6 +67,19 @@ class LockOrderAnalysisTest {
     }
 
     @Test
+    void locksWithNothingKnownAreNamedByWhereTheyWereFirstTaken() {
+        Bank k = new Bank();
+        long x = 777_001;
+        long y = 777_002; // no ObjectInfo for either
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, x, k.siteA, y, k.siteB).nested(k.t2, y, k.siteB2, x, k.siteA2);
+        List<Finding> d = k.deadlocks();
+        assertEquals(1, d.size());
+        assertEquals(List.of("monitor first taken at Bank.java:11", "monitor first taken at Bank.java:10"),
+                d.get(0).cycle().stream().map(LockAcquisition::lock).toList());
+    }
+
+    @Test
     void gateLockHeldAroundBothOrdersPreventsDeadlock() {
         Bank k = new Bank();
         k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
