@@ -54,6 +54,24 @@ public final class CollectionHooks {
         return ok;
     }
 
+    /** One insertion: true if the element went in (a void insertion that returns did). */
+    private interface Insertion<X extends Throwable> {
+        boolean insert() throws X;
+    }
+
+    /** Releases the insertion's token before it, and withdraws the token if it failed or threw. */
+    private static <X extends Throwable> boolean insert(Queue<?> queue, Object element, int site, ThreadContext c,
+                                                        Insertion<X> insertion) throws X {
+        long token = inserting(queue, element, site, c);
+        boolean ok = false;
+        try {
+            ok = insertion.insert();
+            return ok;
+        } finally {
+            inserted(ok, queue, element, token, c);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static boolean offer(Queue<?> queue, Object element, int site, ThreadContext c) {
         long token = inserting(queue, element, site, c);
@@ -62,40 +80,22 @@ public final class CollectionHooks {
 
     @SuppressWarnings("unchecked")
     public static boolean add(Queue<?> queue, Object element, int site, ThreadContext c) {
-        long token = inserting(queue, element, site, c);
-        boolean ok = false;
-        try {
-            ok = ((Queue<Object>) queue).add(element);
-            return ok;
-        } finally {
-            inserted(ok, queue, element, token, c);
-        }
+        return insert(queue, element, site, c, () -> ((Queue<Object>) queue).add(element));
     }
 
     @SuppressWarnings("unchecked")
     public static void put(BlockingQueue<?> queue, Object element, int site, ThreadContext c)
             throws InterruptedException {
-        long token = inserting(queue, element, site, c);
-        boolean ok = false;
-        try {
+        insert(queue, element, site, c, () -> {
             ((BlockingQueue<Object>) queue).put(element);
-            ok = true;
-        } finally {
-            inserted(ok, queue, element, token, c);
-        }
+            return true;
+        });
     }
 
     @SuppressWarnings("unchecked")
     public static boolean offer(BlockingQueue<?> queue, Object element, long timeout, TimeUnit unit, int site,
                                 ThreadContext c) throws InterruptedException {
-        long token = inserting(queue, element, site, c);
-        boolean ok = false;
-        try {
-            ok = ((BlockingQueue<Object>) queue).offer(element, timeout, unit);
-            return ok;
-        } finally {
-            inserted(ok, queue, element, token, c);
-        }
+        return insert(queue, element, site, c, () -> ((BlockingQueue<Object>) queue).offer(element, timeout, unit));
     }
 
     // ---- queue removal and access: acquire the token of that element's insertion after ---------
@@ -240,26 +240,18 @@ public final class CollectionHooks {
 
     @SuppressWarnings("unchecked")
     public static void addFirst(Deque<?> deque, Object element, int site, ThreadContext c) {
-        long token = inserting(deque, element, site, c);
-        boolean ok = false;
-        try {
+        insert(deque, element, site, c, () -> {
             ((Deque<Object>) deque).addFirst(element);
-            ok = true;
-        } finally {
-            inserted(ok, deque, element, token, c);
-        }
+            return true;
+        });
     }
 
     @SuppressWarnings("unchecked")
     public static void addLast(Deque<?> deque, Object element, int site, ThreadContext c) {
-        long token = inserting(deque, element, site, c);
-        boolean ok = false;
-        try {
+        insert(deque, element, site, c, () -> {
             ((Deque<Object>) deque).addLast(element);
-            ok = true;
-        } finally {
-            inserted(ok, deque, element, token, c);
-        }
+            return true;
+        });
     }
 
     public static void push(Deque<?> deque, Object element, int site, ThreadContext c) {
@@ -269,27 +261,19 @@ public final class CollectionHooks {
     @SuppressWarnings("unchecked")
     public static void putFirst(BlockingDeque<?> deque, Object element, int site, ThreadContext c)
             throws InterruptedException {
-        long token = inserting(deque, element, site, c);
-        boolean ok = false;
-        try {
+        insert(deque, element, site, c, () -> {
             ((BlockingDeque<Object>) deque).putFirst(element);
-            ok = true;
-        } finally {
-            inserted(ok, deque, element, token, c);
-        }
+            return true;
+        });
     }
 
     @SuppressWarnings("unchecked")
     public static void putLast(BlockingDeque<?> deque, Object element, int site, ThreadContext c)
             throws InterruptedException {
-        long token = inserting(deque, element, site, c);
-        boolean ok = false;
-        try {
+        insert(deque, element, site, c, () -> {
             ((BlockingDeque<Object>) deque).putLast(element);
-            ok = true;
-        } finally {
-            inserted(ok, deque, element, token, c);
-        }
+            return true;
+        });
     }
 
     public static Object pollFirst(Deque<?> deque, int site, ThreadContext c) {
