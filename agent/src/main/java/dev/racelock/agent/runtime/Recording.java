@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Recording {
     private static final ThreadLocal<ThreadContext> CONTEXT = new ThreadLocal<>();
+    /**
+     * The context of every thread that has one and has not ended, by trace id: a thread whose
+     * thread-locals are erased while it lives (JDK 19+ common-pool workers between tasks) gets
+     * its context back instead of a second buffer under the same trace id.
+     */
+    private static final ConcurrentHashMap<Integer, ThreadContext> LIVE = new ConcurrentHashMap<>();
     /** Placeholder while a context is being built, and for agent threads: records nothing. */
     private static final ThreadContext SILENT = new ThreadContext(-1, EventRecorder.NONE);
 
@@ -54,6 +60,7 @@ public final class Recording {
         output = out;
         filterRepeats = dropRepeatedAccesses;
         CONTEXT.remove();
+        LIVE.clear();
     }
 
     /** The calling thread's context: one ThreadLocal lookup, creating the context on first use. */
@@ -84,12 +91,23 @@ public final class Recording {
             id = (int) THREADS.idOf(thread, null) - 1;
             out.defineThread(new ThreadInfo(id, thread.getName(), -1, -1, isVirtual(thread)));
         }
+        ThreadContext erased = LIVE.get(id);
+        if (erased != null) {
+            CONTEXT.set(erased);
+            return erased;
+        }
         JAVA_TO_TRACE.put(javaId(thread), id);
         EventRecorder recorder = out.newRecorder(id);
         ThreadContext context = new ThreadContext(id, filterRepeats ? new RepeatFilter(recorder) : recorder);
         context.recorder.threadBegin();
+        LIVE.put(id, context);
         CONTEXT.set(context);
         return context;
+    }
+
+    /** The thread of {@code context} ended: its context is not given back again. */
+    static void ended(ThreadContext context) {
+        LIVE.remove(context.thread, context);
     }
 
     /** Called by the parent before Thread.start: the child's id and its dictionary entry. */

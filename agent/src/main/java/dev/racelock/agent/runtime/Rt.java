@@ -114,6 +114,7 @@ public final class Rt {
         if (--c.runDepth == 0 && !c.ended) {
             c.ended = true;
             c.recorder.threadEnd();
+            Recording.ended(c);
         }
     }
 }

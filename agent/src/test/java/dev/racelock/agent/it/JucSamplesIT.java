@@ -96,18 +96,24 @@ class JucSamplesIT {
         assertFindings(SOURCES, sample, new ChildJvm().classpath(classes.toString()));
     }
 
-    /** The JDK 21+ samples (virtual threads), compiled and run on JDK 25. */
+    /**
+     * On JDK 25: the JDK 21+ samples (virtual threads), and the samples whose tasks run on the
+     * common pool (its workers' thread-locals are erased between tasks from JDK 19 on).
+     */
     @ParameterizedTest(name = "{0} on JDK 25")
-    @ValueSource(strings = {"VirtualThreadHandOff", "VirtualThreadReadBeforeJoin"})
-    void virtualThreadSampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
+    @ValueSource(strings = {"VirtualThreadHandOff", "VirtualThreadReadBeforeJoin", "CompletableFutureHandOff",
+        "CompletableFutureCombinators", "CompletableFutureReadBeforeJoin", "Pipeline", "PipelineWithUnsafeCounter",
+        "ForkJoinSum"})
+    void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
-        Path out = Files.createTempDirectory("juc21-classes");
-        Path source = SOURCES_21.resolve(sample + ".java");
+        Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
+        Path out = Files.createTempDirectory("juc25-classes");
         Process javac = new ProcessBuilder(ChildJvm.JDK25.resolveSibling("javac").toString(), "--release", "21",
-                "-g", "-d", out.toString(), source.toString()).redirectErrorStream(true).start();
+                "-g", "-d", out.toString(), "-sourcepath", sources.resolve("../../../..").normalize().toString(),
+                sources.resolve(sample + ".java").toString()).redirectErrorStream(true).start();
         String log = new String(javac.getInputStream().readAllBytes());
         assertEquals(0, javac.waitFor(), log);
-        assertFindings(SOURCES_21, sample, new ChildJvm().java(ChildJvm.JDK25).classpath(out.toString()));
+        assertFindings(sources, sample, new ChildJvm().java(ChildJvm.JDK25).classpath(out.toString()));
     }
 
     static void assertFindings(Path sources, String sample, ChildJvm jvm) throws Exception {
