@@ -78,15 +78,21 @@ final class ClassInstrumenter extends ClassVisitor {
             /**
              * Whether anything is recorded in this method. A method that records nothing is
              * left byte-for-byte as it was: no context lookup, and it stays small enough for
-             * the JIT to inline (mode=locks leaves most getters and setters untouched).
+             * the JIT to inline (mode=locks leaves most getters and setters untouched; with
+             * stacks on, leaves that touch no recorded field, array or monitor).
              */
             private boolean recordsAnything(boolean idAssignment) {
-                if (idAssignment || threadRun || context.options().stacks()
-                        || (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                if (idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
                     return true;
                 }
                 for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
                     int op = insn.getOpcode();
+                    // with stacks on, a method that calls anything is a frame of its callees' stacks;
+                    // a leaf that records nothing needs no enter/exit: no event can happen inside it
+                    if (context.options().stacks() && (insn instanceof org.objectweb.asm.tree.MethodInsnNode
+                            || insn instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode)) {
+                        return true;
+                    }
                     if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
                         return true;
                     }
