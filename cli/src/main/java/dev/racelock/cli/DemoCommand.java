@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Shows a data race and a deadlock found in racelock's sample programs.",
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.INTERNAL_HELP})
+        exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.USAGE_HELP, ExitCodes.INTERNAL_HELP})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

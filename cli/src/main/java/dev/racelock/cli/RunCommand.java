@@ -30,9 +30,9 @@ import java.util.stream.Stream;
                 + "is ended by the agent (--deadlock exit), so the run never hangs."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.TRACE_HELP,
-                ExitCodes.TARGET_HELP, ExitCodes.INTERNAL_HELP,
-                "With --propagate-exit: the target's own exit code instead of 0 or 1."},
-        footer = {"%nExamples:",
+                ExitCodes.TARGET_HELP, ExitCodes.INTERNAL_HELP},
+        footer = {"With --propagate-exit, racelock exits with the target's own exit code instead of 0 or 1.",
+                "%nExamples:",
                 "  racelock run -- java -cp app.jar com.acme.Main",
                 "  racelock run --keep-traces traces -o racelock.sarif -- mvn -q test"})
 final class RunCommand implements Callable<Integer> {

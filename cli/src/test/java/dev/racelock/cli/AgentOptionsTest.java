@@ -1,0 +1,39 @@
+package dev.racelock.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgentOptionsTest {
+
+    @Test
+    void defaultsRecordEverythingAndEndADeadlockedJvm() {
+        String arg = new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/run"));
+        assertEquals("-javaagent:/opt/agent.jar=output=/tmp/run/racelock-%p.rlt,deadlock=exit,mode=full,stacks=on", arg);
+    }
+
+    @Test
+    void appendsToExistingJavaToolOptions() {
+        assertEquals("-Xmx1g -javaagent:a.jar", AgentOptions.javaToolOptions(" -Xmx1g ", "-javaagent:a.jar"));
+        assertEquals("-javaagent:a.jar", AgentOptions.javaToolOptions(null, "-javaagent:a.jar"));
+        assertEquals("-javaagent:a.jar", AgentOptions.javaToolOptions("", "-javaagent:a.jar"));
+    }
+
+    @Test
+    void quotesAnArgumentWithSpaces() {
+        assertEquals("\"-javaagent:/my dir/a.jar=output=x\"",
+                AgentOptions.javaToolOptions(null, "-javaagent:/my dir/a.jar=output=x"));
+    }
+
+    @Test
+    void rejectsAPathTheAgentOptionSyntaxCannotCarry() {
+        CommandFailure f = assertThrows(CommandFailure.class,
+                () -> new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/a,b")));
+        assertEquals(ExitCodes.USAGE, f.exitCode());
+        assertTrue(f.getMessage().contains("contains a comma"), f.getMessage());
+    }
+}
