@@ -1,0 +1,101 @@
+package dev.racelock.cli;
+
+import dev.racelock.analyzer.Analyzer;
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.cli.fixture.RacyCounter;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code run} with the real agent (target/agent/racelock-agent.jar, copied by the dependency
+ * plugin), the real analyzer and the real renderers.
+ */
+@Disabled("needs the agent, the trace reader, the analyzer and the renderers from main")
+class EndToEndIT {
+
+    @TempDir
+    Path dir;
+
+    private final AtomicReference<AnalysisResult> analyzed = new AtomicReference<>();
+    private final List<Path> traces = new ArrayList<>();
+
+    private CliServices realServices() {
+        Path agent = Path.of(System.getProperty("racelock.test.agent", "target/agent/racelock-agent.jar"));
+        return CliServices.production().withAgentJar(agent).withAnalysis((given, progress) -> {
+            traces.addAll(given);
+            AnalysisResult result = Analyzer.analyze(given, progress);
+            analyzed.set(result);
+            return result;
+        });
+    }
+
+    @Test
+    void runReportsExactlyTheRaceOfARacyProgram() throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--include", "dev.racelock.cli.fixture.**",
+                "--format", "json", "-o", dir.resolve("racelock.json").toString(), "--"));
+        args.addAll(TestPrograms.java(RacyCounter.class));
+
+        CliHarness.Outcome o = CliHarness.run(realServices(), args.toArray(String[]::new));
+
+        assertEquals(ExitCodes.FINDINGS, o.exitCode(), o.err());
+        assertTrue(o.err().contains("racelock: target exited with code 0"), o.err());
+        List<Finding> findings = analyzed.get().findings();
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(FindingType.DATA_RACE, findings.get(0).type());
+        assertTrue(findings.get(0).accesses().get(0).location().endsWith("RacyCounter.hits"), findings.toString());
+        assertTrue(Files.readString(dir.resolve("racelock.json")).contains("\"findings\""));
+    }
+
+    @Test
+    void runOfMavenTestRecordsTheForkedTestJvm() throws Exception {
+        Path project = copyProject("it-forked-test");
+        Path mvnw = Path.of("").toAbsolutePath().getParent().resolve("mvnw");
+        CliHarness.Outcome o = CliHarness.run(realServices(), "run", "--include", "com.example.**", "--",
+                mvnw.toString(), "-B", "-q", "-f", project.resolve("pom.xml").toString(), "test");
+
+        assertEquals(ExitCodes.FINDINGS, o.exitCode(), o.err());
+        assertTrue(traces.size() >= 2, "Maven's JVM and the forked test JVM: " + traces);
+        List<Finding> findings = analyzed.get().findings();
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).accesses().get(0).location().endsWith("Tally.count"), findings.toString());
+    }
+
+    @Test
+    void garbageTraceExitsThreeWithTheReadersMessage() throws Exception {
+        Path garbage = Files.write(dir.resolve("garbage.rlt"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        CliHarness.Outcome o = CliHarness.run(realServices(), "analyze", garbage.toString());
+        assertEquals(ExitCodes.TRACE_UNREADABLE, o.exitCode());
+        assertTrue(o.err().startsWith("racelock: ") && o.err().contains("garbage.rlt"), o.err());
+        assertEquals(1, o.err().lines().count(), "one line, no stack trace: " + o.err());
+    }
+
+    private Path copyProject(String name) throws IOException {
+        Path source = TestPrograms.testClasses().resolve(name);
+        Path target = dir.resolve(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path copy = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(p, copy);
+                }
+            }
+        }
+        return target;
+    }
+}
