@@ -5,7 +5,8 @@ final class AgentExit {
 
     /**
      * The exit code the agent ends a JVM with when it has seen a deadlock and runs with
-     * {@code deadlock=exit} (docs/agent.md).
+     * {@code deadlock=exit}: the agent's {@code AgentOptions.DEADLOCK_EXIT_CODE} (docs/agent.md), copied
+     * because the CLI must not depend on the agent (DESIGN.md).
      */
     static final int DEADLOCK_EXIT = 86;
 

@@ -27,11 +27,12 @@ public final class AgentOptions {
     OnOff stacks = OnOff.on;
 
     @Option(names = "--include", paramLabel = "GLOBS",
-            description = "Classes to instrument, passed to the agent as include=GLOBS (e.g. com.acme.**).")
+            description = "Classes to instrument: globs separated by ':', * within a package, ** across "
+                    + "packages (e.g. com.acme.**:org.example.Cache; default: every class outside the JDK).")
     String include;
 
     @Option(names = "--exclude", paramLabel = "GLOBS",
-            description = "Classes not to instrument, passed to the agent as exclude=GLOBS.")
+            description = "Classes not to instrument, in the form of --include.")
     String exclude;
 
     enum Deadlock { exit, report, off }
@@ -46,7 +47,7 @@ public final class AgentOptions {
      *
      * @throws CommandFailure (usage) a path or value the agent option syntax cannot carry
      */
-    String javaagentArgument(Path agentJar, Path traceDir) {
+    String javaagentArgument(Path agentJar, Path traceDir, boolean quiet) {
         List<String> options = new ArrayList<>();
         options.add("output=" + checked(traceDir.toAbsolutePath().resolve("racelock-%p.rlt").toString(), "trace directory"));
         options.add("deadlock=" + deadlock);
@@ -57,6 +58,9 @@ public final class AgentOptions {
         }
         if (exclude != null) {
             options.add("exclude=" + checked(exclude, "--exclude"));
+        }
+        if (quiet) {
+            options.add("quiet=true");
         }
         return "-javaagent:" + checked(agentJar.toAbsolutePath().toString(), "agent jar path") + "="
                 + String.join(",", options);

@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> environment = new HashMap<>(services.targetEnvironment());
         environment.put("JAVA_TOOL_OPTIONS", AgentOptions.javaToolOptions(
                 TargetLauncher.existingJavaToolOptions(services.targetEnvironment()),
-                agent.javaagentArgument(agentJar, traceDir)));
+                agent.javaagentArgument(agentJar, traceDir, reporting.quiet)));
 
         int targetExit = TargetLauncher.run(command, environment);
         err.println("racelock: target exited with code " + targetExit + AgentExit.explain(targetExit));

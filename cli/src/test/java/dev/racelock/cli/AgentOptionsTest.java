@@ -12,8 +12,14 @@ class AgentOptionsTest {
 
     @Test
     void defaultsRecordEverythingAndEndADeadlockedJvm() {
-        String arg = new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/run"));
+        String arg = new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/run"), false);
         assertEquals("-javaagent:/opt/agent.jar=output=/tmp/run/racelock-%p.rlt,deadlock=exit,mode=full,stacks=on", arg);
+    }
+
+    @Test
+    void quietRunKeepsTheAgentQuietToo() {
+        String arg = new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/run"), true);
+        assertTrue(arg.endsWith(",stacks=on,quiet=true"), arg);
     }
 
     @Test
@@ -32,7 +38,7 @@ class AgentOptionsTest {
     @Test
     void rejectsAPathTheAgentOptionSyntaxCannotCarry() {
         CommandFailure f = assertThrows(CommandFailure.class,
-                () -> new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/a,b")));
+                () -> new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/a,b"), false));
         assertEquals(ExitCodes.USAGE, f.exitCode());
         assertTrue(f.getMessage().contains("contains a comma"), f.getMessage());
     }
