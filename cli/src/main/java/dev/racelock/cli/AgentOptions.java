@@ -27,8 +27,8 @@ public final class AgentOptions {
     OnOff stacks = OnOff.on;
 
     @Option(names = "--include", paramLabel = "GLOBS",
-            description = "Classes to instrument: globs separated by ':', * within a package, ** across "
-                    + "packages (e.g. com.acme.**:org.example.Cache; default: every class outside the JDK).")
+            description = "Classes to instrument: globs separated by ':', where * stays within a package and "
+                    + "** crosses packages (default: every class outside the JDK).")
     String include;
 
     @Option(names = "--exclude", paramLabel = "GLOBS",
