@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * @param terminal            stdout and stderr are a terminal (colours, progress line)
  * @param nanoClock           {@link System#nanoTime()} in production
  */
-public record CliServices(AnalysisService analysis, ReportRenderer renderer, TraceConversion conversion,
+public record CliServices(AnalysisService analysis, RenderService renderer, TraceConversion conversion,
                           Path agentJar, Map<String, String> targetEnvironment, boolean terminal,
                           LongSupplier nanoClock) {
 
@@ -35,7 +35,7 @@ public record CliServices(AnalysisService analysis, ReportRenderer renderer, Tra
         return new CliServices(replacement, renderer, conversion, agentJar, targetEnvironment, terminal, nanoClock);
     }
 
-    public CliServices withRenderer(ReportRenderer replacement) {
+    public CliServices withRenderer(RenderService replacement) {
         return new CliServices(analysis, replacement, conversion, agentJar, targetEnvironment, terminal, nanoClock);
     }
 

@@ -1,5 +1,7 @@
 package dev.racelock.report.gate;
 
+import dev.racelock.report.json.JsonWriter;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -86,9 +88,9 @@ public final class BaselineFile {
         String separator = "\n";
         for (BaselineEntry e : baseline.entries()) {
             b.append(separator)
-                    .append("    {\"fingerprint\": ").append(JsonValues.quote(e.fingerprint()))
-                    .append(", \"type\": ").append(JsonValues.quote(e.type()))
-                    .append(", \"title\": ").append(JsonValues.quote(e.title())).append('}');
+                    .append("    {\"fingerprint\": ").append(JsonWriter.escape(e.fingerprint()))
+                    .append(", \"type\": ").append(JsonWriter.escape(e.type()))
+                    .append(", \"title\": ").append(JsonWriter.escape(e.title())).append('}');
             separator = ",\n";
         }
         b.append(baseline.size() == 0 ? "]\n}\n" : "\n  ]\n}\n");

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small part of JSON (RFC 8259) a baseline file needs: parsing into maps, lists, strings,
- * numbers, booleans and null, and quoting strings. Kept here so the gate depends on no JSON
- * library and the Maven plugin can reuse it as is.
+ * Parses JSON (RFC 8259) into maps, lists, strings, numbers, booleans and null: all a baseline
+ * file needs, so the gate depends on no JSON library (writing goes through report.json.JsonWriter).
  */
 final class JsonValues {
 
@@ -31,29 +30,6 @@ final class JsonValues {
             throw p.error("unexpected text after the JSON value");
         }
         return value;
-    }
-
-    /** {@code s} as a JSON string literal. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 
     private Object value() {

@@ -9,7 +9,7 @@ import java.io.Writer;
 
 /** Renders a result in one format: {@code Reports::render} in production. */
 @FunctionalInterface
-public interface ReportRenderer {
+public interface RenderService {
 
     void render(AnalysisResult result, ReportFormat format, ReportOptions options, Writer out) throws IOException;
 }
