@@ -141,7 +141,7 @@ final class FindingsReport {
 
     private void write(AnalysisResult shown, ReportDestination d) {
         boolean toStdout = d.file() == null;
-        ReportOptions renderOptions = new ReportOptions(sourceRoots(), Path.of("").toAbsolutePath(),
+        ReportOptions renderOptions = new ReportOptions(options.sourceRoots, Path.of("").toAbsolutePath(),
                 toStdout && colorWanted(), VersionProvider.version());
         if (toStdout) {
             try {
@@ -170,13 +170,6 @@ final class FindingsReport {
             err.println("racelock: wrote " + n + (n == 1 ? " fingerprint" : " fingerprints") + " to baseline "
                     + options.writeBaseline);
         }
-    }
-
-    private List<Path> sourceRoots() {
-        if (!options.sourceRoots.isEmpty()) {
-            return options.sourceRoots;
-        }
-        return List.of(Path.of("src/main/java"), Path.of("src/test/java"), Path.of(""));
     }
 
     private boolean colorWanted() {

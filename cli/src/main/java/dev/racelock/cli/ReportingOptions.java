@@ -50,7 +50,7 @@ public final class ReportingOptions {
 
     @Option(names = "--source-root", paramLabel = "DIR",
             description = "Where sources are, for file paths in SARIF and HTML reports. Repeatable "
-                    + "(default: src/main/java, src/test/java and the working directory).")
+                    + "(default: src/main/java and src/test/java under the working directory).")
     List<Path> sourceRoots = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on standard error.")

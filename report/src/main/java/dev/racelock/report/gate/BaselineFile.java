@@ -3,10 +3,8 @@ package dev.racelock.report.gate;
 import dev.racelock.report.json.JsonWriter;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +33,7 @@ public final class BaselineFile {
 
     /** @throws GateConfigException naming the file and what is wrong with it */
     public static Baseline read(Path file) throws GateConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new GateConfigException("baseline " + file + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new GateConfigException("baseline " + file + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new GateConfigException("cannot read baseline " + file + ": " + e.getMessage());
-        }
+        String text = GateFileText.read(file, "baseline");
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {

@@ -2,11 +2,6 @@ package dev.racelock.report.gate;
 
 import dev.racelock.analyzer.finding.FindingType;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +27,7 @@ public final class SuppressionFile {
 
     /** @throws GateConfigException naming the file and the line that is wrong */
     public static Suppressions read(Path file) throws GateConfigException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new GateConfigException("suppression file " + file + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new GateConfigException("suppression file " + file + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new GateConfigException("cannot read suppression file " + file + ": " + e.getMessage());
-        }
-        return parse(file.toString(), lines);
+        return parse(file.toString(), GateFileText.read(file, "suppression file").lines().toList());
     }
 
     public static Suppressions parse(String fileName, List<String> lines) throws GateConfigException {
