@@ -66,17 +66,6 @@ public final class AgentOptions {
                 + String.join(",", options);
     }
 
-    /**
-     * The target's JAVA_TOOL_OPTIONS: its existing value with the agent appended, so options the
-     * user set there still apply. The JVM splits this variable at whitespace but honours quotes
-     * (JDK 9+), so an argument with spaces is quoted.
-     */
-    static String javaToolOptions(String existing, String javaagentArgument) {
-        String arg = javaagentArgument.chars().anyMatch(Character::isWhitespace)
-                ? "\"" + javaagentArgument + "\"" : javaagentArgument;
-        return existing == null || existing.isBlank() ? arg : existing.strip() + " " + arg;
-    }
-
     /** Agent options are comma-separated key=value pairs inside a quoted JAVA_TOOL_OPTIONS word. */
     private static String checked(String value, String what) {
         if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0) {

@@ -12,9 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -75,12 +73,9 @@ final class RunCommand implements Callable<Integer> {
                     + "; build it (./mvnw -B -q -pl agent -am package) or name it with -Dracelock.agent=<jar>");
         }
         Path traceDir = traceDirectory();
-        Map<String, String> environment = new HashMap<>(services.targetEnvironment());
-        environment.put("JAVA_TOOL_OPTIONS", AgentOptions.javaToolOptions(
-                TargetLauncher.existingJavaToolOptions(services.targetEnvironment()),
-                agent.javaagentArgument(agentJar, traceDir, reporting.quiet)));
+        String agentArgument = agent.javaagentArgument(agentJar, traceDir, reporting.quiet);
 
-        int targetExit = TargetLauncher.run(command, environment);
+        int targetExit = services.target().run(command, agentArgument);
         err.println("racelock: target exited with code " + targetExit + AgentExit.explain(targetExit));
         err.flush();
 

@@ -1,25 +1,45 @@
 package dev.racelock.cli;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the target command of {@code run} as a child process that shares racelock's standard
- * streams and environment, so it behaves as if started by hand (interactive programs too).
+ * Runs the target command of {@code run} as a child process that shares racelock's environment,
+ * working directory and standard streams, so it behaves as if started by hand (interactive
+ * programs too).
+ *
+ * @param extraEnvironment variables set on top of racelock's environment (empty in production)
+ * @param outputFile       where the target's stdout and stderr go instead of racelock's, or null
+ *                         (production); stdin is inherited either way
  */
-final class TargetLauncher {
+public record TargetLauncher(Map<String, String> extraEnvironment, Path outputFile) {
 
-    private TargetLauncher() {}
+    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    /** The production launcher: racelock's own environment and streams. */
+    static final TargetLauncher INHERITING = new TargetLauncher(Map.of(), null);
+
+    public TargetLauncher {
+        extraEnvironment = Map.copyOf(extraEnvironment);
+    }
 
     /**
-     * @param environment variables added to (or replacing) this process's environment
+     * @param agentArgument the JAVA_TOOL_OPTIONS word that attaches the agent
      * @return the target's exit code
      * @throws CommandFailure (exit 4) the command cannot be started
      */
-    static int run(List<String> command, Map<String, String> environment) {
+    int run(List<String> command, String agentArgument) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().putAll(environment);
+        if (outputFile != null) {
+            builder.redirectOutput(Redirect.appendTo(outputFile.toFile()));
+            builder.redirectError(Redirect.appendTo(outputFile.toFile()));
+        }
+        Map<String, String> env = builder.environment();
+        env.putAll(extraEnvironment);
+        env.put(JAVA_TOOL_OPTIONS, javaToolOptions(env.get(JAVA_TOOL_OPTIONS), agentArgument));
         Process process;
         try {
             process = builder.start();
@@ -33,7 +53,7 @@ final class TargetLauncher {
                 try {
                     return process.waitFor();
                 } catch (InterruptedException e) {
-                    // Ctrl-C reaches the target too (same process group); wait for it to finish.
+                    // The target decides when it ends; remember the interrupt for the caller.
                     interrupted = true;
                 }
             }
@@ -44,7 +64,17 @@ final class TargetLauncher {
         }
     }
 
-    /** "error=2, No such file or directory" rather than the whole "Cannot run program ..." sentence. */
+    /**
+     * The target's JAVA_TOOL_OPTIONS: its existing value with the agent appended, so options the
+     * user set there still apply. The JVM splits this variable at whitespace but honours quotes
+     * (JDK 9+), so an argument with spaces is quoted.
+     */
+    static String javaToolOptions(String existing, String agentArgument) {
+        String arg = agentArgument.chars().anyMatch(Character::isWhitespace) ? "\"" + agentArgument + "\"" : agentArgument;
+        return existing == null || existing.isBlank() ? arg : existing.strip() + " " + arg;
+    }
+
+    /** "No such file or directory" rather than the whole "Cannot run program ..., error=2, ..." sentence. */
     private static String reason(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int at = message.indexOf("error=");
@@ -54,11 +84,5 @@ final class TargetLauncher {
             return comma >= 0 ? tail.substring(comma + 2) : tail;
         }
         return message;
-    }
-
-    /** The JAVA_TOOL_OPTIONS the target would get without racelock, or null. */
-    static String existingJavaToolOptions(Map<String, String> overrides) {
-        return overrides.containsKey("JAVA_TOOL_OPTIONS") ? overrides.get("JAVA_TOOL_OPTIONS")
-                : System.getenv("JAVA_TOOL_OPTIONS");
     }
 }

@@ -24,15 +24,15 @@ class AgentOptionsTest {
 
     @Test
     void appendsToExistingJavaToolOptions() {
-        assertEquals("-Xmx1g -javaagent:a.jar", AgentOptions.javaToolOptions(" -Xmx1g ", "-javaagent:a.jar"));
-        assertEquals("-javaagent:a.jar", AgentOptions.javaToolOptions(null, "-javaagent:a.jar"));
-        assertEquals("-javaagent:a.jar", AgentOptions.javaToolOptions("", "-javaagent:a.jar"));
+        assertEquals("-Xmx1g -javaagent:a.jar", TargetLauncher.javaToolOptions(" -Xmx1g ", "-javaagent:a.jar"));
+        assertEquals("-javaagent:a.jar", TargetLauncher.javaToolOptions(null, "-javaagent:a.jar"));
+        assertEquals("-javaagent:a.jar", TargetLauncher.javaToolOptions("", "-javaagent:a.jar"));
     }
 
     @Test
     void quotesAnArgumentWithSpaces() {
         assertEquals("\"-javaagent:/my dir/a.jar=output=x\"",
-                AgentOptions.javaToolOptions(null, "-javaagent:/my dir/a.jar=output=x"));
+                TargetLauncher.javaToolOptions(null, "-javaagent:/my dir/a.jar=output=x"));
     }
 
     @Test

@@ -31,7 +31,7 @@ final class CliHarness {
         return result;
     };
     private Path agentJar;
-    private Map<String, String> targetEnvironment = Map.of();
+    private TargetLauncher target = TargetLauncher.INHERITING;
 
     CliHarness returning(AnalysisResult canned) {
         this.result = canned;
@@ -51,13 +51,14 @@ final class CliHarness {
         return this;
     }
 
-    CliHarness withTargetEnvironment(Map<String, String> env) {
-        this.targetEnvironment = env;
+    /** The target of {@code run} gets {@code env} on top of ours and writes its output to {@code log}. */
+    CliHarness withTarget(Map<String, String> env, Path log) {
+        this.target = new TargetLauncher(env, log);
         return this;
     }
 
     CliServices services() {
-        return new CliServices(analysis, CliHarness::renderLines, (in, out) -> { }, agentJar, targetEnvironment,
+        return new CliServices(analysis, CliHarness::renderLines, (in, out) -> { }, agentJar, target,
                 false, System::nanoTime);
     }
 

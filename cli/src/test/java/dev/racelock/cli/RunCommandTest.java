@@ -22,9 +22,12 @@ class RunCommandTest {
     Path dir;
     final CliHarness cli = new CliHarness();
 
+    Path targetLog;
+
     @BeforeEach
     void fakeAgent() throws Exception {
-        cli.withAgent(TestPrograms.fakeAgentJar(dir));
+        targetLog = dir.resolve("target.log");
+        cli.withAgent(TestPrograms.fakeAgentJar(dir)).withTarget(Map.of(), targetLog);
     }
 
     private CliHarness.Outcome run(List<String> options, List<String> command) {
@@ -50,6 +53,20 @@ class RunCommandTest {
     }
 
     @Test
+    void targetOutputPassesThrough() throws Exception {
+        run(List.of(), TestPrograms.java(ExitWith.class, "0"));
+        assertTrue(Files.readString(targetLog).contains("Picked up JAVA_TOOL_OPTIONS: -javaagent:"),
+                Files.readString(targetLog));
+    }
+
+    @Test
+    void explainsTheAgentsDeadlockExitCode() {
+        CliHarness.Outcome o = run(List.of(), TestPrograms.java(ExitWith.class, "86"));
+        assertTrue(o.err().contains("racelock: target exited with code 86 (the agent's code for an observed deadlock"),
+                o.err());
+    }
+
+    @Test
     void propagateExitReturnsTheTargetsExitCode() {
         cli.returning(Findings.result(Findings.race("Counter", "hits")));
         CliHarness.Outcome o = run(List.of("--propagate-exit"), TestPrograms.java(ExitWith.class, "7"));
@@ -67,7 +84,7 @@ class RunCommandTest {
     @Test
     void attachesTheAgentThroughJavaToolOptionsAfterTheExistingValue() throws Exception {
         Path seen = dir.resolve("seen.txt");
-        cli.withTargetEnvironment(Map.of("JAVA_TOOL_OPTIONS", "-Dalready=there"));
+        cli.withTarget(Map.of("JAVA_TOOL_OPTIONS", "-Dalready=there"), targetLog);
         CliHarness.Outcome o = run(List.of("--mode", "locks", "--include", "com.acme.**"),
                 TestPrograms.java(ExitWith.class, "0", seen.toString()));
         assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
