@@ -40,13 +40,26 @@ public record TargetLauncher(Map<String, String> extraEnvironment, Path outputFi
         Map<String, String> env = builder.environment();
         env.putAll(extraEnvironment);
         env.put(JAVA_TOOL_OPTIONS, javaToolOptions(env.get(JAVA_TOOL_OPTIONS), agentArgument));
-        Process process;
+        Process process = start(builder, command);
+        // Only after the start: an ignored signal would stay ignored in the child across exec.
+        InterruptDeferral ctrlC = InterruptDeferral.ignoreInterrupts();
         try {
-            process = builder.start();
+            return waitFor(process);
+        } finally {
+            ctrlC.close();
+        }
+    }
+
+    private static Process start(ProcessBuilder builder, List<String> command) {
+        try {
+            return builder.start();
         } catch (IOException | RuntimeException e) {
             throw new CommandFailure(ExitCodes.TARGET_NOT_STARTED, "cannot start " + command.get(0) + ": "
                     + reason(e));
         }
+    }
+
+    private static int waitFor(Process process) {
         boolean interrupted = false;
         try {
             while (true) {
