@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 /** {@code racelock analyze}: reports the findings in traces recorded earlier. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Analyzes recorded traces and reports.",
         description = {"Analyzes traces recorded by the racelock agent (binary .rlt) or in the STD text "
                 + "format (.std), and reports data races and deadlocks.",
                 "A directory stands for every file in it."},

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code racelock convert}: binary trace to STD text and back. */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Converts a trace between binary and STD text.",
         description = {"Converts a trace: to the STD text format of RAPID and RV-Predict when OUT ends in .std "
                 + "(with a site table beside it), otherwise to racelock's binary format."},
         exitCodeListHeading = ExitCodes.HEADING,

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 /** {@code racelock demo}: reserved for the samples; for now says what it will do. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Shows a race and a deadlock found in the samples.",
         description = "Shows a data race and a deadlock found in racelock's sample programs.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.USAGE_HELP, ExitCodes.INTERNAL_HELP})

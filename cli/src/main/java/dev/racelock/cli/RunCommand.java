@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * recorded), then analyzes every trace the run wrote and reports.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Runs a command under the agent, then analyzes and reports.",
         description = {"Runs COMMAND with the racelock agent attached to every JVM it starts, then analyzes "
                 + "the traces and reports data races and deadlocks.",
                 "The command keeps racelock's environment, standard input and outputs. A JVM that deadlocks "
