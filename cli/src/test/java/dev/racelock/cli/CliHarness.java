@@ -58,7 +58,7 @@ final class CliHarness {
     }
 
     CliServices services() {
-        return new CliServices(analysis, CliHarness::renderLines, (in, out) -> { }, agentJar, target,
+        return new CliServices(analysis, CliHarness::renderLines, (in, out, extensions) -> new dev.racelock.trace.TraceEnd(0, true, null), agentJar, target,
                 false, System::nanoTime);
     }
 
