@@ -3,6 +3,7 @@ package dev.racelock.cli;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.report.ReportFormat;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.gate.Baseline;
 import dev.racelock.report.gate.BaselineFile;
@@ -115,11 +116,23 @@ final class FindingsReport {
             writeBaseline(verdict);
         }
         int exitCode = options.writeBaseline == null && verdict.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
-        if (!options.quiet) {
+        if (!options.quiet && summaryAddsSomething(verdict)) {
             err.println(GateSummary.describe(result, verdict, exitCode));
             err.flush();
         }
         return exitCode;
+    }
+
+    /**
+     * A text report on stdout ends with its own summary; the gate's line repeats it unless the
+     * gate changed the outcome (baseline, suppressions, --fail-on, --write-baseline).
+     */
+    private boolean summaryAddsSomething(GateVerdict verdict) {
+        boolean textOnStdout = destinations.stream()
+                .anyMatch(d -> d.file() == null && d.format() == ReportFormat.TEXT);
+        boolean gateChangedOutcome = verdict.baselined() > 0 || !verdict.suppressed().isEmpty()
+                || verdict.failing().size() != verdict.reported().size() || options.writeBaseline != null;
+        return !textOnStdout || gateChangedOutcome;
     }
 
     /** The result as reports show it: without suppressed findings, capped by --max-findings. */
