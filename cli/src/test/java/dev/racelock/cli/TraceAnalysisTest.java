@@ -1,10 +1,8 @@
 package dev.racelock.cli;
 
-import dev.racelock.analyzer.finding.AnalysisResult;
-import dev.racelock.trace.EventVisitor;
+import dev.racelock.analyzer.Analyzer;
+import dev.racelock.report.Reports;
 import dev.racelock.trace.ThreadInfo;
-import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.TraceFiles;
 import dev.racelock.trace.TraceHeader;
 import dev.racelock.trace.format.ThreadEventBuffer;
 import dev.racelock.trace.format.TraceWriter;
@@ -14,32 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code analyze} on real trace files through the trace module's reader. */
-class DamagedTraceTest {
+/** {@code analyze} of real trace files through the real analyzer and renderers. */
+class TraceAnalysisTest {
 
     @TempDir
     Path dir;
 
-    /** Reads every trace with the real reader; each reader's problem becomes a warning, as the analyzer does. */
-    private final CliHarness cli = new CliHarness().analyzingWith((traces, progress) -> {
-        List<String> warnings = new ArrayList<>();
-        long events = 0;
-        for (Path trace : traces) {
-            TraceEnd end = TraceFiles.read(trace, new EventVisitor() { }, progress);
-            events += end.events();
-            if (!end.complete()) {
-                warnings.add(end.problem());
-            }
-        }
-        return new AnalysisResult(traces.stream().map(Path::toString).toList(), List.of(), events, warnings);
-    });
+    private final CliServices services = new CliHarness().services()
+            .withAnalysis(Analyzer::analyze).withRenderer(Reports::render);
 
     private Path writeTrace(String name) throws IOException {
         Path file = dir.resolve(name);
@@ -58,17 +43,49 @@ class DamagedTraceTest {
         return file;
     }
 
+    private Path std(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void raceInAnStdTraceExitsOne() throws Exception {
+        Path trace = std("race.std", "T0|fork(T1)|1", "T0|w(V0)|2", "T1|w(V0)|3", "T0|join(T1)|4");
+        CliHarness.Outcome o = CliHarness.run(services, "analyze", trace.toString());
+        assertEquals(ExitCodes.FINDINGS, o.exitCode(), o.err());
+        assertTrue(o.out().contains("DATA RACE on std.V0"), o.out());
+    }
+
+    @Test
+    void orderedAccessesExitZero() throws Exception {
+        Path trace = std("ordered.std", "T0|w(V0)|1", "T0|fork(T1)|2", "T1|w(V0)|3", "T0|join(T1)|4",
+                "T0|r(V0)|5");
+        assertEquals(ExitCodes.CLEAN, CliHarness.run(services, "analyze", trace.toString()).exitCode());
+    }
+
+    @Test
+    void lockOrderInversionFailsUnlessFailOnLeavesDeadlocksOut() throws Exception {
+        Path trace = std("inversion.std", "T0|fork(T1)|1", "T0|fork(T2)|2",
+                "T1|acq(L0)|10", "T1|acq(L1)|11", "T1|rel(L1)|12", "T1|rel(L0)|13",
+                "T2|acq(L1)|20", "T2|acq(L0)|21", "T2|rel(L0)|22", "T2|rel(L1)|23",
+                "T0|join(T1)|3", "T0|join(T2)|4");
+        CliHarness.Outcome all = CliHarness.run(services, "analyze", trace.toString());
+        assertEquals(ExitCodes.FINDINGS, all.exitCode(), all.out());
+        assertTrue(all.out().contains("DEADLOCK"), all.out());
+        assertEquals(ExitCodes.CLEAN, CliHarness.run(services, "analyze", "--fail-on", "race", trace.toString())
+                .exitCode());
+    }
+
     @Test
     void readableTraceIsAnalyzed() throws Exception {
         Path trace = writeTrace("good.rlt");
-        CliHarness.Outcome o = cli.run("analyze", trace.toString());
+        CliHarness.Outcome o = CliHarness.run(services, "analyze", trace.toString());
         assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
     }
 
     @Test
     void garbageFileExitsThreeInOneLineWithoutStackTrace() throws Exception {
         Path garbage = Files.write(dir.resolve("garbage.rlt"), "this is not a trace\u0000\u0001".getBytes());
-        CliHarness.Outcome o = cli.run("analyze", garbage.toString());
+        CliHarness.Outcome o = CliHarness.run(services, "analyze", garbage.toString());
         assertEquals(ExitCodes.TRACE_UNREADABLE, o.exitCode());
         assertTrue(o.err().startsWith("racelock: " + garbage), o.err());
         assertEquals(1, o.err().lines().count(), "one line, no stack trace: " + o.err());
@@ -77,7 +94,7 @@ class DamagedTraceTest {
     @Test
     void emptyFileExitsThree() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.rlt"));
-        CliHarness.Outcome o = cli.run("analyze", empty.toString());
+        CliHarness.Outcome o = CliHarness.run(services, "analyze", empty.toString());
         assertEquals(ExitCodes.TRACE_UNREADABLE, o.exitCode());
         assertEquals("racelock: " + empty + ": empty file, not a racelock trace\n", o.err());
     }
@@ -87,8 +104,8 @@ class DamagedTraceTest {
         Path trace = writeTrace("whole.rlt");
         byte[] bytes = Files.readAllBytes(trace);
         Path truncated = Files.write(dir.resolve("truncated.rlt"), Arrays.copyOf(bytes, bytes.length - 5));
-        CliHarness.Outcome o = cli.run("analyze", truncated.toString());
+        CliHarness.Outcome o = CliHarness.run(services, "analyze", truncated.toString());
         assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
-        assertTrue(o.out().contains("[text] warning: "), "the reader's problem reaches the report: " + o.out());
+        assertTrue(o.out().contains("racelock: warning: "), "the reader's problem reaches the report: " + o.out());
     }
 }
