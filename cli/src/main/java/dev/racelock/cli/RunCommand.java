@@ -124,10 +124,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Deletes a temporary trace directory after a clean run; otherwise says where the traces are. */
+    /**
+     * Deletes a temporary trace directory after a clean run, or after any run with --quiet (which
+     * could not say where it is); otherwise says where the traces are.
+     */
     private void keepOrDelete(Path traceDir, boolean clean) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (keepTraces == null && clean) {
+        if (keepTraces == null && (clean || reporting.quiet)) {
             deleteIfTemporary(traceDir);
         } else if (!reporting.quiet) {
             err.println("racelock: traces are in " + traceDir + " (racelock analyze " + traceDir + ")");

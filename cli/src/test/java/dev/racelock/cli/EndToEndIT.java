@@ -4,6 +4,7 @@ import dev.racelock.analyzer.Analyzer;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.cli.fixture.Deadlocking;
 import dev.racelock.cli.fixture.RacyCounter;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,21 @@ class EndToEndIT {
         List<Finding> findings = analyzed.get().findings();
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(findings.get(0).accesses().get(0).location().endsWith("Tally.count"), findings.toString());
+    }
+
+    @Test
+    void deadlockedProgramIsEndedByTheAgentAndItsDeadlockReported() {
+        List<String> args = new ArrayList<>(List.of("run", "--include", "dev.racelock.cli.fixture.**", "--"));
+        args.addAll(TestPrograms.java(Deadlocking.class));
+
+        CliHarness.Outcome o = CliHarness.run(realServices(), args.toArray(String[]::new));
+
+        assertEquals(ExitCodes.FINDINGS, o.exitCode(), o.err());
+        assertTrue(o.err().contains("racelock: target exited with code 86 (the agent's code for an observed deadlock"),
+                o.err());
+        List<FindingType> types = analyzed.get().findings().stream().map(Finding::type).toList();
+        assertTrue(types.contains(FindingType.OBSERVED_DEADLOCK), types.toString());
+        assertTrue(o.out().contains("Deadlocking.java:30"), o.out());
     }
 
     private Path copyProject(String name) throws IOException {

@@ -132,6 +132,15 @@ class RunCommandTest {
     }
 
     @Test
+    void quietRunDeletesTemporaryTracesEvenAfterFindings() {
+        cli.returning(Findings.result(Findings.deadlock("Bank")));
+        CliHarness.Outcome o = run(List.of("-q"), TestPrograms.java(ExitWith.class, "0"));
+        assertEquals(ExitCodes.FINDINGS, o.exitCode());
+        assertFalse(Files.exists(cli.analyzed.get(0).get(0).getParent()));
+        assertEquals("racelock: target exited with code 0\n", o.err());
+    }
+
+    @Test
     void keepTracesDirectoryWithOldTracesIsAUsageError() throws Exception {
         Path keep = Files.createDirectory(dir.resolve("traces"));
         Files.writeString(keep.resolve("racelock-1.rlt"), "old");
