@@ -74,9 +74,13 @@ final class RunCommand implements Callable<Integer> {
                     + "; build it (./mvnw -B -q -pl agent -am package) or name it with -Dracelock.agent=<jar>");
         }
         Path traceDir = traceDirectory();
-        String agentArgument = agent.javaagentArgument(agentJar, traceDir, reporting.quiet);
-
-        int targetExit = services.target().run(command, agentArgument);
+        int targetExit;
+        try {
+            targetExit = services.target().run(command, agent.javaagentArgument(agentJar, traceDir, reporting.quiet));
+        } catch (CommandFailure e) {
+            deleteIfTemporary(traceDir);
+            throw e;
+        }
         err.println("racelock: target exited with code " + targetExit + AgentExit.explain(targetExit));
         err.flush();
 

@@ -6,6 +6,7 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.cli.fixture.Deadlocking;
 import dev.racelock.cli.fixture.RacyCounter;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,17 @@ class EndToEndIT {
 
     private final AtomicReference<AnalysisResult> analyzed = new AtomicReference<>();
     private final List<Path> traces = new ArrayList<>();
+
+    /** Temporary trace directories are kept after findings; a test removes the ones it caused. */
+    @AfterEach
+    void removeKeptTraces() throws Exception {
+        for (Path trace : traces) {
+            Path parent = trace.getParent();
+            if (parent.getFileName().toString().startsWith("racelock-run-") && Files.isDirectory(parent)) {
+                TestPrograms.deleteTree(parent);
+            }
+        }
+    }
 
     private CliServices realServices() {
         Path agent = Path.of(System.getProperty("racelock.test.agent", "target/agent/racelock-agent.jar"));

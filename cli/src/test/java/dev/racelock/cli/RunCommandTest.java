@@ -1,6 +1,7 @@
 package dev.racelock.cli;
 
 import dev.racelock.cli.fixture.ExitWith;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,17 @@ class RunCommandTest {
         cli.withAgent(TestPrograms.fakeAgentJar(dir)).withTarget(Map.of(), targetLog);
     }
 
+    /** Temporary trace directories are kept after findings; a test removes the ones it caused. */
+    @AfterEach
+    void removeKeptTraces() throws Exception {
+        for (Path trace : cli.analyzed.stream().flatMap(List::stream).toList()) {
+            Path parent = trace.getParent();
+            if (parent.getFileName().toString().startsWith("racelock-run-") && Files.isDirectory(parent)) {
+                TestPrograms.deleteTree(parent);
+            }
+        }
+    }
+
     private CliHarness.Outcome run(List<String> options, List<String> command) {
         List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(options);
@@ -39,10 +51,14 @@ class RunCommandTest {
     }
 
     @Test
-    void commandThatDoesNotExistExitsFourWithTheReason() {
+    void commandThatDoesNotExistExitsFourWithTheReason() throws Exception {
         CliHarness.Outcome o = run(List.of(), List.of("racelock-no-such-command-xyz", "arg"));
         assertEquals(ExitCodes.TARGET_NOT_STARTED, o.exitCode());
         assertEquals("racelock: cannot start racelock-no-such-command-xyz: No such file or directory\n", o.err());
+        try (var leftOver = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(leftOver.noneMatch(p -> p.getFileName().toString().startsWith("racelock-run-")
+                    && isEmptyDirectory(p)), "no empty trace directory left behind");
+        }
     }
 
     @Test
@@ -119,17 +135,16 @@ class RunCommandTest {
         Path findingsRunDir = cli.analyzed.get(1).get(0).getParent();
         assertTrue(Files.isRegularFile(cli.analyzed.get(1).get(0)), "kept for a second look");
         assertTrue(o.err().contains("racelock: traces are in " + findingsRunDir), o.err());
-        deleteTree(findingsRunDir);
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
+    private static boolean isEmptyDirectory(Path p) {
+        try (var files = Files.list(p)) {
+            return files.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
         }
-        Files.delete(dir);
     }
+
 
     @Test
     void quietRunDeletesTemporaryTracesEvenAfterFindings() {

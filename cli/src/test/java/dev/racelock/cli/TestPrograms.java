@@ -41,6 +41,16 @@ final class TestPrograms {
         return command;
     }
 
+    /** Deletes {@code dir} and the files in it (trace directories are flat). */
+    static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+
     /** A jar whose Premain-Class is {@link FakeAgent}: writes a placeholder trace per JVM. */
     static Path fakeAgentJar(Path dir) throws IOException {
         Path jar = dir.resolve("fake-agent.jar");
