@@ -7,7 +7,6 @@ import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.cli.fixture.Deadlocking;
 import dev.racelock.cli.fixture.RacyCounter;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code run} with the real agent (target/agent/racelock-agent.jar, copied by the dependency
  * plugin), the real analyzer and the real renderers.
  */
-@Disabled("needs the agent from main (analyzer, trace and report have landed)")
 class EndToEndIT {
 
     @TempDir
