@@ -100,7 +100,7 @@ final class FindingsReport {
     int analyzeAndReport(List<Path> traces) throws IOException {
         AnalysisResult result;
         try (ProgressLine progress = new ProgressLine(err, services.terminal() && !options.quiet,
-                services.nanoClock())) {
+                services.nanoClock(), totalSize(traces))) {
             result = services.analysis().analyze(traces, progress);
         } catch (TraceFormatException e) {
             throw e;
@@ -121,6 +121,18 @@ final class FindingsReport {
             err.flush();
         }
         return exitCode;
+    }
+
+    private static long totalSize(List<Path> traces) {
+        long total = 0;
+        for (Path trace : traces) {
+            try {
+                total += Files.size(trace);
+            } catch (IOException e) {
+                return 0; // the reader will say what is wrong with it
+            }
+        }
+        return total;
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.function.LongSupplier;
  * estimated from bytes read. Shown only on a terminal, and only once an analysis has taken
  * {@link #DELAY_NANOS}, so short analyses and CI logs stay quiet. Redrawn in place with {@code \r}
  * at most a few times a second, and erased when the analysis ends.
+ *
+ * <p>Readers report per file ({@link ReadProgress}, ending each file with a final update); the
+ * line adds up the files already read so that one analysis of several traces shows one count.
  */
 final class ProgressLine implements ReadProgress, AutoCloseable {
 
@@ -22,14 +25,22 @@ final class ProgressLine implements ReadProgress, AutoCloseable {
     private final boolean enabled;
     private final LongSupplier clock;
     private final long start;
+    private final long allBytes;
     private long lastDrawn = Long.MIN_VALUE;
     private int drawnWidth;
+    private long fileBytesRead;
+    private long fileBytesTotal;
+    private long fileEvents;
+    private long earlierFilesBytes;
+    private long earlierFilesEvents;
 
-    ProgressLine(PrintWriter err, boolean enabled, LongSupplier clock) {
+    /** @param allBytes the size of every trace to be read together, or 0 when unknown */
+    ProgressLine(PrintWriter err, boolean enabled, LongSupplier clock, long allBytes) {
         this.err = err;
         this.enabled = enabled;
         this.clock = clock;
         this.start = clock.getAsLong();
+        this.allBytes = allBytes;
     }
 
     @Override
@@ -37,13 +48,23 @@ final class ProgressLine implements ReadProgress, AutoCloseable {
         if (!enabled) {
             return;
         }
+        boolean previousFileDone = fileBytesTotal > 0 && fileBytesRead >= fileBytesTotal;
+        if (previousFileDone || bytesTotal != fileBytesTotal || bytesRead < fileBytesRead) {
+            // The next file started (each file's last update reads all of it).
+            earlierFilesBytes += fileBytesTotal;
+            earlierFilesEvents += fileEvents;
+        }
+        fileBytesRead = bytesRead;
+        fileBytesTotal = bytesTotal;
+        fileEvents = events;
         long now = clock.getAsLong();
         long elapsed = now - start;
         if (elapsed < DELAY_NANOS || (lastDrawn != Long.MIN_VALUE && now - lastDrawn < REDRAW_NANOS)) {
             return;
         }
         lastDrawn = now;
-        String line = describe(bytesRead, bytesTotal, events, elapsed);
+        long total = allBytes > 0 ? allBytes : earlierFilesBytes + bytesTotal;
+        String line = describe(earlierFilesBytes + bytesRead, total, earlierFilesEvents + events, elapsed);
         err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         err.flush();
         drawnWidth = line.length();

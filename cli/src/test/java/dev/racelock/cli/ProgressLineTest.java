@@ -16,7 +16,7 @@ class ProgressLineTest {
     private final AtomicLong now = new AtomicLong(0);
 
     private ProgressLine line(boolean terminal) {
-        return new ProgressLine(new PrintWriter(err, true), terminal, now::get);
+        return new ProgressLine(new PrintWriter(err, true), terminal, now::get, 0);
     }
 
     @Test
@@ -34,6 +34,15 @@ class ProgressLineTest {
         now.set(TimeUnit.SECONDS.toNanos(4));
         p.update(25, 100, 8_000_000);
         assertEquals("\rracelock: analyzing, 8.0M events, 2.0M events/s, 25%, about 12 s left", err.toString());
+    }
+
+    @Test
+    void addsUpSeveralTracesReadOneAfterAnother() {
+        ProgressLine p = new ProgressLine(new PrintWriter(err, true), true, now::get, 400);
+        p.update(100, 100, 3_000_000); // first trace, its final update
+        now.set(TimeUnit.SECONDS.toNanos(4));
+        p.update(100, 300, 5_000_000); // second trace, a third of the way
+        assertEquals("\rracelock: analyzing, 8.0M events, 2.0M events/s, 50%, about 4 s left", err.toString());
     }
 
     @Test
