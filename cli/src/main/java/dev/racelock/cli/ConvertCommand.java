@@ -69,7 +69,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.TRACE_UNREADABLE, "cannot convert " + in + ": " + e.getMessage());
+            throw new CommandFailure(ExitCodes.TRACE_UNREADABLE, "cannot convert " + in + ": " + IoProblem.describe(e));
         }
         PrintWriter err = spec.commandLine().getErr();
         if (!end.complete()) {

@@ -105,7 +105,7 @@ final class FindingsReport {
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.TRACE_UNREADABLE, "cannot read the traces: " + e.getMessage());
+            throw new CommandFailure(ExitCodes.TRACE_UNREADABLE, "cannot read the traces: " + IoProblem.describe(e));
         }
         GateVerdict verdict = gate.apply(result.findings());
         AnalysisResult shown = shownResult(result, verdict);
@@ -172,7 +172,7 @@ final class FindingsReport {
             try {
                 services.renderer().render(shown, d.format(), renderOptions, out);
             } catch (IOException e) {
-                throw new CommandFailure(ExitCodes.USAGE, "cannot write the report to standard output: " + e.getMessage());
+                throw new CommandFailure(ExitCodes.USAGE, "cannot write the report to standard output: " + IoProblem.describe(e));
             }
             out.flush();
             return;
@@ -180,7 +180,7 @@ final class FindingsReport {
         try (BufferedWriter w = Files.newBufferedWriter(d.file(), StandardCharsets.UTF_8)) {
             services.renderer().render(shown, d.format(), renderOptions, w);
         } catch (IOException e) {
-            throw CommandFailure.usage("cannot write report " + d.file() + ": " + e.getMessage());
+            throw CommandFailure.usage("cannot write report " + d.file() + ": " + IoProblem.describe(e));
         }
     }
 
@@ -188,7 +188,7 @@ final class FindingsReport {
         try {
             BaselineFile.write(options.writeBaseline, Baseline.ofFindings(verdict.reported()));
         } catch (IOException e) {
-            throw CommandFailure.usage("cannot write baseline " + options.writeBaseline + ": " + e.getMessage());
+            throw CommandFailure.usage("cannot write baseline " + options.writeBaseline + ": " + IoProblem.describe(e));
         }
         if (!options.quiet) {
             int n = verdict.reported().size();

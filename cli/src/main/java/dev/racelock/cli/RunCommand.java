@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             Files.createDirectories(keepTraces);
         } catch (IOException e) {
-            throw CommandFailure.usage("cannot create --keep-traces directory " + keepTraces + ": " + e.getMessage());
+            throw CommandFailure.usage("cannot create --keep-traces directory " + keepTraces + ": " + IoProblem.describe(e));
         }
         // A trace left from an earlier run would be analyzed as part of this one.
         if (!tracesIn(keepTraces).isEmpty()) {
