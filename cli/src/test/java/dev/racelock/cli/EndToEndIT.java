@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -46,12 +47,14 @@ class EndToEndIT {
 
     private CliServices realServices() {
         Path agent = Path.of(System.getProperty("racelock.test.agent", "target/agent/racelock-agent.jar"));
-        return CliServices.production().withAgentJar(agent).withAnalysis((given, progress) -> {
+        AnalysisService recordingAnalyzer = (given, progress) -> {
             traces.addAll(given);
             AnalysisResult result = Analyzer.analyze(given, progress);
             analyzed.set(result);
             return result;
-        });
+        };
+        return CliServices.production().withAgentJar(agent).withAnalysis(recordingAnalyzer)
+                .withTarget(new TargetLauncher(Map.of(), dir.resolve("target.log")));
     }
 
     @Test
