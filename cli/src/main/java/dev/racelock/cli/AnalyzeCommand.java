@@ -19,7 +19,7 @@ import java.util.stream.Stream;
         header = "Analyzes recorded traces and reports.",
         description = {"Analyzes traces recorded by the racelock agent (binary .rlt) or in the STD text "
                 + "format (.std), and reports data races and deadlocks.",
-                "A directory stands for every file in it."},
+                "A directory stands for every file in it (but STD site tables, *.std.sites)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.TRACE_HELP,
                 ExitCodes.INTERNAL_HELP})
@@ -53,7 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (Path p : given) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> inDir = Files.list(p)) {
-                    List<Path> found = inDir.filter(Files::isRegularFile).sorted().toList();
+                    // An STD export's site table (t.std.sites) is read with its trace, not as one.
+                    List<Path> found = inDir.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().endsWith(".std.sites")).sorted().toList();
                     if (found.isEmpty()) {
                         throw new CommandFailure(ExitCodes.TRACE_UNREADABLE, "directory " + p + " holds no trace");
                     }

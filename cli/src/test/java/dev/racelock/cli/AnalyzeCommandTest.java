@@ -105,10 +105,11 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void directoryStandsForEveryFileInItSorted() throws Exception {
+    void directoryStandsForEveryTraceInItSorted() throws Exception {
         Path traces = Files.createDirectory(dir.resolve("traces"));
         Path b = Files.writeString(traces.resolve("racelock-2.rlt"), "b");
         Path a = Files.writeString(traces.resolve("racelock-1.rlt"), "a");
+        Files.writeString(traces.resolve("racelock-2.std.sites"), "site table, read with its trace");
         assertEquals(ExitCodes.CLEAN, cli.run("analyze", traces.toString()).exitCode());
         assertEquals(List.of(List.of(a, b)), cli.analyzed);
     }
