@@ -53,7 +53,8 @@ public final class ReportingOptions {
                     + "(default: src/main/java and src/test/java under the working directory).")
     List<Path> sourceRoots = new ArrayList<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on standard error.")
+    @Option(names = {"-q", "--quiet"},
+            description = "Only errors (and run's target exit code) on standard error: no progress line, no summary.")
     boolean quiet;
 
     @Option(names = "--no-color", description = "No ANSI colours in text reports (also when NO_COLOR is set).")
