@@ -1,9 +1,7 @@
 package dev.racelock.cli;
 
 import dev.racelock.trace.TraceFormatException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AnalyzeCommandTest {
-
-    @TempDir
-    Path dir;
-    Path trace;
-    final CliHarness cli = new CliHarness();
-
-    @BeforeEach
-    void aTrace() throws Exception {
-        trace = Files.writeString(dir.resolve("t.rlt"), "trace");
-    }
+class AnalyzeCommandTest extends CannedAnalysisTest {
 
     @Test
     void exitsZeroWithoutFindings() {

@@ -1,8 +1,6 @@
 package dev.racelock.cli;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** --baseline, --write-baseline and --suppress as the commands apply them. */
-class GateOptionsTest {
-
-    @TempDir
-    Path dir;
-    Path trace;
-    final CliHarness cli = new CliHarness();
-
-    @BeforeEach
-    void aTrace() throws Exception {
-        trace = Files.writeString(dir.resolve("t.rlt"), "trace");
-    }
+class GateOptionsTest extends CannedAnalysisTest {
 
     @Test
     void baselineRoundTripFailsOnlyOnNewFindings() throws Exception {
