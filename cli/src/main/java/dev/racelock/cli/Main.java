@@ -17,7 +17,7 @@ public final class Main {
         cli.addSubcommand(new RunCommand(services));
         cli.addSubcommand(new AnalyzeCommand(services));
         cli.addSubcommand(new ConvertCommand(services));
-        cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new DemoCommand(services));
         // Everything after the first word of the target command belongs to it: `run mvn -q test`.
         cli.getSubcommands().get("run").setStopAtPositional(true);
         // Set after adding subcommands: these setters apply to the subcommands that exist.

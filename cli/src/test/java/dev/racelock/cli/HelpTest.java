@@ -36,10 +36,20 @@ class HelpTest {
     }
 
     @Test
-    void demoSaysWhatItWillDoAndShowsTheUsage() {
-        CliHarness.Outcome o = cli.run("demo");
-        assertEquals(ExitCodes.CLEAN, o.exitCode());
-        assertTrue(o.out().startsWith("racelock demo will run two of the sample programs"), o.out());
-        assertTrue(o.out().contains("Usage: racelock [-hV] COMMAND"), o.out());
+    void demoWithoutItsSamplesSaysWhereItLookedAndHowToBuildThem() {
+        String before = System.getProperty(DemoCommand.SAMPLES_PROPERTY);
+        System.setProperty(DemoCommand.SAMPLES_PROPERTY, "/no/such/samples");
+        try {
+            CliHarness.Outcome o = cli.run("demo");
+            assertEquals(ExitCodes.USAGE, o.exitCode());
+            assertTrue(o.err().contains("cannot find the sample programs at /no/such/samples"), o.err());
+            assertTrue(o.err().contains("-Dracelock.samples="), o.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty(DemoCommand.SAMPLES_PROPERTY);
+            } else {
+                System.setProperty(DemoCommand.SAMPLES_PROPERTY, before);
+            }
+        }
     }
 }
