@@ -1,0 +1,49 @@
+package dev.racelock.samples.validation;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What racelock must model before a sample's expectations are meaningful, named in the sample by
+ * {@code // requires <id>}. Without it the sample is reported PENDING, not failed: a correct twin
+ * that relies on, say, a {@code ReentrantLock} would show a false race until the lock is hooked.
+ */
+public enum Capability {
+    /** java.util.concurrent hand-offs: executors and futures, latches, queues (DESIGN.md, library hand-offs). */
+    JUC("juc"),
+    /** java.util.concurrent.locks: ReentrantLock, ReadWriteLock, tryLock. */
+    JUC_LOCKS("juc-locks"),
+    /** Atomic* classes, VarHandles and field updaters as synchronization. */
+    ATOMICS("atomics"),
+    /** Class initialization: the end of {@code <clinit>} happens-before every use of the class (JLS 12.4.2). */
+    CLINIT("clinit"),
+    /** Final fields exempt from races after construction (JLS 17.5); needs the field's finality in the trace. */
+    FINAL_FIELDS("final-fields");
+
+    /**
+     * What the agent and analyzer on this branch support: the ONE place to change when a
+     * capability lands (e.g. add {@code JUC_LOCKS} with the java.util.concurrent.locks hooks).
+     */
+    static final Set<Capability> AVAILABLE = EnumSet.noneOf(Capability.class);
+
+    private final String id;
+
+    Capability(String id) {
+        this.id = id;
+    }
+
+    /** The name samples use after {@code requires}. */
+    public String id() {
+        return id;
+    }
+
+    /** @return the capability, or null if {@code id} names none */
+    static Capability fromId(String id) {
+        for (Capability c : values()) {
+            if (c.id.equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
