@@ -1,6 +1,11 @@
 package dev.racelock.trace;
 
+import dev.racelock.trace.format.TraceReader;
+import dev.racelock.trace.std.StdTraceReader;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +14,9 @@ import java.nio.file.Path;
  */
 public final class TraceFiles {
 
+    /** The first byte of the binary format's signature (0x89): never the start of an STD text line. */
+    private static final int BINARY_FIRST_BYTE = 0x89;
+
     private TraceFiles() {}
 
     /**
@@ -16,6 +24,24 @@ public final class TraceFiles {
      * @throws IOException          it cannot be opened
      */
     public static TraceEnd read(Path file, EventVisitor visitor, ReadProgress progress) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        int first;
+        try (InputStream in = Files.newInputStream(file)) {
+            first = in.read();
+        }
+        if (first < 0) {
+            throw new TraceFormatException(file + ": empty file, not a racelock trace");
+        }
+        if (first == BINARY_FIRST_BYTE) {
+            return TraceReader.read(file, visitor, progress);
+        }
+        if (!isStdName(file) && !StdTraceReader.looksLikeStd(file)) {
+            throw new TraceFormatException(file + ": not a racelock trace (unknown file signature) and not an STD text trace");
+        }
+        return StdTraceReader.read(file, visitor, progress);
+    }
+
+    private static boolean isStdName(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().endsWith(".std");
     }
 }

@@ -1,10 +1,27 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.LockFlags;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+import static dev.racelock.trace.format.FormatV1.COMPACT;
+import static dev.racelock.trace.format.FormatV1.COMPACT_ARRAY;
+import static dev.racelock.trace.format.FormatV1.COMPACT_SAME_OBJECT;
+import static dev.racelock.trace.format.FormatV1.COMPACT_SITE_BIAS;
+import static dev.racelock.trace.format.FormatV1.COMPACT_WRITE;
+import static dev.racelock.trace.format.FormatV1.MAX_EVENT_BYTES;
+import static dev.racelock.trace.format.FormatV1.MAX_SEGMENT_BYTES;
+import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
+
 /**
  * One thread's recording buffer: the agent's hot path.
  *
  * <p>Rules (STYLE.md): no allocation except when a full buffer is swapped, no lock, no call
  * into JDK code that could be instrumented or synchronize. Used only by its owning thread.
+ * Each event is encoded straight into a byte array (docs/trace-format.md, "Events") and made
+ * visible to the writer thread by one release store; nothing else is shared per event.
  *
  * <p>Synchronization events take a global sequence number when they are called, so the caller
  * records a release-type event (lock release, volatile write, thread start, hbRelease, thread
@@ -12,32 +29,438 @@ package dev.racelock.trace.format;
  * volatile read, thread begin, join, hbAcquire) <em>after</em> it; then every acquire that
  * observes a release has a larger sequence number than that release.
  *
+ * <p>{@link #threadEnd()} is the last event of a buffer: later calls are ignored, and the
+ * writer forgets the buffer once it has written it out. Calls after the writer was closed are
+ * ignored too. When the writer falls behind (at most {@value #MAX_IN_FLIGHT} full segments
+ * waiting), the owner waits for it briefly (spin, yield, then short parks); the writer never
+ * waits for a recording thread, so this cannot deadlock.
+ *
  * <p>Arguments mean what they mean in {@link dev.racelock.trace.EventVisitor}; the thread is
  * this buffer's.
  */
 public final class ThreadEventBuffer {
 
-    public void read(long object, int field, int site) { throw new UnsupportedOperationException(); }
-    public void write(long object, int field, int site) { throw new UnsupportedOperationException(); }
-    public void arrayRead(long array, int index, int site) { throw new UnsupportedOperationException(); }
-    public void arrayWrite(long array, int index, int site) { throw new UnsupportedOperationException(); }
-    public void arrayRangeRead(long array, int from, int length, int site) { throw new UnsupportedOperationException(); }
-    public void arrayRangeWrite(long array, int from, int length, int site) { throw new UnsupportedOperationException(); }
+    /** Full segments handed to the writer and not yet written before the owner waits. */
+    static final int MAX_IN_FLIGHT = 4;
 
-    public void volatileRead(long object, int slot, int site) { throw new UnsupportedOperationException(); }
-    public void volatileWrite(long object, int slot, int site) { throw new UnsupportedOperationException(); }
+    private static final VarHandle SPARE;
+    private static final VarHandle RECYCLED;
+    private static final VarHandle ENDED;
 
-    public void lockRequest(long lock, int site, int flags) { throw new UnsupportedOperationException(); }
-    public void lockAcquire(long lock, int site, int flags) { throw new UnsupportedOperationException(); }
-    public void lockRelease(long lock, int site, int flags) { throw new UnsupportedOperationException(); }
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SPARE = lookup.findVarHandle(ThreadEventBuffer.class, "spare", Segment.class);
+            RECYCLED = lookup.findVarHandle(ThreadEventBuffer.class, "recycled", int.class);
+            ENDED = lookup.findVarHandle(ThreadEventBuffer.class, "ended", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
-    public void threadStart(int child, int site) { throw new UnsupportedOperationException(); }
-    public void threadBegin() { throw new UnsupportedOperationException(); }
-    public void threadEnd() { throw new UnsupportedOperationException(); }
-    public void threadJoin(int child, int site) { throw new UnsupportedOperationException(); }
-    public void hbRelease(long token, int site) { throw new UnsupportedOperationException(); }
-    public void hbAcquire(long token, int site) { throw new UnsupportedOperationException(); }
+    final int thread;
+    private final TraceWriter writer;
+    private final SyncSequence sequence;
 
-    public void methodEnter(int method, int callSite) { throw new UnsupportedOperationException(); }
-    public void methodExit() { throw new UnsupportedOperationException(); }
+    // ---- owner thread only -------------------------------------------------------------------
+    private Segment segment;
+    private byte[] buf;
+    private int pos;
+    /** Last position where a whole event of MAX_EVENT_BYTES still fits; -1 after threadEnd. */
+    private int limit;
+    private int count;
+    private int sealed;
+    private int nextSegmentSize;
+    private boolean endedByOwner;
+    // delta state of the encoding (docs/trace-format.md, "Delta state"); the reader mirrors it
+    private long prevSeq;
+    private long prevObject;
+    private long prevLock;
+    private long prevToken;
+    private int prevSite;
+    private int prevField;
+    private int prevIndex;
+    private int prevMethod;
+
+    // ---- shared with the writer thread ---------------------------------------------------------
+    @SuppressWarnings("unused") // SPARE: a drained segment the writer hands back for reuse
+    private Segment spare;
+    @SuppressWarnings("unused") // RECYCLED: full segments the writer has written, written by it only
+    private int recycled;
+    @SuppressWarnings("unused") // ENDED: set by the owner after its threadEnd event is committed
+    private boolean ended;
+
+    // ---- writer thread only ----------------------------------------------------------------------
+    Segment drainHead;
+    int drainedPosition;
+    int drainedCount;
+
+    ThreadEventBuffer(TraceWriter writer, SyncSequence sequence, int thread) {
+        this.writer = writer;
+        this.sequence = sequence;
+        this.thread = thread;
+        this.segment = new Segment(MIN_SEGMENT_BYTES);
+        this.drainHead = segment;
+        this.buf = segment.data;
+        this.limit = buf.length - MAX_EVENT_BYTES;
+        this.nextSegmentSize = Math.min(MIN_SEGMENT_BYTES * 2, MAX_SEGMENT_BYTES);
+    }
+
+    // ---- plain memory accesses --------------------------------------------------------------------
+
+    public void read(long object, int field, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int fieldDelta = field - prevField;
+        prevField = field;
+        plainAccess(COMPACT, FormatV1.OP_READ, object, fieldDelta, site);
+    }
+
+    public void write(long object, int field, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int fieldDelta = field - prevField;
+        prevField = field;
+        plainAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, fieldDelta, site);
+    }
+
+    public void arrayRead(long array, int index, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int indexDelta = index - prevIndex;
+        prevIndex = index;
+        plainAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, indexDelta, site);
+    }
+
+    public void arrayWrite(long array, int index, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int indexDelta = index - prevIndex;
+        prevIndex = index;
+        plainAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, indexDelta, site);
+    }
+
+    public void arrayRangeRead(long array, int from, int length, int site) {
+        arrayRange(FormatV1.OP_ARRAY_RANGE_READ, array, from, length, site);
+    }
+
+    public void arrayRangeWrite(long array, int from, int length, int site) {
+        arrayRange(FormatV1.OP_ARRAY_RANGE_WRITE, array, from, length, site);
+    }
+
+    // ---- synchronizing memory accesses ------------------------------------------------------------
+
+    public void volatileRead(long object, int slot, int site) {
+        volatileAccess(FormatV1.OP_VOLATILE_READ, sequence.take(), object, slot, site);
+    }
+
+    public void volatileWrite(long object, int slot, int site) {
+        volatileAccess(FormatV1.OP_VOLATILE_WRITE, sequence.take(), object, slot, site);
+    }
+
+    // ---- locks ---------------------------------------------------------------------------------
+
+    public void lockRequest(long lock, int site, int flags) {
+        lockEvent(FormatV1.OP_MONITOR_REQUEST, FormatV1.OP_LOCK_REQUEST, sequence.take(), lock, site, flags);
+    }
+
+    public void lockAcquire(long lock, int site, int flags) {
+        lockEvent(FormatV1.OP_MONITOR_ACQUIRE, FormatV1.OP_LOCK_ACQUIRE, sequence.take(), lock, site, flags);
+    }
+
+    public void lockRelease(long lock, int site, int flags) {
+        lockEvent(FormatV1.OP_MONITOR_RELEASE, FormatV1.OP_LOCK_RELEASE, sequence.take(), lock, site, flags);
+    }
+
+    // ---- threads and hand-offs ------------------------------------------------------------------
+
+    public void threadStart(int child, int site) {
+        threadEvent(FormatV1.OP_THREAD_START, sequence.take(), child, site);
+    }
+
+    public void threadBegin() {
+        long seq = sequence.take();
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = FormatV1.OP_THREAD_BEGIN;
+        p = putVarLong(b, p, seq - prevSeq);
+        prevSeq = seq;
+        commit(p);
+    }
+
+    /** The last event of this buffer: later calls are ignored. */
+    public void threadEnd() {
+        long seq = sequence.take();
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = FormatV1.OP_THREAD_END;
+        p = putVarLong(b, p, seq - prevSeq);
+        prevSeq = seq;
+        commit(p);
+        endedByOwner = true;
+        limit = -1; // every later call takes the slow path, which drops it
+        ENDED.setRelease(this, true);
+        writer.requestDrain();
+    }
+
+    public void threadJoin(int child, int site) {
+        threadEvent(FormatV1.OP_THREAD_JOIN, sequence.take(), child, site);
+    }
+
+    public void hbRelease(long token, int site) {
+        handOff(FormatV1.OP_HB_RELEASE, sequence.take(), token, site);
+    }
+
+    public void hbAcquire(long token, int site) {
+        handOff(FormatV1.OP_HB_ACQUIRE, sequence.take(), token, site);
+    }
+
+    // ---- calling context ----------------------------------------------------------------------
+
+    public void methodEnter(int method, int callSite) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = FormatV1.OP_METHOD_ENTER;
+        p = putVarInt(b, p, FormatV1.zigzag(method - prevMethod));
+        prevMethod = method;
+        p = putVarInt(b, p, FormatV1.zigzag(callSite - prevSite));
+        prevSite = callSite;
+        commit(p);
+    }
+
+    public void methodExit() {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        buf[pos] = FormatV1.OP_METHOD_EXIT;
+        commit(pos + 1);
+    }
+
+    // ---- encoding ------------------------------------------------------------------------------
+
+    private void plainAccess(int compactOp, int fullOp, long object, int slotDelta, int site) {
+        byte[] b = buf;
+        int p = pos;
+        long objectDelta = object - prevObject;
+        prevObject = object;
+        int siteDelta = site - prevSite;
+        prevSite = site;
+        if (siteDelta >= -COMPACT_SITE_BIAS && siteDelta < COMPACT_SITE_BIAS) {
+            if (objectDelta == 0) {
+                b[p++] = (byte) (compactOp | COMPACT_SAME_OBJECT | (siteDelta + COMPACT_SITE_BIAS));
+            } else {
+                b[p++] = (byte) (compactOp | (siteDelta + COMPACT_SITE_BIAS));
+                p = putVarLong(b, p, FormatV1.zigzag(objectDelta));
+            }
+            p = putVarInt(b, p, FormatV1.zigzag(slotDelta));
+        } else {
+            b[p++] = (byte) fullOp;
+            p = putVarLong(b, p, FormatV1.zigzag(objectDelta));
+            p = putVarInt(b, p, FormatV1.zigzag(slotDelta));
+            p = putVarInt(b, p, FormatV1.zigzag(siteDelta));
+        }
+        commit(p);
+    }
+
+    private void arrayRange(int op, long array, int from, int length, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = (byte) op;
+        p = putVarLong(b, p, FormatV1.zigzag(array - prevObject));
+        prevObject = array;
+        p = putVarInt(b, p, FormatV1.zigzag(from - prevIndex));
+        prevIndex = from;
+        p = putVarInt(b, p, length);
+        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
+        prevSite = site;
+        commit(p);
+    }
+
+    private void volatileAccess(int op, long seq, long object, int slot, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = (byte) op;
+        p = putVarLong(b, p, seq - prevSeq);
+        prevSeq = seq;
+        p = putVarLong(b, p, FormatV1.zigzag(object - prevObject));
+        prevObject = object;
+        p = putVarInt(b, p, FormatV1.zigzag(slot));
+        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
+        prevSite = site;
+        commit(p);
+    }
+
+    private void lockEvent(int monitorOp, int op, long seq, long lock, int site, int flags) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        int validFlags = flags & LockFlags.ALL;
+        boolean plainMonitor = validFlags == LockFlags.MONITOR;
+        b[p++] = (byte) (plainMonitor ? monitorOp : op);
+        p = putVarLong(b, p, seq - prevSeq);
+        prevSeq = seq;
+        p = putVarLong(b, p, FormatV1.zigzag(lock - prevLock));
+        prevLock = lock;
+        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
+        prevSite = site;
+        if (!plainMonitor) {
+            b[p++] = (byte) validFlags;
+        }
+        commit(p);
+    }
+
+    private void threadEvent(int op, long seq, int child, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = (byte) op;
+        p = putVarLong(b, p, seq - prevSeq);
+        prevSeq = seq;
+        p = putVarInt(b, p, FormatV1.zigzag(child));
+        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
+        prevSite = site;
+        commit(p);
+    }
+
+    private void handOff(int op, long seq, long token, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = (byte) op;
+        p = putVarLong(b, p, seq - prevSeq);
+        prevSeq = seq;
+        p = putVarLong(b, p, FormatV1.zigzag(token - prevToken));
+        prevToken = token;
+        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
+        prevSite = site;
+        commit(p);
+    }
+
+    /** Publishes one more whole event: the writer may now read every byte below {@code p}. */
+    private void commit(int p) {
+        pos = p;
+        segment.publish(++count, p);
+    }
+
+    static int putVarLong(byte[] b, int p, long v) {
+        while ((v & ~0x7FL) != 0) {
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        return p;
+    }
+
+    /** An int as an unsigned 32-bit varint (at most 5 bytes). */
+    static int putVarInt(byte[] b, int p, int v) {
+        while ((v & ~0x7F) != 0) {
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        return p;
+    }
+
+    // ---- the slow path: a full segment ------------------------------------------------------------
+
+    /**
+     * Makes room for one more event, or says to drop it (after threadEnd, or once the writer
+     * has finished). Hands the full segment to the writer and continues in a recycled or new
+     * one; this is the only place the recording path allocates.
+     */
+    private boolean makeRoom() {
+        if (endedByOwner) {
+            return false;
+        }
+        if (writer.isFinished()) {
+            reuseCurrentSegment();
+            return true;
+        }
+        waitWhileWriterLags();
+        if (writer.isFinished()) {
+            reuseCurrentSegment();
+            return true;
+        }
+        Segment next = takeSpare(nextSegmentSize);
+        if (next == null) {
+            next = new Segment(nextSegmentSize);
+        }
+        nextSegmentSize = Math.min(nextSegmentSize * 2, MAX_SEGMENT_BYTES);
+        segment.linkNext(next); // after the last commit: the writer sees the final position
+        sealed++;
+        segment = next;
+        buf = next.data;
+        pos = 0;
+        count = 0;
+        limit = buf.length - MAX_EVENT_BYTES;
+        writer.requestDrain();
+        return true;
+    }
+
+    /** Nobody will read this segment again (the writer is done): record over it, dropping the events. */
+    private void reuseCurrentSegment() {
+        pos = 0;
+        count = 0;
+    }
+
+    private void waitWhileWriterLags() {
+        int round = 0;
+        while (sealed - (int) RECYCLED.getAcquire(this) >= MAX_IN_FLIGHT && !writer.isFinished()) {
+            writer.requestDrain();
+            if (round < 100) {
+                Thread.onSpinWait();
+            } else if (round < 200) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(100_000L);
+            }
+            round++;
+        }
+    }
+
+    private Segment takeSpare(int minSize) {
+        Segment s = (Segment) SPARE.getAndSet(this, (Segment) null);
+        if (s == null || s.data.length < minSize) {
+            return null;
+        }
+        s.reset();
+        return s;
+    }
+
+    // ---- writer-thread side ------------------------------------------------------------------------
+
+    boolean endedAcquire() {
+        return (boolean) ENDED.getAcquire(this);
+    }
+
+    /** Called by the writer once a full segment is written: counts it and offers it for reuse. */
+    void recycle(Segment written) {
+        SPARE.compareAndSet(this, (Segment) null, written);
+        RECYCLED.setRelease(this, (int) RECYCLED.get(this) + 1);
+    }
 }

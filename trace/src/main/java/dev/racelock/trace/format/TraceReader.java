@@ -1,15 +1,22 @@
 package dev.racelock.trace.format;
 
 import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceFormatException;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Reads a binary trace (format v1) and delivers it to a visitor in one order consistent with
  * synchronization, in memory that does not grow with the trace's length.
+ *
+ * <p>Two passes (docs/trace-format.md, "Reading"): the first checks every frame and checksum
+ * and indexes where each thread's chunks are (12 bytes per chunk); the second merges the
+ * threads' streams, decoding one chunk per thread at a time.
  */
 public final class TraceReader {
 
@@ -24,6 +31,15 @@ public final class TraceReader {
      * @throws IOException          the file cannot be opened or read at all
      */
     public static TraceEnd read(Path file, EventVisitor visitor) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        return read(file, visitor, ReadProgress.NONE);
+    }
+
+    /** As {@link #read(Path, EventVisitor)}, telling {@code progress} how far it got every million events. */
+    public static TraceEnd read(Path file, EventVisitor visitor, ReadProgress progress) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileWindow in = new FileWindow(channel);
+            TraceIndex index = TraceScanner.scan(file, in);
+            return new EventMerge(index, in, visitor, progress).run();
+        }
     }
 }

@@ -9,7 +9,16 @@ import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceHeader;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes one trace file (format v1, docs/trace-format.md) for one JVM.
@@ -28,44 +37,122 @@ import java.nio.file.Path;
  */
 public final class TraceWriter implements AutoCloseable {
 
+    /** The writer thread's name; the agent must not record this thread. */
+    public static final String WRITER_THREAD_NAME = "racelock-trace-writer";
+
+    /** Dictionary payloads are cut near this size, far below the format's bound. */
+    private static final int DICTIONARY_BLOCK_BYTES = 1 << 20;
+    /** Freed ids per block: at most 10 bytes each, so a block stays below the payload bound. */
+    private static final int FREED_PER_BLOCK = 1 << 20;
+
+    private final SyncSequence sequence = new SyncSequence();
+    private final BlockOutput out;
+    private final long intervalNanos;
+    private final Thread writerThread;
+
+    private final ConcurrentLinkedQueue<ThreadEventBuffer> registrations = new ConcurrentLinkedQueue<>();
+    /** Dictionary entries and observed deadlocks, in the order they were given. */
+    private final ConcurrentLinkedQueue<Object> definitions = new ConcurrentLinkedQueue<>();
+    private final Object freedLock = new Object();
+    private long[] freed = new long[64];
+    private int freedCount;
+
+    private final AtomicLong flushRequested = new AtomicLong();
+    private final Object flushMonitor = new Object();
+    private long flushCompleted;
+
+    private volatile boolean closing;
+    private volatile boolean finished;
+    private volatile boolean drainRequested;
+    private volatile IOException crash;
+
+    // ---- writer thread only ----------------------------------------------------------------------
+    private final List<ThreadEventBuffer> buffers = new ArrayList<>();
+    private final List<Capture> captures = new ArrayList<>();
+    private final DictionaryEncoder dictionary = new DictionaryEncoder();
+    private final PayloadBuilder payload = new PayloadBuilder();
+    private long eventsWritten;
+
+    private TraceWriter(FileChannel channel, long flushIntervalMillis) {
+        this.out = new BlockOutput(channel);
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, flushIntervalMillis));
+        this.writerThread = new Thread(this::run, WRITER_THREAD_NAME);
+        writerThread.setDaemon(true);
+    }
+
     /** Opens {@code file} (created or truncated) and writes the header. */
     public static TraceWriter open(Path file, TraceHeader header, long flushIntervalMillis) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        TraceWriter writer = new TraceWriter(channel, flushIntervalMillis);
+        writer.out.preamble();
+        PayloadBuilder headerPayload = new PayloadBuilder();
+        HeaderCodec.encode(header, headerPayload);
+        writer.out.block(FormatV1.BLOCK_HEADER, headerPayload.array(), headerPayload.size());
+        writer.out.drainStaging();
+        if (writer.out.failure() != null) {
+            writer.out.close();
+            throw writer.out.failure();
+        }
+        writer.writerThread.start();
+        return writer;
     }
 
     /** A new buffer for the calling thread, which must be the only one to use it. */
     public ThreadEventBuffer newThreadBuffer(int thread) {
-        throw new UnsupportedOperationException("not implemented yet");
+        ThreadEventBuffer buffer = new ThreadEventBuffer(this, sequence, thread);
+        registrations.add(buffer);
+        return buffer;
+    }
+
+    /** Whether {@code thread} is this writer's own thread, which must never be recorded. */
+    public boolean isWriterThread(Thread thread) {
+        return thread == writerThread;
     }
 
     public void defineThread(ThreadInfo thread) {
-        throw new UnsupportedOperationException("not implemented yet");
+        define(thread);
     }
 
     public void defineMethod(MethodInfo method) {
-        throw new UnsupportedOperationException("not implemented yet");
+        define(method);
     }
 
     public void defineSite(SiteInfo site) {
-        throw new UnsupportedOperationException("not implemented yet");
+        define(site);
     }
 
     public void defineField(FieldInfo field) {
-        throw new UnsupportedOperationException("not implemented yet");
+        define(field);
     }
 
     public void defineObject(ObjectInfo object) {
-        throw new UnsupportedOperationException("not implemented yet");
+        define(object);
+    }
+
+    private void define(Object entry) {
+        if (!closing) {
+            definitions.add(entry);
+        }
     }
 
     /** Records that {@code object} was collected; batched. */
     public void objectFreed(long object) {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (freedLock) {
+            if (closing) {
+                return;
+            }
+            if (freedCount == freed.length) {
+                freed = Arrays.copyOf(freed, freedCount * 2);
+            }
+            freed[freedCount++] = object;
+        }
     }
 
     /** Writes the watchdog's finding and flushes everything recorded so far to disk. */
     public void observedDeadlock(ObservedDeadlock deadlock) {
-        throw new UnsupportedOperationException("not implemented yet");
+        define(deadlock);
+        flush();
     }
 
     /**
@@ -73,17 +160,245 @@ public final class TraceWriter implements AutoCloseable {
      * and forces it to disk. Safe while other threads keep recording.
      */
     public void flush() {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (finished || Thread.currentThread() == writerThread) {
+            return;
+        }
+        long ticket = flushRequested.incrementAndGet();
+        drainRequested = true;
+        LockSupport.unpark(writerThread);
+        boolean interrupted = false;
+        synchronized (flushMonitor) {
+            while (flushCompleted < ticket && !finished) {
+                try {
+                    flushMonitor.wait(100);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The first I/O failure, or null. */
     public IOException failure() {
-        throw new UnsupportedOperationException("not implemented yet");
+        IOException crashed = crash;
+        return crashed != null ? crashed : out.failure();
     }
 
     /** Flushes, writes the end block, closes the file. Recording after close is ignored. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (freedLock) {
+            closing = true;
+        }
+        LockSupport.unpark(writerThread);
+        boolean interrupted = false;
+        while (writerThread.isAlive()) {
+            try {
+                writerThread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    // ---- called by recording threads on their slow path ------------------------------------------
+
+    /** The writer has written its end block (or died): nothing recorded from now on is read. */
+    boolean isFinished() {
+        return finished;
+    }
+
+    /** Asks the writer thread to drain now rather than at its next interval. */
+    void requestDrain() {
+        if (!drainRequested) {
+            drainRequested = true;
+            LockSupport.unpark(writerThread);
+        }
+    }
+
+    // ---- the writer thread -------------------------------------------------------------------------
+
+    private void run() {
+        try {
+            while (true) {
+                boolean stop = closing;
+                long ticket = flushRequested.get();
+                drainRequested = false;
+                drainOnce();
+                if (ticket > flushCompletedSnapshot()) {
+                    out.force();
+                    completeFlush(ticket);
+                }
+                if (stop) {
+                    break;
+                }
+                if (!drainRequested) {
+                    LockSupport.parkNanos(this, intervalNanos);
+                }
+            }
+            writeEnd();
+            out.force();
+        } catch (Throwable t) {
+            // A bug here must not take the recorded program down; say so through failure().
+            crash = new IOException("trace writer failed: " + t, t);
+        } finally {
+            out.close();
+            finished = true;
+            completeFlush(Long.MAX_VALUE);
+        }
+    }
+
+    private long flushCompletedSnapshot() {
+        synchronized (flushMonitor) {
+            return flushCompleted;
+        }
+    }
+
+    private void completeFlush(long ticket) {
+        synchronized (flushMonitor) {
+            flushCompleted = Math.max(flushCompleted, ticket);
+            flushMonitor.notifyAll();
+        }
+    }
+
+    /**
+     * One pass: note how far every buffer is committed, then write the dictionary entries
+     * defined so far, then the chunks up to those positions. Capturing positions first is what
+     * puts every entry before its first use: an entry defined before an event was committed is
+     * in the queue by the time the writer has seen that commit (release/acquire, JLS 17.4.5).
+     */
+    private void drainOnce() {
+        ThreadEventBuffer registered;
+        while ((registered = registrations.poll()) != null) {
+            buffers.add(registered);
+        }
+        captures.clear();
+        List<ThreadEventBuffer> retiring = null;
+        for (ThreadEventBuffer buffer : buffers) {
+            boolean ended = buffer.endedAcquire();
+            capture(buffer);
+            if (ended) {
+                if (retiring == null) {
+                    retiring = new ArrayList<>();
+                }
+                retiring.add(buffer);
+            }
+        }
+        writeDefinitions();
+        writeFreed();
+        for (Capture c : captures) {
+            if (c.count > 0) {
+                out.chunk(c.buffer.thread, c.segment.data, c.from, c.to - c.from, c.count);
+                eventsWritten += c.count;
+            }
+            if (c.sealed) {
+                c.buffer.recycle(c.segment);
+            }
+        }
+        if (retiring != null) {
+            buffers.removeAll(retiring);
+        }
+        out.drainStaging();
+    }
+
+    private void capture(ThreadEventBuffer buffer) {
+        Segment segment = buffer.drainHead;
+        while (true) {
+            long committed = segment.committedAcquire();
+            Segment next = segment.nextAcquire();
+            if (next != null) {
+                committed = segment.committedAcquire(); // final: linked after the last commit
+            }
+            int to = Segment.position(committed);
+            int count = Segment.count(committed);
+            captures.add(new Capture(buffer, segment, buffer.drainedPosition, to,
+                    count - buffer.drainedCount, next != null));
+            if (next == null) {
+                buffer.drainedPosition = to;
+                buffer.drainedCount = count;
+                return;
+            }
+            segment = next;
+            buffer.drainHead = next;
+            buffer.drainedPosition = 0;
+            buffer.drainedCount = 0;
+        }
+    }
+
+    private void writeDefinitions() {
+        payload.clear();
+        Object entry;
+        while ((entry = definitions.poll()) != null) {
+            if (entry instanceof ObservedDeadlock deadlock) {
+                writeDictionaryBlock();
+                DeadlockCodec.encode(deadlock, payload);
+                out.block(FormatV1.BLOCK_DEADLOCK, payload.array(), payload.size());
+                payload.clear();
+            } else {
+                dictionary.encode(entry, payload);
+                if (payload.size() >= DICTIONARY_BLOCK_BYTES) {
+                    writeDictionaryBlock();
+                }
+            }
+        }
+        writeDictionaryBlock();
+    }
+
+    private void writeDictionaryBlock() {
+        if (payload.size() > 0) {
+            out.block(FormatV1.BLOCK_DICTIONARY, payload.array(), payload.size());
+            payload.clear();
+        }
+    }
+
+    /**
+     * Freed ids in blocks that carry the sequence number current when they are written: every
+     * synchronization event numbered below it was taken before the batch was written, and the
+     * reader delivers the batch once the merge has passed them (docs/trace-format.md).
+     */
+    private void writeFreed() {
+        long[] batch;
+        int count;
+        synchronized (freedLock) {
+            if (freedCount == 0) {
+                return;
+            }
+            batch = freed;
+            count = freedCount;
+            freed = new long[64];
+            freedCount = 0;
+        }
+        Arrays.sort(batch, 0, count);
+        long seq = sequence.peek();
+        for (int from = 0; from < count; from += FREED_PER_BLOCK) {
+            int n = Math.min(FREED_PER_BLOCK, count - from);
+            payload.clear();
+            payload.varLong(seq);
+            payload.varInt(n);
+            long previous = 0;
+            for (int i = from; i < from + n; i++) {
+                payload.signedLong(batch[i] - previous);
+                previous = batch[i];
+            }
+            out.block(FormatV1.BLOCK_FREED, payload.array(), payload.size());
+        }
+        payload.clear();
+    }
+
+    private void writeEnd() {
+        payload.clear();
+        payload.varLong(eventsWritten);
+        payload.varLong(sequence.peek());
+        out.block(FormatV1.BLOCK_END, payload.array(), payload.size());
+        payload.clear();
+    }
+
+    /** Bytes {@code [from, to)} of a segment, holding {@code count} whole events, ready to be written. */
+    private record Capture(ThreadEventBuffer buffer, Segment segment, int from, int to, int count, boolean sealed) {}
 }

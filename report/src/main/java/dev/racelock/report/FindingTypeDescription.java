@@ -1,0 +1,53 @@
+package dev.racelock.report;
+
+import dev.racelock.analyzer.finding.FindingType;
+
+/**
+ * How reports name and explain each kind of finding: the nouns of the summary line, and the rule
+ * texts SARIF viewers (GitHub code scanning) show next to a result.
+ *
+ * @param singular         {@code data race}
+ * @param plural           {@code data races}
+ * @param ruleName         PascalCase rule name, {@code DataRace}
+ * @param shortDescription one sentence
+ * @param fullDescription  what it means and why it matters
+ * @param help             how to fix it
+ */
+public record FindingTypeDescription(String singular, String plural, String ruleName, String shortDescription,
+                                     String fullDescription, String help) {
+
+    public static FindingTypeDescription of(FindingType type) {
+        return switch (type) {
+            case DATA_RACE -> new FindingTypeDescription("data race", "data races", "DataRace",
+                    "Two threads access the same memory location, at least one writes, and nothing orders them.",
+                    "Two threads accessed the same field or array element, at least one of them wrote it, and no"
+                            + " happens-before edge (lock, volatile, thread start/join, executor or queue hand-off)"
+                            + " orders the two accesses. Under the Java Memory Model (JLS 17.4.5) the program then"
+                            + " has a data race: a reader may see a stale or torn value and read-modify-write"
+                            + " sequences may lose updates.",
+                    "Make the two accesses ordered: guard both with the same lock, make the field volatile or an"
+                            + " atomic (AtomicInteger, VarHandle) when a single variable is shared, or hand the data"
+                            + " over through a thread-safe channel (BlockingQueue, Future, CountDownLatch). Both"
+                            + " accesses, their stacks and the locks each thread held are listed in the result.");
+            case DEADLOCK -> new FindingTypeDescription("potential deadlock", "potential deadlocks", "Deadlock",
+                    "Threads take the same locks in inconsistent orders, so they can deadlock.",
+                    "The lock-order graph of the run has a cycle: each thread acquired the next lock of the cycle"
+                            + " while holding the previous one, the acquisitions came from different threads, no"
+                            + " common gate lock serializes them and nothing orders them by happens-before. The run"
+                            + " itself may have completed, but a different interleaving blocks every thread of the"
+                            + " cycle forever.",
+                    "Take the locks of the cycle in one global order everywhere (for example by account id), merge"
+                            + " them into one lock, or use tryLock with a timeout and back off. Each acquisition of"
+                            + " the cycle is listed with its thread, stack and the locks already held.");
+            case OBSERVED_DEADLOCK -> new FindingTypeDescription("observed deadlock", "observed deadlocks",
+                    "ObservedDeadlock",
+                    "Threads were blocked on each other's locks: the run deadlocked.",
+                    "While the program ran, the agent saw a set of threads each blocked acquiring a lock held by"
+                            + " the next thread of the set. The process could not make progress; racelock recorded"
+                            + " the cycle with every thread's stack.",
+                    "Take the locks of the cycle in one global order everywhere, merge them into one lock, or use"
+                            + " tryLock with a timeout and back off. Each blocked thread is listed with the lock it"
+                            + " waited for, its stack and the locks it held.");
+        };
+    }
+}

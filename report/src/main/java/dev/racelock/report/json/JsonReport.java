@@ -1,0 +1,162 @@
+package dev.racelock.report.json;
+
+import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.HeldLock;
+import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.ThreadRef;
+import dev.racelock.report.ReportOptions;
+import dev.racelock.report.ReportRenderer;
+import dev.racelock.report.ResultSummary;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The machine-readable report: the whole findings model as JSON, field by field as documented in
+ * {@code docs/report-json.md} and checked by {@code report.schema.json} beside this class.
+ * Unknown values are {@code null}, never omitted, so consumers see one shape.
+ */
+public final class JsonReport implements ReportRenderer {
+
+    /** Bumped on any incompatible change of the document's shape. */
+    public static final int FORMAT_VERSION = 1;
+
+    @Override
+    public void render(AnalysisResult result, ReportOptions options, Writer out) throws IOException {
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        json.field("tool", "racelock");
+        json.field("version", options.toolVersion());
+        json.field("formatVersion", FORMAT_VERSION);
+        json.name("traces").beginArray();
+        for (String trace : result.traces()) {
+            json.value(trace);
+        }
+        json.endArray();
+        writeSummary(json, result);
+        json.name("findings").beginArray();
+        for (Finding f : result.findings()) {
+            writeFinding(json, f);
+        }
+        json.endArray();
+        json.endObject();
+        json.finish();
+    }
+
+    private static void writeSummary(JsonWriter json, AnalysisResult result) throws IOException {
+        ResultSummary summary = new ResultSummary(result);
+        json.name("summary").beginObject();
+        json.field("findings", summary.total());
+        json.name("counts").beginObject();
+        for (FindingType type : FindingType.values()) {
+            json.field(type.id(), summary.count(type));
+        }
+        json.endObject();
+        json.field("events", result.events());
+        json.name("warnings").beginArray();
+        for (String w : result.warnings()) {
+            json.value(w);
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeFinding(JsonWriter json, Finding f) throws IOException {
+        json.beginObject();
+        json.field("type", f.type().id());
+        json.field("fingerprint", f.fingerprint());
+        json.field("title", f.title());
+        json.field("message", f.message());
+        json.field("explanation", f.explanation());
+        json.field("classification", f.classification());
+        json.field("occurrences", f.occurrences());
+        json.name("accesses").beginArray();
+        for (Access a : f.accesses()) {
+            json.beginObject();
+            json.name("thread");
+            writeThread(json, a.thread());
+            json.field("kind", a.kind() == null ? null : a.kind().word());
+            json.field("location", a.location());
+            json.name("site");
+            writeSite(json, a.site());
+            json.name("stack");
+            writeStack(json, a.stack());
+            json.name("locksHeld");
+            writeHeldLocks(json, a.locksHeld());
+            json.endObject();
+        }
+        json.endArray();
+        json.name("cycle").beginArray();
+        for (LockAcquisition e : f.cycle()) {
+            json.beginObject();
+            json.field("lock", e.lock());
+            json.name("thread");
+            writeThread(json, e.thread());
+            json.name("acquiredAt");
+            writeSite(json, e.acquiredAt());
+            json.name("stack");
+            writeStack(json, e.stack());
+            json.name("heldLocks");
+            writeHeldLocks(json, e.heldLocks());
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeThread(JsonWriter json, ThreadRef t) throws IOException {
+        if (t == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.field("id", t.id());
+        json.field("name", t.name());
+        json.name("createdAt");
+        writeSite(json, t.createdAt());
+        json.endObject();
+    }
+
+    private static void writeSite(JsonWriter json, SourceSite s) throws IOException {
+        if (s == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.field("class", s.className());
+        json.field("method", s.method());
+        json.field("file", s.file());
+        json.name("line");
+        if (s.line() >= 0) {
+            json.value(s.line());
+        } else {
+            json.nullValue();
+        }
+        json.endObject();
+    }
+
+    private static void writeStack(JsonWriter json, List<SourceSite> stack) throws IOException {
+        json.beginArray();
+        for (SourceSite s : stack) {
+            writeSite(json, s);
+        }
+        json.endArray();
+    }
+
+    private static void writeHeldLocks(JsonWriter json, List<HeldLock> locks) throws IOException {
+        json.beginArray();
+        for (HeldLock l : locks) {
+            json.beginObject();
+            json.field("lock", l.lock());
+            json.name("acquiredAt");
+            writeSite(json, l.acquiredAt());
+            json.endObject();
+        }
+        json.endArray();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.racelock.report.json;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A small streaming JSON writer (RFC 8259) with two-space indentation, enough for the JSON and
+ * SARIF reports without a dependency. Strings are escaped per RFC 8259 section 7: quote,
+ * backslash and control characters always; U+2028/U+2029 too so the output can be pasted into
+ * JavaScript; and lone surrogates as {@code \\uXXXX} so the text stays valid UTF-8 when encoded.
+ * Misuse (a value where a name is expected, unbalanced ends) throws {@link IllegalStateException}.
+ */
+public final class JsonWriter {
+
+    private enum Scope { OBJECT, ARRAY }
+
+    private final Writer out;
+    private final Deque<Scope> scopes = new ArrayDeque<>();
+    /** Whether the current container already has an element (so the next needs a comma). */
+    private final Deque<Boolean> nonEmpty = new ArrayDeque<>();
+    private boolean afterName;
+
+    public JsonWriter(Writer out) {
+        this.out = out;
+    }
+
+    public JsonWriter beginObject() throws IOException {
+        beforeValue();
+        out.write('{');
+        scopes.push(Scope.OBJECT);
+        nonEmpty.push(false);
+        return this;
+    }
+
+    public JsonWriter endObject() throws IOException {
+        return end(Scope.OBJECT, '}');
+    }
+
+    public JsonWriter beginArray() throws IOException {
+        beforeValue();
+        out.write('[');
+        scopes.push(Scope.ARRAY);
+        nonEmpty.push(false);
+        return this;
+    }
+
+    public JsonWriter endArray() throws IOException {
+        return end(Scope.ARRAY, ']');
+    }
+
+    public JsonWriter name(String name) throws IOException {
+        if (scopes.peek() != Scope.OBJECT || afterName) {
+            throw new IllegalStateException("a name belongs directly inside an object");
+        }
+        separate();
+        writeString(name);
+        out.write(": ");
+        afterName = true;
+        return this;
+    }
+
+    public JsonWriter value(String value) throws IOException {
+        if (value == null) {
+            return nullValue();
+        }
+        beforeValue();
+        writeString(value);
+        return this;
+    }
+
+    public JsonWriter value(long value) throws IOException {
+        beforeValue();
+        out.write(Long.toString(value));
+        return this;
+    }
+
+    public JsonWriter value(boolean value) throws IOException {
+        beforeValue();
+        out.write(value ? "true" : "false");
+        return this;
+    }
+
+    public JsonWriter nullValue() throws IOException {
+        beforeValue();
+        out.write("null");
+        return this;
+    }
+
+    /** {@code "name": "value"}. */
+    public JsonWriter field(String name, String value) throws IOException {
+        return name(name).value(value);
+    }
+
+    /** {@code "name": 12}. */
+    public JsonWriter field(String name, long value) throws IOException {
+        return name(name).value(value);
+    }
+
+    /** Ends the document with a newline; the writer is not closed. */
+    public void finish() throws IOException {
+        if (!scopes.isEmpty()) {
+            throw new IllegalStateException("unclosed " + scopes.peek().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    private JsonWriter end(Scope scope, char close) throws IOException {
+        if (scopes.peek() != scope || afterName) {
+            throw new IllegalStateException("nothing to close with '" + close + "'");
+        }
+        scopes.pop();
+        boolean hadElements = nonEmpty.pop();
+        if (hadElements) {
+            newline();
+        }
+        out.write(close);
+        return this;
+    }
+
+    private void beforeValue() throws IOException {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        if (scopes.peek() == Scope.OBJECT) {
+            throw new IllegalStateException("a value inside an object needs a name");
+        }
+        if (scopes.isEmpty()) {
+            return;
+        }
+        separate();
+    }
+
+    private void separate() throws IOException {
+        if (nonEmpty.peek()) {
+            out.write(',');
+        } else {
+            nonEmpty.pop();
+            nonEmpty.push(true);
+        }
+        newline();
+    }
+
+    private void newline() throws IOException {
+        out.write('\n');
+        for (int i = 0; i < scopes.size(); i++) {
+            out.write("  ");
+        }
+    }
+
+    private void writeString(String s) throws IOException {
+        out.write(escape(s));
+    }
+
+    /** The JSON string literal for {@code s}, quotes included. */
+    public static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || isLoneSurrogate(s, i)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static boolean isLoneSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return false;
+    }
+}

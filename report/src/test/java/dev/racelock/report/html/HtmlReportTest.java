@@ -1,0 +1,96 @@
+package dev.racelock.report.html;
+
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.report.ReportFormat;
+import dev.racelock.report.SampleFindings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportTest {
+
+    static String html(AnalysisResult result) {
+        return SampleFindings.render(result, ReportFormat.HTML, SampleFindings.options(Path.of(".")));
+    }
+
+    @Test
+    void showsEveryFindingAsASectionWithItsTitle() {
+        String page = html(SampleFindings.result());
+        for (Finding f : SampleFindings.result().findings()) {
+            assertTrue(page.contains("</span> " + f.title() + "</a>"), "contents link to " + f.title());
+            assertTrue(page.contains("id=\"finding-"), page);
+        }
+        assertEquals(3, page.split("<section class=\"finding ", -1).length - 1);
+        assertTrue(page.contains("<section class=\"finding data-race\" id=\"finding-1\">"));
+        assertTrue(page.contains("<section class=\"finding deadlock\" id=\"finding-2\">"));
+    }
+
+    @Test
+    void summarizesAtTheTop() {
+        String page = html(SampleFindings.result());
+        int summary = page.indexOf("class=\"summary\"");
+        assertTrue(summary > 0 && summary < page.indexOf("<main>"));
+        assertTrue(page.contains("1 data race, 1 potential deadlock, 1 observed deadlock (3 findings)"), page);
+        assertTrue(page.contains("1,234,567"), page);
+        assertTrue(page.contains("trace t-1234.rlt ends early"), "warnings are shown");
+    }
+
+    @Test
+    void showsBothAccessesWithStacksLocksAndWhy() {
+        String page = html(SampleFindings.result());
+        assertTrue(page.contains("<h3>Write by thread &quot;worker-2&quot;</h3>"), page);
+        assertTrue(page.contains("<h3>Previous read by thread &quot;worker-1&quot;</h3>"), page);
+        assertTrue(page.contains("<span class=\"method\">com.acme.Worker.&lt;init&gt;</span>"), page);
+        assertTrue(page.contains(">Worker.java:9</span>"), page);
+        assertTrue(page.contains("<code>Registry.lock</code> <span class=\"taken\">taken at com.acme.Worker.run(Worker.java:28)"),
+                page);
+        assertTrue(page.contains("<strong>Why:</strong> no lock held in common and no hand-off between them."), page);
+        assertTrue(page.contains("Seen 412 times"), page);
+    }
+
+    @Test
+    void drawsALockCycleAsInlineSvg() {
+        String page = html(SampleFindings.result());
+        assertTrue(page.contains("<svg class=\"cycle-svg\""), page);
+        assertTrue(page.contains("Cycle: <code>Bank.lockA -&gt; Bank.lockB -&gt; Bank.lockA</code>"), page);
+        assertEquals(2, countMatches(page, "marker id=\"arrow-"), "one arrow marker per cycle diagram, ids unique");
+    }
+
+    @Test
+    void escapesEverythingFromTheTrace() {
+        String page = html(SampleFindings.hostile());
+        assertFalse(page.contains("<script"), "no markup from a thread name reaches the page");
+        assertFalse(page.contains("<b>flag"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;"), page);
+        assertTrue(page.contains("DATA RACE on Evil.&lt;b&gt;flag&lt;/b&gt;"), page);
+        assertTrue(page.contains("odd &lt;name&gt;.rlt"), page);
+    }
+
+    @Test
+    void isSelfContainedWithoutScriptsOrNetwork() {
+        String page = html(SampleFindings.result());
+        assertFalse(page.contains("<script"));
+        assertFalse(page.contains("<link"));
+        assertFalse(page.contains("@import"));
+        assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page).find(), "nothing loaded from the network");
+        assertFalse(Pattern.compile("url\\(\\s*['\"]?(https?:)?//").matcher(page).find());
+        assertTrue(page.contains("<style>"));
+    }
+
+    @Test
+    void saysSoWhenClean() {
+        String page = html(SampleFindings.clean());
+        assertTrue(page.contains("No races or deadlocks found"), page);
+        assertFalse(page.contains("<section"), page);
+    }
+
+    private static int countMatches(String s, String part) {
+        return s.split(Pattern.quote(part), -1).length - 1;
+    }
+}

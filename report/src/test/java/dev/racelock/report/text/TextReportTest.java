@@ -1,0 +1,104 @@
+package dev.racelock.report.text;
+
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.report.ReportFormat;
+import dev.racelock.report.ReportOptions;
+import dev.racelock.report.SampleFindings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TextReportTest {
+
+    private static final ReportOptions PLAIN = SampleFindings.options(Path.of("."));
+
+    private static String text(AnalysisResult result) {
+        return SampleFindings.render(result, ReportFormat.TEXT, PLAIN);
+    }
+
+    @Test
+    void reportsRaceLikeGoRaceDetector() {
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.race()), 10, List.of()));
+        assertEquals("""
+                ==================
+                DATA RACE on Counter.hits (lost update)
+                  Write by thread "worker-2":
+                    com.acme.Counter.increment(Counter.java:12)
+                    com.acme.Worker.run(Worker.java:30)
+                    com.acme.Worker.<init>(Worker.java:9)
+                    locks held: none
+                  Previous read by thread "worker-1":
+                    com.acme.Counter.increment(Counter.java:12)
+                    com.acme.Worker.run(Worker.java:30)
+                    java.lang.Thread.run(Thread.java:1583)
+                    locks held: Registry.lock (taken at Worker.java:28)
+                  Thread "worker-2" created at:
+                    com.acme.Main.main(Main.java:8)
+                  Thread "worker-1" created at:
+                    com.acme.Main.main(Main.java:7)
+                  Why: no lock held in common and no hand-off between them.
+                  Seen 412 times.
+                ==================
+                racelock: 1 data race (1 finding) in 1 trace, 10 events
+                """, report);
+    }
+
+    @Test
+    void reportsEachAcquisitionOfALockCycleAndTheCycle() {
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.deadlock()), 10, List.of()));
+        assertTrue(report.contains("POTENTIAL DEADLOCK: lock-order cycle of 2 locks\n"), report);
+        assertTrue(report.contains("  Thread \"t1\" acquired Bank.lockB at Bank.java:20 while holding Bank.lockA"
+                + " (taken at Bank.java:19)\n    com.acme.Bank.transfer(Bank.java:20)\n"
+                + "    com.acme.BankDemo.lambda$main$0(BankDemo.java:9)\n"), report);
+        assertTrue(report.contains("  Thread \"t2\" acquired Bank.lockA at Bank.java:31 while holding Bank.lockB"
+                + " (taken at Bank.java:30)\n"), report);
+        assertTrue(report.contains("  Cycle: Bank.lockA -> Bank.lockB -> Bank.lockA\n"), report);
+        assertTrue(report.contains("  Why: the two threads take the locks in opposite orders"), report);
+        assertFalse(report.contains("Seen "), "a finding seen once does not say how often: " + report);
+    }
+
+    @Test
+    void saysAnObservedDeadlocksThreadsWereBlocked() {
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.observedDeadlock()), 10,
+                List.of()));
+        assertTrue(report.contains("Thread \"restock\" blocked acquiring ReentrantLock allocated at Inventory.java:15"
+                + " at Inventory.java:53 while holding ReentrantLock allocated at Inventory.java:14"), report);
+    }
+
+    @Test
+    void endsWithSummaryCountingEachTypeAfterWarnings() {
+        String report = text(SampleFindings.result());
+        String expectedEnd = "==================\n"
+                + "racelock: warning: trace t-1234.rlt ends early: the last chunk was cut off at byte 40,960\n"
+                + "racelock: 1 data race, 1 potential deadlock, 1 observed deadlock (3 findings) in 1 trace,"
+                + " 1,234,567 events\n";
+        assertTrue(report.endsWith(expectedEnd), report);
+        assertEquals(4, report.split("==================\n", -1).length - 1, "one separator before each finding and one after");
+    }
+
+    @Test
+    void saysNoRacesOrDeadlocksWhenClean() {
+        assertEquals("racelock: no races or deadlocks found in 2 traces, 98,765 events\n", text(SampleFindings.clean()));
+    }
+
+    @Test
+    void usesAnsiColoursOnlyWhenAsked() {
+        assertFalse(text(SampleFindings.result()).contains("\u001b["));
+        ReportOptions color = new ReportOptions(List.of(), Path.of("."), true, "x");
+        String colored = SampleFindings.render(SampleFindings.result(), ReportFormat.TEXT, color);
+        assertTrue(colored.contains("\u001b[1;31mDATA RACE on Counter.hits (lost update)\u001b[0m"), colored);
+    }
+
+    @Test
+    void findingTextIsOneFindingWithoutSeparators() {
+        String one = TextReport.findingText(SampleFindings.deadlock());
+        assertTrue(one.startsWith("POTENTIAL DEADLOCK"), one);
+        assertFalse(one.contains("=================="), one);
+        assertFalse(one.contains("racelock:"), one);
+    }
+}

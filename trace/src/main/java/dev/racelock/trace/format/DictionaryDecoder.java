@@ -1,0 +1,76 @@
+package dev.racelock.trace.format;
+
+import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.ThreadInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes dictionary blocks in file order and hands their entries to the visitor. Keeps the
+ * string pool, which is bounded by the recorded program's names (at most
+ * {@link FormatV1#MAX_STRINGS} entries of at most {@link FormatV1#MAX_STRING_BYTES} each).
+ */
+final class DictionaryDecoder {
+
+    private final List<String> strings = new ArrayList<>();
+
+    void decode(PayloadDecoder in, EventVisitor visitor) {
+        while (in.hasMore()) {
+            int tag = in.u8();
+            switch (tag) {
+                case FormatV1.DICT_STRING -> defineString(in);
+                case FormatV1.DICT_THREAD -> visitor.thread(new ThreadInfo(
+                        in.varInt(), string(in), in.signedInt(), in.signedInt(), flag(in, 1)));
+                case FormatV1.DICT_METHOD -> visitor.method(new MethodInfo(
+                        in.signedInt(), string(in), string(in), string(in), string(in)));
+                case FormatV1.DICT_SITE -> visitor.site(new SiteInfo(in.signedInt(), in.signedInt(), in.signedInt()));
+                case FormatV1.DICT_FIELD -> {
+                    int id = in.signedInt();
+                    String owner = string(in);
+                    String name = string(in);
+                    String descriptor = string(in);
+                    int flags = in.u8();
+                    if ((flags & ~3) != 0) {
+                        throw new DamagedDataException("unknown field flags " + flags);
+                    }
+                    visitor.field(new FieldInfo(id, owner, name, descriptor, (flags & 1) != 0, (flags & 2) != 0));
+                }
+                case FormatV1.DICT_OBJECT -> visitor.object(new ObjectInfo(
+                        in.signedLong(), string(in), in.signedInt(), in.signedInt()));
+                default -> throw new DamagedDataException("unknown dictionary entry tag " + tag);
+            }
+        }
+    }
+
+    private static boolean flag(PayloadDecoder in, int max) {
+        int v = in.u8();
+        if (v > max) {
+            throw new DamagedDataException("bad boolean " + v);
+        }
+        return v != 0;
+    }
+
+    private void defineString(PayloadDecoder in) {
+        if (strings.size() >= FormatV1.MAX_STRINGS) {
+            throw new DamagedDataException("more than " + FormatV1.MAX_STRINGS + " strings");
+        }
+        int length = in.boundedInt(FormatV1.MAX_STRING_BYTES, "string length");
+        strings.add(in.utf8(length));
+    }
+
+    private String string(PayloadDecoder in) {
+        int ref = in.varInt();
+        if (ref == 0) {
+            return null;
+        }
+        if (ref < 0 || ref > strings.size()) {
+            throw new DamagedDataException("reference to undefined string " + (ref - 1));
+        }
+        return strings.get(ref - 1);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.racelock.trace.format;
+
+/**
+ * The constants of trace format v1, byte for byte as docs/trace-format.md describes them.
+ * Writer and reader share this class so that they cannot disagree.
+ */
+final class FormatV1 {
+
+    /** PNG-style signature: a non-ASCII first byte (never text), CR LF and ^Z catch text-mode copies. */
+    static final byte[] MAGIC = {(byte) 0x89, 'R', 'L', 'T', '\r', '\n', 0x1A, '\n'};
+    static final int MAJOR_VERSION = 1;
+    static final int MINOR_VERSION = 0;
+    /** Magic, then the major and minor version as big-endian u16. */
+    static final int PREAMBLE_BYTES = MAGIC.length + 4;
+
+    // ---- block types (one byte) ----------------------------------------------------------------
+    static final int BLOCK_HEADER = 0x01;
+    static final int BLOCK_DICTIONARY = 0x02;
+    static final int BLOCK_CHUNK = 0x03;
+    static final int BLOCK_FREED = 0x04;
+    static final int BLOCK_DEADLOCK = 0x05;
+    static final int BLOCK_END = 0x0F;
+
+    /** type u8, payload length u32, CRC32C u32. */
+    static final int BLOCK_FRAME_BYTES = 9;
+    /** type u8, thread u32, payload length u32, event count u32, CRC32C u32. */
+    static final int CHUNK_FRAME_BYTES = 17;
+
+    // ---- bounds: a reader rejects anything larger, so hostile lengths never allocate more -------
+    /** Largest payload of any block (the writer's chunks are at most {@link #MAX_SEGMENT_BYTES}). */
+    static final int MAX_PAYLOAD = 16 << 20;
+    /** Largest string, in UTF-8 bytes; the writer cuts longer strings at a character boundary. */
+    static final int MAX_STRING_BYTES = 64 << 10;
+    /** Most strings in one trace's pool. */
+    static final int MAX_STRINGS = 1 << 24;
+    /** Most distinct thread ids with chunks in one trace. */
+    static final int MAX_THREADS = 1 << 20;
+
+    // ---- writer's segment sizes (the chunk payload is a slice of one segment) -------------------
+    static final int MIN_SEGMENT_BYTES = 8 << 10;
+    static final int MAX_SEGMENT_BYTES = 256 << 10;
+
+    // ---- dictionary entry tags ----------------------------------------------------------------
+    static final int DICT_STRING = 1;
+    static final int DICT_THREAD = 2;
+    static final int DICT_METHOD = 3;
+    static final int DICT_SITE = 4;
+    static final int DICT_FIELD = 5;
+    static final int DICT_OBJECT = 6;
+
+    // ---- event opcodes --------------------------------------------------------------------------
+    static final int OP_READ = 0x01;
+    static final int OP_WRITE = 0x02;
+    static final int OP_ARRAY_READ = 0x03;
+    static final int OP_ARRAY_WRITE = 0x04;
+    static final int OP_ARRAY_RANGE_READ = 0x05;
+    static final int OP_ARRAY_RANGE_WRITE = 0x06;
+    static final int OP_METHOD_ENTER = 0x07;
+    static final int OP_METHOD_EXIT = 0x08;
+
+    static final int OP_VOLATILE_READ = 0x10;
+    static final int OP_VOLATILE_WRITE = 0x11;
+    static final int OP_LOCK_REQUEST = 0x12;
+    static final int OP_LOCK_ACQUIRE = 0x13;
+    static final int OP_LOCK_RELEASE = 0x14;
+    static final int OP_MONITOR_REQUEST = 0x15;
+    static final int OP_MONITOR_ACQUIRE = 0x16;
+    static final int OP_MONITOR_RELEASE = 0x17;
+    static final int OP_THREAD_START = 0x18;
+    static final int OP_THREAD_BEGIN = 0x19;
+    static final int OP_THREAD_END = 0x1A;
+    static final int OP_THREAD_JOIN = 0x1B;
+    static final int OP_HB_RELEASE = 0x1C;
+    static final int OP_HB_ACQUIRE = 0x1D;
+
+    /** Compact plain access: {@code 1 a w s dddd}. */
+    static final int COMPACT = 0x80;
+    static final int COMPACT_ARRAY = 0x40;
+    static final int COMPACT_WRITE = 0x20;
+    /** The object is the thread's previous object: no object delta follows. */
+    static final int COMPACT_SAME_OBJECT = 0x10;
+    /** The low four bits hold the site delta plus 8, for site deltas -8..7. */
+    static final int COMPACT_SITE_BIAS = 8;
+
+    /** Largest encoding of one event: opcode, four varints of at most 10 bytes, a flags byte. */
+    static final int MAX_EVENT_BYTES = 48;
+
+    private FormatV1() {}
+
+    static int zigzag(int v) {
+        return (v << 1) ^ (v >> 31);
+    }
+
+    static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    static int unzigzag(int v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    static String blockName(int type) {
+        return switch (type) {
+            case BLOCK_HEADER -> "header";
+            case BLOCK_DICTIONARY -> "dictionary";
+            case BLOCK_CHUNK -> "chunk";
+            case BLOCK_FREED -> "freed-objects";
+            case BLOCK_DEADLOCK -> "observed-deadlock";
+            case BLOCK_END -> "end";
+            default -> String.format("unknown (0x%02x)", type);
+        };
+    }
+}

@@ -1,0 +1,340 @@
+package dev.racelock.trace.format;
+
+import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.LockFlags;
+
+import static dev.racelock.trace.format.FormatV1.COMPACT;
+import static dev.racelock.trace.format.FormatV1.COMPACT_ARRAY;
+import static dev.racelock.trace.format.FormatV1.COMPACT_SAME_OBJECT;
+import static dev.racelock.trace.format.FormatV1.COMPACT_SITE_BIAS;
+import static dev.racelock.trace.format.FormatV1.COMPACT_WRITE;
+import static dev.racelock.trace.format.FormatV1.MAX_EVENT_BYTES;
+
+/**
+ * One thread's events, decoded a chunk at a time. Delivers plain events as it meets them and
+ * stops at each synchronization event, which it holds as "pending" until the merge decides it
+ * is that event's turn (docs/trace-format.md, "Reading order").
+ *
+ * <p>The decode loop is the reader's hot path: one byte array, a switch on the opcode, no
+ * allocation per event. The chunk is followed by {@link FormatV1#MAX_EVENT_BYTES} zero bytes,
+ * so an event that runs past the chunk's end reads zeros (which end every varint) instead of
+ * needing a bounds check per byte; the overrun is caught after the event.
+ */
+final class ThreadCursor {
+
+    final int thread;
+    final TraceIndex.ThreadChunks chunks;
+    /** Position among the merge's threads: breaks ties in a damaged file deterministically. */
+    final int order;
+    int nextChunk;
+
+    byte[] data = new byte[0];
+    int pos;
+    int end;
+    int chunkNumber = -1;
+    long chunkOffset;
+    int chunkEvents;
+    int decodedInChunk;
+    long delivered;
+    /** Of {@link #delivered}, how many the merge has counted for progress. */
+    long reportedDelivered;
+
+    // delta state, mirroring ThreadEventBuffer's
+    private long prevSeq;
+    private long prevObject;
+    private long prevLock;
+    private long prevToken;
+    private int prevSite;
+    private int prevField;
+    private int prevIndex;
+    private int prevMethod;
+
+    // the pending synchronization event
+    boolean pending;
+    long pendingSeq;
+    private int pendingOp;
+    private long pendingTarget;
+    private int pendingSlot;
+    private int pendingSite;
+    private int pendingFlags;
+
+    ThreadCursor(TraceIndex.ThreadChunks chunks, int order) {
+        this.thread = chunks.thread;
+        this.chunks = chunks;
+        this.order = order;
+    }
+
+    /** Makes room for a chunk of {@code length} bytes plus the zero padding. */
+    byte[] prepare(int length, int number, long offset, int events) {
+        int needed = length + MAX_EVENT_BYTES;
+        if (data.length < needed) {
+            data = new byte[Math.max(needed, Math.min(FormatV1.MAX_PAYLOAD + MAX_EVENT_BYTES, data.length * 2))];
+        }
+        java.util.Arrays.fill(data, length, needed, (byte) 0);
+        pos = 0;
+        end = length;
+        chunkNumber = number;
+        chunkOffset = offset;
+        chunkEvents = events;
+        decodedInChunk = 0;
+        return data;
+    }
+
+    /** Gives back the chunk buffer once this thread has nothing left to decode. */
+    void release() {
+        data = new byte[0];
+        pos = 0;
+        end = 0;
+    }
+
+    /**
+     * Delivers plain events up to this thread's next synchronization event, which becomes
+     * pending; returns false when the thread has no more events.
+     */
+    boolean advance(EventVisitor v, EventMerge merge) {
+        try {
+            return decode(v, merge);
+        } catch (DamagedDataException e) {
+            if (e.located()) {
+                throw e;
+            }
+            throw new DamagedDataException("damaged chunk " + chunkNumber + " at byte " + chunkOffset + ": "
+                    + e.getMessage(), true);
+        }
+    }
+
+    private boolean decode(EventVisitor v, EventMerge merge) {
+        final int t = thread;
+        while (true) {
+            if (pos >= end) {
+                if (decodedInChunk != chunkEvents) {
+                    throw new DamagedDataException("declares " + chunkEvents + " events but holds " + decodedInChunk);
+                }
+                if (!merge.loadNextChunk(this)) {
+                    return false;
+                }
+                continue;
+            }
+            int op = data[pos++] & 0xFF;
+            decodedInChunk++;
+            if (op >= COMPACT) {
+                long object = prevObject;
+                if ((op & COMPACT_SAME_OBJECT) == 0) {
+                    object += FormatV1.unzigzag(varLong());
+                    prevObject = object;
+                }
+                int site = prevSite + (op & 0x0F) - COMPACT_SITE_BIAS;
+                prevSite = site;
+                int slotDelta = FormatV1.unzigzag(varInt());
+                if ((op & COMPACT_ARRAY) == 0) {
+                    int field = prevField + slotDelta;
+                    prevField = field;
+                    if ((op & COMPACT_WRITE) == 0) {
+                        v.read(t, object, field, site);
+                    } else {
+                        v.write(t, object, field, site);
+                    }
+                } else {
+                    int index = prevIndex + slotDelta;
+                    prevIndex = index;
+                    if ((op & COMPACT_WRITE) == 0) {
+                        v.arrayRead(t, object, index, site);
+                    } else {
+                        v.arrayWrite(t, object, index, site);
+                    }
+                }
+                delivered++;
+            } else {
+                switch (op) {
+                    case FormatV1.OP_READ, FormatV1.OP_WRITE -> {
+                        long object = prevObject + FormatV1.unzigzag(varLong());
+                        prevObject = object;
+                        int field = prevField + FormatV1.unzigzag(varInt());
+                        prevField = field;
+                        int site = prevSite + FormatV1.unzigzag(varInt());
+                        prevSite = site;
+                        if (op == FormatV1.OP_READ) {
+                            v.read(t, object, field, site);
+                        } else {
+                            v.write(t, object, field, site);
+                        }
+                        delivered++;
+                    }
+                    case FormatV1.OP_ARRAY_READ, FormatV1.OP_ARRAY_WRITE -> {
+                        long array = prevObject + FormatV1.unzigzag(varLong());
+                        prevObject = array;
+                        int index = prevIndex + FormatV1.unzigzag(varInt());
+                        prevIndex = index;
+                        int site = prevSite + FormatV1.unzigzag(varInt());
+                        prevSite = site;
+                        if (op == FormatV1.OP_ARRAY_READ) {
+                            v.arrayRead(t, array, index, site);
+                        } else {
+                            v.arrayWrite(t, array, index, site);
+                        }
+                        delivered++;
+                    }
+                    case FormatV1.OP_ARRAY_RANGE_READ, FormatV1.OP_ARRAY_RANGE_WRITE -> {
+                        long array = prevObject + FormatV1.unzigzag(varLong());
+                        prevObject = array;
+                        int from = prevIndex + FormatV1.unzigzag(varInt());
+                        prevIndex = from;
+                        int length = varInt();
+                        int site = prevSite + FormatV1.unzigzag(varInt());
+                        prevSite = site;
+                        if (op == FormatV1.OP_ARRAY_RANGE_READ) {
+                            v.arrayRangeRead(t, array, from, length, site);
+                        } else {
+                            v.arrayRangeWrite(t, array, from, length, site);
+                        }
+                        delivered++;
+                    }
+                    case FormatV1.OP_METHOD_ENTER -> {
+                        int method = prevMethod + FormatV1.unzigzag(varInt());
+                        prevMethod = method;
+                        int callSite = prevSite + FormatV1.unzigzag(varInt());
+                        prevSite = callSite;
+                        v.methodEnter(t, method, callSite);
+                        delivered++;
+                    }
+                    case FormatV1.OP_METHOD_EXIT -> {
+                        v.methodExit(t);
+                        delivered++;
+                    }
+                    case FormatV1.OP_VOLATILE_READ, FormatV1.OP_VOLATILE_WRITE -> {
+                        takeSeq(op);
+                        pendingTarget = prevObject + FormatV1.unzigzag(varLong());
+                        prevObject = pendingTarget;
+                        pendingSlot = FormatV1.unzigzag(varInt());
+                        pendingSite = site();
+                        return checkedPending();
+                    }
+                    case FormatV1.OP_LOCK_REQUEST, FormatV1.OP_LOCK_ACQUIRE, FormatV1.OP_LOCK_RELEASE,
+                         FormatV1.OP_MONITOR_REQUEST, FormatV1.OP_MONITOR_ACQUIRE, FormatV1.OP_MONITOR_RELEASE -> {
+                        takeSeq(op);
+                        pendingTarget = prevLock + FormatV1.unzigzag(varLong());
+                        prevLock = pendingTarget;
+                        pendingSite = site();
+                        if (op >= FormatV1.OP_MONITOR_REQUEST) {
+                            pendingFlags = LockFlags.MONITOR;
+                        } else {
+                            pendingFlags = data[pos++] & 0xFF;
+                            if ((pendingFlags & ~LockFlags.ALL) != 0) {
+                                throw new DamagedDataException("undefined lock flags " + pendingFlags);
+                            }
+                        }
+                        return checkedPending();
+                    }
+                    case FormatV1.OP_THREAD_START, FormatV1.OP_THREAD_JOIN -> {
+                        takeSeq(op);
+                        pendingSlot = FormatV1.unzigzag(varInt());
+                        pendingSite = site();
+                        return checkedPending();
+                    }
+                    case FormatV1.OP_THREAD_BEGIN, FormatV1.OP_THREAD_END -> {
+                        takeSeq(op);
+                        return checkedPending();
+                    }
+                    case FormatV1.OP_HB_RELEASE, FormatV1.OP_HB_ACQUIRE -> {
+                        takeSeq(op);
+                        pendingTarget = prevToken + FormatV1.unzigzag(varLong());
+                        prevToken = pendingTarget;
+                        pendingSite = site();
+                        return checkedPending();
+                    }
+                    default -> throw new DamagedDataException(String.format("unknown opcode 0x%02x at payload byte %d",
+                            op, pos - 1));
+                }
+            }
+            if (pos > end) {
+                throw new DamagedDataException("last event runs past the end of the chunk");
+            }
+        }
+    }
+
+    private void takeSeq(int op) {
+        pendingOp = op;
+        pendingSeq = prevSeq + varLong();
+        prevSeq = pendingSeq;
+    }
+
+    private int site() {
+        int site = prevSite + FormatV1.unzigzag(varInt());
+        prevSite = site;
+        return site;
+    }
+
+    private boolean checkedPending() {
+        if (pos > end) {
+            throw new DamagedDataException("last event runs past the end of the chunk");
+        }
+        pending = true;
+        return true;
+    }
+
+    /** Delivers the pending synchronization event. */
+    void deliverPending(EventVisitor v) {
+        pending = false;
+        delivered++;
+        int t = thread;
+        switch (pendingOp) {
+            case FormatV1.OP_VOLATILE_READ -> v.volatileRead(t, pendingTarget, pendingSlot, pendingSite);
+            case FormatV1.OP_VOLATILE_WRITE -> v.volatileWrite(t, pendingTarget, pendingSlot, pendingSite);
+            case FormatV1.OP_LOCK_REQUEST, FormatV1.OP_MONITOR_REQUEST ->
+                    v.lockRequest(t, pendingTarget, pendingSite, pendingFlags);
+            case FormatV1.OP_LOCK_ACQUIRE, FormatV1.OP_MONITOR_ACQUIRE ->
+                    v.lockAcquire(t, pendingTarget, pendingSite, pendingFlags);
+            case FormatV1.OP_LOCK_RELEASE, FormatV1.OP_MONITOR_RELEASE ->
+                    v.lockRelease(t, pendingTarget, pendingSite, pendingFlags);
+            case FormatV1.OP_THREAD_START -> v.threadStart(t, pendingSlot, pendingSite);
+            case FormatV1.OP_THREAD_JOIN -> v.threadJoin(t, pendingSlot, pendingSite);
+            case FormatV1.OP_THREAD_BEGIN -> v.threadBegin(t);
+            case FormatV1.OP_THREAD_END -> v.threadEnd(t);
+            case FormatV1.OP_HB_RELEASE -> v.hbRelease(t, pendingTarget, pendingSite);
+            case FormatV1.OP_HB_ACQUIRE -> v.hbAcquire(t, pendingTarget, pendingSite);
+            default -> throw new IllegalStateException("not a synchronization opcode: " + pendingOp);
+        }
+    }
+
+    /** Up to 10 bytes; the zero padding after the chunk ends any varint that runs over. */
+    private long varLong() {
+        byte[] b = data;
+        int p = pos;
+        long v = b[p++];
+        if (v >= 0) {
+            pos = p;
+            return v;
+        }
+        v &= 0x7F;
+        for (int shift = 7; shift < 70; shift += 7) {
+            long x = b[p++];
+            v |= (x & 0x7F) << shift;
+            if (x >= 0) {
+                break;
+            }
+        }
+        pos = p;
+        return v;
+    }
+
+    /** Up to 5 bytes, as an unsigned 32-bit value. */
+    private int varInt() {
+        byte[] b = data;
+        int p = pos;
+        int v = b[p++];
+        if (v >= 0) {
+            pos = p;
+            return v;
+        }
+        v &= 0x7F;
+        for (int shift = 7; shift < 35; shift += 7) {
+            int x = b[p++];
+            v |= (x & 0x7F) << shift;
+            if (x >= 0) {
+                break;
+            }
+        }
+        pos = p;
+        return v;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.racelock.trace.format;
+
+import dev.racelock.trace.TraceFormatException;
+import dev.racelock.trace.TraceHeader;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+import static dev.racelock.trace.format.FormatV1.BLOCK_CHUNK;
+import static dev.racelock.trace.format.FormatV1.BLOCK_DEADLOCK;
+import static dev.racelock.trace.format.FormatV1.BLOCK_DICTIONARY;
+import static dev.racelock.trace.format.FormatV1.BLOCK_END;
+import static dev.racelock.trace.format.FormatV1.BLOCK_FRAME_BYTES;
+import static dev.racelock.trace.format.FormatV1.BLOCK_FREED;
+import static dev.racelock.trace.format.FormatV1.BLOCK_HEADER;
+import static dev.racelock.trace.format.FormatV1.CHUNK_FRAME_BYTES;
+import static dev.racelock.trace.format.FormatV1.MAX_PAYLOAD;
+
+/**
+ * The reader's first pass: checks the preamble and header (throwing
+ * {@link TraceFormatException} when the file cannot be read at all), then walks every block,
+ * checking frames and CRC32C, and indexes them. It stops at the first damage and records where
+ * (docs/trace-format.md, "Damage"). Holds one payload at a time, at most {@link FormatV1#MAX_PAYLOAD}.
+ */
+final class TraceScanner {
+
+    private final Path file;
+    private final FileWindow in;
+    private final long size;
+    private final byte[] frame = new byte[CHUNK_FRAME_BYTES];
+    private final CRC32C crc = new CRC32C();
+    private byte[] payload = new byte[64 << 10];
+
+    private TraceScanner(Path file, FileWindow in) {
+        this.file = file;
+        this.in = in;
+        this.size = in.size();
+    }
+
+    static TraceIndex scan(Path file, FileWindow in) throws IOException {
+        return new TraceScanner(file, in).scan();
+    }
+
+    private TraceIndex scan() throws IOException {
+        long offset = readPreamble();
+        if (size - offset < BLOCK_FRAME_BYTES) {
+            throw unreadable("trace header truncated");
+        }
+        in.read(offset, frame, 0, BLOCK_FRAME_BYTES);
+        ByteBuffer f = ByteBuffer.wrap(frame);
+        int type = f.get() & 0xFF;
+        long length = f.getInt() & 0xFFFF_FFFFL;
+        int expectedCrc = f.getInt();
+        if (type != BLOCK_HEADER) {
+            throw unreadable(String.format("trace header missing (found block type 0x%02x)", type));
+        }
+        if (length > MAX_PAYLOAD) {
+            throw unreadable("trace header damaged (length " + length + ")");
+        }
+        if (size - offset - BLOCK_FRAME_BYTES < length) {
+            throw unreadable("trace header truncated");
+        }
+        readPayload(offset + BLOCK_FRAME_BYTES, (int) length);
+        if (crcOf(5, (int) length) != expectedCrc) {
+            throw unreadable("trace header damaged (bad checksum)");
+        }
+        TraceHeader header;
+        try {
+            header = HeaderCodec.decode(new PayloadDecoder(payload, 0, (int) length), FormatV1.MAJOR_VERSION);
+        } catch (DamagedDataException e) {
+            throw unreadable("trace header damaged (" + e.getMessage() + ")");
+        }
+        TraceIndex index = new TraceIndex(header, size);
+        scanBlocks(index, offset + BLOCK_FRAME_BYTES + length);
+        return index;
+    }
+
+    private long readPreamble() throws IOException {
+        if (size == 0) {
+            throw unreadable("empty file, not a racelock trace");
+        }
+        byte[] preamble = new byte[FormatV1.PREAMBLE_BYTES];
+        int available = (int) Math.min(size, preamble.length);
+        in.read(0, preamble, 0, available);
+        int magicBytes = Math.min(available, FormatV1.MAGIC.length);
+        if (!Arrays.equals(preamble, 0, magicBytes, FormatV1.MAGIC, 0, magicBytes)) {
+            throw unreadable("not a racelock trace (unknown file signature)");
+        }
+        if (available < preamble.length) {
+            throw unreadable("trace header truncated");
+        }
+        ByteBuffer versions = ByteBuffer.wrap(preamble, FormatV1.MAGIC.length, 4);
+        int major = versions.getShort() & 0xFFFF;
+        int minor = versions.getShort() & 0xFFFF;
+        if (major > FormatV1.MAJOR_VERSION) {
+            throw unreadable("trace format version " + major + "." + minor + " is newer than this racelock reads ("
+                    + FormatV1.MAJOR_VERSION + ".x); use a newer racelock");
+        }
+        if (major < FormatV1.MAJOR_VERSION) {
+            throw unreadable("trace format version " + major + "." + minor + " is not supported");
+        }
+        return preamble.length;
+    }
+
+    private void scanBlocks(TraceIndex index, long start) throws IOException {
+        long offset = start;
+        int chunkNumber = 0;
+        while (true) {
+            if (offset == size) {
+                index.problem = truncated(offset, chunkNumber);
+                return;
+            }
+            in.read(offset, frame, 0, 1);
+            int type = frame[0] & 0xFF;
+            if (type == BLOCK_CHUNK) {
+                if (size - offset < CHUNK_FRAME_BYTES) {
+                    index.problem = truncated(offset, chunkNumber);
+                    return;
+                }
+                in.read(offset, frame, 0, CHUNK_FRAME_BYTES);
+                ByteBuffer f = ByteBuffer.wrap(frame, 1, CHUNK_FRAME_BYTES - 1);
+                int thread = f.getInt();
+                long length = f.getInt() & 0xFFFF_FFFFL;
+                long count = f.getInt() & 0xFFFF_FFFFL;
+                int expectedCrc = f.getInt();
+                if (length > MAX_PAYLOAD) {
+                    index.problem = damagedChunk(chunkNumber, offset, "payload length " + length
+                            + " exceeds the format's bound of " + MAX_PAYLOAD);
+                    return;
+                }
+                if (size - offset - CHUNK_FRAME_BYTES < length) {
+                    index.problem = truncated(offset, chunkNumber);
+                    return;
+                }
+                readPayload(offset + CHUNK_FRAME_BYTES, (int) length);
+                if (crcOf(13, (int) length) != expectedCrc) {
+                    index.problem = "bad checksum in chunk " + chunkNumber + " at byte " + offset;
+                    return;
+                }
+                if (count > length) {
+                    index.problem = damagedChunk(chunkNumber, offset, "declares " + count + " events in "
+                            + length + " bytes");
+                    return;
+                }
+                if (!index.addChunk(thread, offset, chunkNumber)) {
+                    index.problem = damagedChunk(chunkNumber, offset, "more than " + FormatV1.MAX_THREADS
+                            + " threads");
+                    return;
+                }
+                index.declaredEvents += count;
+                chunkNumber++;
+                offset += CHUNK_FRAME_BYTES + length;
+            } else if (type == BLOCK_DICTIONARY || type == BLOCK_FREED || type == BLOCK_DEADLOCK
+                    || type == BLOCK_END || type == BLOCK_HEADER) {
+                if (size - offset < BLOCK_FRAME_BYTES) {
+                    index.problem = truncated(offset, chunkNumber);
+                    return;
+                }
+                in.read(offset, frame, 0, BLOCK_FRAME_BYTES);
+                ByteBuffer f = ByteBuffer.wrap(frame, 1, BLOCK_FRAME_BYTES - 1);
+                long length = f.getInt() & 0xFFFF_FFFFL;
+                int expectedCrc = f.getInt();
+                String what = FormatV1.blockName(type) + " block at byte " + offset;
+                if (length > MAX_PAYLOAD) {
+                    index.problem = "damaged " + what + ": payload length " + length
+                            + " exceeds the format's bound of " + MAX_PAYLOAD;
+                    return;
+                }
+                if (size - offset - BLOCK_FRAME_BYTES < length) {
+                    index.problem = truncated(offset, chunkNumber);
+                    return;
+                }
+                readPayload(offset + BLOCK_FRAME_BYTES, (int) length);
+                if (crcOf(5, (int) length) != expectedCrc) {
+                    index.problem = "bad checksum in " + what;
+                    return;
+                }
+                switch (type) {
+                    case BLOCK_DICTIONARY -> index.dictionaryOffsets.add(offset);
+                    case BLOCK_DEADLOCK -> index.deadlockOffsets.add(offset);
+                    case BLOCK_FREED -> {
+                        try {
+                            index.freedSeqs.add(new PayloadDecoder(payload, 0, (int) length).varLong());
+                        } catch (DamagedDataException e) {
+                            index.problem = "damaged " + what + ": " + e.getMessage();
+                            return;
+                        }
+                        index.freedOffsets.add(offset);
+                    }
+                    case BLOCK_END -> {
+                        index.complete = true;
+                        return; // anything after the end block is not part of the trace
+                    }
+                    default -> {
+                        index.problem = "damaged " + what + ": a second header";
+                        return;
+                    }
+                }
+                offset += BLOCK_FRAME_BYTES + length;
+            } else {
+                index.problem = String.format("unknown block type 0x%02x at byte %d (chunk %d)", type, offset,
+                        chunkNumber);
+                return;
+            }
+        }
+    }
+
+    private static String truncated(long offset, int chunkNumber) {
+        return "trace truncated at byte " + offset + " (chunk " + chunkNumber + ")";
+    }
+
+    private static String damagedChunk(int chunkNumber, long offset, String why) {
+        return "damaged chunk " + chunkNumber + " at byte " + offset + ": " + why;
+    }
+
+    private void readPayload(long position, int length) throws IOException {
+        if (payload.length < length) {
+            payload = new byte[Math.max(length, Math.min(MAX_PAYLOAD, payload.length * 2))];
+        }
+        in.read(position, payload, 0, length);
+    }
+
+    /** CRC32C of the frame's first {@code frameBytes} bytes and the payload. */
+    private int crcOf(int frameBytes, int length) {
+        crc.reset();
+        crc.update(frame, 0, frameBytes);
+        crc.update(payload, 0, length);
+        return (int) crc.getValue();
+    }
+
+    private TraceFormatException unreadable(String why) {
+        return new TraceFormatException(file + ": " + why);
+    }
+}
