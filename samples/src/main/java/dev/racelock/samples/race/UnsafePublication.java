@@ -5,7 +5,7 @@ package dev.racelock.samples.race;
  * constructor's writes, i.e. a half-built {@code Config}: both the reference and the field it
  * then reads race with the writer.
  * Fix: {@link dev.racelock.samples.norace.VolatilePublication} (also AtomicFlagPublication,
- * LatchHandOff).
+ * LatchHandOff, WaitNotifyHandOff).
  */
 public final class UnsafePublication {
 
