@@ -11,7 +11,10 @@ public sealed interface ExpectedFinding {
 
     FindingType type();
 
-    /** Short form for the result table, e.g. {@code race LostUpdate.hits (read|write:16)}. */
+    /**
+     * Short form for the result table, e.g. {@code race LostUpdate.hits (read/write:16)}: "/" rather
+     * than the grammar's "|", which would read as a column separator of the table.
+     */
     String describe();
 
     /**
@@ -47,7 +50,7 @@ public sealed interface ExpectedFinding {
         private String kindsAt(int line) {
             boolean read = allowed.contains(new Access(AccessKind.READ, line));
             boolean write = allowed.contains(new Access(AccessKind.WRITE, line));
-            return read && write ? "read|write" : read ? "read" : "write";
+            return read && write ? "read/write" : read ? "read" : "write";
         }
     }
 

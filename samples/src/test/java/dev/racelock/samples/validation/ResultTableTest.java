@@ -12,12 +12,12 @@ class ResultTableTest {
     @Test
     void rendersOneAlignedRowPerSampleAndACountPerVerdict() {
         List<ResultRow> rows = List.of(
-                new ResultRow("race/LostUpdate", "race LostUpdate.hits (read|write:16)", "race LostUpdate.hits (write:16, read:16)", Verdict.PASS, ""),
+                new ResultRow("race/LostUpdate", "race LostUpdate.hits (read/write:16)", "race LostUpdate.hits (write:16, read:16)", Verdict.PASS, ""),
                 new ResultRow("norace/AtomicCounter", "none", "none", Verdict.PENDING, "requires atomics"));
         assertEquals("""
                 sample               | expected                             | found                                    | verdict
                 ---------------------+--------------------------------------+------------------------------------------+--------
-                race/LostUpdate      | race LostUpdate.hits (read|write:16) | race LostUpdate.hits (write:16, read:16) | PASS
+                race/LostUpdate      | race LostUpdate.hits (read/write:16) | race LostUpdate.hits (write:16, read:16) | PASS
                 norace/AtomicCounter | none                                 | none                                     | PENDING: requires atomics
                 2 samples: 1 PASS, 0 FAIL, 1 PENDING, 0 ERROR
                 """, ResultTable.render(rows));
