@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -79,8 +78,6 @@ class SamplesEndToEndIT {
     }
 
     private static void check(BuildLayout layout, SampleSource sample) throws Exception {
-        String expected = sample.expected().isEmpty() ? "none"
-                : sample.expected().stream().map(ExpectedFinding::describe).collect(Collectors.joining("; "));
         Path dir = layout.workDir().resolve("agent").resolve(sample.displayName().replace('/', '.'));
         deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -97,35 +94,28 @@ class SamplesEndToEndIT {
             runProblem = "no trace written in " + dir;
         }
         if (runProblem != null) {
-            error(sample, expected, runProblem, run.output());
+            error(sample, runProblem, run.output());
             return;
         }
         AnalysisResult result;
         try {
             result = Analyzer.analyze(traces, ReadProgress.NONE);
         } catch (IOException | RuntimeException e) {
-            error(sample, expected, "analysis failed: " + e, run.output());
+            error(sample, "analysis failed: " + e, run.output());
             return;
         }
-        Comparison comparison = FindingComparison.compare(sample, result.findings());
-        String found = FindingText.describeAll(result.findings());
-        if (!sample.runnableWith(Capability.AVAILABLE)) {
-            String needs = "requires " + sample.requires().stream().filter(c -> !Capability.AVAILABLE.contains(c))
-                    .map(Capability::id).sorted().collect(Collectors.joining(", "))
-                    + (comparison.exact() ? " (already exact)" : "");
-            ROWS.add(new ResultRow(sample.displayName(), expected, found, Verdict.PENDING, needs));
-            abort(sample.displayName() + " is pending: " + needs);
-        }
-        ResultRow row = new ResultRow(sample.displayName(), expected, found,
-                comparison.exact() ? Verdict.PASS : Verdict.FAIL, comparison.problems());
+        ResultRow row = ResultRow.judge(sample, result.findings(), Capability.AVAILABLE);
         ROWS.add(row);
+        if (row.verdict() == Verdict.PENDING) {
+            abort(sample.displayName() + " is pending: " + row.note());
+        }
         if (row.verdict() == Verdict.FAIL) {
-            fail(sample.className() + ": " + comparison.problems() + "\nwarnings: " + result.warnings());
+            fail(sample.className() + ": " + row.note() + "\nwarnings: " + result.warnings());
         }
     }
 
-    private static void error(SampleSource sample, String expected, String problem, String output) {
-        ROWS.add(new ResultRow(sample.displayName(), expected, "-", Verdict.ERROR, problem));
+    private static void error(SampleSource sample, String problem, String output) {
+        ROWS.add(ResultRow.error(sample, problem));
         fail(sample.className() + ": " + problem + "\noutput:\n" + output);
     }
 
