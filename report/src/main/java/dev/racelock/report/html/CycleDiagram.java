@@ -3,6 +3,8 @@ package dev.racelock.report.html;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.report.FindingFacts;
+import dev.racelock.report.MarkupText;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +17,12 @@ import java.util.Locale;
  */
 final class CycleDiagram {
 
-    private static final double CHAR_WIDTH = 7.4;
+    /** Advance of one character of the 13px monospace node labels, generously (DejaVu Sans Mono is 7.8). */
+    private static final double CHAR_WIDTH = 8.0;
+    /** The same for the 13px proportional edge labels, an upper estimate. */
+    private static final double LABEL_CHAR_WIDTH = 7.5;
     private static final double NODE_HEIGHT = 34;
-    private static final int MAX_LABEL = 38;
+    private static final int MAX_LABEL = 52;
 
     private CycleDiagram() {}
 
@@ -29,14 +34,29 @@ final class CycleDiagram {
         double[] y = new double[n];
         double[] halfWidth = new double[n];
         String[] labels = new String[n];
-        double radius = n == 2 ? 190 : 110 + 28 * n;
         for (int i = 0; i < n; i++) {
-            // Two locks side by side; more on a circle starting at the top, clockwise.
-            double angle = n == 2 ? Math.PI * (1 - i) : -Math.PI / 2 + 2 * Math.PI * i / n;
-            x[i] = radius * Math.cos(angle);
-            y[i] = n == 2 ? 0 : radius * Math.sin(angle);
             labels[i] = shorten(cycle.get(i).lock());
             halfWidth[i] = Math.max(40, labels[i].length() * CHAR_WIDTH / 2 + 14);
+        }
+        if (n <= 2) {
+            // Side by side, far enough apart for the thread labels between them.
+            for (int i = 0; i < n; i++) {
+                x[i] = n == 1 ? 0 : node(i, n) == 0 ? -halfWidth[i] - 90 : halfWidth[i] + 90;
+            }
+        } else {
+            // On an ellipse from the top, clockwise: wide enough that neighbours a chord apart do not
+            // overlap however long their names, only as tall as the number of locks needs.
+            double widest = 0;
+            for (double hw : halfWidth) {
+                widest = Math.max(widest, hw);
+            }
+            double radiusX = Math.max(150, (2 * widest + 30) / (2 * Math.sin(Math.PI / n)));
+            double radiusY = 50 + 25 * n;
+            for (int i = 0; i < n; i++) {
+                double angle = -Math.PI / 2 + 2 * Math.PI * node(i, n) / n;
+                x[i] = radiusX * Math.cos(angle);
+                y[i] = radiusY * Math.sin(angle);
+            }
         }
         double minX = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
@@ -49,8 +69,8 @@ final class CycleDiagram {
             maxY = Math.max(maxY, y[i] + NODE_HEIGHT / 2);
         }
         // Room for the bent arrows and their labels above and below.
-        minY -= n == 2 ? 70 : 40;
-        maxY += n == 2 ? 70 : 40;
+        minY -= n <= 2 ? 58 : 40;
+        maxY += n <= 2 ? 58 : 40;
         minX -= 30;
         maxX += 30;
         double width = maxX - minX;
@@ -61,8 +81,8 @@ final class CycleDiagram {
                 .append(num(width)).append("\" height=\"").append(num(height)).append("\" viewBox=\"")
                 .append(num(minX)).append(' ').append(num(minY)).append(' ').append(num(width)).append(' ')
                 .append(num(height)).append("\">");
-        sb.append("<title>").append(HtmlText.escape("Lock cycle: " + String.join(" -> ",
-                dev.racelock.report.FindingFacts.cyclePath(finding)))).append("</title>");
+        sb.append("<title>").append(MarkupText.attribute("Lock cycle: " + String.join(" -> ",
+                FindingFacts.cyclePath(finding)))).append("</title>");
         sb.append("<defs><marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
                 .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
                 .append("<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>");
@@ -77,10 +97,18 @@ final class CycleDiagram {
                     .append(num(y[i] - NODE_HEIGHT / 2)).append("\" width=\"").append(num(2 * halfWidth[i]))
                     .append("\" height=\"").append(num(NODE_HEIGHT)).append("\" rx=\"8\"/>")
                     .append("<text x=\"").append(num(x[i])).append("\" y=\"").append(num(y[i] + 4.5))
-                    .append("\" text-anchor=\"middle\">").append(HtmlText.escape(labels[i])).append("</text></g>");
+                    .append("\" text-anchor=\"middle\">").append(MarkupText.attribute(labels[i])).append("</text></g>");
         }
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /**
+     * The position on the drawing of the lock taken by edge {@code i}: the path starts with the lock
+     * the last edge takes (the one the first edge's thread already held).
+     */
+    private static int node(int edge, int n) {
+        return (edge + 1) % n;
     }
 
     private static void appendArrow(StringBuilder sb, double x0, double y0, double hw0, double x1, double y1,
@@ -103,8 +131,12 @@ final class CycleDiagram {
         // Quadratic Bezier midpoint: (P0 + 2C + P1) / 4.
         double mx = (start[0] + 2 * cx + end[0]) / 4;
         double my = (start[1] + 2 * cy + end[1]) / 4;
-        sb.append("<text class=\"edge-label\" x=\"").append(num(mx)).append("\" y=\"").append(num(my + 4))
-                .append("\" text-anchor=\"middle\">").append(HtmlText.escape(label)).append("</text>");
+        // An opaque box behind the label hides the arrow where it passes under the text.
+        double labelWidth = label.length() * LABEL_CHAR_WIDTH + 10;
+        sb.append("<rect class=\"edge-label-box\" x=\"").append(num(mx - labelWidth / 2)).append("\" y=\"")
+                .append(num(my - 10)).append("\" width=\"").append(num(labelWidth)).append("\" height=\"20\" rx=\"4\"/>");
+        sb.append("<text class=\"edge-label\" x=\"").append(num(mx)).append("\" y=\"").append(num(my + 4.5))
+                .append("\" text-anchor=\"middle\">").append(MarkupText.attribute(label)).append("</text>");
     }
 
     /** Where the line from a node's centre towards (tx, ty) leaves the node's rectangle. */
@@ -126,7 +158,9 @@ final class CycleDiagram {
         if (s == null) {
             return "?";
         }
-        return s.length() <= MAX_LABEL ? s : s.substring(0, MAX_LABEL - 1) + "\u2026";
+        // Keep both ends: lock names differ at the end ("... at Inventory.java:14" vs ":15").
+        int keepEnd = MAX_LABEL * 2 / 3;
+        return s.length() <= MAX_LABEL ? s : s.substring(0, MAX_LABEL - keepEnd - 1) + "\u2026" + s.substring(s.length() - keepEnd);
     }
 
     private static String num(double v) {

@@ -10,6 +10,7 @@ import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
 import dev.racelock.report.FindingFacts;
 import dev.racelock.report.FindingTypeDescription;
+import dev.racelock.report.MarkupText;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.ReportRenderer;
 import dev.racelock.report.ResultSummary;
@@ -219,7 +220,7 @@ public final class HtmlReport implements ReportRenderer {
     }
 
     private static String esc(String s) {
-        return HtmlText.escape(s);
+        return MarkupText.attribute(s);
     }
 
     private static String stylesheet() {

@@ -4,6 +4,7 @@ import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.report.FindingFacts;
+import dev.racelock.report.MarkupText;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.ReportRenderer;
 import dev.racelock.report.ResultSummary;
@@ -62,9 +63,9 @@ public final class JUnitXmlReport implements ReportRenderer {
         }
         sb.append("  <system-out>");
         for (String w : result.warnings()) {
-            sb.append(XmlText.text("racelock: warning: " + w)).append('\n');
+            sb.append(MarkupText.text("racelock: warning: " + w)).append('\n');
         }
-        sb.append(XmlText.text(summary.line())).append('\n');
+        sb.append(MarkupText.text(summary.line())).append('\n');
         sb.append("</system-out>\n");
         sb.append("  <system-err/>\n");
         sb.append("</testsuite>\n");
@@ -76,12 +77,12 @@ public final class JUnitXmlReport implements ReportRenderer {
         SourceSite primary = f.primarySite();
         String classname = primary != null && primary.className() != null ? primary.className() : "racelock";
         String message = f.message() != null ? f.message() : FindingFacts.title(f);
-        sb.append("  <testcase classname=\"").append(XmlText.attribute(classname))
-                .append("\" name=\"").append(XmlText.attribute(name)).append("\" time=\"0\">\n");
-        sb.append("    <failure message=\"").append(XmlText.attribute(message))
-                .append("\" type=\"").append(XmlText.attribute(f.type().id())).append("\">")
-                .append(XmlText.text(TextReport.findingText(f)))
-                .append("Fingerprint: ").append(XmlText.text(f.fingerprint())).append('\n')
+        sb.append("  <testcase classname=\"").append(MarkupText.attribute(classname))
+                .append("\" name=\"").append(MarkupText.attribute(name)).append("\" time=\"0\">\n");
+        sb.append("    <failure message=\"").append(MarkupText.attribute(message))
+                .append("\" type=\"").append(MarkupText.attribute(f.type().id())).append("\">")
+                .append(MarkupText.text(TextReport.findingText(f)))
+                .append("Fingerprint: ").append(MarkupText.text(f.fingerprint())).append('\n')
                 .append("</failure>\n");
         sb.append("  </testcase>\n");
     }
@@ -93,7 +94,7 @@ public final class JUnitXmlReport implements ReportRenderer {
     }
 
     private static void property(StringBuilder sb, String name, String value) {
-        sb.append("    <property name=\"").append(XmlText.attribute(name)).append("\" value=\"")
-                .append(XmlText.attribute(value)).append("\"/>\n");
+        sb.append("    <property name=\"").append(MarkupText.attribute(name)).append("\" value=\"")
+                .append(MarkupText.attribute(value)).append("\"/>\n");
     }
 }

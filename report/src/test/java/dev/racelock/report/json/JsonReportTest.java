@@ -8,6 +8,8 @@ import dev.racelock.report.ReportFormat;
 import dev.racelock.report.SampleFindings;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,6 +30,14 @@ class JsonReportTest {
         assertEquals(List.of(), SCHEMA.violations(json(SampleFindings.result())));
         assertEquals(List.of(), SCHEMA.violations(json(SampleFindings.clean())));
         assertEquals(List.of(), SCHEMA.violations(json(SampleFindings.hostile())));
+    }
+
+    @Test
+    void documentedExampleFollowsTheSchema() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "report-json.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        assertEquals(List.of(), SCHEMA.violations(example), example);
     }
 
     @Test

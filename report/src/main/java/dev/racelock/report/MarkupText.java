@@ -1,19 +1,27 @@
-package dev.racelock.report.junit;
+package dev.racelock.report;
 
 /**
- * Escaping for XML 1.0 character data and attribute values. Characters XML 1.0 cannot carry at
- * all (most C0 controls, lone surrogates, U+FFFE/U+FFFF; XML 1.0 section 2.2) become U+FFFD, so a
- * strange thread name never makes the whole report unparsable.
+ * Escaping for XML 1.0 and HTML character data and quoted attribute values: every string from a
+ * trace (thread names, lock names, messages) goes through here, so a thread named
+ * {@code <script>} is shown, never run, and never breaks the document. Characters XML 1.0 cannot
+ * carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF; XML 1.0 section 2.2) become
+ * U+FFFD.
  */
-final class XmlText {
+public final class MarkupText {
 
-    private XmlText() {}
+    private MarkupText() {}
 
-    static String text(String s) {
+    /** For element content: line breaks and tabs stay as they are. */
+    public static String text(String s) {
         return escape(s, false);
     }
 
-    static String attribute(String s) {
+    /**
+     * For attribute values in single or double quotes, and anywhere in HTML: line breaks and tabs
+     * become character references, which attribute-value normalization (XML 1.0 section 3.3.3)
+     * would otherwise turn into spaces.
+     */
+    public static String attribute(String s) {
         return escape(s, true);
     }
 
@@ -29,7 +37,7 @@ final class XmlText {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '"' -> sb.append(attribute ? "&quot;" : "\"");
-                // Attribute-value normalization (XML 1.0 section 3.3.3) would turn raw whitespace into spaces.
+                case '\'' -> sb.append(attribute ? "&#39;" : "'");
                 case '\n' -> sb.append(attribute ? "&#10;" : "\n");
                 case '\r' -> sb.append("&#13;");
                 case '\t' -> sb.append(attribute ? "&#9;" : "\t");
