@@ -2,7 +2,11 @@ package dev.racelock.samples.validation;
 
 import dev.racelock.analyzer.finding.SourceSite;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides whether a location or lock named in a report is the one a sample's comment names, and
@@ -13,12 +17,31 @@ import java.util.List;
 final class SubjectMatcher {
 
     private final SampleSource sample;
+    /** Per subject: its allocation line and every line marked for it (see {@link #matches}). */
+    private final Map<String, Set<Integer>> siteLines = new HashMap<>();
 
     SubjectMatcher(SampleSource sample) {
         this.sample = sample;
+        sample.allocationLines().forEach((subject, line) -> lines(subject).add(line));
+        for (ExpectedFinding e : sample.expected()) {
+            if (e instanceof ExpectedFinding.Race r) {
+                r.allowed().forEach(a -> lines(r.subject()).add(a.line()));
+            } else if (e instanceof ExpectedFinding.Cycle c) {
+                c.steps().forEach(step -> step.subjects().forEach(s -> lines(s).add(step.line())));
+            }
+        }
+    }
+
+    private Set<Integer> lines(String subject) {
+        return siteLines.computeIfAbsent(subject, k -> new HashSet<>());
     }
 
     /**
+     * A field subject matches the field's name. An object (lock, array) may also be named by a
+     * site: its allocation line, or, because the trace gives the site where an object was first
+     * seen when its allocation was not recorded ({@code ObjectInfo.allocationSite}), any line
+     * marked for that subject (the first acquisition of a lock, the first access of an array).
+     *
      * @param subject as written in the sample, e.g. {@code Config.port}, {@code Buffer.slots[]}, {@code alice}
      * @param named   a finding's location or lock, e.g. {@code dev.acme.Outer$Config.port}
      */
@@ -31,8 +54,8 @@ final class SubjectMatcher {
         if (bare.indexOf('.') > 0 && containsWord(text, bare)) {
             return true;
         }
-        Integer line = sample.allocationLines().get(subject);
-        return line != null && containsWord(text, sample.fileName() + ":" + line);
+        return siteLines.getOrDefault(subject, Set.of()).stream()
+                .anyMatch(line -> containsWord(text, sample.fileName() + ":" + line));
     }
 
     /**

@@ -37,7 +37,13 @@ class SubjectMatcherTest {
     }
 
     @Test
-    void matchesAnAllocNameOnlyByItsAllocationSite() {
+    void matchesAnObjectByTheSiteWhereItWasFirstSeenOnALineMarkedForIt() {
+        assertTrue(matcher.matches("Buffer.slots[]", "element [1] of int[] allocated at Buffer.java:2"));
+        assertFalse(matcher.matches("alice", "Account allocated at Buffer.java:2"));
+    }
+
+    @Test
+    void matchesAnAllocNameOnlyByItsSites() {
         assertTrue(matcher.matches("alice", "Account allocated at Buffer.java:3"));
         assertFalse(matcher.matches("alice", "alice"));
     }
