@@ -3,7 +3,9 @@ package dev.racelock.samples.norace;
 /**
  * Twin of {@link dev.racelock.samples.race.VirtualThreadLostUpdate}: the virtual threads
  * increment under one monitor (on JDK 21 to 23 a virtual thread holding a monitor pins its
- * carrier; the ordering is the same either way).
+ * carrier; the ordering is the same either way). Main sets the starting value before starting
+ * them without the lock: starting a virtual thread orders what came before, as for any thread
+ * (JLS 17.4.4), so racelock must record virtual-thread starts too.
  */
 // expect none
 public final class VirtualThreadSynchronizedCounter {
@@ -12,6 +14,7 @@ public final class VirtualThreadSynchronizedCounter {
     static int hits;
 
     public static void main(String[] args) throws InterruptedException {
+        hits = 100;
         Runnable increment = () -> {
             for (int i = 0; i < 1_000; i++) {
                 synchronized (LOCK) {
