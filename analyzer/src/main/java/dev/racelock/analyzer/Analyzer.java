@@ -2,9 +2,12 @@ package dev.racelock.analyzer;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.TraceFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +19,31 @@ public final class Analyzer {
     private Analyzer() {}
 
     /**
+     * Reads each trace into a fresh {@link AnalysisSession}, then merges the findings of all traces
+     * (one per fingerprint, occurrences summed), sorted by type and fingerprint.
+     *
      * @throws dev.racelock.trace.TraceFormatException a trace cannot be read (CLI exit code 3)
      */
     public static AnalysisResult analyze(List<Path> traces, ReadProgress progress) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        FindingMerger merger = new FindingMerger();
+        List<String> names = new ArrayList<>(traces.size());
+        List<String> warnings = new ArrayList<>();
+        long events = 0;
+        for (Path trace : traces) {
+            AnalysisSession session = new AnalysisSession();
+            TraceEnd end = TraceFiles.read(trace, session, progress == null ? ReadProgress.NONE : progress);
+            if (session.traceEnd() == null && end != null) {
+                session.end(end); // a reader that returned its end without delivering it
+            }
+            AnalysisResult result = session.result();
+            names.add(trace.toString());
+            merger.addAll(result.findings());
+            String prefix = traces.size() > 1 ? trace.getFileName() + ": " : "";
+            for (String w : result.warnings()) {
+                warnings.add(prefix + w);
+            }
+            events += result.events();
+        }
+        return new AnalysisResult(names, merger.sorted(), events, warnings);
     }
 }

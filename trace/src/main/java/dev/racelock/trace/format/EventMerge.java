@@ -90,10 +90,11 @@ final class EventMerge {
         }
         progress.update(bytesReached, index.fileSize, events);
         String problem = damage != null ? damage : index.problem;
-        if (problem == null) {
-            return new TraceEnd(events, true, null);
-        }
-        return new TraceEnd(events, false, problem + "; " + events + " events read");
+        TraceEnd end = problem == null
+                ? new TraceEnd(events, true, null)
+                : new TraceEnd(events, false, problem + "; " + events + " events read");
+        visitor.end(end);
+        return end;
     }
 
     /**

@@ -16,13 +16,14 @@ final class FileWindow {
 
     private final FileChannel channel;
     private final long size;
-    private final ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES);
+    private final ByteBuffer window;
     private long windowStart;
     private int windowLength;
 
     FileWindow(FileChannel channel) throws IOException {
         this.channel = channel;
         this.size = channel.size();
+        this.window = ByteBuffer.allocate((int) Math.min(WINDOW_BYTES, Math.max(size, 1)));
     }
 
     /** The file's size when it was opened; later growth is not read. */
@@ -34,7 +35,7 @@ final class FileWindow {
         if (position < 0 || length > size - position) {
             throw new EOFException("read past the end of the trace at byte " + position);
         }
-        if (length > WINDOW_BYTES / 2) {
+        if (length > window.capacity() / 2) {
             ByteBuffer target = ByteBuffer.wrap(dst, offset, length);
             long at = position;
             while (target.hasRemaining()) {
@@ -54,7 +55,7 @@ final class FileWindow {
 
     private void fill(long position, int needed) throws IOException {
         window.clear();
-        window.limit((int) Math.min(WINDOW_BYTES, size - position));
+        window.limit((int) Math.min(window.capacity(), size - position));
         long at = position;
         while (window.position() < needed) {
             int n = channel.read(window, at);

@@ -37,7 +37,7 @@ final class FormatV1 {
     static final int MAX_THREADS = 1 << 20;
 
     // ---- writer's segment sizes (the chunk payload is a slice of one segment) -------------------
-    static final int MIN_SEGMENT_BYTES = 8 << 10;
+    static final int MIN_SEGMENT_BYTES = 4 << 10;
     static final int MAX_SEGMENT_BYTES = 256 << 10;
 
     // ---- dictionary entry tags ----------------------------------------------------------------

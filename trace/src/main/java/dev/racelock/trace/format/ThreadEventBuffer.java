@@ -20,8 +20,13 @@ import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
  *
  * <p>Rules (STYLE.md): no allocation except when a full buffer is swapped, no lock, no call
  * into JDK code that could be instrumented or synchronize. Used only by its owning thread.
- * Each event is encoded straight into a byte array (docs/trace-format.md, "Events") and made
- * visible to the writer thread by one release store; nothing else is shared per event.
+ * Each event is encoded straight into a byte array (docs/trace-format.md, "Chunk") and made
+ * visible to the writer thread by one release store; the only other shared access is the
+ * VarHandle getAndAdd that numbers a synchronization event. The slow path, taken once per full
+ * segment (4 to 256 KiB of events) and by threadEnd, allocates the next segment and wakes the
+ * writer with {@code LockSupport.unpark}; when the writer lags it also calls
+ * {@code Thread.onSpinWait}, {@code Thread.yield} and {@code LockSupport.parkNanos}. The agent
+ * must not instrument those.
  *
  * <p>Synchronization events take a global sequence number when they are called, so the caller
  * records a release-type event (lock release, volatile write, thread start, hbRelease, thread
@@ -94,6 +99,8 @@ public final class ThreadEventBuffer {
     Segment drainHead;
     int drainedPosition;
     int drainedCount;
+    /** Its threadEnd has been written: the writer drops the buffer. */
+    boolean retired;
 
     ThreadEventBuffer(TraceWriter writer, SyncSequence sequence, int thread) {
         this.writer = writer;
@@ -109,39 +116,19 @@ public final class ThreadEventBuffer {
     // ---- plain memory accesses --------------------------------------------------------------------
 
     public void read(long object, int field, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int fieldDelta = field - prevField;
-        prevField = field;
-        plainAccess(COMPACT, FormatV1.OP_READ, object, fieldDelta, site);
+        fieldAccess(COMPACT, FormatV1.OP_READ, object, field, site);
     }
 
     public void write(long object, int field, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int fieldDelta = field - prevField;
-        prevField = field;
-        plainAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, fieldDelta, site);
+        fieldAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, field, site);
     }
 
     public void arrayRead(long array, int index, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int indexDelta = index - prevIndex;
-        prevIndex = index;
-        plainAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, indexDelta, site);
+        elementAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, index, site);
     }
 
     public void arrayWrite(long array, int index, int site) {
-        if (pos > limit && !makeRoom()) {
-            return;
-        }
-        int indexDelta = index - prevIndex;
-        prevIndex = index;
-        plainAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, indexDelta, site);
+        elementAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, index, site);
     }
 
     public void arrayRangeRead(long array, int from, int length, int site) {
@@ -251,6 +238,25 @@ public final class ThreadEventBuffer {
 
     // ---- encoding ------------------------------------------------------------------------------
 
+    private void fieldAccess(int compactOp, int fullOp, long object, int field, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int fieldDelta = field - prevField;
+        prevField = field;
+        plainAccess(compactOp, fullOp, object, fieldDelta, site);
+    }
+
+    private void elementAccess(int compactOp, int fullOp, long array, int index, int site) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        int indexDelta = index - prevIndex;
+        prevIndex = index;
+        plainAccess(compactOp, fullOp, array, indexDelta, site);
+    }
+
+    /** Field or array element: the compact form when the site step fits in four bits. */
     private void plainAccess(int compactOp, int fullOp, long object, int slotDelta, int site) {
         byte[] b = buf;
         int p = pos;

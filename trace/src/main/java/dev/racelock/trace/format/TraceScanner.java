@@ -126,18 +126,9 @@ final class TraceScanner {
                 long length = f.getInt() & 0xFFFF_FFFFL;
                 long count = f.getInt() & 0xFFFF_FFFFL;
                 int expectedCrc = f.getInt();
-                if (length > MAX_PAYLOAD) {
-                    index.problem = damagedChunk(chunkNumber, offset, "payload length " + length
-                            + " exceeds the format's bound of " + MAX_PAYLOAD);
-                    return;
-                }
-                if (size - offset - CHUNK_FRAME_BYTES < length) {
-                    index.problem = truncated(offset, chunkNumber);
-                    return;
-                }
-                readPayload(offset + CHUNK_FRAME_BYTES, (int) length);
-                if (crcOf(13, (int) length) != expectedCrc) {
-                    index.problem = "bad checksum in chunk " + chunkNumber + " at byte " + offset;
+                index.problem = checkPayload(offset, CHUNK_FRAME_BYTES, length, expectedCrc,
+                        "chunk " + chunkNumber + " at byte " + offset, chunkNumber);
+                if (index.problem != null) {
                     return;
                 }
                 if (count > length) {
@@ -164,18 +155,8 @@ final class TraceScanner {
                 long length = f.getInt() & 0xFFFF_FFFFL;
                 int expectedCrc = f.getInt();
                 String what = FormatV1.blockName(type) + " block at byte " + offset;
-                if (length > MAX_PAYLOAD) {
-                    index.problem = "damaged " + what + ": payload length " + length
-                            + " exceeds the format's bound of " + MAX_PAYLOAD;
-                    return;
-                }
-                if (size - offset - BLOCK_FRAME_BYTES < length) {
-                    index.problem = truncated(offset, chunkNumber);
-                    return;
-                }
-                readPayload(offset + BLOCK_FRAME_BYTES, (int) length);
-                if (crcOf(5, (int) length) != expectedCrc) {
-                    index.problem = "bad checksum in " + what;
+                index.problem = checkPayload(offset, BLOCK_FRAME_BYTES, length, expectedCrc, what, chunkNumber);
+                if (index.problem != null) {
                     return;
                 }
                 switch (type) {
@@ -206,6 +187,27 @@ final class TraceScanner {
                 return;
             }
         }
+    }
+
+    /**
+     * Checks a block's length against the format's bound and the file's end, reads its payload
+     * and checks its CRC32C (over the frame's fields before the checksum, then the payload).
+     *
+     * @return null when the payload is whole and intact, else the problem
+     */
+    private String checkPayload(long offset, int frameBytes, long length, int expectedCrc, String what,
+                                int chunkNumber) throws IOException {
+        if (length > MAX_PAYLOAD) {
+            return "damaged " + what + ": payload length " + length + " exceeds the format's bound of " + MAX_PAYLOAD;
+        }
+        if (size - offset - frameBytes < length) {
+            return truncated(offset, chunkNumber);
+        }
+        readPayload(offset + frameBytes, (int) length);
+        if (crcOf(frameBytes - 4, (int) length) != expectedCrc) {
+            return "bad checksum in " + what;
+        }
+        return null;
     }
 
     private static String truncated(long offset, int chunkNumber) {

@@ -101,7 +101,9 @@ public final class TraceWriter implements AutoCloseable {
     /** A new buffer for the calling thread, which must be the only one to use it. */
     public ThreadEventBuffer newThreadBuffer(int thread) {
         ThreadEventBuffer buffer = new ThreadEventBuffer(this, sequence, thread);
-        registrations.add(buffer);
+        if (!closing) { // after close the buffer records into the void, and nothing holds on to it
+            registrations.add(buffer);
+        }
         return buffer;
     }
 
@@ -279,16 +281,12 @@ public final class TraceWriter implements AutoCloseable {
             buffers.add(registered);
         }
         captures.clear();
-        List<ThreadEventBuffer> retiring = null;
+        boolean anyRetired = false;
         for (ThreadEventBuffer buffer : buffers) {
-            boolean ended = buffer.endedAcquire();
+            boolean ended = buffer.endedAcquire(); // read first: then the capture sees its last event
             capture(buffer);
-            if (ended) {
-                if (retiring == null) {
-                    retiring = new ArrayList<>();
-                }
-                retiring.add(buffer);
-            }
+            buffer.retired = ended;
+            anyRetired |= ended;
         }
         writeDefinitions();
         writeFreed();
@@ -301,8 +299,8 @@ public final class TraceWriter implements AutoCloseable {
                 c.buffer.recycle(c.segment);
             }
         }
-        if (retiring != null) {
-            buffers.removeAll(retiring);
+        if (anyRetired) {
+            buffers.removeIf(buffer -> buffer.retired);
         }
         out.drainStaging();
     }
@@ -317,8 +315,10 @@ public final class TraceWriter implements AutoCloseable {
             }
             int to = Segment.position(committed);
             int count = Segment.count(committed);
-            captures.add(new Capture(buffer, segment, buffer.drainedPosition, to,
-                    count - buffer.drainedCount, next != null));
+            if (to != buffer.drainedPosition || next != null) {
+                captures.add(new Capture(buffer, segment, buffer.drainedPosition, to,
+                        count - buffer.drainedCount, next != null));
+            }
             if (next == null) {
                 buffer.drainedPosition = to;
                 buffer.drainedCount = count;

@@ -214,6 +214,7 @@ class TraceRoundTripTest {
         }
         long[] seen = new long[1];
         int[] mismatches = new int[1];
+        List<Long> progress = new ArrayList<>();
         TraceEnd end = TraceReader.read(file, new dev.racelock.trace.EventVisitor() {
             @Override
             public void arrayWrite(int thread, long array, int index, int site) {
@@ -230,8 +231,10 @@ class TraceRoundTripTest {
                 }
                 seen[0]++;
             }
-        });
+        }, (bytesRead, bytesTotal, eventsRead) -> progress.add(eventsRead));
         assertEquals(new TraceEnd(events, true, null), end);
+        assertTrue(progress.size() >= 3, "told about progress every million events: " + progress);
+        assertEquals(events, progress.get(progress.size() - 1));
         assertEquals(events, seen[0]);
         assertEquals(0, mismatches[0]);
     }

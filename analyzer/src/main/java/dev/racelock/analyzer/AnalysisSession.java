@@ -1,0 +1,336 @@
+package dev.racelock.analyzer;
+
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.lockorder.LockOrderAnalysis;
+import dev.racelock.analyzer.observed.ObservedDeadlockAnalysis;
+import dev.racelock.analyzer.race.RaceAnalysis;
+import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.ObservedDeadlock;
+import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.TraceHeader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One streaming pass over one trace: the composite visitor that updates the shared
+ * {@link TraceState} once per event and hands each event to every analysis. Feed it from a trace
+ * reader, or call its methods directly (tests, benchmarks); then ask for {@link #result()}.
+ *
+ * <p>Order per event: dictionary entries are stored first, then delivered; for every other
+ * event, the analyses run first and see the shared state as it was before the event, then the
+ * state is updated (so at an acquire, the hold count still says whether it is reentrant).
+ */
+public final class AnalysisSession implements EventVisitor {
+
+    private final TraceState state = new TraceState();
+    private final Analysis[] analyses;
+    private final Analysis[] memoryAnalyses;
+    private final List<String> warnings = new ArrayList<>();
+    private long events;
+    private TraceEnd traceEnd;
+
+    /** A session running the standard analyses: races, lock order, observed deadlocks. */
+    public AnalysisSession() {
+        this(standardAnalyses());
+    }
+
+    public AnalysisSession(List<Function<TraceState, ? extends Analysis>> factories) {
+        analyses = new Analysis[factories.size()];
+        List<Analysis> memory = new ArrayList<>();
+        for (int i = 0; i < analyses.length; i++) {
+            analyses[i] = factories.get(i).apply(state);
+            if (analyses[i].consumesMemoryAccesses()) {
+                memory.add(analyses[i]);
+            }
+        }
+        memoryAnalyses = memory.toArray(new Analysis[0]);
+    }
+
+    public static List<Function<TraceState, ? extends Analysis>> standardAnalyses() {
+        return List.of(RaceAnalysis::new, LockOrderAnalysis::new, ObservedDeadlockAnalysis::new);
+    }
+
+    public TraceState state() {
+        return state;
+    }
+
+    /** The running analysis of that type, or null. */
+    public <A extends Analysis> A analysis(Class<A> type) {
+        for (Analysis a : analyses) {
+            if (type.isInstance(a)) {
+                return type.cast(a);
+            }
+        }
+        return null;
+    }
+
+    /** Events seen so far (dictionary entries not counted). */
+    public long events() {
+        return events;
+    }
+
+    /**
+     * The findings so far, merged and sorted, with warnings. Call after {@link #end} (a session
+     * fed directly may skip end(); findings are computed from what was seen).
+     */
+    public AnalysisResult result() {
+        FindingMerger merger = new FindingMerger();
+        List<String> all = new ArrayList<>(warnings);
+        for (Analysis a : analyses) {
+            merger.addAll(a.findings());
+            all.addAll(a.warnings());
+        }
+        return new AnalysisResult(List.of(), merger.sorted(), events, all);
+    }
+
+    /** How the trace ended, or null before {@link #end}. */
+    public TraceEnd traceEnd() {
+        return traceEnd;
+    }
+
+    // ---- trace-level ------------------------------------------------------------------------
+
+    @Override
+    public void header(TraceHeader header) {
+        state.header(header);
+        for (Analysis a : analyses) {
+            a.header(header);
+        }
+    }
+
+    @Override
+    public void end(TraceEnd end) {
+        traceEnd = end;
+        if (end != null && !end.complete() && end.problem() != null) {
+            warnings.add(end.problem());
+        }
+        for (Analysis a : analyses) {
+            a.end(end);
+        }
+    }
+
+    // ---- dictionaries -----------------------------------------------------------------------
+
+    @Override
+    public void thread(ThreadInfo thread) {
+        state.define(thread);
+        for (Analysis a : analyses) {
+            a.thread(thread);
+        }
+    }
+
+    @Override
+    public void method(MethodInfo method) {
+        state.define(method);
+        for (Analysis a : analyses) {
+            a.method(method);
+        }
+    }
+
+    @Override
+    public void site(SiteInfo site) {
+        state.define(site);
+        for (Analysis a : analyses) {
+            a.site(site);
+        }
+    }
+
+    @Override
+    public void field(FieldInfo field) {
+        state.define(field);
+        for (Analysis a : analyses) {
+            a.field(field);
+        }
+    }
+
+    @Override
+    public void object(ObjectInfo object) {
+        state.define(object);
+        for (Analysis a : analyses) {
+            a.object(object);
+        }
+    }
+
+    // ---- plain memory accesses ----------------------------------------------------------------
+
+    @Override
+    public void read(int thread, long object, int field, int site) {
+        events++;
+        for (Analysis a : memoryAnalyses) {
+            a.read(thread, object, field, site);
+        }
+    }
+
+    @Override
+    public void write(int thread, long object, int field, int site) {
+        events++;
+        for (Analysis a : memoryAnalyses) {
+            a.write(thread, object, field, site);
+        }
+    }
+
+    @Override
+    public void arrayRead(int thread, long array, int index, int site) {
+        events++;
+        for (Analysis a : memoryAnalyses) {
+            a.arrayRead(thread, array, index, site);
+        }
+    }
+
+    @Override
+    public void arrayWrite(int thread, long array, int index, int site) {
+        events++;
+        for (Analysis a : memoryAnalyses) {
+            a.arrayWrite(thread, array, index, site);
+        }
+    }
+
+    @Override
+    public void arrayRangeRead(int thread, long array, int from, int length, int site) {
+        events++;
+        for (Analysis a : memoryAnalyses) {
+            a.arrayRangeRead(thread, array, from, length, site);
+        }
+    }
+
+    @Override
+    public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
+        events++;
+        for (Analysis a : memoryAnalyses) {
+            a.arrayRangeWrite(thread, array, from, length, site);
+        }
+    }
+
+    // ---- synchronization ----------------------------------------------------------------------
+
+    @Override
+    public void volatileRead(int thread, long object, int slot, int site) {
+        events++;
+        for (Analysis a : analyses) {
+            a.volatileRead(thread, object, slot, site);
+        }
+    }
+
+    @Override
+    public void volatileWrite(int thread, long object, int slot, int site) {
+        events++;
+        for (Analysis a : analyses) {
+            a.volatileWrite(thread, object, slot, site);
+        }
+    }
+
+    @Override
+    public void lockRequest(int thread, long lock, int site, int flags) {
+        events++;
+        for (Analysis a : analyses) {
+            a.lockRequest(thread, lock, site, flags);
+        }
+    }
+
+    @Override
+    public void lockAcquire(int thread, long lock, int site, int flags) {
+        events++;
+        for (Analysis a : analyses) {
+            a.lockAcquire(thread, lock, site, flags);
+        }
+        state.lockAcquire(thread, lock, site, flags);
+    }
+
+    @Override
+    public void lockRelease(int thread, long lock, int site, int flags) {
+        events++;
+        for (Analysis a : analyses) {
+            a.lockRelease(thread, lock, site, flags);
+        }
+        state.lockRelease(thread, lock, flags);
+    }
+
+    @Override
+    public void threadStart(int thread, int child, int site) {
+        events++;
+        for (Analysis a : analyses) {
+            a.threadStart(thread, child, site);
+        }
+    }
+
+    @Override
+    public void threadBegin(int thread) {
+        events++;
+        for (Analysis a : analyses) {
+            a.threadBegin(thread);
+        }
+    }
+
+    @Override
+    public void threadEnd(int thread) {
+        events++;
+        for (Analysis a : analyses) {
+            a.threadEnd(thread);
+        }
+    }
+
+    @Override
+    public void threadJoin(int thread, int child, int site) {
+        events++;
+        for (Analysis a : analyses) {
+            a.threadJoin(thread, child, site);
+        }
+    }
+
+    @Override
+    public void hbRelease(int thread, long token, int site) {
+        events++;
+        for (Analysis a : analyses) {
+            a.hbRelease(thread, token, site);
+        }
+    }
+
+    @Override
+    public void hbAcquire(int thread, long token, int site) {
+        events++;
+        for (Analysis a : analyses) {
+            a.hbAcquire(thread, token, site);
+        }
+    }
+
+    // ---- calling context: shared state only, analyses read it ---------------------------------
+
+    @Override
+    public void methodEnter(int thread, int method, int callSite) {
+        events++;
+        state.methodEnter(thread, method, callSite);
+    }
+
+    @Override
+    public void methodExit(int thread) {
+        events++;
+        state.methodExit(thread);
+    }
+
+    // ---- lifetime, watchdog -------------------------------------------------------------------
+
+    @Override
+    public void objectFreed(long object) {
+        events++;
+        for (Analysis a : analyses) {
+            a.objectFreed(object);
+        }
+        state.objectFreed(object);
+    }
+
+    @Override
+    public void observedDeadlock(ObservedDeadlock deadlock) {
+        events++;
+        for (Analysis a : analyses) {
+            a.observedDeadlock(deadlock);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.racelock.analyzer.lockorder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Picks one witness acquisition per edge of a lock-order cycle such that the cycle could really
+ * deadlock (DESIGN.md, "Deadlocks, lock order"):
+ * <ol>
+ *   <li>each edge blocks: its acquisition was not a tryLock (or timed tryLock);</li>
+ *   <li>the edges come from distinct threads (one thread cannot wait for itself);</li>
+ *   <li>no two acquisitions are ordered by happens-before (start/join, volatile, hand-offs):
+ *       ordered acquisitions can never be pending at once;</li>
+ *   <li>no gate lock: no lock instance is held at every acquisition (unless all hold it shared),
+ *       since a common lock lets only one thread into the sequence at a time.</li>
+ * </ol>
+ * The search is a bounded backtracking over the (bounded) witnesses of each edge.
+ */
+final class CycleWitnesses {
+
+    /** Combinations examined per cycle before giving up on it. */
+    static final int MAX_TRIES = 100_000;
+    /** Valid combinations counted per cycle (occurrences saturate here). */
+    static final int MAX_COUNTED = 1_000;
+
+    private final List<List<Acquisition>> candidates = new ArrayList<>();
+    private final Acquisition[] chosen;
+    private List<Acquisition> first;
+    private int valid;
+    private int tries;
+
+    private CycleWitnesses(List<OrderEdge> cycle) {
+        for (OrderEdge e : cycle) {
+            List<Acquisition> c = new ArrayList<>();
+            for (Acquisition a : e.witnesses()) {
+                if (!a.nonBlocking()) {
+                    c.add(a);
+                }
+            }
+            candidates.add(c);
+        }
+        chosen = new Acquisition[cycle.size()];
+    }
+
+    /** The valid witnesses of {@code cycle} (first found) and how many valid combinations exist (bounded), or null. */
+    static CycleWitnesses of(List<OrderEdge> cycle) {
+        CycleWitnesses w = new CycleWitnesses(cycle);
+        for (List<Acquisition> c : w.candidates) {
+            if (c.isEmpty()) {
+                return null;
+            }
+        }
+        w.search(0);
+        return w.first == null ? null : w;
+    }
+
+    List<Acquisition> witnesses() {
+        return first;
+    }
+
+    int validCombinations() {
+        return valid;
+    }
+
+    private void search(int i) {
+        if (i == chosen.length) {
+            if (!gated()) {
+                valid++;
+                if (first == null) {
+                    first = List.of(chosen.clone());
+                }
+            }
+            return;
+        }
+        for (Acquisition a : candidates.get(i)) {
+            if (valid >= MAX_COUNTED || ++tries > MAX_TRIES) {
+                return;
+            }
+            if (compatible(a, i)) {
+                chosen[i] = a;
+                search(i + 1);
+            }
+        }
+    }
+
+    private boolean compatible(Acquisition a, int upTo) {
+        for (int j = 0; j < upTo; j++) {
+            Acquisition b = chosen[j];
+            if (a.thread() == b.thread() || a.happensBefore(b) || b.happensBefore(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A lock instance held at every chosen acquisition, exclusively by at least one of them. */
+    private boolean gated() {
+        for (HeldSnapshot candidate : chosen[0].held()) {
+            boolean everywhere = true;
+            boolean exclusive = !candidate.shared();
+            for (int j = 1; j < chosen.length && everywhere; j++) {
+                HeldSnapshot h = find(chosen[j].held(), candidate.lock());
+                if (h == null) {
+                    everywhere = false;
+                } else if (!h.shared()) {
+                    exclusive = true;
+                }
+            }
+            if (everywhere && exclusive) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HeldSnapshot find(HeldSnapshot[] held, long lock) {
+        for (HeldSnapshot h : held) {
+            if (h.lock() == lock) {
+                return h;
+            }
+        }
+        return null;
+    }
+}

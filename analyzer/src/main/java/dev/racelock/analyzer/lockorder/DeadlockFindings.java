@@ -1,0 +1,189 @@
+package dev.racelock.analyzer.lockorder;
+
+import dev.racelock.analyzer.collect.LongObjectMap;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.Fingerprints;
+import dev.racelock.analyzer.finding.HeldLock;
+import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.state.LockClass;
+import dev.racelock.analyzer.state.TraceDictionary;
+import dev.racelock.analyzer.state.TraceState;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultDirectedGraph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Searches the recorded lock-order edges for cycles with valid witnesses and turns each into a
+ * finding: one per cycle of lock classes, and, inside one class, one per (class, cycle length)
+ * for cycles of instances, with occurrences = distinct instance cycles seen.
+ */
+final class DeadlockFindings {
+
+    private final TraceState state;
+    private final TraceDictionary dictionary;
+    private final List<String> warnings;
+
+    DeadlockFindings(TraceState state, List<String> warnings) {
+        this.state = state;
+        this.dictionary = state.dictionary();
+        this.warnings = warnings;
+    }
+
+    List<Finding> find(LongObjectMap<OrderEdge> classEdges, List<List<OrderEdge>> instanceEdgesPerClass) {
+        List<Finding> out = new ArrayList<>();
+        // Between classes: one shared LockClass object per vertex.
+        Graph<Object, OrderEdge> classGraph = graphOf(classEdges);
+        Map<List<OrderEdge>, CycleWitnesses> valid = new LinkedHashMap<>();
+        BoundedCycleSearch<Object, OrderEdge> search = new BoundedCycleSearch<>(classGraph, cycle -> {
+            CycleWitnesses w = CycleWitnesses.of(cycle);
+            if (w != null) {
+                valid.put(cycle, w);
+            }
+            return w != null;
+        });
+        search.run();
+        if (search.truncated()) {
+            warnings.add(truncationWarning("between lock classes", classGraph));
+        }
+        valid.forEach((cycle, w) -> out.add(classCycle(cycle, w)));
+
+        // Within each class: cycles of instances.
+        for (List<OrderEdge> edges : instanceEdgesPerClass) {
+            LongObjectMap<OrderEdge> byIndex = new LongObjectMap<>(edges.size());
+            for (int i = 0; i < edges.size(); i++) {
+                byIndex.put(i, edges.get(i));
+            }
+            Graph<Object, OrderEdge> g = graphOf(byIndex);
+            Map<String, InstanceCycles> grouped = new LinkedHashMap<>();
+            BoundedCycleSearch<Object, OrderEdge> s = new BoundedCycleSearch<>(g, cycle -> {
+                CycleWitnesses w = CycleWitnesses.of(cycle);
+                if (w == null) {
+                    return false;
+                }
+                LockClass c = ((LockInstance) cycle.get(0).from).lockClass;
+                grouped.computeIfAbsent(c.key() + "|" + c.name() + "|" + cycle.size(),
+                        k -> new InstanceCycles(cycle, w)).count++;
+                return true;
+            });
+            s.run();
+            if (s.truncated()) {
+                warnings.add(truncationWarning("between instances of "
+                        + ((LockInstance) edges.get(0).from).lockClass.name(), g));
+            }
+            grouped.values().forEach(ic -> out.add(instanceCycle(ic)));
+        }
+        return out;
+    }
+
+    private static final class InstanceCycles {
+        final List<OrderEdge> cycle;
+        final CycleWitnesses witnesses;
+        int count;
+
+        InstanceCycles(List<OrderEdge> cycle, CycleWitnesses witnesses) {
+            this.cycle = cycle;
+            this.witnesses = witnesses;
+        }
+    }
+
+    private static String truncationWarning(String where, Graph<Object, OrderEdge> g) {
+        return "lock-order cycle search " + where + " (" + g.vertexSet().size() + " locks, " + g.edgeSet().size()
+                + " edges) stopped at its bound (" + BoundedCycleSearch.MAX_STEPS + " steps per component, "
+                + BoundedCycleSearch.MAX_CYCLES + " cycles, cycles of at most " + BoundedCycleSearch.MAX_CYCLE_LENGTH
+                + " locks); some potential deadlocks may be unreported";
+    }
+
+    private static Graph<Object, OrderEdge> graphOf(LongObjectMap<OrderEdge> edges) {
+        Graph<Object, OrderEdge> g = new DefaultDirectedGraph<>(null, null, false);
+        edges.forEachValue(e -> {
+            g.addVertex(e.from);
+            g.addVertex(e.to);
+            g.addEdge(e.from, e.to, e);
+        });
+        return g;
+    }
+
+    /** A cycle of lock classes, rotated to start at its smallest class key so reports are stable. */
+    private Finding classCycle(List<OrderEdge> cycle, CycleWitnesses w) {
+        int n = cycle.size();
+        int start = 0;
+        for (int i = 1; i < n; i++) {
+            if (key(cycle.get(i)).compareTo(key(cycle.get(start))) < 0) {
+                start = i;
+            }
+        }
+        List<Acquisition> witnesses = new ArrayList<>(n);
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            witnesses.add(w.witnesses().get((start + i) % n));
+            keys[i] = key(cycle.get((start + i) % n));
+        }
+        String fingerprint = Fingerprints.of(FindingType.DEADLOCK, "classes", String.join("\n", keys));
+        return finding(witnesses, fingerprint, id -> null, w.validCombinations());
+    }
+
+    private static String key(OrderEdge e) {
+        return ((LockClass) e.from).key() + "|" + ((LockClass) e.from).name();
+    }
+
+    /** A cycle of instances of one class: instances are numbered in cycle order to tell them apart. */
+    private Finding instanceCycle(InstanceCycles ic) {
+        List<OrderEdge> cycle = ic.cycle;
+        int n = cycle.size();
+        Map<Long, Integer> ordinal = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            ordinal.put(((LockInstance) cycle.get(i).from).id, i + 1);
+        }
+        LockClass c = ((LockInstance) cycle.get(0).from).lockClass;
+        String fingerprint = Fingerprints.of(FindingType.DEADLOCK, "instances", c.key(), Integer.toString(n));
+        return finding(ic.witnesses.witnesses(), fingerprint, id -> {
+            Integer k = ordinal.get(id);
+            return k == null ? null : " (instance " + k + ")";
+        }, ic.count);
+    }
+
+    private Finding finding(List<Acquisition> witnesses, String fingerprint, LongFunction<String> instanceLabel,
+                            int occurrences) {
+        int n = witnesses.size();
+        List<LockAcquisition> entries = new ArrayList<>(n);
+        String[] taken = new String[n];
+        for (int i = 0; i < n; i++) {
+            Acquisition a = witnesses.get(i);
+            taken[i] = label(a.lockClass().name(), instanceLabel.apply(a.lock()));
+        }
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Acquisition a = witnesses.get(i);
+            List<HeldLock> held = new ArrayList<>(a.held().length);
+            for (HeldSnapshot h : a.held()) {
+                held.add(new HeldLock(label(h.lockClass().name(), instanceLabel.apply(h.lock())),
+                        dictionary.sourceSite(h.site())));
+            }
+            entries.add(new LockAcquisition(taken[i], dictionary.threadRef(a.thread()), dictionary.sourceSite(a.site()),
+                    state.contexts().stack(dictionary, a.site(), a.context()), held));
+            if (i > 0) {
+                message.append("; ");
+            }
+            // Around the cycle, the lock each thread holds is the one the previous thread takes.
+            message.append("thread '").append(dictionary.threadName(a.thread())).append("' takes ").append(taken[i])
+                    .append(" while holding ").append(taken[(i + n - 1) % n]);
+        }
+        String explanation = "Each thread holds a lock of the cycle while it waits for the next one, so if they "
+                + "run at the same time each waits for the other forever. The acquisitions come from " + n
+                + " different threads, none is a tryLock, no common lock guards them, and nothing (thread "
+                + "start/join, volatile, or a library hand-off) orders them.";
+        return new Finding(FindingType.DEADLOCK, fingerprint, "POTENTIAL DEADLOCK: lock-order cycle of " + n + " locks",
+                message.toString(), explanation, null, List.of(), entries, Math.max(1, occurrences));
+    }
+
+    private static String label(String name, String suffix) {
+        return suffix == null ? name : name + suffix;
+    }
+}

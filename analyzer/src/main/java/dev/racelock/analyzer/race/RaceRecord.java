@@ -1,0 +1,18 @@
+package dev.racelock.analyzer.race;
+
+/** One distinct race (location class and unordered pair of sites), its first evidence and its count. */
+final class RaceRecord {
+
+    final RaceLocation location;
+    final int index;
+    final AccessRecord earlier;
+    final AccessRecord later;
+    int occurrences = 1;
+
+    RaceRecord(RaceLocation location, int index, AccessRecord earlier, AccessRecord later) {
+        this.location = location;
+        this.index = index;
+        this.earlier = earlier;
+        this.later = later;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.racelock.analyzer.state;
+
+/**
+ * A lock class, as lockdep groups locks: the declaring field of the lock if known, else its class
+ * and allocation site, else (for a bare monitor) its class. One instance per class for the whole
+ * trace, compared by identity: the lock-order graph uses it as its vertex object (JGraphT cycle
+ * finders need one shared vertex object per vertex, DESIGN.md "Facts").
+ */
+public final class LockClass {
+
+    private final int id;
+    private final String name;
+    private final String key;
+
+    LockClass(int id, String name, String key) {
+        this.id = id;
+        this.name = name;
+        this.key = key;
+    }
+
+    /** Dense id, usable as a label in interned trees. */
+    public int id() {
+        return id;
+    }
+
+    /** As reports show it: {@code Account.lock}, {@code ReentrantLock allocated at Bank.java:12}, {@code monitor of Account}. */
+    public String name() {
+        return name;
+    }
+
+    /** Without lines or ids, for fingerprints: {@code com.acme.Account.lock}. */
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.racelock.analyzer.state;
+
+import dev.racelock.analyzer.collect.InternedTree;
+import dev.racelock.analyzer.finding.HeldLock;
+import dev.racelock.trace.LockFlags;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The locks each thread holds, with reentrancy counts (DESIGN.md: only the outermost
+ * acquire/release pair of a reentrant lock is an edge) and the Object.wait / Condition.await
+ * protocol (LockFlags.WAIT: the release gives up every hold at once, the re-acquire restores
+ * them). Each thread's held set is also one interned lock-set id (labels: lock class,
+ * acquisition site) that accesses store as evidence.
+ */
+public final class LockHolds {
+
+    private final LockClasses classes;
+    private final InternedTree lockSets = new InternedTree();
+    private ThreadHolds[] threads = new ThreadHolds[16];
+
+    LockHolds(LockClasses classes) {
+        this.classes = classes;
+    }
+
+    private static final class ThreadHolds {
+        long[] lock = new long[4];
+        int[] count = new int[4];
+        int[] flags = new int[4];
+        int[] site = new int[4];
+        int[] context = new int[4];
+        int[] node = new int[4];
+        int size;
+        // Holds given up by a WAIT release, restored by the WAIT re-acquire.
+        long[] waitingLock = new long[1];
+        int[] waitingCount = new int[1];
+        int waiting;
+
+        int indexOf(long l) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (lock[i] == l) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        int lockSet() {
+            return size == 0 ? InternedTree.ROOT : node[size - 1];
+        }
+
+        /** The lock set below entry {@code i}. */
+        int lockSet0(int i) {
+            return i == 0 ? InternedTree.ROOT : node[i - 1];
+        }
+    }
+
+    private ThreadHolds holds(int thread) {
+        if (thread >= threads.length) {
+            threads = Arrays.copyOf(threads, Math.max(thread + 1, threads.length * 2));
+        }
+        ThreadHolds h = threads[thread];
+        if (h == null) {
+            h = new ThreadHolds();
+            threads[thread] = h;
+        }
+        return h;
+    }
+
+    private ThreadHolds peek(int thread) {
+        return thread < threads.length ? threads[thread] : null;
+    }
+
+    /** How many times {@code thread} holds {@code lock} right now (0: not held). */
+    public int holdCount(int thread, long lock) {
+        ThreadHolds h = peek(thread);
+        if (h == null) {
+            return 0;
+        }
+        int i = h.indexOf(lock);
+        return i < 0 ? 0 : h.count[i];
+    }
+
+    /** True when this acquire is a happens-before edge: the outermost one, or a WAIT re-acquire. */
+    public boolean isOutermostAcquire(int thread, long lock, int flags) {
+        return LockFlags.isWait(flags) || holdCount(thread, lock) == 0;
+    }
+
+    /** True when this acquire orders locks (lock-order edge): outermost, and not a WAIT re-acquire. */
+    public boolean isLockOrderAcquire(int thread, long lock, int flags) {
+        return !LockFlags.isWait(flags) && holdCount(thread, lock) == 0;
+    }
+
+    /** True when this release is a happens-before edge: the outermost one, or a WAIT release. */
+    public boolean isOutermostRelease(int thread, long lock, int flags) {
+        int held = holdCount(thread, lock);
+        return LockFlags.isWait(flags) ? held > 0 : held == 1;
+    }
+
+    /** The interned id of the thread's held set (0: no lock held). */
+    public int lockSet(int thread) {
+        ThreadHolds h = peek(thread);
+        return h == null ? InternedTree.ROOT : h.lockSet();
+    }
+
+    public int heldCount(int thread) {
+        ThreadHolds h = peek(thread);
+        return h == null ? 0 : h.size;
+    }
+
+    /** The {@code i}-th held lock, outermost first. */
+    public long heldLock(int thread, int i) {
+        return threads[thread].lock[i];
+    }
+
+    public int heldSite(int thread, int i) {
+        return threads[thread].site[i];
+    }
+
+    public int heldContext(int thread, int i) {
+        return threads[thread].context[i];
+    }
+
+    public int heldFlags(int thread, int i) {
+        return threads[thread].flags[i];
+    }
+
+    void acquire(int thread, long lock, int site, int flags, int context) {
+        ThreadHolds h = holds(thread);
+        int i = h.indexOf(lock);
+        if (LockFlags.isWait(flags)) {
+            int restored = 1;
+            for (int w = 0; w < h.waiting; w++) {
+                if (h.waitingLock[w] == lock) {
+                    restored = h.waitingCount[w];
+                    h.waitingLock[w] = h.waitingLock[h.waiting - 1];
+                    h.waitingCount[w] = h.waitingCount[h.waiting - 1];
+                    h.waiting--;
+                    break;
+                }
+            }
+            if (i >= 0) {
+                h.count[i] += restored;
+            } else {
+                push(h, lock, site, flags, context, restored);
+            }
+            return;
+        }
+        if (i >= 0) {
+            h.count[i]++;
+        } else {
+            push(h, lock, site, flags, context, 1);
+        }
+    }
+
+    void release(int thread, long lock, int flags) {
+        ThreadHolds h = peek(thread);
+        int i = h == null ? -1 : h.indexOf(lock);
+        if (i < 0) {
+            return; // released without a recorded acquire (trace began mid-section): nothing held
+        }
+        if (LockFlags.isWait(flags)) {
+            if (h.waiting == h.waitingLock.length) {
+                h.waitingLock = Arrays.copyOf(h.waitingLock, h.waiting * 2);
+                h.waitingCount = Arrays.copyOf(h.waitingCount, h.waiting * 2);
+            }
+            h.waitingLock[h.waiting] = lock;
+            h.waitingCount[h.waiting] = h.count[i];
+            h.waiting++;
+            remove(h, i);
+        } else if (--h.count[i] == 0) {
+            remove(h, i);
+        }
+    }
+
+    private void push(ThreadHolds h, long lock, int site, int flags, int context, int count) {
+        if (h.size == h.lock.length) {
+            int n = h.size * 2;
+            h.lock = Arrays.copyOf(h.lock, n);
+            h.count = Arrays.copyOf(h.count, n);
+            h.flags = Arrays.copyOf(h.flags, n);
+            h.site = Arrays.copyOf(h.site, n);
+            h.context = Arrays.copyOf(h.context, n);
+            h.node = Arrays.copyOf(h.node, n);
+        }
+        int i = h.size++;
+        h.lock[i] = lock;
+        h.count[i] = count;
+        h.flags[i] = flags & ~LockFlags.WAIT;
+        h.site[i] = site;
+        h.context[i] = context;
+        h.node[i] = lockSets.child(h.lockSet0(i), classes.of(lock, flags).id(), site);
+    }
+
+    /** Removes entry {@code i}; j.u.c. locks may be released out of order, so the sets above it are re-interned. */
+    private void remove(ThreadHolds h, int i) {
+        int tail = h.size - i - 1;
+        System.arraycopy(h.lock, i + 1, h.lock, i, tail);
+        System.arraycopy(h.count, i + 1, h.count, i, tail);
+        System.arraycopy(h.flags, i + 1, h.flags, i, tail);
+        System.arraycopy(h.site, i + 1, h.site, i, tail);
+        System.arraycopy(h.context, i + 1, h.context, i, tail);
+        h.size--;
+        for (int j = i; j < h.size; j++) {
+            h.node[j] = lockSets.child(h.lockSet0(j), classes.of(h.lock[j], h.flags[j]).id(), h.site[j]);
+        }
+    }
+
+    /** The held locks of lock set {@code lockSet}, outermost first, as reports show them. */
+    public List<HeldLock> describe(TraceDictionary dictionary, int lockSet) {
+        List<HeldLock> held = new ArrayList<>();
+        for (int node = lockSet; node != InternedTree.ROOT; node = lockSets.parent(node)) {
+            held.add(new HeldLock(classes.byId(lockSets.labelA(node)).name(),
+                    dictionary.sourceSite(lockSets.labelB(node))));
+        }
+        Collections.reverse(held);
+        return held;
+    }
+
+    /** The lock classes in lock set {@code lockSet}, outermost first. */
+    public List<LockClass> classesOf(int lockSet) {
+        List<LockClass> held = new ArrayList<>();
+        for (int node = lockSet; node != InternedTree.ROOT; node = lockSets.parent(node)) {
+            held.add(classes.byId(lockSets.labelA(node)));
+        }
+        Collections.reverse(held);
+        return held;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.racelock.analyzer.lockorder;
+
+import dev.racelock.analyzer.TraceScript;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.trace.LockFlags;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LockOrderAnalysisTest {
+
+    /** main starts t1 and t2; locks A and B are fields Bank.a / Bank.b; G is a gate lock field Bank.gate. */
+    private static final class Bank {
+        final TraceScript s = new TraceScript();
+        final int main = s.thread("main");
+        final int startSite = s.site("com.acme.Main", "main", 5);
+        final int t1 = s.thread("t1", main, startSite);
+        final int t2 = s.thread("t2", main, startSite);
+        final int t3 = s.thread("t3", main, startSite);
+        final long a = s.lockInField("java.lang.Object", s.field("com.acme.Bank", "a", "Ljava/lang/Object;"));
+        final long b = s.lockInField("java.lang.Object", s.field("com.acme.Bank", "b", "Ljava/lang/Object;"));
+        final long c = s.lockInField("java.lang.Object", s.field("com.acme.Bank", "c", "Ljava/lang/Object;"));
+        final long gate = s.lockInField("java.lang.Object", s.field("com.acme.Bank", "gate", "Ljava/lang/Object;"));
+        final int siteA = s.site("com.acme.Bank", "transfer", 10);
+        final int siteB = s.site("com.acme.Bank", "transfer", 11);
+        final int siteB2 = s.site("com.acme.Bank", "refund", 20);
+        final int siteA2 = s.site("com.acme.Bank", "refund", 21);
+
+        /** thread takes first then second (nested), then releases both. */
+        Bank nested(int t, long first, int firstSite, long second, int secondSite) {
+            s.lock(t, first, firstSite).lock(t, second, secondSite).unlock(t, second, secondSite).unlock(t, first, firstSite);
+            return this;
+        }
+
+        List<Finding> deadlocks() {
+            return TraceScript.ofType(s.analyze(), FindingType.DEADLOCK);
+        }
+    }
+
+    @Test
+    void reportsTwoLockInversionInTwoThreads() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB).nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        List<Finding> d = k.deadlocks();
+        assertEquals(1, d.size());
+        Finding f = d.get(0);
+        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 2 locks", f.title());
+        assertEquals(2, f.cycle().size());
+        LockAcquisition first = f.cycle().get(0);
+        LockAcquisition second = f.cycle().get(1);
+        // Rotated to start at the smallest lock class: the edge whose held lock is Bank.a.
+        assertEquals("Bank.b", first.lock());
+        assertEquals("t1", first.thread().name());
+        assertEquals(11, first.acquiredAt().line());
+        assertEquals("Bank.a", first.heldLocks().get(0).lock());
+        assertEquals(10, first.heldLocks().get(0).acquiredAt().line());
+        assertEquals("Bank.a", second.lock());
+        assertEquals("t2", second.thread().name());
+        assertEquals("Bank.b", second.heldLocks().get(0).lock());
+        assertEquals(1, first.stack().size());
+    }
+
+    @Test
+    void gateLockHeldAroundBothOrdersPreventsDeadlock() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.s.lock(k.t1, k.gate, k.siteA);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.s.unlock(k.t1, k.gate, k.siteA).lock(k.t2, k.gate, k.siteB2);
+        k.nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        k.s.unlock(k.t2, k.gate, k.siteB2);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void inversionWithinOneThreadIsNotADeadlock() {
+        Bank k = new Bank();
+        k.nested(k.main, k.a, k.siteA, k.b, k.siteB).nested(k.main, k.b, k.siteB2, k.a, k.siteA2);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void threadStartedAfterTheOtherWasJoinedCannotDeadlockWithIt() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.s.end(k.t1).join(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void sequentialInversionOrderedOnlyByTheLocksIsStillReported() {
+        // t1 finishes before t2 starts its inversion, but only lock hand-over orders them: another
+        // schedule interleaves them and deadlocks.
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        assertEquals(1, k.deadlocks().size());
+    }
+
+    @Test
+    void inverseTakenOnlyByTryLockIsNotADeadlock() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.s.lock(k.t2, k.b, k.siteB2).acquire(k.t2, k.a, k.siteA2, LockFlags.MONITOR | LockFlags.TRY)
+                .unlock(k.t2, k.a, k.siteA2).unlock(k.t2, k.b, k.siteB2);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void reportsThreeLockCycleOverThreeThreads() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite).start(k.main, k.t3, k.startSite);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.nested(k.t2, k.b, k.siteB, k.c, k.siteA2);
+        k.nested(k.t3, k.c, k.siteA2, k.a, k.siteA);
+        List<Finding> d = k.deadlocks();
+        assertEquals(1, d.size());
+        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 3 locks", d.get(0).title());
+        assertEquals(List.of("t1", "t2", "t3"), d.get(0).cycle().stream().map(x -> x.thread().name()).toList());
+    }
+
+    @Test
+    void threeLockCycleInTwoThreadsIsNotReported() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.nested(k.t1, k.b, k.siteB, k.c, k.siteA2);
+        k.nested(k.t2, k.c, k.siteA2, k.a, k.siteA);
+        assertEquals(0, k.deadlocks().stream().filter(f -> f.cycle().size() == 3).count());
+    }
+
+    @Test
+    void reentrantAcquisitionIsNeverAnEdge() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        // t1: a, b, then a again (reentrant): no b -> a edge.
+        k.s.lock(k.t1, k.a, k.siteA).lock(k.t1, k.b, k.siteB).lock(k.t1, k.a, k.siteA2)
+                .unlock(k.t1, k.a, k.siteA2).unlock(k.t1, k.b, k.siteB).unlock(k.t1, k.a, k.siteA);
+        k.nested(k.t2, k.a, k.siteA, k.b, k.siteB);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void waitReacquireIsNotAnEdge() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        int wait = LockFlags.MONITOR | LockFlags.WAIT;
+        // t1 holds b, waits on a (a was taken first): the re-acquire of a while holding b is not an edge.
+        k.s.lock(k.t1, k.a, k.siteA).lock(k.t1, k.b, k.siteB).unlock(k.t1, k.a, k.siteA, wait)
+                .acquire(k.t1, k.a, k.siteA, wait).unlock(k.t1, k.b, k.siteB).unlock(k.t1, k.a, k.siteA);
+        k.nested(k.t2, k.a, k.siteA2, k.b, k.siteB2);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void bankTransferBetweenTwoInstancesOfOneClassIsOneDeadlock() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int t1 = s.thread("t1", main, -1);
+        int t2 = s.thread("t2", main, -1);
+        int from = s.site("com.acme.Account", "transfer", 30);
+        int to = s.site("com.acme.Account", "transfer", 31);
+        long acc1 = s.object("com.acme.Account");
+        long acc2 = s.object("com.acme.Account");
+        long acc3 = s.object("com.acme.Account");
+        long acc4 = s.object("com.acme.Account");
+        s.start(main, t1, -1).start(main, t2, -1);
+        // transfer(acc1, acc2) in t1 and transfer(acc2, acc1) in t2: synchronized(from) { synchronized(to) }
+        s.lock(t1, acc1, from).lock(t1, acc2, to).unlock(t1, acc2, to).unlock(t1, acc1, from);
+        s.lock(t2, acc2, from).lock(t2, acc1, to).unlock(t2, acc1, to).unlock(t2, acc2, from);
+        // Same for acc3 / acc4: the same bug, a second occurrence.
+        s.lock(t1, acc3, from).lock(t1, acc4, to).unlock(t1, acc4, to).unlock(t1, acc3, from);
+        s.lock(t2, acc4, from).lock(t2, acc3, to).unlock(t2, acc3, to).unlock(t2, acc4, from);
+        List<Finding> d = TraceScript.ofType(s.analyze(), FindingType.DEADLOCK);
+        assertEquals(1, d.size(), d.toString());
+        Finding f = d.get(0);
+        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 2 locks", f.title());
+        assertEquals(2, f.occurrences());
+        assertTrue(f.cycle().get(0).lock().startsWith("monitor of Account (instance "), f.cycle().get(0).lock());
+        assertTrue(!f.cycle().get(0).lock().equals(f.cycle().get(1).lock()));
+    }
+
+    @Test
+    void handOverHandLockingOfOneClassInOneOrderIsNotADeadlock() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int t1 = s.thread("t1", main, -1);
+        int t2 = s.thread("t2", main, -1);
+        int site = s.site("com.acme.Node", "walk", 5);
+        long n1 = s.object("com.acme.Node");
+        long n2 = s.object("com.acme.Node");
+        long n3 = s.object("com.acme.Node");
+        s.start(main, t1, -1).start(main, t2, -1);
+        for (int t : new int[] {t1, t2}) {
+            s.lock(t, n1, site).lock(t, n2, site).unlock(t, n1, site).lock(t, n3, site).unlock(t, n2, site).unlock(t, n3, site);
+        }
+        assertTrue(TraceScript.ofType(s.analyze(), FindingType.DEADLOCK).isEmpty());
+    }
+
+    @Test
+    void diningPhilosophersAreOneFiveLockCycle() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int site = s.site("com.acme.Philosopher", "eat", 12);
+        long[] forks = new long[5];
+        for (int i = 0; i < 5; i++) {
+            forks[i] = s.object("com.acme.Fork");
+        }
+        for (int i = 0; i < 5; i++) {
+            int t = s.thread("philosopher-" + i, main, -1);
+            s.start(main, t, -1);
+            s.lock(t, forks[i], site).lock(t, forks[(i + 1) % 5], site)
+                    .unlock(t, forks[(i + 1) % 5], site).unlock(t, forks[i], site);
+        }
+        List<Finding> d = TraceScript.ofType(s.analyze(), FindingType.DEADLOCK);
+        assertEquals(1, d.size());
+        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 5 locks", d.get(0).title());
+    }
+
+    @Test
+    void deadlockFingerprintIgnoresLinesAndIds() {
+        String[] prints = new String[2];
+        for (int run = 0; run < 2; run++) {
+            TraceScript s = new TraceScript(run == 0 ? 100 : 55_555, run * 17);
+            int main = s.thread("main");
+            int t1 = s.thread("t1", main, -1);
+            int t2 = s.thread("t2", main, -1);
+            long a = s.lockInField("java.lang.Object", s.field("com.acme.Bank", "a", "Ljava/lang/Object;"));
+            long b = s.lockInField("java.lang.Object", s.field("com.acme.Bank", "b", "Ljava/lang/Object;"));
+            int x = s.site("com.acme.Bank", "m", 3);
+            s.start(main, t1, -1).start(main, t2, -1)
+                    .lock(t1, a, x).lock(t1, b, x).unlock(t1, b, x).unlock(t1, a, x)
+                    .lock(t2, b, x).lock(t2, a, x).unlock(t2, a, x).unlock(t2, b, x);
+            prints[run] = TraceScript.ofType(s.analyze(), FindingType.DEADLOCK).get(0).fingerprint();
+        }
+        assertEquals(prints[0], prints[1]);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.racelock.analyzer.race;
+
+import dev.racelock.analyzer.AnalysisSession;
+import dev.racelock.analyzer.TraceScript;
+import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.SourceSite;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RaceEvidenceTest {
+
+    /**
+     * worker-1 (started at Main.java:5) runs Worker.run -> Account.deposit and writes balance
+     * holding Account.lock; then main calls Main.audit -> Account.read and reads balance with no lock.
+     */
+    private static Finding bankRace(long objectBase, int lineShift) {
+        TraceScript s = new TraceScript(objectBase, lineShift);
+        int main = s.thread("main");
+        int startSite = s.site("com.acme.Main", "main", 5);
+        int w1 = s.thread("worker-1", main, startSite);
+        int run = s.method("com.acme.Worker", "run");
+        int deposit = s.method("com.acme.Account", "deposit");
+        int audit = s.method("com.acme.Main", "audit");
+        int read = s.method("com.acme.Account", "read");
+        int callDeposit = s.site("com.acme.Worker", "run", 17);
+        int callAudit = s.site("com.acme.Main", "main", 8);
+        int callRead = s.site("com.acme.Main", "audit", 30);
+        int lockSite = s.site("com.acme.Account", "deposit", 21);
+        int writeSite = s.site("com.acme.Account", "deposit", 22);
+        int readSite = s.site("com.acme.Account", "read", 40);
+        int balance = s.field("com.acme.Account", "balance", "I");
+        int lockField = s.field("com.acme.Account", "lock", "Ljava/lang/Object;");
+        long account = s.object("com.acme.Account");
+        long lock = s.lockInField("java.lang.Object", lockField);
+        s.start(main, w1, startSite)
+                .enter(w1, run, -1).enter(w1, deposit, callDeposit)
+                .lock(w1, lock, lockSite).write(w1, account, balance, writeSite).unlock(w1, lock, lockSite)
+                .exit(w1).exit(w1)
+                .enter(main, audit, callAudit).enter(main, read, callRead)
+                .read(main, account, balance, readSite);
+        List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        assertEquals(1, races.size());
+        return races.get(0);
+    }
+
+    @Test
+    void raceEvidenceShowsBothStacksThreadsAndLocks() {
+        Finding f = bankRace(1000, 0);
+        Access earlier = f.accesses().get(0);
+        Access later = f.accesses().get(1);
+
+        assertEquals("worker-1", earlier.thread().name());
+        assertEquals(new SourceSite("com.acme.Main", "main", "Main.java", 5), earlier.thread().createdAt());
+        assertEquals("write", earlier.kind().word());
+        assertEquals("Account.balance", earlier.location());
+        assertEquals(List.of(new SourceSite("com.acme.Account", "deposit", "Account.java", 22),
+                new SourceSite("com.acme.Worker", "run", "Worker.java", 17)), earlier.stack());
+        assertEquals(1, earlier.locksHeld().size());
+        assertEquals("Account.lock", earlier.locksHeld().get(0).lock());
+        assertEquals(21, earlier.locksHeld().get(0).acquiredAt().line());
+
+        assertEquals("main", later.thread().name());
+        assertNull(later.thread().createdAt());
+        assertEquals("read", later.kind().word());
+        assertEquals(List.of(new SourceSite("com.acme.Account", "read", "Account.java", 40),
+                new SourceSite("com.acme.Main", "audit", "Main.java", 30),
+                new SourceSite("com.acme.Main", "main", "Main.java", 8)), later.stack());
+        assertTrue(later.locksHeld().isEmpty());
+
+        assertEquals("thread 'worker-1' holds Account.lock, thread 'main' holds no lock: "
+                + "no lock held in common and no hand-off between them; "
+                + "the read in 'main' happens before the writer thread 'worker-1' was joined", f.explanation());
+        assertEquals(later.site(), f.primarySite());
+        assertEquals(16, f.fingerprint().length());
+    }
+
+    @Test
+    void fingerprintIsStableAcrossObjectIdsAndLines() {
+        Finding a = bankRace(1000, 0);
+        Finding b = bankRace(987_654_321, 40);
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertNotEquals(a.accesses().get(0).site().line(), b.accesses().get(0).site().line());
+    }
+
+    @Test
+    void fingerprintDiffersForAnotherField() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int w = s.thread("w", main, -1);
+        int f1 = s.field("com.acme.A", "x", "I");
+        int f2 = s.field("com.acme.A", "y", "I");
+        int site = s.site("com.acme.A", "m", 1);
+        long o = s.object("com.acme.A");
+        s.start(main, w, -1).write(w, o, f1, site).write(main, o, f1, site).write(w, o, f2, site).write(main, o, f2, site);
+        List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        assertEquals(2, races.size());
+        assertNotEquals(races.get(0).fingerprint(), races.get(1).fingerprint());
+    }
+
+    private static String classify(String descriptor, boolean readModifyWrite, boolean sameLine, boolean publish) {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int w1 = s.thread("w1", main, -1);
+        int w2 = s.thread("w2", main, -1);
+        int field = s.field("com.acme.C", "f", descriptor);
+        int readSite = s.site("com.acme.C", "m", 10);
+        int writeSite = sameLine ? readSite : s.site("com.acme.C", "m", 11);
+        long o = s.object("com.acme.C");
+        s.start(main, w1, -1).start(main, w2, -1);
+        if (readModifyWrite) {
+            s.read(w1, o, field, readSite).read(w2, o, field, readSite)
+                    .write(w1, o, field, writeSite).write(w2, o, field, writeSite);
+        } else if (publish) {
+            s.write(w1, o, field, writeSite).read(w2, o, field, readSite);
+        } else {
+            s.write(w1, o, field, writeSite).write(w2, o, field, writeSite);
+        }
+        AnalysisSession session = s.session();
+        List<Finding> races = TraceScript.ofType(session.result(), FindingType.DATA_RACE);
+        assertEquals(1, races.size(), races.toString());
+        return races.get(0).classification();
+    }
+
+    @Test
+    void classifiesCounterIncrementAsLostUpdate() {
+        assertEquals("lost-update", classify("I", true, true, false));
+    }
+
+    @Test
+    void classifiesTestThenSetAsCheckThenAct() {
+        assertEquals("check-then-act", classify("Ljava/lang/Object;", true, false, false));
+    }
+
+    @Test
+    void classifiesUnorderedLongWritesAsTornLong() {
+        assertEquals("torn-long", classify("J", false, false, false));
+        assertEquals("torn-long", classify("D", false, false, true));
+    }
+
+    @Test
+    void classifiesRacyReferencePublication() {
+        assertEquals("unsafe-publication", classify("Lcom/acme/Config;", false, false, true));
+    }
+
+    @Test
+    void leavesPlainIntWriteWriteUnclassified() {
+        assertNull(classify("I", false, false, false));
+    }
+}

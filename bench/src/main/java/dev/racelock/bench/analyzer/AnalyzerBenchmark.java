@@ -1,0 +1,86 @@
+package dev.racelock.bench.analyzer;
+
+import dev.racelock.analyzer.AnalysisSession;
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.trace.ReadProgress;
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.TraceFiles;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Analysis throughput, races + lock order + observed deadlocks (the standard session), on a
+ * 20 M-event stream of {@link SyntheticWorkload}, one core. Score = events per second (one
+ * operation = one event).
+ * <ul>
+ *   <li>{@code analyzeStream}: events fed directly through the visitor (the analyses alone);</li>
+ *   <li>{@code analyzeBinaryTrace}: the same events written once as a binary trace file at setup,
+ *       then read with TraceFiles.read into the session (reader + analyses, as the CLI runs).</li>
+ * </ul>
+ *
+ * <pre>java -jar bench/target/benchmarks.jar AnalyzerBenchmark -f 1 -wi 2 -i 3</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
+public class AnalyzerBenchmark {
+
+    static final int EVENTS = 20_000_000;
+    static final int BLOCK = 1_000_000;
+
+    private SyntheticWorkload workload;
+    private Path traceFile;
+
+    @Setup(Level.Trial)
+    public void generate() throws IOException {
+        workload = new SyntheticWorkload(BLOCK, 42);
+        traceFile = Files.createTempFile("racelock-bench", ".rlt");
+        BinaryTraceFile.write(workload, EVENTS, traceFile);
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteTrace() throws IOException {
+        Files.deleteIfExists(traceFile);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public AnalysisResult analyzeBinaryTrace() throws IOException {
+        AnalysisSession session = new AnalysisSession();
+        TraceFiles.read(traceFile, session, ReadProgress.NONE);
+        return session.result();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public AnalysisResult analyzeStream() {
+        AnalysisSession session = new AnalysisSession();
+        workload.prologue(session);
+        long events = 0;
+        while (events < EVENTS) {
+            workload.block.replay(session);
+            events += workload.block.size();
+        }
+        session.end(new TraceEnd(session.events(), true, null));
+        return session.result();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.racelock.bench.analyzer;
+
+import dev.racelock.analyzer.AnalysisSession;
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.trace.TraceEnd;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * The {@link AnalyzerBenchmark} workload timed by the analyzing thread's CPU time as well as
+ * wall-clock time: on a machine shared with other jobs, events per CPU-second is the figure that
+ * says what one core does. A cross-check for the JMH score, not a replacement.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.racelock.bench.analyzer.CpuTimeThroughput [rounds]</pre>
+ */
+public final class CpuTimeThroughput {
+
+    private CpuTimeThroughput() {}
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        SyntheticWorkload workload = new SyntheticWorkload(AnalyzerBenchmark.BLOCK, 42);
+        int[] h = workload.block.histogram();
+        System.out.printf("block of %d events: reads %d, writes %d, array %d, volatile %d, lock events %d, "
+                        + "method enter/exit %d, hand-offs %d%n", workload.block.size(), h[0], h[1], h[2] + h[3],
+                h[4] + h[5], h[6] + h[7] + h[8], h[9] + h[10], h[11] + h[12]);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (int round = 1; round <= rounds; round++) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            AnalysisSession session = new AnalysisSession();
+            workload.prologue(session);
+            while (session.events() < AnalyzerBenchmark.EVENTS) {
+                workload.block.replay(session);
+            }
+            session.end(new TraceEnd(session.events(), true, null));
+            AnalysisResult result = session.result();
+            double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            System.out.printf("round %d: %,d events, %d findings: %.1f M events/CPU-s, %.1f M events/s wall%n", round,
+                    result.events(), result.findings().size(), result.events() / cpu / 1e6, result.events() / wall / 1e6);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.racelock.trace.format;
+
+import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.ObservedDeadlock;
+import dev.racelock.trace.ReadProgress;
+import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.TraceFiles;
+import dev.racelock.trace.TraceHeader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes the events it is given as a binary trace: the other half of converting STD text (or
+ * any event source) to format v1. Synchronization events are numbered in the order they arrive,
+ * which is an order consistent with synchronization whenever the source's is; each thread's
+ * events keep their order.
+ *
+ * <p>Called from one thread (a reader's), which then owns every thread buffer it creates.
+ */
+public final class BinaryTraceExporter implements EventVisitor {
+
+    private final Path out;
+    private TraceWriter writer;
+    private final Map<Integer, ThreadEventBuffer> buffers = new HashMap<>();
+
+    public BinaryTraceExporter(Path out) {
+        this.out = out;
+    }
+
+    /** Reads {@code traceIn} (binary or STD) and writes it to {@code binaryOut} as a binary trace. */
+    public static TraceEnd export(Path traceIn, Path binaryOut) throws IOException {
+        BinaryTraceExporter exporter = new BinaryTraceExporter(binaryOut);
+        try {
+            TraceEnd end = TraceFiles.read(traceIn, exporter, ReadProgress.NONE);
+            IOException failure = exporter.writer == null ? null : exporter.writer.failure();
+            if (failure != null) {
+                throw failure;
+            }
+            return end;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            if (exporter.writer != null) {
+                exporter.writer.close();
+            }
+        }
+    }
+
+    private ThreadEventBuffer buffer(int thread) {
+        ThreadEventBuffer buffer = buffers.get(thread);
+        if (buffer == null) {
+            buffer = writer.newThreadBuffer(thread);
+            buffers.put(thread, buffer);
+        }
+        return buffer;
+    }
+
+    @Override
+    public void header(TraceHeader header) {
+        try {
+            writer = TraceWriter.open(out, header, 1000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void end(TraceEnd end) {
+        writer.close();
+    }
+
+    @Override public void thread(ThreadInfo thread) { writer.defineThread(thread); }
+    @Override public void method(MethodInfo method) { writer.defineMethod(method); }
+    @Override public void site(SiteInfo site) { writer.defineSite(site); }
+    @Override public void field(FieldInfo field) { writer.defineField(field); }
+    @Override public void object(ObjectInfo object) { writer.defineObject(object); }
+    @Override public void objectFreed(long object) { writer.objectFreed(object); }
+    @Override public void observedDeadlock(ObservedDeadlock deadlock) { writer.observedDeadlock(deadlock); }
+
+    @Override public void read(int t, long o, int f, int s) { buffer(t).read(o, f, s); }
+    @Override public void write(int t, long o, int f, int s) { buffer(t).write(o, f, s); }
+    @Override public void arrayRead(int t, long a, int i, int s) { buffer(t).arrayRead(a, i, s); }
+    @Override public void arrayWrite(int t, long a, int i, int s) { buffer(t).arrayWrite(a, i, s); }
+    @Override public void arrayRangeRead(int t, long a, int from, int length, int s) { buffer(t).arrayRangeRead(a, from, length, s); }
+    @Override public void arrayRangeWrite(int t, long a, int from, int length, int s) { buffer(t).arrayRangeWrite(a, from, length, s); }
+    @Override public void volatileRead(int t, long o, int slot, int s) { buffer(t).volatileRead(o, slot, s); }
+    @Override public void volatileWrite(int t, long o, int slot, int s) { buffer(t).volatileWrite(o, slot, s); }
+    @Override public void lockRequest(int t, long l, int s, int flags) { buffer(t).lockRequest(l, s, flags); }
+    @Override public void lockAcquire(int t, long l, int s, int flags) { buffer(t).lockAcquire(l, s, flags); }
+    @Override public void lockRelease(int t, long l, int s, int flags) { buffer(t).lockRelease(l, s, flags); }
+    @Override public void threadStart(int t, int child, int s) { buffer(t).threadStart(child, s); }
+    @Override public void threadBegin(int t) { buffer(t).threadBegin(); }
+    @Override public void threadEnd(int t) { buffer(t).threadEnd(); }
+    @Override public void threadJoin(int t, int child, int s) { buffer(t).threadJoin(child, s); }
+    @Override public void hbRelease(int t, long token, int s) { buffer(t).hbRelease(token, s); }
+    @Override public void hbAcquire(int t, long token, int s) { buffer(t).hbAcquire(token, s); }
+    @Override public void methodEnter(int t, int m, int callSite) { buffer(t).methodEnter(m, callSite); }
+    @Override public void methodExit(int t) { buffer(t).methodExit(); }
+}
