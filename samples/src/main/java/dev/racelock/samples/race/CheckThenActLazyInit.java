@@ -15,7 +15,7 @@ public final class CheckThenActLazyInit {
 
     static Registry registry() {
         if (registry == null) { // expect race(read, CheckThenActLazyInit.registry)
-            registry = new Registry(); // expect race(write, CheckThenActLazyInit.registry)
+            registry = new Registry(); // expect race(write, CheckThenActLazyInit.registry, check-then-act)
         }
         return registry; // expect race(read, CheckThenActLazyInit.registry)
     }

@@ -13,7 +13,7 @@ public final class LostUpdate {
     public static void main(String[] args) throws InterruptedException {
         Runnable increment = () -> {
             for (int i = 0; i < 1_000; i++) {
-                hits++; // expect race(read|write, LostUpdate.hits)
+                hits++; // expect race(read|write, LostUpdate.hits, lost-update)
             }
         };
         Thread first = new Thread(increment, "incrementer-1");

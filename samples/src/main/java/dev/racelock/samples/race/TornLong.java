@@ -12,7 +12,7 @@ public final class TornLong {
 
     public static void main(String[] args) throws InterruptedException {
         long[] seen = new long[1];
-        Thread writer = new Thread(() -> stamp = 0xFFFF_FFFF_0000_0001L, "writer"); // expect race(write, TornLong.stamp)
+        Thread writer = new Thread(() -> stamp = 0xFFFF_FFFF_0000_0001L, "writer"); // expect race(write, TornLong.stamp, torn-long)
         Thread reader = new Thread(() -> seen[0] = stamp, "reader"); // expect race(read, TornLong.stamp)
         writer.start();
         reader.start();

@@ -21,7 +21,7 @@ public final class UnsynchronizedInventory {
 
     void add(String item) {
         items.add(item);
-        count++; // expect race(read|write, UnsynchronizedInventory.count)
+        count++; // expect race(read|write, UnsynchronizedInventory.count, lost-update)
     }
 
     public static void main(String[] args) throws InterruptedException {

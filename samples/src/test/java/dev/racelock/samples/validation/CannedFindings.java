@@ -32,7 +32,11 @@ final class CannedFindings {
     }
 
     Finding race(Access earlier, Access later) {
-        return new Finding(FindingType.DATA_RACE, "fp", "DATA RACE on " + later.location(), "m", "e", null,
+        return race(earlier, later, null);
+    }
+
+    Finding race(Access earlier, Access later, String classification) {
+        return new Finding(FindingType.DATA_RACE, "fp", "DATA RACE on " + later.location(), "m", "e", classification,
                 List.of(earlier, later), List.of(), 1);
     }
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * directive := "//" "expect" ("none" | clause (";" clause)*)
  *            | "//" "requires" capability ("," capability)*
  *            | "//" "alloc" name
- * clause    := "race(" kind ("|" kind)* "," subject ")"      kind := "read" | "write"
+ * clause    := "race(" kind ("|" kind)* "," subject ["," classification] ")"      kind := "read" | "write"
  *            | "deadlock(" subject ("|" subject)* ")"
  *            | "observed-deadlock(" subject ("|" subject)* ")"
  * </pre>
@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code race(kind, subject)} marks an access of a data race on {@code subject} at this line;
  *       all lines naming one subject form one expected race, which must be reported exactly once,
- *       with both accesses on marked lines of a marked kind ({@code read|write} for {@code x++}).</li>
+ *       with both accesses on marked lines of a marked kind ({@code read|write} for {@code x++}).
+ *       An optional third argument ({@code lost-update}, {@code check-then-act},
+ *       {@code unsafe-publication}, {@code torn-long}) is the classification the report must give;
+ *       without it any classification is accepted.</li>
  *   <li>{@code deadlock(subject)} marks an acquisition of a lock of the sample's lock-order cycle
  *       (all such lines form one cycle: one potential deadlock per sample); alternatives
  *       {@code a|b} for a line that takes either lock (a synchronized method called on two
@@ -48,6 +51,7 @@ public final class ExpectationParser {
 
     private static final Pattern DIRECTIVE = Pattern.compile("//\\s*(expect|requires|alloc)\\s+(.*?)\\s*$");
     private static final Pattern CLAUSE = Pattern.compile("(race|deadlock|observed-deadlock)\\s*\\(([^()]*)\\)");
+    private static final Pattern CLASSIFICATION = Pattern.compile("[a-z]+(-[a-z]+)*");
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\[])?");
 
     private final String fileName;
@@ -55,6 +59,7 @@ public final class ExpectationParser {
 
     private final Set<Capability> requires = EnumSet.noneOf(Capability.class);
     private final Map<String, Set<ExpectedFinding.Access>> racesBySubject = new LinkedHashMap<>();
+    private final Map<String, String> classificationBySubject = new LinkedHashMap<>();
     private final List<ExpectedFinding.Step> deadlockSteps = new ArrayList<>();
     private final List<ExpectedFinding.Step> observedSteps = new ArrayList<>();
     private final Map<String, Integer> explicitAllocations = new LinkedHashMap<>();
@@ -88,7 +93,8 @@ public final class ExpectationParser {
                     "'expect none' contradicts the expectation on line " + firstExpectationLine);
         }
         List<ExpectedFinding> expected = new ArrayList<>();
-        racesBySubject.forEach((subject, allowed) -> expected.add(new ExpectedFinding.Race(subject, allowed)));
+        racesBySubject.forEach((subject, allowed) ->
+                expected.add(new ExpectedFinding.Race(subject, allowed, classificationBySubject.get(subject))));
         if (!deadlockSteps.isEmpty()) {
             expected.add(new ExpectedFinding.Cycle(FindingType.DEADLOCK, deadlockSteps));
         }
@@ -147,14 +153,24 @@ public final class ExpectationParser {
     }
 
     private void race(int line, String args) {
-        int comma = args.indexOf(',');
-        if (comma < 0) {
-            throw new ExpectationSyntaxException(fileName, line, "race needs (kind, subject), got (" + args + ")");
+        String[] parts = args.split(",");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new ExpectationSyntaxException(fileName, line, "race needs (kind, subject) or (kind, subject, classification), got (" + args + ")");
         }
-        String subject = subject(line, args.substring(comma + 1).trim());
+        String subject = subject(line, parts[1].trim());
         Set<ExpectedFinding.Access> allowed = racesBySubject.computeIfAbsent(subject, s -> new LinkedHashSet<>());
-        for (String kind : args.substring(0, comma).split("\\|")) {
+        for (String kind : parts[0].split("\\|")) {
             allowed.add(new ExpectedFinding.Access(kind(line, kind.trim()), line));
+        }
+        if (parts.length == 3) {
+            String classification = parts[2].trim();
+            if (!CLASSIFICATION.matcher(classification).matches()) {
+                throw new ExpectationSyntaxException(fileName, line, "'" + classification + "' is not a classification (e.g. lost-update)");
+            }
+            String previous = classificationBySubject.putIfAbsent(subject, classification);
+            if (previous != null && !previous.equals(classification)) {
+                throw new ExpectationSyntaxException(fileName, line, "the race on " + subject + " is already classified " + previous);
+            }
         }
     }
 

@@ -118,6 +118,28 @@ class ExpectationParserTest {
     }
 
     @Test
+    void aThirdArgumentClassifiesTheRace() {
+        SampleSource s = parse(
+                "hits++; // expect race(read|write, Counter.hits, lost-update)",
+                "hits = 0; // expect race(write, Counter.hits)");
+        ExpectedFinding.Race race = (ExpectedFinding.Race) s.expected().get(0);
+        assertEquals("lost-update", race.classification());
+        assertEquals("race Counter.hits (read/write:1, write:2) [lost-update]", race.describe());
+    }
+
+    @Test
+    void rejectsTwoClassificationsOfOneRace() {
+        assertThrows(ExpectationSyntaxException.class, () -> parse(
+                "x++; // expect race(write, S.x, lost-update)",
+                "x = 1; // expect race(write, S.x, torn-long)"));
+    }
+
+    @Test
+    void rejectsAClassificationThatIsNotAWord() {
+        assertThrows(ExpectationSyntaxException.class, () -> parse("x++; // expect race(write, S.x, Lost Update)"));
+    }
+
+    @Test
     void rejectsAnUnknownClauseWithFileAndLine() {
         ExpectationSyntaxException e = assertThrows(ExpectationSyntaxException.class,
                 () -> parse("", "x++; // expect raec(write, S.x)"));

@@ -22,12 +22,17 @@ public sealed interface ExpectedFinding {
      * same subject. A reported race matches when both of its accesses are on these lines with a
      * kind allowed there: the lines list every access that may be reported, not all of them must be.
      *
-     * @param subject the location as written in the comment, e.g. {@code LostUpdate.hits} or {@code Buffer.slots[]}
-     * @param allowed the (kind, line) pairs an access of the race may have
+     * @param subject        the location as written in the comment, e.g. {@code LostUpdate.hits} or {@code Buffer.slots[]}
+     * @param allowed        the (kind, line) pairs an access of the race may have
+     * @param classification the classification the report must give ({@code lost-update}, ...), or null for any
      */
-    record Race(String subject, Set<Access> allowed) implements ExpectedFinding {
+    record Race(String subject, Set<Access> allowed, String classification) implements ExpectedFinding {
         public Race {
             allowed = Set.copyOf(allowed);
+        }
+
+        Race(String subject, Set<Access> allowed) {
+            this(subject, allowed, null);
         }
 
         @Override
@@ -44,7 +49,8 @@ public sealed interface ExpectedFinding {
                 }
                 sb.append(kindsAt(line)).append(':').append(line);
             });
-            return sb.append(')').toString();
+            sb.append(')');
+            return classification == null ? sb.toString() : sb.append(" [").append(classification).append(']').toString();
         }
 
         private String kindsAt(int line) {

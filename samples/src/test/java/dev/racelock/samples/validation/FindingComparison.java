@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>A race matches an expected race when both accesses name its subject and each has a
- *       (kind, line) the sample marked for it.</li>
+ *       (kind, line) the sample marked for it, and, when the sample gives one, with its classification.</li>
  *   <li>A deadlock matches the expected cycle when every acquisition is on a line marked for the
  *       lock it took, and the cycle contains exactly the expected locks (no lock of the cycle
  *       left out, no other lock in it).</li>
@@ -66,7 +66,7 @@ final class FindingComparison {
     }
 
     private static boolean matchesRace(SubjectMatcher matcher, ExpectedFinding.Race race, Finding f) {
-        if (f.accesses().isEmpty()) {
+        if (f.accesses().isEmpty() || race.classification() != null && !race.classification().equals(f.classification())) {
             return false;
         }
         for (Access a : f.accesses()) {

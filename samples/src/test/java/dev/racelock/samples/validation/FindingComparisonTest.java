@@ -90,6 +90,18 @@ class FindingComparisonTest {
     }
 
     @Test
+    void aClassifiedExpectationNeedsThatClassification() {
+        SampleSource classified = sample("hits++; // expect race(read|write, S.hits, lost-update)");
+        Finding lostUpdate = canned.race(canned.access(WRITE, "S.hits", 1), canned.access(READ, "S.hits", 1), "lost-update");
+        Finding unclassified = canned.race(canned.access(WRITE, "S.hits", 1), canned.access(READ, "S.hits", 1));
+        assertTrue(FindingComparison.compare(classified, List.of(lostUpdate)).exact());
+        assertEquals(List.of(unclassified), FindingComparison.compare(classified, List.of(unclassified)).unexpected());
+        assertTrue(FindingComparison.compare(RACE, List.of(valueRace(),
+                canned.race(canned.access(WRITE, "S.hits", 4), canned.access(READ, "S.hits", 4), "lost-update"))).exact(),
+                "without a classification in the sample, any is accepted");
+    }
+
+    @Test
     void aCorrectTwinMustReportNothing() {
         SampleSource twin = sample("// expect none", "class S {}");
         assertTrue(FindingComparison.compare(twin, List.of()).exact());

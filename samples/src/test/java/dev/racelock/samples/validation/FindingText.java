@@ -26,7 +26,8 @@ final class FindingText {
             Set<String> locations = new LinkedHashSet<>();
             f.accesses().forEach(a -> locations.add(a.location()));
             return "race " + String.join(" / ", locations) + " ("
-                    + f.accesses().stream().map(a -> a.kind().word() + ":" + line(a.site(), file)).collect(Collectors.joining(", ")) + ")";
+                    + f.accesses().stream().map(a -> a.kind().word() + ":" + line(a.site(), file)).collect(Collectors.joining(", ")) + ")"
+                    + (f.classification() == null ? "" : " [" + f.classification() + "]");
         }
         Set<String> locks = new LinkedHashSet<>();
         f.cycle().forEach(c -> locks.add(c.lock()));

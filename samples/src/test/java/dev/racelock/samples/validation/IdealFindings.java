@@ -31,7 +31,7 @@ final class IdealFindings {
                         .orElse(allowed.stream().filter(a -> !a.equals(write)).findFirst().orElse(write));
                 String location = name(sample, r.subject(), "element of int[]");
                 findings.add(canned.race(canned.access(write.kind(), location, write.line()),
-                        canned.access(other.kind(), location, other.line())));
+                        canned.access(other.kind(), location, other.line()), r.classification()));
             } else if (e instanceof ExpectedFinding.Cycle c) {
                 List<LockAcquisition> acquisitions = new ArrayList<>();
                 if (c.type() == FindingType.OBSERVED_DEADLOCK) {
