@@ -20,7 +20,7 @@ public final class UnsafePublication {
     static Config config;
 
     public static void main(String[] args) throws InterruptedException {
-        Thread writer = new Thread(() -> config = new Config(8080), "publisher"); // expect race(write, UnsafePublication.config, unsafe-publication)
+        Thread writer = new Thread(() -> config = new Config(8080), "publisher"); // expect race(write, UnsafePublication.config)
         int[] portSeen = new int[1];
         Thread reader = new Thread(() -> {
             Config c;
