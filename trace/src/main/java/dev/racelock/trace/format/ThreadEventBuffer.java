@@ -170,29 +170,18 @@ public final class ThreadEventBuffer {
     }
 
     public void threadBegin() {
-        long seq = sequence.take();
-        if (pos > limit && !makeRoom()) {
-            return;
+        int p = syncHead(FormatV1.OP_THREAD_BEGIN, sequence.take());
+        if (p >= 0) {
+            commit(p);
         }
-        byte[] b = buf;
-        int p = pos;
-        b[p++] = FormatV1.OP_THREAD_BEGIN;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
-        commit(p);
     }
 
     /** The last event of this buffer: later calls are ignored. */
     public void threadEnd() {
-        long seq = sequence.take();
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(FormatV1.OP_THREAD_END, sequence.take());
+        if (p < 0) {
             return;
         }
-        byte[] b = buf;
-        int p = pos;
-        b[p++] = FormatV1.OP_THREAD_END;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         commit(p);
         endedByOwner = true;
         limit = -1; // every later call takes the slow path, which drops it
@@ -223,9 +212,7 @@ public final class ThreadEventBuffer {
         b[p++] = FormatV1.OP_METHOD_ENTER;
         p = putVarInt(b, p, FormatV1.zigzag(method - prevMethod));
         prevMethod = method;
-        p = putVarInt(b, p, FormatV1.zigzag(callSite - prevSite));
-        prevSite = callSite;
-        commit(p);
+        commit(putSite(b, p, callSite));
     }
 
     public void methodExit() {
@@ -293,43 +280,32 @@ public final class ThreadEventBuffer {
         p = putVarInt(b, p, FormatV1.zigzag(from - prevIndex));
         prevIndex = from;
         p = putVarInt(b, p, length);
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
-        commit(p);
+        commit(putSite(b, p, site));
     }
 
     private void volatileAccess(int op, long seq, long object, int slot, int site) {
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(op, seq);
+        if (p < 0) {
             return;
         }
         byte[] b = buf;
-        int p = pos;
-        b[p++] = (byte) op;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         p = putVarLong(b, p, FormatV1.zigzag(object - prevObject));
         prevObject = object;
         p = putVarInt(b, p, FormatV1.zigzag(slot));
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
-        commit(p);
+        commit(putSite(b, p, site));
     }
 
     private void lockEvent(int monitorOp, int op, long seq, long lock, int site, int flags) {
-        if (pos > limit && !makeRoom()) {
+        int validFlags = flags & LockFlags.ALL;
+        boolean plainMonitor = validFlags == LockFlags.MONITOR;
+        int p = syncHead(plainMonitor ? monitorOp : op, seq);
+        if (p < 0) {
             return;
         }
         byte[] b = buf;
-        int p = pos;
-        int validFlags = flags & LockFlags.ALL;
-        boolean plainMonitor = validFlags == LockFlags.MONITOR;
-        b[p++] = (byte) (plainMonitor ? monitorOp : op);
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         p = putVarLong(b, p, FormatV1.zigzag(lock - prevLock));
         prevLock = lock;
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
+        p = putSite(b, p, site);
         if (!plainMonitor) {
             b[p++] = (byte) validFlags;
         }
@@ -337,34 +313,48 @@ public final class ThreadEventBuffer {
     }
 
     private void threadEvent(int op, long seq, int child, int site) {
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(op, seq);
+        if (p < 0) {
             return;
         }
         byte[] b = buf;
-        int p = pos;
-        b[p++] = (byte) op;
-        p = putVarLong(b, p, seq - prevSeq);
-        prevSeq = seq;
         p = putVarInt(b, p, FormatV1.zigzag(child));
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
-        prevSite = site;
-        commit(p);
+        commit(putSite(b, p, site));
     }
 
     private void handOff(int op, long seq, long token, int site) {
-        if (pos > limit && !makeRoom()) {
+        int p = syncHead(op, seq);
+        if (p < 0) {
             return;
+        }
+        byte[] b = buf;
+        p = putVarLong(b, p, FormatV1.zigzag(token - prevToken));
+        prevToken = token;
+        commit(putSite(b, p, site));
+    }
+
+    /**
+     * Makes room for a synchronization event and writes its opcode and sequence step.
+     *
+     * @return the position after them, or -1 when the event is dropped
+     */
+    private int syncHead(int op, long seq) {
+        if (pos > limit && !makeRoom()) {
+            return -1;
         }
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
         p = putVarLong(b, p, seq - prevSeq);
         prevSeq = seq;
-        p = putVarLong(b, p, FormatV1.zigzag(token - prevToken));
-        prevToken = token;
+        return p;
+    }
+
+    /** The site step; every site operand moves the site state. */
+    private int putSite(byte[] b, int p, int site) {
         p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
         prevSite = site;
-        commit(p);
+        return p;
     }
 
     /** Publishes one more whole event: the writer may now read every byte below {@code p}. */

@@ -84,6 +84,11 @@ public final class TraceWriter implements AutoCloseable {
     public static TraceWriter open(Path file, TraceHeader header, long flushIntervalMillis) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
+        return open(channel, header, flushIntervalMillis);
+    }
+
+    /** As {@link #open(Path, TraceHeader, long)}, onto a channel opened for writing; for tests of I/O failures. */
+    static TraceWriter open(FileChannel channel, TraceHeader header, long flushIntervalMillis) throws IOException {
         TraceWriter writer = new TraceWriter(channel, flushIntervalMillis);
         writer.out.preamble();
         PayloadBuilder headerPayload = new PayloadBuilder();

@@ -27,7 +27,9 @@ import java.util.Map;
  * <p>Names become dense ids in order of first appearance: threads (ThreadInfo named as in the
  * file), variables (static fields of owner {@code std}, object 0), locks (objects of class
  * {@code std.Lock}, ids from 1), hand-off tokens and methods. A location becomes the site of
- * that id, in the synthetic method 0 ({@code std.location}) with the location as its line.
+ * that id: described by the site table beside the file when there is one ({@code <file>.sites},
+ * as {@link StdTraceWriter} writes it), else in the synthetic method 0 ({@code std.location})
+ * with the location as its line.
  * The file's order is the event order; STD has no sequence numbers.
  */
 public final class StdTraceReader {
@@ -48,6 +50,7 @@ public final class StdTraceReader {
     private final Map<String, Long> tokens = new HashMap<>();
     private final Map<String, Integer> methods = new HashMap<>();
     private final Map<Integer, Boolean> sites = new HashMap<>();
+    private StdSiteTable siteTable;
 
     private StdTraceReader(Path file, EventVisitor visitor) {
         this.file = file;
@@ -83,6 +86,7 @@ public final class StdTraceReader {
         long size = Files.size(file);
         StdLineParser parser = new StdLineParser();
         long events = 0;
+        siteTable = StdSiteTable.besides(file);
         try (LineInput in = new LineInput(Files.newInputStream(file))) {
             visitor.header(new TraceHeader(0, -1, 0, "", "STD import of " + file.getFileName(), "", true, true));
             visitor.method(new MethodInfo(0, VARIABLE_OWNER, "location", "()V", null));
@@ -191,7 +195,19 @@ public final class StdTraceReader {
             return -1;
         }
         if (sites.putIfAbsent(location, Boolean.TRUE) == null) {
-            visitor.site(new SiteInfo(location, 0, location));
+            StdSiteTable.Entry where = siteTable.get(location);
+            if (where == null) {
+                visitor.site(new SiteInfo(location, 0, location));
+            } else {
+                String key = "\0site:" + where.className() + "." + where.method() + "(" + where.file();
+                Integer method = methods.get(key);
+                if (method == null) {
+                    method = methods.size();
+                    methods.put(key, method);
+                    visitor.method(new MethodInfo(method, where.className(), where.method(), "", where.file()));
+                }
+                visitor.site(new SiteInfo(location, method, where.line()));
+            }
         }
         return location;
     }

@@ -240,6 +240,40 @@ class TraceRoundTripTest {
     }
 
     @Test
+    void manyShortLivedThreadsAreAllWritten() throws Exception {
+        Path file = dir.resolve("many.rlt");
+        int threads = 300;
+        List<EventLog> recorded = new ArrayList<>();
+        try (TraceWriter writer = TraceWriter.open(file, HEADER, 1)) {
+            for (int batch = 0; batch < threads; batch += 30) {
+                List<Thread> running = new ArrayList<>();
+                for (int i = batch; i < batch + 30; i++) {
+                    EventLog log = new EventLog();
+                    recorded.add(log);
+                    int id = i;
+                    running.add(new Thread(() -> {
+                        RecordingThread t = new RecordingThread(writer, id, log);
+                        t.threadBegin();
+                        for (int n = 0; n < 200; n++) {
+                            t.write(id, n, 1).hbRelease(id, 2);
+                        }
+                        t.threadEnd();
+                    }));
+                }
+                running.forEach(Thread::start);
+                for (Thread r : running) {
+                    r.join();
+                }
+            }
+        }
+        EventLog actual = read(file);
+        assertTrue(actual.end.complete());
+        for (int i = 0; i < threads; i++) {
+            assertEquals(recorded.get(i).events(), actual.eventsOf(i), "T" + i);
+        }
+    }
+
+    @Test
     void freedObjectsAndObservedDeadlocksReadBack() throws IOException {
         Path file = dir.resolve("freed.rlt");
         ObservedDeadlock deadlock = new ObservedDeadlock(1234, List.of(

@@ -155,6 +155,28 @@ class StdTraceTest {
     }
 
     @Test
+    void anImportNamesItsLocationsWithTheSiteTableBesideIt() throws IOException {
+        Path binary = dir.resolve("t.rlt");
+        writeSampleBinary(binary);
+        Path std = dir.resolve("t.std");
+        StdTraceWriter.export(binary, std);
+        EventLog log = read(std);
+        assertTrue(log.lines.contains("method " + new dev.racelock.trace.MethodInfo(1, "com.acme.Main", "main", "",
+                "Main.java")), log.lines.toString());
+        assertTrue(log.lines.contains("site " + new SiteInfo(3, 1, 30)), log.lines.toString());
+        assertTrue(log.lines.contains("site " + new SiteInfo(5, 0, 5)), "a site the table lacks stays synthetic");
+    }
+
+    @Test
+    void aMalformedSiteTableLineNamesItsFileAndLine() throws IOException {
+        Path std = write("x.std", "T0|w(V1)|12\n");
+        Path table = write("x.std.sites", "12\tcom.acme.A.run(A.java:3)\nnonsense\n");
+        TraceFormatException e = assertThrows(TraceFormatException.class, () -> read(std));
+        assertEquals(table + ":2: malformed site table line: expected id<TAB>class.method(File.java:line)",
+                e.getMessage());
+    }
+
+    @Test
     void traceFilesTellsTheKindsApart() throws IOException {
         Path binary = dir.resolve("t.rlt");
         writeSampleBinary(binary);
