@@ -1,0 +1,102 @@
+package dev.racelock.agent;
+
+import dev.racelock.agent.instrument.CallSiteHooks;
+import dev.racelock.agent.instrument.ClassFilter;
+import dev.racelock.agent.instrument.ClassHierarchy;
+import dev.racelock.agent.instrument.ClassTransformer;
+import dev.racelock.agent.instrument.Dictionary;
+import dev.racelock.agent.instrument.InstrumentOptions;
+import dev.racelock.agent.instrument.RacelockTransformer;
+import dev.racelock.agent.instrument.ThreadRunInstrumenter;
+import dev.racelock.agent.runtime.AgentThread;
+import dev.racelock.agent.runtime.DeadlockWatchdog;
+import dev.racelock.agent.runtime.Recording;
+import dev.racelock.agent.runtime.Rt;
+import dev.racelock.agent.runtime.TraceOutput;
+import dev.racelock.agent.runtime.WriterOutput;
+import dev.racelock.trace.TraceHeader;
+import dev.racelock.trace.format.TraceWriter;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/** Starts a recording; runs in the bootstrap class loader (see {@link AgentMain}). */
+public final class AgentStartup {
+    /** Trace format version written by this agent (docs/trace-format.md). */
+    static final int FORMAT_VERSION = 1;
+    /** A killed JVM loses at most this much of its recording. */
+    static final long FLUSH_INTERVAL_MILLIS = 100;
+
+    private AgentStartup() {}
+
+    public static void start(String arguments, Instrumentation instrumentation) {
+        PrintStream err = System.err;
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            err.println("racelock: " + e.getMessage());
+            err.flush();
+            System.exit(AgentOptions.BAD_OPTION_EXIT_CODE);
+            return;
+        }
+        TraceOutput output = open(options, err);
+        Recording.start(output);
+
+        Dictionary dictionary = new Dictionary(output);
+        ClassFilter filter = new ClassFilter(options.include(), options.exclude());
+        ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(options.memory(), options.stacks()),
+                dictionary, new ClassHierarchy(), CallSiteHooks.threadHooks(), filter);
+        Module runtime = Rt.class.getModule();
+        instrumentation.addTransformer(new RacelockTransformer(transformer, instrumentation, runtime, err), false);
+        instrumentThreadRun(instrumentation, runtime, err);
+
+        Runtime.getRuntime().addShutdownHook(new AgentThread("racelock-shutdown", output::close));
+        new AgentThread("racelock-freed-objects", () -> {
+            try {
+                Recording.reportFreedObjects();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).start();
+        Runnable failureCheck = output instanceof WriterOutput w ? w::warnOnFailure : () -> { };
+        new AgentThread("racelock-watchdog", new DeadlockWatchdog(options.deadlock() != AgentOptions.Deadlock.OFF,
+                options.deadlock() == AgentOptions.Deadlock.EXIT, AgentOptions.DEADLOCK_EXIT_CODE, err,
+                failureCheck)).start();
+    }
+
+    private static TraceOutput open(AgentOptions options, PrintStream err) {
+        long pid = ProcessHandle.current().pid();
+        long start = System.currentTimeMillis();
+        String file = options.outputFile(pid, start);
+        TraceHeader header = new TraceHeader(FORMAT_VERSION, pid, start, System.getProperty("java.version", ""),
+                System.getProperty("sun.java.command", ""), options.raw(), options.memory(), options.stacks());
+        try {
+            TraceWriter writer = TraceWriter.open(Path.of(file), header, FLUSH_INTERVAL_MILLIS);
+            if (!options.quiet()) {
+                err.println("racelock: recording to " + Path.of(file).toAbsolutePath());
+            }
+            return new WriterOutput(writer, file, err);
+        } catch (Exception | LinkageError e) {
+            err.println("racelock: cannot write trace " + file + ": " + e.getMessage()
+                    + "; the program runs unrecorded");
+            return TraceOutput.NONE;
+        }
+    }
+
+    /** Begin/end for threads whose run() is java.lang.Thread's (see ThreadRunInstrumenter). */
+    private static void instrumentThreadRun(Instrumentation instrumentation, Module runtime, PrintStream err) {
+        try {
+            instrumentation.redefineModule(Object.class.getModule(), Set.of(runtime), Map.of(), Map.of(), Set.of(),
+                    Map.of());
+            instrumentation.addTransformer(new ThreadRunInstrumenter(err), true);
+            instrumentation.retransformClasses(Thread.class);
+        } catch (Exception | LinkageError e) {
+            err.println("racelock: cannot instrument java.lang.Thread.run (" + e + "); threads started with a"
+                    + " Runnable record no end event");
+        }
+    }
+}

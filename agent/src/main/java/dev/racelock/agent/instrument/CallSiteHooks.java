@@ -1,0 +1,90 @@
+package dev.racelock.agent.instrument;
+
+import org.objectweb.asm.Opcodes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The call-site redirection table: an invoke instruction in application code that matches an
+ * entry is replaced by an {@code invokestatic} of the entry's hook. The hook takes the original
+ * receiver (for instance methods) and arguments, then {@code int site} and the caller's
+ * {@code ThreadContext}, and returns what the original returns; it records and calls the
+ * original. Extend by {@link #register}ing more entries (java.util.concurrent locks, atomics,
+ * executors ...); see docs/agent.md.
+ */
+public final class CallSiteHooks {
+
+    /** How an entry's owner is matched against the owner named by the instruction. */
+    public enum OwnerMatch {
+        /** The instruction names exactly this owner. */
+        EXACT,
+        /** This owner or any subclass (resolved from class files, never by loading). */
+        SUBCLASSES,
+        /** Any owner: for final methods of java.lang.Object such as wait. */
+        ANY
+    }
+
+    /**
+     * @param receiver the hook's first parameter type for an instance method (a supertype of
+     *                 every matched owner), or null for a static method
+     */
+    public record Hook(String owner, OwnerMatch match, String name, String descriptor, boolean virtualOnly,
+                       String receiver, String hookOwner, String hookName) {
+
+        /** The hook's descriptor: receiver, original arguments, site, context. */
+        String hookDescriptor() {
+            int close = descriptor.indexOf(')');
+            String receiverPart = receiver == null ? "" : "L" + receiver + ";";
+            return "(" + receiverPart + descriptor.substring(1, close) + "I" + MethodInstrumenter.CONTEXT_DESC
+                    + descriptor.substring(close);
+        }
+    }
+
+    private final Map<String, List<Hook>> byNameAndDescriptor = new HashMap<>();
+
+    public CallSiteHooks register(Hook hook) {
+        byNameAndDescriptor.computeIfAbsent(hook.name() + hook.descriptor(), k -> new ArrayList<>()).add(hook);
+        return this;
+    }
+
+    /** The hook for this instruction, or null. */
+    Hook find(int opcode, String owner, String name, String descriptor, ClassLoader loader, ClassHierarchy hierarchy) {
+        List<Hook> candidates = byNameAndDescriptor.get(name + descriptor);
+        if (candidates == null) {
+            return null;
+        }
+        for (Hook hook : candidates) {
+            if (hook.virtualOnly() && opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
+                continue;
+            }
+            boolean owned = switch (hook.match()) {
+                case EXACT -> owner.equals(hook.owner());
+                case ANY -> true;
+                case SUBCLASSES -> owner.equals(hook.owner()) || hierarchy.isSubclassOf(loader, owner, hook.owner());
+            };
+            if (owned) {
+                return hook;
+            }
+        }
+        return null;
+    }
+
+    /** Thread start/join/isAlive and Object.wait (helper brief, item 4). */
+    public static CallSiteHooks threadHooks() {
+        String thread = "java/lang/Thread";
+        String hooks = "dev/racelock/agent/runtime/ThreadHooks";
+        CallSiteHooks table = new CallSiteHooks();
+        for (String[] m : new String[][] {
+                {"start", "()V"}, {"join", "()V"}, {"join", "(J)V"}, {"join", "(JI)V"}, {"isAlive", "()Z"}}) {
+            table.register(new Hook(thread, OwnerMatch.SUBCLASSES, m[0], m[1], true, thread, hooks, m[0]));
+        }
+        for (String d : new String[] {"()V", "(J)V", "(JI)V"}) {
+            table.register(new Hook("java/lang/Object", OwnerMatch.ANY, "wait", d, true, "java/lang/Object", hooks,
+                    "wait"));
+        }
+        return table;
+    }
+}

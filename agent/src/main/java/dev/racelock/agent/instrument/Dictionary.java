@@ -1,0 +1,51 @@
+package dev.racelock.agent.instrument;
+
+import dev.racelock.agent.runtime.TraceOutput;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.SiteInfo;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Method, site and field ids, assigned at transform time and defined in the trace right away,
+ * so every entry is written before any event that uses it (TraceWriter's contract).
+ */
+public final class Dictionary {
+    private final TraceOutput output;
+    private final AtomicInteger nextMethod = new AtomicInteger();
+    private final AtomicInteger nextSite = new AtomicInteger();
+    private final AtomicInteger nextField = new AtomicInteger();
+    private final ConcurrentHashMap<String, Integer> fields = new ConcurrentHashMap<>();
+
+    public Dictionary(TraceOutput output) {
+        this.output = output;
+    }
+
+    int method(String className, String name, String descriptor, String sourceFile) {
+        int id = nextMethod.getAndIncrement();
+        output.defineMethod(new MethodInfo(id, className.replace('/', '.'), name, descriptor, sourceFile));
+        return id;
+    }
+
+    int site(int method, int line) {
+        int id = nextSite.getAndIncrement();
+        output.defineSite(new SiteInfo(id, method, line));
+        return id;
+    }
+
+    /** One id per declared field (owner is the declaring class), whatever class the access names. */
+    int field(String owner, String name, String descriptor, boolean isVolatile, boolean isStatic) {
+        String key = owner + '.' + name + ':' + descriptor;
+        Integer known = fields.get(key);
+        if (known != null) {
+            return known;
+        }
+        return fields.computeIfAbsent(key, k -> {
+            int id = nextField.getAndIncrement();
+            output.defineField(new FieldInfo(id, owner.replace('/', '.'), name, descriptor, isVolatile, isStatic));
+            return id;
+        });
+    }
+}

@@ -1,0 +1,349 @@
+package dev.racelock.agent.instrument;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Rewrites one method: field, array and monitor instructions, call-site hooks, method
+ * entry/exit, synchronized-method lock events and Thread.run begin/end.
+ *
+ * <p>Frames: the class is read with {@code EXPAND_FRAMES} and written with {@code COMPUTE_MAXS}
+ * only, so no frame is computed and no class is ever loaded or resolved (a common pitfall of
+ * {@code COMPUTE_FRAMES}). New locals go after the method's own ({@code maxLocals}): the
+ * context, the lock of a synchronized method, and scratch slots used only between two
+ * instructions we insert. Every original frame is extended with the context (and lock), which
+ * are set before any original instruction and never change; the inserted code adds no branch.
+ * The one new frame is the catch-all handler's: only the context and lock are live there.
+ */
+final class MethodInstrumenter extends MethodVisitor {
+    static final String RT = "dev/racelock/agent/runtime/Rt";
+    static final String CONTEXT = "dev/racelock/agent/runtime/ThreadContext";
+    static final String CONTEXT_DESC = "L" + CONTEXT + ";";
+
+    private final MethodScope scope;
+    private final String owner;
+    private final int access;
+    private final boolean isConstructor;
+    private final int methodId;
+    private final int maxLocals;
+    private final int contextSlot;
+    private final int lockSlot;
+    private final int scratch;      // one slot: int, float or reference
+    private final int wideScratch;  // two slots: long or double
+    private final boolean isSynchronized;
+    private final boolean needsHandler;
+    private final Map<Integer, Integer> sites = new HashMap<>();
+
+    private int line = -1;
+    private boolean bodyStarted;
+    private int pendingNews;
+    private final Label tryStart = new Label();
+    private boolean tryOpen;
+
+    private final boolean threadRun;
+
+    /** @param firstLine the method's first source line: the site of its entry (synchronized methods) */
+    MethodInstrumenter(MethodScope scope, MethodVisitor next, int access, String name, int methodId, int maxLocals,
+                       boolean threadRun, int firstLine) {
+        super(Opcodes.ASM9, next);
+        this.scope = scope;
+        this.owner = scope.className;
+        this.access = access;
+        this.isConstructor = name.equals("<init>");
+        this.methodId = methodId;
+        this.maxLocals = maxLocals;
+        this.contextSlot = maxLocals;
+        this.lockSlot = maxLocals + 1;
+        this.scratch = maxLocals + 2;
+        this.wideScratch = maxLocals + 3;
+        this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
+        this.threadRun = threadRun;
+        this.line = firstLine;
+        this.needsHandler = scope.options.stacks() || isSynchronized || threadRun;
+    }
+
+    private boolean isThreadRun() {
+        return threadRun;
+    }
+
+    // ---- entry ----------------------------------------------------------------------------------
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (scope.options.stacks()) {
+            push(methodId);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "enter", "(I)" + CONTEXT_DESC, false);
+        } else {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "context", "()" + CONTEXT_DESC, false);
+        }
+        super.visitVarInsn(Opcodes.ASTORE, contextSlot);
+        if (isThreadRun()) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "runBegin", "()V", false);
+        }
+        if (!isConstructor) {
+            startBody();
+        }
+    }
+
+    /** After super()/this() in a constructor, at entry elsewhere: `this` is usable from here on. */
+    private void startBody() {
+        bodyStarted = true;
+        if (isSynchronized) {
+            if ((access & Opcodes.ACC_STATIC) != 0) {
+                super.visitLdcInsn(Type.getObjectType(owner));
+            } else {
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+            }
+            super.visitVarInsn(Opcodes.ASTORE, lockSlot);
+            monitorCall("monitorAcquire", lockSlot, site());
+        }
+        if (needsHandler) {
+            super.visitLabel(tryStart);
+            tryOpen = true;
+        }
+    }
+
+    /** Before every return and in the catch-all handler: release, exit, thread end, in that order. */
+    private void exitActions() {
+        if (isSynchronized) {
+            monitorCall("monitorRelease", lockSlot, site());
+        }
+        if (scope.options.stacks()) {
+            super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "exit", "(" + CONTEXT_DESC + ")V", false);
+        }
+        if (isThreadRun()) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "runEnd", "()V", false);
+        }
+    }
+
+    private void monitorCall(String hook, int lockLocal, int site) {
+        super.visitVarInsn(Opcodes.ALOAD, lockLocal);
+        push(site);
+        super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, hook, "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V", false);
+    }
+
+    // ---- exits and the catch-all handler --------------------------------------------------------
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocalsIgnored) {
+        if (tryOpen) {
+            Label tryEnd = new Label();
+            Label handler = new Label();
+            super.visitLabel(tryEnd);
+            super.visitTryCatchBlock(tryStart, tryEnd, handler, null);
+            super.visitLabel(handler);
+            if (scope.hasFrames) {
+                Object[] locals = new Object[maxLocals + (isSynchronized ? 2 : 1)];
+                for (int i = 0; i < maxLocals; i++) {
+                    locals[i] = Opcodes.TOP;
+                }
+                locals[maxLocals] = CONTEXT;
+                if (isSynchronized) {
+                    locals[maxLocals + 1] = "java/lang/Object";
+                }
+                super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            }
+            exitActions();
+            super.visitInsn(Opcodes.ATHROW);
+        }
+        super.visitMaxs(maxStack, maxLocalsIgnored);
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        // EXPAND_FRAMES: always F_NEW. Pad to maxLocals, then add the context (and lock).
+        int slots = 0;
+        for (int i = 0; i < numLocal; i++) {
+            slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+        }
+        int extra = maxLocals - slots + (isSynchronized ? 2 : 1);
+        Object[] locals = new Object[numLocal + extra];
+        System.arraycopy(local, 0, locals, 0, numLocal);
+        int i = numLocal;
+        for (; slots < maxLocals; slots++) {
+            locals[i++] = Opcodes.TOP;
+        }
+        locals[i++] = CONTEXT;
+        if (isSynchronized) {
+            locals[i] = "java/lang/Object";
+        }
+        super.visitFrame(type, locals.length, locals, numStack, stack);
+    }
+
+    // ---- instructions ---------------------------------------------------------------------------
+
+    @Override
+    public void visitLineNumber(int line, Label start) {
+        this.line = line;
+        super.visitLineNumber(line, start);
+    }
+
+    private int site() {
+        return sites.computeIfAbsent(line, l -> scope.dictionary.site(methodId, l));
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            exitActions();
+        } else if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD && scope.options.memory()) {
+            super.visitInsn(Opcodes.DUP2);
+            recordAt("arrayRead", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+        } else if (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE && scope.options.memory()) {
+            Type value = arrayElementType(opcode);
+            int slot = value.getSize() == 2 ? wideScratch : scratch;
+            super.visitVarInsn(value.getOpcode(Opcodes.ISTORE), slot);
+            super.visitInsn(Opcodes.DUP2);
+            recordAt("arrayWrite", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+            super.visitVarInsn(value.getOpcode(Opcodes.ILOAD), slot);
+        } else if (opcode == Opcodes.MONITORENTER) {
+            int site = site();
+            super.visitInsn(Opcodes.DUP);
+            super.visitVarInsn(Opcodes.ASTORE, scratch);
+            super.visitInsn(Opcodes.DUP);
+            push(site);
+            contextCall("monitorRequest", "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V");
+            super.visitInsn(opcode);
+            monitorCall("monitorAcquire", scratch, site);
+            return;
+        } else if (opcode == Opcodes.MONITOREXIT) {
+            super.visitInsn(Opcodes.DUP);
+            recordAt("monitorRelease", "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V");
+        }
+        super.visitInsn(opcode);
+    }
+
+    private static Type arrayElementType(int storeOpcode) {
+        switch (storeOpcode) {
+            case Opcodes.LASTORE: return Type.LONG_TYPE;
+            case Opcodes.FASTORE: return Type.FLOAT_TYPE;
+            case Opcodes.DASTORE: return Type.DOUBLE_TYPE;
+            case Opcodes.AASTORE: return Type.getObjectType("java/lang/Object");
+            default: return Type.INT_TYPE; // IASTORE, BASTORE, CASTORE, SASTORE
+        }
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
+        boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
+        if (!scope.options.memory() || (instance && !bodyStarted)) {
+            // before super() the object on the stack may be the uninitialized `this`
+            super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            return;
+        }
+        ResolvedField field = scope.resolveField(fieldOwner, name, descriptor, !instance);
+        if (field.isFinal()) {
+            super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            return;
+        }
+        Type type = Type.getType(descriptor);
+        switch (opcode) {
+            case Opcodes.GETSTATIC -> {
+                if (field.isVolatile()) {
+                    super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+                    staticRecord("staticVolatileRead", field.id());
+                    return;
+                }
+                staticRecord("staticRead", field.id());
+            }
+            case Opcodes.PUTSTATIC -> staticRecord(field.isVolatile() ? "staticVolatileWrite" : "staticWrite", field.id());
+            case Opcodes.GETFIELD -> {
+                super.visitInsn(Opcodes.DUP);
+                if (field.isVolatile()) {
+                    super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+                    if (type.getSize() == 2) {
+                        super.visitInsn(Opcodes.DUP2_X1);
+                        super.visitInsn(Opcodes.POP2);
+                    } else {
+                        super.visitInsn(Opcodes.SWAP);
+                    }
+                    push(field.id());
+                    recordAt("volatileRead", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+                    return;
+                }
+                push(field.id());
+                recordAt("read", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+            }
+            default -> { // PUTFIELD
+                int slot = type.getSize() == 2 ? wideScratch : scratch;
+                super.visitVarInsn(type.getOpcode(Opcodes.ISTORE), slot);
+                super.visitInsn(Opcodes.DUP);
+                push(field.id());
+                recordAt(field.isVolatile() ? "volatileWrite" : "write", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+                super.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
+            }
+        }
+        super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+    }
+
+    private void staticRecord(String hook, int fieldId) {
+        push(fieldId);
+        recordAt(hook, "(II" + CONTEXT_DESC + ")V");
+    }
+
+    /** Pushes the current site and the context, then calls the hook. */
+    private void recordAt(String hook, String descriptor) {
+        push(site());
+        contextCall(hook, descriptor);
+    }
+
+    private void contextCall(String hook, String descriptor) {
+        super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, hook, descriptor, false);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (opcode == Opcodes.NEW && !bodyStarted) {
+            pendingNews++;
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        int site = site();
+        if (scope.options.stacks()) {
+            // the callee's Rt.enter reads this: one field store per call (helper brief, item 5)
+            super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+            push(site);
+            super.visitFieldInsn(Opcodes.PUTFIELD, CONTEXT, "callSite", "I");
+        }
+        CallSiteHooks.Hook hook = scope.hook(opcode, callOwner, name, descriptor);
+        if (hook != null) {
+            push(site);
+            super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.hookOwner(), hook.hookName(), hook.hookDescriptor(), false);
+            return;
+        }
+        super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+        if (isConstructor && !bodyStarted && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+            // NEW/<init> pairs nest; the <init> with no NEW pending is super() or this()
+            if (pendingNews == 0) {
+                startBody();
+            } else {
+                pendingNews--;
+            }
+        }
+    }
+
+    private void push(int value) {
+        if (value >= -1 && value <= 5) {
+            super.visitInsn(Opcodes.ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            super.visitLdcInsn(value);
+        }
+    }
+}

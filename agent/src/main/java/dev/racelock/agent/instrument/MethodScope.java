@@ -1,0 +1,51 @@
+package dev.racelock.agent.instrument;
+
+import org.objectweb.asm.Opcodes;
+
+import java.util.Map;
+
+/** What every method of the class being transformed shares. */
+final class MethodScope {
+    final String className;
+    final ClassLoader loader;
+    final InstrumentOptions options;
+    final Dictionary dictionary;
+    final boolean hasFrames;
+    private final ClassHierarchy hierarchy;
+    private final CallSiteHooks hooks;
+
+    MethodScope(String className, ClassLoader loader, InstrumentOptions options, Dictionary dictionary,
+                ClassHierarchy hierarchy, CallSiteHooks hooks, boolean hasFrames) {
+        this.className = className;
+        this.loader = loader;
+        this.options = options;
+        this.dictionary = dictionary;
+        this.hierarchy = hierarchy;
+        this.hooks = hooks;
+        this.hasFrames = hasFrames;
+    }
+
+    /**
+     * Volatility comes from the declaring class's file, found by walking up from the class the
+     * instruction names. A field whose class file cannot be read is taken as plain.
+     */
+    ResolvedField resolveField(String owner, String name, String descriptor, boolean isStatic) {
+        Map.Entry<String, Integer> declared = hierarchy.resolveField(loader, owner, name);
+        String declaringClass = declared == null ? owner : declared.getKey();
+        boolean isVolatile = declared != null && (declared.getValue() & Opcodes.ACC_VOLATILE) != 0;
+        boolean isFinal = declared != null && (declared.getValue() & Opcodes.ACC_FINAL) != 0;
+        if (isFinal) {
+            return new ResolvedField(-1, false, true);
+        }
+        return new ResolvedField(dictionary.field(declaringClass, name, descriptor, isVolatile, isStatic), isVolatile,
+                false);
+    }
+
+    CallSiteHooks.Hook hook(int opcode, String owner, String name, String descriptor) {
+        return hooks.find(opcode, owner, name, descriptor, loader, hierarchy);
+    }
+
+    boolean isThreadSubclass(String superName) {
+        return superName != null && hierarchy.isSubclassOf(loader, superName, "java/lang/Thread");
+    }
+}

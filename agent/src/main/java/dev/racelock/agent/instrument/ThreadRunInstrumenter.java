@@ -1,0 +1,92 @@
+package dev.racelock.agent.instrument;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+
+/**
+ * Retransforms {@code java.lang.Thread.run()} so every platform thread whose run() is not
+ * overridden by an instrumented class (a Thread given a Runnable or a lambda, pool workers)
+ * records its begin before its first access and its end after its last. Retransformation may
+ * change method bodies only, which is all this does: a call at entry, a call before each
+ * return, and a catch-all handler that calls and rethrows. java.base must read the bootstrap
+ * unnamed module for the call to link; the agent adds that read before retransforming.
+ */
+public final class ThreadRunInstrumenter implements ClassFileTransformer {
+    private final java.io.PrintStream err;
+
+    public ThreadRunInstrumenter(java.io.PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (!"java/lang/Thread".equals(className) || classBeingRedefined == null) {
+            return null;
+        }
+        try {
+            return instrument(classfileBuffer);
+        } catch (Throwable t) {
+            err.println("racelock: cannot instrument java.lang.Thread.run (" + t + "); threads started with a"
+                    + " Runnable record no end event");
+            return null;
+        }
+    }
+
+    static byte[] instrument(byte[] original) {
+        ClassReader reader = new ClassReader(original);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return name.equals("run") && descriptor.equals("()V") ? new RunBody(next) : next;
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    private static final class RunBody extends MethodVisitor {
+        private final Label start = new Label();
+
+        RunBody(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, MethodInstrumenter.RT, "runBegin", "()V", false);
+            super.visitLabel(start);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, MethodInstrumenter.RT, "runEnd", "()V", false);
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            Label end = new Label();
+            Label handler = new Label();
+            super.visitLabel(end);
+            super.visitTryCatchBlock(start, end, handler, null);
+            super.visitLabel(handler);
+            super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, MethodInstrumenter.RT, "runEnd", "()V", false);
+            super.visitInsn(Opcodes.ATHROW);
+            super.visitMaxs(maxStack, maxLocals);
+        }
+    }
+}

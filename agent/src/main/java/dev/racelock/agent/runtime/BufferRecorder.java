@@ -1,0 +1,28 @@
+package dev.racelock.agent.runtime;
+
+import dev.racelock.trace.format.ThreadEventBuffer;
+
+/** The one class that calls {@link ThreadEventBuffer}: a thin forwarder, nothing else. */
+final class BufferRecorder implements EventRecorder {
+    private final ThreadEventBuffer buffer;
+
+    BufferRecorder(ThreadEventBuffer buffer) {
+        this.buffer = buffer;
+    }
+
+    @Override public void read(long object, int field, int site) { buffer.read(object, field, site); }
+    @Override public void write(long object, int field, int site) { buffer.write(object, field, site); }
+    @Override public void arrayRead(long array, int index, int site) { buffer.arrayRead(array, index, site); }
+    @Override public void arrayWrite(long array, int index, int site) { buffer.arrayWrite(array, index, site); }
+    @Override public void volatileRead(long object, int slot, int site) { buffer.volatileRead(object, slot, site); }
+    @Override public void volatileWrite(long object, int slot, int site) { buffer.volatileWrite(object, slot, site); }
+    @Override public void lockRequest(long lock, int site, int flags) { buffer.lockRequest(lock, site, flags); }
+    @Override public void lockAcquire(long lock, int site, int flags) { buffer.lockAcquire(lock, site, flags); }
+    @Override public void lockRelease(long lock, int site, int flags) { buffer.lockRelease(lock, site, flags); }
+    @Override public void threadStart(int child, int site) { buffer.threadStart(child, site); }
+    @Override public void threadBegin() { buffer.threadBegin(); }
+    @Override public void threadEnd() { buffer.threadEnd(); }
+    @Override public void threadJoin(int child, int site) { buffer.threadJoin(child, site); }
+    @Override public void methodEnter(int method, int callSite) { buffer.methodEnter(method, callSite); }
+    @Override public void methodExit() { buffer.methodExit(); }
+}

@@ -1,0 +1,46 @@
+package dev.racelock.agent.runtime;
+
+/**
+ * One thread's event sink: the same calls as {@link dev.racelock.trace.format.ThreadEventBuffer},
+ * behind an interface so the instrumentation can be tested with an in-memory recorder. In a run
+ * there is one implementation ({@link BufferRecorder}), so the JIT inlines the calls.
+ *
+ * <p>Hot path rule (STYLE.md): implementations allocate nothing per event, take no lock and
+ * call no JDK code that could be instrumented or synchronize.
+ */
+public interface EventRecorder {
+    void read(long object, int field, int site);
+    void write(long object, int field, int site);
+    void arrayRead(long array, int index, int site);
+    void arrayWrite(long array, int index, int site);
+    void volatileRead(long object, int slot, int site);
+    void volatileWrite(long object, int slot, int site);
+    void lockRequest(long lock, int site, int flags);
+    void lockAcquire(long lock, int site, int flags);
+    void lockRelease(long lock, int site, int flags);
+    void threadStart(int child, int site);
+    void threadBegin();
+    void threadEnd();
+    void threadJoin(int child, int site);
+    void methodEnter(int method, int callSite);
+    void methodExit();
+
+    /** Records nothing: agent threads, threads seen after shutdown, a writer that failed to open. */
+    EventRecorder NONE = new EventRecorder() {
+        @Override public void read(long object, int field, int site) {}
+        @Override public void write(long object, int field, int site) {}
+        @Override public void arrayRead(long array, int index, int site) {}
+        @Override public void arrayWrite(long array, int index, int site) {}
+        @Override public void volatileRead(long object, int slot, int site) {}
+        @Override public void volatileWrite(long object, int slot, int site) {}
+        @Override public void lockRequest(long lock, int site, int flags) {}
+        @Override public void lockAcquire(long lock, int site, int flags) {}
+        @Override public void lockRelease(long lock, int site, int flags) {}
+        @Override public void threadStart(int child, int site) {}
+        @Override public void threadBegin() {}
+        @Override public void threadEnd() {}
+        @Override public void threadJoin(int child, int site) {}
+        @Override public void methodEnter(int method, int callSite) {}
+        @Override public void methodExit() {}
+    };
+}

@@ -1,0 +1,55 @@
+package dev.racelock.agent.runtime;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Unique, never reused object ids (DESIGN.md, "Object identity"). Instrumented classes carry
+ * their id in an injected field ({@link Identified}); everything else (arrays, JDK objects,
+ * classes used as locks) is looked up in a weak identity map. Ids come from one global counter
+ * handed out in per-thread blocks, so two objects never share an id even after collection.
+ */
+public final class ObjectIds {
+    private static final AtomicLong NEXT_BLOCK = new AtomicLong(1);
+
+    static final WeakIdentityMap MAP = new WeakIdentityMap(ThreadContext::newObjectId);
+
+    private ObjectIds() {}
+
+    static long reserveBlock(int size) {
+        return NEXT_BLOCK.getAndAdd(size);
+    }
+
+    /** A fresh id for an object of an instrumented class; called from its constructor. */
+    public static long newId(ThreadContext context) {
+        return context.newObjectId();
+    }
+
+    /** Hot path: no allocation once the object is known, no lock on a hit. */
+    static long of(Object object, ThreadContext context) {
+        if (object == null) {
+            return 0;
+        }
+        if (object instanceof Identified) {
+            long id = ((Identified) object).$racelock$id();
+            if (id != 0) {
+                return id;
+            }
+        }
+        if (object == context.lastObject) {
+            return context.lastObjectId;
+        }
+        int hash = System.identityHashCode(object);
+        int slot = hash & (ThreadContext.CACHE_SIZE - 1);
+        long id;
+        if (context.cachedObjects[slot] == object) {
+            id = context.cachedIds[slot];
+        } else {
+            id = MAP.idOf(object, hash, context);
+            context.cachedObjects[slot] = object;
+            context.cachedIds[slot] = id;
+        }
+        context.lastObject = object;
+        context.lastObjectId = id;
+        return id;
+    }
+}

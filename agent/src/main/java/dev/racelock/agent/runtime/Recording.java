@@ -1,0 +1,119 @@
+package dev.racelock.agent.runtime;
+
+import dev.racelock.trace.ThreadInfo;
+
+import java.lang.ref.Reference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The global state of one recording: where events go, and the registry of recorded threads.
+ * Everything here is off the hot path: it runs once per thread, per start or per collected object.
+ */
+public final class Recording {
+    private static final ThreadLocal<ThreadContext> CONTEXT = new ThreadLocal<>();
+    /** Placeholder while a context is being built, and for agent threads: records nothing. */
+    private static final ThreadContext SILENT = new ThreadContext(-1, EventRecorder.NONE);
+
+    private static final AtomicInteger NEXT_THREAD = new AtomicInteger();
+    /**
+     * Thread object to (dense trace id + 1), assigned at Thread.start or at the thread's first
+     * event; +1 because the map uses 0 for "absent" and trace thread ids start at 0.
+     */
+    static final WeakIdentityMap THREADS = new WeakIdentityMap(context -> NEXT_THREAD.getAndIncrement() + 1L);
+    /** {@link Thread#getId()} to trace id, for the watchdog, which sees threads only by Java id. */
+    private static final ConcurrentHashMap<Long, Integer> JAVA_TO_TRACE = new ConcurrentHashMap<>();
+
+    private static volatile TraceOutput output = TraceOutput.NONE;
+
+    private Recording() {}
+
+    /** Starts recording into {@code out}; threads seen from now on record there. */
+    public static void start(TraceOutput out) {
+        output = out;
+    }
+
+    /** Threads that record after this record nothing new; the writer ignores late events. */
+    public static TraceOutput output() {
+        return output;
+    }
+
+    /**
+     * For tests and benchmarks: records into {@code out} from now on and forgets the calling
+     * thread's context, so its next event starts a fresh one there.
+     */
+    public static void resetForTests(TraceOutput out) {
+        output = out;
+        CONTEXT.remove();
+    }
+
+    /** The calling thread's context: one ThreadLocal lookup, creating the context on first use. */
+    static ThreadContext context() {
+        ThreadContext context = CONTEXT.get();
+        return context != null ? context : create();
+    }
+
+    private static ThreadContext create() {
+        CONTEXT.set(SILENT); // re-entrancy guard: anything recorded while we build records nothing
+        Thread thread = Thread.currentThread();
+        TraceOutput out = output;
+        if (thread instanceof AgentThread || out.isOwnThread(thread)) {
+            return SILENT;
+        }
+        int id = (int) THREADS.existingId(thread) - 1;
+        if (id < 0) {
+            // born outside instrumented code (main, JDK pools): no parent, no creation site
+            id = (int) THREADS.idOf(thread, null) - 1;
+            out.defineThread(new ThreadInfo(id, thread.getName(), -1, -1, isVirtual(thread)));
+        }
+        JAVA_TO_TRACE.put(javaId(thread), id);
+        ThreadContext context = new ThreadContext(id, out.newRecorder(id));
+        context.recorder.threadBegin();
+        CONTEXT.set(context);
+        return context;
+    }
+
+    /** Called by the parent before Thread.start: the child's id and its dictionary entry. */
+    static int registerChild(Thread child, ThreadContext parent, int site) {
+        int existing = (int) THREADS.existingId(child) - 1;
+        if (existing >= 0) {
+            return existing;
+        }
+        int id = (int) THREADS.idOf(child, parent) - 1;
+        output.defineThread(new ThreadInfo(id, child.getName(), parent.thread, site, isVirtual(child)));
+        return id;
+    }
+
+    /** The trace id of a thread we know, or -1. */
+    static int traceIdOf(Thread thread) {
+        return (int) THREADS.existingId(thread) - 1;
+    }
+
+    /** The trace id of the thread with this {@link Thread#getId()}, or -1; for the watchdog. */
+    public static int traceIdOfJavaThread(long javaId) {
+        Integer id = JAVA_TO_TRACE.get(javaId);
+        return id == null ? -1 : id;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static long javaId(Thread thread) {
+        return thread.getId();
+    }
+
+    private static boolean isVirtual(Thread thread) {
+        // Thread.isVirtual() is JDK 21+; the agent is Java 17 bytecode. Virtual threads are
+        // instances of java.lang.VirtualThread on every JDK that has them.
+        return thread.getClass().getName().equals("java.lang.VirtualThread");
+    }
+
+    /** Drains collected objects, reporting each id once; runs on an agent thread until interrupted. */
+    public static void reportFreedObjects() throws InterruptedException {
+        while (true) {
+            Reference<?> dead = ObjectIds.MAP.queue.remove();
+            long id = ObjectIds.MAP.expunge((WeakIdentityMap.Entry) dead);
+            if (id != 0) {
+                output.objectFreed(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.racelock.agent.runtime;
+
+import dev.racelock.trace.LockFlags;
+
+/**
+ * The hooks instrumented code calls. Public, static and on the bootstrap class path, so code
+ * of every class loader links to this one copy.
+ *
+ * <p><b>Hot path rule</b> (STYLE.md): everything below {@link #enter} runs at every access of the
+ * recorded program. It allocates nothing (an object's first sight inserts one map entry), takes
+ * no lock on the common path, and calls no JDK code that could be instrumented or synchronize.
+ * The context comes in as an argument: instrumented code looks it up once per method.
+ */
+public final class Rt {
+    private static final int MONITOR = LockFlags.MONITOR;
+
+    private Rt() {}
+
+    // ---- method entry / exit ------------------------------------------------------------------
+
+    /** Method entry with stacks on: the context for this activation, and the enter event. */
+    public static ThreadContext enter(int method) {
+        ThreadContext c = Recording.context();
+        c.recorder.methodEnter(method, c.callSite);
+        return c;
+    }
+
+    /** Method entry with stacks off: only the context. */
+    public static ThreadContext context() {
+        return Recording.context();
+    }
+
+    public static void exit(ThreadContext c) {
+        c.recorder.methodExit();
+    }
+
+    // ---- fields -------------------------------------------------------------------------------
+
+    public static void read(Object object, int field, int site, ThreadContext c) {
+        c.recorder.read(ObjectIds.of(object, c), field, site);
+    }
+
+    public static void write(Object object, int field, int site, ThreadContext c) {
+        c.recorder.write(ObjectIds.of(object, c), field, site);
+    }
+
+    public static void staticRead(int field, int site, ThreadContext c) {
+        c.recorder.read(0, field, site);
+    }
+
+    public static void staticWrite(int field, int site, ThreadContext c) {
+        c.recorder.write(0, field, site);
+    }
+
+    /** After the volatile read: an acquire must follow the release it observed (ThreadEventBuffer). */
+    public static void volatileRead(Object object, int field, int site, ThreadContext c) {
+        c.recorder.volatileRead(ObjectIds.of(object, c), field, site);
+    }
+
+    /** Before the volatile write: a release precedes any acquire that can observe it. */
+    public static void volatileWrite(Object object, int field, int site, ThreadContext c) {
+        c.recorder.volatileWrite(ObjectIds.of(object, c), field, site);
+    }
+
+    public static void staticVolatileRead(int field, int site, ThreadContext c) {
+        c.recorder.volatileRead(0, field, site);
+    }
+
+    public static void staticVolatileWrite(int field, int site, ThreadContext c) {
+        c.recorder.volatileWrite(0, field, site);
+    }
+
+    // ---- arrays -------------------------------------------------------------------------------
+
+    public static void arrayRead(Object array, int index, int site, ThreadContext c) {
+        c.recorder.arrayRead(ObjectIds.of(array, c), index, site);
+    }
+
+    public static void arrayWrite(Object array, int index, int site, ThreadContext c) {
+        c.recorder.arrayWrite(ObjectIds.of(array, c), index, site);
+    }
+
+    // ---- monitors -----------------------------------------------------------------------------
+
+    public static void monitorRequest(Object lock, int site, ThreadContext c) {
+        c.recorder.lockRequest(ObjectIds.of(lock, c), site, MONITOR);
+    }
+
+    public static void monitorAcquire(Object lock, int site, ThreadContext c) {
+        c.recorder.lockAcquire(ObjectIds.of(lock, c), site, MONITOR);
+    }
+
+    public static void monitorRelease(Object lock, int site, ThreadContext c) {
+        c.recorder.lockRelease(ObjectIds.of(lock, c), site, MONITOR);
+    }
+
+    // ---- Thread.run entry / exit (java.lang.Thread.run and overriding run methods) ------------
+
+    /** First instruction of a Thread.run body: makes sure the begin event comes first. */
+    public static void runBegin() {
+        ThreadContext c = Recording.context();
+        c.runDepth++;
+    }
+
+    /** Every exit of a Thread.run body: the outermost one is the thread's last event. */
+    public static void runEnd() {
+        ThreadContext c = Recording.context();
+        if (--c.runDepth == 0 && !c.ended) {
+            c.ended = true;
+            c.recorder.threadEnd();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.racelock.agent.runtime;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+
+/**
+ * Object to long id by identity, holding its keys weakly: for objects that cannot carry an id
+ * field (arrays, JDK objects, locks, threads). {@code identityHashCode} only picks the bucket;
+ * a match is always {@code ==}, so two live objects never share an id.
+ *
+ * <p>Lookups take no lock: they walk a bucket with plain reads and, on a miss, fall back to the
+ * segment lock, which re-checks before inserting. A racy read can only miss an entry, never
+ * invent one, and every miss is confirmed under the lock. The lock is held only around our own
+ * code (never application code: keys are compared by {@code ==}, never with equals/hashCode).
+ *
+ * <p>Collected keys come back through {@link #queue}; {@link #expunge} removes their entries
+ * and reports the ids, which are never handed out again (ids only grow).
+ */
+final class WeakIdentityMap {
+    private static final int SEGMENT_BITS = 6;
+    private static final int SEGMENTS = 1 << SEGMENT_BITS;
+
+    static final class Entry extends WeakReference<Object> {
+        final int hash;
+        final long id;
+        Entry next;
+
+        Entry(Object key, int hash, long id, Entry next, ReferenceQueue<Object> queue) {
+            super(key, queue);
+            this.hash = hash;
+            this.id = id;
+            this.next = next;
+        }
+    }
+
+    private static final class Segment {
+        Entry[] table = new Entry[64];
+        int count;
+    }
+
+    interface IdSource {
+        long newId(ThreadContext context);
+    }
+
+    final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+    private final Segment[] segments = new Segment[SEGMENTS];
+    private final IdSource ids;
+
+    WeakIdentityMap(IdSource ids) {
+        this.ids = ids;
+        for (int i = 0; i < SEGMENTS; i++) {
+            segments[i] = new Segment();
+        }
+    }
+
+    /** The id of {@code key}, assigning one on first sight. */
+    long idOf(Object key, ThreadContext context) {
+        return idOf(key, System.identityHashCode(key), context);
+    }
+
+    /** @param hash {@code System.identityHashCode(key)}, when the caller has it already */
+    long idOf(Object key, int hash, ThreadContext context) {
+        Segment segment = segments[hash & (SEGMENTS - 1)];
+        Entry[] table = segment.table;
+        for (Entry e = table[(hash >>> SEGMENT_BITS) & (table.length - 1)]; e != null; e = e.next) {
+            if (e.get() == key) {
+                return e.id;
+            }
+        }
+        return insert(segment, key, hash, context);
+    }
+
+    /** The id of {@code key}, or 0 if it has none. */
+    long existingId(Object key) {
+        int hash = System.identityHashCode(key);
+        Segment segment = segments[hash & (SEGMENTS - 1)];
+        synchronized (segment) {
+            Entry[] table = segment.table;
+            for (Entry e = table[(hash >>> SEGMENT_BITS) & (table.length - 1)]; e != null; e = e.next) {
+                if (e.get() == key) {
+                    return e.id;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private long insert(Segment segment, Object key, int hash, ThreadContext context) {
+        synchronized (segment) {
+            Entry[] table = segment.table;
+            int index = (hash >>> SEGMENT_BITS) & (table.length - 1);
+            for (Entry e = table[index]; e != null; e = e.next) {
+                if (e.get() == key) {
+                    return e.id;
+                }
+            }
+            long id = ids.newId(context);
+            table[index] = new Entry(key, hash, id, table[index], queue);
+            if (++segment.count > table.length) {
+                resize(segment);
+            }
+            return id;
+        }
+    }
+
+    private static void resize(Segment segment) {
+        Entry[] old = segment.table;
+        Entry[] table = new Entry[old.length * 2];
+        for (Entry head : old) {
+            Entry e = head;
+            while (e != null) {
+                Entry next = e.next;
+                int index = (e.hash >>> SEGMENT_BITS) & (table.length - 1);
+                e.next = table[index];
+                table[index] = e;
+                e = next;
+            }
+        }
+        segment.table = table;
+    }
+
+    /** Removes a collected entry; returns its id, or 0 if it was not in the map. */
+    long expunge(Entry dead) {
+        Segment segment = segments[dead.hash & (SEGMENTS - 1)];
+        synchronized (segment) {
+            Entry[] table = segment.table;
+            int index = (dead.hash >>> SEGMENT_BITS) & (table.length - 1);
+            Entry prev = null;
+            for (Entry e = table[index]; e != null; prev = e, e = e.next) {
+                if (e == dead) {
+                    if (prev == null) {
+                        table[index] = e.next;
+                    } else {
+                        prev.next = e.next;
+                    }
+                    segment.count--;
+                    return dead.id;
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.racelock.agent.instrument;
+
+import dev.racelock.agent.instrument.RecordingOutput.Event;
+import dev.racelock.agent.runtime.Recording;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockFlags;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs fixtures instrumented in-process against an in-memory recording and checks the events. */
+class InstrumentationTest {
+
+    private RecordingOutput output;
+
+    private Object run(String fixture, boolean memory, boolean stacks) throws Exception {
+        output = new RecordingOutput();
+        Recording.resetForTests(output);
+        InstrumentingLoader loader = new InstrumentingLoader(InstrumentingLoader.transformer(output, memory, stacks));
+        Class<?> type = loader.loadClass("dev.racelock.fixture." + fixture);
+        try {
+            return type.getMethod("run").invoke(null);
+        } finally {
+            Recording.resetForTests(dev.racelock.agent.runtime.TraceOutput.NONE);
+        }
+    }
+
+    private Object run(String fixture) throws Exception {
+        return run(fixture, true, true);
+    }
+
+    private Event single(String kind, String field, String fixture, String marker) {
+        int line = SourceLines.lineOf(fixture, marker);
+        List<Event> found = output.ofKind(kind).stream()
+                .filter(e -> output.field(e).name().equals(field) && output.line(e) == line)
+                .collect(Collectors.toList());
+        assertEquals(1, found.size(), kind + " of " + field + " at line " + line + " in " + output.events());
+        return found.get(0);
+    }
+
+    @Test
+    void recordsPlainInstanceAndStaticFieldAccessesWithFieldAndLine() throws Exception {
+        assertEquals(12L, run("Fields"));
+        Event write = single("write", "plain", "Fields", "@write plain");
+        Event read = single("read", "plain", "Fields", "@read plain");
+        assertEquals(write.object(), read.object());
+        assertNotEquals(0, write.object());
+        FieldInfo plain = output.field(write);
+        assertEquals("dev.racelock.fixture.Fields", plain.owner());
+        assertEquals("I", plain.descriptor());
+        assertFalse(plain.isVolatile());
+        assertFalse(plain.isStatic());
+        Event staticWrite = single("write", "shared", "Fields", "@write shared");
+        single("read", "shared", "Fields", "@read shared");
+        assertEquals(0, staticWrite.object());
+        assertTrue(output.field(staticWrite).isStatic());
+        single("write", "wide", "Fields", "@write wide");
+        single("read", "wide", "Fields", "@read wide");
+    }
+
+    @Test
+    void recordsVolatileAccessesAsSynchronizationNeverAsPlain() throws Exception {
+        run("Fields");
+        for (String field : List.of("flag", "wideFlag")) {
+            Event w = single("volatileWrite", field, "Fields", "@volatileWrite " + field);
+            Event r = single("volatileRead", field, "Fields", "@volatileRead " + field);
+            assertEquals(w.object(), r.object());
+            assertTrue(output.field(w).isVolatile());
+        }
+        Event inherited = single("volatileWrite", "inherited", "Fields", "@volatileWrite inherited");
+        assertEquals("dev.racelock.fixture.FieldsBase", output.field(inherited).owner());
+        Event staticFlag = single("volatileWrite", "staticFlag", "Fields", "@volatileWrite staticFlag");
+        assertEquals(0, staticFlag.object());
+        assertTrue(output.events().stream().noneMatch(e -> (e.kind().equals("read") || e.kind().equals("write"))
+                && output.field(e).isVolatile()));
+    }
+
+    @Test
+    void recordsEveryArrayElementTypeWithItsIndex() throws Exception {
+        assertEquals(0.0, run("Arrays"));
+        int stores = SourceLines.lineOf("Arrays", "@stores");
+        int loads = SourceLines.lineOf("Arrays", "@loads");
+        List<Event> writes = output.ofKind("arrayWrite").stream().filter(e -> output.line(e) == stores)
+                .collect(Collectors.toList());
+        List<Event> reads = output.ofKind("arrayRead").stream().filter(e -> output.line(e) == loads)
+                .collect(Collectors.toList());
+        assertEquals(9, writes.size());
+        assertEquals(9, reads.size());
+        assertTrue(writes.stream().allMatch(e -> e.slot() == 1));
+        assertTrue(reads.stream().allMatch(e -> e.slot() == 2));
+        assertEquals(9, writes.stream().map(Event::object).distinct().count(), "nine arrays, nine ids");
+        assertEquals(writes.stream().map(Event::object).collect(Collectors.toSet()),
+                reads.stream().map(Event::object).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void recordsMonitorsIncludingReentrantAndExceptionalExits() throws Exception {
+        assertEquals(4, run("Monitors"));
+        List<Event> locks = output.events().stream().filter(e -> e.kind().startsWith("lock"))
+                .collect(Collectors.toList());
+        assertTrue(locks.stream().allMatch(e -> LockFlags.isMonitor(e.flags())));
+        int outer = SourceLines.lineOf("Monitors", "@outer");
+        long lock = locks.stream().filter(e -> output.line(e) == outer).findFirst().orElseThrow().object();
+        List<String> onLock = locks.stream().filter(e -> e.object() == lock).map(Event::kind)
+                .collect(Collectors.toList());
+        assertEquals(List.of("lockRequest", "lockAcquire", "lockRequest", "lockAcquire", "lockRelease", "lockRelease"),
+                onLock);
+        int throwing = SourceLines.lineOf("Monitors", "@throwing");
+        long m = locks.stream().filter(e -> output.line(e) == throwing).findFirst().orElseThrow().object();
+        List<String> onM = locks.stream().filter(e -> e.object() == m).map(Event::kind).collect(Collectors.toList());
+        // the block left by an exception, then the synchronized instance method
+        assertEquals(List.of("lockRequest", "lockAcquire", "lockRelease", "lockAcquire", "lockRelease"), onM);
+        // the static synchronized method that throws: acquire and release on the Class object
+        long classLock = locks.stream().filter(e -> output.methodOf(e).equals("failing")).findFirst()
+                .orElseThrow().object();
+        assertEquals(List.of("lockAcquire", "lockRelease"), locks.stream().filter(e -> e.object() == classLock)
+                .map(Event::kind).collect(Collectors.toList()));
+    }
+
+    @Test
+    void recordsStartJoinIsAliveAndWait() throws Exception {
+        assertEquals(2, run("Threads"));
+        List<Event> starts = output.ofKind("threadStart");
+        assertEquals(3, starts.size());
+        assertEquals(SourceLines.lineOf("Threads", "@start"), output.line(starts.get(0)));
+        int child = (int) starts.get(0).object();
+        Event join = output.ofKind("threadJoin").get(0);
+        assertEquals(child, join.object());
+        assertEquals(SourceLines.lineOf("Threads", "@join"), output.line(join));
+        List<Event> childEvents = output.events().stream().filter(e -> e.thread() == child)
+                .collect(Collectors.toList());
+        assertEquals("threadBegin", childEvents.get(0).kind(), "begin is the child's first event");
+        assertEquals(starts.get(0).thread(), output.threads.get(child).parent());
+        int worker = (int) starts.get(1).object();
+        List<Event> workerEvents = output.events().stream().filter(e -> e.thread() == worker)
+                .collect(Collectors.toList());
+        assertEquals("threadBegin", workerEvents.get(0).kind());
+        assertEquals("threadEnd", workerEvents.get(workerEvents.size() - 1).kind(), "run() override ends the thread");
+        int isAlive = SourceLines.lineOf("Threads", "@isAlive");
+        assertTrue(output.ofKind("threadJoin").stream().anyMatch(e -> e.object() == worker && output.line(e) == isAlive));
+        int wait = SourceLines.lineOf("Threads", "@wait");
+        List<Event> waits = output.events().stream().filter(e -> LockFlags.isWait(e.flags()))
+                .collect(Collectors.toList());
+        assertFalse(waits.isEmpty());
+        assertTrue(waits.stream().allMatch(e -> output.line(e) == wait));
+        assertEquals("lockRelease", waits.get(0).kind());
+        assertEquals("lockAcquire", waits.get(waits.size() - 1).kind());
+    }
+
+    @Test
+    void recordsMethodEnterAndExitWithCallSitesIncludingExceptionalExits() throws Exception {
+        assertEquals(43, run("Calls"));
+        List<Event> frames = output.events().stream()
+                .filter(e -> e.kind().equals("methodEnter") || e.kind().equals("methodExit"))
+                .collect(Collectors.toList());
+        int depth = 0;
+        for (Event e : frames) {
+            depth += e.kind().equals("methodEnter") ? 1 : -1;
+            assertTrue(depth >= 0);
+        }
+        assertEquals(0, depth, "every enter has its exit, also when an exception unwinds");
+        Event inner = frames.stream().filter(e -> e.kind().equals("methodEnter")
+                && output.methods.get(e.slot()).name().equals("inner")).findFirst().orElseThrow();
+        assertEquals(SourceLines.lineOf("Calls", "@callInner"), output.sites.get(inner.site()).line());
+        assertEquals("Calls.java", output.methods.get(inner.slot()).sourceFile());
+    }
+
+    @Test
+    void locksModeRecordsNoMemoryAccessesAndStacksOffNoFrames() throws Exception {
+        run("Monitors", false, false);
+        List<String> memory = List.of("read", "write", "volatileRead", "volatileWrite", "arrayRead", "arrayWrite");
+        assertTrue(output.events().stream().noneMatch(e -> memory.contains(e.kind())));
+        assertTrue(output.events().stream().noneMatch(e -> e.kind().startsWith("method")));
+        assertFalse(output.ofKind("lockAcquire").isEmpty());
+    }
+
+    @Test
+    void objectsOfInstrumentedClassesCarryTheirOwnIdField() throws Exception {
+        Class<?> fields = new InstrumentingLoader(InstrumentingLoader.transformer(new RecordingOutput(), true, true))
+                .loadClass("dev.racelock.fixture.Fields");
+        Optional<java.lang.reflect.Field> id = java.util.Arrays.stream(fields.getSuperclass().getDeclaredFields())
+                .filter(f -> f.getName().equals("$racelock$id")).findFirst();
+        assertTrue(id.isPresent(), "the topmost instrumented class holds the id");
+        assertTrue(java.lang.reflect.Modifier.isTransient(id.get().getModifiers()));
+        assertTrue(java.util.Arrays.stream(fields.getDeclaredFields()).noneMatch(f -> f.getName().equals("$racelock$id")));
+    }
+}

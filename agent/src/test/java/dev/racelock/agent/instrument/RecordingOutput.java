@@ -1,0 +1,89 @@
+package dev.racelock.agent.instrument;
+
+import dev.racelock.agent.runtime.EventRecorder;
+import dev.racelock.agent.runtime.TraceOutput;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.ObservedDeadlock;
+import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.ThreadInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** A TraceOutput that keeps everything in memory, for tests of the instrumentation. */
+final class RecordingOutput implements TraceOutput {
+
+    /** One recorded event; unused arguments are 0. */
+    record Event(int thread, String kind, long object, int slot, int site, int flags) {}
+
+    final List<Event> events = new ArrayList<>();
+    final Map<Integer, MethodInfo> methods = new ConcurrentHashMap<>();
+    final Map<Integer, SiteInfo> sites = new ConcurrentHashMap<>();
+    final Map<Integer, FieldInfo> fields = new ConcurrentHashMap<>();
+    final Map<Integer, ThreadInfo> threads = new ConcurrentHashMap<>();
+
+    synchronized void add(Event e) {
+        events.add(e);
+    }
+
+    synchronized List<Event> events() {
+        return new ArrayList<>(events);
+    }
+
+    /** Events of one kind, optionally only those at a site of the given method name. */
+    List<Event> ofKind(String kind) {
+        return events().stream().filter(e -> e.kind().equals(kind)).collect(Collectors.toList());
+    }
+
+    FieldInfo field(Event e) {
+        return fields.get(e.slot());
+    }
+
+    int line(Event e) {
+        return sites.get(e.site()).line();
+    }
+
+    String methodOf(Event e) {
+        return methods.get(sites.get(e.site()).method()).name();
+    }
+
+    @Override
+    public EventRecorder newRecorder(int thread) {
+        return new EventRecorder() {
+            private void add(String kind, long object, int slot, int site, int flags) {
+                RecordingOutput.this.add(new Event(thread, kind, object, slot, site, flags));
+            }
+
+            @Override public void read(long object, int field, int site) { add("read", object, field, site, 0); }
+            @Override public void write(long object, int field, int site) { add("write", object, field, site, 0); }
+            @Override public void arrayRead(long array, int index, int site) { add("arrayRead", array, index, site, 0); }
+            @Override public void arrayWrite(long array, int index, int site) { add("arrayWrite", array, index, site, 0); }
+            @Override public void volatileRead(long object, int slot, int site) { add("volatileRead", object, slot, site, 0); }
+            @Override public void volatileWrite(long object, int slot, int site) { add("volatileWrite", object, slot, site, 0); }
+            @Override public void lockRequest(long lock, int site, int flags) { add("lockRequest", lock, 0, site, flags); }
+            @Override public void lockAcquire(long lock, int site, int flags) { add("lockAcquire", lock, 0, site, flags); }
+            @Override public void lockRelease(long lock, int site, int flags) { add("lockRelease", lock, 0, site, flags); }
+            @Override public void threadStart(int child, int site) { add("threadStart", child, 0, site, 0); }
+            @Override public void threadBegin() { add("threadBegin", 0, 0, -1, 0); }
+            @Override public void threadEnd() { add("threadEnd", 0, 0, -1, 0); }
+            @Override public void threadJoin(int child, int site) { add("threadJoin", child, 0, site, 0); }
+            @Override public void methodEnter(int method, int callSite) { add("methodEnter", 0, method, callSite, 0); }
+            @Override public void methodExit() { add("methodExit", 0, 0, -1, 0); }
+        };
+    }
+
+    @Override public void defineThread(ThreadInfo thread) { threads.put(thread.id(), thread); }
+    @Override public void defineMethod(MethodInfo method) { methods.put(method.id(), method); }
+    @Override public void defineSite(SiteInfo site) { sites.put(site.id(), site); }
+    @Override public void defineField(FieldInfo field) { fields.put(field.id(), field); }
+    @Override public void defineObject(ObjectInfo object) {}
+    @Override public void objectFreed(long object) {}
+    @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
+    @Override public void flush() {}
+    @Override public void close() {}
+}

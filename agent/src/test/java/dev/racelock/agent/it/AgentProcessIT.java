@@ -1,0 +1,130 @@
+package dev.racelock.agent.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The packaged agent attached to child JVMs: behaviour, options, exit paths. */
+class AgentProcessIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void programBehavesTheSameWithAndWithoutTheAgent() throws Exception {
+        ChildJvm.Result plain = new ChildJvm().run(dir.resolve("plain"), "dev.racelock.fixture.Program");
+        ChildJvm.Result recorded = new ChildJvm().agent("quiet=true").run(dir.resolve("agent"),
+                "dev.racelock.fixture.Program");
+        assertEquals(0, plain.exitCode(), plain.stderr());
+        assertEquals(plain.stdout(), recorded.stdout());
+        assertEquals(plain.exitCode(), recorded.exitCode());
+        assertTrue(ChildJvm.agentMessages(recorded.stderr()).stream().noneMatch(l -> l.contains("cannot instrument")),
+                recorded.stderr());
+    }
+
+    @Test
+    void programBehavesTheSameOnJdk25() throws Exception {
+        assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
+        ChildJvm.Result plain = new ChildJvm().java(ChildJvm.JDK25).run(dir.resolve("plain"),
+                "dev.racelock.fixture.Program");
+        ChildJvm.Result recorded = new ChildJvm().java(ChildJvm.JDK25).agent("quiet=true")
+                .run(dir.resolve("agent"), "dev.racelock.fixture.Program");
+        assertEquals(0, plain.exitCode(), plain.stderr());
+        assertEquals(plain.stdout(), recorded.stdout());
+        assertEquals(0, recorded.exitCode(), recorded.stderr());
+        assertTrue(ChildJvm.agentMessages(recorded.stderr()).stream().noneMatch(l -> l.contains("cannot instrument")),
+                recorded.stderr());
+    }
+
+    @Test
+    void classesOfALoaderThatSeesOnlyTheBootstrapLoaderAreRecordedToo() throws Exception {
+        ChildJvm.Result result = new ChildJvm().agent("quiet=true,output=trace.rlt").run(dir,
+                "dev.racelock.fixture.IsolatedLoader");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("isolated true 12", result.stdout().strip());
+        TraceEvents trace = TraceEvents.read(dir.resolve("trace.rlt"));
+        assertTrue(trace.end.complete());
+        assertTrue(trace.fields.values().stream().anyMatch(f -> f.owner().equals("dev.racelock.fixture.Fields")
+                && f.name().equals("plain")));
+        assertTrue(trace.ofKind("write").size() > 0);
+    }
+
+    @Test
+    void badOptionStopsTheJvmAtStartWithOneMessage() throws Exception {
+        ChildJvm.Result result = new ChildJvm().agent("mode=fast").run(dir, "dev.racelock.fixture.Program");
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals(List.of("racelock: bad agent option 'mode=fast': mode accepts full|locks"),
+                ChildJvm.agentMessages(result.stderr()));
+    }
+
+    @Test
+    void observedDeadlockEndsTheJvmWithExitCode86() throws Exception {
+        ChildJvm.Result result = new ChildJvm().agent("deadlock=exit,quiet=true").run(dir,
+                "dev.racelock.fixture.Deadlock");
+        assertEquals(86, result.exitCode(), result.stderr());
+        assertTrue(result.stderr().contains("racelock: deadlock observed between threads"), result.stderr());
+        assertTrue(result.stderr().contains("\"first\"") && result.stderr().contains("\"second\""), result.stderr());
+    }
+
+    @Test
+    void applicationBundlingItsOwnOldAsmStillWorks() throws Exception {
+        String oldAsm = System.getProperty("racelock.old.asm");
+        assumeTrue(oldAsm != null && Files.exists(Path.of(oldAsm)), "asm 9.2 not in the local repository");
+        String classpath = ChildJvm.FIXTURES + java.io.File.pathSeparator + oldAsm;
+        ChildJvm.Result result = new ChildJvm().classpath(classpath).agent("quiet=true").run(dir,
+                "dev.racelock.fixture.OwnAsm");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("asm from asm-9.2.jar answer 42", result.stdout().strip());
+    }
+
+    @Test
+    void exitCodesOfSystemExitAndUncaughtExceptionsAreKept() throws Exception {
+        assertEquals(3, new ChildJvm().agent("quiet=true").run(dir.resolve("exit"), "dev.racelock.fixture.ExitPaths",
+                "exit").exitCode());
+        ChildJvm.Result thrown = new ChildJvm().agent("quiet=true").run(dir.resolve("throw"),
+                "dev.racelock.fixture.ExitPaths", "throw");
+        assertEquals(1, thrown.exitCode());
+        assertTrue(thrown.stderr().contains("uncaught on purpose"));
+    }
+
+    @Test
+    void unwritableOutputWarnsOnceAndTheProgramRunsOn() throws Exception {
+        ChildJvm.Result result = new ChildJvm().agent("output=/nonexistent-dir/t.rlt").run(dir,
+                "dev.racelock.fixture.ExitPaths", "normal");
+        assertEquals(0, result.exitCode());
+        assertEquals("done 1000", result.stdout().strip());
+        List<String> messages = ChildJvm.agentMessages(result.stderr());
+        assertEquals(1, messages.size(), result.stderr());
+        assertTrue(messages.get(0).startsWith("racelock: cannot write trace /nonexistent-dir/t.rlt"), messages.get(0));
+    }
+
+    @Test
+    void sigtermEndsTheProgramNormally() throws Exception {
+        Path work = dir.resolve("term");
+        Process process = new ChildJvm().agent("quiet=true").start(work, "dev.racelock.fixture.ExitPaths", "block");
+        awaitReady(work);
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, process.exitValue());
+    }
+
+    static void awaitReady(Path work) throws Exception {
+        Path stdout = work.resolve("stdout.txt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(stdout) && ChildJvm.read(stdout).contains("ready"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("child never got ready: " + ChildJvm.read(work.resolve("stderr.txt")));
+            }
+            Thread.sleep(20); // polling a child process's output; no latch crosses a process boundary
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.racelock.agent.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a fixture's main in a child JVM, with or without the packaged agent jar. */
+final class ChildJvm {
+    static final Path AGENT = Path.of(System.getProperty("racelock.agent.jar", "target/racelock-agent.jar"));
+    static final String FIXTURES = System.getProperty("racelock.fixtures", "target/test-classes");
+    static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+    record Result(int exitCode, String stdout, String stderr) {}
+
+    private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private String agentOptions;
+    private String classpath = FIXTURES;
+
+    ChildJvm java(Path executable) {
+        this.java = executable.toString();
+        return this;
+    }
+
+    ChildJvm agent(String options) {
+        this.agentOptions = options;
+        return this;
+    }
+
+    ChildJvm classpath(String classpath) {
+        this.classpath = classpath;
+        return this;
+    }
+
+    List<String> command(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(java));
+        if (agentOptions != null) {
+            command.add("-javaagent:" + AGENT.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+        }
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    Process start(Path workDir, String mainClass, String... args) throws IOException {
+        Files.createDirectories(workDir);
+        return new ProcessBuilder(command(mainClass, args)).directory(workDir.toFile())
+                .redirectOutput(workDir.resolve("stdout.txt").toFile())
+                .redirectError(workDir.resolve("stderr.txt").toFile()).start();
+    }
+
+    Result run(Path workDir, String mainClass, String... args) throws Exception {
+        Process process = start(workDir, mainClass, args);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("child JVM did not end: " + command(mainClass, args));
+        }
+        return new Result(process.exitValue(), read(workDir.resolve("stdout.txt")), read(workDir.resolve("stderr.txt")));
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** stderr without the JVM's own note that CDS is limited once the bootstrap path is appended. */
+    static List<String> agentMessages(String stderr) {
+        return stderr.lines().filter(l -> !l.contains("Sharing is only supported for boot loader classes")).toList();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.racelock.agent.it;
+
+import dev.racelock.agent.it.TraceEvents.Event;
+import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.ObservedDeadlock;
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.format.TraceReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Child JVMs recorded with the packaged agent; their traces read back with TraceReader. */
+class RecordedTraceIT {
+
+    @TempDir
+    Path dir;
+
+    private TraceEvents record(ChildJvm jvm, String options, String main, String... args) throws Exception {
+        ChildJvm.Result result = jvm.agent("quiet=true,output=trace.rlt" + options).run(dir, main, args);
+        assertEquals(0, result.exitCode(), result.stderr());
+        TraceEvents trace = TraceEvents.read(dir.resolve("trace.rlt"));
+        assertTrue(trace.end.complete(), String.valueOf(trace.end));
+        return trace;
+    }
+
+    private static int lineOf(String fixture, String marker) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/racelock/fixture/" + fixture + ".java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("// " + marker)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(marker);
+    }
+
+    private static Event one(TraceEvents t, String kind, String field, int line) {
+        List<Event> found = t.where(e -> e.kind().equals(kind) && t.field(e) != null
+                && t.field(e).name().equals(field) && t.line(e) == line);
+        assertEquals(1, found.size(), kind + " " + field + " at " + line);
+        return found.get(0);
+    }
+
+    @Test
+    void recordsFieldsArraysLocksThreadsAndStacksOfAProgram() throws Exception {
+        checkProgram(record(new ChildJvm(), "", "dev.racelock.fixture.Program"));
+    }
+
+    @Test
+    void recordsTheSameOnJdk25() throws Exception {
+        assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
+        checkProgram(record(new ChildJvm().java(ChildJvm.JDK25), "", "dev.racelock.fixture.Program"));
+    }
+
+    private static void checkProgram(TraceEvents t) throws IOException {
+        assertTrue(t.header.recordsMemory() && t.header.recordsStacks());
+        // fields, with the declaring class and the line
+        Event write = one(t, "write", "plain", lineOf("Fields", "@write plain"));
+        assertEquals(write.object(), one(t, "read", "plain", lineOf("Fields", "@read plain")).object());
+        assertEquals(0, one(t, "write", "shared", lineOf("Fields", "@write shared")).object());
+        FieldInfo inherited = t.field(one(t, "volatileWrite", "inherited", lineOf("Fields", "@volatileWrite inherited")));
+        assertEquals("dev.racelock.fixture.FieldsBase", inherited.owner());
+        assertTrue(inherited.isVolatile());
+        one(t, "volatileRead", "wideFlag", lineOf("Fields", "@volatileRead wideFlag"));
+        assertTrue(t.where(e -> (e.kind().equals("read") || e.kind().equals("write")) && t.field(e).isVolatile())
+                .isEmpty(), "a volatile access is never plain");
+        // arrays: nine element types, stored at index 1
+        int stores = lineOf("Arrays", "@stores");
+        assertEquals(9, t.where(e -> e.kind().equals("arrayWrite") && t.line(e) == stores && e.slot() == 1).size());
+        // monitors: the block left by an exception is released
+        int throwing = lineOf("Monitors", "@throwing");
+        long m = t.where(e -> e.kind().equals("lockAcquire") && t.line(e) == throwing).get(0).object();
+        assertEquals(List.of("lockRequest", "lockAcquire", "lockRelease", "lockAcquire", "lockRelease"),
+                t.where(e -> e.object() == m && e.kind().startsWith("lock")).stream().map(Event::kind)
+                        .collect(Collectors.toList()));
+        assertTrue(t.where(e -> e.kind().startsWith("lock")).stream().allMatch(e -> LockFlags.isMonitor(e.flags())));
+        // threads: the lambda thread (run() not instrumented) begins and ends; start/join edges
+        int startLine = lineOf("Threads", "@start");
+        Event start = t.where(e -> e.kind().equals("threadStart") && t.line(e) == startLine).get(0);
+        int child = (int) start.object();
+        assertEquals(start.thread(), t.threads.get(child).parent());
+        List<Event> childEvents = t.where(e -> e.thread() == child);
+        assertEquals("threadBegin", childEvents.get(0).kind());
+        assertEquals("threadEnd", childEvents.get(childEvents.size() - 1).kind());
+        int joinLine = lineOf("Threads", "@join");
+        assertTrue(t.events.indexOf(childEvents.get(childEvents.size() - 1))
+                < t.events.indexOf(t.where(e -> e.kind().equals("threadJoin") && e.object() == child
+                && t.line(e) == joinLine).get(0)), "the child's end comes before the join");
+        int waitLine = lineOf("Threads", "@wait");
+        List<Event> waits = t.where(e -> LockFlags.isWait(e.flags()));
+        assertFalse(waits.isEmpty());
+        assertTrue(waits.stream().allMatch(e -> t.line(e) == waitLine));
+        // stacks: every thread's enters and exits balance, and never go below zero
+        Map<Integer, Integer> depth = new HashMap<>();
+        for (Event e : t.events) {
+            if (e.kind().equals("methodEnter")) {
+                depth.merge(e.thread(), 1, Integer::sum);
+            } else if (e.kind().equals("methodExit")) {
+                assertTrue(depth.merge(e.thread(), -1, Integer::sum) >= 0);
+            }
+        }
+        int callInner = lineOf("Calls", "@callInner");
+        Event inner = t.where(e -> e.kind().equals("methodEnter") && t.methods.get(e.slot()).name().equals("inner"))
+                .get(0);
+        assertEquals(callInner, t.sites.get(inner.site()).line());
+    }
+
+    @Test
+    void locksModeRecordsNoMemoryAccesses() throws Exception {
+        TraceEvents t = record(new ChildJvm(), ",mode=locks,stacks=off", "dev.racelock.fixture.Program");
+        assertFalse(t.header.recordsMemory());
+        assertFalse(t.header.recordsStacks());
+        List<String> memory = List.of("read", "write", "volatileRead", "volatileWrite", "arrayRead", "arrayWrite",
+                "methodEnter", "methodExit");
+        assertTrue(t.where(e -> memory.contains(e.kind())).isEmpty());
+        assertFalse(t.ofKind("lockAcquire").isEmpty());
+        assertFalse(t.ofKind("threadJoin").isEmpty());
+    }
+
+    @Test
+    void traceIsCompleteAfterSystemExitUncaughtExceptionAndSigterm() throws Exception {
+        for (String how : List.of("normal", "exit", "throw")) {
+            Path work = dir.resolve(how);
+            ChildJvm.Result result = new ChildJvm().agent("quiet=true,output=trace.rlt").run(work,
+                    "dev.racelock.fixture.ExitPaths", how);
+            assertEquals(how.equals("normal") ? 0 : how.equals("exit") ? 3 : 1, result.exitCode());
+            assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), true);
+        }
+        Path work = dir.resolve("term");
+        Process process = new ChildJvm().agent("quiet=true,output=trace.rlt").start(work,
+                "dev.racelock.fixture.ExitPaths", "block");
+        AgentProcessIT.awaitReady(work);
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), true);
+    }
+
+    @Test
+    void traceOfAKilledJvmStillReadsUpToTheLastFlush() throws Exception {
+        Path work = dir.resolve("kill");
+        Process process = new ChildJvm().agent("quiet=true,output=trace.rlt").start(work,
+                "dev.racelock.fixture.ExitPaths", "block");
+        AgentProcessIT.awaitReady(work);
+        // the writer flushes every 100 ms; give it ten periods before SIGKILL
+        Thread.sleep(1000);
+        process.destroyForcibly();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), false);
+    }
+
+    private static void assertCompleteWithWorkerWrites(Path file, boolean complete) throws IOException {
+        TraceEvents t = TraceEvents.read(file);
+        assertEquals(complete, t.end.complete(), String.valueOf(t.end));
+        int line = lineOf("ExitPaths", "@counter");
+        assertEquals(1000, t.where(e -> e.kind().equals("write") && t.line(e) == line).size());
+    }
+
+    @Test
+    void observedDeadlockIsWrittenWithEachThreadsStack() throws Exception {
+        ChildJvm.Result result = new ChildJvm().agent("quiet=true,deadlock=exit,output=trace.rlt").run(dir,
+                "dev.racelock.fixture.Deadlock");
+        assertEquals(86, result.exitCode(), result.stderr());
+        TraceEvents t = TraceEvents.read(dir.resolve("trace.rlt"));
+        assertEquals(1, t.deadlocks.size());
+        ObservedDeadlock deadlock = t.deadlocks.get(0);
+        assertEquals(List.of("first", "second"), deadlock.threads().stream().map(ObservedDeadlock.BlockedThread::threadName)
+                .sorted().collect(Collectors.toList()));
+        int wanted = lineOf("Deadlock", "@wanted");
+        for (ObservedDeadlock.BlockedThread thread : deadlock.threads()) {
+            assertEquals(t.thread(thread.threadName()), thread.thread());
+            assertEquals("java.lang.Object", thread.lockClass());
+            ObservedDeadlock.Frame top = thread.stack().get(0);
+            assertEquals("dev.racelock.fixture.Deadlock", top.className());
+            assertEquals("take", top.method());
+            assertEquals(wanted, top.line());
+        }
+        assertEquals(deadlock.threads().get(0).ownerName(), deadlock.threads().get(1).threadName());
+    }
+
+    /** Streams a big trace: every id must be touched by one thread only. */
+    static final class Ownership implements EventVisitor {
+        private long[] keys = new long[1 << 23];
+        private int[] owners = new int[1 << 23];
+        long accesses;
+        long violations;
+        long freed;
+
+        void touch(int thread, long id) {
+            if (id == 0) {
+                return;
+            }
+            accesses++;
+            int mask = keys.length - 1;
+            int i = (int) (id * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (keys[i] != 0 && keys[i] != id) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == 0) {
+                keys[i] = id;
+                owners[i] = thread;
+            } else if (owners[i] != thread) {
+                violations++;
+            }
+        }
+
+        @Override public void read(int t, long o, int f, int s) { touch(t, o); }
+        @Override public void write(int t, long o, int f, int s) { touch(t, o); }
+        @Override public void arrayRead(int t, long a, int i, int s) { touch(t, a); }
+        @Override public void arrayWrite(int t, long a, int i, int s) { touch(t, a); }
+        @Override public void lockRequest(int t, long l, int s, int f) { touch(t, l); }
+        @Override public void lockAcquire(int t, long l, int s, int f) { touch(t, l); }
+        @Override public void lockRelease(int t, long l, int s, int f) { touch(t, l); }
+        @Override public void objectFreed(long object) { freed++; }
+    }
+
+    @Test
+    void churnOfShortLivedObjectsOnSeveralThreadsNeverSharesAnId() throws Exception {
+        // 4 threads x 150k iterations x 3 objects (array, instrumented Box, JDK lock) = 1.8M objects
+        ChildJvm.Result result = new ChildJvm().agent("quiet=true,stacks=off,output=trace.rlt").run(dir,
+                "dev.racelock.fixture.Churn", "4", "150000");
+        assertEquals(0, result.exitCode(), result.stderr());
+        Ownership ownership = new Ownership();
+        TraceEnd end = TraceReader.read(dir.resolve("trace.rlt"), ownership);
+        assertTrue(end.complete(), String.valueOf(end));
+        assertTrue(ownership.accesses >= 7L * 4 * 150_000, "accesses " + ownership.accesses);
+        assertEquals(0, ownership.violations, "ids touched by two threads");
+        assertTrue(ownership.freed > 0, "collected objects are reported");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.racelock.agent.runtime;
+
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.ObservedDeadlock;
+import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.ThreadInfo;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Millions of short-lived objects on several threads, none shared: if two live objects ever
+ * shared an id, or a collected object's id came back, some id would be touched by two threads.
+ */
+class ObjectIdChurnTest {
+
+    /** Checks every access against the thread that first touched the id. */
+    static final class OwnershipCheck implements TraceOutput {
+        final ConcurrentHashMap<Long, Integer> owner = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<Long, Boolean> freedIds = new ConcurrentHashMap<>();
+        final AtomicLong violations = new AtomicLong();
+        final AtomicLong accesses = new AtomicLong();
+        final AtomicLong freed = new AtomicLong();
+
+        void touch(long id, int thread) {
+            if (id == 0) {
+                return;
+            }
+            accesses.incrementAndGet();
+            Integer first = owner.putIfAbsent(id, thread);
+            if ((first != null && first != thread) || freedIds.containsKey(id)) {
+                violations.incrementAndGet();
+            }
+        }
+
+        @Override
+        public EventRecorder newRecorder(int thread) {
+            return new EventRecorder() {
+                @Override public void read(long object, int field, int site) { touch(object, thread); }
+                @Override public void write(long object, int field, int site) { touch(object, thread); }
+                @Override public void arrayRead(long array, int index, int site) { touch(array, thread); }
+                @Override public void arrayWrite(long array, int index, int site) { touch(array, thread); }
+                @Override public void volatileRead(long object, int slot, int site) {}
+                @Override public void volatileWrite(long object, int slot, int site) {}
+                @Override public void lockRequest(long lock, int site, int flags) { touch(lock, thread); }
+                @Override public void lockAcquire(long lock, int site, int flags) { touch(lock, thread); }
+                @Override public void lockRelease(long lock, int site, int flags) { touch(lock, thread); }
+                @Override public void threadStart(int child, int site) {}
+                @Override public void threadBegin() {}
+                @Override public void threadEnd() {}
+                @Override public void threadJoin(int child, int site) {}
+                @Override public void methodEnter(int method, int callSite) {}
+                @Override public void methodExit() {}
+            };
+        }
+
+        @Override public void defineThread(ThreadInfo thread) {}
+        @Override public void defineMethod(MethodInfo method) {}
+        @Override public void defineSite(SiteInfo site) {}
+        @Override public void defineField(FieldInfo field) {}
+        @Override public void defineObject(ObjectInfo object) {}
+
+        @Override
+        public void objectFreed(long object) {
+            freed.incrementAndGet();
+            owner.remove(object);
+            freedIds.put(object, Boolean.TRUE);
+        }
+
+        @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
+        @Override public void flush() {}
+        @Override public void close() {}
+    }
+
+    @Test
+    void neverGivesTwoObjectsTheSameIdUnderChurn() throws Exception {
+        OwnershipCheck check = new OwnershipCheck();
+        Recording.resetForTests(check);
+        Thread drain = new AgentThread("test-freed-objects", () -> {
+            try {
+                Recording.reportFreedObjects();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        drain.start();
+        try {
+            ClassLoader loader = dev.racelock.agent.instrument.TestLoaders.instrumenting(TraceOutput.NONE);
+            Class<?> churn = loader.loadClass("dev.racelock.fixture.Churn");
+            int threads = 4;
+            int perThread = 250_000;
+            churn.getMethod("run", int.class, int.class).invoke(null, threads, perThread);
+            // three objects per iteration: an array, an instrumented Box, a JDK lock
+            assertTrue(check.accesses.get() >= 3L * threads * perThread, "accesses: " + check.accesses.get());
+            assertEquals(0, check.violations.get(), "ids touched by two threads");
+            assertTrue(check.freed.get() > 0, "collected objects are reported");
+        } finally {
+            drain.interrupt();
+            Recording.resetForTests(TraceOutput.NONE);
+        }
+    }
+}

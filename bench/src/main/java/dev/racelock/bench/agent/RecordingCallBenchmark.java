@@ -1,0 +1,132 @@
+package dev.racelock.bench.agent;
+
+import dev.racelock.agent.runtime.Identified;
+import dev.racelock.agent.runtime.Recording;
+import dev.racelock.agent.runtime.Rt;
+import dev.racelock.agent.runtime.ThreadContext;
+import dev.racelock.agent.runtime.TraceOutput;
+import dev.racelock.agent.runtime.WriterOutput;
+import dev.racelock.trace.TraceHeader;
+import dev.racelock.trace.format.TraceWriter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cost of one recording call as instrumented code makes it: the hook, the object id
+ * lookup and the per-thread buffer write. {@code sink=none} isolates the agent's share
+ * (recorder that drops events); {@code sink=trace} writes a real trace to a temp file.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class RecordingCallBenchmark {
+
+    /** Stands for an object of an instrumented class, which carries its id in a field. */
+    static final class Instrumented implements Identified {
+        final long id = 42;
+        int value;
+
+        @Override
+        public long $racelock$id() {
+            return id;
+        }
+    }
+
+    @Param({"none", "trace"})
+    public String sink;
+
+    private TraceWriter writer;
+    private Path file;
+    private ThreadContext context;
+    private final Instrumented object = new Instrumented();
+    private final int[] array = new int[16];
+    private final int[][] arrays = {new int[16], new int[16]};
+    private int index;
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+        TraceOutput output = TraceOutput.NONE;
+        if (sink.equals("trace")) {
+            file = Files.createTempFile("racelock-bench", ".rlt");
+            writer = TraceWriter.open(file, new TraceHeader(1, 0, 0, "", "", "", true, true), 100);
+            output = new WriterOutput(writer, file.toString(), System.err);
+        }
+        Recording.resetForTests(output);
+        context = Rt.context();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+        Recording.resetForTests(TraceOutput.NONE);
+        if (writer != null) {
+            writer.close();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The field read itself, for scale. */
+    @Benchmark
+    public int plainFieldRead() {
+        return object.value;
+    }
+
+    /** A field read of an instrumented object: hook + id from the object's field + event. */
+    @Benchmark
+    public int recordedFieldRead() {
+        Rt.read(object, 3, 7, context);
+        return object.value;
+    }
+
+    /** An array store in a loop over one array: the per-thread one-entry id cache hits. */
+    @Benchmark
+    public void recordedArrayWrite() {
+        int i = index++ & 15;
+        Rt.arrayWrite(array, i, 7, context);
+        array[i] = i;
+    }
+
+    /** Alternating arrays defeat the one-entry cache: the lock-free identity map lookup. */
+    @Benchmark
+    public void recordedArrayWriteIdentityMap() {
+        int i = index++;
+        int[] a = arrays[i & 1];
+        Rt.arrayWrite(a, i & 15, 7, context);
+        a[i & 15] = i;
+    }
+
+    /** A monitor enter/exit pair as a synchronized block records it (request, acquire, release). */
+    @Benchmark
+    public void recordedMonitorBlock() {
+        Rt.monitorRequest(object, 7, context);
+        synchronized (object) {
+            Rt.monitorAcquire(object, 7, context);
+            object.value++;
+            Rt.monitorRelease(object, 7, context);
+        }
+    }
+
+    /** Method entry and exit with stacks on (ThreadLocal lookup, call-site read, two events). */
+    @Benchmark
+    public void recordedMethodEnterExit() {
+        ThreadContext c = Rt.enter(5);
+        Rt.exit(c);
+    }
+}
