@@ -12,6 +12,7 @@ import dev.racelock.samples.Baton;
  * line, whether racelock attributes it to the method's first line or to the call.
  * Fix: {@link dev.racelock.samples.nodeadlock.BankTransferOrderedById}.
  */
+// requires object-names
 public final class BankTransfer {
 
     static final class Account {

@@ -9,6 +9,7 @@ import dev.racelock.samples.Baton;
  * three one after the other, so this run never hangs.
  * Fix: {@link dev.racelock.samples.nodeadlock.ThreeLocksInOneOrder}.
  */
+// requires object-names
 public final class ThreeLockCycle {
 
     static final Object A = new Object();

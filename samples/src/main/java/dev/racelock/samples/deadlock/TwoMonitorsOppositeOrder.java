@@ -10,6 +10,7 @@ import dev.racelock.samples.Baton;
  * Fix: {@link dev.racelock.samples.nodeadlock.ConsistentLockOrder} (or a gate lock, or ordering
  * the threads by join: see the other nodeadlock samples).
  */
+// requires object-names
 public final class TwoMonitorsOppositeOrder {
 
     static final Object A = new Object();

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * their stacks and ends the process. Without the agent this program hangs.
  * Fix: {@link dev.racelock.samples.nodeadlock.ConsistentLockOrder}.
  */
+// requires folded-observed-deadlock
 public final class RealDeadlock {
 
     static final Object A = new Object();

@@ -5,6 +5,7 @@ package dev.racelock.samples.race;
  * other reading it. Races are per element: see the twin, which uses two different elements.
  * Fix: {@link dev.racelock.samples.norace.DisjointArrayElements}.
  */
+// requires object-names
 public final class RacyArrayElement {
 
     static final int[] slots = new int[4];

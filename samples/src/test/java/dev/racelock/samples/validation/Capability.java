@@ -17,14 +17,28 @@ public enum Capability {
     ATOMICS("atomics"),
     /** Class initialization: the end of {@code <clinit>} happens-before every use of the class (JLS 12.4.2). */
     CLINIT("clinit"),
-    /** Final fields exempt from races after construction (JLS 17.5); needs the field's finality in the trace. */
-    FINAL_FIELDS("final-fields");
+    /**
+     * Final fields exempt from races after construction (JLS 17.5). The agent provides it by not
+     * recording final-field accesses (docs/agent.md).
+     */
+    FINAL_FIELDS("final-fields"),
+    /**
+     * Locks and arrays named by the field they are held in or by their allocation site
+     * ({@code ObjectInfo} in the trace), not "monitor of an unknown object": the agent records
+     * it for j.u.c. locks only so far, not for monitors and arrays.
+     */
+    OBJECT_NAMES("object-names"),
+    /**
+     * A deadlock the watchdog observed is one finding: the lock-order cycle the same run
+     * recorded on the same locks is folded into it rather than reported a second time.
+     */
+    FOLDED_OBSERVED_DEADLOCK("folded-observed-deadlock");
 
     /**
      * What the agent and analyzer on this branch support: the ONE place to change when a
      * capability lands (e.g. add {@code JUC_LOCKS} with the java.util.concurrent.locks hooks).
      */
-    static final Set<Capability> AVAILABLE = EnumSet.noneOf(Capability.class);
+    static final Set<Capability> AVAILABLE = EnumSet.of(FINAL_FIELDS);
 
     private final String id;
 
