@@ -7,6 +7,7 @@ package dev.racelock.samples.norace;
  * them without the lock: starting a virtual thread orders what came before, as for any thread
  * (JLS 17.4.4), so racelock must record virtual-thread starts too.
  */
+// requires virtual-threads
 // expect none
 public final class VirtualThreadSynchronizedCounter {
 

@@ -32,7 +32,12 @@ public enum Capability {
      * A deadlock the watchdog observed is one finding: the lock-order cycle the same run
      * recorded on the same locks is folded into it rather than reported a second time.
      */
-    FOLDED_OBSERVED_DEADLOCK("folded-observed-deadlock");
+    FOLDED_OBSERVED_DEADLOCK("folded-observed-deadlock"),
+    /**
+     * Virtual threads recorded like platform threads: {@code Thread.ofVirtual().start} is a
+     * thread start (JLS 17.4.4) and their end orders a join; the agent does not record either yet.
+     */
+    VIRTUAL_THREADS("virtual-threads");
 
     /**
      * What the agent and analyzer on this branch support: the ONE place to change when a
