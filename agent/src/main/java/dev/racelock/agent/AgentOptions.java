@@ -12,7 +12,7 @@ import java.util.List;
  * rejects anything unknown with a message that names the option and what it accepts.
  */
 public record AgentOptions(String output, List<String> include, List<String> exclude, boolean stacks,
-                           boolean memory, Deadlock deadlock, boolean quiet, String raw) {
+                           boolean memory, Deadlock deadlock, boolean quiet, boolean filter, String raw) {
 
     /** What the watchdog does on an observed deadlock. */
     public enum Deadlock { EXIT, REPORT, OFF }
@@ -31,13 +31,14 @@ public record AgentOptions(String output, List<String> include, List<String> exc
         boolean memory = true;
         Deadlock deadlock = Deadlock.REPORT;
         boolean quiet = false;
+        boolean filter = true;
         if (!raw.isEmpty()) {
             for (String pair : raw.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
                     throw new IllegalArgumentException("bad agent option '" + pair
                             + "': expected key=value with key one of output, include, exclude, stacks, mode,"
-                            + " deadlock, quiet");
+                            + " deadlock, filter, quiet");
                 }
                 String key = pair.substring(0, eq).trim();
                 String value = pair.substring(eq + 1).trim();
@@ -50,12 +51,13 @@ public record AgentOptions(String output, List<String> include, List<String> exc
                     case "deadlock" -> deadlock = Deadlock.valueOf(
                             choice(pair, key, value, "exit", "report", "off").toUpperCase(java.util.Locale.ROOT));
                     case "quiet" -> quiet = choice(pair, key, value, "true", "false").equals("true");
+                    case "filter" -> filter = choice(pair, key, value, "on", "off").equals("on");
                     default -> throw new IllegalArgumentException("unknown agent option '" + key
-                            + "': accepted are output, include, exclude, stacks, mode, deadlock, quiet");
+                            + "': accepted are output, include, exclude, stacks, mode, deadlock, filter, quiet");
                 }
             }
         }
-        return new AgentOptions(output, include, exclude, stacks, memory, deadlock, quiet, raw);
+        return new AgentOptions(output, include, exclude, stacks, memory, deadlock, quiet, filter, raw);
     }
 
     /** The trace file name with %p (pid) and %t (start time, UTC yyyyMMdd-HHmmss) expanded. */

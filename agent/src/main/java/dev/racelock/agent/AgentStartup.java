@@ -44,7 +44,7 @@ public final class AgentStartup {
             return;
         }
         TraceOutput output = open(options, err);
-        Recording.start(output);
+        Recording.start(output, options.filter());
 
         Dictionary dictionary = new Dictionary(output);
         ClassFilter filter = new ClassFilter(options.include(), options.exclude());
@@ -87,6 +87,14 @@ public final class AgentStartup {
         }
     }
 
+    private static Class<?> virtualThreadClass() {
+        try {
+            return Class.forName("java.lang.VirtualThread", false, null);
+        } catch (ClassNotFoundException e) {
+            return null; // JDK 17-20
+        }
+    }
+
     /** Begin/end for threads whose run() is java.lang.Thread's (see ThreadRunInstrumenter). */
     private static void instrumentThreadRun(Instrumentation instrumentation, Module runtime, PrintStream err) {
         try {
@@ -94,6 +102,10 @@ public final class AgentStartup {
                     Map.of());
             instrumentation.addTransformer(new ThreadRunInstrumenter(err), true);
             instrumentation.retransformClasses(Thread.class);
+            Class<?> virtualThread = virtualThreadClass();
+            if (virtualThread != null) {
+                instrumentation.retransformClasses(virtualThread);
+            }
         } catch (Exception | LinkageError e) {
             err.println("racelock: cannot instrument java.lang.Thread.run (" + e + "); threads started with a"
                     + " Runnable record no end event");

@@ -81,6 +81,14 @@ public final class CallSiteHooks {
                 {"start", "()V"}, {"join", "()V"}, {"join", "(J)V"}, {"join", "(JI)V"}, {"isAlive", "()Z"}}) {
             table.register(new Hook(thread, OwnerMatch.SUBCLASSES, m[0], m[1], true, thread, hooks, m[0]));
         }
+        // JDK 21+: virtual and platform threads started through the builder API
+        table.register(new Hook(thread, OwnerMatch.EXACT, "startVirtualThread", "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
+                false, null, hooks, "startVirtualThread"));
+        for (String builder : new String[] {
+                "java/lang/Thread$Builder", "java/lang/Thread$Builder$OfVirtual", "java/lang/Thread$Builder$OfPlatform"}) {
+            table.register(new Hook(builder, OwnerMatch.EXACT, "start", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", true,
+                    "java/lang/Object", hooks, "builderStart"));
+        }
         for (String d : new String[] {"()V", "(J)V", "(JI)V"}) {
             table.register(new Hook("java/lang/Object", OwnerMatch.ANY, "wait", d, true, "java/lang/Object", hooks,
                     "wait"));

@@ -40,6 +40,11 @@ final class MethodInstrumenter extends MethodVisitor {
     private final Map<Integer, Integer> sites = new HashMap<>();
 
     private int line = -1;
+    /**
+     * The field loaded by the last getfield/getstatic while only dup/astore follow it: if a
+     * monitorenter comes next, the lock's field (its lock class). Resolved only then.
+     */
+    private String[] loadedField;
     private boolean bodyStarted;
     private int pendingNews;
     private final Label tryStart = new Label();
@@ -192,6 +197,10 @@ final class MethodInstrumenter extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
+        String[] lockField = loadedField;
+        if (opcode != Opcodes.DUP) {
+            loadedField = null;
+        }
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             exitActions();
         } else if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD && scope.options.memory()) {
@@ -210,7 +219,9 @@ final class MethodInstrumenter extends MethodVisitor {
             super.visitVarInsn(Opcodes.ASTORE, scratch);
             super.visitInsn(Opcodes.DUP);
             push(site);
-            contextCall("monitorRequest", "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V");
+            push(lockField == null ? -1
+                    : scope.resolveField(lockField[0], lockField[1], lockField[2], lockField[3] != null).id());
+            contextCall("monitorRequest", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
             super.visitInsn(opcode);
             monitorCall("monitorAcquire", scratch, site);
             return;
@@ -234,14 +245,19 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
         boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
+        boolean load = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
+        boolean typedReference = descriptor.charAt(0) == 'L';
+        loadedField = null;
         if (!scope.options.memory() || (instance && !bodyStarted)) {
             // before super() the object on the stack may be the uninitialized `this`
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            rememberLoad(load && typedReference, fieldOwner, name, descriptor, instance);
             return;
         }
         ResolvedField field = scope.resolveField(fieldOwner, name, descriptor, !instance);
         if (field.isFinal()) {
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            rememberLoad(load && typedReference, fieldOwner, name, descriptor, instance);
             return;
         }
         Type type = Type.getType(descriptor);
@@ -282,6 +298,11 @@ final class MethodInstrumenter extends MethodVisitor {
             }
         }
         super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+        rememberLoad(load && typedReference, fieldOwner, name, descriptor, instance);
+    }
+
+    private void rememberLoad(boolean referenceLoad, String owner, String name, String descriptor, boolean instance) {
+        loadedField = referenceLoad ? new String[] {owner, name, descriptor, instance ? null : "static"} : null;
     }
 
     private void staticRecord(String hook, int fieldId) {
@@ -302,14 +323,69 @@ final class MethodInstrumenter extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        loadedField = null;
         if (opcode == Opcodes.NEW && !bodyStarted) {
             pendingNews++;
         }
         super.visitTypeInsn(opcode, type);
+        if (opcode == Opcodes.ANEWARRAY) {
+            arrayAllocated();
+        }
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        loadedField = null;
+        super.visitIntInsn(opcode, operand);
+        if (opcode == Opcodes.NEWARRAY) {
+            arrayAllocated();
+        }
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        loadedField = null;
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+        arrayAllocated();
+    }
+
+    /** The new array is on the stack: give it its id and allocation site now. */
+    private void arrayAllocated() {
+        if (scope.options.memory()) {
+            super.visitInsn(Opcodes.DUP);
+            recordAt("arrayAllocated", "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V");
+        }
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        if (opcode != Opcodes.ASTORE) {
+            loadedField = null;
+        }
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        loadedField = null;
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        loadedField = null;
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        loadedField = null;
+        super.visitLabel(label);
     }
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        loadedField = null;
         int site = site();
         if (scope.options.stacks()) {
             // the callee's Rt.enter reads this: one field store per call (helper brief, item 5)

@@ -34,11 +34,8 @@ final class MethodScope {
         String declaringClass = declared == null ? owner : declared.getKey();
         boolean isVolatile = declared != null && (declared.getValue() & Opcodes.ACC_VOLATILE) != 0;
         boolean isFinal = declared != null && (declared.getValue() & Opcodes.ACC_FINAL) != 0;
-        if (isFinal) {
-            return new ResolvedField(-1, false, true);
-        }
         return new ResolvedField(dictionary.field(declaringClass, name, descriptor, isVolatile, isStatic), isVolatile,
-                false);
+                isFinal);
     }
 
     CallSiteHooks.Hook hook(int opcode, String owner, String name, String descriptor) {

@@ -6,4 +6,5 @@ package dev.racelock.agent.instrument;
  * published, and JLS 17.5 makes that write visible to every reader of a properly published
  * object; static finals are ordered by class initialization).
  */
+/* Final fields still get an id: the field a lock was loaded from names its lock class. */
 record ResolvedField(int id, boolean isVolatile, boolean isFinal) {}

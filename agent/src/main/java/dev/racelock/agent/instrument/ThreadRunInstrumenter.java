@@ -11,7 +11,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 
 /**
- * Retransforms {@code java.lang.Thread.run()} so every platform thread whose run() is not
+ * Retransforms {@code java.lang.Thread.run()} (and {@code java.lang.VirtualThread.run(Runnable)}
+ * on JDK 21+, where each virtual thread's task runs) so every thread whose run() is not
  * overridden by an instrumented class (a Thread given a Runnable or a lambda, pool workers)
  * records its begin before its first access and its end after its last. Retransformation may
  * change method bodies only, which is all this does: a call at entry, a call before each
@@ -28,7 +29,8 @@ public final class ThreadRunInstrumenter implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!"java/lang/Thread".equals(className) || classBeingRedefined == null) {
+        if (!("java/lang/Thread".equals(className) || "java/lang/VirtualThread".equals(className))
+                || classBeingRedefined == null) {
             return null;
         }
         try {
@@ -48,7 +50,10 @@ public final class ThreadRunInstrumenter implements ClassFileTransformer {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return name.equals("run") && descriptor.equals("()V") ? new RunBody(next) : next;
+                // Thread.run(); VirtualThread.run(Runnable) (JDK 21+), private, runs a virtual thread's task
+                boolean run = name.equals("run")
+                        && (descriptor.equals("()V") || descriptor.equals("(Ljava/lang/Runnable;)V"));
+                return run && (access & Opcodes.ACC_STATIC) == 0 ? new RunBody(next) : next;
             }
         }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();

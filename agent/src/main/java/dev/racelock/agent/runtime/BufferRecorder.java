@@ -14,6 +14,8 @@ final class BufferRecorder implements EventRecorder {
     @Override public void write(long object, int field, int site) { buffer.write(object, field, site); }
     @Override public void arrayRead(long array, int index, int site) { buffer.arrayRead(array, index, site); }
     @Override public void arrayWrite(long array, int index, int site) { buffer.arrayWrite(array, index, site); }
+    @Override public void arrayRangeRead(long array, int from, int length, int site) { buffer.arrayRangeRead(array, from, length, site); }
+    @Override public void arrayRangeWrite(long array, int from, int length, int site) { buffer.arrayRangeWrite(array, from, length, site); }
     @Override public void volatileRead(long object, int slot, int site) { buffer.volatileRead(object, slot, site); }
     @Override public void volatileWrite(long object, int slot, int site) { buffer.volatileWrite(object, slot, site); }
     @Override public void lockRequest(long lock, int site, int flags) { buffer.lockRequest(lock, site, flags); }
@@ -23,6 +25,8 @@ final class BufferRecorder implements EventRecorder {
     @Override public void threadBegin() { buffer.threadBegin(); }
     @Override public void threadEnd() { buffer.threadEnd(); }
     @Override public void threadJoin(int child, int site) { buffer.threadJoin(child, site); }
+    @Override public void hbRelease(long token, int site) { buffer.hbRelease(token, site); }
+    @Override public void hbAcquire(long token, int site) { buffer.hbAcquire(token, site); }
     @Override public void methodEnter(int method, int callSite) { buffer.methodEnter(method, callSite); }
     @Override public void methodExit() { buffer.methodExit(); }
 }

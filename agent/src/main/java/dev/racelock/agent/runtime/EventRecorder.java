@@ -13,6 +13,8 @@ public interface EventRecorder {
     void write(long object, int field, int site);
     void arrayRead(long array, int index, int site);
     void arrayWrite(long array, int index, int site);
+    void arrayRangeRead(long array, int from, int length, int site);
+    void arrayRangeWrite(long array, int from, int length, int site);
     void volatileRead(long object, int slot, int site);
     void volatileWrite(long object, int slot, int site);
     void lockRequest(long lock, int site, int flags);
@@ -22,6 +24,8 @@ public interface EventRecorder {
     void threadBegin();
     void threadEnd();
     void threadJoin(int child, int site);
+    void hbRelease(long token, int site);
+    void hbAcquire(long token, int site);
     void methodEnter(int method, int callSite);
     void methodExit();
 
@@ -31,6 +35,8 @@ public interface EventRecorder {
         @Override public void write(long object, int field, int site) {}
         @Override public void arrayRead(long array, int index, int site) {}
         @Override public void arrayWrite(long array, int index, int site) {}
+        @Override public void arrayRangeRead(long array, int from, int length, int site) {}
+        @Override public void arrayRangeWrite(long array, int from, int length, int site) {}
         @Override public void volatileRead(long object, int slot, int site) {}
         @Override public void volatileWrite(long object, int slot, int site) {}
         @Override public void lockRequest(long lock, int site, int flags) {}
@@ -40,6 +46,8 @@ public interface EventRecorder {
         @Override public void threadBegin() {}
         @Override public void threadEnd() {}
         @Override public void threadJoin(int child, int site) {}
+        @Override public void hbRelease(long token, int site) {}
+        @Override public void hbAcquire(long token, int site) {}
         @Override public void methodEnter(int method, int callSite) {}
         @Override public void methodExit() {}
     };

@@ -1,5 +1,7 @@
 package dev.racelock.agent.runtime;
 
+import dev.racelock.trace.ObjectInfo;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,7 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ObjectIds {
     private static final AtomicLong NEXT_BLOCK = new AtomicLong(1);
 
-    static final WeakIdentityMap MAP = new WeakIdentityMap(ThreadContext::newObjectId);
+    /**
+     * Objects without an id field. Each is described in the trace on first sight (class, the
+     * site where it was allocated or first used, the field it was loaded from): the analyzer
+     * names arrays and lock classes by it.
+     */
+    static final WeakIdentityMap MAP = new WeakIdentityMap(ThreadContext::newObjectId,
+            (key, id, site, field) -> Recording.output().defineObject(
+                    new ObjectInfo(id, key.getClass().getName().startsWith("[")
+                            ? key.getClass().getTypeName() : key.getClass().getName(), site, field)));
 
     private ObjectIds() {}
 
@@ -25,7 +35,12 @@ public final class ObjectIds {
     }
 
     /** Hot path: no allocation once the object is known, no lock on a hit. */
-    static long of(Object object, ThreadContext context) {
+    static long of(Object object, int site, ThreadContext context) {
+        return of(object, site, -1, context);
+    }
+
+    /** @param field the field the object was loaded from (lock classes), or -1 */
+    static long of(Object object, int site, int field, ThreadContext context) {
         if (object == null) {
             return 0;
         }
@@ -44,7 +59,7 @@ public final class ObjectIds {
         if (context.cachedObjects[slot] == object) {
             id = context.cachedIds[slot];
         } else {
-            id = MAP.idOf(object, hash, context);
+            id = MAP.idOf(object, hash, context, site, field);
             context.cachedObjects[slot] = object;
             context.cachedIds[slot] = id;
         }

@@ -20,17 +20,20 @@ public final class Recording {
      * Thread object to (dense trace id + 1), assigned at Thread.start or at the thread's first
      * event; +1 because the map uses 0 for "absent" and trace thread ids start at 0.
      */
-    static final WeakIdentityMap THREADS = new WeakIdentityMap(context -> NEXT_THREAD.getAndIncrement() + 1L);
+    static final WeakIdentityMap THREADS = new WeakIdentityMap(context -> NEXT_THREAD.getAndIncrement() + 1L,
+            WeakIdentityMap.Insertions.NONE);
     /** {@link Thread#getId()} to trace id, for the watchdog, which sees threads only by Java id. */
     private static final ConcurrentHashMap<Long, Integer> JAVA_TO_TRACE = new ConcurrentHashMap<>();
 
     private static volatile TraceOutput output = TraceOutput.NONE;
+    private static volatile boolean filterRepeats = true;
 
     private Recording() {}
 
     /** Starts recording into {@code out}; threads seen from now on record there. */
-    public static void start(TraceOutput out) {
+    public static void start(TraceOutput out, boolean dropRepeatedAccesses) {
         output = out;
+        filterRepeats = dropRepeatedAccesses;
     }
 
     /** Threads that record after this record nothing new; the writer ignores late events. */
@@ -43,7 +46,13 @@ public final class Recording {
      * thread's context, so its next event starts a fresh one there.
      */
     public static void resetForTests(TraceOutput out) {
+        resetForTests(out, false);
+    }
+
+    /** As {@link #resetForTests(TraceOutput)}, choosing whether repeated accesses are dropped. */
+    public static void resetForTests(TraceOutput out, boolean dropRepeatedAccesses) {
         output = out;
+        filterRepeats = dropRepeatedAccesses;
         CONTEXT.remove();
     }
 
@@ -54,6 +63,15 @@ public final class Recording {
     }
 
     private static ThreadContext create() {
+        try {
+            return createContext();
+        } catch (RuntimeException e) {
+            // e.g. a virtual thread built with allowSetThreadLocals(false): it records nothing
+            return SILENT;
+        }
+    }
+
+    private static ThreadContext createContext() {
         CONTEXT.set(SILENT); // re-entrancy guard: anything recorded while we build records nothing
         Thread thread = Thread.currentThread();
         TraceOutput out = output;
@@ -67,7 +85,8 @@ public final class Recording {
             out.defineThread(new ThreadInfo(id, thread.getName(), -1, -1, isVirtual(thread)));
         }
         JAVA_TO_TRACE.put(javaId(thread), id);
-        ThreadContext context = new ThreadContext(id, out.newRecorder(id));
+        EventRecorder recorder = out.newRecorder(id);
+        ThreadContext context = new ThreadContext(id, filterRepeats ? new RepeatFilter(recorder) : recorder);
         context.recorder.threadBegin();
         CONTEXT.set(context);
         return context;

@@ -37,11 +37,11 @@ public final class Rt {
     // ---- fields -------------------------------------------------------------------------------
 
     public static void read(Object object, int field, int site, ThreadContext c) {
-        c.recorder.read(ObjectIds.of(object, c), field, site);
+        c.recorder.read(ObjectIds.of(object, site, c), field, site);
     }
 
     public static void write(Object object, int field, int site, ThreadContext c) {
-        c.recorder.write(ObjectIds.of(object, c), field, site);
+        c.recorder.write(ObjectIds.of(object, site, c), field, site);
     }
 
     public static void staticRead(int field, int site, ThreadContext c) {
@@ -54,12 +54,12 @@ public final class Rt {
 
     /** After the volatile read: an acquire must follow the release it observed (ThreadEventBuffer). */
     public static void volatileRead(Object object, int field, int site, ThreadContext c) {
-        c.recorder.volatileRead(ObjectIds.of(object, c), field, site);
+        c.recorder.volatileRead(ObjectIds.of(object, site, c), field, site);
     }
 
     /** Before the volatile write: a release precedes any acquire that can observe it. */
     public static void volatileWrite(Object object, int field, int site, ThreadContext c) {
-        c.recorder.volatileWrite(ObjectIds.of(object, c), field, site);
+        c.recorder.volatileWrite(ObjectIds.of(object, site, c), field, site);
     }
 
     public static void staticVolatileRead(int field, int site, ThreadContext c) {
@@ -73,25 +73,31 @@ public final class Rt {
     // ---- arrays -------------------------------------------------------------------------------
 
     public static void arrayRead(Object array, int index, int site, ThreadContext c) {
-        c.recorder.arrayRead(ObjectIds.of(array, c), index, site);
+        c.recorder.arrayRead(ObjectIds.of(array, site, c), index, site);
     }
 
     public static void arrayWrite(Object array, int index, int site, ThreadContext c) {
-        c.recorder.arrayWrite(ObjectIds.of(array, c), index, site);
+        c.recorder.arrayWrite(ObjectIds.of(array, site, c), index, site);
+    }
+
+    /** Right after newarray/anewarray/multianewarray: the array's id and its allocation site. */
+    public static void arrayAllocated(Object array, int site, ThreadContext c) {
+        ObjectIds.of(array, site, c);
     }
 
     // ---- monitors -----------------------------------------------------------------------------
 
-    public static void monitorRequest(Object lock, int site, ThreadContext c) {
-        c.recorder.lockRequest(ObjectIds.of(lock, c), site, MONITOR);
+    /** @param field the field the lock was loaded from just before monitorenter, or -1 */
+    public static void monitorRequest(Object lock, int site, int field, ThreadContext c) {
+        c.recorder.lockRequest(ObjectIds.of(lock, site, field, c), site, MONITOR);
     }
 
     public static void monitorAcquire(Object lock, int site, ThreadContext c) {
-        c.recorder.lockAcquire(ObjectIds.of(lock, c), site, MONITOR);
+        c.recorder.lockAcquire(ObjectIds.of(lock, site, c), site, MONITOR);
     }
 
     public static void monitorRelease(Object lock, int site, ThreadContext c) {
-        c.recorder.lockRelease(ObjectIds.of(lock, c), site, MONITOR);
+        c.recorder.lockRelease(ObjectIds.of(lock, site, c), site, MONITOR);
     }
 
     // ---- Thread.run entry / exit (java.lang.Thread.run and overriding run methods) ------------

@@ -2,6 +2,10 @@ package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.LockFlags;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * Call-site hooks for {@link Thread} and {@link Object#wait}: instrumented code calls these
  * instead of the original method (see {@code CallSiteHooks}). Each takes the original receiver
@@ -13,6 +17,40 @@ public final class ThreadHooks {
 
     private ThreadHooks() {}
 
+    // Thread.Builder (JDK 21+) through method handles: the agent is Java 17 bytecode.
+    private static final class Builders {
+        static final MethodHandle UNSTARTED;
+        static final MethodHandle OF_VIRTUAL;
+
+        static {
+            MethodHandle unstarted = null;
+            MethodHandle ofVirtual = null;
+            try {
+                Class<?> builder = Class.forName("java.lang.Thread$Builder");
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                unstarted = lookup.findVirtual(builder, "unstarted", MethodType.methodType(Thread.class, Runnable.class));
+                ofVirtual = lookup.findStatic(Thread.class, "ofVirtual",
+                        MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual")));
+            } catch (ReflectiveOperationException e) {
+                // JDK 17-20: no builders, and no call site that could reach these hooks
+            }
+            UNSTARTED = unstarted;
+            OF_VIRTUAL = ofVirtual;
+        }
+    }
+
+    /** {@code Thread.Builder.start(Runnable)} (JDK 21+): build unstarted, then start as Thread.start does. */
+    public static Thread builderStart(Object builder, Runnable task, int site, ThreadContext c) throws Throwable {
+        Thread thread = (Thread) Builders.UNSTARTED.invoke(builder, task);
+        start(thread, site, c);
+        return thread;
+    }
+
+    /** {@code Thread.startVirtualThread(Runnable)} (JDK 21+). */
+    public static Thread startVirtualThread(Runnable task, int site, ThreadContext c) throws Throwable {
+        return builderStart(Builders.OF_VIRTUAL.invoke(), task, site, c);
+    }
+
     /** threadStart is a release: recorded before the child can run. */
     public static void start(Thread thread, int site, ThreadContext c) {
         int child = Recording.registerChild(thread, c, site);
@@ -21,21 +59,18 @@ public final class ThreadHooks {
     }
 
     public static void join(Thread thread, int site, ThreadContext c) throws InterruptedException {
-        thread.join();
-        joined(thread, site, c);
+        join(thread, 0, 0, site, c);
     }
 
     public static void join(Thread thread, long millis, int site, ThreadContext c) throws InterruptedException {
-        thread.join(millis);
-        if (!thread.isAlive()) {
-            joined(thread, site, c);
-        }
+        join(thread, millis, 0, site, c);
     }
 
+    /** Every join overload: join(m, n) with (0, 0) is join(), with (m, 0) is join(m) (Thread's javadoc). */
     public static void join(Thread thread, long millis, int nanos, int site, ThreadContext c)
             throws InterruptedException {
         thread.join(millis, nanos);
-        if (!thread.isAlive()) {
+        if (!thread.isAlive()) { // a timed join may return with the thread still running
             joined(thread, site, c);
         }
     }
@@ -57,40 +92,21 @@ public final class ThreadHooks {
     }
 
     public static void wait(Object lock, int site, ThreadContext c) throws InterruptedException {
-        if (!Thread.holdsLock(lock)) {
-            lock.wait(); // throws IllegalMonitorStateException; nothing was released
-            return;
-        }
-        long id = ObjectIds.of(lock, c);
-        c.recorder.lockRelease(id, site, WAIT);
-        try {
-            lock.wait();
-        } finally {
-            c.recorder.lockAcquire(id, site, WAIT);
-        }
+        wait(lock, 0, 0, site, c);
     }
 
     public static void wait(Object lock, long millis, int site, ThreadContext c) throws InterruptedException {
-        if (!Thread.holdsLock(lock)) {
-            lock.wait(millis);
-            return;
-        }
-        long id = ObjectIds.of(lock, c);
-        c.recorder.lockRelease(id, site, WAIT);
-        try {
-            lock.wait(millis);
-        } finally {
-            c.recorder.lockAcquire(id, site, WAIT);
-        }
+        wait(lock, millis, 0, site, c);
     }
 
+    /** Every wait overload: wait(m, n) with (0, 0) is wait(), with (m, 0) is wait(m) (Object's javadoc). */
     public static void wait(Object lock, long millis, int nanos, int site, ThreadContext c)
             throws InterruptedException {
         if (!Thread.holdsLock(lock)) {
-            lock.wait(millis, nanos);
+            lock.wait(millis, nanos); // throws IllegalMonitorStateException; nothing was released
             return;
         }
-        long id = ObjectIds.of(lock, c);
+        long id = ObjectIds.of(lock, site, c);
         c.recorder.lockRelease(id, site, WAIT);
         try {
             lock.wait(millis, nanos);

@@ -42,12 +42,21 @@ final class WeakIdentityMap {
         long newId(ThreadContext context);
     }
 
+    /** Told of each new entry, under the segment lock; must not call application code. */
+    interface Insertions {
+        Insertions NONE = (key, id, site, field) -> { };
+
+        void inserted(Object key, long id, int site, int field);
+    }
+
     final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final Segment[] segments = new Segment[SEGMENTS];
     private final IdSource ids;
+    private final Insertions insertions;
 
-    WeakIdentityMap(IdSource ids) {
+    WeakIdentityMap(IdSource ids, Insertions insertions) {
         this.ids = ids;
+        this.insertions = insertions;
         for (int i = 0; i < SEGMENTS; i++) {
             segments[i] = new Segment();
         }
@@ -55,11 +64,15 @@ final class WeakIdentityMap {
 
     /** The id of {@code key}, assigning one on first sight. */
     long idOf(Object key, ThreadContext context) {
-        return idOf(key, System.identityHashCode(key), context);
+        return idOf(key, System.identityHashCode(key), context, -1, -1);
     }
 
-    /** @param hash {@code System.identityHashCode(key)}, when the caller has it already */
-    long idOf(Object key, int hash, ThreadContext context) {
+    /**
+     * @param hash  {@code System.identityHashCode(key)}, when the caller has it already
+     * @param site  where the key is being used, told to {@link Insertions} on first sight
+     * @param field the field the key was loaded from, or -1
+     */
+    long idOf(Object key, int hash, ThreadContext context, int site, int field) {
         Segment segment = segments[hash & (SEGMENTS - 1)];
         Entry[] table = segment.table;
         for (Entry e = table[(hash >>> SEGMENT_BITS) & (table.length - 1)]; e != null; e = e.next) {
@@ -67,7 +80,7 @@ final class WeakIdentityMap {
                 return e.id;
             }
         }
-        return insert(segment, key, hash, context);
+        return insert(segment, key, hash, context, site, field);
     }
 
     /** The id of {@code key}, or 0 if it has none. */
@@ -85,7 +98,7 @@ final class WeakIdentityMap {
         return 0;
     }
 
-    private long insert(Segment segment, Object key, int hash, ThreadContext context) {
+    private long insert(Segment segment, Object key, int hash, ThreadContext context, int site, int field) {
         synchronized (segment) {
             Entry[] table = segment.table;
             int index = (hash >>> SEGMENT_BITS) & (table.length - 1);
@@ -96,6 +109,7 @@ final class WeakIdentityMap {
             }
             long id = ids.newId(context);
             table[index] = new Entry(key, hash, id, table[index], queue);
+            insertions.inserted(key, id, site, field);
             if (++segment.count > table.length) {
                 resize(segment);
             }

@@ -101,6 +101,31 @@ class InstrumentationTest {
     }
 
     @Test
+    void describesArraysWithTheirTypeAndAllocationSite() throws Exception {
+        run("Arrays");
+        int alloc = SourceLines.lineOf("Arrays", "@alloc");
+        int stores = SourceLines.lineOf("Arrays", "@stores");
+        Event intStore = output.ofKind("arrayWrite").stream().filter(e -> output.line(e) == stores).findFirst()
+                .orElseThrow();
+        dev.racelock.trace.ObjectInfo info = output.objects.get(intStore.object());
+        assertEquals("int[]", info.className());
+        assertEquals(alloc, output.sites.get(info.allocationSite()).line());
+    }
+
+    @Test
+    void describesALockWithTheFieldItWasLoadedFrom() throws Exception {
+        run("Monitors");
+        int outer = SourceLines.lineOf("Monitors", "@outer");
+        Event request = output.ofKind("lockRequest").stream().filter(e -> output.line(e) == outer).findFirst()
+                .orElseThrow();
+        dev.racelock.trace.ObjectInfo info = output.objects.get(request.object());
+        assertEquals("java.lang.Object", info.className());
+        FieldInfo field = output.fields.get(info.field());
+        assertEquals("dev.racelock.fixture.Monitors", field.owner());
+        assertEquals("LOCK", field.name());
+    }
+
+    @Test
     void recordsMonitorsIncludingReentrantAndExceptionalExits() throws Exception {
         assertEquals(4, run("Monitors"));
         List<Event> locks = output.events().stream().filter(e -> e.kind().startsWith("lock"))

@@ -26,6 +26,7 @@ final class RecordingOutput implements TraceOutput {
     final Map<Integer, SiteInfo> sites = new ConcurrentHashMap<>();
     final Map<Integer, FieldInfo> fields = new ConcurrentHashMap<>();
     final Map<Integer, ThreadInfo> threads = new ConcurrentHashMap<>();
+    final Map<Long, ObjectInfo> objects = new ConcurrentHashMap<>();
 
     synchronized void add(Event e) {
         events.add(e);
@@ -63,6 +64,10 @@ final class RecordingOutput implements TraceOutput {
             @Override public void write(long object, int field, int site) { add("write", object, field, site, 0); }
             @Override public void arrayRead(long array, int index, int site) { add("arrayRead", array, index, site, 0); }
             @Override public void arrayWrite(long array, int index, int site) { add("arrayWrite", array, index, site, 0); }
+            @Override public void arrayRangeRead(long array, int from, int length, int site) { add("arrayRangeRead", array, from, site, length); }
+            @Override public void arrayRangeWrite(long array, int from, int length, int site) { add("arrayRangeWrite", array, from, site, length); }
+            @Override public void hbRelease(long token, int site) { add("hbRelease", token, 0, site, 0); }
+            @Override public void hbAcquire(long token, int site) { add("hbAcquire", token, 0, site, 0); }
             @Override public void volatileRead(long object, int slot, int site) { add("volatileRead", object, slot, site, 0); }
             @Override public void volatileWrite(long object, int slot, int site) { add("volatileWrite", object, slot, site, 0); }
             @Override public void lockRequest(long lock, int site, int flags) { add("lockRequest", lock, 0, site, flags); }
@@ -81,7 +86,7 @@ final class RecordingOutput implements TraceOutput {
     @Override public void defineMethod(MethodInfo method) { methods.put(method.id(), method); }
     @Override public void defineSite(SiteInfo site) { sites.put(site.id(), site); }
     @Override public void defineField(FieldInfo field) { fields.put(field.id(), field); }
-    @Override public void defineObject(ObjectInfo object) {}
+    @Override public void defineObject(ObjectInfo object) { objects.put(object.id(), object); }
     @Override public void objectFreed(long object) {}
     @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
     @Override public void flush() {}

@@ -58,6 +58,21 @@ class AgentProcessIT {
     }
 
     @Test
+    void classesOfANamedModuleReachTheRuntime() throws Exception {
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        Path out = dir.resolve("modules");
+        Process compile = new ProcessBuilder(javac.toString(), "-d", out.toString(), "--module-source-path",
+                "src/test/resources/module", "-m", "com.acme.app").inheritIO().start();
+        assertEquals(0, compile.waitFor());
+        ChildJvm.Result result = new ChildJvm().modulePath(out.toString()).agent("quiet=true,output=trace.rlt")
+                .run(dir, "com.acme.app/com.acme.app.Main");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("module com.acme.app 1", result.stdout().strip());
+        TraceEvents trace = TraceEvents.read(dir.resolve("trace.rlt"));
+        assertTrue(trace.ofKind("write").stream().anyMatch(e -> trace.field(e).name().equals("counter")));
+    }
+
+    @Test
     void badOptionStopsTheJvmAtStartWithOneMessage() throws Exception {
         ChildJvm.Result result = new ChildJvm().agent("mode=fast").run(dir, "dev.racelock.fixture.Program");
         assertEquals(2, result.exitCode());

@@ -19,6 +19,7 @@ final class ChildJvm {
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String agentOptions;
     private String classpath = FIXTURES;
+    private String modulePath;
 
     ChildJvm java(Path executable) {
         this.java = executable.toString();
@@ -27,6 +28,12 @@ final class ChildJvm {
 
     ChildJvm agent(String options) {
         this.agentOptions = options;
+        return this;
+    }
+
+    /** Runs {@code mainClass} as {@code module/class} from this module path instead of the class path. */
+    ChildJvm modulePath(String modulePath) {
+        this.modulePath = modulePath;
         return this;
     }
 
@@ -40,7 +47,11 @@ final class ChildJvm {
         if (agentOptions != null) {
             command.add("-javaagent:" + AGENT.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }
-        command.addAll(List.of("-cp", classpath, mainClass));
+        if (modulePath != null) {
+            command.addAll(List.of("--module-path", modulePath, "-m", mainClass));
+        } else {
+            command.addAll(List.of("-cp", classpath, mainClass));
+        }
         command.addAll(List.of(args));
         return command;
     }

@@ -120,6 +120,31 @@ class RecordedTraceIT {
     }
 
     @Test
+    void virtualThreadsStartedThroughTheBuilderApiHaveStartBeginEndAndJoin() throws Exception {
+        assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
+        Path javac = ChildJvm.JDK25.resolveSibling("javac");
+        Path classes = dir.resolve("classes");
+        Process compile = new ProcessBuilder(javac.toString(), "-d", classes.toString(),
+                "src/test/resources/jdk21/VirtualThreads.java").inheritIO().start();
+        assertEquals(0, compile.waitFor());
+        TraceEvents t = record(new ChildJvm().java(ChildJvm.JDK25).classpath(classes.toString()), "",
+                "VirtualThreads");
+        List<Event> starts = t.ofKind("threadStart");
+        assertEquals(2, starts.size(), "Thread.Builder.start and Thread.startVirtualThread");
+        for (Event start : starts) {
+            int child = (int) start.object();
+            assertTrue(t.threads.get(child).virtual());
+            assertEquals(start.thread(), t.threads.get(child).parent());
+            List<Event> childEvents = t.where(e -> e.thread() == child);
+            assertEquals("threadBegin", childEvents.get(0).kind());
+            assertEquals("threadEnd", childEvents.get(childEvents.size() - 1).kind());
+            assertTrue(childEvents.stream().anyMatch(e -> e.kind().equals("write")));
+            assertTrue(t.events.indexOf(childEvents.get(childEvents.size() - 1))
+                    < t.events.indexOf(t.where(e -> e.kind().equals("threadJoin") && e.object() == child).get(0)));
+        }
+    }
+
+    @Test
     void locksModeRecordsNoMemoryAccesses() throws Exception {
         TraceEvents t = record(new ChildJvm(), ",mode=locks,stacks=off", "dev.racelock.fixture.Program");
         assertFalse(t.header.recordsMemory());
@@ -135,13 +160,13 @@ class RecordedTraceIT {
     void traceIsCompleteAfterSystemExitUncaughtExceptionAndSigterm() throws Exception {
         for (String how : List.of("normal", "exit", "throw")) {
             Path work = dir.resolve(how);
-            ChildJvm.Result result = new ChildJvm().agent("quiet=true,output=trace.rlt").run(work,
+            ChildJvm.Result result = new ChildJvm().agent("quiet=true,filter=off,output=trace.rlt").run(work,
                     "dev.racelock.fixture.ExitPaths", how);
             assertEquals(how.equals("normal") ? 0 : how.equals("exit") ? 3 : 1, result.exitCode());
             assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), true);
         }
         Path work = dir.resolve("term");
-        Process process = new ChildJvm().agent("quiet=true,output=trace.rlt").start(work,
+        Process process = new ChildJvm().agent("quiet=true,filter=off,output=trace.rlt").start(work,
                 "dev.racelock.fixture.ExitPaths", "block");
         AgentProcessIT.awaitReady(work);
         process.destroy();
@@ -152,7 +177,7 @@ class RecordedTraceIT {
     @Test
     void traceOfAKilledJvmStillReadsUpToTheLastFlush() throws Exception {
         Path work = dir.resolve("kill");
-        Process process = new ChildJvm().agent("quiet=true,output=trace.rlt").start(work,
+        Process process = new ChildJvm().agent("quiet=true,filter=off,output=trace.rlt").start(work,
                 "dev.racelock.fixture.ExitPaths", "block");
         AgentProcessIT.awaitReady(work);
         // the writer flushes every 100 ms; give it ten periods before SIGKILL
@@ -160,6 +185,21 @@ class RecordedTraceIT {
         process.destroyForcibly();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), false);
+    }
+
+    @Test
+    void repeatFilterDropsRepeatedAccessesOnlyWhenOn() throws Exception {
+        int line = lineOf("ExitPaths", "@counter");
+        for (String filter : List.of("on", "off")) {
+            Path work = dir.resolve("filter-" + filter);
+            ChildJvm.Result result = new ChildJvm().agent("quiet=true,filter=" + filter + ",output=trace.rlt")
+                    .run(work, "dev.racelock.fixture.ExitPaths", "normal");
+            assertEquals(0, result.exitCode(), result.stderr());
+            TraceEvents t = TraceEvents.read(work.resolve("trace.rlt"));
+            // the worker's loop: counter++ 1000 times with no synchronization in between
+            assertEquals(filter.equals("on") ? 1 : 1000,
+                    t.where(e -> e.kind().equals("write") && t.line(e) == line).size());
+        }
     }
 
     private static void assertCompleteWithWorkerWrites(Path file, boolean complete) throws IOException {

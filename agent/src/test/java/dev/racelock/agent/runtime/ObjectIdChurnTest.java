@@ -46,6 +46,10 @@ class ObjectIdChurnTest {
                 @Override public void write(long object, int field, int site) { touch(object, thread); }
                 @Override public void arrayRead(long array, int index, int site) { touch(array, thread); }
                 @Override public void arrayWrite(long array, int index, int site) { touch(array, thread); }
+                @Override public void arrayRangeRead(long array, int from, int length, int site) { touch(array, thread); }
+                @Override public void arrayRangeWrite(long array, int from, int length, int site) { touch(array, thread); }
+                @Override public void hbRelease(long token, int site) {}
+                @Override public void hbAcquire(long token, int site) {}
                 @Override public void volatileRead(long object, int slot, int site) {}
                 @Override public void volatileWrite(long object, int slot, int site) {}
                 @Override public void lockRequest(long lock, int site, int flags) { touch(lock, thread); }

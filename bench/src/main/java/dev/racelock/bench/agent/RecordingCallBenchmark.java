@@ -69,7 +69,7 @@ public class RecordingCallBenchmark {
             writer = TraceWriter.open(file, new TraceHeader(1, 0, 0, "", "", "", true, true), 100);
             output = new WriterOutput(writer, file.toString(), System.err);
         }
-        Recording.resetForTests(output);
+        Recording.resetForTests(output); // repeat filter off: every call records
         context = Rt.context();
     }
 
@@ -115,7 +115,7 @@ public class RecordingCallBenchmark {
     /** A monitor enter/exit pair as a synchronized block records it (request, acquire, release). */
     @Benchmark
     public void recordedMonitorBlock() {
-        Rt.monitorRequest(object, 7, context);
+        Rt.monitorRequest(object, 7, -1, context);
         synchronized (object) {
             Rt.monitorAcquire(object, 7, context);
             object.value++;

@@ -1,0 +1,118 @@
+package dev.racelock.agent.runtime;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The repeat filter drops only what cannot change a finding: an access identical (kind,
+ * location, site) to one recorded since this thread's last synchronization event.
+ */
+class RepeatFilterTest {
+
+    /** kind 0-3 = read, write, arrayRead, arrayWrite; 4 = a synchronization event; 5 = method enter. */
+    record Ev(int kind, long object, int slot, int site) {}
+
+    static final class Collect implements EventRecorder {
+        final List<Ev> events = new ArrayList<>();
+        @Override public void read(long o, int f, int s) { events.add(new Ev(0, o, f, s)); }
+        @Override public void write(long o, int f, int s) { events.add(new Ev(1, o, f, s)); }
+        @Override public void arrayRead(long a, int i, int s) { events.add(new Ev(2, a, i, s)); }
+        @Override public void arrayWrite(long a, int i, int s) { events.add(new Ev(3, a, i, s)); }
+        @Override public void arrayRangeRead(long a, int from, int length, int s) {}
+        @Override public void arrayRangeWrite(long a, int from, int length, int s) {}
+        @Override public void volatileRead(long o, int f, int s) { events.add(new Ev(4, o, f, s)); }
+        @Override public void volatileWrite(long o, int f, int s) { events.add(new Ev(4, o, f, s)); }
+        @Override public void lockRequest(long l, int s, int flags) { events.add(new Ev(4, l, 0, s)); }
+        @Override public void lockAcquire(long l, int s, int flags) { events.add(new Ev(4, l, 0, s)); }
+        @Override public void lockRelease(long l, int s, int flags) { events.add(new Ev(4, l, 0, s)); }
+        @Override public void threadStart(int child, int s) { events.add(new Ev(4, child, 0, s)); }
+        @Override public void threadBegin() { events.add(new Ev(4, 0, 0, 0)); }
+        @Override public void threadEnd() { events.add(new Ev(4, 0, 0, 0)); }
+        @Override public void threadJoin(int child, int s) { events.add(new Ev(4, child, 0, s)); }
+        @Override public void hbRelease(long token, int s) { events.add(new Ev(4, token, 0, s)); }
+        @Override public void hbAcquire(long token, int s) { events.add(new Ev(4, token, 0, s)); }
+        @Override public void methodEnter(int method, int callSite) { events.add(new Ev(5, 0, method, callSite)); }
+        @Override public void methodExit() { events.add(new Ev(5, 0, 0, 0)); }
+    }
+
+    private static void replay(Ev e, EventRecorder r) {
+        switch (e.kind()) {
+            case 0 -> r.read(e.object(), e.slot(), e.site());
+            case 1 -> r.write(e.object(), e.slot(), e.site());
+            case 2 -> r.arrayRead(e.object(), e.slot(), e.site());
+            case 3 -> r.arrayWrite(e.object(), e.slot(), e.site());
+            case 4 -> r.lockAcquire(e.object(), e.site(), 1);
+            default -> r.methodEnter(e.slot(), e.site());
+        }
+    }
+
+    @Test
+    void dropsOnlyRepeatsSinceTheLastSynchronizationEventAndKeepsEverythingElse() {
+        Random random = new Random(20261123);
+        for (int round = 0; round < 200; round++) {
+            List<Ev> input = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                int kind = random.nextInt(20) == 0 ? 4 : random.nextInt(25) == 0 ? 5 : random.nextInt(4);
+                input.add(new Ev(kind, 1 + random.nextInt(3), random.nextInt(3), random.nextInt(2)));
+            }
+            Collect out = new Collect();
+            RepeatFilter filter = new RepeatFilter(out);
+            input.forEach(e -> replay(e, filter));
+            // the output is the input minus dropped accesses, in order; each dropped one is a repeat
+            int o = 0;
+            int dropped = 0;
+            for (int i = 0; i < input.size(); i++) {
+                Ev e = input.get(i);
+                if (o < out.events.size() && out.events.get(o).equals(normalized(e))) {
+                    o++;
+                    continue;
+                }
+                assertTrue(e.kind() < 4, "only plain accesses may be dropped: " + e);
+                assertTrue(repeatsSinceLastSync(input, i), "dropped a first access of its epoch: " + e);
+                dropped++;
+            }
+            assertEquals(out.events.size(), o);
+            assertTrue(dropped > 0);
+        }
+    }
+
+    private static Ev normalized(Ev e) {
+        return e.kind() == 4 ? new Ev(4, e.object(), 0, e.site()) : e.kind() == 5 ? new Ev(5, 0, e.slot(), e.site()) : e;
+    }
+
+    private static boolean repeatsSinceLastSync(List<Ev> input, int index) {
+        Ev e = input.get(index);
+        for (int j = index - 1; j >= 0; j--) {
+            Ev before = input.get(j);
+            if (before.kind() == 4) {
+                return false;
+            }
+            if (before.equals(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void keepsOneReadAndOneWritePerSiteOfALoopAndEveryIterationUnderALock() throws Exception {
+        dev.racelock.agent.instrument.RecordingOutputAccess output = new dev.racelock.agent.instrument.RecordingOutputAccess();
+        Recording.resetForTests(output.output(), true);
+        try {
+            ClassLoader loader = dev.racelock.agent.instrument.TestLoaders.instrumenting(output.output());
+            loader.loadClass("dev.racelock.fixture.Loops").getMethod("run").invoke(null);
+        } finally {
+            Recording.resetForTests(TraceOutput.NONE);
+        }
+        assertEquals(1, output.count("read", "@repeat"), output.dump());
+        assertEquals(1, output.count("write", "@repeat"));
+        assertEquals(1, output.count("arrayWrite", "@repeatArray"));
+        assertEquals(100, output.count("write", "@locked"));
+    }
+}
