@@ -23,9 +23,9 @@ public enum Capability {
      */
     FINAL_FIELDS("final-fields"),
     /**
-     * Locks and arrays named by the field they are held in or by their allocation site
-     * ({@code ObjectInfo} in the trace), not "monitor of an unknown object": the agent records
-     * it for j.u.c. locks only so far, not for monitors and arrays.
+     * Locks and arrays named by the field they are held in, their allocation site or the site
+     * where they were first taken ({@code ObjectInfo} in the trace), not "monitor of an unknown
+     * object".
      */
     OBJECT_NAMES("object-names"),
     /**
@@ -43,7 +43,7 @@ public enum Capability {
      * What the agent and analyzer on this branch support: the ONE place to change when a
      * capability lands (e.g. add {@code JUC_LOCKS} with the java.util.concurrent.locks hooks).
      */
-    static final Set<Capability> AVAILABLE = EnumSet.of(FINAL_FIELDS);
+    static final Set<Capability> AVAILABLE = EnumSet.of(FINAL_FIELDS, OBJECT_NAMES);
 
     private final String id;
 
