@@ -9,17 +9,11 @@ import java.util.List;
  * One independent analysis over the event stream (DESIGN.md, "Analyses are independent
  * consumers of one event stream"). An analysis is built from the session's shared
  * {@link dev.racelock.analyzer.state.TraceState}, overrides the events it needs, and never
- * refers to another analysis: adding one touches no other.
+ * refers to another analysis: adding one touches no other. The session calls an analysis only
+ * for the families of events (memory, volatile, locks, threads, hand-offs, lifetime) whose
+ * methods its class overrides.
  */
 public interface Analysis extends EventVisitor {
-
-    /**
-     * Whether this analysis wants plain memory accesses (read, write, array*). Most events are
-     * accesses, so the session skips the call for analyses that do not.
-     */
-    default boolean consumesMemoryAccesses() {
-        return false;
-    }
 
     /** Its findings, once {@link #end} has been called; each distinct bug once. */
     List<Finding> findings();

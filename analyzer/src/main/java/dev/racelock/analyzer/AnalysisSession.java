@@ -15,6 +15,7 @@ import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceHeader;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +33,14 @@ public final class AnalysisSession implements EventVisitor {
 
     private final TraceState state = new TraceState();
     private final Analysis[] analyses;
-    private final Analysis[] memoryAnalyses;
+    // Per event family, only the analyses that override one of its methods: fewer calls, and
+    // call sites that see one or two receiver classes, which the JIT can inline.
+    private final Analysis[] memory;
+    private final Analysis[] volatiles;
+    private final Analysis[] locks;
+    private final Analysis[] threads;
+    private final Analysis[] handOffs;
+    private final Analysis[] lifetime;
     private final List<String> warnings = new ArrayList<>();
     private long events;
     private TraceEnd traceEnd;
@@ -44,14 +52,29 @@ public final class AnalysisSession implements EventVisitor {
 
     public AnalysisSession(List<Function<TraceState, ? extends Analysis>> factories) {
         analyses = new Analysis[factories.size()];
-        List<Analysis> memory = new ArrayList<>();
         for (int i = 0; i < analyses.length; i++) {
             analyses[i] = factories.get(i).apply(state);
-            if (analyses[i].consumesMemoryAccesses()) {
-                memory.add(analyses[i]);
+        }
+        memory = overriding("read", "write", "arrayRead", "arrayWrite", "arrayRangeRead", "arrayRangeWrite");
+        volatiles = overriding("volatileRead", "volatileWrite");
+        locks = overriding("lockRequest", "lockAcquire", "lockRelease");
+        threads = overriding("threadStart", "threadBegin", "threadEnd", "threadJoin");
+        handOffs = overriding("hbRelease", "hbAcquire");
+        lifetime = overriding("objectFreed");
+    }
+
+    /** The analyses whose class overrides at least one of these EventVisitor methods. */
+    private Analysis[] overriding(String... methods) {
+        List<Analysis> found = new ArrayList<>();
+        for (Analysis a : analyses) {
+            for (Method m : a.getClass().getMethods()) {
+                if (List.of(methods).contains(m.getName()) && !m.getDeclaringClass().isInterface()) {
+                    found.add(a);
+                    break;
+                }
             }
         }
-        memoryAnalyses = memory.toArray(new Analysis[0]);
+        return found.toArray(new Analysis[0]);
     }
 
     public static List<Function<TraceState, ? extends Analysis>> standardAnalyses() {
@@ -164,7 +187,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void read(int thread, long object, int field, int site) {
         events++;
-        for (Analysis a : memoryAnalyses) {
+        for (Analysis a : memory) {
             a.read(thread, object, field, site);
         }
     }
@@ -172,7 +195,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void write(int thread, long object, int field, int site) {
         events++;
-        for (Analysis a : memoryAnalyses) {
+        for (Analysis a : memory) {
             a.write(thread, object, field, site);
         }
     }
@@ -180,7 +203,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void arrayRead(int thread, long array, int index, int site) {
         events++;
-        for (Analysis a : memoryAnalyses) {
+        for (Analysis a : memory) {
             a.arrayRead(thread, array, index, site);
         }
     }
@@ -188,7 +211,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void arrayWrite(int thread, long array, int index, int site) {
         events++;
-        for (Analysis a : memoryAnalyses) {
+        for (Analysis a : memory) {
             a.arrayWrite(thread, array, index, site);
         }
     }
@@ -196,7 +219,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void arrayRangeRead(int thread, long array, int from, int length, int site) {
         events++;
-        for (Analysis a : memoryAnalyses) {
+        for (Analysis a : memory) {
             a.arrayRangeRead(thread, array, from, length, site);
         }
     }
@@ -204,7 +227,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
         events++;
-        for (Analysis a : memoryAnalyses) {
+        for (Analysis a : memory) {
             a.arrayRangeWrite(thread, array, from, length, site);
         }
     }
@@ -214,7 +237,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void volatileRead(int thread, long object, int slot, int site) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : volatiles) {
             a.volatileRead(thread, object, slot, site);
         }
     }
@@ -222,7 +245,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void volatileWrite(int thread, long object, int slot, int site) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : volatiles) {
             a.volatileWrite(thread, object, slot, site);
         }
     }
@@ -230,7 +253,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void lockRequest(int thread, long lock, int site, int flags) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : locks) {
             a.lockRequest(thread, lock, site, flags);
         }
     }
@@ -238,7 +261,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : locks) {
             a.lockAcquire(thread, lock, site, flags);
         }
         state.lockAcquire(thread, lock, site, flags);
@@ -247,7 +270,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void lockRelease(int thread, long lock, int site, int flags) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : locks) {
             a.lockRelease(thread, lock, site, flags);
         }
         state.lockRelease(thread, lock, flags);
@@ -256,7 +279,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void threadStart(int thread, int child, int site) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : threads) {
             a.threadStart(thread, child, site);
         }
     }
@@ -264,7 +287,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void threadBegin(int thread) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : threads) {
             a.threadBegin(thread);
         }
     }
@@ -272,7 +295,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void threadEnd(int thread) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : threads) {
             a.threadEnd(thread);
         }
     }
@@ -280,7 +303,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void threadJoin(int thread, int child, int site) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : threads) {
             a.threadJoin(thread, child, site);
         }
     }
@@ -288,7 +311,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void hbRelease(int thread, long token, int site) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : handOffs) {
             a.hbRelease(thread, token, site);
         }
     }
@@ -296,7 +319,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void hbAcquire(int thread, long token, int site) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : handOffs) {
             a.hbAcquire(thread, token, site);
         }
     }
@@ -320,7 +343,7 @@ public final class AnalysisSession implements EventVisitor {
     @Override
     public void objectFreed(long object) {
         events++;
-        for (Analysis a : analyses) {
+        for (Analysis a : lifetime) {
             a.objectFreed(object);
         }
         state.objectFreed(object);

@@ -4,7 +4,10 @@ import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.trace.ObservedDeadlock;
+import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceFormatException;
+import dev.racelock.trace.TraceHeader;
+import dev.racelock.trace.format.BinaryTraceExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,10 +58,20 @@ class AnalyzerTest {
         return s;
     }
 
+    /** Writes the script as a binary trace through the trace module's real writer. */
+    static Path writeBinary(TraceScript script, Path file, boolean recordsMemory) {
+        BinaryTraceExporter exporter = new BinaryTraceExporter(file);
+        exporter.header(new TraceHeader(1, 4242, 1_700_000_000_000L, "17.0.15", "com.acme.Main",
+                recordsMemory ? "" : "mode=locks", recordsMemory, true));
+        script.replay(exporter);
+        exporter.end(new TraceEnd(0, true, null));
+        return file;
+    }
+
     @Test
     void binaryTraceGivesTheFindingsOfTheDirectStream() throws IOException {
         TraceScript s = buggyProgram();
-        Path file = BinaryTraceRecorder.write(s, dir.resolve("t.rlt"), true);
+        Path file = writeBinary(s, dir.resolve("t.rlt"), true);
         AnalysisResult fromFile = Analyzer.analyze(List.of(file), null);
         AnalysisResult direct = s.analyze();
         assertEquals(direct.findings(), fromFile.findings());
@@ -74,8 +87,8 @@ class AnalyzerTest {
 
     @Test
     void mergesTheSameBugAcrossTraces() throws IOException {
-        Path one = BinaryTraceRecorder.write(buggyProgram(), dir.resolve("t-1.rlt"), true);
-        Path two = BinaryTraceRecorder.write(buggyProgram(), dir.resolve("t-2.rlt"), true);
+        Path one = writeBinary(buggyProgram(), dir.resolve("t-1.rlt"), true);
+        Path two = writeBinary(buggyProgram(), dir.resolve("t-2.rlt"), true);
         AnalysisResult single = Analyzer.analyze(List.of(one), null);
         AnalysisResult both = Analyzer.analyze(List.of(one, two), null);
         assertEquals(single.findings().size(), both.findings().size());
@@ -88,7 +101,7 @@ class AnalyzerTest {
 
     @Test
     void traceRecordedWithModeLocksReportsNoRaceAndSaysSo() throws IOException {
-        Path file = BinaryTraceRecorder.write(buggyProgram(), dir.resolve("locks.rlt"), false);
+        Path file = writeBinary(buggyProgram(), dir.resolve("locks.rlt"), false);
         AnalysisResult r = Analyzer.analyze(List.of(file), null);
         assertTrue(r.findings().stream().noneMatch(f -> f.type() == FindingType.DATA_RACE));
         assertTrue(r.findings().stream().anyMatch(f -> f.type() == FindingType.DEADLOCK));
@@ -97,7 +110,7 @@ class AnalyzerTest {
 
     @Test
     void truncatedTraceIsAnalyzedUpToTheDamageWithAWarning() throws IOException {
-        Path file = BinaryTraceRecorder.write(buggyProgram(), dir.resolve("cut.rlt"), true);
+        Path file = writeBinary(buggyProgram(), dir.resolve("cut.rlt"), true);
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(f.length() - 5);
         }

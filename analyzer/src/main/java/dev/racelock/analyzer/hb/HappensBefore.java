@@ -30,6 +30,11 @@ public final class HappensBefore {
     private final boolean lockEdges;
     private VectorClock[] threads = new VectorClock[16];
     private long[] versions = new long[16];
+    // Per thread, the last clock it acquired from and that clock's version then: acquiring again
+    // from an unchanged clock (a flag polled in a loop, a lock re-taken by its last owner's
+    // successor) needs no join.
+    private VectorClock[] lastSource = new VectorClock[16];
+    private long[] lastSourceVersion = new long[16];
     private final LongObjectMap<LockClock> locks = new LongObjectMap<>();
     private final LongObjectMap<VectorClock> tokens = new LongObjectMap<>();
     private final LongObjectMap<LongObjectMap<VectorClock>> volatiles = new LongObjectMap<>();
@@ -54,6 +59,8 @@ public final class HappensBefore {
             int n = Math.max(t + 1, threads.length * 2);
             threads = Arrays.copyOf(threads, n);
             versions = Arrays.copyOf(versions, n);
+            lastSource = Arrays.copyOf(lastSource, n);
+            lastSourceVersion = Arrays.copyOf(lastSourceVersion, n);
         }
         VectorClock c = new VectorClock();
         c.set(t, 1);
@@ -72,6 +79,18 @@ public final class HappensBefore {
 
     private void changed(int t) {
         versions[t]++;
+    }
+
+    /** Thread {@code t} acquires from {@code source}: C_t := C_t ⊔ source, skipped when nothing new. */
+    private void acquireFrom(int t, VectorClock source) {
+        VectorClock c = clock(t);
+        if (lastSource[t] == source && lastSourceVersion[t] == source.version()) {
+            return;
+        }
+        c.join(source);
+        lastSource[t] = source;
+        lastSourceVersion[t] = source.version();
+        changed(t);
     }
 
     public void threadStart(int parent, int child) {
@@ -96,12 +115,10 @@ public final class HappensBefore {
         if (l == null) {
             return; // never released: nothing to take
         }
-        VectorClock c = clock(t);
-        c.join(l.exclusive);
+        acquireFrom(t, l.exclusive);
         if (!shared && l.shared != null) {
-            c.join(l.shared);
+            acquireFrom(t, l.shared);
         }
-        changed(t);
     }
 
     /** An outermost (or WAIT) release of {@code lock}. */
@@ -152,8 +169,7 @@ public final class HappensBefore {
         LongObjectMap<VectorClock> slots = volatiles.get(object);
         VectorClock v = slots == null ? null : slots.get(slot);
         if (v != null) {
-            clock(t).join(v);
-            changed(t);
+            acquireFrom(t, v);
         }
     }
 
@@ -172,8 +188,7 @@ public final class HappensBefore {
     public void hbAcquire(int t, long token) {
         VectorClock v = tokens.get(token);
         if (v != null) {
-            clock(t).join(v);
-            changed(t);
+            acquireFrom(t, v);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Arrays;
 public final class VectorClock {
 
     private int[] c;
+    /** Changes whenever an entry may have changed: a clock that joined this one at the same version covers it. */
+    private long version;
 
     public VectorClock() {
         c = new int[8];
@@ -28,14 +30,20 @@ public final class VectorClock {
             c = Arrays.copyOf(c, Math.max(thread + 1, c.length * 2));
         }
         c[thread] = value;
+        version++;
     }
 
     public void increment(int thread) {
         set(thread, get(thread) + 1);
     }
 
+    public long version() {
+        return version;
+    }
+
     /** this := this ⊔ other (pointwise maximum). */
     public void join(VectorClock other) {
+        version++;
         int[] o = other.c;
         if (o.length > c.length) {
             c = Arrays.copyOf(c, o.length);
@@ -50,6 +58,7 @@ public final class VectorClock {
 
     /** this := other, reusing this clock's storage. */
     public void copyFrom(VectorClock other) {
+        version++;
         int[] o = other.c;
         if (o.length > c.length) {
             c = o.clone();
@@ -60,22 +69,8 @@ public final class VectorClock {
     }
 
     public void clear() {
+        version++;
         Arrays.fill(c, 0);
-    }
-
-    /** True when every entry of this clock is at most the same entry of {@code other} (this ⊑ other). */
-    public boolean leq(VectorClock other) {
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] > other.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Number of entries held (threads known to this clock). */
-    public int width() {
-        return c.length;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.lockorder;
 
+import dev.racelock.trace.LockFlags;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,9 @@ import java.util.List;
  *   <li>no two acquisitions are ordered by happens-before (start/join, volatile, hand-offs):
  *       ordered acquisitions can never be pending at once;</li>
  *   <li>no gate lock: no lock instance is held at every acquisition (unless all hold it shared),
- *       since a common lock lets only one thread into the sequence at a time.</li>
+ *       since a common lock lets only one thread into the sequence at a time;</li>
+ *   <li>each wait is real: a shared (read) acquisition of a lock that the next thread of the
+ *       cycle holds shared does not wait (read holds coexist), as lockdep treats read-read.</li>
  * </ol>
  * The search is a bounded backtracking over the (bounded) witnesses of each edge.
  */
@@ -64,7 +68,7 @@ final class CycleWitnesses {
 
     private void search(int i) {
         if (i == chosen.length) {
-            if (!gated()) {
+            if (!gated() && everyOneWaits()) {
                 valid++;
                 if (first == null) {
                     first = List.of(chosen.clone());
@@ -88,6 +92,27 @@ final class CycleWitnesses {
             Acquisition b = chosen[j];
             if (a.thread() == b.thread() || a.happensBefore(b) || b.happensBefore(a)) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Around the cycle, acquisition i waits for the lock the next thread holds; two shared holds
+     * of a read-write lock do not exclude each other, so such a step would not wait.
+     */
+    private boolean everyOneWaits() {
+        for (int i = 0; i < chosen.length; i++) {
+            Acquisition a = chosen[i];
+            if (!LockFlags.isShared(a.flags())) {
+                continue;
+            }
+            Acquisition holder = chosen[(i + 1) % chosen.length];
+            for (HeldSnapshot h : holder.held()) {
+                boolean same = h.lock() == a.lock() || h.lockClass() == a.lockClass();
+                if (same && h.shared()) {
+                    return false;
+                }
             }
         }
         return true;

@@ -1,9 +1,8 @@
 package dev.racelock.analyzer.lockorder;
 
-import dev.racelock.analyzer.Analysis;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.analyzer.hb.HappensBefore;
+import dev.racelock.analyzer.hb.ClockedAnalysis;
 import dev.racelock.analyzer.hb.VectorClock;
 import dev.racelock.analyzer.state.LockClass;
 import dev.racelock.analyzer.state.LockClasses;
@@ -34,9 +33,10 @@ import java.util.Map;
  * At the end of the trace each graph is searched for cycles (Kosaraju SCC, then a bounded search,
  * see {@link BoundedCycleSearch}) and a cycle is reported only with valid witnesses
  * ({@link CycleWitnesses}). Happens-before here leaves out lock edges: the order in which two
- * threads happened to get a lock could have been the other way round.
+ * threads happened to get a lock could have been the other way round. Edges outlive their
+ * locks: a deadlock pattern seen while a lock lived is still a bug after it is collected.
  */
-public final class LockOrderAnalysis implements Analysis {
+public final class LockOrderAnalysis extends ClockedAnalysis {
 
     /** Instance pairs recorded per lock class; beyond it new pairs are not recorded (a warning says so). */
     static final int MAX_INSTANCE_EDGES_PER_CLASS = 100_000;
@@ -44,7 +44,6 @@ public final class LockOrderAnalysis implements Analysis {
     private final TraceState state;
     private final LockHolds holds;
     private final LockClasses classes;
-    private final HappensBefore hb = new HappensBefore(false);
     private final LongObjectMap<OrderEdge> classEdges = new LongObjectMap<>();
     private final LongObjectMap<InstanceOrder> instanceOrders = new LongObjectMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -63,6 +62,7 @@ public final class LockOrderAnalysis implements Analysis {
     private record InstancePair(long from, long to) {}
 
     public LockOrderAnalysis(TraceState state) {
+        super(false); // lock edges would hide deadlocks: who got a lock first could have been the other way
         this.state = state;
         this.holds = state.holds();
         this.classes = state.lockClasses();
@@ -108,13 +108,16 @@ public final class LockOrderAnalysis implements Analysis {
             return;
         }
         findings = null; // the graph changes: findings are computed again when asked
-        LockClass acquired = classes.of(lock, flags);
+        LockClass acquired = classes.of(lock, flags, site);
         long version = hb.version(thread);
         boolean nonBlocking = LockFlags.isTry(flags) || LockFlags.isTimed(flags);
         Acquisition snapshot = null;
         for (int i = 0; i < n; i++) {
             long held = holds.heldLock(thread, i);
-            LockClass heldClass = classes.of(held, holds.heldFlags(thread, i));
+            if (held == lock) {
+                continue; // the other mode of the same read-write lock (downgrade, upgrade attempt)
+            }
+            LockClass heldClass = classes.of(held, holds.heldFlags(thread, i), holds.heldSite(thread, i));
             OrderEdge e = heldClass == acquired ? instanceEdge(heldClass, held, lock)
                     : classEdge(heldClass, acquired);
             if (e == null) {
@@ -143,8 +146,8 @@ public final class LockOrderAnalysis implements Analysis {
         for (int i = 0; i < n; i++) {
             long h = holds.heldLock(thread, i);
             int hf = holds.heldFlags(thread, i);
-            held[i] = new HeldSnapshot(h, classes.of(h, hf), holds.heldSite(thread, i), holds.heldContext(thread, i),
-                    LockFlags.isShared(hf));
+            int hs = holds.heldSite(thread, i);
+            held[i] = new HeldSnapshot(h, classes.of(h, hf, hs), hs, holds.heldContext(thread, i), LockFlags.isShared(hf));
         }
         return new Acquisition(thread, lock, lockClass, site, state.contexts().current(thread), flags, held,
                 new VectorClock(hb.clock(thread)));
@@ -192,43 +195,6 @@ public final class LockOrderAnalysis implements Analysis {
         return i;
     }
 
-    // ---- happens-before without lock edges ----------------------------------------------------
-
-    @Override
-    public void threadStart(int thread, int child, int site) {
-        hb.threadStart(thread, child);
-    }
-
-    @Override
-    public void threadJoin(int thread, int child, int site) {
-        hb.threadJoin(thread, child);
-    }
-
-    @Override
-    public void volatileRead(int thread, long object, int slot, int site) {
-        hb.volatileRead(thread, object, slot);
-    }
-
-    @Override
-    public void volatileWrite(int thread, long object, int slot, int site) {
-        hb.volatileWrite(thread, object, slot);
-    }
-
-    @Override
-    public void hbRelease(int thread, long token, int site) {
-        hb.hbRelease(thread, token);
-    }
-
-    @Override
-    public void hbAcquire(int thread, long token, int site) {
-        hb.hbAcquire(thread, token);
-    }
-
-    @Override
-    public void objectFreed(long object) {
-        hb.freed(object); // edges stay: a deadlock seen while the lock lived is still a bug
-    }
-
     // ---- results ------------------------------------------------------------------------------
 
     @Override
@@ -253,10 +219,5 @@ public final class LockOrderAnalysis implements Analysis {
         List<String> all = new ArrayList<>(warnings);
         all.addAll(searchWarnings);
         return all;
-    }
-
-    /** Lock-order edges between classes (tests). */
-    public int classEdgeCount() {
-        return classEdges.size();
     }
 }

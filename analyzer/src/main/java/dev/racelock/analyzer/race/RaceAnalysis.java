@@ -1,10 +1,9 @@
 package dev.racelock.analyzer.race;
 
-import dev.racelock.analyzer.Analysis;
 import dev.racelock.analyzer.collect.DenseTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.analyzer.hb.HappensBefore;
+import dev.racelock.analyzer.hb.ClockedAnalysis;
 import dev.racelock.analyzer.hb.VectorClock;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
@@ -29,7 +28,7 @@ import java.util.Map;
  * and the last reads (an epoch, or a read vector once reads are concurrent) are checked against
  * the accessing thread's vector clock.
  */
-public final class RaceAnalysis implements Analysis {
+public final class RaceAnalysis extends ClockedAnalysis {
 
     /** Told of every racing access, before dedupe (tests compare with an oracle through it). */
     @FunctionalInterface
@@ -40,30 +39,34 @@ public final class RaceAnalysis implements Analysis {
     private final TraceState state;
     private final TraceDictionary dictionary;
     private final LockHolds holds;
-    private final HappensBefore hb = new HappensBefore(true);
     private final ShadowMemory memory = new ShadowMemory();
+    private final RaceClassifier classifier;
     private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
     private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
     private final Map<RaceKey, RaceRecord> races = new LinkedHashMap<>();
+    /** Races of a reference written then read: unsafe publication once the reader uses what it got. */
+    private final List<RaceRecord> publications = new ArrayList<>();
+    private static final int MAX_PUBLICATIONS = 1_000;
     private final List<String> warnings = new ArrayList<>();
     private RaceObserver observer;
     private boolean enabled = true;
+    private boolean rangeCapped;
+
+    /** Longest prefix of an array range access that is checked element by element. */
+    static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
     private record RaceKey(String location, int siteLow, int siteHigh) {}
 
     public RaceAnalysis(TraceState state) {
+        super(true);
         this.state = state;
         this.dictionary = state.dictionary();
         this.holds = state.holds();
+        this.classifier = new RaceClassifier(dictionary);
     }
 
     public void observeRaces(RaceObserver o) {
         observer = o;
-    }
-
-    @Override
-    public boolean consumesMemoryAccesses() {
-        return true;
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class RaceAnalysis implements Analysis {
     @Override
     public void arrayRangeRead(int thread, long array, int from, int length, int site) {
         if (enabled) {
-            for (int i = 0; i < length; i++) {
+            for (int i = 0, n = rangeLength(length); i < n; i++) {
                 access(thread, array, from + i, site, false, true);
             }
         }
@@ -116,10 +119,27 @@ public final class RaceAnalysis implements Analysis {
     @Override
     public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
         if (enabled) {
-            for (int i = 0; i < length; i++) {
+            for (int i = 0, n = rangeLength(length); i < n; i++) {
                 access(thread, array, from + i, site, true, true);
             }
         }
+    }
+
+    /**
+     * Elements of one range access that get shadow state: each element is a location of its own,
+     * so an Arrays.fill of a huge array would otherwise take memory in proportion to its length.
+     */
+    private int rangeLength(int length) {
+        if (length > MAX_RANGE_ELEMENTS) {
+            if (!rangeCapped) {
+                rangeCapped = true;
+                warnings.add("array range accesses longer than " + MAX_RANGE_ELEMENTS
+                        + " elements (e.g. arraycopy, Arrays.fill) were checked on their first " + MAX_RANGE_ELEMENTS
+                        + " elements only");
+            }
+            return MAX_RANGE_ELEMENTS;
+        }
+        return length;
     }
 
     private void access(int t, long object, int slot, int site, boolean write, boolean array) {
@@ -130,31 +150,36 @@ public final class RaceAnalysis implements Analysis {
             if (x.writeThread == t && x.writeClock == now) {
                 return; // [WRITE SAME EPOCH]
             }
-            int readSite = -1;
+            boolean shared = x.readShared();
+            // This thread's own read in this epoch, if any: the write is then a read-modify-write.
+            int readSite = shared ? (x.reads.clock(t) == now ? x.reads.site[t] : -1)
+                    : (x.readThread == t && x.readClock == now ? x.readSite : -1);
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(w)) {
-                race(object, slot, array, x.writeRecord(), t, true, site, -1);
+                race(object, slot, array, x.writeRecord(), t, true, site, readSite);
             }
-            if (x.readShared()) {
+            if (shared) {
                 // [WRITE SHARED]: every read must be ordered before this write.
                 ReadVector rv = x.reads;
-                readSite = t < rv.clock.length && rv.clock[t] == now ? rv.site[t] : -1;
+                boolean racing = false;
                 for (int u = 0; u < rv.clock.length; u++) {
                     if (u != t && rv.clock[u] > ct.get(u)) {
+                        racing = true;
                         race(object, slot, array, new AccessRecord(u, false, rv.site[u], rv.context[u], rv.lockSet[u], -1),
                                 t, true, site, readSite);
                     }
                 }
-                rv.deactivate();
-                x.readThread = -1;
+                if (!racing) {
+                    // Ordered after every read: back to an (empty) read epoch. Reads that raced
+                    // with this write stay: they are still unordered with what comes next, and a
+                    // reader's own later write needs its read to be seen as read-modify-write.
+                    rv.deactivate();
+                    x.readThread = -1;
+                }
             } else {
                 int r = x.readThread;
-                if (r == t) {
-                    if (x.readClock == now) {
-                        readSite = x.readSite;
-                    }
-                } else if (r >= 0 && x.readClock > ct.get(r)) {
-                    race(object, slot, array, x.readRecord(), t, true, site, -1);
+                if (r >= 0 && r != t && x.readClock > ct.get(r)) {
+                    race(object, slot, array, x.readRecord(), t, true, site, readSite); // [WRITE EXCLUSIVE]
                 }
             }
             x.writeThread = t;
@@ -207,9 +232,32 @@ public final class RaceAnalysis implements Analysis {
         RaceKey key = new RaceKey(location.dedupeKey(), Math.min(earlier.site(), site), Math.max(earlier.site(), site));
         RaceRecord record = races.get(key);
         if (record == null) {
-            races.put(key, new RaceRecord(location, slot, earlier, later));
+            record = new RaceRecord(location, slot, earlier, later);
+            races.put(key, record);
+            if (location.reference() && earlier.write() && !write && publications.size() < MAX_PUBLICATIONS) {
+                publications.add(record);
+            }
         } else if (record.occurrences < Integer.MAX_VALUE) {
             record.occurrences++;
+        }
+        if (record.classification == null) {
+            record.classification = classifier.classify(location, earlier, later);
+        }
+        if (earlier.write() && !write && !publications.isEmpty()) {
+            confirmPublications(record, earlier.thread(), t);
+        }
+    }
+
+    /**
+     * A racy read of a reference, then (in the same reader) a racy read of something the same
+     * writer wrote: the reader went on to use fields of what it was handed without an edge, the
+     * unsafe-publication pattern (JLS 17.5 gives that guarantee to final fields only).
+     */
+    private void confirmPublications(RaceRecord current, int writer, int reader) {
+        for (RaceRecord p : publications) {
+            if (p != current && p.earlier.thread() == writer && p.later.thread() == reader) {
+                p.publishedFieldsRead = true;
+            }
         }
     }
 
@@ -256,16 +304,6 @@ public final class RaceAnalysis implements Analysis {
     // ---- synchronization ----------------------------------------------------------------------
 
     @Override
-    public void volatileRead(int thread, long object, int slot, int site) {
-        hb.volatileRead(thread, object, slot);
-    }
-
-    @Override
-    public void volatileWrite(int thread, long object, int slot, int site) {
-        hb.volatileWrite(thread, object, slot);
-    }
-
-    @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
         if (holds.isOutermostAcquire(thread, lock, flags)) {
             hb.acquire(thread, lock, LockFlags.isShared(flags));
@@ -280,29 +318,9 @@ public final class RaceAnalysis implements Analysis {
     }
 
     @Override
-    public void threadStart(int thread, int child, int site) {
-        hb.threadStart(thread, child);
-    }
-
-    @Override
-    public void threadJoin(int thread, int child, int site) {
-        hb.threadJoin(thread, child);
-    }
-
-    @Override
-    public void hbRelease(int thread, long token, int site) {
-        hb.hbRelease(thread, token);
-    }
-
-    @Override
-    public void hbAcquire(int thread, long token, int site) {
-        hb.hbAcquire(thread, token);
-    }
-
-    @Override
     public void objectFreed(long object) {
+        super.objectFreed(object);
         memory.free(object);
-        hb.freed(object);
         arrayLocations.remove(object);
     }
 

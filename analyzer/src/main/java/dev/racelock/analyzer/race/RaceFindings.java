@@ -9,7 +9,6 @@ import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.state.LockClass;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
-import dev.racelock.trace.SiteInfo;
 import dev.racelock.trace.ThreadInfo;
 
 import java.util.ArrayList;
@@ -22,11 +21,6 @@ import java.util.stream.Collectors;
  * clear, and a fingerprint from the location class and the two sites' methods.
  */
 final class RaceFindings {
-
-    static final String LOST_UPDATE = "lost-update";
-    static final String CHECK_THEN_ACT = "check-then-act";
-    static final String TORN_LONG = "torn-long";
-    static final String UNSAFE_PUBLICATION = "unsafe-publication";
 
     private final TraceState state;
     private final TraceDictionary dictionary;
@@ -109,47 +103,11 @@ final class RaceFindings {
         return locks.stream().map(LockClass::name).distinct().collect(Collectors.joining(", "));
     }
 
-    /**
-     * lost-update / check-then-act: both sides are parts of read-then-write sequences of their
-     * threads at the same sites (the later write's own read, in the same epoch, is at the other
-     * access's read site; or both writes had their reads at one site). Same line for read and
-     * write reads as {@code x++} (lost update); a read at one line and a write at another as a
-     * test-then-set (check-then-act). Else torn-long for long/double (JLS 17.7), and
-     * unsafe-publication for a reference written then read without an edge.
-     */
-    String classification(RaceRecord r) {
-        AccessRecord e = r.earlier;
-        AccessRecord l = r.later;
-        int readSite = -1;
-        int writeSite = -1;
-        if (e.write() && l.write() && e.readSite() >= 0 && e.readSite() == l.readSite() && e.site() == l.site()) {
-            readSite = e.readSite();
-            writeSite = e.site();
-        } else if (!e.write() && l.write() && l.readSite() >= 0 && l.readSite() == e.site()) {
-            readSite = e.site();
-            writeSite = l.site();
-        } else if (e.write() && !l.write() && e.readSite() >= 0 && e.readSite() == l.site()) {
-            readSite = l.site();
-            writeSite = e.site();
+    /** The classification found while the race recurred, else unsafe-publication if confirmed. */
+    private static String classification(RaceRecord r) {
+        if (r.classification != null) {
+            return r.classification;
         }
-        if (readSite >= 0) {
-            return sameLine(readSite, writeSite) ? LOST_UPDATE : CHECK_THEN_ACT;
-        }
-        if (r.location.wide()) {
-            return TORN_LONG;
-        }
-        if (r.location.reference() && e.write() && !l.write()) {
-            return UNSAFE_PUBLICATION;
-        }
-        return null;
-    }
-
-    private boolean sameLine(int a, int b) {
-        if (a == b) {
-            return true;
-        }
-        SiteInfo x = dictionary.site(a);
-        SiteInfo y = dictionary.site(b);
-        return x != null && y != null && x.method() == y.method() && x.line() == y.line() && x.line() >= 0;
+        return r.publishedFieldsRead ? RaceClassifier.UNSAFE_PUBLICATION : null;
     }
 }

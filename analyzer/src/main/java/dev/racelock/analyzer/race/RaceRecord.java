@@ -8,6 +8,10 @@ final class RaceRecord {
     final AccessRecord earlier;
     final AccessRecord later;
     int occurrences = 1;
+    /** lost-update, check-then-act or torn-long, from the first occurrence that showed it; or null. */
+    String classification;
+    /** For a reference written then read: the reader then raced on something the writer wrote. */
+    boolean publishedFieldsRead;
 
     RaceRecord(RaceLocation location, int index, AccessRecord earlier, AccessRecord later) {
         this.location = location;

@@ -41,11 +41,6 @@ public final class CallingContexts {
         }
     }
 
-    /** Distinct contexts seen (for tests). */
-    public int size() {
-        return tree.size();
-    }
-
     /**
      * The stack at {@code site} in context {@code context}, innermost first: the site itself, then
      * each call site up the tree (or the calling method, line unknown, when the call site is not).

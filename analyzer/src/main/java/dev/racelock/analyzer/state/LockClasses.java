@@ -14,7 +14,8 @@ import java.util.Map;
  * Maps each lock object to its {@link LockClass}, decided on the lock's first use from its
  * ObjectInfo: declaring field ({@code Account.lock}), else class + allocation site
  * ({@code ReentrantLock allocated at Bank.java:12}), else {@code monitor of Account} for a
- * monitor or the bare class name for a j.u.c. lock.
+ * monitor or the bare class name for a j.u.c. lock; with no ObjectInfo at all, by where it was
+ * first taken ({@code monitor first taken at Dl.java:8}).
  */
 public final class LockClasses {
 
@@ -27,11 +28,15 @@ public final class LockClasses {
         this.dictionary = dictionary;
     }
 
-    /** The class of {@code lock}; {@code flags} (of its first event) tell a monitor from a j.u.c. lock. */
-    public LockClass of(long lock, int flags) {
+    /**
+     * The class of {@code lock}, decided on its first use: {@code flags} tell a monitor from a
+     * j.u.c. lock, and {@code site} (where it is being taken) names a lock nothing else is known
+     * of. Later calls return the class decided then.
+     */
+    public LockClass of(long lock, int flags, int site) {
         LockClass c = byLock.get(lock);
         if (c == null) {
-            c = classify(lock, flags);
+            c = classify(lock, flags, site);
             byLock.put(lock, c);
         }
         return c;
@@ -45,7 +50,7 @@ public final class LockClasses {
         byLock.remove(lock);
     }
 
-    private LockClass classify(long lock, int flags) {
+    private LockClass classify(long lock, int flags, int site) {
         ObjectInfo info = dictionary.object(lock);
         String className = info != null && info.className() != null ? info.className() : null;
         String simple = className == null ? "lock" : TraceDictionary.simpleName(className);
@@ -59,7 +64,13 @@ public final class LockClasses {
                     simple + " allocated at " + dictionary.siteText(info.allocationSite()));
         }
         if (className == null) {
-            return intern("unknown", LockFlags.isMonitor(flags) ? "monitor of an unknown object" : "unknown lock");
+            // No ObjectInfo: group by where the lock was first taken, the best name left.
+            String kind = LockFlags.isMonitor(flags) ? "monitor" : "lock";
+            if (dictionary.sourceSite(site) != null) {
+                return intern("first-taken:" + kind + "@" + dictionary.siteMethodKey(site),
+                        kind + " first taken at " + dictionary.siteText(site));
+            }
+            return intern("unknown:" + kind, LockFlags.isMonitor(flags) ? "monitor of an unknown object" : "unknown lock");
         }
         if (LockFlags.isMonitor(flags)) {
             return intern("monitor:" + className, "monitor of " + simple);

@@ -39,9 +39,10 @@ public final class LockHolds {
         int[] waitingCount = new int[1];
         int waiting;
 
-        int indexOf(long l) {
+        /** The entry holding {@code l} in that mode: a read-write lock's read and write holds count apart. */
+        int indexOf(long l, boolean shared) {
             for (int i = size - 1; i >= 0; i--) {
-                if (lock[i] == l) {
+                if (lock[i] == l && LockFlags.isShared(flags[i]) == shared) {
                     return i;
                 }
             }
@@ -74,29 +75,34 @@ public final class LockHolds {
         return thread < threads.length ? threads[thread] : null;
     }
 
-    /** How many times {@code thread} holds {@code lock} right now (0: not held). */
-    public int holdCount(int thread, long lock) {
+    /**
+     * How many times {@code thread} holds {@code lock} right now in the mode of {@code flags}
+     * (shared or exclusive; 0: not held that way). Read and write holds of one read-write lock
+     * are counted apart, so that a write unlock after a downgrade (write lock, read lock, write
+     * unlock) is the outermost exclusive release it is.
+     */
+    public int holdCount(int thread, long lock, int flags) {
         ThreadHolds h = peek(thread);
         if (h == null) {
             return 0;
         }
-        int i = h.indexOf(lock);
+        int i = h.indexOf(lock, LockFlags.isShared(flags));
         return i < 0 ? 0 : h.count[i];
     }
 
     /** True when this acquire is a happens-before edge: the outermost one, or a WAIT re-acquire. */
     public boolean isOutermostAcquire(int thread, long lock, int flags) {
-        return LockFlags.isWait(flags) || holdCount(thread, lock) == 0;
+        return LockFlags.isWait(flags) || holdCount(thread, lock, flags) == 0;
     }
 
     /** True when this acquire orders locks (lock-order edge): outermost, and not a WAIT re-acquire. */
     public boolean isLockOrderAcquire(int thread, long lock, int flags) {
-        return !LockFlags.isWait(flags) && holdCount(thread, lock) == 0;
+        return !LockFlags.isWait(flags) && holdCount(thread, lock, flags) == 0;
     }
 
     /** True when this release is a happens-before edge: the outermost one, or a WAIT release. */
     public boolean isOutermostRelease(int thread, long lock, int flags) {
-        int held = holdCount(thread, lock);
+        int held = holdCount(thread, lock, flags);
         return LockFlags.isWait(flags) ? held > 0 : held == 1;
     }
 
@@ -130,7 +136,7 @@ public final class LockHolds {
 
     void acquire(int thread, long lock, int site, int flags, int context) {
         ThreadHolds h = holds(thread);
-        int i = h.indexOf(lock);
+        int i = h.indexOf(lock, LockFlags.isShared(flags));
         if (LockFlags.isWait(flags)) {
             int restored = 1;
             for (int w = 0; w < h.waiting; w++) {
@@ -158,7 +164,7 @@ public final class LockHolds {
 
     void release(int thread, long lock, int flags) {
         ThreadHolds h = peek(thread);
-        int i = h == null ? -1 : h.indexOf(lock);
+        int i = h == null ? -1 : h.indexOf(lock, LockFlags.isShared(flags));
         if (i < 0) {
             return; // released without a recorded acquire (trace began mid-section): nothing held
         }
@@ -192,7 +198,7 @@ public final class LockHolds {
         h.flags[i] = flags & ~LockFlags.WAIT;
         h.site[i] = site;
         h.context[i] = context;
-        h.node[i] = lockSets.child(h.lockSet0(i), classes.of(lock, flags).id(), site);
+        h.node[i] = lockSets.child(h.lockSet0(i), classes.of(lock, flags, site).id(), site);
     }
 
     /** Removes entry {@code i}; j.u.c. locks may be released out of order, so the sets above it are re-interned. */
@@ -205,7 +211,7 @@ public final class LockHolds {
         System.arraycopy(h.context, i + 1, h.context, i, tail);
         h.size--;
         for (int j = i; j < h.size; j++) {
-            h.node[j] = lockSets.child(h.lockSet0(j), classes.of(h.lock[j], h.flags[j]).id(), h.site[j]);
+            h.node[j] = lockSets.child(h.lockSet0(j), classes.of(h.lock[j], h.flags[j], h.site[j]).id(), h.site[j]);
         }
     }
 

@@ -67,6 +67,19 @@ class LockOrderAnalysisTest {
     }
 
     @Test
+    void locksWithNothingKnownAreNamedByWhereTheyWereFirstTaken() {
+        Bank k = new Bank();
+        long x = 777_001;
+        long y = 777_002; // no ObjectInfo for either
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, x, k.siteA, y, k.siteB).nested(k.t2, y, k.siteB2, x, k.siteA2);
+        List<Finding> d = k.deadlocks();
+        assertEquals(1, d.size());
+        assertEquals(List.of("monitor first taken at Bank.java:11", "monitor first taken at Bank.java:10"),
+                d.get(0).cycle().stream().map(LockAcquisition::lock).toList());
+    }
+
+    @Test
     void gateLockHeldAroundBothOrdersPreventsDeadlock() {
         Bank k = new Bank();
         k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
@@ -114,6 +127,27 @@ class LockOrderAnalysisTest {
         k.s.lock(k.t2, k.b, k.siteB2).acquire(k.t2, k.a, k.siteA2, LockFlags.MONITOR | LockFlags.TRY)
                 .unlock(k.t2, k.a, k.siteA2).unlock(k.t2, k.b, k.siteB2);
         assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void readHoldsOfAReadWriteLockDoNotWaitForEachOther() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        int read = LockFlags.SHARED;
+        // t1: read(a) then b; t2: b then read(a): t2's read acquisition does not wait for t1's read hold.
+        k.s.lock(k.t1, k.a, k.siteA, read).lock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.a, k.siteA, read);
+        k.s.lock(k.t2, k.b, k.siteB2, 0).lock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.b, k.siteB2, 0);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void writeHoldAgainstReadAcquisitionIsADeadlock() {
+        Bank k = new Bank();
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        int read = LockFlags.SHARED;
+        k.s.lock(k.t1, k.a, k.siteA, 0).lock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.b, k.siteB, 0).unlock(k.t1, k.a, k.siteA, 0);
+        k.s.lock(k.t2, k.b, k.siteB2, 0).lock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.a, k.siteA2, read).unlock(k.t2, k.b, k.siteB2, 0);
+        assertEquals(1, k.deadlocks().size());
     }
 
     @Test

@@ -181,6 +181,20 @@ class RaceAnalysisTest {
     }
 
     @Test
+    void writeUnlockAfterDowngradeReleasesToLaterReaders() {
+        // ReentrantReadWriteLock's documented downgrade: write lock, read lock, write unlock, use, read unlock.
+        Counter c = new Counter().startBoth();
+        int write = 0;
+        int read = LockFlags.SHARED;
+        c.s.lock(c.w1, c.lock, c.lockSite, write).write(c.w1, c.counter, c.hits, c.writeSite)
+                .lock(c.w1, c.lock, c.lockSite, read).unlock(c.w1, c.lock, c.lockSite, write)
+                .lock(c.w2, c.lock, c.lockSite, read).read(c.w2, c.counter, c.hits, c.readSite)
+                .unlock(c.w2, c.lock, c.lockSite, read)
+                .read(c.w1, c.counter, c.hits, c.readSite).unlock(c.w1, c.lock, c.lockSite, read);
+        assertTrue(c.races().isEmpty());
+    }
+
+    @Test
     void waitReleasesAllHoldsAndReacquireRestoresThem() {
         Counter c = new Counter().startBoth();
         int wait = LockFlags.MONITOR | LockFlags.WAIT;
@@ -190,7 +204,7 @@ class RaceAnalysisTest {
                 .acquire(c.w1, c.lock, c.lockSite, wait)                     // wakes up holding it twice again
                 .read(c.w1, c.counter, c.hits, c.readSite);
         var session = c.s.session();
-        assertEquals(2, session.state().holds().holdCount(c.w1, c.lock));
+        assertEquals(2, session.state().holds().holdCount(c.w1, c.lock, LockFlags.MONITOR));
         c.s.unlock(c.w1, c.lock, c.lockSite).unlock(c.w1, c.lock, c.lockSite)
                 .lock(c.main, c.lock, c.lockSite).write(c.main, c.counter, c.hits, c.mainRead).unlock(c.main, c.lock, c.lockSite);
         assertTrue(c.races().isEmpty());

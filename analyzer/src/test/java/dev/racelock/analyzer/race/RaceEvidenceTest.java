@@ -119,12 +119,19 @@ class RaceEvidenceTest {
             s.read(w1, o, field, readSite).read(w2, o, field, readSite)
                     .write(w1, o, field, writeSite).write(w2, o, field, writeSite);
         } else if (publish) {
-            s.write(w1, o, field, writeSite).read(w2, o, field, readSite);
+            // w1 builds a Config and stores it; w2 reads the reference, then the Config's field.
+            int port = s.field("com.acme.Config", "port", "I");
+            long config = s.object("com.acme.Config");
+            int init = s.site("com.acme.Config", "<init>", 3);
+            int use = s.site("com.acme.C", "use", 20);
+            s.write(w1, config, port, init).write(w1, o, field, writeSite).read(w2, o, field, readSite)
+                    .read(w2, config, port, use);
         } else {
             s.write(w1, o, field, writeSite).write(w2, o, field, writeSite);
         }
         AnalysisSession session = s.session();
-        List<Finding> races = TraceScript.ofType(session.result(), FindingType.DATA_RACE);
+        List<Finding> races = TraceScript.ofType(session.result(), FindingType.DATA_RACE).stream()
+                .filter(f -> f.title().equals("DATA RACE on C.f")).toList();
         assertEquals(1, races.size(), races.toString());
         return races.get(0).classification();
     }
@@ -132,6 +139,25 @@ class RaceEvidenceTest {
     @Test
     void classifiesCounterIncrementAsLostUpdate() {
         assertEquals("lost-update", classify("I", true, true, false));
+    }
+
+    @Test
+    void classifiesIncrementsInTwoDifferentMethodsAsLostUpdate() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int w1 = s.thread("w1", main, -1);
+        int w2 = s.thread("w2", main, -1);
+        int hits = s.field("com.acme.C", "hits", "I");
+        int add = s.site("com.acme.C", "add", 10);
+        int bump = s.site("com.acme.C", "bump", 20);
+        long o = s.object("com.acme.C");
+        // w1 does hits++ in add(); w2 does hits++ in bump(), interleaved: read, read, write, write.
+        s.start(main, w1, -1).start(main, w2, -1)
+                .read(w1, o, hits, add).read(w2, o, hits, bump).write(w1, o, hits, add).write(w2, o, hits, bump);
+        List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        assertEquals(1, races.size());
+        assertEquals("lost-update", races.get(0).classification());
+        assertEquals(3, races.get(0).occurrences()); // w2's read / w1's write, both writes, w1's read / w2's write
     }
 
     @Test
@@ -148,6 +174,20 @@ class RaceEvidenceTest {
     @Test
     void classifiesRacyReferencePublication() {
         assertEquals("unsafe-publication", classify("Lcom/acme/Config;", false, false, true));
+    }
+
+    @Test
+    void racyReferenceReadWhoseTargetIsNotUsedIsNotCalledPublication() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int w1 = s.thread("w1", main, -1);
+        int w2 = s.thread("w2", main, -1);
+        int field = s.field("com.acme.C", "f", "Lcom/acme/Config;");
+        int site = s.site("com.acme.C", "m", 10);
+        long o = s.object("com.acme.C");
+        s.start(main, w1, -1).start(main, w2, -1).write(w1, o, field, site).read(w2, o, field, site);
+        List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        assertNull(races.get(0).classification());
     }
 
     @Test

@@ -39,6 +39,18 @@ class ShadowMemoryReleaseTest {
     }
 
     @Test
+    void hugeRangeAccessIsCheckedOnABoundedPrefixWithAWarning() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int site = s.site("com.acme.Big", "fill", 3);
+        long array = s.array("byte[]", site);
+        s.arrayRangeWrite(main, array, 0, Integer.MAX_VALUE, site);
+        AnalysisSession session = s.session();
+        assertEquals(RaceAnalysis.MAX_RANGE_ELEMENTS, session.analysis(RaceAnalysis.class).shadowLocations());
+        assertEquals(1, session.result().warnings().size());
+    }
+
+    @Test
     void liveObjectsKeepTheirShadowState() {
         TraceScript s = new TraceScript();
         int main = s.thread("main");

@@ -54,7 +54,7 @@ public class AnalyzerBenchmark {
     public void generate() throws IOException {
         workload = new SyntheticWorkload(BLOCK, 42);
         traceFile = Files.createTempFile("racelock-bench", ".rlt");
-        BinaryTraceFile.write(workload, EVENTS, traceFile);
+        workload.writeBinary(EVENTS, traceFile);
     }
 
     @TearDown(Level.Trial)

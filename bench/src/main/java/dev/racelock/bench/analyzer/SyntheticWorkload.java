@@ -7,6 +7,11 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.SiteInfo;
 import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.TraceHeader;
+import dev.racelock.trace.format.BinaryTraceExporter;
+
+import java.nio.file.Path;
 
 import java.util.SplittableRandom;
 
@@ -47,6 +52,20 @@ final class SyntheticWorkload {
         while (block.size() < blockEvents) {
             step(r, 1 + r.nextInt(WORKERS));
         }
+    }
+
+    /**
+     * Writes at least {@code events} events (prologue, then whole blocks) as a binary trace through
+     * the trace module's real writer, so the file benchmark reads what the agent would write.
+     */
+    void writeBinary(long events, Path file) {
+        BinaryTraceExporter exporter = new BinaryTraceExporter(file);
+        exporter.header(new TraceHeader(1, 1, System.currentTimeMillis(), "17", "bench", "", true, true));
+        prologue(exporter);
+        for (long written = 0; written < events; written += block.size()) {
+            block.replay(exporter);
+        }
+        exporter.end(new TraceEnd(0, true, null));
     }
 
     /** Dictionaries and thread starts: what precedes the first replayed block. */

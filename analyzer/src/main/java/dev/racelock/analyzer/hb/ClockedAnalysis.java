@@ -1,0 +1,53 @@
+package dev.racelock.analyzer.hb;
+
+import dev.racelock.analyzer.Analysis;
+
+/**
+ * An analysis that keeps its own {@link HappensBefore}: the edges every such analysis takes the
+ * same way (fork, join, volatile, library hand-offs, freeing) are fed here once; lock edges are
+ * left to the subclass, since analyses differ on them (races count them, lock order must not).
+ */
+public abstract class ClockedAnalysis implements Analysis {
+
+    protected final HappensBefore hb;
+
+    protected ClockedAnalysis(boolean lockEdges) {
+        this.hb = new HappensBefore(lockEdges);
+    }
+
+    @Override
+    public void threadStart(int thread, int child, int site) {
+        hb.threadStart(thread, child);
+    }
+
+    @Override
+    public void threadJoin(int thread, int child, int site) {
+        hb.threadJoin(thread, child);
+    }
+
+    @Override
+    public void volatileRead(int thread, long object, int slot, int site) {
+        hb.volatileRead(thread, object, slot);
+    }
+
+    @Override
+    public void volatileWrite(int thread, long object, int slot, int site) {
+        hb.volatileWrite(thread, object, slot);
+    }
+
+    @Override
+    public void hbRelease(int thread, long token, int site) {
+        hb.hbRelease(thread, token);
+    }
+
+    @Override
+    public void hbAcquire(int thread, long token, int site) {
+        hb.hbAcquire(thread, token);
+    }
+
+    /** Drops the object's clocks; subclasses dropping more call this too. */
+    @Override
+    public void objectFreed(long object) {
+        hb.freed(object);
+    }
+}
