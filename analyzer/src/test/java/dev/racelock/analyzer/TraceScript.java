@@ -171,6 +171,11 @@ public final class TraceScript {
         return emit(v -> v.lockAcquire(t, lock, site, flags));
     }
 
+    /** A request the thread is still blocked in (no acquire follows). */
+    public TraceScript lockRequestOnly(int t, long lock, int site) {
+        return emit(v -> v.lockRequest(t, lock, site, LockFlags.MONITOR));
+    }
+
     /** An acquire with no request before it (a successful tryLock, or an agent without requests). */
     public TraceScript acquire(int t, long lock, int site, int flags) {
         return emit(v -> v.lockAcquire(t, lock, site, flags));

@@ -15,18 +15,30 @@ final class ArrayRangeProbe implements CallSiteHooks.Probe {
     private static final String ARRAYCOPY = "(Ljava/lang/Object;ILjava/lang/Object;II)V";
 
     @Override
+    public boolean applies(int opcode, String owner, String name, String descriptor, boolean memory) {
+        return memory && opcode == Opcodes.INVOKESTATIC && (isCopy(owner, name, descriptor) || isFill(owner, name, descriptor));
+    }
+
+    private static boolean isCopy(String owner, String name, String descriptor) {
+        return owner.equals("java/lang/System") && name.equals("arraycopy") && descriptor.equals(ARRAYCOPY);
+    }
+
+    private static boolean isFill(String owner, String name, String descriptor) {
+        if (!owner.equals("java/util/Arrays") || !name.equals("fill")) {
+            return false;
+        }
+        Type[] args = Type.getArgumentTypes(descriptor);
+        return (args.length == 2 || args.length == 4) && args[0].getSort() == Type.ARRAY;
+    }
+
+    @Override
     public boolean emit(MethodVisitor mv, CallSiteHooks.ProbeSite at, int opcode, String owner, String name,
                        String descriptor, boolean isInterface) {
-        if (!at.memory() || opcode != Opcodes.INVOKESTATIC) {
+        if (!applies(opcode, owner, name, descriptor, at.memory())) {
             return false;
         }
-        boolean copy = owner.equals("java/lang/System") && name.equals("arraycopy") && descriptor.equals(ARRAYCOPY);
+        boolean copy = isCopy(owner, name, descriptor);
         Type[] args = Type.getArgumentTypes(descriptor);
-        boolean fill = owner.equals("java/util/Arrays") && name.equals("fill")
-                && (args.length == 2 || args.length == 4) && args[0].getSort() == Type.ARRAY;
-        if (!copy && !fill) {
-            return false;
-        }
         SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
         spilled.reloadAll(mv);
         mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

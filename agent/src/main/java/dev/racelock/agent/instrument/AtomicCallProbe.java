@@ -105,20 +105,23 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
     }
 
     @Override
-    public boolean emit(MethodVisitor mv, CallSiteHooks.ProbeSite at, int opcode, String owner, String name,
-                       String descriptor, boolean isInterface) {
-        if (!at.memory() || opcode != Opcodes.INVOKEVIRTUAL) {
+    public boolean applies(int opcode, String owner, String name, String descriptor, boolean memory) {
+        if (!memory || opcode != Opcodes.INVOKEVIRTUAL) {
             return false;
         }
         Kind kind = OWNERS.get(owner);
-        if (kind == null) {
+        return kind != null && mode(kind, name) != 0 && applies(kind, Type.getArgumentTypes(descriptor));
+    }
+
+    @Override
+    public boolean emit(MethodVisitor mv, CallSiteHooks.ProbeSite at, int opcode, String owner, String name,
+                       String descriptor, boolean isInterface) {
+        if (!applies(opcode, owner, name, descriptor, at.memory())) {
             return false;
         }
+        Kind kind = OWNERS.get(owner);
         int mode = mode(kind, name);
         Type[] args = Type.getArgumentTypes(descriptor);
-        if (mode == 0 || !applies(kind, args)) {
-            return false;
-        }
         SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
         int receiver = spilled.nextLocal;
         mv.visitInsn(Opcodes.DUP);

@@ -51,6 +51,9 @@ public final class CallSiteHooks {
      * copies): for call families too large or too polymorphic for one hook per signature.
      */
     public interface Probe {
+        /** True if {@link #emit} would emit recording around this call (memory: mode=full). */
+        boolean applies(int opcode, String owner, String name, String descriptor, boolean memory);
+
         /** Emits the call and its recording into {@code mv}; false (nothing emitted) if this probe does not apply. */
         boolean emit(MethodVisitor mv, ProbeSite at, int opcode, String owner, String name, String descriptor,
                      boolean isInterface);
@@ -70,6 +73,15 @@ public final class CallSiteHooks {
     public CallSiteHooks register(Probe probe) {
         probes.add(probe);
         return this;
+    }
+
+    boolean probed(int opcode, String owner, String name, String descriptor, boolean memory) {
+        for (Probe p : probes) {
+            if (p.applies(opcode, owner, name, descriptor, memory)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lets the first applicable probe emit the call; false if none applies. */

@@ -79,15 +79,30 @@ final class ClassInstrumenter extends ClassVisitor {
             /**
              * Whether anything is recorded in this method. A method that records nothing is
              * left byte-for-byte as it was: no context lookup, and it stays small enough for
-             * the JIT to inline (mode=locks leaves most getters and setters untouched).
+             * the JIT to inline (mode=locks leaves most getters and setters untouched; with
+             * stacks on, leaves that touch no recorded field, array or monitor).
              */
+            /** The compute() of a ForkJoinTask subclass: the task body (ForkJoinHooks). */
+            private boolean isForkJoinCompute() {
+                return name.equals("compute") && descriptor.startsWith("()") && (access & Opcodes.ACC_STATIC) == 0
+                        && isForkJoinTask();
+            }
+
             private boolean recordsAnything(boolean idAssignment) {
-                if (idAssignment || threadRun || context.options().stacks()
-                        || (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                if (idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0 || isForkJoinCompute()) {
                     return true;
+                }
+                if (name.equals("<clinit>") && context.options().memory()) {
+                    return true; // its end is the class-initialization hand-off (ClassInitProbe)
                 }
                 for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
                     int op = insn.getOpcode();
+                    // with stacks on, a method that calls anything is a frame of its callees' stacks;
+                    // a leaf that records nothing needs no enter/exit: no event can happen inside it
+                    if (context.options().stacks() && (insn instanceof org.objectweb.asm.tree.MethodInsnNode
+                            || insn instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode)) {
+                        return true;
+                    }
                     if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
                         return true;
                     }
@@ -97,7 +112,8 @@ final class ClassInstrumenter extends ClassVisitor {
                         return true;
                     }
                     if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call
-                            && scope.hook(op, call.owner, call.name, call.desc) != null) {
+                            && (scope.hook(op, call.owner, call.name, call.desc) != null
+                                || scope.probed(op, call.owner, call.name, call.desc))) {
                         return true;
                     }
                 }
@@ -118,8 +134,7 @@ final class ClassInstrumenter extends ClassVisitor {
                 }
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
                         maxLocals, threadRun, firstLine());
-                if (name.equals("compute") && descriptor.startsWith("()") && (access & Opcodes.ACC_STATIC) == 0
-                        && isForkJoinTask()) {
+                if (isForkJoinCompute()) {
                     instrumenter.markForkJoinCompute();
                 }
                 accept(instrumenter);

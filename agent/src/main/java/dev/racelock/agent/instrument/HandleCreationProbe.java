@@ -28,6 +28,11 @@ final class HandleCreationProbe implements CallSiteHooks.Probe {
             "java/lang/invoke/MethodHandles.arrayElementVarHandle", new Object[] {"arrayHandle", new int[] {}});
 
     @Override
+    public boolean applies(int opcode, String owner, String name, String descriptor, boolean memory) {
+        return CREATORS.containsKey(owner + "." + name);
+    }
+
+    @Override
     public boolean emit(MethodVisitor mv, CallSiteHooks.ProbeSite at, int opcode, String owner, String name,
                        String descriptor, boolean isInterface) {
         Object[] creator = CREATORS.get(owner + "." + name);

@@ -49,6 +49,11 @@ final class MethodScope {
         return hooks.find(opcode, owner, name, descriptor, loader, hierarchy);
     }
 
+    /** True if a probe would record around this call (see {@link CallSiteHooks.Probe#applies}). */
+    boolean probed(int opcode, String owner, String name, String descriptor) {
+        return hooks.probed(opcode, owner, name, descriptor, options.memory());
+    }
+
     /** See {@link CallSiteHooks#probe}. */
     boolean probe(org.objectweb.asm.MethodVisitor mv, int site, int contextSlot, int freeLocal, int opcode,
                   String owner, String name, String descriptor, boolean isInterface) {

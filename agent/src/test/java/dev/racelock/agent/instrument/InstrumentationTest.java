@@ -195,6 +195,8 @@ class InstrumentationTest {
                 && output.methods.get(e.slot()).name().equals("inner")).findFirst().orElseThrow();
         assertEquals(SourceLines.lineOf("Calls", "@callInner"), output.sites.get(inner.site()).line());
         assertEquals("Calls.java", output.methods.get(inner.slot()).sourceFile());
+        assertTrue(frames.stream().noneMatch(e -> e.kind().equals("methodEnter")
+                && output.methods.get(e.slot()).name().equals("leaf")), "a leaf that records nothing has no frame");
     }
 
     @Test

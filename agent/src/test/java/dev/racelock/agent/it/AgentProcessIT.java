@@ -73,6 +73,20 @@ class AgentProcessIT {
     }
 
     @Test
+    void javaToolOptionsGiveOneTracePerJvmNamedByPid() throws Exception {
+        List<String> command = new ChildJvm().command("dev.racelock.fixture.ExitPaths", "normal");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().put("JAVA_TOOL_OPTIONS",
+                "-javaagent:" + ChildJvm.AGENT.toAbsolutePath() + "=quiet=true,output=t-%p.rlt");
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        Path trace = dir.resolve("t-" + process.pid() + ".rlt");
+        assertTrue(Files.exists(trace), output);
+        assertTrue(TraceEvents.read(trace).end.complete());
+    }
+
+    @Test
     void badOptionStopsTheJvmAtStartWithOneMessage() throws Exception {
         ChildJvm.Result result = new ChildJvm().agent("mode=fast").run(dir, "dev.racelock.fixture.Program");
         assertEquals(2, result.exitCode());

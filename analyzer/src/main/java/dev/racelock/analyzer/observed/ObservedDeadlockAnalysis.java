@@ -8,12 +8,15 @@ import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
+import dev.racelock.analyzer.state.LockClasses;
+import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.ThreadInfo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,14 +24,74 @@ import java.util.List;
  * recorded each one's stack. Each becomes an {@code observed-deadlock} finding; the cycle lists,
  * per thread, the lock it waits for (where it is blocked) and the lock it holds that the
  * previous thread of the cycle waits for.
+ *
+ * <p>Locks are named by the lock classes the lock-order analysis uses ({@code Bank.lockA}), taken
+ * from each thread's last lock request that was not followed by its acquire: the lock the thread
+ * is blocked on. The JVM's own description (the lock's runtime class) is only the fallback.
  */
 public final class ObservedDeadlockAnalysis implements Analysis {
 
     private final TraceDictionary dictionary;
+    private final LockClasses lockClasses;
+    private final LockHolds holds;
     private final List<Finding> findings = new ArrayList<>();
+
+    /** Per thread id, the lock requested and not yet acquired (0: none), with its flags and site. */
+    private long[] pendingLock = new long[16];
+    private int[] pendingFlags = new int[16];
+    private int[] pendingSite = new int[16];
 
     public ObservedDeadlockAnalysis(TraceState state) {
         this.dictionary = state.dictionary();
+        this.lockClasses = state.lockClasses();
+        this.holds = state.holds();
+    }
+
+    @Override
+    public void lockRequest(int thread, long lock, int site, int flags) {
+        if (thread < 0) {
+            return;
+        }
+        if (thread >= pendingLock.length) {
+            int size = Math.max(thread + 1, pendingLock.length * 2);
+            pendingLock = Arrays.copyOf(pendingLock, size);
+            pendingFlags = Arrays.copyOf(pendingFlags, size);
+            pendingSite = Arrays.copyOf(pendingSite, size);
+        }
+        pendingLock[thread] = lock;
+        pendingFlags[thread] = flags;
+        pendingSite[thread] = site;
+    }
+
+    @Override
+    public void lockAcquire(int thread, long lock, int site, int flags) {
+        if (thread >= 0 && thread < pendingLock.length) {
+            pendingLock[thread] = 0;
+        }
+    }
+
+    /** Where {@code holder} took the lock {@code waiter} is blocked on, or null when not recorded. */
+    private SourceSite whereHeld(ObservedDeadlock.BlockedThread holder, ObservedDeadlock.BlockedThread waiter) {
+        int h = holder.thread();
+        int w = waiter.thread();
+        if (h < 0 || w < 0 || w >= pendingLock.length || pendingLock[w] == 0) {
+            return null;
+        }
+        for (int i = 0; i < holds.heldCount(h); i++) {
+            if (holds.heldLock(h, i) == pendingLock[w]) {
+                return dictionary.sourceSite(holds.heldSite(h, i));
+            }
+        }
+        return null;
+    }
+
+    /** The lock class of what {@code b} is blocked on, as the lock-order analysis names it. */
+    private String waitedLockName(ObservedDeadlock.BlockedThread b) {
+        int t = b.thread();
+        if (t >= 0 && t < pendingLock.length && pendingLock[t] != 0) {
+            return lockClasses.of(pendingLock[t], pendingFlags[t], pendingSite[t]).name();
+        }
+        return lockName(b.lockClass());
     }
 
     @Override
@@ -50,10 +113,10 @@ public final class ObservedDeadlockAnalysis implements Analysis {
                 stack.add(new SourceSite(f.className(), f.method(), f.file(), f.line()));
             }
             SourceSite blockedAt = stack.isEmpty() ? null : stack.get(0);
-            String waitsFor = lockName(b.lockClass());
-            List<HeldLock> held = n > 1 ? List.of(new HeldLock(lockName(previous.lockClass()), null)) : List.of();
+            String waitsFor = waitedLockName(b);
+            List<HeldLock> held = n > 1 ? List.of(new HeldLock(waitedLockName(previous), whereHeld(b, previous))) : List.of();
             cycle.add(new LockAcquisition(waitsFor, threadRef(b), blockedAt, stack, held));
-            keys[i] = (b.lockClass() == null ? "?" : b.lockClass()) + "@"
+            keys[i] = waitsFor + "@"
                     + (blockedAt == null ? "?" : blockedAt.qualifiedMethod());
             if (i > 0) {
                 message.append("; ");

@@ -51,4 +51,46 @@ class ObservedDeadlockAnalysisTest {
         b.observedDeadlock(twoThreads(true));
         assertEquals(a.analyze().findings().get(0).fingerprint(), b.analyze().findings().get(0).fingerprint());
     }
+
+    /** Two threads each hold one field lock and request the other: what the agent records before its watchdog fires. */
+    private static TraceScript blockedInOppositeOrders() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int start = s.site("com.acme.Main", "main", 3);
+        int t1 = s.thread("t1", main, start);
+        int t2 = s.thread("t2", main, start);
+        long a = s.lockInField("java.lang.Object", s.staticField("com.acme.Bank", "lockA", "Ljava/lang/Object;"));
+        long b = s.lockInField("java.lang.Object", s.staticField("com.acme.Bank", "lockB", "Ljava/lang/Object;"));
+        int takeA = s.site("com.acme.Bank", "transfer", 30);
+        int takeB = s.site("com.acme.Bank", "transfer", 31);
+        int takeB2 = s.site("com.acme.Bank", "refund", 40);
+        int takeA2 = s.site("com.acme.Bank", "refund", 41);
+        s.start(main, t1, start).start(main, t2, start);
+        s.lock(t1, a, takeA).lock(t2, b, takeB2);
+        s.lockRequestOnly(t1, b, takeB).lockRequestOnly(t2, a, takeA2);
+        s.observedDeadlock(new ObservedDeadlock(123, List.of(
+                new BlockedThread(t1, "t1", 0, "java.lang.Object", "t2",
+                        List.of(new Frame("com.acme.Bank", "transfer", "Bank.java", 31))),
+                new BlockedThread(t2, "t2", 0, "java.lang.Object", "t1",
+                        List.of(new Frame("com.acme.Bank", "refund", "Bank.java", 41))))));
+        return s;
+    }
+
+    @Test
+    void namesEachLockByTheLockClassTheBlockedThreadRequested() {
+        Finding f = TraceScript.ofType(blockedInOppositeOrders().analyze(), FindingType.OBSERVED_DEADLOCK).get(0);
+        assertEquals("Bank.lockB", f.cycle().get(0).lock());
+        assertEquals("Bank.lockA", f.cycle().get(0).heldLocks().get(0).lock());
+        assertEquals(30, f.cycle().get(0).heldLocks().get(0).acquiredAt().line());
+        assertEquals("Bank.lockA", f.cycle().get(1).lock());
+        assertEquals("Bank.lockB", f.cycle().get(1).heldLocks().get(0).lock());
+    }
+
+    @Test
+    void theLockOrderCycleOfAnObservedDeadlockIsNotReportedAgain() {
+        TraceScript s = blockedInOppositeOrders();
+        // Let each blocked thread's request through afterwards, as a lock-order edge would record it.
+        List<Finding> all = s.analyze().findings();
+        assertEquals(List.of(FindingType.OBSERVED_DEADLOCK), all.stream().map(Finding::type).toList(), all.toString());
+    }
 }

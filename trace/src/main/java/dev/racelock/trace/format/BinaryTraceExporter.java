@@ -55,11 +55,18 @@ public final class BinaryTraceExporter implements EventVisitor {
         }
     }
 
+    /**
+     * The thread's buffer. A new buffer starts with a begin event: the binary reader places a
+     * thread's plain events by its synchronization events, so a thread whose source (STD text
+     * has no begin op) starts with plain accesses would otherwise have them merged before the
+     * fork that started it. The begin takes its sequence number here, after the fork's.
+     */
     private ThreadEventBuffer buffer(int thread) {
         ThreadEventBuffer buffer = buffers.get(thread);
         if (buffer == null) {
             buffer = writer.newThreadBuffer(thread);
             buffers.put(thread, buffer);
+            buffer.threadBegin();
         }
         return buffer;
     }
@@ -98,7 +105,8 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void lockAcquire(int t, long l, int s, int flags) { buffer(t).lockAcquire(l, s, flags); }
     @Override public void lockRelease(int t, long l, int s, int flags) { buffer(t).lockRelease(l, s, flags); }
     @Override public void threadStart(int t, int child, int s) { buffer(t).threadStart(child, s); }
-    @Override public void threadBegin(int t) { buffer(t).threadBegin(); }
+    /** The begin was written when the buffer was created, before any other event of the thread. */
+    @Override public void threadBegin(int t) { buffer(t); }
     @Override public void threadEnd(int t) { buffer(t).threadEnd(); }
     @Override public void threadJoin(int t, int child, int s) { buffer(t).threadJoin(child, s); }
     @Override public void hbRelease(int t, long token, int s) { buffer(t).hbRelease(token, s); }

@@ -143,6 +143,29 @@ class StdTraceTest {
     }
 
     @Test
+    void aForkedThreadsFirstAccessStaysAfterItsForkThroughABinaryConversion() throws IOException {
+        // STD has no begin op: the binary trace must still place T1's write after the fork.
+        Path std = write("fj.std", "T0|w(V0)|1\nT0|fork(T1)|2\nT1|w(V0)|3\nT0|join(T1)|4\n");
+        Path binary = dir.resolve("fj.rlt");
+        BinaryTraceExporter.export(std, binary);
+        List<String> events = read(binary).lines.stream()
+                .filter(l -> l.startsWith("T")).toList();
+        int fork = indexOfPrefix(events, "T0 start T1");
+        int childWrite = indexOfPrefix(events, "T1 write");
+        int join = indexOfPrefix(events, "T0 join T1");
+        assertTrue(fork >= 0 && fork < childWrite && childWrite < join, events.toString());
+    }
+
+    private static int indexOfPrefix(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void anExportReadsBackToTheSameStandardEvents() throws IOException {
         Path binary = dir.resolve("t.rlt");
         writeSampleBinary(binary);

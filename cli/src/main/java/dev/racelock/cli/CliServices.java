@@ -1,0 +1,51 @@
+package dev.racelock.cli;
+
+import dev.racelock.analyzer.Analyzer;
+import dev.racelock.report.Reports;
+
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
+
+/**
+ * What the commands use from outside themselves, so tests can replace each piece: the
+ * analyzer, the renderers, trace conversion, where the agent jar is, how the target of
+ * {@code run} is started, whether the standard streams are terminals, and a clock for progress lines.
+ *
+ * @param agentJar            the shaded agent jar, or null when it cannot be found
+ * @param target              how {@code run} starts its target
+ * @param terminal            stdout and stderr are a terminal (colours, progress line)
+ * @param nanoClock           {@link System#nanoTime()} in production
+ */
+public record CliServices(AnalysisService analysis, RenderService renderer, TraceConversion conversion,
+                          Path agentJar, TargetLauncher target, boolean terminal,
+                          LongSupplier nanoClock) {
+
+    public static CliServices production() {
+        return new CliServices(Analyzer::analyze, Reports::render, TraceConverter::convert,
+                AgentJarLocator.locate().orElse(null), TargetLauncher.INHERITING, System.console() != null, System::nanoTime);
+    }
+
+    public CliServices withAnalysis(AnalysisService replacement) {
+        return new CliServices(replacement, renderer, conversion, agentJar, target, terminal, nanoClock);
+    }
+
+    public CliServices withRenderer(RenderService replacement) {
+        return new CliServices(analysis, replacement, conversion, agentJar, target, terminal, nanoClock);
+    }
+
+    public CliServices withConversion(TraceConversion replacement) {
+        return new CliServices(analysis, renderer, replacement, agentJar, target, terminal, nanoClock);
+    }
+
+    public CliServices withAgentJar(Path replacement) {
+        return new CliServices(analysis, renderer, conversion, replacement, target, terminal, nanoClock);
+    }
+
+    CliServices withTarget(TargetLauncher replacement) {
+        return new CliServices(analysis, renderer, conversion, agentJar, replacement, terminal, nanoClock);
+    }
+
+    public CliServices withTerminal(boolean replacement, LongSupplier clock) {
+        return new CliServices(analysis, renderer, conversion, agentJar, target, replacement, clock);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.racelock.cli;
+
+import dev.racelock.trace.ReadProgress;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The progress line of a long analysis on standard error: events done, rate, and time left
+ * estimated from bytes read. Shown only on a terminal, and only once an analysis has taken
+ * {@link #DELAY_NANOS}, so short analyses and CI logs stay quiet. Redrawn in place with {@code \r}
+ * at most a few times a second, and erased when the analysis ends.
+ *
+ * <p>Readers report per file ({@link ReadProgress}, ending each file with a final update); the
+ * line adds up the files already read so that one analysis of several traces shows one count.
+ */
+final class ProgressLine implements ReadProgress, AutoCloseable {
+
+    static final long DELAY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final PrintWriter err;
+    private final boolean enabled;
+    private final LongSupplier clock;
+    private final long start;
+    private final long allBytes;
+    private long lastDrawn = Long.MIN_VALUE;
+    private int drawnWidth;
+    private long fileBytesRead;
+    private long fileBytesTotal;
+    private long fileEvents;
+    private long earlierFilesBytes;
+    private long earlierFilesEvents;
+
+    /** @param allBytes the size of every trace to be read together, or 0 when unknown */
+    ProgressLine(PrintWriter err, boolean enabled, LongSupplier clock, long allBytes) {
+        this.err = err;
+        this.enabled = enabled;
+        this.clock = clock;
+        this.start = clock.getAsLong();
+        this.allBytes = allBytes;
+    }
+
+    @Override
+    public void update(long bytesRead, long bytesTotal, long events) {
+        if (!enabled) {
+            return;
+        }
+        boolean previousFileDone = fileBytesTotal > 0 && fileBytesRead >= fileBytesTotal;
+        if (previousFileDone || bytesTotal != fileBytesTotal || bytesRead < fileBytesRead) {
+            // The next file started (each file's last update reads all of it).
+            earlierFilesBytes += fileBytesTotal;
+            earlierFilesEvents += fileEvents;
+        }
+        fileBytesRead = bytesRead;
+        fileBytesTotal = bytesTotal;
+        fileEvents = events;
+        long now = clock.getAsLong();
+        long elapsed = now - start;
+        if (elapsed < DELAY_NANOS || (lastDrawn != Long.MIN_VALUE && now - lastDrawn < REDRAW_NANOS)) {
+            return;
+        }
+        lastDrawn = now;
+        long total = allBytes > 0 ? allBytes : earlierFilesBytes + bytesTotal;
+        String line = describe(earlierFilesBytes + bytesRead, total, earlierFilesEvents + events, elapsed);
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        err.flush();
+        drawnWidth = line.length();
+    }
+
+    /** {@code racelock: 12.3M events, 8.1M events/s, 45%, about 12 s left}. */
+    static String describe(long bytesRead, long bytesTotal, long events, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        StringBuilder b = new StringBuilder("racelock: analyzing, ").append(count(events)).append(" events, ")
+                .append(count(Math.round(events / seconds))).append(" events/s");
+        if (bytesTotal > 0 && bytesRead > 0) {
+            double done = Math.min(1.0, (double) bytesRead / bytesTotal);
+            long left = Math.round(seconds * (1 - done) / done);
+            b.append(String.format(Locale.ROOT, ", %d%%, about %s left", (int) (done * 100), duration(left)));
+        }
+        return b.toString();
+    }
+
+    private static String count(long n) {
+        if (n >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1fG", n / 1e9);
+        }
+        if (n >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.1fM", n / 1e6);
+        }
+        if (n >= 10_000L) {
+            return String.format(Locale.ROOT, "%.0fk", n / 1e3);
+        }
+        return Long.toString(n);
+    }
+
+    private static String duration(long seconds) {
+        return seconds < 120 ? seconds + " s" : (seconds / 60) + " min";
+    }
+
+    @Override
+    public void close() {
+        if (drawnWidth > 0) {
+            err.print("\r" + " ".repeat(drawnWidth) + "\r");
+            err.flush();
+            drawnWidth = 0;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.racelock.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code racelock run}: runs a command with the agent attached to every JVM it starts (through
+ * JAVA_TOOL_OPTIONS, so {@code java ...}, {@code mvn test} and the test JVMs it forks are all
+ * recorded), then analyzes every trace the run wrote and reports.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Runs a command under the agent, then analyzes and reports.",
+        description = {"Runs COMMAND with the racelock agent attached to every JVM it starts, then analyzes "
+                + "the traces and reports data races and deadlocks.",
+                "The command keeps racelock's environment, standard input and outputs. A JVM that deadlocks "
+                + "is ended by the agent (--deadlock exit), so the run never hangs."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.TRACE_HELP,
+                ExitCodes.TARGET_HELP, ExitCodes.INTERNAL_HELP},
+        footer = {"With --propagate-exit, racelock exits with the target's own exit code instead of 0 or 1.",
+                "%nExamples:",
+                "  racelock run -- java -cp app.jar com.acme.Main",
+                "  racelock run --keep-traces traces -o racelock.sarif -- mvn -q test"})
+final class RunCommand implements Callable<Integer> {
+
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReportingOptions reporting;
+
+    @Mixin
+    AgentOptions agent;
+
+    @Option(names = "--keep-traces", paramLabel = "DIR",
+            description = "Write the traces to DIR and keep them. Without it they go to a temporary directory "
+                    + "that is deleted after a clean run and kept (and named) otherwise.")
+    Path keepTraces;
+
+    @Option(names = "--propagate-exit",
+            description = "Exit with the target's exit code instead of racelock's findings code.")
+    boolean propagateExit;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND",
+            description = "The command to run and its arguments; put -- before it when it has options.")
+    List<String> command = new ArrayList<>();
+
+    RunCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        FindingsReport report = FindingsReport.prepare(reporting, services, spec.commandLine().getOut(), err);
+        Path agentJar = services.agentJar();
+        if (agentJar == null || !Files.isRegularFile(agentJar)) {
+            throw CommandFailure.usage("cannot find the agent jar" + (agentJar == null ? "" : " " + agentJar)
+                    + "; build it (./mvnw -B -q -pl agent -am package) or name it with -Dracelock.agent=<jar>");
+        }
+        Path traceDir = traceDirectory();
+        int targetExit;
+        try {
+            targetExit = services.target().run(command, agent.javaagentArgument(agentJar, traceDir, reporting.quiet));
+        } catch (CommandFailure e) {
+            deleteIfTemporary(traceDir);
+            throw e;
+        }
+        err.println("racelock: target exited with code " + targetExit + AgentExit.explain(targetExit));
+        err.flush();
+
+        List<Path> traces = tracesIn(traceDir);
+        if (traces.isEmpty()) {
+            deleteIfTemporary(traceDir);
+            throw new CommandFailure(propagateExit ? targetExit : ExitCodes.TRACE_UNREADABLE,
+                    "the command wrote no trace: did it start a JVM? (racelock attaches to JVMs through "
+                            + "JAVA_TOOL_OPTIONS; a JVM started with a cleared environment is not recorded)");
+        }
+        int findingsExit;
+        try {
+            findingsExit = report.analyzeAndReport(traces);
+        } catch (RuntimeException | IOException e) {
+            keepOrDelete(traceDir, false);
+            throw e;
+        }
+        keepOrDelete(traceDir, findingsExit == ExitCodes.CLEAN);
+        return propagateExit ? targetExit : findingsExit;
+    }
+
+    private Path traceDirectory() throws IOException {
+        if (keepTraces == null) {
+            return Files.createTempDirectory("racelock-run-");
+        }
+        if (Files.exists(keepTraces) && !Files.isDirectory(keepTraces)) {
+            throw CommandFailure.usage("--keep-traces " + keepTraces + " is not a directory");
+        }
+        try {
+            Files.createDirectories(keepTraces);
+        } catch (IOException e) {
+            throw CommandFailure.usage("cannot create --keep-traces directory " + keepTraces + ": " + IoProblem.describe(e));
+        }
+        // A trace left from an earlier run would be analyzed as part of this one.
+        if (!tracesIn(keepTraces).isEmpty()) {
+            throw CommandFailure.usage("--keep-traces directory " + keepTraces
+                    + " already holds traces; remove them or choose an empty directory");
+        }
+        return keepTraces;
+    }
+
+    private static List<Path> tracesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /**
+     * Deletes a temporary trace directory after a clean run, or after any run with --quiet (which
+     * could not say where it is); otherwise says where the traces are.
+     */
+    private void keepOrDelete(Path traceDir, boolean clean) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (keepTraces == null && (clean || reporting.quiet)) {
+            deleteIfTemporary(traceDir);
+        } else if (!reporting.quiet) {
+            err.println("racelock: traces are in " + traceDir + " (racelock analyze " + traceDir + ")");
+            err.flush();
+        }
+    }
+
+    private void deleteIfTemporary(Path traceDir) throws IOException {
+        if (keepTraces != null) {
+            return;
+        }
+        for (Path p : tracesIn(traceDir)) {
+            Files.deleteIfExists(p);
+        }
+        Files.deleteIfExists(traceDir);
+    }
+}

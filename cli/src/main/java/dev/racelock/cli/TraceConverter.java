@@ -1,0 +1,23 @@
+package dev.racelock.cli;
+
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.format.BinaryTraceExporter;
+import dev.racelock.trace.std.StdTraceWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** {@code racelock convert} through the trace module's exporters (docs/trace-format.md, "STD text format"). */
+final class TraceConverter {
+
+    private TraceConverter() {}
+
+    static TraceEnd convert(Path in, Path out, boolean extensions) throws IOException {
+        return isStd(out) ? StdTraceWriter.export(in, out, extensions) : BinaryTraceExporter.export(in, out);
+    }
+
+    static boolean isStd(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().endsWith(".std");
+    }
+}
