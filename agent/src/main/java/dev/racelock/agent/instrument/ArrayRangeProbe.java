@@ -16,7 +16,8 @@ final class ArrayRangeProbe implements CallSiteHooks.Probe {
 
     @Override
     public boolean applies(int opcode, String owner, String name, String descriptor, boolean memory) {
-        return memory && opcode == Opcodes.INVOKESTATIC && (isCopy(owner, name, descriptor) || isFill(owner, name, descriptor));
+        return memory && opcode == Opcodes.INVOKESTATIC
+                && (isCopy(owner, name, descriptor) || isFill(owner, name, descriptor));
     }
 
     private static boolean isCopy(String owner, String name, String descriptor) {

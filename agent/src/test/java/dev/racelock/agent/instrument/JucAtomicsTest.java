@@ -17,7 +17,7 @@ class JucAtomicsTest {
     @BeforeAll
     static void record() throws Exception {
         run = new JucFixtureRun("Atomics");
-        assertEquals(22, run.result);
+        assertEquals(25, run.result);
     }
 
     /** The accesses at a marked line, without the reads of the static fields holding the handles. */
@@ -39,6 +39,11 @@ class JucAtomicsTest {
         assertEquals(List.of(), sync("@atomic plain"));
         assertEquals(run.single("@atomic set", "volatileWrite").object(),
                 run.single("@atomic get", "volatileRead").object());
+    }
+
+    @Test
+    void aLeafMethodWhoseOnlyOperationIsAnAtomicCallIsStillInstrumented() {
+        assertEquals(List.of("volatileWrite", "volatileRead"), sync("@leaf atomic"));
     }
 
     @Test
