@@ -44,15 +44,33 @@ public final class ObjectIds {
         if (object == null) {
             return 0;
         }
+        if (object == context.lastObject) {
+            return context.lastObjectId;
+        }
         if (object instanceof Identified) {
             long id = ((Identified) object).$racelock$id();
             if (id != 0) {
                 return id;
             }
         }
-        if (object == context.lastObject) {
+        return mapped(object, site, field, context);
+    }
+
+    /**
+     * Hot path for arrays, which never carry an id field: skips the {@code instanceof} check,
+     * which costs ~10 ns when it fails on an array (measured, RecordingCallBenchmark).
+     */
+    static long ofArray(Object array, int site, ThreadContext context) {
+        if (array == null) {
+            return 0;
+        }
+        if (array == context.lastObject) {
             return context.lastObjectId;
         }
+        return mapped(array, site, -1, context);
+    }
+
+    private static long mapped(Object object, int site, int field, ThreadContext context) {
         int hash = System.identityHashCode(object);
         int slot = hash & (ThreadContext.CACHE_SIZE - 1);
         long id;

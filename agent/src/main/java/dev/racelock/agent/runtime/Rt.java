@@ -73,16 +73,16 @@ public final class Rt {
     // ---- arrays -------------------------------------------------------------------------------
 
     public static void arrayRead(Object array, int index, int site, ThreadContext c) {
-        c.recorder.arrayRead(ObjectIds.of(array, site, c), index, site);
+        c.recorder.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
     }
 
     public static void arrayWrite(Object array, int index, int site, ThreadContext c) {
-        c.recorder.arrayWrite(ObjectIds.of(array, site, c), index, site);
+        c.recorder.arrayWrite(ObjectIds.ofArray(array, site, c), index, site);
     }
 
     /** Right after newarray/anewarray/multianewarray: the array's id and its allocation site. */
     public static void arrayAllocated(Object array, int site, ThreadContext c) {
-        ObjectIds.of(array, site, c);
+        ObjectIds.ofArray(array, site, c);
     }
 
     // ---- monitors -----------------------------------------------------------------------------
