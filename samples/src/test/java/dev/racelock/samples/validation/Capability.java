@@ -43,7 +43,8 @@ public enum Capability {
      * What the agent and analyzer on this branch support: the ONE place to change when a
      * capability lands (e.g. add {@code JUC_LOCKS} with the java.util.concurrent.locks hooks).
      */
-    static final Set<Capability> AVAILABLE = EnumSet.of(FINAL_FIELDS, OBJECT_NAMES, FOLDED_OBSERVED_DEADLOCK);
+    static final Set<Capability> AVAILABLE = EnumSet.of(FINAL_FIELDS, OBJECT_NAMES, FOLDED_OBSERVED_DEADLOCK,
+            JUC, JUC_LOCKS, ATOMICS, CLINIT, VIRTUAL_THREADS);
 
     private final String id;
 
