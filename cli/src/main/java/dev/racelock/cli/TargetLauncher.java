@@ -5,6 +5,8 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the target command of {@code run} as a child process that shares racelock's environment,
@@ -88,14 +90,16 @@ public record TargetLauncher(Map<String, String> extraEnvironment, Path outputFi
     }
 
     /** "No such file or directory" rather than the whole "Cannot run program ..., error=2, ..." sentence. */
-    private static String reason(Exception e) {
+    /**
+     * The operating system's reason from ProcessBuilder.start's message, which differs by JDK:
+     * {@code error=2, No such file or directory} (17) and
+     * {@code Exec failed, error: 2 (No such file or directory)} (25).
+     */
+    private static final Pattern OS_ERROR = Pattern.compile("error(?:=|: )\\d+(?:, |\\s*\\()([^()]+)");
+
+    static String reason(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int at = message.indexOf("error=");
-        if (at >= 0) {
-            String tail = message.substring(at);
-            int comma = tail.indexOf(", ");
-            return comma >= 0 ? tail.substring(comma + 2) : tail;
-        }
-        return message;
+        Matcher m = OS_ERROR.matcher(message);
+        return m.find() ? m.group(1).trim() : message;
     }
 }

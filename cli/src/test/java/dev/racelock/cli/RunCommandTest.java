@@ -51,6 +51,15 @@ class RunCommandTest {
     }
 
     @Test
+    void theOperatingSystemsReasonIsTakenFromTheMessageOfEveryJdk() {
+        assertEquals("No such file or directory", TargetLauncher.reason(new java.io.IOException(
+                "Cannot run program \"x\": error=2, No such file or directory")));
+        assertEquals("No such file or directory", TargetLauncher.reason(new java.io.IOException(
+                "Cannot run program \"x\": Exec failed, error: 2 (No such file or directory) ")));
+        assertEquals("something else", TargetLauncher.reason(new java.io.IOException("something else")));
+    }
+
+    @Test
     void commandThatDoesNotExistExitsFourWithTheReason() throws Exception {
         CliHarness.Outcome o = run(List.of(), List.of("racelock-no-such-command-xyz", "arg"));
         assertEquals(ExitCodes.TARGET_NOT_STARTED, o.exitCode());
