@@ -107,7 +107,7 @@ class AgentProcessIT {
     @Test
     void applicationBundlingItsOwnOldAsmStillWorks() throws Exception {
         String oldAsm = System.getProperty("racelock.old.asm");
-        assumeTrue(oldAsm != null && Files.exists(Path.of(oldAsm)), "asm 9.2 not in the local repository");
+        assertTrue(oldAsm != null && Files.exists(Path.of(oldAsm)), "the build copies asm 9.2 to " + oldAsm);
         String classpath = ChildJvm.FIXTURES + java.io.File.pathSeparator + oldAsm;
         ChildJvm.Result result = new ChildJvm().classpath(classpath).agent("quiet=true").run(dir,
                 "dev.racelock.fixture.OwnAsm");
