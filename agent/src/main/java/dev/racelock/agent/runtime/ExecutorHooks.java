@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -26,6 +27,71 @@ import java.util.concurrent.TimeoutException;
 public final class ExecutorHooks {
     private ExecutorHooks() {}
 
+    /**
+     * Set once ThreadPoolExecutor and FutureTask are retransformed (TaskIdentityInstrumenter):
+     * from then on a task handed to a ThreadPoolExecutor is handed over as it is, never wrapped,
+     * so the executor (beforeExecute/afterExecute, remove, getQueue) sees the caller's object.
+     */
+    private static volatile boolean workersRecorded;
+
+    public static void workersRecorded() {
+        workersRecorded = true;
+    }
+
+    /**
+     * Tasks given to a ThreadPoolExecutor keep their identity; other executors (ForkJoinPool,
+     * the JDK's thread-per-task executor, the Executors.unconfigurable/delegating views, user
+     * executors) still get a TracedTask (docs/juc.md, "Task identity").
+     */
+    private static boolean keepsTask(Object executor) {
+        return workersRecorded && executor instanceof ThreadPoolExecutor;
+    }
+
+    /**
+     * Hands {@code task} over without wrapping it: a fresh token released now, bound to the task
+     * object (the worker acquires it in runWorker, before beforeExecute); a FutureTask created
+     * for it during the call is bound to the same token ({@link #taskCreated}).
+     */
+    private static long handOver(Object task, int site, ThreadContext c) {
+        long token = HandOffTokens.fresh(c);
+        c.recorder.hbRelease(token, site);
+        HandOffTokens.bindFuture(task, token);
+        c.handingOver = task;
+        c.handingOverToken = token;
+        return token;
+    }
+
+    private static void handedOver(ThreadContext c) {
+        c.handingOver = null;
+    }
+
+    /** Called at the end of FutureTask's constructors (TaskIdentityInstrumenter). */
+    public static void taskCreated(Object futureTask, Object body) {
+        ThreadContext c = Recording.context();
+        if (body != null && c.handingOver == body) {
+            HandOffTokens.bindFuture(futureTask, c.handingOverToken);
+        }
+    }
+
+    /** Called in ThreadPoolExecutor.runWorker just before beforeExecute(thread, task). */
+    public static void taskStarting(Object task) {
+        long token = HandOffTokens.futureToken(task);
+        if (token != 0) {
+            ThreadContext c = Recording.context();
+            c.recorder.hbAcquire(token, -1);
+        }
+    }
+
+    /**
+     * Called in ThreadPoolExecutor.runWorker before each Worker.unlock: after a task and its
+     * afterExecute (and once before the first task): what the worker did happens-before a later
+     * successful awaitTermination or close of this executor.
+     */
+    public static void workerIdle(Object executor) {
+        ThreadContext c = Recording.context();
+        c.recorder.hbRelease(ObjectIds.of(executor, -1, c), -1);
+    }
+
     private static TracedTask task(Object body, Object executor, int site, ThreadContext c) {
         long token = HandOffTokens.fresh(c);
         c.recorder.hbRelease(token, site);
@@ -37,6 +103,15 @@ public final class ExecutorHooks {
             executor.execute(null); // NullPointerException, nothing handed off
             return;
         }
+        if (keepsTask(executor)) {
+            handOver(command, site, c);
+            try {
+                executor.execute(command);
+            } finally {
+                handedOver(c);
+            }
+            return;
+        }
         executor.execute(task(command, executor, site, c));
     }
 
@@ -44,6 +119,14 @@ public final class ExecutorHooks {
     public static Future<?> submit(ExecutorService executor, Callable<?> callable, int site, ThreadContext c) {
         if (callable == null) {
             return executor.submit((Callable<Object>) null);
+        }
+        if (keepsTask(executor)) {
+            long token = handOver(callable, site, c);
+            try {
+                return bound(executor.submit(callable), token);
+            } finally {
+                handedOver(c);
+            }
         }
         TracedTask task = task(callable, executor, site, c);
         Future<?> future = executor.submit((Callable<Object>) task);
@@ -54,6 +137,14 @@ public final class ExecutorHooks {
     public static Future<?> submit(ExecutorService executor, Runnable runnable, int site, ThreadContext c) {
         if (runnable == null) {
             return executor.submit((Runnable) null);
+        }
+        if (keepsTask(executor)) {
+            long token = handOver(runnable, site, c);
+            try {
+                return bound(executor.submit(runnable), token);
+            } finally {
+                handedOver(c);
+            }
         }
         TracedTask task = task(runnable, executor, site, c);
         Future<?> future = executor.submit((Runnable) task);
@@ -66,9 +157,22 @@ public final class ExecutorHooks {
         if (runnable == null) {
             return executor.submit((Runnable) null, result);
         }
+        if (keepsTask(executor)) {
+            long token = handOver(runnable, site, c);
+            try {
+                return bound(executor.submit(runnable, result), token);
+            } finally {
+                handedOver(c);
+            }
+        }
         TracedTask task = task(runnable, executor, site, c);
         Future<?> future = executor.submit((Runnable) task, result);
         HandOffTokens.bindFuture(future, task.token);
+        return future;
+    }
+
+    private static <F extends Future<?>> F bound(F future, long token) {
+        HandOffTokens.bindFuture(future, token);
         return future;
     }
 
@@ -167,6 +271,14 @@ public final class ExecutorHooks {
 
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Runnable command, long delay,
                                               TimeUnit unit, int site, ThreadContext c) {
+        if (command != null && keepsTask(executor)) {
+            long token = handOver(command, site, c);
+            try {
+                return bound(executor.schedule(command, delay, unit), token);
+            } finally {
+                handedOver(c);
+            }
+        }
         TracedTask task = task(command, executor, site, c);
         ScheduledFuture<?> future = executor.schedule((Runnable) task, delay, unit);
         HandOffTokens.bindFuture(future, task.token);
@@ -176,6 +288,14 @@ public final class ExecutorHooks {
     @SuppressWarnings("unchecked")
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Callable<?> callable, long delay,
                                               TimeUnit unit, int site, ThreadContext c) {
+        if (callable != null && keepsTask(executor)) {
+            long token = handOver(callable, site, c);
+            try {
+                return bound(executor.schedule(callable, delay, unit), token);
+            } finally {
+                handedOver(c);
+            }
+        }
         TracedTask task = task(callable, executor, site, c);
         ScheduledFuture<?> future = executor.schedule((Callable<Object>) task, delay, unit);
         HandOffTokens.bindFuture(future, task.token);

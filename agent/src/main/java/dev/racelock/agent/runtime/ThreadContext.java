@@ -25,6 +25,10 @@ public final class ThreadContext {
     int runDepth;
     boolean ended;
 
+    /** The task an executor hook is handing over right now, and its token (ExecutorHooks.taskCreated). */
+    Object handingOver;
+    long handingOverToken;
+
     long nextObjectId;
     long objectIdLimit;
 

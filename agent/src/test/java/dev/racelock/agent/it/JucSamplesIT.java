@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -103,7 +104,7 @@ class JucSamplesIT {
     @ParameterizedTest(name = "{0} on JDK 25")
     @ValueSource(strings = {"VirtualThreadHandOff", "VirtualThreadReadBeforeJoin", "CompletableFutureHandOff",
         "CompletableFutureCombinators", "CompletableFutureReadBeforeJoin", "Pipeline", "PipelineWithUnsafeCounter",
-        "ForkJoinSum"})
+        "ForkJoinSum", "ExecutorSeesItsTask", "ExecutorSeesItsTaskReadEarly"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
@@ -114,6 +115,22 @@ class JucSamplesIT {
         String log = new String(javac.getInputStream().readAllBytes());
         assertEquals(0, javac.waitFor(), log);
         assertFindings(sources, sample, new ChildJvm().java(ChildJvm.JDK25).classpath(out.toString()));
+    }
+
+    /**
+     * The agent never changes what the program does: an executor that inspects its tasks
+     * (beforeExecute, afterExecute, getQueue, remove) prints the same with and without it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ExecutorSeesItsTask", "ExecutorSeesItsTaskReadEarly"})
+    void executorSeesTheTasksItWasGivenWithTheAgentAttached(String sample) throws Exception {
+        String main = "dev.racelock.samples.juc." + sample;
+        ChildJvm.Result plain = new ChildJvm().classpath(classes.toString()).run(dir.resolve("plain"), main);
+        ChildJvm.Result recorded = new ChildJvm().classpath(classes.toString()).agent("quiet=true,output=trace.rlt")
+                .run(dir.resolve("recorded"), main);
+        assertEquals(0, plain.exitCode(), plain.stderr());
+        assertTrue(plain.stdout().contains("beforeExecute saw exactly the submitted tasks: true"), plain.stdout());
+        assertEquals(plain.stdout(), recorded.stdout(), recorded.stderr());
     }
 
     static void assertFindings(Path sources, String sample, ChildJvm jvm) throws Exception {
