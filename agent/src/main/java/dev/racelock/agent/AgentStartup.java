@@ -7,6 +7,7 @@ import dev.racelock.agent.instrument.ClassTransformer;
 import dev.racelock.agent.instrument.Dictionary;
 import dev.racelock.agent.instrument.InstrumentOptions;
 import dev.racelock.agent.instrument.FutureTaskInstrumenter;
+import dev.racelock.agent.instrument.ForkJoinTaskInstrumenter;
 import dev.racelock.agent.instrument.TaskIdentityInstrumenter;
 import dev.racelock.agent.instrument.JucCallSiteHooks;
 import dev.racelock.agent.instrument.RacelockTransformer;
@@ -60,6 +61,7 @@ public final class AgentStartup {
         instrumentThreadRun(instrumentation, runtime, err);
         FutureTaskInstrumenter.install(instrumentation, err);
         TaskIdentityInstrumenter.install(instrumentation, err);
+        ForkJoinTaskInstrumenter.install(instrumentation, err);
 
         Runtime.getRuntime().addShutdownHook(new AgentThread("racelock-shutdown", output::close));
         new AgentThread("racelock-freed-objects", () -> {

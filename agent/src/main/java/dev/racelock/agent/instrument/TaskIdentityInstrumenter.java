@@ -129,11 +129,11 @@ public final class TaskIdentityInstrumenter implements ClassFileTransformer {
         return result;
     }
 
-    private interface MethodRewrite {
+    interface MethodRewrite {
         MethodVisitor visit(String name, String descriptor, MethodVisitor next);
     }
 
-    private static byte[] rewrite(byte[] original, MethodRewrite rewrite) {
+    static byte[] rewrite(byte[] original, MethodRewrite rewrite) {
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {

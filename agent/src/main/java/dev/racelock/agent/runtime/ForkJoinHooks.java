@@ -11,11 +11,46 @@ import java.util.concurrent.ForkJoinTask;
  * instrumented {@code compute()}, released again at its normal end, and acquired after
  * {@code join}/{@code invoke}/{@code get} (ExecutorHooks.retrieved). A task that completes
  * exceptionally records no end edge (its join throws; fewer edges can only add reports).
- * Not covered: tasks whose compute() is not instrumented (JDK-internal tasks such as those of
- * parallel streams).
+ * JDK-internal tasks (parallel streams) are recorded inside ForkJoinTask itself
+ * (ForkJoinTaskInstrumenter): {@link #forking}, {@link #running}, {@link #ran}, {@link #awaited}.
  */
 public final class ForkJoinHooks {
     private ForkJoinHooks() {}
+
+    /** First thing in ForkJoinTask.fork(): what the forking thread did happens-before the task runs. */
+    public static void forking(Object task) {
+        ThreadContext c = Recording.context();
+        c.recorder.hbRelease(ObjectIds.of(task, -1, c), -1);
+    }
+
+    /** First thing in ForkJoinTask.doExec(): acquires the fork. */
+    public static void running(Object task) {
+        ThreadContext c = Recording.context();
+        c.recorder.hbAcquire(ObjectIds.of(task, -1, c), -1);
+    }
+
+    /**
+     * Before doExec() returns: the task's work happens-before its completion is observed. A
+     * CountedCompleter (every parallel-stream task) completes its root only when every task of
+     * the tree has completed, so it releases the root's token too; only a join/invoke of the
+     * root acquires that (never a sibling task), so the workers stay unordered with each other.
+     */
+    public static void ran(Object task) {
+        ThreadContext c = Recording.context();
+        c.recorder.hbRelease(ObjectIds.of(task, -1, c), -1);
+        if (task instanceof java.util.concurrent.CountedCompleter<?> completer) {
+            Object root = completer.getRoot();
+            if (root != task) {
+                c.recorder.hbRelease(ObjectIds.of(root, -1, c), -1);
+            }
+        }
+    }
+
+    /** Before ForkJoinTask.join()/invoke() return normally: the task (tree) has completed. */
+    public static void awaited(Object task) {
+        ThreadContext c = Recording.context();
+        c.recorder.hbAcquire(ObjectIds.of(task, -1, c), -1);
+    }
 
     public static void computeBegin(Object task, int site, ThreadContext c) {
         c.recorder.hbAcquire(ObjectIds.of(task, site, c), site);
