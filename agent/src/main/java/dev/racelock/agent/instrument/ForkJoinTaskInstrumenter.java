@@ -13,13 +13,16 @@ import java.util.concurrent.ForkJoinTask;
  * Retransforms {@code java.util.concurrent.ForkJoinTask} so that tasks created and run entirely
  * inside the JDK (parallel streams) carry the ForkJoinTask memory-consistency edges (its class
  * note: fork happens-before the task's execution, completion before join/invoke return):
- * {@code fork()} entry releases the task's token, {@code doExec()} acquires it at entry and
- * releases it (and a CountedCompleter's root token) before returning, {@code join()} and
- * {@code invoke()} acquire it before returning normally (ForkJoinHooks). Method bodies only, no
+ * {@code fork()} entry releases the task's token, {@code doExec()} acquires it at entry;
+ * {@code setDone()} (normal completion) and CountedCompleter's {@code tryComplete},
+ * {@code propagateCompletion}, {@code complete}, {@code quietlyCompleteRoot} release the
+ * task's token and its root's first, before the completion can be seen; {@code join()} and
+ * {@code invoke()} acquire the task's token before returning normally (ForkJoinHooks). Method bodies only, no
  * branch added. docs/juc.md, "Parallel streams".
  */
 public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
     private static final String TASK = "java/util/concurrent/ForkJoinTask";
+    private static final String COMPLETER = "java/util/concurrent/CountedCompleter";
     private static final String HOOKS = "dev/racelock/agent/runtime/ForkJoinHooks";
     private static final String OBJECT_ARG = "(Ljava/lang/Object;)V";
     private final PrintStream err;
@@ -31,7 +34,7 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
     public static void install(Instrumentation instrumentation, PrintStream err) {
         try {
             instrumentation.addTransformer(new ForkJoinTaskInstrumenter(err), true);
-            instrumentation.retransformClasses(ForkJoinTask.class);
+            instrumentation.retransformClasses(ForkJoinTask.class, java.util.concurrent.CountedCompleter.class);
         } catch (Exception | LinkageError e) {
             err.println("racelock: cannot instrument java.util.concurrent.ForkJoinTask (" + e + "); parallel"
                     + " streams are not ordered");
@@ -41,11 +44,11 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!TASK.equals(className) || classBeingRedefined == null) {
+        if (classBeingRedefined == null || !(TASK.equals(className) || COMPLETER.equals(className))) {
             return null;
         }
         try {
-            return instrument(classfileBuffer);
+            return TASK.equals(className) ? instrument(classfileBuffer) : completer(classfileBuffer);
         } catch (Throwable t) {
             err.println("racelock: cannot instrument java.util.concurrent.ForkJoinTask (" + t + ")");
             return null;
@@ -54,34 +57,48 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
 
     static byte[] instrument(byte[] original) {
         return TaskIdentityInstrumenter.rewrite(original, (name, descriptor, next) -> {
-            boolean doExec = name.equals("doExec") && descriptor.startsWith("()");
-            boolean fork = name.equals("fork") && descriptor.startsWith("()");
+            String atEntry = descriptor.startsWith("()") ? switch (name) {
+                case "fork" -> "forking";
+                case "doExec" -> "running";
+                case "setDone" -> "completing";
+                default -> null;
+            } : null;
             boolean awaits = (name.equals("join") || name.equals("invoke")) && descriptor.equals("()Ljava/lang/Object;");
-            if (!doExec && !fork && !awaits) {
-                return next;
+            return atEntry != null ? entry(next, atEntry) : awaits ? normalReturn(next, "awaited") : next;
+        });
+    }
+
+    /** CountedCompleter: its completion paths release the task's and its root's tokens first. */
+    static byte[] completer(byte[] original) {
+        return TaskIdentityInstrumenter.rewrite(original, (name, descriptor, next) -> {
+            boolean completion = (descriptor.equals("()V") && (name.equals("tryComplete")
+                    || name.equals("propagateCompletion") || name.equals("quietlyCompleteRoot")))
+                    || (name.equals("complete") && descriptor.equals("(Ljava/lang/Object;)V"));
+            return completion ? entry(next, "completing") : next;
+        });
+    }
+
+    private static MethodVisitor entry(MethodVisitor next, String hook) {
+        return new MethodVisitor(Opcodes.ASM9, next) {
+            @Override
+            public void visitCode() {
+                super.visitCode();
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, OBJECT_ARG, false);
             }
-            return new MethodVisitor(Opcodes.ASM9, next) {
-                @Override
-                public void visitCode() {
-                    super.visitCode();
-                    if (doExec || fork) {
-                        call(fork ? "forking" : "running");
-                    }
-                }
+        };
+    }
 
-                @Override
-                public void visitInsn(int opcode) {
-                    if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && (doExec || awaits)) {
-                        call(doExec ? "ran" : "awaited");
-                    }
-                    super.visitInsn(opcode);
-                }
-
-                private void call(String hook) {
+    private static MethodVisitor normalReturn(MethodVisitor next, String hook) {
+        return new MethodVisitor(Opcodes.ASM9, next) {
+            @Override
+            public void visitInsn(int opcode) {
+                if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
                     super.visitVarInsn(Opcodes.ALOAD, 0);
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, OBJECT_ARG, false);
                 }
-            };
-        });
+                super.visitInsn(opcode);
+            }
+        };
     }
 }

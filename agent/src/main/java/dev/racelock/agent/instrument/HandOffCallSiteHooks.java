@@ -65,12 +65,14 @@ final class HandOffCallSiteHooks {
     private static void completableFuture(CallSiteHooks table) {
         String hooks = RUNTIME + "CompletableFutureHooks";
         String executor = "L" + JUC + "Executor;";
+        String stage = "L" + JUC + "CompletionStage;";
         JucCallSiteHooks.statics(table, CF, hooks, new String[][] {
             {"supplyAsync", "(" + FN + "Supplier;)" + CF_DESC, "supplyAsync"},
             {"supplyAsync", "(" + FN + "Supplier;" + executor + ")" + CF_DESC, "supplyAsync"},
             {"runAsync", "(" + RUNNABLE + ")" + CF_DESC, "runAsync"},
             {"runAsync", "(" + RUNNABLE + executor + ")" + CF_DESC, "runAsync"},
             {"allOf", "([" + CF_DESC + ")" + CF_DESC, "allOf"},
+            {"anyOf", "([" + CF_DESC + ")" + CF_DESC, "anyOf"},
         });
         JucCallSiteHooks.instance(table, CF, OwnerMatch.SUBCLASSES, hooks, new String[][] {
             {"thenApply", "(" + FN + "Function;)" + CF_DESC, "thenApply"},
@@ -84,6 +86,18 @@ final class HandOffCallSiteHooks {
             {"thenCompose", "(" + FN + "Function;)" + CF_DESC, "thenCompose"},
             {"thenCombine", "(L" + JUC + "CompletionStage;" + FN + "BiFunction;)" + CF_DESC, "thenCombine"},
             {"whenComplete", "(" + FN + "BiConsumer;)" + CF_DESC, "whenComplete"},
+            {"thenCombineAsync", "(" + stage + FN + "BiFunction;)" + CF_DESC, "thenCombineAsync"},
+            {"thenAcceptBoth", "(" + stage + FN + "BiConsumer;)" + CF_DESC, "thenAcceptBoth"},
+            {"thenAcceptBothAsync", "(" + stage + FN + "BiConsumer;)" + CF_DESC, "thenAcceptBothAsync"},
+            {"runAfterBoth", "(" + stage + RUNNABLE + ")" + CF_DESC, "runAfterBoth"},
+            {"runAfterBothAsync", "(" + stage + RUNNABLE + ")" + CF_DESC, "runAfterBothAsync"},
+            {"applyToEither", "(" + stage + FN + "Function;)" + CF_DESC, "applyToEither"},
+            {"acceptEither", "(" + stage + FN + "Consumer;)" + CF_DESC, "acceptEither"},
+            {"runAfterEither", "(" + stage + RUNNABLE + ")" + CF_DESC, "runAfterEither"},
+            {"exceptionally", "(" + FN + "Function;)" + CF_DESC, "exceptionally"},
+            {"handleAsync", "(" + FN + "BiFunction;)" + CF_DESC, "handleAsync"},
+            {"whenCompleteAsync", "(" + FN + "BiConsumer;)" + CF_DESC, "whenCompleteAsync"},
+            {"thenComposeAsync", "(" + FN + "Function;)" + CF_DESC, "thenComposeAsync"},
             {"complete", "(" + OBJECT + ")Z", "complete"},
             {"completeExceptionally", "(Ljava/lang/Throwable;)Z", "completeExceptionally"},
             {"join", "()" + OBJECT, "join"},

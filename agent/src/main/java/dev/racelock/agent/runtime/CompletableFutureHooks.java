@@ -144,6 +144,161 @@ public final class CompletableFutureHooks {
                 (BiFunction<Object, Object, Object>) (Object) new TracedTask.Pair(task)), task);
     }
 
+    /** Both sources complete before the callback (thenCombine, thenAcceptBoth, runAfterBoth). */
+    private static TracedTask both(Object body, CompletableFuture<?> source, CompletionStage<?> other, int site,
+                                   ThreadContext c) {
+        long[] first = HandOffTokens.completionTokens(source, c);
+        long[] second = HandOffTokens.completionTokens(other, c);
+        return new TracedTask(body, new long[] {first[0], first[1], second[0], second[1]}, HandOffTokens.fresh(c), 0,
+                site);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenCombineAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                        BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
+        TracedTask task = both(fn, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).thenCombineAsync((CompletionStage<Object>) other,
+                (BiFunction<Object, Object, Object>) (Object) new TracedTask.Pair(task)), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenAcceptBoth(CompletableFuture<?> source, CompletionStage<?> other,
+                                                      BiConsumer<?, ?> action, int site, ThreadContext c) {
+        TracedTask task = both(action, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).thenAcceptBoth((CompletionStage<Object>) other,
+                (BiConsumer<Object, Object>) (Object) new TracedTask.Pair(task)), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenAcceptBothAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                           BiConsumer<?, ?> action, int site, ThreadContext c) {
+        TracedTask task = both(action, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).thenAcceptBothAsync((CompletionStage<Object>) other,
+                (BiConsumer<Object, Object>) (Object) new TracedTask.Pair(task)), task);
+    }
+
+    public static CompletableFuture<?> runAfterBoth(CompletableFuture<?> source, CompletionStage<?> other,
+                                                    Runnable action, int site, ThreadContext c) {
+        TracedTask task = both(action, source, other, site, c);
+        return bound(source.runAfterBoth(other, task), task);
+    }
+
+    public static CompletableFuture<?> runAfterBothAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                         Runnable action, int site, ThreadContext c) {
+        TracedTask task = both(action, source, other, site, c);
+        return bound(source.runAfterBothAsync(other, task), task);
+    }
+
+    /** One of two sources completed before the callback: see TracedTask.eitherSources. */
+    private static TracedTask either(Object body, CompletableFuture<?> source, CompletionStage<?> other, int site,
+                                     ThreadContext c) {
+        TracedTask task = new TracedTask(body, new long[0], HandOffTokens.fresh(c), 0, site);
+        CompletableFuture<?> second = other.toCompletableFuture();
+        task.eitherSources = new CompletableFuture<?>[] {source, second};
+        task.eitherTokens = new long[][] {HandOffTokens.completionTokens(source, c),
+            HandOffTokens.completionTokens(other, c)};
+        return task;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> applyToEither(CompletableFuture<?> source, CompletionStage<?> other,
+                                                     Function<?, ?> fn, int site, ThreadContext c) {
+        TracedTask task = either(fn, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).applyToEither((CompletionStage<Object>) other,
+                (Function<Object, Object>) task), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> acceptEither(CompletableFuture<?> source, CompletionStage<?> other,
+                                                    Consumer<?> action, int site, ThreadContext c) {
+        TracedTask task = either(action, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).acceptEither((CompletionStage<Object>) other,
+                (Consumer<Object>) task), task);
+    }
+
+    public static CompletableFuture<?> runAfterEither(CompletableFuture<?> source, CompletionStage<?> other,
+                                                      Runnable action, int site, ThreadContext c) {
+        TracedTask task = either(action, source, other, site, c);
+        return bound(source.runAfterEither(other, task), task);
+    }
+
+    /**
+     * exceptionally runs its callback only when the source failed; otherwise the new stage takes
+     * the source's value without it. Either way the source completed first, so retrieving the
+     * new stage acquires the source's completion too (and the callback's end when it ran).
+     */
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> exceptionally(CompletableFuture<?> source, Function<?, ?> fn, int site,
+                                                     ThreadContext c) {
+        TracedTask task = callback(fn, source, site, c);
+        HandOffTokens.dependsOn(task.token, HandOffTokens.completionTokens(source, c));
+        return bound(((CompletableFuture<Object>) source).exceptionally(
+                (Function<Throwable, Object>) (Object) task), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> handleAsync(CompletableFuture<?> source, BiFunction<?, ?, ?> fn, int site,
+                                                   ThreadContext c) {
+        TracedTask task = callback(fn, source, site, c);
+        return bound(((CompletableFuture<Object>) source).handleAsync(
+                (BiFunction<Object, Throwable, Object>) (Object) new TracedTask.Pair(task)), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> whenCompleteAsync(CompletableFuture<?> source, BiConsumer<?, ?> action,
+                                                         int site, ThreadContext c) {
+        TracedTask task = callback(action, source, site, c);
+        return bound(((CompletableFuture<Object>) source).whenCompleteAsync(
+                (BiConsumer<Object, Throwable>) (Object) new TracedTask.Pair(task)), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenComposeAsync(CompletableFuture<?> source, Function<?, ?> fn, int site,
+                                                        ThreadContext c) {
+        TracedTask task = callback(fn, source, site, c);
+        task.composes = true;
+        return bound(((CompletableFuture<Object>) source).thenComposeAsync(
+                (Function<Object, CompletionStage<Object>>) (Object) task), task);
+    }
+
+    /**
+     * anyOf completes with the first source to complete, which one is unknown when it is
+     * created: retrieving it (join/get) acquires the completion of every source done by then
+     * (ExecutorHooks.retrieved, {@link #anyOfRetrieved}); never of one still running.
+     */
+    public static CompletableFuture<?> anyOf(CompletableFuture<?>[] sources, int site, ThreadContext c) {
+        CompletableFuture<Object> any = CompletableFuture.anyOf(sources);
+        long[][] tokens = new long[sources.length][];
+        for (int i = 0; i < sources.length; i++) {
+            tokens[i] = sources[i] == null ? new long[0] : HandOffTokens.completionTokens(sources[i], c);
+        }
+        ANY_OF.put(any, new AnyOf(sources.clone(), tokens));
+        return any;
+    }
+
+    private record AnyOf(CompletableFuture<?>[] sources, long[][] tokens) {}
+
+    /** Keys are the anyOf futures (identity: CompletableFuture does not override equals). */
+    private static final java.util.Map<Object, AnyOf> ANY_OF =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    static void anyOfRetrieved(Object future, int site, ThreadContext c) {
+        if (ANY_OF.isEmpty()) {
+            return;
+        }
+        AnyOf any = ANY_OF.get(future);
+        if (any == null) {
+            return;
+        }
+        for (int i = 0; i < any.sources().length; i++) {
+            if (any.sources()[i] != null && any.sources()[i].isDone()) {
+                for (long t : any.tokens()[i]) {
+                    HandOffTokens.acquire(t, site, c);
+                }
+            }
+        }
+    }
+
     /** allOf completes after every source: retrieving it acquires the completion of each. */
     public static CompletableFuture<?> allOf(CompletableFuture<?>[] sources, int site, ThreadContext c) {
         CompletableFuture<Void> all = CompletableFuture.allOf(sources);

@@ -331,6 +331,9 @@ public final class ExecutorHooks {
     /** After a future's completion was observed: its task's end, or its completer (complete()). */
     static void retrieved(Object future, int site, ThreadContext c) {
         HandOffTokens.acquire(HandOffTokens.futureToken(future), site, c);
+        if (future instanceof CompletableFuture) {
+            CompletableFutureHooks.anyOfRetrieved(future, site, c);
+        }
         if (future instanceof CompletableFuture || future instanceof java.util.concurrent.FutureTask
                 || future instanceof java.util.concurrent.ForkJoinTask) {
             c.recorder.hbAcquire(ObjectIds.of(future, site, c), site);

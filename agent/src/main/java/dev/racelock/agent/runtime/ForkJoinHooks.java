@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinTask;
  * {@code join}/{@code invoke}/{@code get} (ExecutorHooks.retrieved). A task that completes
  * exceptionally records no end edge (its join throws; fewer edges can only add reports).
  * JDK-internal tasks (parallel streams) are recorded inside ForkJoinTask itself
- * (ForkJoinTaskInstrumenter): {@link #forking}, {@link #running}, {@link #ran}, {@link #awaited}.
+ * (ForkJoinTaskInstrumenter): {@link #forking}, {@link #running}, {@link #completing}, {@link #awaited}.
  */
 public final class ForkJoinHooks {
     private ForkJoinHooks() {}
@@ -30,12 +30,15 @@ public final class ForkJoinHooks {
     }
 
     /**
-     * Before doExec() returns: the task's work happens-before its completion is observed. A
+     * First thing in ForkJoinTask.setDone and in CountedCompleter's completion methods
+     * (tryComplete, propagateCompletion, complete, quietlyCompleteRoot), so before the
+     * completion can be seen: the task's work happens-before its completion is observed. A
      * CountedCompleter (every parallel-stream task) completes its root only when every task of
-     * the tree has completed, so it releases the root's token too; only a join/invoke of the
-     * root acquires that (never a sibling task), so the workers stay unordered with each other.
+     * the tree has called one of those, so it releases the root's token too; only a join/invoke
+     * of the root acquires that (never a sibling task), so the workers stay unordered with each
+     * other.
      */
-    public static void ran(Object task) {
+    public static void completing(Object task) {
         ThreadContext c = Recording.context();
         c.recorder.hbRelease(ObjectIds.of(task, -1, c), -1);
         if (task instanceof java.util.concurrent.CountedCompleter<?> completer) {

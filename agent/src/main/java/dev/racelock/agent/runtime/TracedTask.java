@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -28,6 +29,16 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
      * that stage also acquires the returned stage's completion (HandOffTokens.dependsOn).
      */
     boolean composes;
+
+    /**
+     * The either forms (applyToEither, acceptEither, runAfterEither): the callback runs after one
+     * of two sources completed, which one is unknown. At its start it acquires the completion of
+     * each source that is done by then: that source's completion happened-before (isDone reads
+     * the volatile result the JDK wrote after the source's end released its tokens); acquiring a
+     * source that is not done would order what is not ordered.
+     */
+    CompletableFuture<?>[] eitherSources;
+    long[][] eitherTokens;
 
     /** Set by a body that returned normally, for invokeAny; read by the submitting thread after. */
     volatile boolean completed;
@@ -76,6 +87,15 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
         ThreadContext c = Recording.context();
         for (long t : acquireAtStart) {
             HandOffTokens.acquire(t, site, c);
+        }
+        if (eitherSources != null) {
+            for (int i = 0; i < eitherSources.length; i++) {
+                if (eitherSources[i].isDone()) {
+                    for (long t : eitherTokens[i]) {
+                        HandOffTokens.acquire(t, site, c);
+                    }
+                }
+            }
         }
         return c;
     }
