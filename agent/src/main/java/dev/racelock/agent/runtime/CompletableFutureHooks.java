@@ -56,7 +56,20 @@ public final class CompletableFutureHooks {
 
     /** A callback of a stage depending on {@code source}: acquires the source's completion tokens. */
     private static TracedTask callback(Object body, CompletionStage<?> source, int site, ThreadContext c) {
-        return new TracedTask(body, HandOffTokens.completionTokens(source, c), HandOffTokens.fresh(c), 0, site);
+        long[] tokens = HandOffTokens.completionTokens(source, c);
+        return new TracedTask(body, new long[] {tokens[0], tokens[1], registered(site, c)}, HandOffTokens.fresh(c), 0,
+                site);
+    }
+
+    /**
+     * Registering a callback happens-before it runs (it runs in this thread, or in the thread
+     * that completes the source and finds it on the stage's stack, or as a task handed to an
+     * executor): a fresh token released here, acquired at the callback's start.
+     */
+    private static long registered(int site, ThreadContext c) {
+        long token = HandOffTokens.fresh(c);
+        c.recorder.hbRelease(token, site);
+        return token;
     }
 
     @SuppressWarnings("unchecked")
@@ -136,10 +149,7 @@ public final class CompletableFutureHooks {
     @SuppressWarnings("unchecked")
     public static CompletableFuture<?> thenCombine(CompletableFuture<?> source, CompletionStage<?> other,
                                                    BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
-        long[] first = HandOffTokens.completionTokens(source, c);
-        long[] second = HandOffTokens.completionTokens(other, c);
-        TracedTask task = new TracedTask(fn, new long[] {first[0], first[1], second[0], second[1]},
-                HandOffTokens.fresh(c), 0, site);
+        TracedTask task = both(fn, source, other, site, c);
         return bound(((CompletableFuture<Object>) source).thenCombine((CompletionStage<Object>) other,
                 (BiFunction<Object, Object, Object>) (Object) new TracedTask.Pair(task)), task);
     }
@@ -149,8 +159,8 @@ public final class CompletableFutureHooks {
                                    ThreadContext c) {
         long[] first = HandOffTokens.completionTokens(source, c);
         long[] second = HandOffTokens.completionTokens(other, c);
-        return new TracedTask(body, new long[] {first[0], first[1], second[0], second[1]}, HandOffTokens.fresh(c), 0,
-                site);
+        return new TracedTask(body, new long[] {first[0], first[1], second[0], second[1], registered(site, c)},
+                HandOffTokens.fresh(c), 0, site);
     }
 
     @SuppressWarnings("unchecked")
@@ -192,7 +202,7 @@ public final class CompletableFutureHooks {
     /** One of two sources completed before the callback: see TracedTask.eitherSources. */
     private static TracedTask either(Object body, CompletableFuture<?> source, CompletionStage<?> other, int site,
                                      ThreadContext c) {
-        TracedTask task = new TracedTask(body, new long[0], HandOffTokens.fresh(c), 0, site);
+        TracedTask task = new TracedTask(body, new long[] {registered(site, c)}, HandOffTokens.fresh(c), 0, site);
         CompletableFuture<?> second = other.toCompletableFuture();
         task.eitherSources = new CompletableFuture<?>[] {source, second};
         task.eitherTokens = new long[][] {HandOffTokens.completionTokens(source, c),

@@ -97,7 +97,10 @@ class JucHandOffsTest {
         Set<Long> callbackStart = run.at("@thenApply", "hbAcquire").stream().map(Event::object)
                 .collect(Collectors.toSet());
         assertTrue(callbackStart.contains(supplied), "the callback acquires its source's completion");
-        long callbackEnd = one("@thenApply", "hbRelease");
+        List<Event> releases = run.at("@thenApply", "hbRelease");
+        assertEquals(2, releases.size(), "the registration, then the callback's end: " + releases);
+        assertTrue(callbackStart.contains(releases.get(0).object()), "the callback acquires its registration");
+        long callbackEnd = releases.get(1).object();
         assertTrue(tokens("@join", "hbAcquire").contains(callbackEnd));
         assertEquals(one("@complete", "hbRelease"), one("@cf get", "hbAcquire"));
     }
