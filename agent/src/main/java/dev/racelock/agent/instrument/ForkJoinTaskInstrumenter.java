@@ -56,7 +56,7 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
     }
 
     static byte[] instrument(byte[] original) {
-        return TaskIdentityInstrumenter.rewrite(original, (name, descriptor, next) -> {
+        return MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
             String atEntry = descriptor.startsWith("()") ? switch (name) {
                 case "fork" -> "forking";
                 case "doExec" -> "running";
@@ -70,7 +70,7 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
 
     /** CountedCompleter: its completion paths release the task's and its root's tokens first. */
     static byte[] completer(byte[] original) {
-        return TaskIdentityInstrumenter.rewrite(original, (name, descriptor, next) -> {
+        return MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
             boolean completion = (descriptor.equals("()V") && (name.equals("tryComplete")
                     || name.equals("propagateCompletion") || name.equals("quietlyCompleteRoot")))
                     || (name.equals("complete") && descriptor.equals("(Ljava/lang/Object;)V"));

@@ -1,8 +1,5 @@
 package dev.racelock.agent.instrument;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -53,29 +50,21 @@ public final class FutureTaskInstrumenter implements ClassFileTransformer {
     }
 
     static byte[] instrument(byte[] original) {
-        ClassReader reader = new ClassReader(original);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                boolean completion = (name.equals("set") && descriptor.equals("(Ljava/lang/Object;)V"))
-                        || (name.equals("setException") && descriptor.equals("(Ljava/lang/Throwable;)V"));
-                if (!completion) {
-                    return next;
-                }
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    @Override
-                    public void visitCode() {
-                        super.visitCode();
-                        super.visitVarInsn(Opcodes.ALOAD, 0);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/racelock/agent/runtime/ExecutorHooks",
-                                "completing", "(Ljava/lang/Object;)V", false);
-                    }
-                };
+        return MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
+            boolean completion = (name.equals("set") && descriptor.equals("(Ljava/lang/Object;)V"))
+                    || (name.equals("setException") && descriptor.equals("(Ljava/lang/Throwable;)V"));
+            if (!completion) {
+                return next;
             }
-        }, 0);
-        return writer.toByteArray();
+            return new MethodVisitor(Opcodes.ASM9, next) {
+                @Override
+                public void visitCode() {
+                    super.visitCode();
+                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/racelock/agent/runtime/ExecutorHooks",
+                            "completing", "(Ljava/lang/Object;)V", false);
+                }
+            };
+        });
     }
 }

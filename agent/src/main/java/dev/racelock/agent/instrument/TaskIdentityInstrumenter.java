@@ -1,8 +1,5 @@
 package dev.racelock.agent.instrument;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -79,7 +76,7 @@ public final class TaskIdentityInstrumenter implements ClassFileTransformer {
     /** @param hooked set when both the beforeExecute and the Worker.unlock calls were found */
     static byte[] worker(byte[] original, boolean[] hooked) {
         boolean[] seen = new boolean[2];
-        byte[] result = rewrite(original, (name, descriptor, next) -> !name.equals("runWorker") ? next
+        byte[] result = MethodBodyRewrite.apply(original, (name, descriptor, next) -> !name.equals("runWorker") ? next
                 : new MethodVisitor(Opcodes.ASM9, next) {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
@@ -105,7 +102,7 @@ public final class TaskIdentityInstrumenter implements ClassFileTransformer {
     /** @param hooked set when both constructors were found */
     static byte[] futureTask(byte[] original, boolean[] hooked) {
         int[] seen = new int[1];
-        byte[] result = rewrite(original, (name, descriptor, next) -> {
+        byte[] result = MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
             boolean constructor = name.equals("<init>") && (descriptor.equals("(Ljava/util/concurrent/Callable;)V")
                     || descriptor.equals("(Ljava/lang/Runnable;Ljava/lang/Object;)V"));
             if (!constructor) {
@@ -127,23 +124,5 @@ public final class TaskIdentityInstrumenter implements ClassFileTransformer {
         });
         hooked[0] = seen[0] == 2;
         return result;
-    }
-
-    interface MethodRewrite {
-        MethodVisitor visit(String name, String descriptor, MethodVisitor next);
-    }
-
-    static byte[] rewrite(byte[] original, MethodRewrite rewrite) {
-        ClassReader reader = new ClassReader(original);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return rewrite.visit(name, descriptor,
-                        super.visitMethod(access, name, descriptor, signature, exceptions));
-            }
-        }, 0);
-        return writer.toByteArray();
     }
 }

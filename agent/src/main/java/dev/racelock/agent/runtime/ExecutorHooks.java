@@ -61,6 +61,12 @@ public final class ExecutorHooks {
         return token;
     }
 
+    /**
+     * The hand-over ended. The outer one is not restored after a nested hand-over: a newTaskFor
+     * override that submits elsewhere before building its FutureTask leaves that FutureTask
+     * unbound (a missed edge, never a hidden race). AbstractExecutorService builds the FutureTask
+     * before execute, so a nested submit in execute does not matter.
+     */
     private static void handedOver(ThreadContext c) {
         c.handingOver = null;
     }
