@@ -102,6 +102,29 @@ final class HandOffCallSiteHooks {
             {"completeExceptionally", "(Ljava/lang/Throwable;)Z", "completeExceptionally"},
             {"join", "()" + OBJECT, "join"},
         });
+        String stageDesc = stage;
+        JucCallSiteHooks.instance(table, JUC + "CompletionStage", OwnerMatch.EXACT, hooks, new String[][] {
+            {"thenApply", "(" + FN + "Function;" + ")" + stageDesc, "thenApply"},
+            {"thenApplyAsync", "(" + FN + "Function;" + ")" + stageDesc, "thenApplyAsync"},
+            {"thenAccept", "(" + FN + "Consumer;" + ")" + stageDesc, "thenAccept"},
+            {"thenAcceptAsync", "(" + FN + "Consumer;" + ")" + stageDesc, "thenAcceptAsync"},
+            {"thenRun", "(" + RUNNABLE + ")" + stageDesc, "thenRun"},
+            {"thenRunAsync", "(" + RUNNABLE + ")" + stageDesc, "thenRunAsync"},
+            {"handle", "(" + FN + "BiFunction;" + ")" + stageDesc, "handle"},
+            {"handleAsync", "(" + FN + "BiFunction;" + ")" + stageDesc, "handleAsync"},
+            {"whenComplete", "(" + FN + "BiConsumer;" + ")" + stageDesc, "whenComplete"},
+            {"whenCompleteAsync", "(" + FN + "BiConsumer;" + ")" + stageDesc, "whenCompleteAsync"},
+            {"thenCompose", "(" + FN + "Function;" + ")" + stageDesc, "thenCompose"},
+            {"thenComposeAsync", "(" + FN + "Function;" + ")" + stageDesc, "thenComposeAsync"},
+            {"exceptionally", "(" + FN + "Function;" + ")" + stageDesc, "exceptionally"},
+            {"thenCombine", "(" + stage + FN + "BiFunction;" + ")" + stageDesc, "thenCombine"},
+            {"thenCombineAsync", "(" + stage + FN + "BiFunction;" + ")" + stageDesc, "thenCombineAsync"},
+            {"thenAcceptBoth", "(" + stage + FN + "BiConsumer;" + ")" + stageDesc, "thenAcceptBoth"},
+            {"runAfterBoth", "(" + stage + RUNNABLE + ")" + stageDesc, "runAfterBoth"},
+            {"applyToEither", "(" + stage + FN + "Function;" + ")" + stageDesc, "applyToEither"},
+            {"acceptEither", "(" + stage + FN + "Consumer;" + ")" + stageDesc, "acceptEither"},
+            {"runAfterEither", "(" + stage + RUNNABLE + ")" + stageDesc, "runAfterEither"},
+        });
     }
 
     private static void synchronizers(CallSiteHooks table) {

@@ -203,10 +203,11 @@ public final class CompletableFutureHooks {
     private static TracedTask either(Object body, CompletableFuture<?> source, CompletionStage<?> other, int site,
                                      ThreadContext c) {
         TracedTask task = new TracedTask(body, new long[] {registered(site, c)}, HandOffTokens.fresh(c), 0, site);
-        CompletableFuture<?> second = other.toCompletableFuture();
+        // another CompletionStage implementation may not support toCompletableFuture: only source then
+        CompletableFuture<?> second = other instanceof CompletableFuture<?> f ? f : source;
         task.eitherSources = new CompletableFuture<?>[] {source, second};
         task.eitherTokens = new long[][] {HandOffTokens.completionTokens(source, c),
-            HandOffTokens.completionTokens(other, c)};
+            second == other ? HandOffTokens.completionTokens(other, c) : new long[0]};
         return task;
     }
 
@@ -320,6 +321,130 @@ public final class CompletableFutureHooks {
         }
         HandOffTokens.bindFuture(all, token);
         return all;
+    }
+
+    // ---- the same calls made through the CompletionStage interface ----------------------------
+    // A CompletableFuture (or subclass) behind the interface is recorded as above; any other
+    // implementation is called as it is, unrecorded and unwrapped (its callbacks keep their identity).
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenApply(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenApply(f, fn, site, c)
+                : ((CompletionStage<Object>) source).thenApply((Function<Object, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenApplyAsync(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenApplyAsync(f, fn, site, c)
+                : ((CompletionStage<Object>) source).thenApplyAsync((Function<Object, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenAccept(CompletionStage<?> source, Consumer<?> action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenAccept(f, action, site, c)
+                : ((CompletionStage<Object>) source).thenAccept((Consumer<Object>) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenAcceptAsync(CompletionStage<?> source, Consumer<?> action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenAcceptAsync(f, action, site, c)
+                : ((CompletionStage<Object>) source).thenAcceptAsync((Consumer<Object>) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenRun(CompletionStage<?> source, Runnable action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenRun(f, action, site, c)
+                : ((CompletionStage<Object>) source).thenRun(action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenRunAsync(CompletionStage<?> source, Runnable action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenRunAsync(f, action, site, c)
+                : ((CompletionStage<Object>) source).thenRunAsync(action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> handle(CompletionStage<?> source, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? handle(f, fn, site, c)
+                : ((CompletionStage<Object>) source).handle((BiFunction<Object, Throwable, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> handleAsync(CompletionStage<?> source, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? handleAsync(f, fn, site, c)
+                : ((CompletionStage<Object>) source).handleAsync((BiFunction<Object, Throwable, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> whenComplete(CompletionStage<?> source, BiConsumer<?, ?> action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? whenComplete(f, action, site, c)
+                : ((CompletionStage<Object>) source).whenComplete((BiConsumer<Object, Throwable>) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> whenCompleteAsync(CompletionStage<?> source, BiConsumer<?, ?> action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? whenCompleteAsync(f, action, site, c)
+                : ((CompletionStage<Object>) source).whenCompleteAsync((BiConsumer<Object, Throwable>) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenCompose(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenCompose(f, fn, site, c)
+                : ((CompletionStage<Object>) source).thenCompose((Function<Object, CompletionStage<Object>>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenComposeAsync(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenComposeAsync(f, fn, site, c)
+                : ((CompletionStage<Object>) source).thenComposeAsync((Function<Object, CompletionStage<Object>>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> exceptionally(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? exceptionally(f, fn, site, c)
+                : ((CompletionStage<Object>) source).exceptionally((Function<Throwable, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenCombine(CompletionStage<?> source, CompletionStage<?> other, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenCombine(f, other, fn, site, c)
+                : ((CompletionStage<Object>) source).thenCombine((CompletionStage<Object>) other, (BiFunction<Object, Object, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenCombineAsync(CompletionStage<?> source, CompletionStage<?> other, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenCombineAsync(f, other, fn, site, c)
+                : ((CompletionStage<Object>) source).thenCombineAsync((CompletionStage<Object>) other, (BiFunction<Object, Object, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> thenAcceptBoth(CompletionStage<?> source, CompletionStage<?> other, BiConsumer<?, ?> action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? thenAcceptBoth(f, other, action, site, c)
+                : ((CompletionStage<Object>) source).thenAcceptBoth((CompletionStage<Object>) other, (BiConsumer<Object, Object>) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> runAfterBoth(CompletionStage<?> source, CompletionStage<?> other, Runnable action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? runAfterBoth(f, other, action, site, c)
+                : ((CompletionStage<Object>) source).runAfterBoth(other, action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> applyToEither(CompletionStage<?> source, CompletionStage<?> other, Function<?, ?> fn, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? applyToEither(f, other, fn, site, c)
+                : ((CompletionStage<Object>) source).applyToEither((CompletionStage<Object>) other, (Function<Object, Object>) fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> acceptEither(CompletionStage<?> source, CompletionStage<?> other, Consumer<?> action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? acceptEither(f, other, action, site, c)
+                : ((CompletionStage<Object>) source).acceptEither((CompletionStage<Object>) other, (Consumer<Object>) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletionStage<?> runAfterEither(CompletionStage<?> source, CompletionStage<?> other, Runnable action, int site, ThreadContext c) {
+        return source instanceof CompletableFuture<?> f ? runAfterEither(f, other, action, site, c)
+                : ((CompletionStage<Object>) source).runAfterEither(other, action);
     }
 
     // ---- completion and retrieval --------------------------------------------------------------
