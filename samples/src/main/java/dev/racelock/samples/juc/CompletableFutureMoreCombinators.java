@@ -6,8 +6,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The other CompletableFuture combinators: exceptionally, runAfterBoth, applyToEither (with a
  * source that completes only at the end), handleAsync, whenCompleteAsync, thenComposeAsync and
- * thenCombineAsync, and a thenApply called through the CompletionStage interface. Every callback
- * reads what its sources wrote, the main thread reads what the
+ * thenCombineAsync, and a thenApply called through the CompletionStage interface. Every callback reads what its sources wrote, the main thread reads what the
  * callbacks wrote after joining their stages: no race.
  */
 // requires juc
