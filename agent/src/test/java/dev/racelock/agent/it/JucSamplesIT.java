@@ -106,7 +106,7 @@ class JucSamplesIT {
     @ValueSource(strings = {"VirtualThreadHandOff", "VirtualThreadReadBeforeJoin", "CompletableFutureHandOff",
         "CompletableFutureCombinators", "CompletableFutureReadBeforeJoin", "Pipeline", "PipelineWithUnsafeCounter",
         "ForkJoinSum", "ExecutorSeesItsTask", "ExecutorSeesItsTaskReadEarly", "ParallelStreamSlots",
-        "ParallelStreamSharedTotal"})
+        "ParallelStreamSharedTotal", "VirtualExecutorFutureGet", "VirtualExecutorReadBeforeGet"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
