@@ -55,7 +55,18 @@ final class HandOffCallSiteHooks {
                 new String[][] {
                     {"schedule", "(" + RUNNABLE + "J" + TIME_UNIT + ")" + scheduled, "schedule"},
                     {"schedule", "(" + CALLABLE + "J" + TIME_UNIT + ")" + scheduled, "schedule"},
+                    {"scheduleAtFixedRate", "(" + RUNNABLE + "JJ" + TIME_UNIT + ")" + scheduled,
+                        "scheduleAtFixedRate"},
+                    {"scheduleWithFixedDelay", "(" + RUNNABLE + "JJ" + TIME_UNIT + ")" + scheduled,
+                        "scheduleWithFixedDelay"},
                 });
+        // an executor of the program's own starting a task it was handed (ExecutorHooks.run)
+        JucCallSiteHooks.instance(table, "java/lang/Runnable", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"run", "()V", "run"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "Callable", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"call", "()" + OBJECT, "call"},
+        });
         JucCallSiteHooks.instance(table, JUC + "Future", OwnerMatch.SUBTYPES, hooks, new String[][] {
             {"get", "()" + OBJECT, "get"},
             {"get", "(J" + TIME_UNIT + ")" + OBJECT, "get"},

@@ -28,4 +28,16 @@ interface MethodBodyRewrite {
         }, 0);
         return writer.toByteArray();
     }
+
+    /** A visitor that calls {@code owner.hook(this)} first thing in the method. */
+    static MethodVisitor atEntry(MethodVisitor next, String owner, String hook) {
+        return new MethodVisitor(Opcodes.ASM9, next) {
+            @Override
+            public void visitCode() {
+                super.visitCode();
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, owner, hook, "(Ljava/lang/Object;)V", false);
+            }
+        };
+    }
 }

@@ -11,28 +11,36 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * Retransforms {@code ThreadPoolExecutor.runWorker} and the {@code FutureTask} constructors so
- * that tasks handed to a ThreadPoolExecutor need no wrapper (docs/juc.md, "Task identity"):
+ * Rewrites the JDK classes that build, start and finish executor tasks, so that tasks are
+ * handed over as they are and never wrapped (docs/juc.md, "Task identity"):
  * <ul>
- *   <li>just before {@code beforeExecute(thread, task)}: {@code ExecutorHooks.taskStarting(task)}
- *       acquires the token the submission bound to that task object;</li>
- *   <li>before each {@code Worker.unlock()}, which follows every task and its afterExecute:
- *       {@code ExecutorHooks.workerIdle(this)} releases the executor's token (awaitTermination);</li>
- *   <li>at the end of {@code FutureTask(Callable)} and {@code FutureTask(Runnable, V)}:
- *       {@code ExecutorHooks.taskCreated(this, body)} binds a FutureTask that submit creates for
- *       the task being handed over to that submission's token.</li>
+ *   <li>{@code ThreadPoolExecutor.runWorker}: just before {@code beforeExecute(thread, task)},
+ *       {@code ExecutorHooks.taskStarting(task)} acquires the token the submission bound to that
+ *       task object; before each {@code Worker.unlock()}, which follows every task and its
+ *       afterExecute, {@code ExecutorHooks.workerIdle(this)} releases the executor's token
+ *       (awaitTermination);</li>
+ *   <li>{@code FutureTask}: at the end of {@code FutureTask(Callable)} and
+ *       {@code FutureTask(Runnable, V)}, {@code ExecutorHooks.taskCreated(this, body)} binds a
+ *       FutureTask built for the task being handed over to that submission's token; first thing
+ *       in {@code run()} and {@code runAndReset()}, {@code taskStarting(this)} acquires it (any
+ *       AbstractExecutorService, newTaskFor overrides, ExecutorCompletionService);</li>
+ *   <li>the adapters nested in {@code ForkJoinTask} (a ForkJoinPool's wrappers of Runnables and
+ *       Callables): every constructor taking the task first calls {@code taskCreated(this, task)};</li>
+ *   <li>{@code ThreadPerTaskExecutor.taskComplete} (JDK 21+, virtual-thread-per-task executors):
+ *       {@code workerIdle(this)} first, before the executor can terminate. Its tasks start in a
+ *       thread started inside the call, which ThreadRunInstrumenter records.</li>
  * </ul>
  * Only calls with no branch are inserted, so no stack map frame changes; method bodies only, as
- * retransformation requires. Only when both classes were retransformed does ExecutorHooks stop
- * wrapping; if the JDK's code differs (no such call found), the wrapper stays.
+ * retransformation requires. Classes loaded later are rewritten as they load. If the JDK's code
+ * differs (a call not found), a warning says which edges are missing; tasks are never wrapped.
  */
 public final class TaskIdentityInstrumenter implements ClassFileTransformer {
     private static final String TPE = "java/util/concurrent/ThreadPoolExecutor";
     private static final String FUTURE_TASK = "java/util/concurrent/FutureTask";
+    private static final String FJ_ADAPTER = "java/util/concurrent/ForkJoinTask$";
+    private static final String PER_TASK = "java/util/concurrent/ThreadPerTaskExecutor";
     private static final String HOOKS = "dev/racelock/agent/runtime/ExecutorHooks";
     private final PrintStream err;
-    private volatile boolean workerHooked;
-    private volatile boolean futureTaskHooked;
 
     private TaskIdentityInstrumenter(PrintStream err) {
         this.err = err;
@@ -42,29 +50,41 @@ public final class TaskIdentityInstrumenter implements ClassFileTransformer {
         TaskIdentityInstrumenter transformer = new TaskIdentityInstrumenter(err);
         try {
             instrumentation.addTransformer(transformer, true);
-            instrumentation.retransformClasses(ThreadPoolExecutor.class, FutureTask.class);
+            java.util.List<Class<?>> loaded = new java.util.ArrayList<>(
+                    java.util.List.of(ThreadPoolExecutor.class, FutureTask.class));
+            for (Class<?> c : instrumentation.getAllLoadedClasses()) {
+                String name = c.getName().replace('.', '/');
+                if (name.startsWith(FJ_ADAPTER) || name.equals(PER_TASK)) {
+                    loaded.add(c);
+                }
+            }
+            instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
         } catch (Exception | LinkageError e) {
-            err.println("racelock: cannot instrument ThreadPoolExecutor (" + e + "); its tasks run wrapped");
+            err.println("racelock: cannot instrument the JDK's executors (" + e + "); tasks they run are not"
+                    + " ordered after their submission");
         }
-        if (transformer.workerHooked && transformer.futureTaskHooked) {
-            dev.racelock.agent.runtime.ExecutorHooks.workersRecorded();
-        }
+    }
+
+    static boolean rewrites(String className) {
+        return TPE.equals(className) || FUTURE_TASK.equals(className) || PER_TASK.equals(className)
+                || (className != null && className.startsWith(FJ_ADAPTER));
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (classBeingRedefined == null || !(TPE.equals(className) || FUTURE_TASK.equals(className))) {
+        if (loader != null || !rewrites(className)) {
             return null;
         }
         try {
             boolean[] hooked = new boolean[1];
             byte[] result = TPE.equals(className) ? worker(classfileBuffer, hooked)
-                    : futureTask(classfileBuffer, hooked);
-            if (TPE.equals(className)) {
-                workerHooked = hooked[0];
-            } else {
-                futureTaskHooked = hooked[0];
+                    : FUTURE_TASK.equals(className) ? futureTask(classfileBuffer, hooked)
+                    : PER_TASK.equals(className) ? perTaskExecutor(classfileBuffer, hooked)
+                    : forkJoinAdapter(classfileBuffer, hooked);
+            if (!hooked[0] && !className.startsWith(FJ_ADAPTER)) {
+                err.println("racelock: " + className.replace('/', '.') + " is not as expected; some of its"
+                        + " tasks are not ordered after their submission");
             }
             return hooked[0] ? result : null;
         } catch (Throwable t) {
@@ -99,30 +119,63 @@ public final class TaskIdentityInstrumenter implements ClassFileTransformer {
         return result;
     }
 
-    /** @param hooked set when both constructors were found */
+    /** @param hooked set when both constructors and run/runAndReset were found */
     static byte[] futureTask(byte[] original, boolean[] hooked) {
-        int[] seen = new int[1];
+        int[] seen = new int[2];
         byte[] result = MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
             boolean constructor = name.equals("<init>") && (descriptor.equals("(Ljava/util/concurrent/Callable;)V")
                     || descriptor.equals("(Ljava/lang/Runnable;Ljava/lang/Object;)V"));
-            if (!constructor) {
-                return next;
+            if (constructor) {
+                seen[0]++;
+                return wrapperBuilt(next);
             }
-            seen[0]++;
-            return new MethodVisitor(Opcodes.ASM9, next) {
-                @Override
-                public void visitInsn(int opcode) {
-                    if (opcode == Opcodes.RETURN) {
-                        super.visitVarInsn(Opcodes.ALOAD, 0);
-                        super.visitVarInsn(Opcodes.ALOAD, 1);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "taskCreated",
-                                "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-                    }
-                    super.visitInsn(opcode);
-                }
-            };
+            if ((name.equals("run") && descriptor.equals("()V"))
+                    || (name.equals("runAndReset") && descriptor.equals("()Z"))) {
+                seen[1]++;
+                return MethodBodyRewrite.atEntry(next, HOOKS, "taskStarting");
+            }
+            return next;
         });
-        hooked[0] = seen[0] == 2;
+        hooked[0] = seen[0] == 2 && seen[1] == 2;
         return result;
+    }
+
+    /** ForkJoinTask's nested adapters: each constructor whose first parameter is the task. */
+    static byte[] forkJoinAdapter(byte[] original, boolean[] hooked) {
+        return MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
+            boolean wraps = name.equals("<init>") && (descriptor.startsWith("(Ljava/lang/Runnable;")
+                    || descriptor.startsWith("(Ljava/util/concurrent/Callable;"));
+            if (wraps) {
+                hooked[0] = true;
+            }
+            return wraps ? wrapperBuilt(next) : next;
+        });
+    }
+
+    /** ThreadPerTaskExecutor.taskComplete(Thread): the task's end, before termination can be seen. */
+    static byte[] perTaskExecutor(byte[] original, boolean[] hooked) {
+        return MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
+            boolean complete = name.equals("taskComplete") && descriptor.equals("(Ljava/lang/Thread;)V");
+            if (complete) {
+                hooked[0] = true;
+            }
+            return complete ? MethodBodyRewrite.atEntry(next, HOOKS, "workerIdle") : next;
+        });
+    }
+
+    /** Before each return of a constructor: taskCreated(this, first argument). */
+    private static MethodVisitor wrapperBuilt(MethodVisitor next) {
+        return new MethodVisitor(Opcodes.ASM9, next) {
+            @Override
+            public void visitInsn(int opcode) {
+                if (opcode == Opcodes.RETURN) {
+                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    super.visitVarInsn(Opcodes.ALOAD, 1);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "taskCreated",
+                            "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                }
+                super.visitInsn(opcode);
+            }
+        };
     }
 }

@@ -14,7 +14,9 @@ import java.security.ProtectionDomain;
  * Retransforms {@code java.lang.Thread.run()} (and {@code java.lang.VirtualThread.run(Runnable)}
  * on JDK 21+, where each virtual thread's task runs) so every thread whose run() is not
  * overridden by an instrumented class (a Thread given a Runnable or a lambda, pool workers)
- * records its begin before its first access and its end after its last. Retransformation may
+ * records its begin before its first access and its end after its last; and
+ * {@code Thread.start} (both forms, and VirtualThread's) records a start that recorded code did
+ * not make itself (see {@code ThreadHooks.starting}). Retransformation may
  * change method bodies only, which is all this does: a call at entry, a call before each
  * return, and a catch-all handler that calls and rethrows. java.base must read the bootstrap
  * unnamed module for the call to link; the agent adds that read before retransforming.
@@ -53,10 +55,26 @@ public final class ThreadRunInstrumenter implements ClassFileTransformer {
                 // Thread.run(); VirtualThread.run(Runnable) (JDK 21+), private, runs a virtual thread's task
                 boolean run = name.equals("run")
                         && (descriptor.equals("()V") || descriptor.equals("(Ljava/lang/Runnable;)V"));
-                return run && (access & Opcodes.ACC_STATIC) == 0 ? new RunBody(next) : next;
+                if ((access & Opcodes.ACC_STATIC) != 0) {
+                    return next;
+                }
+                if (isStart(name, descriptor)) {
+                    return MethodBodyRewrite.atEntry(next, "dev/racelock/agent/runtime/ThreadHooks", "starting");
+                }
+                return run ? new RunBody(next) : next;
             }
         }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
+    }
+
+    /**
+     * {@code Thread.start()} and {@code start(ThreadContainer)} (JDK 21+: executors of one thread
+     * per task, structured concurrency, virtual threads): a start made inside the JDK, where no
+     * call site of recorded code sees it, is recorded too (ThreadHooks.starting).
+     */
+    private static boolean isStart(String name, String descriptor) {
+        return name.equals("start")
+                && (descriptor.equals("()V") || descriptor.equals("(Ljdk/internal/vm/ThreadContainer;)V"));
     }
 
     private static final class RunBody extends MethodVisitor {

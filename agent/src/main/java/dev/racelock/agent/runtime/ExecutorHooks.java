@@ -1,6 +1,5 @@
 package dev.racelock.agent.runtime;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,10 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -20,66 +20,84 @@ import java.util.concurrent.TimeoutException;
  * Consistency Properties"): submission happens-before the task's execution begins; the task's
  * actions happen-before the result is retrieved with {@code Future.get()}, before
  * {@code invokeAll} returns, and (for every task) before {@code awaitTermination} returns true
- * or {@code close} returns. Each task is wrapped in a {@link TracedTask} that carries a fresh
- * token: released at submission, acquired at its start, released again at its end; the Future
- * is bound to it. The executor's own token (its object id) collects every task's end.
+ * or {@code close} returns.
+ *
+ * <p>Tasks are handed over as they are, never wrapped: the agent must not change what the
+ * program sees, and executors, {@code newTaskFor} overrides and {@code beforeExecute} look at
+ * their tasks. The submission releases a fresh token bound to the task object; the JDK objects
+ * built around the task during the call (a FutureTask, a ForkJoinTask adapter) are bound to the
+ * same token ({@link #taskCreated}); the task's start acquires it wherever the JDK starts it
+ * (ThreadPoolExecutor.runWorker, FutureTask.run, ForkJoinTask.doExec, a thread started inside
+ * the call, or a {@code Runnable.run()}/{@code Callable.call()} in recorded code). Its end is the
+ * FutureTask's or ForkJoinTask's completion; the executor's token (its object id) collects the
+ * ends for awaitTermination. docs/juc.md, "Task identity".
  */
 public final class ExecutorHooks {
     private ExecutorHooks() {}
 
     /**
-     * Set once ThreadPoolExecutor and FutureTask are retransformed (TaskIdentityInstrumenter):
-     * from then on a task handed to a ThreadPoolExecutor is handed over as it is, never wrapped,
-     * so the executor (beforeExecute/afterExecute, remove, getQueue) sees the caller's object.
+     * Releases a fresh token per task and binds it to the task object; the tasks are the calling
+     * thread's hand-over until {@link #handedOver}. A ForkJoinTask given as a Runnable is run by a
+     * ForkJoinPool directly, whose doExec acquires the task's own id: that is released too.
      */
-    private static volatile boolean workersRecorded;
+    private static HandOver handOver(Object[] tasks, int site, ThreadContext c) {
+        long[] tokens = new long[tasks.length];
+        for (int i = 0; i < tasks.length; i++) {
+            if (tasks[i] != null) {
+                tokens[i] = HandOffTokens.fresh(c);
+                c.recorder.hbRelease(tokens[i], site);
+                HandOffTokens.bindFuture(tasks[i], tokens[i]);
+                if (tasks[i] instanceof ForkJoinTask) {
+                    c.recorder.hbRelease(ObjectIds.of(tasks[i], site, c), site);
+                }
+            }
+        }
+        HandOver outer = c.handOver;
+        c.handOver = new HandOver(tasks, tokens);
+        return outer;
+    }
 
-    public static void workersRecorded() {
-        workersRecorded = true;
+    private static HandOver handOver(Object task, int site, ThreadContext c) {
+        return handOver(new Object[] {task}, site, c);
+    }
+
+    /** The call returned or threw: the hand-over it nested in (if any) is the thread's again. */
+    private static void handedOver(HandOver outer, ThreadContext c) {
+        c.handOver = outer;
     }
 
     /**
-     * Tasks given to a ThreadPoolExecutor keep their identity; other executors (ForkJoinPool,
-     * the JDK's thread-per-task executor, the Executors.unconfigurable/delegating views, user
-     * executors) still get a TracedTask (docs/juc.md, "Task identity").
+     * Called at the end of the FutureTask constructors and of ForkJoinTask's adapter constructors
+     * (TaskIdentityInstrumenter) with the task they wrap: a wrapper built during a hand-over for one
+     * of its tasks, or for a wrapper built before it in the same call (ExecutorCompletionService
+     * wraps newTaskFor's FutureTask once more), is bound to that task's token. A ForkJoinTask
+     * wrapper also releases its own id, which ForkJoinTask.doExec acquires when it runs.
      */
-    private static boolean keepsTask(Object executor) {
-        return workersRecorded && executor instanceof ThreadPoolExecutor;
-    }
-
-    /**
-     * Hands {@code task} over without wrapping it: a fresh token released now, bound to the task
-     * object (the worker acquires it in runWorker, before beforeExecute); a FutureTask created
-     * for it during the call is bound to the same token ({@link #taskCreated}).
-     */
-    private static long handOver(Object task, int site, ThreadContext c) {
-        long token = HandOffTokens.fresh(c);
-        c.recorder.hbRelease(token, site);
-        HandOffTokens.bindFuture(task, token);
-        c.handingOver = task;
-        c.handingOverToken = token;
-        return token;
-    }
-
-    /**
-     * The hand-over ended. The outer one is not restored after a nested hand-over: a newTaskFor
-     * override that submits elsewhere before building its FutureTask leaves that FutureTask
-     * unbound (a missed edge, never a hidden race). AbstractExecutorService builds the FutureTask
-     * before execute, so a nested submit in execute does not matter.
-     */
-    private static void handedOver(ThreadContext c) {
-        c.handingOver = null;
-    }
-
-    /** Called at the end of FutureTask's constructors (TaskIdentityInstrumenter). */
-    public static void taskCreated(Object futureTask, Object body) {
+    public static void taskCreated(Object wrapper, Object body) {
         ThreadContext c = Recording.context();
-        if (body != null && c.handingOver == body) {
-            HandOffTokens.bindFuture(futureTask, c.handingOverToken);
+        HandOver h = c.handOver;
+        if (h == null || body == null) {
+            return;
+        }
+        long token = h.tokenOf(body);
+        if (token == 0 && h.wrappers.contains(body)) {
+            token = HandOffTokens.futureToken(body);
+        }
+        if (token == 0) {
+            return;
+        }
+        HandOffTokens.bindFuture(wrapper, token);
+        h.wrappers.add(wrapper);
+        if (wrapper instanceof ForkJoinTask) {
+            c.recorder.hbRelease(ObjectIds.of(wrapper, -1, c), -1);
         }
     }
 
-    /** Called in ThreadPoolExecutor.runWorker just before beforeExecute(thread, task). */
+    /**
+     * A task starts: called in ThreadPoolExecutor.runWorker just before beforeExecute(thread,
+     * task), first thing in FutureTask.run/runAndReset, and before a Runnable.run() or
+     * Callable.call() in recorded code. Acquires the token its submission bound to it, if any.
+     */
     public static void taskStarting(Object task) {
         long token = HandOffTokens.futureToken(task);
         if (token != 0) {
@@ -89,121 +107,91 @@ public final class ExecutorHooks {
     }
 
     /**
-     * Called in ThreadPoolExecutor.runWorker before each Worker.unlock: after a task and its
-     * afterExecute (and once before the first task): what the worker did happens-before a later
-     * successful awaitTermination or close of this executor.
+     * Called in ThreadPoolExecutor.runWorker before each Worker.unlock (after a task and its
+     * afterExecute, and once before the first task) and first thing in the thread-per-task
+     * executor's taskComplete: what the worker did happens-before a later successful
+     * awaitTermination or close of this executor.
      */
     public static void workerIdle(Object executor) {
         ThreadContext c = Recording.context();
         c.recorder.hbRelease(ObjectIds.of(executor, -1, c), -1);
     }
 
-    private static TracedTask task(Object body, Object executor, int site, ThreadContext c) {
-        long token = HandOffTokens.fresh(c);
-        c.recorder.hbRelease(token, site);
-        return new TracedTask(body, new long[] {token}, token, ObjectIds.of(executor, site, c), site);
+    /**
+     * A ForkJoinTask completed on a pool's worker (ForkJoinHooks.completing): what it did
+     * happens-before the pool's successful awaitTermination or close.
+     */
+    static void poolTaskDone(ThreadContext c) {
+        if (Thread.currentThread() instanceof ForkJoinWorkerThread worker) {
+            c.recorder.hbRelease(ObjectIds.of(worker.getPool(), -1, c), -1);
+        }
+    }
+
+    /** {@code Runnable.run()} called by recorded code: an executor of the program's own starting a task. */
+    public static void run(Runnable task, int site, ThreadContext c) {
+        HandOffTokens.acquire(HandOffTokens.futureToken(task), site, c);
+        task.run();
+    }
+
+    /** {@code Callable.call()} called by recorded code, as {@link #run}. */
+    public static Object call(Callable<?> task, int site, ThreadContext c) throws Exception {
+        HandOffTokens.acquire(HandOffTokens.futureToken(task), site, c);
+        return task.call();
     }
 
     public static void execute(Executor executor, Runnable command, int site, ThreadContext c) {
-        if (command == null) {
-            executor.execute(null); // NullPointerException, nothing handed off
-            return;
+        HandOver outer = handOver(command, site, c);
+        try {
+            executor.execute(command);
+        } finally {
+            handedOver(outer, c);
         }
-        if (keepsTask(executor)) {
-            handOver(command, site, c);
-            try {
-                executor.execute(command);
-            } finally {
-                handedOver(c);
-            }
-            return;
-        }
-        executor.execute(task(command, executor, site, c));
     }
 
     @SuppressWarnings("unchecked")
     public static Future<?> submit(ExecutorService executor, Callable<?> callable, int site, ThreadContext c) {
-        if (callable == null) {
-            return executor.submit((Callable<Object>) null);
+        HandOver outer = handOver(callable, site, c);
+        try {
+            return bound(executor.submit(callable), callable);
+        } finally {
+            handedOver(outer, c);
         }
-        if (keepsTask(executor)) {
-            long token = handOver(callable, site, c);
-            try {
-                return bound(executor.submit(callable), token);
-            } finally {
-                handedOver(c);
-            }
-        }
-        TracedTask task = task(callable, executor, site, c);
-        Future<?> future = executor.submit((Callable<Object>) task);
-        HandOffTokens.bindFuture(future, task.token);
-        return future;
     }
 
     public static Future<?> submit(ExecutorService executor, Runnable runnable, int site, ThreadContext c) {
-        if (runnable == null) {
-            return executor.submit((Runnable) null);
+        HandOver outer = handOver(runnable, site, c);
+        try {
+            return bound(executor.submit(runnable), runnable);
+        } finally {
+            handedOver(outer, c);
         }
-        if (keepsTask(executor)) {
-            long token = handOver(runnable, site, c);
-            try {
-                return bound(executor.submit(runnable), token);
-            } finally {
-                handedOver(c);
-            }
-        }
-        TracedTask task = task(runnable, executor, site, c);
-        Future<?> future = executor.submit((Runnable) task);
-        HandOffTokens.bindFuture(future, task.token);
-        return future;
     }
 
     public static Future<?> submit(ExecutorService executor, Runnable runnable, Object result, int site,
                                    ThreadContext c) {
-        if (runnable == null) {
-            return executor.submit((Runnable) null, result);
+        HandOver outer = handOver(runnable, site, c);
+        try {
+            return bound(executor.submit(runnable, result), runnable);
+        } finally {
+            handedOver(outer, c);
         }
-        if (keepsTask(executor)) {
-            long token = handOver(runnable, site, c);
-            try {
-                return bound(executor.submit(runnable, result), token);
-            } finally {
-                handedOver(c);
-            }
-        }
-        TracedTask task = task(runnable, executor, site, c);
-        Future<?> future = executor.submit((Runnable) task, result);
-        HandOffTokens.bindFuture(future, task.token);
-        return future;
     }
 
-    private static <F extends Future<?>> F bound(F future, long token) {
-        HandOffTokens.bindFuture(future, token);
-        return future;
-    }
-
-    private static List<Callable<Object>> wrapAll(Collection<?> tasks, Object executor, List<TracedTask> traced,
-                                                  int site, ThreadContext c) {
-        List<Callable<Object>> wrapped = new ArrayList<>(tasks.size());
-        for (Object t : tasks) {
-            if (t == null) {
-                wrapped.add(null);
-                continue;
-            }
-            TracedTask task = task(t, executor, site, c);
-            traced.add(task);
-            wrapped.add(task);
+    /** The returned future stands for the task: bound to its token unless a wrapper bound it already. */
+    private static <F extends Future<?>> F bound(F future, Object task) {
+        if (future != null && HandOffTokens.futureToken(future) == 0) {
+            HandOffTokens.bindFuture(future, HandOffTokens.futureToken(task));
         }
-        return wrapped;
+        return future;
     }
 
     /** invokeAll returns when every task is done: each completed (not cancelled) one is acquired. */
-    private static <T> List<T> invokedAll(List<T> futures, List<TracedTask> traced, int site, ThreadContext c) {
-        for (int i = 0; i < futures.size() && i < traced.size(); i++) {
-            Future<?> f = (Future<?>) futures.get(i);
-            HandOffTokens.bindFuture(f, traced.get(i).token);
-            if (f.isDone() && !f.isCancelled()) {
-                c.recorder.hbAcquire(traced.get(i).token, site);
+    private static <T> List<T> invokedAll(List<T> futures, int site, ThreadContext c) {
+        if (futures != null) {
+            for (Object f : futures) {
+                if (f instanceof Future<?> future && future.isDone() && !future.isCancelled()) {
+                    retrieved(future, site, c);
+                }
             }
         }
         return futures;
@@ -212,52 +200,86 @@ public final class ExecutorHooks {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<?> invokeAll(ExecutorService executor, Collection<?> tasks, int site, ThreadContext c)
             throws InterruptedException {
-        List<TracedTask> traced = new ArrayList<>();
-        List futures = executor.invokeAll(wrapAll(tasks, executor, traced, site, c));
-        return invokedAll(futures, traced, site, c);
+        HandOver outer = handOver(tasks == null ? new Object[0] : tasks.toArray(), site, c);
+        List futures;
+        try {
+            futures = executor.invokeAll((Collection) tasks);
+        } finally {
+            handedOver(outer, c);
+        }
+        return invokedAll(futures, site, c);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<?> invokeAll(ExecutorService executor, Collection<?> tasks, long timeout, TimeUnit unit,
                                     int site, ThreadContext c) throws InterruptedException {
-        List<TracedTask> traced = new ArrayList<>();
-        List futures = executor.invokeAll(wrapAll(tasks, executor, traced, site, c), timeout, unit);
-        return invokedAll(futures, traced, site, c);
+        HandOver outer = handOver(tasks == null ? new Object[0] : tasks.toArray(), site, c);
+        List futures;
+        try {
+            futures = executor.invokeAll((Collection) tasks, timeout, unit);
+        } finally {
+            handedOver(outer, c);
+        }
+        return invokedAll(futures, site, c);
     }
 
     /**
-     * invokeAny returns the result of one task that completed: acquired only when exactly one
-     * completed task produced that very object; otherwise which one it was is unknown, and
-     * acquiring several would order tasks that are not ordered.
+     * invokeAny returns the result of one task that completed: acquired only when exactly one of
+     * the futures built in the call completed with that very object; otherwise which one it was
+     * is unknown, and acquiring several would order tasks that are not ordered.
      */
-    private static Object invokedAny(Object result, List<TracedTask> traced, int site, ThreadContext c) {
-        TracedTask winner = null;
-        for (TracedTask t : traced) {
-            if (t.completed && t.result == result) {
+    private static Object invokedAny(Object result, HandOver h, int site, ThreadContext c) {
+        Future<?> winner = null;
+        for (Object w : h.wrappers) {
+            if (w instanceof Future<?> f && f.isDone() && !f.isCancelled() && outcomeIs(f, result)) {
                 if (winner != null) {
                     return result;
                 }
-                winner = t;
+                winner = f;
             }
         }
         if (winner != null) {
-            c.recorder.hbAcquire(winner.token, site);
+            retrieved(winner, site, c);
         }
         return result;
     }
 
-    public static Object invokeAny(ExecutorService executor, Collection<?> tasks, int site, ThreadContext c)
-            throws InterruptedException, ExecutionException {
-        List<TracedTask> traced = new ArrayList<>();
-        return invokedAny(executor.invokeAny(wrapAll(tasks, executor, traced, site, c)), traced, site, c);
+    /** Whether a done future's value is {@code result}; get() does not block on a done future. */
+    private static boolean outcomeIs(Future<?> done, Object result) {
+        try {
+            return done.get() == result;
+        } catch (ExecutionException | InterruptedException | RuntimeException e) {
+            return false;
+        }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object invokeAny(ExecutorService executor, Collection<?> tasks, int site, ThreadContext c)
+            throws InterruptedException, ExecutionException {
+        HandOver outer = handOver(tasks == null ? new Object[0] : tasks.toArray(), site, c);
+        HandOver mine = c.handOver;
+        Object result;
+        try {
+            result = executor.invokeAny((Collection) tasks);
+        } finally {
+            handedOver(outer, c);
+        }
+        return invokedAny(result, mine, site, c);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static Object invokeAny(ExecutorService executor, Collection<?> tasks, long timeout, TimeUnit unit,
                                    int site, ThreadContext c)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<TracedTask> traced = new ArrayList<>();
-        return invokedAny(executor.invokeAny(wrapAll(tasks, executor, traced, site, c), timeout, unit), traced,
-                site, c);
+        HandOver outer = handOver(tasks == null ? new Object[0] : tasks.toArray(), site, c);
+        HandOver mine = c.handOver;
+        Object result;
+        try {
+            result = executor.invokeAny((Collection) tasks, timeout, unit);
+        } finally {
+            handedOver(outer, c);
+        }
+        return invokedAny(result, mine, site, c);
     }
 
     public static boolean awaitTermination(ExecutorService executor, long timeout, TimeUnit unit, int site,
@@ -277,35 +299,45 @@ public final class ExecutorHooks {
 
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Runnable command, long delay,
                                               TimeUnit unit, int site, ThreadContext c) {
-        if (command != null && keepsTask(executor)) {
-            long token = handOver(command, site, c);
-            try {
-                return bound(executor.schedule(command, delay, unit), token);
-            } finally {
-                handedOver(c);
-            }
+        HandOver outer = handOver(command, site, c);
+        try {
+            return bound(executor.schedule(command, delay, unit), command);
+        } finally {
+            handedOver(outer, c);
         }
-        TracedTask task = task(command, executor, site, c);
-        ScheduledFuture<?> future = executor.schedule((Runnable) task, delay, unit);
-        HandOffTokens.bindFuture(future, task.token);
-        return future;
     }
 
-    @SuppressWarnings("unchecked")
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Callable<?> callable, long delay,
                                               TimeUnit unit, int site, ThreadContext c) {
-        if (callable != null && keepsTask(executor)) {
-            long token = handOver(callable, site, c);
-            try {
-                return bound(executor.schedule(callable, delay, unit), token);
-            } finally {
-                handedOver(c);
-            }
+        HandOver outer = handOver(callable, site, c);
+        try {
+            return bound(executor.schedule(callable, delay, unit), callable);
+        } finally {
+            handedOver(outer, c);
         }
-        TracedTask task = task(callable, executor, site, c);
-        ScheduledFuture<?> future = executor.schedule((Callable<Object>) task, delay, unit);
-        HandOffTokens.bindFuture(future, task.token);
-        return future;
+    }
+
+    /** Each run of a periodic task starts after the submission (runAndReset acquires its token). */
+    public static ScheduledFuture<?> scheduleAtFixedRate(ScheduledExecutorService executor, Runnable command,
+                                                         long initialDelay, long period, TimeUnit unit, int site,
+                                                         ThreadContext c) {
+        HandOver outer = handOver(command, site, c);
+        try {
+            return bound(executor.scheduleAtFixedRate(command, initialDelay, period, unit), command);
+        } finally {
+            handedOver(outer, c);
+        }
+    }
+
+    public static ScheduledFuture<?> scheduleWithFixedDelay(ScheduledExecutorService executor, Runnable command,
+                                                            long initialDelay, long delay, TimeUnit unit, int site,
+                                                            ThreadContext c) {
+        HandOver outer = handOver(command, site, c);
+        try {
+            return bound(executor.scheduleWithFixedDelay(command, initialDelay, delay, unit), command);
+        } finally {
+            handedOver(outer, c);
+        }
     }
 
     // ---- Future.get and CompletableFuture.join ----------------------------------------------

@@ -41,6 +41,7 @@ public final class ForkJoinHooks {
     public static void completing(Object task) {
         ThreadContext c = Recording.context();
         c.recorder.hbRelease(ObjectIds.of(task, -1, c), -1);
+        ExecutorHooks.poolTaskDone(c);
         if (task instanceof java.util.concurrent.CountedCompleter<?> completer) {
             Object root = completer.getRoot();
             if (root != task) {

@@ -25,9 +25,8 @@ public final class ThreadContext {
     int runDepth;
     boolean ended;
 
-    /** The task an executor hook is handing over right now, and its token (ExecutorHooks.taskCreated). */
-    Object handingOver;
-    long handingOverToken;
+    /** The tasks an executor call is handing over right now (ExecutorHooks.taskCreated), or null. */
+    HandOver handOver;
 
     long nextObjectId;
     long objectIdLimit;

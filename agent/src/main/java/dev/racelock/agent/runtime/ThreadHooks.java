@@ -51,6 +51,27 @@ public final class ThreadHooks {
         return builderStart(Builders.OF_VIRTUAL.invoke(), task, site, c);
     }
 
+    /**
+     * First thing in Thread.start and start(ThreadContainer) (retransformed): a thread started
+     * where no recorded call site sees it (inside the JDK: the thread-per-task executor, a
+     * structured task scope's fork, a pool adding a worker; or by code that is not
+     * instrumented). JLS 17.4.5: a call to start() happens-before any action of the started
+     * thread. A start already recorded (by {@link #start}, or by the other start method it
+     * calls) registered the thread, so nothing is recorded twice; a thread that was started
+     * already is registered too, and its second start only throws.
+     */
+    public static void starting(Object thread) {
+        if (thread instanceof AgentThread || Recording.traceIdOf((Thread) thread) >= 0) {
+            return;
+        }
+        ThreadContext c = Recording.context();
+        if (c.thread < 0 || Recording.output().isOwnThread((Thread) thread)) {
+            return; // an agent thread, or one starting while its context is built: not recorded
+        }
+        int child = Recording.registerChild((Thread) thread, c, -1);
+        c.recorder.threadStart(child, -1);
+    }
+
     /** threadStart is a release: recorded before the child can run. */
     public static void start(Thread thread, int site, ThreadContext c) {
         int child = Recording.registerChild(thread, c, site);

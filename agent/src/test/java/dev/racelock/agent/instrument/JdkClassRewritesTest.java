@@ -58,12 +58,50 @@ class JdkClassRewritesTest {
     }
 
     @Test
-    void bothFutureTaskConstructorsBindTheTaskBeingHandedOver() throws IOException {
+    void bothFutureTaskConstructorsBindTheTaskBeingHandedOverAndEachRunAcquiresIt() throws IOException {
         boolean[] hooked = new boolean[1];
         List<String> calls = hookCalls(TaskIdentityInstrumenter.futureTask(
                 jdkClass("java/util/concurrent/FutureTask"), hooked));
         assertTrue(hooked[0]);
-        assertEquals(List.of("<init>->taskCreated", "<init>->taskCreated"), calls);
+        assertEquals(Set.of("<init>->taskCreated", "run->taskStarting", "runAndReset->taskStarting"),
+                Set.copyOf(calls));
+        assertEquals(4, calls.size(), calls.toString());
+    }
+
+    @Test
+    void forkJoinPoolAdaptersBindTheTaskTheyWrap() throws IOException {
+        // ForkJoinPool.submit(Callable) wraps in one of these on every JDK from 17 to 25
+        String adapter = Runtime.version().feature() >= 19 ? "AdaptedInterruptibleCallable" : "AdaptedCallable";
+        boolean[] hooked = new boolean[1];
+        List<String> calls = hookCalls(TaskIdentityInstrumenter.forkJoinAdapter(
+                jdkClass("java/util/concurrent/ForkJoinTask$" + adapter), hooked));
+        assertTrue(hooked[0]);
+        assertEquals(List.of("<init>->taskCreated"), calls);
+        hooked[0] = false;
+        assertEquals(List.of("<init>->taskCreated"), hookCalls(TaskIdentityInstrumenter.forkJoinAdapter(
+                jdkClass("java/util/concurrent/ForkJoinTask$RunnableExecuteAction"), hooked)));
+        assertTrue(hooked[0]);
+    }
+
+    @Test
+    void threadPerTaskExecutorReleasesAtEachTaskEnd() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "JDK 21+ class");
+        boolean[] hooked = new boolean[1];
+        List<String> calls = hookCalls(TaskIdentityInstrumenter.perTaskExecutor(
+                jdkClass("java/util/concurrent/ThreadPerTaskExecutor"), hooked));
+        assertTrue(hooked[0]);
+        assertEquals(List.of("taskComplete->workerIdle"), calls);
+    }
+
+    @Test
+    void everyThreadStartMethodRecordsTheStart() throws IOException {
+        List<String> calls = hookCalls(ThreadRunInstrumenter.instrument(jdkClass("java/lang/Thread")));
+        long starts = calls.stream().filter("start->starting"::equals).count();
+        assertEquals(Runtime.version().feature() >= 21 ? 2 : 1, starts, calls.toString());
+        if (Runtime.version().feature() >= 21) {
+            List<String> virtual = hookCalls(ThreadRunInstrumenter.instrument(jdkClass("java/lang/VirtualThread")));
+            assertTrue(virtual.contains("start->starting"), virtual.toString());
+        }
     }
 
     @Test

@@ -36,29 +36,29 @@ class JucHandOffsTest {
         return run.at("@get", "hbAcquire").get(0).thread();
     }
 
+    /*
+     * The worker's side of executor hand-offs (runWorker, FutureTask.run/set, the executor token)
+     * is recorded inside retransformed JDK classes, which only the real agent does: JucSamplesIT
+     * and ExecutorSeesItsTask check it end to end. Here: the call sites' side.
+     */
+
     @Test
-    void submitReleasesTheTaskStartAcquiresAndGetAcquiresTheTaskEnd() {
+    void submitReleasesATokenBoundToTheTaskWhichGetAcquires() {
         List<Event> submit = run.at("@submit", "hbRelease", "hbAcquire");
-        long token = submit.get(0).object();
+        assertEquals(1, submit.size(), submit.toString());
         assertEquals("hbRelease", submit.get(0).kind());
         assertEquals(mainThread(), submit.get(0).thread());
-        List<Event> worker = submit.stream().filter(e -> e.thread() != mainThread()).toList();
-        assertEquals("hbAcquire", worker.get(0).kind(), "the task starts by acquiring the submission");
-        assertEquals(token, worker.get(0).object());
-        assertTrue(worker.stream().anyMatch(e -> e.kind().equals("hbRelease") && e.object() == token),
-                "the task's end releases its token");
-        assertTrue(tokens("@get", "hbAcquire").contains(token), "get acquires the task's end");
+        assertTrue(tokens("@get", "hbAcquire").contains(submit.get(0).object()),
+                "get acquires what the future stands for");
     }
 
     @Test
-    void invokeAllAcquiresEveryTaskAndAwaitTerminationTheExecutor() {
-        assertEquals(2, tokens("@invokeAll", "hbRelease").size() - 1, "two tasks; plus the executor token");
+    void invokeAllReleasesPerTaskAndAcquiresEveryCompletedFuture() {
+        assertEquals(2, tokens("@invokeAll", "hbRelease").size(), "one token per task");
         Set<Long> acquired = run.at("@invokeAll", "hbAcquire").stream().filter(e -> e.thread() == mainThread())
                 .map(Event::object).collect(Collectors.toSet());
-        assertEquals(2, acquired.size());
-        long executor = one("@awaitTermination", "hbAcquire");
-        assertTrue(run.at("@execute", "hbRelease").stream().anyMatch(e -> e.object() == executor
-                && e.thread() != mainThread()), "a task's end releases the executor's token");
+        assertEquals(2, acquired.size(), "each returned FutureTask's completion");
+        one("@awaitTermination", "hbAcquire");
     }
 
     @Test
