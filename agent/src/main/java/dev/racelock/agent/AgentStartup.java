@@ -11,6 +11,7 @@ import dev.racelock.agent.instrument.ForkJoinTaskInstrumenter;
 import dev.racelock.agent.instrument.TaskIdentityInstrumenter;
 import dev.racelock.agent.instrument.JucCallSiteHooks;
 import dev.racelock.agent.instrument.RacelockTransformer;
+import dev.racelock.agent.instrument.ThreadFlockInstrumenter;
 import dev.racelock.agent.instrument.ThreadRunInstrumenter;
 import dev.racelock.agent.runtime.AgentThread;
 import dev.racelock.agent.runtime.DeadlockWatchdog;
@@ -62,6 +63,7 @@ public final class AgentStartup {
         FutureTaskInstrumenter.install(instrumentation, err);
         TaskIdentityInstrumenter.install(instrumentation, err);
         ForkJoinTaskInstrumenter.install(instrumentation, err);
+        ThreadFlockInstrumenter.install(instrumentation, err);
 
         Runtime.getRuntime().addShutdownHook(new AgentThread("racelock-shutdown", output::close));
         new AgentThread("racelock-freed-objects", () -> {

@@ -72,6 +72,42 @@ public final class ThreadHooks {
         c.recorder.threadStart(child, -1);
     }
 
+    /** Trace ids of the threads started in each ThreadFlock (structured concurrency), weakly by flock. */
+    private static final java.util.Map<Object, int[]> FLOCK_THREADS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * First thing in ThreadFlock.start(thread) (ThreadFlockInstrumenter): the start is recorded
+     * here (Thread.start then finds it recorded) and the thread is remembered as the flock's.
+     */
+    public static void flockStarting(Object flock, Thread thread) {
+        starting(thread);
+        int id = Recording.traceIdOf(thread);
+        if (id >= 0) {
+            FLOCK_THREADS.merge(flock, new int[] {id}, (a, b) -> {
+                int[] both = java.util.Arrays.copyOf(a, a.length + 1);
+                both[a.length] = b[0];
+                return both;
+            });
+        }
+    }
+
+    /**
+     * Before ThreadFlock.awaitAll returns (and after close): when every thread of the flock has
+     * finished, each ended after recording its end (Thread.run's exit hook runs before the
+     * thread leaves its container), so joining them all is exact.
+     */
+    public static void flockAwaited(boolean allFinished, Object flock) {
+        int[] threads = allFinished ? FLOCK_THREADS.get(flock) : null;
+        if (threads == null) {
+            return;
+        }
+        ThreadContext c = Recording.context();
+        for (int id : threads) {
+            c.recorder.threadJoin(id, -1);
+        }
+    }
+
     /** threadStart is a release: recorded before the child can run. */
     public static void start(Thread thread, int site, ThreadContext c) {
         int child = Recording.registerChild(thread, c, site);

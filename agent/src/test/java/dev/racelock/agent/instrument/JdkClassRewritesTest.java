@@ -94,6 +94,15 @@ class JdkClassRewritesTest {
     }
 
     @Test
+    void threadFlocksRecordTheirForksAndJoins() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "JDK 21+ class");
+        List<String> calls = hookCalls(ThreadFlockInstrumenter.instrument(jdkClass(ThreadFlockInstrumenter.FLOCK)));
+        assertTrue(calls.contains("start->flockStarting"), calls.toString());
+        assertEquals(2, calls.stream().filter(c -> c.startsWith("awaitAll->")).distinct().count()
+                + calls.stream().filter("close->flockAwaited"::equals).limit(1).count(), calls.toString());
+    }
+
+    @Test
     void everyThreadStartMethodRecordsTheStart() throws IOException {
         List<String> calls = hookCalls(ThreadRunInstrumenter.instrument(jdkClass("java/lang/Thread")));
         long starts = calls.stream().filter("start->starting"::equals).count();

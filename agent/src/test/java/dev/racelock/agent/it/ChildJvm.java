@@ -20,9 +20,16 @@ final class ChildJvm {
     private String agentOptions;
     private String classpath = FIXTURES;
     private String modulePath;
+    private final List<String> jvmOptions = new ArrayList<>();
 
     ChildJvm java(Path executable) {
         this.java = executable.toString();
+        return this;
+    }
+
+    /** Options for the JVM itself, e.g. --enable-preview. */
+    ChildJvm jvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
         return this;
     }
 
@@ -44,6 +51,7 @@ final class ChildJvm {
 
     List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
         if (agentOptions != null) {
             command.add("-javaagent:" + AGENT.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }

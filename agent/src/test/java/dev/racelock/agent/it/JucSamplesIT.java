@@ -122,6 +122,26 @@ class JucSamplesIT {
     }
 
     /**
+     * On JDK 25, structured concurrency (a preview API: compiled with --release 25
+     * --enable-preview, run with --enable-preview; samples in src/main/java25, which only this
+     * test compiles).
+     */
+    @ParameterizedTest(name = "{0} on JDK 25 with --enable-preview")
+    @ValueSource(strings = {"StructuredScopeJoin", "StructuredScopeReadBeforeJoin"})
+    void previewSampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
+        assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
+        Path sources = SOURCES.resolve("../../../../../java25/dev/racelock/samples/juc").normalize();
+        Path out = Files.createTempDirectory("juc25-preview-classes");
+        Process javac = new ProcessBuilder(ChildJvm.JDK25.resolveSibling("javac").toString(), "--release", "25",
+                "--enable-preview", "-g", "-d", out.toString(), sources.resolve(sample + ".java").toString())
+                .redirectErrorStream(true).start();
+        String log = new String(javac.getInputStream().readAllBytes());
+        assertEquals(0, javac.waitFor(), log);
+        assertFindings(sources, sample, new ChildJvm().java(ChildJvm.JDK25).jvmOptions("--enable-preview")
+                .classpath(out.toString()));
+    }
+
+    /**
      * The agent never changes what the program does: an executor that inspects its tasks
      * (beforeExecute, afterExecute, getQueue, remove) prints the same with and without it.
      */
