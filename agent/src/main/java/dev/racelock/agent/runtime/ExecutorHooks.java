@@ -61,6 +61,16 @@ public final class ExecutorHooks {
         return handOver(new Object[] {task}, site, c);
     }
 
+    /** Runs {@code call} (the executor's method) while {@code task} is this thread's hand-over. */
+    private static <T> T handingOver(Object task, int site, ThreadContext c, java.util.function.Supplier<T> call) {
+        HandOver outer = handOver(task, site, c);
+        try {
+            return call.get();
+        } finally {
+            handedOver(outer, c);
+        }
+    }
+
     /** The call returned or threw: the hand-over it nested in (if any) is the thread's again. */
     private static void handedOver(HandOver outer, ThreadContext c) {
         c.handOver = outer;
@@ -140,41 +150,24 @@ public final class ExecutorHooks {
     }
 
     public static void execute(Executor executor, Runnable command, int site, ThreadContext c) {
-        HandOver outer = handOver(command, site, c);
-        try {
+        handingOver(command, site, c, () -> {
             executor.execute(command);
-        } finally {
-            handedOver(outer, c);
-        }
+            return null;
+        });
     }
 
     @SuppressWarnings("unchecked")
     public static Future<?> submit(ExecutorService executor, Callable<?> callable, int site, ThreadContext c) {
-        HandOver outer = handOver(callable, site, c);
-        try {
-            return bound(executor.submit(callable), callable);
-        } finally {
-            handedOver(outer, c);
-        }
+        return handingOver(callable, site, c, () -> bound(executor.submit(callable), callable));
     }
 
     public static Future<?> submit(ExecutorService executor, Runnable runnable, int site, ThreadContext c) {
-        HandOver outer = handOver(runnable, site, c);
-        try {
-            return bound(executor.submit(runnable), runnable);
-        } finally {
-            handedOver(outer, c);
-        }
+        return handingOver(runnable, site, c, () -> bound(executor.submit(runnable), runnable));
     }
 
     public static Future<?> submit(ExecutorService executor, Runnable runnable, Object result, int site,
                                    ThreadContext c) {
-        HandOver outer = handOver(runnable, site, c);
-        try {
-            return bound(executor.submit(runnable, result), runnable);
-        } finally {
-            handedOver(outer, c);
-        }
+        return handingOver(runnable, site, c, () -> bound(executor.submit(runnable, result), runnable));
     }
 
     /** The returned future stands for the task: bound to its token unless a wrapper bound it already. */
@@ -299,45 +292,28 @@ public final class ExecutorHooks {
 
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Runnable command, long delay,
                                               TimeUnit unit, int site, ThreadContext c) {
-        HandOver outer = handOver(command, site, c);
-        try {
-            return bound(executor.schedule(command, delay, unit), command);
-        } finally {
-            handedOver(outer, c);
-        }
+        return handingOver(command, site, c, () -> bound(executor.schedule(command, delay, unit), command));
     }
 
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Callable<?> callable, long delay,
                                               TimeUnit unit, int site, ThreadContext c) {
-        HandOver outer = handOver(callable, site, c);
-        try {
-            return bound(executor.schedule(callable, delay, unit), callable);
-        } finally {
-            handedOver(outer, c);
-        }
+        return handingOver(callable, site, c,
+                () -> bound(executor.schedule(callable, delay, unit), callable));
     }
 
     /** Each run of a periodic task starts after the submission (runAndReset acquires its token). */
     public static ScheduledFuture<?> scheduleAtFixedRate(ScheduledExecutorService executor, Runnable command,
                                                          long initialDelay, long period, TimeUnit unit, int site,
                                                          ThreadContext c) {
-        HandOver outer = handOver(command, site, c);
-        try {
-            return bound(executor.scheduleAtFixedRate(command, initialDelay, period, unit), command);
-        } finally {
-            handedOver(outer, c);
-        }
+        return handingOver(command, site, c,
+                () -> bound(executor.scheduleAtFixedRate(command, initialDelay, period, unit), command));
     }
 
     public static ScheduledFuture<?> scheduleWithFixedDelay(ScheduledExecutorService executor, Runnable command,
                                                             long initialDelay, long delay, TimeUnit unit, int site,
                                                             ThreadContext c) {
-        HandOver outer = handOver(command, site, c);
-        try {
-            return bound(executor.scheduleWithFixedDelay(command, initialDelay, delay, unit), command);
-        } finally {
-            handedOver(outer, c);
-        }
+        return handingOver(command, site, c,
+                () -> bound(executor.scheduleWithFixedDelay(command, initialDelay, delay, unit), command));
     }
 
     // ---- Future.get and CompletableFuture.join ----------------------------------------------
