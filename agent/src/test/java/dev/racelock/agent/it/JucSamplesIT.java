@@ -106,7 +106,9 @@ class JucSamplesIT {
     @ValueSource(strings = {"VirtualThreadHandOff", "VirtualThreadReadBeforeJoin", "CompletableFutureHandOff",
         "CompletableFutureCombinators", "CompletableFutureReadBeforeJoin", "Pipeline", "PipelineWithUnsafeCounter",
         "ForkJoinSum", "ExecutorSeesItsTask", "ExecutorSeesItsTaskReadEarly", "ParallelStreamSlots",
-        "ParallelStreamSharedTotal", "VirtualExecutorFutureGet", "VirtualExecutorReadBeforeGet"})
+        "ParallelStreamSharedTotal", "VirtualExecutorFutureGet", "VirtualExecutorReadBeforeGet",
+        "CompletableFutureResultNow", "CompletableFutureResultNowNotDone", "CompletableFutureRecoveries",
+        "CompletableFutureEitherAsync"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
