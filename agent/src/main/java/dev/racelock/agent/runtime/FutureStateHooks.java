@@ -18,14 +18,15 @@ import java.util.concurrent.Future;
 public final class FutureStateHooks {
     private FutureStateHooks() {}
 
-    /** Resolved on first use, which only a JDK 19+ call site can cause. */
+    /** Resolved on first use, which only a JDK 19+ call site can cause; typed (Future)Object. */
     private static final class Handles {
         static final MethodHandle RESULT_NOW = virtual("resultNow", Object.class);
         static final MethodHandle EXCEPTION_NOW = virtual("exceptionNow", Throwable.class);
 
         private static MethodHandle virtual(String name, Class<?> returns) {
             try {
-                return MethodHandles.publicLookup().findVirtual(Future.class, name, MethodType.methodType(returns));
+                return MethodHandles.publicLookup().findVirtual(Future.class, name, MethodType.methodType(returns))
+                        .asType(MethodType.methodType(Object.class, Future.class));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Future." + name + " needs JDK 19 or later", e);
             }
@@ -33,25 +34,23 @@ public final class FutureStateHooks {
     }
 
     public static Object resultNow(Future<?> future, int site, ThreadContext c) {
-        Object value;
-        try {
-            value = (Object) Handles.RESULT_NOW.invokeExact(future);
-        } catch (Throwable t) {
-            throw FutureStateHooks.<RuntimeException>rethrown(t);
-        }
-        ExecutorHooks.retrieved(future, site, c);
-        return value;
+        return completed(Handles.RESULT_NOW, future, site, c);
     }
 
     public static Throwable exceptionNow(Future<?> future, int site, ThreadContext c) {
-        Throwable failure;
+        return (Throwable) completed(Handles.EXCEPTION_NOW, future, site, c);
+    }
+
+    /** Calls the accessor; it returned, so the future has completed: acquire its completion. */
+    private static Object completed(MethodHandle accessor, Future<?> future, int site, ThreadContext c) {
+        Object found;
         try {
-            failure = (Throwable) Handles.EXCEPTION_NOW.invokeExact(future);
+            found = (Object) accessor.invokeExact(future);
         } catch (Throwable t) {
             throw FutureStateHooks.<RuntimeException>rethrown(t);
         }
         ExecutorHooks.retrieved(future, site, c);
-        return failure;
+        return found;
     }
 
     /** Rethrows what the method threw, unchanged, whatever its type (it declares no checked exception). */

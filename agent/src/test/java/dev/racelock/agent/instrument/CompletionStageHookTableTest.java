@@ -41,8 +41,9 @@ class CompletionStageHookTableTest {
         assertEquals(42, methods.size(), "14 kinds in three forms each (JDK 12+)");
         for (Method m : methods) {
             String descriptor = Type.getMethodDescriptor(m);
-            CallSiteHooks.Hook viaInterface = TABLE.find(Opcodes.INVOKEINTERFACE, "java/util/concurrent/CompletionStage",
-                    m.getName(), descriptor, getClass().getClassLoader(), HIERARCHY);
+            CallSiteHooks.Hook viaInterface = TABLE.find(Opcodes.INVOKEINTERFACE,
+                    "java/util/concurrent/CompletionStage", m.getName(), descriptor, getClass().getClassLoader(),
+                    HIERARCHY);
             assertNotNull(viaInterface, "CompletionStage." + m.getName() + descriptor);
             assertHookExists(viaInterface);
             Method onFuture = CompletableFuture.class.getMethod(m.getName(), m.getParameterTypes());
@@ -63,6 +64,20 @@ class CompletionStageHookTableTest {
                     assertEquals(null, TABLE.find(Opcodes.INVOKEVIRTUAL, "java/util/concurrent/CompletableFuture",
                             name, Type.getMethodDescriptor(m), getClass().getClassLoader(), HIERARCHY), name);
                 }
+            }
+        }
+    }
+
+    @Test
+    void resultNowAndExceptionNowAreHookedOnlyWhereTheJdkHasThem() throws Exception {
+        String[][] methods = {{"resultNow", "()Ljava/lang/Object;"}, {"exceptionNow", "()Ljava/lang/Throwable;"}};
+        for (String[] m : methods) {
+            CallSiteHooks.Hook hook = TABLE.find(Opcodes.INVOKEVIRTUAL, "java/util/concurrent/CompletableFuture", m[0],
+                    m[1], getClass().getClassLoader(), HIERARCHY);
+            if (Runtime.version().feature() >= 19) {
+                assertHookExists(hook);
+            } else {
+                assertEquals(null, hook, m[0] + " does not exist before JDK 19");
             }
         }
     }
