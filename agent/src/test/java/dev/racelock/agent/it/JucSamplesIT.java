@@ -99,7 +99,7 @@ class JucSamplesIT {
     }
 
     /**
-     * On JDK 25: the JDK 21+ samples (virtual threads), and the samples whose tasks run on the
+     * On JDK 25: the JDK 21+ samples (virtual threads, resultNow), and the samples whose tasks run on the
      * common pool (its workers' thread-locals are erased between tasks from JDK 19 on).
      */
     @ParameterizedTest(name = "{0} on JDK 25")
