@@ -73,6 +73,28 @@ final class HandOffCallSiteHooks {
         });
     }
 
+    /**
+     * The callback-registering methods of CompletionStage, each also declared by
+     * CompletableFuture: {name, callback type, whether it takes another stage first}. Each comes
+     * in three forms: {@code name(...)}, {@code nameAsync(...)} and {@code nameAsync(..., Executor)}.
+     */
+    private static final String[][] STAGE_METHODS = {
+        {"thenApply", FN + "Function;", ""},
+        {"thenAccept", FN + "Consumer;", ""},
+        {"thenRun", RUNNABLE, ""},
+        {"handle", FN + "BiFunction;", ""},
+        {"whenComplete", FN + "BiConsumer;", ""},
+        {"thenCompose", FN + "Function;", ""},
+        {"exceptionally", FN + "Function;", ""},
+        {"exceptionallyCompose", FN + "Function;", ""},
+        {"thenCombine", FN + "BiFunction;", "other"},
+        {"thenAcceptBoth", FN + "BiConsumer;", "other"},
+        {"runAfterBoth", RUNNABLE, "other"},
+        {"applyToEither", FN + "Function;", "other"},
+        {"acceptEither", FN + "Consumer;", "other"},
+        {"runAfterEither", RUNNABLE, "other"},
+    };
+
     private static void completableFuture(CallSiteHooks table) {
         String hooks = RUNTIME + "CompletableFutureHooks";
         String executor = "L" + JUC + "Executor;";
@@ -86,56 +108,36 @@ final class HandOffCallSiteHooks {
             {"anyOf", "([" + CF_DESC + ")" + CF_DESC, "anyOf"},
         });
         JucCallSiteHooks.instance(table, CF, OwnerMatch.SUBCLASSES, hooks, new String[][] {
-            {"thenApply", "(" + FN + "Function;)" + CF_DESC, "thenApply"},
-            {"thenApplyAsync", "(" + FN + "Function;)" + CF_DESC, "thenApplyAsync"},
-            {"thenApplyAsync", "(" + FN + "Function;" + executor + ")" + CF_DESC, "thenApplyAsync"},
-            {"thenAccept", "(" + FN + "Consumer;)" + CF_DESC, "thenAccept"},
-            {"thenAcceptAsync", "(" + FN + "Consumer;)" + CF_DESC, "thenAcceptAsync"},
-            {"thenRun", "(" + RUNNABLE + ")" + CF_DESC, "thenRun"},
-            {"thenRunAsync", "(" + RUNNABLE + ")" + CF_DESC, "thenRunAsync"},
-            {"handle", "(" + FN + "BiFunction;)" + CF_DESC, "handle"},
-            {"thenCompose", "(" + FN + "Function;)" + CF_DESC, "thenCompose"},
-            {"thenCombine", "(L" + JUC + "CompletionStage;" + FN + "BiFunction;)" + CF_DESC, "thenCombine"},
-            {"whenComplete", "(" + FN + "BiConsumer;)" + CF_DESC, "whenComplete"},
-            {"thenCombineAsync", "(" + stage + FN + "BiFunction;)" + CF_DESC, "thenCombineAsync"},
-            {"thenAcceptBoth", "(" + stage + FN + "BiConsumer;)" + CF_DESC, "thenAcceptBoth"},
-            {"thenAcceptBothAsync", "(" + stage + FN + "BiConsumer;)" + CF_DESC, "thenAcceptBothAsync"},
-            {"runAfterBoth", "(" + stage + RUNNABLE + ")" + CF_DESC, "runAfterBoth"},
-            {"runAfterBothAsync", "(" + stage + RUNNABLE + ")" + CF_DESC, "runAfterBothAsync"},
-            {"applyToEither", "(" + stage + FN + "Function;)" + CF_DESC, "applyToEither"},
-            {"acceptEither", "(" + stage + FN + "Consumer;)" + CF_DESC, "acceptEither"},
-            {"runAfterEither", "(" + stage + RUNNABLE + ")" + CF_DESC, "runAfterEither"},
-            {"exceptionally", "(" + FN + "Function;)" + CF_DESC, "exceptionally"},
-            {"handleAsync", "(" + FN + "BiFunction;)" + CF_DESC, "handleAsync"},
-            {"whenCompleteAsync", "(" + FN + "BiConsumer;)" + CF_DESC, "whenCompleteAsync"},
-            {"thenComposeAsync", "(" + FN + "Function;)" + CF_DESC, "thenComposeAsync"},
             {"complete", "(" + OBJECT + ")Z", "complete"},
             {"completeExceptionally", "(Ljava/lang/Throwable;)Z", "completeExceptionally"},
             {"join", "()" + OBJECT, "join"},
+            {"getNow", "(" + OBJECT + ")" + OBJECT, "getNow"},
         });
-        String stageDesc = stage;
-        JucCallSiteHooks.instance(table, JUC + "CompletionStage", OwnerMatch.EXACT, hooks, new String[][] {
-            {"thenApply", "(" + FN + "Function;" + ")" + stageDesc, "thenApply"},
-            {"thenApplyAsync", "(" + FN + "Function;" + ")" + stageDesc, "thenApplyAsync"},
-            {"thenAccept", "(" + FN + "Consumer;" + ")" + stageDesc, "thenAccept"},
-            {"thenAcceptAsync", "(" + FN + "Consumer;" + ")" + stageDesc, "thenAcceptAsync"},
-            {"thenRun", "(" + RUNNABLE + ")" + stageDesc, "thenRun"},
-            {"thenRunAsync", "(" + RUNNABLE + ")" + stageDesc, "thenRunAsync"},
-            {"handle", "(" + FN + "BiFunction;" + ")" + stageDesc, "handle"},
-            {"handleAsync", "(" + FN + "BiFunction;" + ")" + stageDesc, "handleAsync"},
-            {"whenComplete", "(" + FN + "BiConsumer;" + ")" + stageDesc, "whenComplete"},
-            {"whenCompleteAsync", "(" + FN + "BiConsumer;" + ")" + stageDesc, "whenCompleteAsync"},
-            {"thenCompose", "(" + FN + "Function;" + ")" + stageDesc, "thenCompose"},
-            {"thenComposeAsync", "(" + FN + "Function;" + ")" + stageDesc, "thenComposeAsync"},
-            {"exceptionally", "(" + FN + "Function;" + ")" + stageDesc, "exceptionally"},
-            {"thenCombine", "(" + stage + FN + "BiFunction;" + ")" + stageDesc, "thenCombine"},
-            {"thenCombineAsync", "(" + stage + FN + "BiFunction;" + ")" + stageDesc, "thenCombineAsync"},
-            {"thenAcceptBoth", "(" + stage + FN + "BiConsumer;" + ")" + stageDesc, "thenAcceptBoth"},
-            {"runAfterBoth", "(" + stage + RUNNABLE + ")" + stageDesc, "runAfterBoth"},
-            {"applyToEither", "(" + stage + FN + "Function;" + ")" + stageDesc, "applyToEither"},
-            {"acceptEither", "(" + stage + FN + "Consumer;" + ")" + stageDesc, "acceptEither"},
-            {"runAfterEither", "(" + stage + RUNNABLE + ")" + stageDesc, "runAfterEither"},
-        });
+        for (String[] m : STAGE_METHODS) {
+            String args = (m[2].isEmpty() ? "" : stage) + m[1];
+            String[][] forms = {{m[0], args}, {m[0] + "Async", args}, {m[0] + "Async", args + executor}};
+            for (String[] form : forms) {
+                String name = form[0];
+                JucCallSiteHooks.instance(table, CF, OwnerMatch.SUBCLASSES, hooks, new String[][] {
+                    {name, "(" + form[1] + ")" + CF_DESC, name},
+                });
+                // a CompletableFuture behind the interface is recorded as above (CompletionStageHooks)
+                JucCallSiteHooks.instance(table, JUC + "CompletionStage", OwnerMatch.EXACT,
+                        RUNTIME + "CompletionStageHooks", new String[][] {
+                            {name, "(" + form[1] + ")" + stage, name},
+                        });
+            }
+        }
+        // Future.resultNow/exceptionNow exist from JDK 19; the agent (Java 17 bytecode) calls them
+        // through method handles, so it hooks them only on a JDK that has them (on an older one a
+        // call site naming them calls some class's own method, which promises nothing)
+        if (Runtime.version().feature() >= 19) {
+            JucCallSiteHooks.instance(table, JUC + "Future", OwnerMatch.SUBTYPES, RUNTIME + "FutureStateHooks",
+                    new String[][] {
+                        {"resultNow", "()" + OBJECT, "resultNow"},
+                        {"exceptionNow", "()Ljava/lang/Throwable;", "exceptionNow"},
+                    });
+        }
     }
 
     private static void synchronizers(CallSiteHooks table) {

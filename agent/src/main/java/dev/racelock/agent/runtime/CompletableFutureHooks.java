@@ -12,10 +12,13 @@ import java.util.function.Supplier;
 /**
  * Call-site hooks for CompletableFuture: {@code supplyAsync}/{@code runAsync} are executor
  * submissions (see ExecutorHooks); a dependent stage's callback ({@code thenApply},
- * {@code thenAccept}, {@code thenRun}, {@code handle}, {@code whenComplete}, their Async forms)
- * acquires what its source stage's completion released, and releases its own token, to which
- * the new stage is bound; {@code complete}/{@code completeExceptionally} release the future's
- * own token (its object id); {@code join}/{@code get} acquire both (ExecutorHooks.retrieved).
+ * {@code thenAccept}, {@code thenRun}, {@code handle}, {@code whenComplete}, the both, either
+ * and exceptionally forms, their Async forms with and without an Executor) acquires what its
+ * source stage's completion released, and releases its own token, to which the new stage is
+ * bound; {@code complete}/{@code completeExceptionally} release the future's own token (its
+ * object id); {@code join}/{@code get} and a {@code getNow} that returned the value acquire both
+ * (ExecutorHooks.retrieved). Calls through the CompletionStage interface: CompletionStageHooks.
+ * {@code orTimeout}/{@code completeOnTimeout} record nothing (docs/juc.md, "Not covered").
  */
 public final class CompletableFutureHooks {
     private CompletableFutureHooks() {}
@@ -241,8 +244,7 @@ public final class CompletableFutureHooks {
     @SuppressWarnings("unchecked")
     public static CompletableFuture<?> exceptionally(CompletableFuture<?> source, Function<?, ?> fn, int site,
                                                      ThreadContext c) {
-        TracedTask task = callback(fn, source, site, c);
-        HandOffTokens.dependsOn(task.token, HandOffTokens.completionTokens(source, c));
+        TracedTask task = recovery(fn, source, false, site, c);
         return bound(((CompletableFuture<Object>) source).exceptionally(
                 (Function<Throwable, Object>) (Object) task), task);
     }
@@ -270,6 +272,177 @@ public final class CompletableFutureHooks {
         task.composes = true;
         return bound(((CompletableFuture<Object>) source).thenComposeAsync(
                 (Function<Object, CompletionStage<Object>>) (Object) task), task);
+    }
+
+    // ---- the forms taking an Executor, the Async either forms, the exceptionally family ------
+    // The callback is wrapped as in the forms above; the executor runs the JDK's own completion
+    // object (which calls the wrapper), never the wrapper itself, so it sees nothing new.
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenAcceptAsync(CompletableFuture<?> source, Consumer<?> action,
+                                                       Executor executor, int site, ThreadContext c) {
+        TracedTask task = callback(action, source, site, c);
+        return bound(((CompletableFuture<Object>) source).thenAcceptAsync(task, executor), task);
+    }
+
+    public static CompletableFuture<?> thenRunAsync(CompletableFuture<?> source, Runnable action, Executor executor,
+                                                    int site, ThreadContext c) {
+        TracedTask task = callback(action, source, site, c);
+        return bound(source.thenRunAsync(task, executor), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> handleAsync(CompletableFuture<?> source, BiFunction<?, ?, ?> fn,
+                                                   Executor executor, int site, ThreadContext c) {
+        TracedTask task = callback(fn, source, site, c);
+        return bound(((CompletableFuture<Object>) source).handleAsync(
+                (BiFunction<Object, Throwable, Object>) (Object) new TracedTask.Pair(task), executor), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> whenCompleteAsync(CompletableFuture<?> source, BiConsumer<?, ?> action,
+                                                         Executor executor, int site, ThreadContext c) {
+        TracedTask task = callback(action, source, site, c);
+        return bound(((CompletableFuture<Object>) source).whenCompleteAsync(
+                (BiConsumer<Object, Throwable>) (Object) new TracedTask.Pair(task), executor), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenComposeAsync(CompletableFuture<?> source, Function<?, ?> fn,
+                                                        Executor executor, int site, ThreadContext c) {
+        TracedTask task = callback(fn, source, site, c);
+        task.composes = true;
+        return bound(((CompletableFuture<Object>) source).thenComposeAsync(
+                (Function<Object, CompletionStage<Object>>) (Object) task, executor), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenCombineAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                        BiFunction<?, ?, ?> fn, Executor executor, int site,
+                                                        ThreadContext c) {
+        TracedTask task = both(fn, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).thenCombineAsync((CompletionStage<Object>) other,
+                (BiFunction<Object, Object, Object>) (Object) new TracedTask.Pair(task), executor), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> thenAcceptBothAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                           BiConsumer<?, ?> action, Executor executor, int site,
+                                                           ThreadContext c) {
+        TracedTask task = both(action, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).thenAcceptBothAsync((CompletionStage<Object>) other,
+                (BiConsumer<Object, Object>) (Object) new TracedTask.Pair(task), executor), task);
+    }
+
+    public static CompletableFuture<?> runAfterBothAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                         Runnable action, Executor executor, int site,
+                                                         ThreadContext c) {
+        TracedTask task = both(action, source, other, site, c);
+        return bound(source.runAfterBothAsync(other, task, executor), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> applyToEitherAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                          Function<?, ?> fn, int site, ThreadContext c) {
+        TracedTask task = either(fn, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).applyToEitherAsync((CompletionStage<Object>) other,
+                (Function<Object, Object>) task), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> applyToEitherAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                          Function<?, ?> fn, Executor executor, int site,
+                                                          ThreadContext c) {
+        TracedTask task = either(fn, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).applyToEitherAsync((CompletionStage<Object>) other,
+                (Function<Object, Object>) task, executor), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> acceptEitherAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                         Consumer<?> action, int site, ThreadContext c) {
+        TracedTask task = either(action, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).acceptEitherAsync((CompletionStage<Object>) other,
+                (Consumer<Object>) task), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> acceptEitherAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                         Consumer<?> action, Executor executor, int site,
+                                                         ThreadContext c) {
+        TracedTask task = either(action, source, other, site, c);
+        return bound(((CompletableFuture<Object>) source).acceptEitherAsync((CompletionStage<Object>) other,
+                (Consumer<Object>) task, executor), task);
+    }
+
+    public static CompletableFuture<?> runAfterEitherAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                           Runnable action, int site, ThreadContext c) {
+        TracedTask task = either(action, source, other, site, c);
+        return bound(source.runAfterEitherAsync(other, task), task);
+    }
+
+    public static CompletableFuture<?> runAfterEitherAsync(CompletableFuture<?> source, CompletionStage<?> other,
+                                                           Runnable action, Executor executor, int site,
+                                                           ThreadContext c) {
+        TracedTask task = either(action, source, other, site, c);
+        return bound(source.runAfterEitherAsync(other, task, executor), task);
+    }
+
+    /**
+     * The exceptionally family (JDK 12+, so plain calls at the agent's Java 17 level): the
+     * callback runs only when the source failed, otherwise the source's value passes through;
+     * either way the source completed before the new stage (see {@link #exceptionally}).
+     */
+    private static TracedTask recovery(Object fn, CompletableFuture<?> source, boolean composes, int site,
+                                       ThreadContext c) {
+        TracedTask task = callback(fn, source, site, c);
+        task.composes = composes;
+        HandOffTokens.dependsOn(task.token, HandOffTokens.completionTokens(source, c));
+        return task;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> exceptionallyAsync(CompletableFuture<?> source, Function<?, ?> fn, int site,
+                                                          ThreadContext c) {
+        TracedTask task = recovery(fn, source, false, site, c);
+        return bound(((CompletableFuture<Object>) source).exceptionallyAsync(
+                (Function<Throwable, Object>) (Object) task), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> exceptionallyAsync(CompletableFuture<?> source, Function<?, ?> fn,
+                                                          Executor executor, int site, ThreadContext c) {
+        TracedTask task = recovery(fn, source, false, site, c);
+        return bound(((CompletableFuture<Object>) source).exceptionallyAsync(
+                (Function<Throwable, Object>) (Object) task, executor), task);
+    }
+
+    /**
+     * exceptionallyCompose: when the source failed, the stage the callback returns completes the
+     * new stage (as thenCompose: TracedTask.composes); otherwise the source's value passes through.
+     */
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> exceptionallyCompose(CompletableFuture<?> source, Function<?, ?> fn, int site,
+                                                            ThreadContext c) {
+        TracedTask task = recovery(fn, source, true, site, c);
+        return bound(((CompletableFuture<Object>) source).exceptionallyCompose(
+                (Function<Throwable, CompletionStage<Object>>) (Object) task), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> exceptionallyComposeAsync(CompletableFuture<?> source, Function<?, ?> fn,
+                                                                 int site, ThreadContext c) {
+        TracedTask task = recovery(fn, source, true, site, c);
+        return bound(((CompletableFuture<Object>) source).exceptionallyComposeAsync(
+                (Function<Throwable, CompletionStage<Object>>) (Object) task), task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> exceptionallyComposeAsync(CompletableFuture<?> source, Function<?, ?> fn,
+                                                                 Executor executor, int site, ThreadContext c) {
+        TracedTask task = recovery(fn, source, true, site, c);
+        return bound(((CompletableFuture<Object>) source).exceptionallyComposeAsync(
+                (Function<Throwable, CompletionStage<Object>>) (Object) task, executor), task);
     }
 
     /**
@@ -323,130 +496,6 @@ public final class CompletableFutureHooks {
         return all;
     }
 
-    // ---- the same calls made through the CompletionStage interface ----------------------------
-    // A CompletableFuture (or subclass) behind the interface is recorded as above; any other
-    // implementation is called as it is, unrecorded and unwrapped (its callbacks keep their identity).
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenApply(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenApply(f, fn, site, c)
-                : ((CompletionStage<Object>) source).thenApply((Function<Object, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenApplyAsync(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenApplyAsync(f, fn, site, c)
-                : ((CompletionStage<Object>) source).thenApplyAsync((Function<Object, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenAccept(CompletionStage<?> source, Consumer<?> action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenAccept(f, action, site, c)
-                : ((CompletionStage<Object>) source).thenAccept((Consumer<Object>) action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenAcceptAsync(CompletionStage<?> source, Consumer<?> action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenAcceptAsync(f, action, site, c)
-                : ((CompletionStage<Object>) source).thenAcceptAsync((Consumer<Object>) action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenRun(CompletionStage<?> source, Runnable action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenRun(f, action, site, c)
-                : ((CompletionStage<Object>) source).thenRun(action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenRunAsync(CompletionStage<?> source, Runnable action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenRunAsync(f, action, site, c)
-                : ((CompletionStage<Object>) source).thenRunAsync(action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> handle(CompletionStage<?> source, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? handle(f, fn, site, c)
-                : ((CompletionStage<Object>) source).handle((BiFunction<Object, Throwable, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> handleAsync(CompletionStage<?> source, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? handleAsync(f, fn, site, c)
-                : ((CompletionStage<Object>) source).handleAsync((BiFunction<Object, Throwable, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> whenComplete(CompletionStage<?> source, BiConsumer<?, ?> action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? whenComplete(f, action, site, c)
-                : ((CompletionStage<Object>) source).whenComplete((BiConsumer<Object, Throwable>) action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> whenCompleteAsync(CompletionStage<?> source, BiConsumer<?, ?> action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? whenCompleteAsync(f, action, site, c)
-                : ((CompletionStage<Object>) source).whenCompleteAsync((BiConsumer<Object, Throwable>) action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenCompose(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenCompose(f, fn, site, c)
-                : ((CompletionStage<Object>) source).thenCompose((Function<Object, CompletionStage<Object>>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenComposeAsync(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenComposeAsync(f, fn, site, c)
-                : ((CompletionStage<Object>) source).thenComposeAsync((Function<Object, CompletionStage<Object>>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> exceptionally(CompletionStage<?> source, Function<?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? exceptionally(f, fn, site, c)
-                : ((CompletionStage<Object>) source).exceptionally((Function<Throwable, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenCombine(CompletionStage<?> source, CompletionStage<?> other, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenCombine(f, other, fn, site, c)
-                : ((CompletionStage<Object>) source).thenCombine((CompletionStage<Object>) other, (BiFunction<Object, Object, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenCombineAsync(CompletionStage<?> source, CompletionStage<?> other, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenCombineAsync(f, other, fn, site, c)
-                : ((CompletionStage<Object>) source).thenCombineAsync((CompletionStage<Object>) other, (BiFunction<Object, Object, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> thenAcceptBoth(CompletionStage<?> source, CompletionStage<?> other, BiConsumer<?, ?> action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? thenAcceptBoth(f, other, action, site, c)
-                : ((CompletionStage<Object>) source).thenAcceptBoth((CompletionStage<Object>) other, (BiConsumer<Object, Object>) action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> runAfterBoth(CompletionStage<?> source, CompletionStage<?> other, Runnable action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? runAfterBoth(f, other, action, site, c)
-                : ((CompletionStage<Object>) source).runAfterBoth(other, action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> applyToEither(CompletionStage<?> source, CompletionStage<?> other, Function<?, ?> fn, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? applyToEither(f, other, fn, site, c)
-                : ((CompletionStage<Object>) source).applyToEither((CompletionStage<Object>) other, (Function<Object, Object>) fn);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> acceptEither(CompletionStage<?> source, CompletionStage<?> other, Consumer<?> action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? acceptEither(f, other, action, site, c)
-                : ((CompletionStage<Object>) source).acceptEither((CompletionStage<Object>) other, (Consumer<Object>) action);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static CompletionStage<?> runAfterEither(CompletionStage<?> source, CompletionStage<?> other, Runnable action, int site, ThreadContext c) {
-        return source instanceof CompletableFuture<?> f ? runAfterEither(f, other, action, site, c)
-                : ((CompletionStage<Object>) source).runAfterEither(other, action);
-    }
-
     // ---- completion and retrieval --------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
@@ -469,6 +518,40 @@ public final class CompletableFutureHooks {
         } catch (java.util.concurrent.CompletionException e) {
             ExecutorHooks.retrieved(future, site, c);
             throw e;
+        }
+    }
+
+    /**
+     * getNow returns the future's value only when it is complete, and then, as join, the
+     * completion happened-before (ExecutorHooks.retrieved); when it returns the caller's default
+     * nothing is ordered. Which one it returned is known when the future was done before the call
+     * (isDone() true, then getNow: the common correct pattern) or when the result is not the
+     * default object itself. A future that completes during the call with the default object as
+     * its value (getNow(null) on a future completed with null) is not acquired: a missed edge,
+     * never one that is not there.
+     */
+    @SuppressWarnings("unchecked")
+    public static Object getNow(CompletableFuture<?> future, Object valueIfAbsent, int site, ThreadContext c) {
+        boolean doneBefore = doneWithoutThrowing(future);
+        Object value;
+        try {
+            value = ((CompletableFuture<Object>) future).getNow(valueIfAbsent);
+        } catch (java.util.concurrent.CompletionException e) {
+            ExecutorHooks.retrieved(future, site, c); // completed exceptionally: a completion, as join
+            throw e;
+        }
+        if (doneBefore || value != valueIfAbsent) {
+            ExecutorHooks.retrieved(future, site, c);
+        }
+        return value;
+    }
+
+    /** isDone, or false where it is unsupported (a minimalCompletionStage): getNow then throws as it would. */
+    private static boolean doneWithoutThrowing(CompletableFuture<?> future) {
+        try {
+            return future.isDone();
+        } catch (UnsupportedOperationException e) {
+            return false;
         }
     }
 }

@@ -99,7 +99,7 @@ class JucSamplesIT {
     }
 
     /**
-     * On JDK 25: the JDK 21+ samples (virtual threads), and the samples whose tasks run on the
+     * On JDK 25: the JDK 21+ samples (virtual threads, resultNow), and the samples whose tasks run on the
      * common pool (its workers' thread-locals are erased between tasks from JDK 19 on).
      */
     @ParameterizedTest(name = "{0} on JDK 25")
@@ -108,7 +108,8 @@ class JucSamplesIT {
         "ForkJoinSum", "ExecutorSeesItsTask", "ExecutorSeesItsTaskReadEarly", "ParallelStreamSlots",
         "ParallelStreamSharedTotal", "VirtualExecutorFutureGet", "VirtualExecutorReadBeforeGet",
         "VirtualExecutorClose", "VirtualExecutorReadBeforeClose", "ExecutorsSeeTheirTasks",
-        "ExecutorsSeeTheirTasksReadEarly"})
+        "ExecutorsSeeTheirTasksReadEarly", "CompletableFutureResultNow", "CompletableFutureResultNowNotDone",
+        "CompletableFutureRecoveries", "CompletableFutureEitherAsync"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
