@@ -26,7 +26,7 @@ public final class CompletableFutureHooks {
     private static TracedTask submitted(Object body, int site, ThreadContext c) {
         long token = HandOffTokens.fresh(c);
         c.recorder.hbRelease(token, site);
-        return new TracedTask(body, new long[] {token}, token, 0, site);
+        return new TracedTask(body, new long[] {token}, token, site);
     }
 
     @SuppressWarnings("unchecked")
@@ -60,7 +60,7 @@ public final class CompletableFutureHooks {
     /** A callback of a stage depending on {@code source}: acquires the source's completion tokens. */
     private static TracedTask callback(Object body, CompletionStage<?> source, int site, ThreadContext c) {
         long[] tokens = HandOffTokens.completionTokens(source, c);
-        return new TracedTask(body, new long[] {tokens[0], tokens[1], registered(site, c)}, HandOffTokens.fresh(c), 0,
+        return new TracedTask(body, new long[] {tokens[0], tokens[1], registered(site, c)}, HandOffTokens.fresh(c),
                 site);
     }
 
@@ -163,7 +163,7 @@ public final class CompletableFutureHooks {
         long[] first = HandOffTokens.completionTokens(source, c);
         long[] second = HandOffTokens.completionTokens(other, c);
         return new TracedTask(body, new long[] {first[0], first[1], second[0], second[1], registered(site, c)},
-                HandOffTokens.fresh(c), 0, site);
+                HandOffTokens.fresh(c), site);
     }
 
     @SuppressWarnings("unchecked")
@@ -205,7 +205,7 @@ public final class CompletableFutureHooks {
     /** One of two sources completed before the callback: see TracedTask.eitherSources. */
     private static TracedTask either(Object body, CompletableFuture<?> source, CompletionStage<?> other, int site,
                                      ThreadContext c) {
-        TracedTask task = new TracedTask(body, new long[] {registered(site, c)}, HandOffTokens.fresh(c), 0, site);
+        TracedTask task = new TracedTask(body, new long[] {registered(site, c)}, HandOffTokens.fresh(c), site);
         // another CompletionStage implementation may not support toCompletableFuture: only source then
         CompletableFuture<?> second = other instanceof CompletableFuture<?> f ? f : source;
         task.eitherSources = new CompletableFuture<?>[] {source, second};

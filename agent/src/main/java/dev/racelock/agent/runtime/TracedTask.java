@@ -1,6 +1,5 @@
 package dev.racelock.agent.runtime;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -9,19 +8,18 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A task or callback handed to java.util.concurrent, wrapped so that its body is ordered after
- * the hand-off and what comes after its completion is ordered after its body: at the start it
- * acquires the tokens released at submission (or by the stages it depends on); at the end,
- * normally or by an exception, it releases its own token (which the returned Future or stage is
- * bound to) and the executor's, before the JDK can mark it complete. One class for every
- * functional shape the hooks wrap.
+ * A CompletableFuture callback (or async supplier/runnable), wrapped so that its body is ordered
+ * after the hand-off and what comes after its completion is ordered after its body: at the start
+ * it acquires the tokens released at registration and by the stages it depends on; at the end,
+ * normally or by an exception, it releases its own token (which the returned stage is bound to),
+ * before the JDK can mark the stage complete. A CompletableFuture never shows its callbacks to
+ * the program, so the wrapper changes nothing it can see; tasks given to executors are never
+ * wrapped (ExecutorHooks). One class for every functional shape the hooks wrap.
  */
-class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Function<Object, Object>,
-        Consumer<Object> {
+class TracedTask implements Runnable, Supplier<Object>, Function<Object, Object>, Consumer<Object> {
     final Object body;
     private final long[] acquireAtStart;
     final long token;
-    private final long executorToken;
     private final int site;
 
     /**
@@ -40,15 +38,10 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
     CompletableFuture<?>[] eitherSources;
     long[][] eitherTokens;
 
-    /** Set by a body that returned normally, for invokeAny; read by the submitting thread after. */
-    volatile boolean completed;
-    volatile Object result;
-
-    TracedTask(Object body, long[] acquireAtStart, long token, long executorToken, int site) {
+    TracedTask(Object body, long[] acquireAtStart, long token, int site) {
         this.body = body;
         this.acquireAtStart = acquireAtStart;
         this.token = token;
-        this.executorToken = executorToken;
         this.site = site;
     }
 
@@ -65,7 +58,7 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
         public Object apply(Object first, Object second) {
             ThreadContext c = task.begin();
             try {
-                return task.done(((BiFunction<Object, Object, Object>) task.body).apply(first, second));
+                return ((BiFunction<Object, Object, Object>) task.body).apply(first, second);
             } finally {
                 task.end(c);
             }
@@ -102,15 +95,6 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
 
     void end(ThreadContext c) {
         c.recorder.hbRelease(token, site);
-        if (executorToken != 0) {
-            c.recorder.hbRelease(executorToken, site);
-        }
-    }
-
-    Object done(Object value) {
-        result = value;
-        completed = true;
-        return value;
     }
 
     @Override
@@ -118,18 +102,6 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
         ThreadContext c = begin();
         try {
             ((Runnable) body).run();
-            done(null);
-        } finally {
-            end(c);
-        }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object call() throws Exception {
-        ThreadContext c = begin();
-        try {
-            return done(((Callable<Object>) body).call());
         } finally {
             end(c);
         }
@@ -140,7 +112,7 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
     public Object get() {
         ThreadContext c = begin();
         try {
-            return done(((Supplier<Object>) body).get());
+            return ((Supplier<Object>) body).get();
         } finally {
             end(c);
         }
@@ -155,7 +127,7 @@ class TracedTask implements Runnable, Callable<Object>, Supplier<Object>, Functi
             if (composes && result != null) {
                 HandOffTokens.dependsOn(token, HandOffTokens.completionTokens(result, c));
             }
-            return done(result);
+            return result;
         } finally {
             end(c);
         }
