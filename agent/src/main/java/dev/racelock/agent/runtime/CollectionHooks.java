@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TransferQueue;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -98,6 +99,31 @@ public final class CollectionHooks {
         return insert(queue, element, site, c, () -> ((BlockingQueue<Object>) queue).offer(element, timeout, unit));
     }
 
+    // ---- TransferQueue: insertions that wait for a consumer ---------------------------------------
+
+    @SuppressWarnings("unchecked")
+    public static void transfer(TransferQueue<?> queue, Object element, int site, ThreadContext c)
+            throws InterruptedException {
+        insert(queue, element, site, c, () -> {
+            ((TransferQueue<Object>) queue).transfer(element);
+            return true;
+        });
+    }
+
+    /** False: no consumer was waiting and the element was not enqueued, so its token is withdrawn. */
+    @SuppressWarnings("unchecked")
+    public static boolean tryTransfer(TransferQueue<?> queue, Object element, int site, ThreadContext c) {
+        return insert(queue, element, site, c, () -> ((TransferQueue<Object>) queue).tryTransfer(element));
+    }
+
+    /** False: the wait timed out and the element was taken back out of the queue. */
+    @SuppressWarnings("unchecked")
+    public static boolean tryTransfer(TransferQueue<?> queue, Object element, long timeout, TimeUnit unit, int site,
+                                      ThreadContext c) throws InterruptedException {
+        return insert(queue, element, site, c,
+                () -> ((TransferQueue<Object>) queue).tryTransfer(element, timeout, unit));
+    }
+
     // ---- queue removal and access: acquire the token of that element's insertion after ---------
 
     private static Object taken(Queue<?> queue, Object element, boolean removal, int site, ThreadContext c) {
@@ -133,6 +159,30 @@ public final class CollectionHooks {
     public static Object poll(BlockingQueue<?> queue, long timeout, TimeUnit unit, int site, ThreadContext c)
             throws InterruptedException {
         return taken(queue, queue.poll(timeout, unit), true, site, c);
+    }
+
+    // ---- drainTo: every element moved acquires its insertion, as a removal ------------------------
+
+    @SuppressWarnings("unchecked")
+    public static int drainTo(BlockingQueue<?> queue, Collection<?> target, int site, ThreadContext c) {
+        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo((Collection<Object>) target));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static int drainTo(BlockingQueue<?> queue, Collection<?> target, int max, int site, ThreadContext c) {
+        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo((Collection<Object>) target, max));
+    }
+
+    private static int drained(BlockingQueue<?> queue, Collection<?> target, int site, ThreadContext c,
+                               java.util.function.IntSupplier drain) {
+        DrainedElements moved = DrainedElements.before(queue, target);
+        int count = drain.getAsInt();
+        if (moved != null) {
+            for (Object element : moved.after(count)) {
+                taken(queue, element, true, site, c);
+            }
+        }
+        return count;
     }
 
     // ---- concurrent maps: one token per (map, key) ------------------------------------------------
