@@ -224,24 +224,22 @@ public final class IterationHooks {
      * element it hands to the pipeline acquires first, in the thread that sees it (a parallel
      * stream's worker after {@code trySplit}).
      */
-    @SuppressWarnings("unchecked")
     public static Stream<?> stream(Collection<?> collection, int site, ThreadContext c) {
-        long source = jdk(collection) ? source(collection, c) : 0;
-        if (source == 0) {
-            return collection.stream();
-        }
-        return StreamSupport.stream(new SeenSpliterator((Spliterator<Object>) collection.spliterator(), source, site),
-                false);
+        return stream(collection, false, site, c);
+    }
+
+    public static Stream<?> parallelStream(Collection<?> collection, int site, ThreadContext c) {
+        return stream(collection, true, site, c);
     }
 
     @SuppressWarnings("unchecked")
-    public static Stream<?> parallelStream(Collection<?> collection, int site, ThreadContext c) {
+    private static Stream<?> stream(Collection<?> collection, boolean parallel, int site, ThreadContext c) {
         long source = jdk(collection) ? source(collection, c) : 0;
         if (source == 0) {
-            return collection.parallelStream();
+            return parallel ? collection.parallelStream() : collection.stream();
         }
         return StreamSupport.stream(new SeenSpliterator((Spliterator<Object>) collection.spliterator(), source, site),
-                true);
+                parallel);
     }
 
     /** Delegates everything; each element passed on is {@link #seen} first. */

@@ -18,26 +18,28 @@ public final class CyclicBarrierActionHandOff {
     public static void main(String[] args) throws InterruptedException {
         CyclicBarrier meet = new CyclicBarrier(2, () -> total += left + right);
         int[] seen = new int[2];
-        Thread a = new Thread(() -> {
-            for (int round = 1; round <= 20; round++) {
-                left = round;
-                CyclicBarrierHandOff.await(meet);
-                seen[0] += total;
-                CyclicBarrierHandOff.await(meet);
-            }
-        }, "left");
-        Thread b = new Thread(() -> {
-            for (int round = 1; round <= 20; round++) {
-                right = round;
-                CyclicBarrierHandOff.await(meet);
-                seen[1] += total;
-                CyclicBarrierHandOff.await(meet);
-            }
-        }, "right");
+        Thread a = worker(meet, seen, 0);
+        Thread b = worker(meet, seen, 1);
         a.start();
         b.start();
         a.join();
         b.join();
         System.out.println(seen[0] + " " + seen[1] + " " + total);
+    }
+
+    /** Worker {@code index} writes its part, awaits, reads the total, and awaits the other's read. */
+    static Thread worker(CyclicBarrier meet, int[] seen, int index) {
+        return new Thread(() -> {
+            for (int round = 1; round <= 20; round++) {
+                if (index == 0) {
+                    left = round;
+                } else {
+                    right = round;
+                }
+                CyclicBarrierHandOff.await(meet);
+                seen[index] += total;
+                CyclicBarrierHandOff.await(meet);
+            }
+        }, "worker-" + index);
     }
 }
