@@ -18,8 +18,8 @@ class JucCollectionHandOffsTest {
     @BeforeAll
     static void record() throws Exception {
         run = new JucFixtureRun("CollectionHandOffs");
-        // 2 + 1 + 1 drained, a refused tryTransfer, "b", "a", 2 offered + "a" seen by three loops, barrier
-        assertEquals(2 + 1 + 1 + 1 + 1 + 1 + 3 + 1 + 1 + 1 + 1 + 1, run.result);
+        // 4 drained, a refused tryTransfer, "b", "a", 3 streamed, "a" by entrySet, values, keySet, "p", "s", 1 streamed, barrier
+        assertEquals(2 + 1 + 1 + 1 + 1 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1, run.result);
     }
 
     private static List<Long> tokens(String marker, String kind) {
@@ -61,6 +61,9 @@ class JucCollectionHandOffsTest {
         assertEquals(put, one("@map keySet next", "hbAcquire"));
         assertEquals(put, one("@map forEach", "hbAcquire"));
         assertEquals(List.of(), tokens("@map values", "hbAcquire"), "a value does not say its key");
+        assertEquals(one("@skiplist put", "hbRelease"), one("@skiplist keys", "hbAcquire"));
+        assertEquals(one("@deque offer", "hbRelease"), one("@deque parallelStream", "hbAcquire"),
+                "acquired by whichever thread the stream gave the element to");
         assertEquals(List.of(), tokens("@plain iterate", "hbAcquire"), "an ArrayList promises nothing");
     }
 
