@@ -74,7 +74,8 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
                     && (descriptor.equals("(I)V") || descriptor.equals("(Z)V"))) {
                 atEntry = "awaitedAbnormally"; // join/invoke/get about to throw the task's exception
             }
-            boolean awaits = (name.equals("join") || name.equals("invoke")) && descriptor.equals("()Ljava/lang/Object;");
+            boolean awaits = (name.equals("join") || name.equals("invoke"))
+                    && descriptor.equals("()Ljava/lang/Object;");
             return atEntry != null ? entry(next, atEntry) : awaits ? normalReturn(next, "awaited") : next;
         });
     }

@@ -165,12 +165,14 @@ public final class CollectionHooks {
 
     @SuppressWarnings("unchecked")
     public static int drainTo(BlockingQueue<?> queue, Collection<?> target, int site, ThreadContext c) {
-        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo((Collection<Object>) target));
+        Collection<Object> into = (Collection<Object>) target;
+        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo(into));
     }
 
     @SuppressWarnings("unchecked")
     public static int drainTo(BlockingQueue<?> queue, Collection<?> target, int max, int site, ThreadContext c) {
-        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo((Collection<Object>) target, max));
+        Collection<Object> into = (Collection<Object>) target;
+        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo(into, max));
     }
 
     private static int drained(BlockingQueue<?> queue, Collection<?> target, int site, ThreadContext c,

@@ -18,7 +18,8 @@ class JucCollectionHandOffsTest {
     @BeforeAll
     static void record() throws Exception {
         run = new JucFixtureRun("CollectionHandOffs");
-        // 4 drained, a refused tryTransfer, "b", "a", 3 streamed, "a" by entrySet, values, keySet, "p", "s", 1 streamed, barrier
+        // 4 drained, a refused tryTransfer, "b", "a", 3 streamed, "a" by entrySet, values, keySet,
+        // "p", "s", 1 streamed, the barrier action
         assertEquals(2 + 1 + 1 + 1 + 1 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1, run.result);
     }
 

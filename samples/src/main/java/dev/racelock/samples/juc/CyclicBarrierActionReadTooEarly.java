@@ -14,7 +14,8 @@ public final class CyclicBarrierActionReadTooEarly {
     static int total;
 
     public static void main(String[] args) throws InterruptedException {
-        CyclicBarrier meet = new CyclicBarrier(2, () -> total = 42); // expect race(write, CyclicBarrierActionReadTooEarly.total)
+        CyclicBarrier meet = new CyclicBarrier(2,
+                () -> total = 42); // expect race(write, CyclicBarrierActionReadTooEarly.total)
         CountDownLatch started = new CountDownLatch(2);
         Runnable worker = () -> {
             started.countDown();
