@@ -5,8 +5,9 @@ import dev.racelock.agent.instrument.CallSiteHooks.OwnerMatch;
 
 /**
  * The java.util.concurrent hand-off entries of the call-site table: executors and futures,
- * CompletableFuture, CountDownLatch, Semaphore, concurrent queues and maps (runtime classes
- * ExecutorHooks, CompletableFutureHooks, SynchronizerHooks, CollectionHooks).
+ * CompletableFuture, CountDownLatch, Semaphore, CyclicBarrier (also its barrier action, a
+ * constructor-argument filter), concurrent queues and maps and their iteration (runtime classes
+ * ExecutorHooks, CompletableFutureHooks, SynchronizerHooks, CollectionHooks, IterationHooks).
  */
 final class HandOffCallSiteHooks {
     private static final String JUC = "java/util/concurrent/";

@@ -23,6 +23,8 @@ import java.util.function.Function;
  * Concurrent queues and maps (java.util.concurrent package summary: actions prior to placing an
  * object into a concurrent collection happen-before actions subsequent to the access or removal
  * of that element from the collection in another thread). Tokens: {@link HandOffTokens}.
+ * {@code TransferQueue.transfer}/{@code tryTransfer} are insertions; {@code drainTo} removes
+ * each element it moved ({@link DrainedElements}); iteration is in {@link IterationHooks}.
  *
  * <p>The hooks match every {@code Queue}/{@code Map} call in recorded code (the static type at
  * the call site says little); only receivers that are concurrent collections hand anything

@@ -113,70 +113,66 @@ public final class ForkJoinHooks {
     }
 
     /**
-     * A join, invoke or invokeAll that threw: each task that completed by an exception is
-     * acquired (its end released in trySetThrown, ForkJoinTaskInstrumenter); a cancelled one,
-     * or one still running (invokeAll gives up at the first exception), is not.
+     * After a join, invoke or invokeAll: if it returned, every task completed; if it threw
+     * (also a checked exception thrown sneakily), each task that completed by an exception is
+     * acquired (its end was released in trySetThrown, ForkJoinTaskInstrumenter); a cancelled
+     * one, or one still running (invokeAll gives up at the first exception), is not.
      */
-    private static void completedAbnormally(Iterable<?> tasks, int site, ThreadContext c) {
+    private static void joined(boolean returned, Iterable<?> tasks, int site, ThreadContext c) {
         if (tasks == null) {
             return;
         }
         for (Object t : tasks) {
-            if (t instanceof ForkJoinTask<?> task && thrown(task)) {
-                completed(task, site, c);
+            if (returned || (t instanceof ForkJoinTask<?> task && thrown(task))) {
+                completed(t, site, c);
             }
         }
     }
 
     public static Object join(ForkJoinTask<?> task, int site, ThreadContext c) {
-        Object value;
+        boolean returned = false;
         try {
-            value = task.join();
-        } catch (RuntimeException | Error e) {
-            completedAbnormally(Arrays.asList(task), site, c);
-            throw e;
+            Object value = task.join();
+            returned = true;
+            return value;
+        } finally {
+            joined(returned, Arrays.asList(task), site, c);
         }
-        completed(task, site, c);
-        return value;
     }
 
     public static Object invoke(ForkJoinTask<?> task, int site, ThreadContext c) {
-        Object value;
+        boolean returned = false;
         try {
-            value = task.invoke();
-        } catch (RuntimeException | Error e) {
-            completedAbnormally(Arrays.asList(task), site, c);
-            throw e;
+            Object value = task.invoke();
+            returned = true;
+            return value;
+        } finally {
+            joined(returned, Arrays.asList(task), site, c);
         }
-        completed(task, site, c);
-        return value;
     }
 
     public static void invokeAll(ForkJoinTask<?> first, ForkJoinTask<?> second, int site, ThreadContext c) {
         handedOff(first, site, c);
         handedOff(second, site, c);
+        boolean returned = false;
         try {
             ForkJoinTask.invokeAll(first, second);
-        } catch (RuntimeException | Error e) {
-            completedAbnormally(Arrays.asList(first, second), site, c);
-            throw e;
+            returned = true;
+        } finally {
+            joined(returned, Arrays.asList(first, second), site, c);
         }
-        completed(first, site, c);
-        completed(second, site, c);
     }
 
     public static void invokeAll(ForkJoinTask<?>[] tasks, int site, ThreadContext c) {
         for (ForkJoinTask<?> t : tasks) {
             handedOff(t, site, c);
         }
+        boolean returned = false;
         try {
             ForkJoinTask.invokeAll(tasks);
-        } catch (RuntimeException | Error e) {
-            completedAbnormally(Arrays.asList(tasks), site, c);
-            throw e;
-        }
-        for (ForkJoinTask<?> t : tasks) {
-            completed(t, site, c);
+            returned = true;
+        } finally {
+            joined(returned, Arrays.asList(tasks), site, c);
         }
     }
 
@@ -185,30 +181,26 @@ public final class ForkJoinHooks {
         for (Object t : tasks) {
             handedOff(t, site, c);
         }
-        Collection<?> done;
+        boolean returned = false;
         try {
-            done = ForkJoinTask.invokeAll((Collection) tasks);
-        } catch (RuntimeException | Error e) {
-            completedAbnormally(tasks, site, c);
-            throw e;
+            Collection<?> done = ForkJoinTask.invokeAll((Collection) tasks);
+            returned = true;
+            return done;
+        } finally {
+            joined(returned, tasks, site, c);
         }
-        for (Object t : tasks) {
-            completed(t, site, c);
-        }
-        return done;
     }
 
     public static Object invoke(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {
         handedOff(task, site, c);
-        Object value;
+        boolean returned = false;
         try {
-            value = pool.invoke(task);
-        } catch (RuntimeException | Error e) {
-            completedAbnormally(Arrays.asList(task), site, c);
-            throw e;
+            Object value = pool.invoke(task);
+            returned = true;
+            return value;
+        } finally {
+            joined(returned, Arrays.asList(task), site, c);
         }
-        completed(task, site, c);
-        return value;
     }
 
     public static ForkJoinTask<?> submit(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {

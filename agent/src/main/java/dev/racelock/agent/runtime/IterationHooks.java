@@ -91,7 +91,8 @@ public final class IterationHooks {
         if (kind == 0) {
             return 0;
         }
-        long bound = kind == VIEW || kind == ELEMENTS ? VIEWS.get(iterable) : 0;
+        boolean mayBeBound = kind == VIEW || iterable instanceof ConcurrentHashMap.KeySetView;
+        long bound = mayBeBound ? VIEWS.getUnlocked(iterable) : 0;
         if (bound != 0) {
             return bound;
         }
@@ -125,7 +126,10 @@ public final class IterationHooks {
 
     private static <V> V view(Map<?, ?> map, V view, int kind, ThreadContext c) {
         if (map instanceof ConcurrentMap && view != null) {
-            VIEWS.bind(view, (ObjectIds.of(map, -1, c) << 3) | kind, true);
+            long source = (ObjectIds.of(map, -1, c) << 3) | kind;
+            if (VIEWS.getUnlocked(view) != source) { // the JDK maps hand out one view each: bind it once
+                VIEWS.bind(view, source, true);
+            }
         }
         return view;
     }
@@ -175,7 +179,7 @@ public final class IterationHooks {
     public static Object next(Iterator<?> it, int site, ThreadContext c) {
         Object element = it.next();
         if (element != null && CONCURRENT_ITERATOR.get(it.getClass())) {
-            long source = ITERATORS.get(it);
+            long source = ITERATORS.getUnlocked(it);
             if (source != 0) {
                 seen(source, element, site, c);
             }
