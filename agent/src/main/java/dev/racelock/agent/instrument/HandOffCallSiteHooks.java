@@ -213,7 +213,6 @@ final class HandOffCallSiteHooks {
         JucCallSiteHooks.instance(table, "java/util/Map", OwnerMatch.SUBTYPES, hooks, new String[][] {
             {"keySet", "()" + set, "keySet"},
             {"entrySet", "()" + set, "entrySet"},
-            {"values", "()" + COLLECTION, "values"},
             {"forEach", "(" + FN + "BiConsumer;)V", "forEach"},
         });
         JucCallSiteHooks.instance(table, JUC + "ConcurrentHashMap", OwnerMatch.SUBCLASSES, hooks, new String[][] {

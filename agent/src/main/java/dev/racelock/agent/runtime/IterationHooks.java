@@ -48,9 +48,8 @@ public final class IterationHooks {
     private static final int ELEMENTS = 2;
     private static final int KEYS = 3;
     private static final int ENTRIES = 4;
-    private static final int VALUES = 5;
-    /** A JDK view class whose map is known only by binding. */
-    private static final int VIEW = 6;
+    /** A JDK view class whose map is known only by binding (values() views never are). */
+    private static final int VIEW = 5;
 
     private static final WeakIdentityMap VIEWS = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
     private static final WeakIdentityMap ITERATORS = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
@@ -118,7 +117,7 @@ public final class IterationHooks {
                     HandOffTokens.acquireKey(container, entry.getKey(), site, c);
                 }
             }
-            default -> { } // VALUES: the key is unknown
+            default -> { }
         }
     }
 
@@ -159,10 +158,6 @@ public final class IterationHooks {
 
     public static Set<?> entrySet(Map<?, ?> map, int site, ThreadContext c) {
         return view(map, map.entrySet(), ENTRIES, c);
-    }
-
-    public static Collection<?> values(Map<?, ?> map, int site, ThreadContext c) {
-        return view(map, map.values(), VALUES, c);
     }
 
     // ---- iterators -----------------------------------------------------------------------------
