@@ -67,6 +67,35 @@ public final class CallSiteHooks {
     public record ProbeSite(int site, int contextSlot, int freeLocal, ClassLoader loader, ClassHierarchy hierarchy,
                             boolean memory) {}
 
+    /**
+     * A constructor call whose last argument (a reference) is passed through
+     * {@code hookOwner.hookName(argument, int site, ThreadContext)} first; the call itself stays
+     * (the object under construction cannot be passed to a hook). For arguments the constructed
+     * object keeps to itself, such as a CyclicBarrier's barrier action.
+     */
+    public record ArgumentFilter(String owner, String descriptor, String hookOwner, String hookName) {
+        String hookDescriptor() {
+            org.objectweb.asm.Type[] arguments = org.objectweb.asm.Type.getArgumentTypes(descriptor);
+            String argument = arguments[arguments.length - 1].getDescriptor();
+            return "(" + argument + "I" + MethodInstrumenter.CONTEXT_DESC + ")" + argument;
+        }
+    }
+
+    private final Map<String, ArgumentFilter> argumentFilters = new HashMap<>();
+
+    public CallSiteHooks register(ArgumentFilter filter) {
+        argumentFilters.put(filter.owner() + filter.descriptor(), filter);
+        return this;
+    }
+
+    /** The filter for this constructor call (the class it names exactly), or null. */
+    ArgumentFilter argumentFilter(int opcode, String owner, String name, String descriptor) {
+        if (opcode != Opcodes.INVOKESPECIAL || !name.equals("<init>") || argumentFilters.isEmpty()) {
+            return null;
+        }
+        return argumentFilters.get(owner + descriptor);
+    }
+
     private final Map<String, List<Hook>> byNameAndDescriptor = new HashMap<>();
     private final List<Probe> probes = new ArrayList<>();
 

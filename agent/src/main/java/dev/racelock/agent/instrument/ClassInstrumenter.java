@@ -113,7 +113,8 @@ final class ClassInstrumenter extends ClassVisitor {
                     }
                     if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call
                             && (scope.hook(op, call.owner, call.name, call.desc) != null
-                                || scope.probed(op, call.owner, call.name, call.desc))) {
+                                || scope.probed(op, call.owner, call.name, call.desc)
+                                || scope.argumentFilter(op, call.owner, call.name, call.desc) != null)) {
                         return true;
                     }
                 }

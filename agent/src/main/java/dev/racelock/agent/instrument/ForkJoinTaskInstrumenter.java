@@ -17,8 +17,13 @@ import java.util.concurrent.ForkJoinTask;
  * {@code setDone()} (normal completion) and CountedCompleter's {@code tryComplete},
  * {@code propagateCompletion}, {@code complete}, {@code quietlyCompleteRoot} release the
  * task's token and its root's first, before the completion can be seen; {@code join()} and
- * {@code invoke()} acquire the task's token before returning normally (ForkJoinHooks). Method bodies only, no
- * branch added. docs/juc.md, "Parallel streams".
+ * {@code invoke()} acquire the task's token before returning normally (ForkJoinHooks).
+ * Exceptional completion: {@code trySetThrown} (JDK 17-25: every path that records a task's
+ * exception, from doExec's catch, completeExceptionally and a CountedCompleter's propagation to
+ * its completers) releases like setDone; {@code reportException} (and JDK 17's
+ * {@code reportExecutionException}), through which join, invoke, get and the two-task invokeAll
+ * throw a task's exception, acquires. Method bodies only, no branch added. docs/juc.md,
+ * "Parallel streams".
  */
 public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
     private static final String TASK = "java/util/concurrent/ForkJoinTask";
@@ -63,7 +68,14 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
                 case "setDone" -> "completing";
                 default -> null;
             } : null;
-            boolean awaits = (name.equals("join") || name.equals("invoke")) && descriptor.equals("()Ljava/lang/Object;");
+            if (name.equals("trySetThrown") && descriptor.startsWith("(Ljava/lang/Throwable;)")) {
+                atEntry = "throwing"; // JDK 17: returns int, JDK 25: boolean
+            } else if ((name.equals("reportException") || name.equals("reportExecutionException"))
+                    && (descriptor.equals("(I)V") || descriptor.equals("(Z)V"))) {
+                atEntry = "awaitedAbnormally"; // join/invoke/get about to throw the task's exception
+            }
+            boolean awaits = (name.equals("join") || name.equals("invoke"))
+                    && descriptor.equals("()Ljava/lang/Object;");
             return atEntry != null ? entry(next, atEntry) : awaits ? normalReturn(next, "awaited") : next;
         });
     }

@@ -5,8 +5,9 @@ import dev.racelock.agent.instrument.CallSiteHooks.OwnerMatch;
 
 /**
  * The java.util.concurrent hand-off entries of the call-site table: executors and futures,
- * CompletableFuture, CountDownLatch, Semaphore, concurrent queues and maps (runtime classes
- * ExecutorHooks, CompletableFutureHooks, SynchronizerHooks, CollectionHooks).
+ * CompletableFuture, CountDownLatch, Semaphore, CyclicBarrier (also its barrier action, a
+ * constructor-argument filter), concurrent queues and maps and their iteration (runtime classes
+ * ExecutorHooks, CompletableFutureHooks, SynchronizerHooks, CollectionHooks, IterationHooks).
  */
 final class HandOffCallSiteHooks {
     private static final String JUC = "java/util/concurrent/";
@@ -30,6 +31,7 @@ final class HandOffCallSiteHooks {
         barriers(table);
         forkJoin(table);
         collections(table);
+        iteration(table);
     }
 
     private static void executors(CallSiteHooks table) {
@@ -168,6 +170,8 @@ final class HandOffCallSiteHooks {
             {"await", "(J" + TIME_UNIT + ")I", "await"},
             {"reset", "()V", "reset"},
         });
+        table.register(new CallSiteHooks.ArgumentFilter(JUC + "CyclicBarrier", "(I" + RUNNABLE + ")V", hooks,
+                "barrierAction"));
         JucCallSiteHooks.instance(table, JUC + "Phaser", OwnerMatch.SUBCLASSES, hooks, new String[][] {
             {"arrive", "()I", "arrive"},
             {"arriveAndDeregister", "()I", "arriveAndDeregister"},
@@ -202,6 +206,38 @@ final class HandOffCallSiteHooks {
         });
     }
 
+    /** Iterators, forEach, streams and map views of concurrent collections (IterationHooks). */
+    private static void iteration(CallSiteHooks table) {
+        String hooks = RUNTIME + "IterationHooks";
+        String set = "Ljava/util/Set;";
+        String navigable = "Ljava/util/NavigableSet;";
+        String stream = "Ljava/util/stream/Stream;";
+        JucCallSiteHooks.instance(table, "java/lang/Iterable", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"iterator", "()Ljava/util/Iterator;", "iterator"},
+            {"forEach", "(" + FN + "Consumer;)V", "forEach"},
+        });
+        JucCallSiteHooks.instance(table, "java/util/Iterator", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"next", "()" + OBJECT, "next"},
+        });
+        JucCallSiteHooks.instance(table, "java/util/Collection", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"stream", "()" + stream, "stream"},
+            {"parallelStream", "()" + stream, "parallelStream"},
+        });
+        JucCallSiteHooks.instance(table, "java/util/Map", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"keySet", "()" + set, "keySet"},
+            {"entrySet", "()" + set, "entrySet"},
+            {"forEach", "(" + FN + "BiConsumer;)V", "forEach"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "ConcurrentHashMap", OwnerMatch.SUBCLASSES, hooks, new String[][] {
+            {"keySet", "()L" + JUC + "ConcurrentHashMap$KeySetView;", "keySet"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "ConcurrentNavigableMap", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"keySet", "()" + navigable, "keySet"},
+            {"navigableKeySet", "()" + navigable, "navigableKeySet"},
+            {"descendingKeySet", "()" + navigable, "descendingKeySet"},
+        });
+    }
+
     private static void collections(CallSiteHooks table) {
         String hooks = RUNTIME + "CollectionHooks";
         JucCallSiteHooks.instance(table, "java/util/Queue", OwnerMatch.SUBTYPES, hooks, new String[][] {
@@ -217,6 +253,13 @@ final class HandOffCallSiteHooks {
             {"offer", "(" + OBJECT + "J" + TIME_UNIT + ")Z", "offer"},
             {"take", "()" + OBJECT, "take"},
             {"poll", "(J" + TIME_UNIT + ")" + OBJECT, "poll"},
+            {"drainTo", "(" + COLLECTION + ")I", "drainTo"},
+            {"drainTo", "(" + COLLECTION + "I)I", "drainTo"},
+        });
+        JucCallSiteHooks.instance(table, JUC + "TransferQueue", OwnerMatch.SUBTYPES, hooks, new String[][] {
+            {"transfer", "(" + OBJECT + ")V", "transfer"},
+            {"tryTransfer", "(" + OBJECT + ")Z", "tryTransfer"},
+            {"tryTransfer", "(" + OBJECT + "J" + TIME_UNIT + ")Z", "tryTransfer"},
         });
         JucCallSiteHooks.instance(table, "java/util/Deque", OwnerMatch.SUBTYPES, hooks, new String[][] {
             {"offerFirst", "(" + OBJECT + ")Z", "offerFirst"},

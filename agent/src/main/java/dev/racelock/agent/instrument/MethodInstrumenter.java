@@ -422,6 +422,14 @@ final class MethodInstrumenter extends MethodVisitor {
             push(site);
             super.visitFieldInsn(Opcodes.PUTFIELD, CONTEXT, "callSite", "I");
         }
+        CallSiteHooks.ArgumentFilter filter = scope.argumentFilter(opcode, callOwner, name, descriptor);
+        if (filter != null) {
+            // the last argument is on top of the stack: replace it by the hook's result
+            push(site);
+            super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, filter.hookOwner(), filter.hookName(), filter.hookDescriptor(),
+                    false);
+        }
         CallSiteHooks.Hook hook = scope.hook(opcode, callOwner, name, descriptor);
         if (hook != null) {
             push(site);

@@ -49,6 +49,10 @@ final class MethodScope {
         return hooks.find(opcode, owner, name, descriptor, loader, hierarchy);
     }
 
+    CallSiteHooks.ArgumentFilter argumentFilter(int opcode, String owner, String name, String descriptor) {
+        return hooks.argumentFilter(opcode, owner, name, descriptor);
+    }
+
     /** True if a probe would record around this call (see {@link CallSiteHooks.Probe#applies}). */
     boolean probed(int opcode, String owner, String name, String descriptor) {
         return hooks.probed(opcode, owner, name, descriptor, options.memory());

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TransferQueue;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -22,6 +23,8 @@ import java.util.function.Function;
  * Concurrent queues and maps (java.util.concurrent package summary: actions prior to placing an
  * object into a concurrent collection happen-before actions subsequent to the access or removal
  * of that element from the collection in another thread). Tokens: {@link HandOffTokens}.
+ * {@code TransferQueue.transfer}/{@code tryTransfer} are insertions; {@code drainTo} removes
+ * each element it moved ({@link DrainedElements}); iteration is in {@link IterationHooks}.
  *
  * <p>The hooks match every {@code Queue}/{@code Map} call in recorded code (the static type at
  * the call site says little); only receivers that are concurrent collections hand anything
@@ -98,6 +101,31 @@ public final class CollectionHooks {
         return insert(queue, element, site, c, () -> ((BlockingQueue<Object>) queue).offer(element, timeout, unit));
     }
 
+    // ---- TransferQueue: insertions that wait for a consumer ---------------------------------------
+
+    @SuppressWarnings("unchecked")
+    public static void transfer(TransferQueue<?> queue, Object element, int site, ThreadContext c)
+            throws InterruptedException {
+        insert(queue, element, site, c, () -> {
+            ((TransferQueue<Object>) queue).transfer(element);
+            return true;
+        });
+    }
+
+    /** False: no consumer was waiting and the element was not enqueued, so its token is withdrawn. */
+    @SuppressWarnings("unchecked")
+    public static boolean tryTransfer(TransferQueue<?> queue, Object element, int site, ThreadContext c) {
+        return insert(queue, element, site, c, () -> ((TransferQueue<Object>) queue).tryTransfer(element));
+    }
+
+    /** False: the wait timed out and the element was taken back out of the queue. */
+    @SuppressWarnings("unchecked")
+    public static boolean tryTransfer(TransferQueue<?> queue, Object element, long timeout, TimeUnit unit, int site,
+                                      ThreadContext c) throws InterruptedException {
+        return insert(queue, element, site, c,
+                () -> ((TransferQueue<Object>) queue).tryTransfer(element, timeout, unit));
+    }
+
     // ---- queue removal and access: acquire the token of that element's insertion after ---------
 
     private static Object taken(Queue<?> queue, Object element, boolean removal, int site, ThreadContext c) {
@@ -133,6 +161,32 @@ public final class CollectionHooks {
     public static Object poll(BlockingQueue<?> queue, long timeout, TimeUnit unit, int site, ThreadContext c)
             throws InterruptedException {
         return taken(queue, queue.poll(timeout, unit), true, site, c);
+    }
+
+    // ---- drainTo: every element moved acquires its insertion, as a removal ------------------------
+
+    @SuppressWarnings("unchecked")
+    public static int drainTo(BlockingQueue<?> queue, Collection<?> target, int site, ThreadContext c) {
+        Collection<Object> into = (Collection<Object>) target;
+        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo(into));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static int drainTo(BlockingQueue<?> queue, Collection<?> target, int max, int site, ThreadContext c) {
+        Collection<Object> into = (Collection<Object>) target;
+        return drained(queue, target, site, c, () -> ((BlockingQueue<Object>) queue).drainTo(into, max));
+    }
+
+    private static int drained(BlockingQueue<?> queue, Collection<?> target, int site, ThreadContext c,
+                               java.util.function.IntSupplier drain) {
+        DrainedElements moved = DrainedElements.before(queue, target);
+        int count = drain.getAsInt();
+        if (moved != null) {
+            for (Object element : moved.after(count)) {
+                taken(queue, element, true, site, c);
+            }
+        }
+        return count;
     }
 
     // ---- concurrent maps: one token per (map, key) ------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.racelock.agent.runtime;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -9,8 +10,9 @@ import java.util.concurrent.ForkJoinTask;
  * execution, and its completion before join/invoke/get return). The token is the task's object
  * id: released by {@code fork}/{@code invokeAll}/pool submission, acquired at the start of an
  * instrumented {@code compute()}, released again at its normal end, and acquired after
- * {@code join}/{@code invoke}/{@code get} (ExecutorHooks.retrieved). A task that completes
- * exceptionally records no end edge (its join throws; fewer edges can only add reports).
+ * {@code join}/{@code invoke}/{@code get} (ExecutorHooks.retrieved). A task whose compute()
+ * throws releases in ForkJoinTask.trySetThrown (retransformed), and the join, invoke or get that
+ * throws its exception acquires ({@link #throwing}, {@link #awaitedAbnormally}).
  * JDK-internal tasks (parallel streams) are recorded inside ForkJoinTask itself
  * (ForkJoinTaskInstrumenter): {@link #forking}, {@link #running}, {@link #completing}, {@link #awaited}.
  */
@@ -50,6 +52,36 @@ public final class ForkJoinHooks {
         }
     }
 
+    /**
+     * First thing in ForkJoinTask.trySetThrown, which records the exception of a task whose
+     * compute() threw (or of completeExceptionally, or of a CountedCompleter's completer the
+     * exception propagates to) unless the task is done already: released as a completion, so a
+     * join that throws that exception is ordered after the task's work. A task already done is
+     * not completed by this call, and releasing then would order the caller before its joiners.
+     */
+    public static void throwing(Object task) {
+        if (!((ForkJoinTask<?>) task).isDone()) {
+            completing(task);
+        }
+    }
+
+    /**
+     * First thing in ForkJoinTask.reportException (JDK 17 also reportExecutionException, which
+     * reports interrupts and timeouts too): acquires the task's completion if the task did
+     * complete by an exception. The test reads the task's volatile status, which the thrower
+     * wrote after releasing (trySetThrown); a cancelled task was not completed by its work.
+     */
+    public static void awaitedAbnormally(Object task) {
+        if (thrown(task)) {
+            awaited(task);
+        }
+    }
+
+    private static boolean thrown(Object task) {
+        ForkJoinTask<?> t = (ForkJoinTask<?>) task;
+        return t.isCompletedAbnormally() && !t.isCancelled();
+    }
+
     /** Before ForkJoinTask.join()/invoke() return normally: the task (tree) has completed. */
     public static void awaited(Object task) {
         ThreadContext c = Recording.context();
@@ -81,33 +113,67 @@ public final class ForkJoinHooks {
         return task.fork();
     }
 
+    /**
+     * After a join, invoke or invokeAll: if it returned, every task completed; if it threw
+     * (also a checked exception thrown sneakily), each task that completed by an exception is
+     * acquired (its end was released in trySetThrown, ForkJoinTaskInstrumenter); a cancelled
+     * one, or one still running (invokeAll gives up at the first exception), is not.
+     */
+    private static void joined(boolean returned, Iterable<?> tasks, int site, ThreadContext c) {
+        if (tasks == null) {
+            return;
+        }
+        for (Object t : tasks) {
+            if (returned || (t instanceof ForkJoinTask<?> task && thrown(task))) {
+                completed(t, site, c);
+            }
+        }
+    }
+
     public static Object join(ForkJoinTask<?> task, int site, ThreadContext c) {
-        Object value = task.join();
-        completed(task, site, c);
-        return value;
+        boolean returned = false;
+        try {
+            Object value = task.join();
+            returned = true;
+            return value;
+        } finally {
+            joined(returned, Arrays.asList(task), site, c);
+        }
     }
 
     public static Object invoke(ForkJoinTask<?> task, int site, ThreadContext c) {
-        Object value = task.invoke();
-        completed(task, site, c);
-        return value;
+        boolean returned = false;
+        try {
+            Object value = task.invoke();
+            returned = true;
+            return value;
+        } finally {
+            joined(returned, Arrays.asList(task), site, c);
+        }
     }
 
     public static void invokeAll(ForkJoinTask<?> first, ForkJoinTask<?> second, int site, ThreadContext c) {
         handedOff(first, site, c);
         handedOff(second, site, c);
-        ForkJoinTask.invokeAll(first, second);
-        completed(first, site, c);
-        completed(second, site, c);
+        boolean returned = false;
+        try {
+            ForkJoinTask.invokeAll(first, second);
+            returned = true;
+        } finally {
+            joined(returned, Arrays.asList(first, second), site, c);
+        }
     }
 
     public static void invokeAll(ForkJoinTask<?>[] tasks, int site, ThreadContext c) {
         for (ForkJoinTask<?> t : tasks) {
             handedOff(t, site, c);
         }
-        ForkJoinTask.invokeAll(tasks);
-        for (ForkJoinTask<?> t : tasks) {
-            completed(t, site, c);
+        boolean returned = false;
+        try {
+            ForkJoinTask.invokeAll(tasks);
+            returned = true;
+        } finally {
+            joined(returned, Arrays.asList(tasks), site, c);
         }
     }
 
@@ -116,18 +182,26 @@ public final class ForkJoinHooks {
         for (Object t : tasks) {
             handedOff(t, site, c);
         }
-        Collection<?> done = ForkJoinTask.invokeAll((Collection) tasks);
-        for (Object t : tasks) {
-            completed(t, site, c);
+        boolean returned = false;
+        try {
+            Collection<?> done = ForkJoinTask.invokeAll((Collection) tasks);
+            returned = true;
+            return done;
+        } finally {
+            joined(returned, tasks, site, c);
         }
-        return done;
     }
 
     public static Object invoke(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {
         handedOff(task, site, c);
-        Object value = pool.invoke(task);
-        completed(task, site, c);
-        return value;
+        boolean returned = false;
+        try {
+            Object value = pool.invoke(task);
+            returned = true;
+            return value;
+        } finally {
+            joined(returned, Arrays.asList(task), site, c);
+        }
     }
 
     public static ForkJoinTask<?> submit(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {

@@ -122,6 +122,21 @@ final class HandOffTokens {
         return new Element(ObjectIds.of(queue, -1, c), ObjectIds.of(element, -1, c));
     }
 
+    /**
+     * The token of the one insertion of {@code element} still queued in the container, without
+     * consuming it; 0 if there is none or more than one (an iterator that returns the element
+     * does not say which occurrence it saw, and the other insertion may not precede it).
+     */
+    static long soleInsertion(long container, Object element, ThreadContext c) {
+        ArrayDeque<Long> tokens = ELEMENTS.get(new Element(container, ObjectIds.of(element, -1, c)));
+        if (tokens == null) {
+            return 0;
+        }
+        synchronized (tokens) {
+            return tokens.size() == 1 ? tokens.peekFirst() : 0;
+        }
+    }
+
     // ---- map keys ------------------------------------------------------------------------------
 
     static long keyToken(Object map, Object key, ThreadContext c) {
@@ -138,7 +153,15 @@ final class HandOffTokens {
         if (key == null) {
             return;
         }
-        ConcurrentHashMap<Object, Long> keys = KEYS.get(ObjectIds.of(map, site, c));
+        acquireKey(ObjectIds.of(map, site, c), key, site, c);
+    }
+
+    /** As {@link #acquireKey(Object, Object, int, ThreadContext)}, for a container known by its id. */
+    static void acquireKey(long container, Object key, int site, ThreadContext c) {
+        if (key == null) {
+            return;
+        }
+        ConcurrentHashMap<Object, Long> keys = KEYS.get(container);
         Long token = keys == null ? null : keys.get(key);
         if (token != null) {
             c.recorder.hbAcquire(token, site);

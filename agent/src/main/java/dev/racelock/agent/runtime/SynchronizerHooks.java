@@ -239,6 +239,42 @@ public final class SynchronizerHooks {
     private static final ConcurrentHashMap<Long, AtomicLong> ARRIVALS = new ConcurrentHashMap<>();
     private static final long BROKEN = Long.MIN_VALUE / 2;
 
+    /**
+     * The barrier and generation the current thread is arriving at while its await runs: the
+     * barrier action runs inside the await of the generation's last arriving thread.
+     */
+    private record Arrival(CyclicBarrier barrier, long generation) {}
+
+    private static final ThreadLocal<Arrival> ARRIVING = new ThreadLocal<>();
+
+    /**
+     * At {@code new CyclicBarrier(parties, action)} in recorded code (a constructor-argument
+     * filter, CallSiteHooks): the barrier keeps the action to itself, so a wrapper is invisible
+     * to the program. CyclicBarrier's note: actions before await happen-before the barrier
+     * action, which happens-before actions after a successful return from await. The wrapper
+     * acquires the generation's token (every arrival released it) and, after the action,
+     * releases it, which every party acquires once its await returns. An action that throws
+     * breaks the barrier: no party returns normally, nothing is released.
+     */
+    public static Runnable barrierAction(Runnable action, int site, ThreadContext c) {
+        return action == null ? null : new BarrierAction(action, site);
+    }
+
+    private record BarrierAction(Runnable action, int site) implements Runnable {
+        @Override
+        public void run() {
+            Arrival arrival = ARRIVING.get(); // null: the last party arrived outside recorded code
+            ThreadContext c = Recording.context();
+            if (arrival != null && arrival.generation >= 0) {
+                HandOffTokens.acquireKey(arrival.barrier, arrival.generation, site, c);
+            }
+            action.run();
+            if (arrival != null && arrival.generation >= 0) {
+                c.recorder.hbRelease(HandOffTokens.keyToken(arrival.barrier, arrival.generation, c), site);
+            }
+        }
+    }
+
     private static long arriving(CyclicBarrier barrier, int site, ThreadContext c) {
         AtomicLong arrivals = ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, site, c), k -> new AtomicLong());
         long arrival = arrivals.getAndIncrement();
@@ -263,6 +299,8 @@ public final class SynchronizerHooks {
     public static int await(CyclicBarrier barrier, int site, ThreadContext c)
             throws InterruptedException, BrokenBarrierException {
         long generation = arriving(barrier, site, c);
+        Arrival outer = ARRIVING.get();
+        ARRIVING.set(new Arrival(barrier, generation));
         try {
             int index = barrier.await();
             tripped(barrier, generation, site, c);
@@ -270,12 +308,16 @@ public final class SynchronizerHooks {
         } catch (InterruptedException | BrokenBarrierException | RuntimeException e) {
             broken(barrier, c);
             throw e;
+        } finally {
+            ARRIVING.set(outer);
         }
     }
 
     public static int await(CyclicBarrier barrier, long timeout, TimeUnit unit, int site, ThreadContext c)
             throws InterruptedException, BrokenBarrierException, TimeoutException {
         long generation = arriving(barrier, site, c);
+        Arrival outer = ARRIVING.get();
+        ARRIVING.set(new Arrival(barrier, generation));
         try {
             int index = barrier.await(timeout, unit);
             tripped(barrier, generation, site, c);
@@ -283,6 +325,8 @@ public final class SynchronizerHooks {
         } catch (InterruptedException | BrokenBarrierException | TimeoutException | RuntimeException e) {
             broken(barrier, c);
             throw e;
+        } finally {
+            ARRIVING.set(outer);
         }
     }
 

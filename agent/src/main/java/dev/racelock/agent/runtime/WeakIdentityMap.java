@@ -103,6 +103,17 @@ final class WeakIdentityMap {
      * not (a racy read can only miss an entry). For maps used as bindings ({@link #bind}).
      */
     long get(Object key) {
+        long value = getUnlocked(key);
+        return value != 0 ? value : existingId(key);
+    }
+
+    /**
+     * The value bound to {@code key}, or 0, without taking a lock: a binding that
+     * happened-before this call is normally found, but a racy read (another key's bind
+     * resizing the segment meanwhile) can miss it. For lookups on every call of a hot path,
+     * where a miss only loses an edge.
+     */
+    long getUnlocked(Object key) {
         int hash = System.identityHashCode(key);
         Entry[] table = segments[hash & (SEGMENTS - 1)].table;
         for (Entry e = table[(hash >>> SEGMENT_BITS) & (table.length - 1)]; e != null; e = e.next) {
@@ -110,7 +121,7 @@ final class WeakIdentityMap {
                 return e.id;
             }
         }
-        return existingId(key);
+        return 0;
     }
 
     /**

@@ -118,7 +118,7 @@ class JdkClassRewritesTest {
         List<String> calls = hookCalls(ForkJoinTaskInstrumenter.instrument(
                 jdkClass("java/util/concurrent/ForkJoinTask")));
         for (String expected : List.of("fork->forking", "doExec->running", "setDone->completing", "join->awaited",
-                "invoke->awaited")) {
+                "invoke->awaited", "trySetThrown->throwing", "reportException->awaitedAbnormally")) {
             assertTrue(calls.contains(expected), expected + " in " + calls);
         }
         List<String> completer = hookCalls(ForkJoinTaskInstrumenter.completer(

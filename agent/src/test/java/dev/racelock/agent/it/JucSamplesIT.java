@@ -99,8 +99,9 @@ class JucSamplesIT {
     }
 
     /**
-     * On JDK 25: the JDK 21+ samples (virtual threads, resultNow), and the samples whose tasks run on the
-     * common pool (its workers' thread-locals are erased between tasks from JDK 19 on).
+     * On JDK 25: the JDK 21+ samples (virtual threads, resultNow), the samples whose tasks run on
+     * the common pool (its workers' thread-locals are erased between tasks from JDK 19 on), and
+     * those that depend on ForkJoinTask's internals (exceptional completion differs from JDK 17).
      */
     @ParameterizedTest(name = "{0} on JDK 25")
     @ValueSource(strings = {"VirtualThreadHandOff", "VirtualThreadReadBeforeJoin", "CompletableFutureHandOff",
@@ -109,7 +110,8 @@ class JucSamplesIT {
         "ParallelStreamSharedTotal", "VirtualExecutorFutureGet", "VirtualExecutorReadBeforeGet",
         "VirtualExecutorClose", "VirtualExecutorReadBeforeClose", "ExecutorsSeeTheirTasks",
         "ExecutorsSeeTheirTasksReadEarly", "CompletableFutureResultNow", "CompletableFutureResultNowNotDone",
-        "CompletableFutureRecoveries", "CompletableFutureEitherAsync"})
+        "CompletableFutureRecoveries", "CompletableFutureEitherAsync", "IterationHandOff",
+        "ForkJoinExceptionHandOff", "ForkJoinExceptionReadBeforeJoin"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
