@@ -77,22 +77,22 @@ public class AtomicHookBenchmark {
         return atomic.compareAndSet(v, v + 1);
     }
 
-    /** Succeeds: the release half and the acquire half are recorded. */
+    /** Succeeds: the release half (numbered before the call) and the acquire half are recorded. */
     @Benchmark
     public boolean recordedCompareAndSetSucceeds() {
         int v = atomic.get();
-        AtomicHooks.write(atomic, 7, context);
+        long reserved = AtomicHooks.reserve(context);
         boolean ok = atomic.compareAndSet(v, v + 1);
-        AtomicHooks.read(atomic, 7, context);
+        AtomicHooks.compareAndSet(ok, atomic, reserved, true, 7, context);
         return ok;
     }
 
-    /** Fails (the value is never -1). */
+    /** Fails (the value is never -1): only the acquire half is recorded. */
     @Benchmark
     public boolean recordedCompareAndSetFails() {
-        AtomicHooks.write(atomic, 7, context);
+        long reserved = AtomicHooks.reserve(context);
         boolean ok = atomic.compareAndSet(-1, 0);
-        AtomicHooks.read(atomic, 7, context);
+        AtomicHooks.compareAndSet(ok, atomic, reserved, true, 7, context);
         return ok;
     }
 }
