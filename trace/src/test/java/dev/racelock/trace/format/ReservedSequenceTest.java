@@ -24,12 +24,22 @@ class ReservedSequenceTest {
     @TempDir
     Path dir;
 
+    /** What threads A (id 0) and B (id 1) record, in the order the test calls it. */
+    interface Recording {
+        void record(TraceWriter writer, ThreadEventBuffer a, ThreadEventBuffer b);
+    }
+
+    private EventLog recordAndRead(Recording recording) throws IOException {
+        Path file = dir.resolve("trace.rlt");
+        try (TraceWriter writer = TraceWriter.open(file, HEADER, 10_000)) {
+            recording.record(writer, writer.newThreadBuffer(0), writer.newThreadBuffer(1));
+        }
+        return read(file);
+    }
+
     @Test
     void aReleaseWrittenAfterAnAcquireThatObservedItIsMergedBeforeThatAcquire() throws IOException {
-        Path file = dir.resolve("cas.rlt");
-        try (TraceWriter writer = TraceWriter.open(file, HEADER, 10_000)) {
-            ThreadEventBuffer a = writer.newThreadBuffer(0);
-            ThreadEventBuffer b = writer.newThreadBuffer(1);
+        EventLog log = recordAndRead((writer, a, b) -> {
             a.threadBegin();
             long reserved = a.reserveSequence();              // A: before its compareAndSet
             b.threadBegin();
@@ -40,8 +50,7 @@ class ReservedSequenceTest {
             a.volatileRead(7, 0, 1);
             a.threadEnd();
             b.threadEnd();
-        }
-        EventLog log = read(file);
+        });
         assertEquals(List.of("T0 begin", "T0 vwrite 7.0 @1", "T1 begin", "T1 vread 7.0 @2", "T1 write 9.1 @3",
                 "T0 vread 7.0 @1", "T0 end", "T1 end"), log.events());
         assertEquals(new TraceEnd(8, true, null), log.end);
@@ -49,10 +58,7 @@ class ReservedSequenceTest {
 
     @Test
     void aReservedNumberThatIsNeverUsedLeavesAGapTheMergeSteps() throws IOException {
-        Path file = dir.resolve("failed.rlt");
-        try (TraceWriter writer = TraceWriter.open(file, HEADER, 10_000)) {
-            ThreadEventBuffer a = writer.newThreadBuffer(0);
-            ThreadEventBuffer b = writer.newThreadBuffer(1);
+        EventLog log = recordAndRead((writer, a, b) -> {
             a.threadBegin();
             b.threadBegin();
             a.reserveSequence();                              // A's compareAndSet failed: no release
@@ -60,8 +66,7 @@ class ReservedSequenceTest {
             b.volatileWrite(7, 0, 2);
             a.threadEnd();
             b.threadEnd();
-        }
-        EventLog log = read(file);
+        });
         assertEquals(List.of("T0 begin", "T1 begin", "T0 vread 7.0 @1", "T1 vwrite 7.0 @2", "T0 end", "T1 end"),
                 log.events());
         assertEquals(new TraceEnd(6, true, null), log.end);
@@ -69,10 +74,7 @@ class ReservedSequenceTest {
 
     @Test
     void aReservationOvertakenByTheThreadsOwnSynchronizationEventTakesAFreshNumber() throws IOException {
-        Path file = dir.resolve("overtaken.rlt");
-        try (TraceWriter writer = TraceWriter.open(file, HEADER, 10_000)) {
-            ThreadEventBuffer a = writer.newThreadBuffer(0);
-            ThreadEventBuffer b = writer.newThreadBuffer(1);
+        EventLog log = recordAndRead((writer, a, b) -> {
             a.threadBegin();
             long reserved = a.reserveSequence();
             a.hbAcquire(5, 1);                                // numbered after the reservation
@@ -81,8 +83,7 @@ class ReservedSequenceTest {
             b.volatileRead(7, 0, 2);
             a.threadEnd();
             b.threadEnd();
-        }
-        EventLog log = read(file);
+        });
         assertEquals(List.of("T0 begin", "T0 hbacquire 5 @1", "T1 begin", "T0 vwrite 7.0 @1", "T1 vread 7.0 @2",
                 "T0 end", "T1 end"), log.events());
         assertEquals(new TraceEnd(7, true, null), log.end);
