@@ -16,9 +16,10 @@ import java.util.Set;
  * releases only if it succeeded: its sequence number is reserved before the call, and after
  * it the hook learns the outcome (the boolean result, or the witness compared with the expected
  * value) and records the release with that number only on success, then the acquire (a failed
- * compareAndSet still read the location). The arguments are first stored into scratch locals, so the hook can see the receiver, the
- * updater's target object, the array index or the VarHandle's coordinates; the call then runs
- * on the reloaded arguments. Nothing branches, so no stack map frame changes.
+ * compareAndSet still read the location; docs/juc.md). The arguments are first stored into
+ * scratch locals, so the hook can see the receiver, the updater's target object, the array
+ * index or the VarHandle's coordinates; the call then runs on the reloaded arguments. Nothing
+ * branches, so no stack map frame changes.
  *
  * <p>Which location: (atomic, 0) for scalar atomics and adders, (atomic array, index) for
  * atomic arrays, (target, field id) for field updaters and field VarHandles, (array, index) for
