@@ -11,10 +11,15 @@ import java.util.Set;
  * Atomics as synchronization (DESIGN.md, "memory"): calls on {@code java.util.concurrent.atomic}
  * classes, field updaters and {@link java.lang.invoke.VarHandle}s stay where they are, with a
  * {@code volatileWrite} recorded before a releasing operation and a {@code volatileRead} after
- * an acquiring one; a read-modify-write does both (ThreadEventBuffer's sequence rule). The
- * arguments are first stored into scratch locals, so the hook can see the receiver, the
- * updater's target object, the array index or the VarHandle's coordinates; the call then runs
- * on the reloaded arguments. Nothing branches, so no stack map frame changes.
+ * an acquiring one; a read-modify-write does both (ThreadEventBuffer's sequence rule). One that
+ * may fail (compareAndSet, weakCompareAndSet*, compareAndExchange*, attemptStamp/attemptMark)
+ * releases only if it succeeded: its sequence number is reserved before the call, and after
+ * it the hook learns the outcome (the boolean result, or the witness compared with the expected
+ * value) and records the release with that number only on success, then the acquire (a failed
+ * compareAndSet still read the location; docs/juc.md). The arguments are first stored into
+ * scratch locals, so the hook can see the receiver, the updater's target object, the array
+ * index or the VarHandle's coordinates; the call then runs on the reloaded arguments. Nothing
+ * branches, so no stack map frame changes.
  *
  * <p>Which location: (atomic, 0) for scalar atomics and adders, (atomic array, index) for
  * atomic arrays, (target, field id) for field updaters and field VarHandles, (array, index) for
@@ -33,11 +38,13 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
     /** What the receiver is. */
     enum Kind { SCALAR, ARRAY, UPDATER, VAR_HANDLE }
 
-    /** How an operation synchronizes; bit 1 release before, bit 2 acquire after, plain bits for VarHandle get/set. */
+    /** How an operation synchronizes; bit 1 release before, bit 2 acquire after, plain bits for VarHandle get/set, CONDITIONAL. */
     static final int RELEASE = 1;
     static final int ACQUIRE = 2;
     static final int PLAIN_READ = 4;
     static final int PLAIN_WRITE = 8;
+    /** The release happens only if the call succeeds (compareAndSet, compareAndExchange, attempt*). */
+    static final int CONDITIONAL = 16;
 
     private static final Map<String, Kind> OWNERS = Map.ofEntries(
             Map.entry(ATOMIC + "AtomicInteger", Kind.SCALAR), Map.entry(ATOMIC + "AtomicLong", Kind.SCALAR),
@@ -90,10 +97,14 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
         if (name.endsWith("Acquire")) {
             return ACQUIRE; // its write half has plain (no release) semantics
         }
-        if (name.endsWith("Release")) {
-            return RELEASE;
-        }
-        return RELEASE | ACQUIRE;
+        int halves = name.endsWith("Release") ? RELEASE : RELEASE | ACQUIRE;
+        return mayFail(name) ? halves | CONDITIONAL : halves;
+    }
+
+    /** A read-modify-write that writes nothing when the value is not the expected one. */
+    private static boolean mayFail(String name) {
+        return name.startsWith("compareAnd") || name.startsWith("weakCompareAndSet") || name.equals("attemptMark")
+                || name.equals("attemptStamp");
     }
 
     /** VarHandle values an access mode takes after its coordinates. */
@@ -121,20 +132,106 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
         }
         Kind kind = OWNERS.get(owner);
         int mode = mode(kind, name);
-        Type[] args = Type.getArgumentTypes(descriptor);
+        Outcome outcome = (mode & CONDITIONAL) != 0 ? Outcome.of(kind, name, descriptor) : Outcome.UNKNOWN;
+        if (outcome == Outcome.UNKNOWN) {
+            mode &= ~CONDITIONAL; // release before, as for any other write (may order too much, never too little)
+        }
         SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
         int receiver = spilled.nextLocal;
+        int reserved = receiver + 1;
         mv.visitInsn(Opcodes.DUP);
         mv.visitVarInsn(Opcodes.ASTORE, receiver);
-        if ((mode & (RELEASE | PLAIN_WRITE)) != 0) {
-            probe(mv, at, kind, name, spilled, receiver, mode, true);
+        if ((mode & CONDITIONAL) != 0) {
+            mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "reserve", "(" + CONTEXT_DESC + ")J", false);
+            mv.visitVarInsn(Opcodes.LSTORE, reserved);
+        } else if ((mode & (RELEASE | PLAIN_WRITE)) != 0) {
+            probe(mv, at, kind, name, spilled, receiver, mode, Hook.BEFORE, reserved);
         }
         spilled.reloadAll(mv);
-        mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        if ((mode & (ACQUIRE | PLAIN_READ)) != 0) {
-            probe(mv, at, kind, name, spilled, receiver, mode, false);
+        if ((mode & CONDITIONAL) != 0) {
+            String called = outcome == Outcome.DISCARDED_BOOLEAN
+                    ? Type.getMethodDescriptor(Type.BOOLEAN_TYPE, spilled.types) : descriptor;
+            mv.visitMethodInsn(opcode, owner, name, called, isInterface);
+            outcome.pushSucceeded(mv, kind, spilled, Type.getReturnType(descriptor));
+            probe(mv, at, kind, name, spilled, receiver, mode, Hook.OUTCOME, reserved);
+        } else {
+            mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            if ((mode & (ACQUIRE | PLAIN_READ)) != 0) {
+                probe(mv, at, kind, name, spilled, receiver, mode, Hook.AFTER, reserved);
+            }
         }
         return true;
+    }
+
+    /** Which hook a probe calls: before the call, after it, or after one that may have failed. */
+    private enum Hook { BEFORE, AFTER, OUTCOME }
+
+    /**
+     * How the probe learns whether a call that may fail succeeded, as a boolean pushed on top of
+     * the call's result. Nothing branches (no frames change): the comparison is a static call.
+     */
+    enum Outcome {
+        /** It returns whether it succeeded (compareAndSet, weakCompareAndSet*, attempt*): a copy. */
+        BOOLEAN,
+        /** A VarHandle compareAndSet whose result the program drops: called returning it, consumed by the hook. */
+        DISCARDED_BOOLEAN,
+        /** compareAndExchange*: it succeeded if the witness it returns is the expected value. */
+        WITNESS,
+        /** The result is dropped or of another type than the expected value: the release is recorded before. */
+        UNKNOWN;
+
+        static Outcome of(Kind kind, String name, String descriptor) {
+            Type result = Type.getReturnType(descriptor);
+            if (!name.startsWith("compareAndExchange")) {
+                if (result.getSort() == Type.BOOLEAN) {
+                    return BOOLEAN;
+                }
+                return kind == Kind.VAR_HANDLE && result.getSort() == Type.VOID ? DISCARDED_BOOLEAN : UNKNOWN;
+            }
+            Type[] args = Type.getArgumentTypes(descriptor);
+            int expected = expectedIndex(kind, args);
+            return expected >= 0 && sameDescriptor(result, args[expected]) != null ? WITNESS : UNKNOWN;
+        }
+
+        void pushSucceeded(MethodVisitor mv, Kind kind, SpilledArguments spilled, Type result) {
+            switch (this) {
+                case BOOLEAN -> mv.visitInsn(Opcodes.DUP);
+                case WITNESS -> {
+                    mv.visitInsn(result.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP);
+                    spilled.load(mv, expectedIndex(kind, spilled.types));
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "same",
+                            sameDescriptor(result, spilled.types[expectedIndex(kind, spilled.types)]), false);
+                }
+                default -> { } // DISCARDED_BOOLEAN: the result itself
+            }
+        }
+
+        /** compareAndExchange(expected, new) on a scalar, (index, expected, new) on an array, (coordinates..., expected, new) on a VarHandle. */
+        private static int expectedIndex(Kind kind, Type[] args) {
+            return switch (kind) {
+                case SCALAR -> args.length == 2 ? 0 : -1;
+                case ARRAY -> args.length == 3 ? 1 : -1;
+                case VAR_HANDLE -> args.length - 2;
+                default -> -1;
+            };
+        }
+
+        /** The {@code AtomicHooks.same} overload comparing a witness of type {@code result} with {@code expected}, or null. */
+        private static String sameDescriptor(Type result, Type expected) {
+            int sort = result.getSort();
+            if (sort != expected.getSort() && !(isReference(result) && isReference(expected))) {
+                return null;
+            }
+            return switch (sort) {
+                case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> "(II)Z";
+                case Type.LONG -> "(JJ)Z";
+                case Type.FLOAT -> "(FF)Z";
+                case Type.DOUBLE -> "(DD)Z";
+                case Type.OBJECT, Type.ARRAY -> "(Ljava/lang/Object;Ljava/lang/Object;)Z";
+                default -> null;
+            };
+        }
     }
 
     /** Array operations take the index first; updater operations the target object first. */
@@ -146,21 +243,27 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
         };
     }
 
+    /**
+     * Calls a hook with the receiver, the location's coordinates and the site; an
+     * {@link Hook#OUTCOME} hook also takes whether the call succeeded (already on the stack),
+     * the reserved sequence number and, off VarHandles, whether the mode acquires.
+     */
     private static void probe(MethodVisitor mv, CallSiteHooks.ProbeSite at, Kind kind, String name,
-                              SpilledArguments spilled, int receiver, int mode, boolean before) {
+                              SpilledArguments spilled, int receiver, int mode, Hook hook, int reserved) {
         Type[] args = spilled.types;
+        boolean outcome = hook == Hook.OUTCOME;
         mv.visitVarInsn(Opcodes.ALOAD, receiver);
         String hookOwner = HOOKS;
-        String desc;
+        StringBuilder desc = new StringBuilder(outcome ? "(ZLjava/lang/Object;" : "(Ljava/lang/Object;");
         switch (kind) {
-            case SCALAR -> desc = "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V";
+            case SCALAR -> { }
             case ARRAY -> {
                 spilled.load(mv, 0);
-                desc = "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V";
+                desc.append('I');
             }
             case UPDATER -> {
                 spilled.load(mv, 0);
-                desc = "(Ljava/lang/Object;Ljava/lang/Object;I" + CONTEXT_DESC + ")V";
+                desc.append("Ljava/lang/Object;");
             }
             default -> { // VAR_HANDLE: coordinates (c0, c1) as far as they are an object and an int
                 hookOwner = VH_HOOKS;
@@ -178,18 +281,27 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
                 }
                 push(mv, coordinates);
                 push(mv, mode);
-                desc = "(Ljava/lang/Object;Ljava/lang/Object;III" + "I" + CONTEXT_DESC + ")V";
+                desc.append("Ljava/lang/Object;III");
+            }
+        }
+        if (outcome) {
+            mv.visitVarInsn(Opcodes.LLOAD, reserved);
+            desc.append('J');
+            if (kind != Kind.VAR_HANDLE) {
+                push(mv, (mode & ACQUIRE) != 0 ? 1 : 0);
+                desc.append('Z');
             }
         }
         push(mv, at.site());
         mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
-        String hook = switch (kind) {
-            case SCALAR -> before ? "write" : "read";
-            case ARRAY -> before ? "elementWrite" : "elementRead";
-            case UPDATER -> before ? "updaterWrite" : "updaterRead";
-            default -> before ? "before" : "after";
+        desc.append('I').append(CONTEXT_DESC).append(")V");
+        String method = switch (kind) {
+            case SCALAR -> hook == Hook.BEFORE ? "write" : outcome ? "compareAndSet" : "read";
+            case ARRAY -> hook == Hook.BEFORE ? "elementWrite" : outcome ? "elementCompareAndSet" : "elementRead";
+            case UPDATER -> hook == Hook.BEFORE ? "updaterWrite" : outcome ? "updaterCompareAndSet" : "updaterRead";
+            default -> hook == Hook.BEFORE ? "before" : outcome ? "afterCompareAndSet" : "after";
         };
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, hookOwner, hook, desc, false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, hookOwner, method, desc.toString(), false);
     }
 
     private static boolean isReference(Type type) {

@@ -18,6 +18,8 @@ final class BufferRecorder implements EventRecorder {
     @Override public void arrayRangeWrite(long array, int from, int length, int site) { buffer.arrayRangeWrite(array, from, length, site); }
     @Override public void volatileRead(long object, int slot, int site) { buffer.volatileRead(object, slot, site); }
     @Override public void volatileWrite(long object, int slot, int site) { buffer.volatileWrite(object, slot, site); }
+    @Override public long reserveSequence() { return buffer.reserveSequence(); }
+    @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { buffer.volatileWriteReserved(seq, object, slot, site); }
     @Override public void lockRequest(long lock, int site, int flags) { buffer.lockRequest(lock, site, flags); }
     @Override public void lockAcquire(long lock, int site, int flags) { buffer.lockAcquire(lock, site, flags); }
     @Override public void lockRelease(long lock, int site, int flags) { buffer.lockRelease(lock, site, flags); }

@@ -17,6 +17,20 @@ public interface EventRecorder {
     void arrayRangeWrite(long array, int from, int length, int site);
     void volatileRead(long object, int slot, int site);
     void volatileWrite(long object, int slot, int site);
+
+    /**
+     * The sequence number of the release half of a read-modify-write that may fail, taken
+     * before it runs; recorded by {@link #volatileWriteReserved} only if it succeeded
+     * (ThreadEventBuffer.reserveSequence). 0 when nothing is numbered.
+     */
+    default long reserveSequence() {
+        return 0;
+    }
+
+    /** The release half of a read-modify-write that succeeded, numbered by {@link #reserveSequence}. */
+    default void volatileWriteReserved(long seq, long object, int slot, int site) {
+        volatileWrite(object, slot, site);
+    }
     void lockRequest(long lock, int site, int flags);
     void lockAcquire(long lock, int site, int flags);
     void lockRelease(long lock, int site, int flags);

@@ -88,6 +88,8 @@ final class RepeatFilter implements EventRecorder {
 
     @Override public void volatileRead(long object, int slot, int site) { epoch++; next.volatileRead(object, slot, site); }
     @Override public void volatileWrite(long object, int slot, int site) { epoch++; next.volatileWrite(object, slot, site); }
+    @Override public long reserveSequence() { return next.reserveSequence(); }
+    @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { epoch++; next.volatileWriteReserved(seq, object, slot, site); }
     @Override public void lockRequest(long lock, int site, int flags) { epoch++; next.lockRequest(lock, site, flags); }
     @Override public void lockAcquire(long lock, int site, int flags) { epoch++; next.lockAcquire(lock, site, flags); }
     @Override public void lockRelease(long lock, int site, int flags) { epoch++; next.lockRelease(lock, site, flags); }

@@ -23,6 +23,8 @@ public final class VarHandleHooks {
     private static final int ACQUIRE = 2;
     private static final int PLAIN_READ = 4;
     private static final int PLAIN_WRITE = 8;
+    /** No number was reserved: a release takes its own (sequence numbers start at 1). */
+    private static final long NOT_RESERVED = -1;
 
     /** handle -> slot << 2 | kind, with the slot offset by one so that a binding is never 0. */
     private static final WeakIdentityMap HANDLES = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
@@ -96,16 +98,33 @@ public final class VarHandleHooks {
      */
     public static void before(Object handle, Object c0, int c1, int coordinates, int mode, int site,
                               ThreadContext c) {
-        record(handle, c0, c1, coordinates, mode & (RELEASE | PLAIN_WRITE), site, c);
+        record(handle, c0, c1, coordinates, mode & (RELEASE | PLAIN_WRITE), NOT_RESERVED, site, c);
     }
 
     public static void after(Object handle, Object c0, int c1, int coordinates, int mode, int site,
                              ThreadContext c) {
-        record(handle, c0, c1, coordinates, mode & (ACQUIRE | PLAIN_READ), site, c);
+        record(handle, c0, c1, coordinates, mode & (ACQUIRE | PLAIN_READ), NOT_RESERVED, site, c);
     }
 
-    private static void record(Object handle, Object c0, int c1, int coordinates, int mode, int site,
-                               ThreadContext c) {
+    /**
+     * After an access mode that may fail (compareAndSet, weakCompareAndSet*, compareAndExchange*),
+     * numbered before it by {@link AtomicHooks#reserve}: its release half only if it succeeded,
+     * then its acquire half (see {@link AtomicHooks#compareAndSet}).
+     */
+    public static void afterCompareAndSet(boolean succeeded, Object handle, Object c0, int c1, int coordinates,
+                                          int mode, long reserved, int site, ThreadContext c) {
+        int halves = (succeeded ? mode & RELEASE : 0) | (mode & ACQUIRE);
+        if (halves != 0) {
+            record(handle, c0, c1, coordinates, halves, reserved, site, c);
+        }
+    }
+
+    /**
+     * Records the halves of {@code mode} (RELEASE and ACQUIRE together for a read-modify-write,
+     * release first); a release numbered by {@code reserved} unless it is {@link #NOT_RESERVED}.
+     */
+    private static void record(Object handle, Object c0, int c1, int coordinates, int mode, long reserved,
+                               int site, ThreadContext c) {
         long b = binding(handle, c);
         int kind = (int) (b & 3);
         long object;
@@ -129,24 +148,28 @@ public final class VarHandleHooks {
         if (kind == OWN_SLOT && (mode & (PLAIN_READ | PLAIN_WRITE)) != 0) {
             return; // plain access to a location we cannot name: not recorded
         }
-        switch (mode) {
-            case RELEASE -> c.recorder.volatileWrite(object, slot, site);
-            case ACQUIRE -> c.recorder.volatileRead(object, slot, site);
-            case PLAIN_WRITE -> {
-                if (kind == ARRAY_ELEMENT) {
-                    c.recorder.arrayWrite(object, slot, site);
-                } else {
-                    c.recorder.write(object, slot, site);
-                }
+        if ((mode & RELEASE) != 0) {
+            if (reserved == NOT_RESERVED) {
+                c.recorder.volatileWrite(object, slot, site);
+            } else {
+                c.recorder.volatileWriteReserved(reserved, object, slot, site);
             }
-            case PLAIN_READ -> {
-                if (kind == ARRAY_ELEMENT) {
-                    c.recorder.arrayRead(object, slot, site);
-                } else {
-                    c.recorder.read(object, slot, site);
-                }
+        }
+        if ((mode & ACQUIRE) != 0) {
+            c.recorder.volatileRead(object, slot, site);
+        }
+        if (mode == PLAIN_WRITE) {
+            if (kind == ARRAY_ELEMENT) {
+                c.recorder.arrayWrite(object, slot, site);
+            } else {
+                c.recorder.write(object, slot, site);
             }
-            default -> { }
+        } else if (mode == PLAIN_READ) {
+            if (kind == ARRAY_ELEMENT) {
+                c.recorder.arrayRead(object, slot, site);
+            } else {
+                c.recorder.read(object, slot, site);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** A TraceOutput that keeps everything in memory, for tests of the instrumentation. */
@@ -22,6 +23,8 @@ final class RecordingOutput implements TraceOutput {
     record Event(int thread, String kind, long object, int slot, int site, int flags) {}
 
     final List<Event> events = new ArrayList<>();
+    /** Numbers handed out by reserveSequence, from 1. */
+    private final AtomicLong reservations = new AtomicLong();
     final Map<Integer, MethodInfo> methods = new ConcurrentHashMap<>();
     final Map<Integer, SiteInfo> sites = new ConcurrentHashMap<>();
     final Map<Integer, FieldInfo> fields = new ConcurrentHashMap<>();
@@ -70,6 +73,13 @@ final class RecordingOutput implements TraceOutput {
             @Override public void hbAcquire(long token, int site) { add("hbAcquire", token, 0, site, 0); }
             @Override public void volatileRead(long object, int slot, int site) { add("volatileRead", object, slot, site, 0); }
             @Override public void volatileWrite(long object, int slot, int site) { add("volatileWrite", object, slot, site, 0); }
+            /** A "reserve" event (site -1) whose flags are the number; the reserved write carries it in its flags. */
+            @Override public long reserveSequence() {
+                long n = reservations.incrementAndGet();
+                add("reserve", 0, 0, -1, (int) n);
+                return n;
+            }
+            @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { add("volatileWrite", object, slot, site, (int) seq); }
             @Override public void lockRequest(long lock, int site, int flags) { add("lockRequest", lock, 0, site, flags); }
             @Override public void lockAcquire(long lock, int site, int flags) { add("lockAcquire", lock, 0, site, flags); }
             @Override public void lockRelease(long lock, int site, int flags) { add("lockRelease", lock, 0, site, flags); }

@@ -28,6 +28,9 @@ class RepeatFilterTest {
         @Override public void arrayRangeWrite(long a, int from, int length, int s) {}
         @Override public void volatileRead(long o, int f, int s) { events.add(new Ev(4, o, f, s)); }
         @Override public void volatileWrite(long o, int f, int s) { events.add(new Ev(4, o, f, s)); }
+        final List<Long> reserved = new ArrayList<>();
+        @Override public long reserveSequence() { return 41; }
+        @Override public void volatileWriteReserved(long seq, long o, int f, int s) { reserved.add(seq); events.add(new Ev(4, o, f, s)); }
         @Override public void lockRequest(long l, int s, int flags) { events.add(new Ev(4, l, 0, s)); }
         @Override public void lockAcquire(long l, int s, int flags) { events.add(new Ev(4, l, 0, s)); }
         @Override public void lockRelease(long l, int s, int flags) { events.add(new Ev(4, l, 0, s)); }
@@ -50,6 +53,18 @@ class RepeatFilterTest {
             case 4 -> r.lockAcquire(e.object(), e.site(), 1);
             default -> r.methodEnter(e.slot(), e.site());
         }
+    }
+
+    @Test
+    void aReleaseWithAReservedNumberKeepsItsNumberAndStartsANewEpoch() {
+        Collect out = new Collect();
+        RepeatFilter filter = new RepeatFilter(out);
+        filter.read(1, 0, 0);
+        long reserved = filter.reserveSequence();
+        filter.volatileWriteReserved(reserved, 2, 0, 0);
+        filter.read(1, 0, 0);
+        assertEquals(List.of(41L), out.reserved);
+        assertEquals(List.of(new Ev(0, 1, 0, 0), new Ev(4, 2, 0, 0), new Ev(0, 1, 0, 0)), out.events);
     }
 
     @Test

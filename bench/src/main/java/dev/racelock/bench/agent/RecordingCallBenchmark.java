@@ -1,5 +1,6 @@
 package dev.racelock.bench.agent;
 
+import dev.racelock.agent.runtime.AtomicHooks;
 import dev.racelock.agent.runtime.Identified;
 import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
@@ -25,6 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cost of one recording call as instrumented code makes it: the hook, the object id
@@ -60,6 +62,7 @@ public class RecordingCallBenchmark {
     private final int[] array = new int[16];
     private final int[][] arrays = {new int[16], new int[16]};
     private int index;
+    private final AtomicInteger atomic = new AtomicInteger();
 
     @Setup(Level.Trial)
     public void open() throws Exception {
@@ -128,5 +131,34 @@ public class RecordingCallBenchmark {
     public void recordedMethodEnterExit() {
         ThreadContext c = Rt.enter(5);
         Rt.exit(c);
+    }
+
+    /** A compareAndSet alone, for scale. */
+    @Benchmark
+    public boolean plainCompareAndSet() {
+        int v = atomic.get();
+        return atomic.compareAndSet(v, v + 1);
+    }
+
+    /**
+     * A compareAndSet that succeeds, with the hooks AtomicCallProbe emits around it: its release
+     * numbered before the call and recorded after it, then its acquire.
+     */
+    @Benchmark
+    public boolean recordedCompareAndSetSucceeds() {
+        int v = atomic.get();
+        long reserved = AtomicHooks.reserve(context);
+        boolean ok = atomic.compareAndSet(v, v + 1);
+        AtomicHooks.compareAndSet(ok, atomic, reserved, true, 7, context);
+        return ok;
+    }
+
+    /** A compareAndSet that fails (the value is never -1): only its acquire is recorded. */
+    @Benchmark
+    public boolean recordedCompareAndSetFails() {
+        long reserved = AtomicHooks.reserve(context);
+        boolean ok = atomic.compareAndSet(-1, 0);
+        AtomicHooks.compareAndSet(ok, atomic, reserved, true, 7, context);
+        return ok;
     }
 }

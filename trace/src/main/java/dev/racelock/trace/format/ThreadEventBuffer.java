@@ -32,7 +32,9 @@ import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
  * records a release-type event (lock release, volatile write, thread start, hbRelease, thread
  * end) <em>before</em> the operation takes effect, and an acquire-type event (lock acquire,
  * volatile read, thread begin, join, hbAcquire) <em>after</em> it; then every acquire that
- * observes a release has a larger sequence number than that release.
+ * observes a release has a larger sequence number than that release. A release that happens
+ * only if the operation succeeds (compareAndSet) reserves its number before the operation and
+ * is recorded after it, with that number, only on success ({@link #reserveSequence}).
  *
  * <p>{@link #threadEnd()} is the last event of a buffer: later calls are ignored, and the
  * writer forgets the buffer once it has written it out. Calls after the writer was closed are
@@ -147,6 +149,25 @@ public final class ThreadEventBuffer {
 
     public void volatileWrite(long object, int slot, int site) {
         volatileAccess(FormatV1.OP_VOLATILE_WRITE, sequence.take(), object, slot, site);
+    }
+
+    /**
+     * Takes the sequence number of the release half of an operation that may fail (a
+     * compareAndSet), before the operation, without recording anything: the caller records the
+     * release with {@link #volatileWriteReserved} only if the operation succeeded, so a failed
+     * one releases nothing, and an acquire that observes a successful one still has the larger
+     * number (docs/trace-format.md, "Sequence numbers"). A number never used leaves a gap, which
+     * the reader's merge does not mind. The caller records nothing else in between.
+     */
+    public long reserveSequence() {
+        return sequence.take();
+    }
+
+    /** A volatile write numbered by {@link #reserveSequence} before the operation it stands for. */
+    public void volatileWriteReserved(long seq, long object, int slot, int site) {
+        // A thread's numbers must increase in its buffer (the seq step is unsigned). Were
+        // anything numbered recorded since the reservation, a fresh number keeps them in order.
+        volatileAccess(FormatV1.OP_VOLATILE_WRITE, seq > prevSeq ? seq : sequence.take(), object, slot, site);
     }
 
     // ---- locks ---------------------------------------------------------------------------------
