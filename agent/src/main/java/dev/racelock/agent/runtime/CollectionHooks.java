@@ -239,8 +239,17 @@ public final class CollectionHooks {
         return present;
     }
 
+    /**
+     * A removed key's token is forgotten once acquired: the table would otherwise hold every key
+     * a long-lived map ever had (and keep those objects alive). A put of the key racing with the
+     * removal may see its release forgotten: a missed edge, never a hidden race.
+     */
     public static Object remove(Map<?, ?> map, Object key, int site, ThreadContext c) {
-        return accessed(map, key, map.remove(key), site, c);
+        Object removed = accessed(map, key, map.remove(key), site, c);
+        if (removed != null && map instanceof ConcurrentMap) {
+            HandOffTokens.forgetKey(map, key, c);
+        }
+        return removed;
     }
 
     /** Writes only when absent; reads the present value otherwise (or after computing it). */

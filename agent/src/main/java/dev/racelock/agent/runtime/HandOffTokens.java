@@ -167,4 +167,17 @@ final class HandOffTokens {
             c.recorder.hbAcquire(token, site);
         }
     }
+
+    /** {@code key} left {@code map}: its token is dropped (CollectionHooks.remove). */
+    static void forgetKey(Object map, Object key, ThreadContext c) {
+        ConcurrentHashMap<Object, Long> keys = key == null ? null : KEYS.get(ObjectIds.of(map, -1, c));
+        if (keys != null) {
+            keys.remove(key);
+        }
+    }
+
+    /** The object with this id was collected: if it was a map or set, its key tokens go with it. */
+    static void forget(long id) {
+        KEYS.remove(id);
+    }
 }

@@ -149,6 +149,8 @@ public final class Recording {
             Reference<?> dead = ObjectIds.MAP.queue.remove();
             long id = ObjectIds.MAP.expunge((WeakIdentityMap.Entry) dead);
             if (id != 0) {
+                HandOffTokens.forget(id);
+                SynchronizerHooks.forget(id);
                 output.objectFreed(id);
             }
         }

@@ -239,6 +239,11 @@ public final class SynchronizerHooks {
     private static final ConcurrentHashMap<Long, AtomicLong> ARRIVALS = new ConcurrentHashMap<>();
     private static final long BROKEN = Long.MIN_VALUE / 2;
 
+    /** The object with this id was collected: if it was a barrier, its arrival count goes too. */
+    static void forget(long id) {
+        ARRIVALS.remove(id);
+    }
+
     /**
      * The barrier and generation the current thread is arriving at while its await runs: the
      * barrier action runs inside the await of the generation's last arriving thread.
