@@ -91,14 +91,7 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
     }
 
     private static MethodVisitor entry(MethodVisitor next, String hook) {
-        return new MethodVisitor(Opcodes.ASM9, next) {
-            @Override
-            public void visitCode() {
-                super.visitCode();
-                super.visitVarInsn(Opcodes.ALOAD, 0);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, OBJECT_ARG, false);
-            }
-        };
+        return MethodBodyRewrite.atEntry(next, HOOKS, hook);
     }
 
     private static MethodVisitor normalReturn(MethodVisitor next, String hook) {

@@ -1,8 +1,5 @@
 package dev.racelock.agent.instrument;
 
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -53,18 +50,8 @@ public final class FutureTaskInstrumenter implements ClassFileTransformer {
         return MethodBodyRewrite.apply(original, (name, descriptor, next) -> {
             boolean completion = (name.equals("set") && descriptor.equals("(Ljava/lang/Object;)V"))
                     || (name.equals("setException") && descriptor.equals("(Ljava/lang/Throwable;)V"));
-            if (!completion) {
-                return next;
-            }
-            return new MethodVisitor(Opcodes.ASM9, next) {
-                @Override
-                public void visitCode() {
-                    super.visitCode();
-                    super.visitVarInsn(Opcodes.ALOAD, 0);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/racelock/agent/runtime/ExecutorHooks",
-                            "completing", "(Ljava/lang/Object;)V", false);
-                }
-            };
+            return completion ? MethodBodyRewrite.atEntry(next, "dev/racelock/agent/runtime/ExecutorHooks",
+                    "completing") : next;
         });
     }
 }
