@@ -284,6 +284,7 @@ final class HandOffCallSiteHooks {
         // lists and sets after the Queue entries: a queue's add goes to the queue hook
         JucCallSiteHooks.instance(table, "java/util/Collection", OwnerMatch.SUBTYPES, hooks, new String[][] {
             {"add", "(" + OBJECT + ")Z", "add"},
+            {"addAll", "(" + COLLECTION + ")Z", "addAll"},
             {"contains", "(" + OBJECT + ")Z", "contains"},
         });
         JucCallSiteHooks.instance(table, "java/util/List", OwnerMatch.SUBTYPES, hooks, new String[][] {

@@ -391,6 +391,44 @@ public final class CollectionHooks {
         return ((Collection<Object>) collection).add(element);
     }
 
+    /**
+     * {@code addAll(source)} into a concurrent queue, copy-on-write list or set: each element's
+     * insertion, as {@code add} of it. The elements are read off a JDK source only (reading an
+     * application collection would run its code where the program does not); a queue's tokens
+     * are all withdrawn if the call throws partway (which went in is unknown: a missed edge,
+     * never a wrong one).
+     */
+    @SuppressWarnings("unchecked")
+    public static boolean addAll(Collection<?> collection, Collection<?> source, int site, ThreadContext c) {
+        boolean queue = collection instanceof Queue<?> q && concurrent(q);
+        Object[] elements = source == null || source == collection || source.getClass().getClassLoader() != null
+                || !(queue || concurrentCollection(collection)) ? null : source.toArray();
+        if (elements == null) {
+            return ((Collection<Object>) collection).addAll(source);
+        }
+        long[] tokens = new long[elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i] == null) {
+                continue;
+            }
+            if (queue) {
+                tokens[i] = inserting((Queue<?>) collection, elements[i], site, c);
+            } else {
+                c.recorder.hbRelease(HandOffTokens.keyToken(collection, elements[i], c), site);
+            }
+        }
+        boolean done = false;
+        try {
+            boolean changed = ((Collection<Object>) collection).addAll(source);
+            done = true;
+            return changed;
+        } finally {
+            for (int i = 0; queue && !done && i < elements.length; i++) {
+                inserted(false, (Queue<?>) collection, elements[i], tokens[i], c);
+            }
+        }
+    }
+
     public static boolean contains(Collection<?> collection, Object element, int site, ThreadContext c) {
         boolean present = collection.contains(element);
         if (present && concurrentCollection(collection)) {
