@@ -114,6 +114,8 @@ final class HandOffCallSiteHooks {
             {"completeExceptionally", "(Ljava/lang/Throwable;)Z", "completeExceptionally"},
             {"join", "()" + OBJECT, "join"},
             {"getNow", "(" + OBJECT + ")" + OBJECT, "getNow"},
+            {"completeAsync", "(" + FN + "Supplier;)" + CF_DESC, "completeAsync"},
+            {"completeAsync", "(" + FN + "Supplier;" + executor + ")" + CF_DESC, "completeAsync"},
         });
         for (String[] m : STAGE_METHODS) {
             String args = (m[2].isEmpty() ? "" : stage) + m[1];

@@ -42,6 +42,31 @@ public final class CompletableFutureHooks {
         return bound(CompletableFuture.supplyAsync((Supplier<Object>) task, executor), task);
     }
 
+    /**
+     * {@code completeAsync} (JDK 9+): the supplier runs as supplyAsync's does and completes this
+     * future. A future already bound (a dependent stage, completed by its own callback too)
+     * gets no second binding: which completed it is unknown (a missed edge at worst).
+     */
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> completeAsync(CompletableFuture<?> future, Supplier<?> supplier, int site,
+                                                     ThreadContext c) {
+        if (supplier == null || HandOffTokens.futureToken(future) != 0) {
+            return ((CompletableFuture<Object>) future).completeAsync((Supplier<Object>) supplier);
+        }
+        TracedTask task = boundFirst(future, submitted(supplier, site, c)); // before: another thread may join
+        return ((CompletableFuture<Object>) future).completeAsync((Supplier<Object>) task);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<?> completeAsync(CompletableFuture<?> future, Supplier<?> supplier,
+                                                     Executor executor, int site, ThreadContext c) {
+        if (supplier == null || HandOffTokens.futureToken(future) != 0) {
+            return ((CompletableFuture<Object>) future).completeAsync((Supplier<Object>) supplier, executor);
+        }
+        TracedTask task = boundFirst(future, submitted(supplier, site, c));
+        return ((CompletableFuture<Object>) future).completeAsync((Supplier<Object>) task, executor);
+    }
+
     public static CompletableFuture<?> runAsync(Runnable runnable, int site, ThreadContext c) {
         TracedTask task = submitted(runnable, site, c);
         return bound(CompletableFuture.runAsync((Runnable) task), task);
@@ -55,6 +80,12 @@ public final class CompletableFutureHooks {
     private static <F> F bound(F future, TracedTask task) {
         HandOffTokens.bindFuture(future, task.token);
         return future;
+    }
+
+    /** As {@link #bound(Object, TracedTask)}, returning the task: for a future known before the call. */
+    private static TracedTask boundFirst(CompletableFuture<?> future, TracedTask task) {
+        HandOffTokens.bindFuture(future, task.token);
+        return task;
     }
 
     /** A callback of a stage depending on {@code source}: acquires the source's completion tokens. */

@@ -111,7 +111,8 @@ class JucSamplesIT {
         "VirtualExecutorClose", "VirtualExecutorReadBeforeClose", "ExecutorsSeeTheirTasks",
         "ExecutorsSeeTheirTasksReadEarly", "CompletableFutureResultNow", "CompletableFutureResultNowNotDone",
         "CompletableFutureRecoveries", "CompletableFutureEitherAsync", "IterationHandOff",
-        "ForkJoinExceptionHandOff", "ForkJoinExceptionReadBeforeJoin"})
+        "ForkJoinExceptionHandOff", "ForkJoinExceptionReadBeforeJoin", "CompletableFutureCompleteAsync",
+        "CompletableFutureCompleteAsyncReadEarly"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
