@@ -139,13 +139,13 @@ public final class ExecutorHooks {
 
     /** {@code Runnable.run()} called by recorded code: an executor of the program's own starting a task. */
     public static void run(Runnable task, int site, ThreadContext c) {
-        HandOffTokens.acquire(HandOffTokens.futureToken(task), site, c);
+        HandOffTokens.acquire(HandOffTokens.futureTokenIfSeen(task), site, c);
         task.run();
     }
 
     /** {@code Callable.call()} called by recorded code, as {@link #run}. */
     public static Object call(Callable<?> task, int site, ThreadContext c) throws Exception {
-        HandOffTokens.acquire(HandOffTokens.futureToken(task), site, c);
+        HandOffTokens.acquire(HandOffTokens.futureTokenIfSeen(task), site, c);
         return task.call();
     }
 

@@ -44,6 +44,15 @@ final class HandOffTokens {
         return future == null ? 0 : FUTURES.get(future);
     }
 
+    /**
+     * As {@link #futureToken}, without the lock a miss takes to confirm itself: for lookups on
+     * calls that are mostly misses (every {@code Runnable.run()} in recorded code), where a rare
+     * racy miss (the map resizing meanwhile) only loses an edge.
+     */
+    static long futureTokenIfSeen(Object task) {
+        return task == null ? 0 : FUTURES.getUnlocked(task);
+    }
+
     /** Tokens a retrieval of a future bound to the key token acquires too (allOf, thenCompose). */
     private static final ConcurrentHashMap<Long, long[]> DEPENDENCIES = new ConcurrentHashMap<>();
 

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 // requires juc
 // expect none
 public final class ExecutorsSeeTheirTasks {
+    static int base;
     static int ranked;
     static int forked;
     static int viewed;
@@ -39,7 +40,7 @@ public final class ExecutorsSeeTheirTasks {
     record RankedCall(int rank) implements Callable<Integer>, Ranked {
         @Override
         public Integer call() {
-            ranked += rank;
+            ranked += base + rank;
             return rank;
         }
     }
@@ -97,11 +98,12 @@ public final class ExecutorsSeeTheirTasks {
     record RankedRun(int rank) implements Runnable, Ranked {
         @Override
         public void run() {
-            own += rank;
+            own += base + rank;
         }
     }
 
     public static void main(String[] args) throws Exception {
+        base = 100; // read by every task: each must start after its submission
         RankingExecutor ranking = new RankingExecutor();
         List<Future<Integer>> all = ranking.invokeAll(List.of(new RankedCall(1), new RankedCall(2)));
         int sum = all.get(0).get() + all.get(1).get();
@@ -113,12 +115,12 @@ public final class ExecutorsSeeTheirTasks {
         System.out.println("invokeAll " + sum + ", invokeAny " + any + ", ranked " + ranked);
 
         ForkJoinPool pool = new ForkJoinPool(2);
-        Future<Integer> fromPool = pool.submit(() -> forked = 3, 3);
+        Future<Integer> fromPool = pool.submit(() -> forked = base + 3, 3);
         System.out.println("ForkJoinPool " + fromPool.get() + ", forked " + forked);
         pool.shutdown();
 
         ExecutorService view = Executors.newSingleThreadExecutor();
-        Future<?> fromView = view.submit(() -> viewed = 5);
+        Future<?> fromView = view.submit(() -> viewed = base + 5);
         fromView.get();
         System.out.println("single-thread view, viewed " + viewed);
         view.shutdown();

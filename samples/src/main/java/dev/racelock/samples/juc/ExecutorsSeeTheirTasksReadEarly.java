@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 // requires juc
 public final class ExecutorsSeeTheirTasksReadEarly {
+    static int base;
     static int ranked;
     static int forked;
     static int viewed;
@@ -33,7 +34,7 @@ public final class ExecutorsSeeTheirTasksReadEarly {
     record RankedCall(int rank) implements Callable<Integer>, Ranked {
         @Override
         public Integer call() {
-            ranked += rank;
+            ranked += base + rank;
             return rank;
         }
     }
@@ -91,11 +92,12 @@ public final class ExecutorsSeeTheirTasksReadEarly {
     record RankedRun(int rank) implements Runnable, Ranked {
         @Override
         public void run() {
-            own += rank;
+            own += base + rank;
         }
     }
 
     public static void main(String[] args) throws Exception {
+        base = 100; // read by every task: each must start after its submission
         RankingExecutor ranking = new RankingExecutor();
         List<Future<Integer>> all = ranking.invokeAll(List.of(new RankedCall(1), new RankedCall(2)));
         int sum = all.get(0).get() + all.get(1).get();
@@ -107,13 +109,13 @@ public final class ExecutorsSeeTheirTasksReadEarly {
         System.out.println("invokeAll " + sum + ", invokeAny " + any + ", ranked " + ranked);
 
         ForkJoinPool pool = new ForkJoinPool(2);
-        Future<Integer> fromPool = pool.submit(() -> forked = 3, 3); // expect race(write, ExecutorsSeeTheirTasksReadEarly.forked)
+        Future<Integer> fromPool = pool.submit(() -> forked = base + 3, 3); // expect race(write, ExecutorsSeeTheirTasksReadEarly.forked)
         int early = forked; // expect race(read, ExecutorsSeeTheirTasksReadEarly.forked)
         System.out.println("ForkJoinPool " + fromPool.get() + ", forked early " + (early >= 0));
         pool.shutdown();
 
         ExecutorService view = Executors.newSingleThreadExecutor();
-        Future<?> fromView = view.submit(() -> viewed = 5);
+        Future<?> fromView = view.submit(() -> viewed = base + 5);
         fromView.get();
         System.out.println("single-thread view, viewed " + viewed);
         view.shutdown();
