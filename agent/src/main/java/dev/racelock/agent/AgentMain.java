@@ -5,10 +5,15 @@ import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
 
 /**
- * Premain-Class and Agent-Class. Loaded by the system class loader, it puts the agent jar on
- * the bootstrap class path and hands over to {@code AgentStartup} loaded from there, so the
- * runtime that instrumented code calls exists once, visible from every class loader. It must
- * not touch any other agent class itself: that would load a second copy in the system loader.
+ * Premain-Class and Agent-Class. The agent runs from the bootstrap class path, so the runtime
+ * that instrumented code calls exists once, visible from every class loader. The jar's manifest
+ * names itself in {@code Boot-Class-Path}, which the JVM appends before premain: then this class
+ * is already the bootstrap loader's, and no warning is printed. A jar renamed from
+ * {@code racelock-agent.jar} is not found that way; this class is then the system loader's and
+ * appends the jar itself (the JVM then prints that class data sharing is limited to boot
+ * classes; nothing else changes). It hands over to {@code AgentStartup} loaded from the
+ * bootstrap path and must not touch any other agent class itself: in the system loader that
+ * would load a second copy.
  */
 public final class AgentMain {
     private AgentMain() {}
@@ -22,8 +27,10 @@ public final class AgentMain {
     }
 
     private static void start(String arguments, Instrumentation instrumentation) throws Exception {
-        File jar = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+        if (AgentMain.class.getClassLoader() != null) {
+            File jar = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+        }
         Class<?> startup = Class.forName("dev.racelock.agent.AgentStartup", true, null);
         startup.getMethod("start", String.class, Instrumentation.class).invoke(null, arguments, instrumentation);
     }

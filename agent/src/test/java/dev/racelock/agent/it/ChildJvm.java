@@ -18,6 +18,7 @@ final class ChildJvm {
 
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String agentOptions;
+    private Path agentJar = AGENT;
     private String classpath = FIXTURES;
     private String modulePath;
     private final List<String> jvmOptions = new ArrayList<>();
@@ -30,6 +31,12 @@ final class ChildJvm {
     /** Options for the JVM itself, e.g. --enable-preview. */
     ChildJvm jvmOptions(String... options) {
         jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
+    /** Attaches this jar instead of the packaged racelock-agent.jar. */
+    ChildJvm agentJar(Path jar) {
+        this.agentJar = jar;
         return this;
     }
 
@@ -53,7 +60,7 @@ final class ChildJvm {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         if (agentOptions != null) {
-            command.add("-javaagent:" + AGENT.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+            command.add("-javaagent:" + agentJar.toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }
         if (modulePath != null) {
             command.addAll(List.of("--module-path", modulePath, "-m", mainClass));
@@ -84,7 +91,10 @@ final class ChildJvm {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    /** stderr without the JVM's own note that CDS is limited once the bootstrap path is appended. */
+    /**
+     * stderr without the JVM's own note that CDS is limited once the bootstrap path is appended
+     * (printed only when the agent jar was renamed: AgentMain).
+     */
     static List<String> agentMessages(String stderr) {
         return stderr.lines().filter(l -> !l.contains("Sharing is only supported for boot loader classes")).toList();
     }
