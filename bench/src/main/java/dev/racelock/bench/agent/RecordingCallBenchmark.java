@@ -1,7 +1,9 @@
 package dev.racelock.bench.agent;
 
 import dev.racelock.agent.runtime.AtomicHooks;
+import dev.racelock.agent.runtime.ExecutorHooks;
 import dev.racelock.agent.runtime.Identified;
+import dev.racelock.agent.runtime.IterationHooks;
 import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.ThreadContext;
@@ -25,6 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,6 +68,8 @@ public class RecordingCallBenchmark {
     private final int[][] arrays = {new int[16], new int[16]};
     private int index;
     private final AtomicInteger atomic = new AtomicInteger();
+    private final List<Integer> list = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16));
+    private final Runnable task = () -> index++;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
@@ -160,5 +167,40 @@ public class RecordingCallBenchmark {
         boolean ok = atomic.compareAndSet(-1, 0);
         AtomicHooks.compareAndSet(ok, atomic, reserved, true, 7, context);
         return ok;
+    }
+
+    /** A loop over a 16-element ArrayList, for scale. */
+    @Benchmark
+    public int plainIteration() {
+        int sum = 0;
+        for (Iterator<Integer> it = list.iterator(); it.hasNext(); ) {
+            sum += it.next();
+        }
+        return sum;
+    }
+
+    /**
+     * The same loop as recorded code makes it: iterator() and each next() go through the
+     * iteration hooks, which find an ArrayList is not a concurrent collection.
+     */
+    @Benchmark
+    @SuppressWarnings("unchecked")
+    public int recordedIteration() {
+        int sum = 0;
+        for (Iterator<Integer> it = (Iterator<Integer>) IterationHooks.iterator(list, 7, context); it.hasNext(); ) {
+            sum += (Integer) IterationHooks.next(it, 7, context);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public void plainRunnableRun() {
+        task.run();
+    }
+
+    /** Runnable.run() in recorded code, of a task no executor was given (a lookup that misses). */
+    @Benchmark
+    public void recordedRunnableRun() {
+        ExecutorHooks.run(task, 7, context);
     }
 }
