@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.ObjectInfo;
 
 /**
  * The hooks instrumented code calls. Public, static and on the bootstrap class path, so code
@@ -89,11 +90,28 @@ public final class Rt {
 
     /** @param field the field the lock was loaded from just before monitorenter, or -1 */
     public static void monitorRequest(Object lock, int site, int field, ThreadContext c) {
-        c.recorder.lockRequest(ObjectIds.of(lock, site, field, c), site, MONITOR);
+        long id = ObjectIds.of(lock, site, field, c);
+        describeMonitor(lock, id, field, c);
+        c.recorder.lockRequest(id, site, MONITOR);
     }
 
+    /** Also the first event of a synchronized method, which has no request (the JVM locks at entry). */
     public static void monitorAcquire(Object lock, int site, ThreadContext c) {
-        c.recorder.lockAcquire(ObjectIds.of(lock, site, c), site, MONITOR);
+        long id = ObjectIds.of(lock, site, c);
+        describeMonitor(lock, id, -1, c);
+        c.recorder.lockAcquire(id, site, MONITOR);
+    }
+
+    /**
+     * An object of an instrumented class carries its id in a field, so unlike the objects of the
+     * identity map it was never described in the trace; used as a monitor, it is (class, and the
+     * field it was loaded from), once per thread, so the analyzer can name the lock
+     * ("monitor of Account", "Account.lock") instead of by where it was first taken.
+     */
+    private static void describeMonitor(Object lock, long id, int field, ThreadContext c) {
+        if (lock instanceof Identified && id != 0 && c.firstSightOfMonitor(id)) {
+            Recording.output().defineObject(new ObjectInfo(id, lock.getClass().getName(), -1, field));
+        }
     }
 
     public static void monitorRelease(Object lock, int site, ThreadContext c) {

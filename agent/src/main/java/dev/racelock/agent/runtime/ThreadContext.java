@@ -43,6 +43,46 @@ public final class ThreadContext {
     final Object[] cachedObjects = new Object[CACHE_SIZE];
     final long[] cachedIds = new long[CACHE_SIZE];
 
+    /**
+     * Ids of the monitors of instrumented objects this thread has described in the trace
+     * (Rt.describeMonitor): an open-addressing set of non-zero longs, cleared when it would grow
+     * past {@link #DESCRIBED_LIMIT} (a lock described twice is harmless; memory stays bounded).
+     */
+    private long[] describedMonitors = new long[16];
+    private int describedCount;
+    static final int DESCRIBED_LIMIT = 1 << 14;
+
+    /** True the first time (since the last clearing) this thread sees monitor {@code id} (never 0). */
+    boolean firstSightOfMonitor(long id) {
+        long[] table = describedMonitors;
+        int mask = table.length - 1;
+        for (int i = (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & mask; ; i = (i + 1) & mask) {
+            if (table[i] == id) {
+                return false;
+            }
+            if (table[i] == 0) {
+                table[i] = id;
+                if (++describedCount * 2 > table.length) {
+                    rehashDescribed(table);
+                }
+                return true;
+            }
+        }
+    }
+
+    private void rehashDescribed(long[] old) {
+        describedCount = 0;
+        describedMonitors = new long[old.length * 2 > DESCRIBED_LIMIT ? 16 : old.length * 2];
+        if (describedMonitors.length == 16) {
+            return; // past the limit: start over
+        }
+        for (long id : old) {
+            if (id != 0) {
+                firstSightOfMonitor(id);
+            }
+        }
+    }
+
     /** Bit i: this thread has acquired the initialization of class number i (ClassInitHooks). */
     private long[] initializedClasses = new long[0];
 

@@ -9,7 +9,9 @@ import dev.racelock.samples.Baton;
  * this run never hangs.
  *
  * <p>The synchronized methods are written on one line each so that the acquisition has one
- * line, whether racelock attributes it to the method's first line or to the call.
+ * line, whether racelock attributes it to the method's first line or to the call. Both locks
+ * are monitors of {@code Account} objects, one lock class: the report names them
+ * {@code monitor of BankTransfer$Account (instance 1)} and {@code (instance 2)}.
  * Fix: {@link dev.racelock.samples.nodeadlock.BankTransferOrderedById}.
  */
 // requires object-names
@@ -22,9 +24,9 @@ public final class BankTransfer {
             this.balance = balance;
         }
 
-        synchronized void transferTo(Account to, int amount) { balance -= amount; to.deposit(amount); } // expect deadlock(alice|bob)
+        synchronized void transferTo(Account to, int amount) { balance -= amount; to.deposit(amount); } // expect deadlock(BankTransfer.Account)
 
-        synchronized void deposit(int amount) { balance += amount; } // expect deadlock(alice|bob)
+        synchronized void deposit(int amount) { balance += amount; } // expect deadlock(BankTransfer.Account)
 
         synchronized int balance() {
             return balance;
@@ -32,16 +34,16 @@ public final class BankTransfer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Account alice = new Account(100); // alloc alice
-        Account bob = new Account(100); // alloc bob
+        Account alice = new Account(100);
+        Account bob = new Account(100);
         Baton firstDone = new Baton();
         Thread first = new Thread(() -> {
-            alice.transferTo(bob, 30); // expect deadlock(alice)
+            alice.transferTo(bob, 30); // expect deadlock(BankTransfer.Account)
             firstDone.pass();
         }, "alice-to-bob");
         Thread second = new Thread(() -> {
             firstDone.await();
-            bob.transferTo(alice, 20); // expect deadlock(bob)
+            bob.transferTo(alice, 20); // expect deadlock(BankTransfer.Account)
         }, "bob-to-alice");
         first.start();
         second.start();

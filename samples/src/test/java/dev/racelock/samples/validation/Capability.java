@@ -23,9 +23,9 @@ public enum Capability {
      */
     FINAL_FIELDS("final-fields"),
     /**
-     * Locks and arrays named by the field they are held in, their allocation site or the site
-     * where they were first taken ({@code ObjectInfo} in the trace), not "monitor of an unknown
-     * object".
+     * Locks and arrays named by the field they are held in, their allocation site, their class
+     * ({@code monitor of Account}) or the site where they were first taken ({@code ObjectInfo}
+     * in the trace), not "monitor of an unknown object".
      */
     OBJECT_NAMES("object-names"),
     /**
