@@ -34,7 +34,7 @@ public final class BankTransfer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Account alice = new Account(100);
+        Account alice = new Account(100); // alloc BankTransfer.Account
         Account bob = new Account(100);
         Baton firstDone = new Baton();
         Thread first = new Thread(() -> {
