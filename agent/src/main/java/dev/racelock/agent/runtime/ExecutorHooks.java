@@ -84,8 +84,8 @@ public final class ExecutorHooks {
      * wrapper also releases its own id, which ForkJoinTask.doExec acquires when it runs.
      */
     public static void taskCreated(Object wrapper, Object body) {
-        ThreadContext c = Recording.context();
-        HandOver h = c.handOver;
+        ThreadContext c = Recording.existingContext(); // a thread handing over has one already
+        HandOver h = c == null ? null : c.handOver;
         if (h == null || body == null) {
             return;
         }

@@ -69,6 +69,11 @@ public final class Recording {
         return context != null ? context : create();
     }
 
+    /** The calling thread's context if it has one already, else null: never creates one. */
+    static ThreadContext existingContext() {
+        return CONTEXT.get();
+    }
+
     private static ThreadContext create() {
         try {
             return createContext();
