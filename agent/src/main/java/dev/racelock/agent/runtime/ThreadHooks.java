@@ -72,8 +72,25 @@ public final class ThreadHooks {
         c.recorder.threadStart(child, -1);
     }
 
-    /** Trace ids of the threads started in each ThreadFlock (structured concurrency), weakly by flock. */
-    private static final java.util.Map<Object, int[]> FLOCK_THREADS =
+    /** Trace ids of the threads started in one ThreadFlock, in start order; guarded by itself. */
+    private static final class FlockThreads {
+        private int[] ids = new int[4];
+        private int size;
+
+        synchronized void add(int id) {
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        synchronized int[] snapshot() {
+            return java.util.Arrays.copyOf(ids, size);
+        }
+    }
+
+    /** The threads of each ThreadFlock (structured concurrency), weakly by flock. */
+    private static final java.util.Map<Object, FlockThreads> FLOCK_THREADS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
@@ -84,11 +101,7 @@ public final class ThreadHooks {
         starting(thread);
         int id = Recording.traceIdOf(thread);
         if (id >= 0) {
-            FLOCK_THREADS.merge(flock, new int[] {id}, (a, b) -> {
-                int[] both = java.util.Arrays.copyOf(a, a.length + 1);
-                both[a.length] = b[0];
-                return both;
-            });
+            FLOCK_THREADS.computeIfAbsent(flock, f -> new FlockThreads()).add(id);
         }
     }
 
@@ -98,12 +111,12 @@ public final class ThreadHooks {
      * thread leaves its container), so joining them all is exact.
      */
     public static void flockAwaited(boolean allFinished, Object flock) {
-        int[] threads = allFinished ? FLOCK_THREADS.get(flock) : null;
+        FlockThreads threads = allFinished ? FLOCK_THREADS.get(flock) : null;
         if (threads == null) {
             return;
         }
         ThreadContext c = Recording.context();
-        for (int id : threads) {
+        for (int id : threads.snapshot()) {
             c.recorder.threadJoin(id, -1);
         }
     }
