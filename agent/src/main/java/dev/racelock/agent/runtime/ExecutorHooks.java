@@ -90,7 +90,7 @@ public final class ExecutorHooks {
             return;
         }
         long token = h.tokenOf(body);
-        if (token == 0 && h.wrappers.contains(body)) {
+        if (token == 0 && h.isWrapper(body)) {
             token = HandOffTokens.futureToken(body);
         }
         if (token == 0) {

@@ -24,6 +24,16 @@ final class HandOver {
         this.tokens = tokens;
     }
 
+    /** Whether {@code o} is one of {@link #wrappers}, by identity (never the program's equals). */
+    boolean isWrapper(Object o) {
+        for (Object w : wrappers) {
+            if (w == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The token of {@code body} if it is one of the tasks (by identity), else 0. */
     long tokenOf(Object body) {
         if (body == null) {
