@@ -76,7 +76,10 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
             }
             boolean awaits = (name.equals("join") || name.equals("invoke"))
                     && descriptor.equals("()Ljava/lang/Object;");
-            return atEntry != null ? entry(next, atEntry) : awaits ? normalReturn(next, "awaited") : next;
+            if (atEntry != null) {
+                return MethodBodyRewrite.atEntry(next, HOOKS, atEntry);
+            }
+            return awaits ? normalReturn(next, "awaited") : next;
         });
     }
 
@@ -86,12 +89,8 @@ public final class ForkJoinTaskInstrumenter implements ClassFileTransformer {
             boolean completion = (descriptor.equals("()V") && (name.equals("tryComplete")
                     || name.equals("propagateCompletion") || name.equals("quietlyCompleteRoot")))
                     || (name.equals("complete") && descriptor.equals("(Ljava/lang/Object;)V"));
-            return completion ? entry(next, "completing") : next;
+            return completion ? MethodBodyRewrite.atEntry(next, HOOKS, "completing") : next;
         });
-    }
-
-    private static MethodVisitor entry(MethodVisitor next, String hook) {
-        return MethodBodyRewrite.atEntry(next, HOOKS, hook);
     }
 
     private static MethodVisitor normalReturn(MethodVisitor next, String hook) {
