@@ -43,6 +43,9 @@ public interface EventVisitor {
     /** What is known of an object that is used as an array or a lock: class and where it came from. */
     default void object(ObjectInfo object) {}
 
+    /** A test of the recorded test suite, named before its first start event. */
+    default void testCase(TestCaseInfo test) {}
+
     // ---- plain memory accesses (not synchronization) ----------------------------------------
 
     /** Plain read of an instance field ({@code object != 0}) or a static field ({@code object == 0}). */
@@ -114,6 +117,19 @@ public interface EventVisitor {
 
     /** {@code thread} left its innermost entered method, normally or by an exception. */
     default void methodExit(int thread) {}
+
+    // ---- test markers ----------------------------------------------------------------------
+
+    /**
+     * {@code thread} starts running {@code test} (a test or a container's set-up). Not a
+     * synchronization: it orders nothing, and it is placed among the other threads' events by
+     * its sequence number, like a synchronization event, so "during the test" means between the
+     * start and the end in that order.
+     */
+    default void testStart(int thread, int test) {}
+
+    /** {@code thread} has finished running {@code test}. */
+    default void testEnd(int thread, int test) {}
 
     // ---- object lifetime and the watchdog ---------------------------------------------------
 

@@ -36,6 +36,7 @@ public class EventLog implements EventVisitor {
     @Override public void site(SiteInfo s) { add("site " + s); }
     @Override public void field(FieldInfo f) { add("field " + f); }
     @Override public void object(ObjectInfo o) { add("object " + o); }
+    @Override public void testCase(TestCaseInfo t) { add("test " + t); }
     @Override public void read(int t, long o, int f, int s) { add("T" + t + " read " + o + "." + f + " @" + s); }
     @Override public void write(int t, long o, int f, int s) { add("T" + t + " write " + o + "." + f + " @" + s); }
     @Override public void arrayRead(int t, long a, int i, int s) { add("T" + t + " aread " + a + "[" + i + "] @" + s); }
@@ -55,6 +56,8 @@ public class EventLog implements EventVisitor {
     @Override public void hbAcquire(int t, long token, int s) { add("T" + t + " hbacquire " + token + " @" + s); }
     @Override public void methodEnter(int t, int m, int s) { add("T" + t + " enter m" + m + " @" + s); }
     @Override public void methodExit(int t) { add("T" + t + " exit"); }
+    @Override public void testStart(int t, int test) { add("T" + t + " teststart " + test); }
+    @Override public void testEnd(int t, int test) { add("T" + t + " testend " + test); }
     @Override public void objectFreed(long o) { add("freed " + o); }
     @Override public void observedDeadlock(ObservedDeadlock d) { add("deadlock " + d); }
 }

@@ -7,6 +7,7 @@ import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceFiles;
@@ -90,6 +91,7 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void site(SiteInfo site) { writer.defineSite(site); }
     @Override public void field(FieldInfo field) { writer.defineField(field); }
     @Override public void object(ObjectInfo object) { writer.defineObject(object); }
+    @Override public void testCase(TestCaseInfo test) { writer.defineTest(test); }
     @Override public void objectFreed(long object) { writer.objectFreed(object); }
     @Override public void observedDeadlock(ObservedDeadlock deadlock) { writer.observedDeadlock(deadlock); }
 
@@ -113,4 +115,6 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void hbAcquire(int t, long token, int s) { buffer(t).hbAcquire(token, s); }
     @Override public void methodEnter(int t, int m, int callSite) { buffer(t).methodEnter(m, callSite); }
     @Override public void methodExit(int t) { buffer(t).methodExit(); }
+    @Override public void testStart(int t, int test) { buffer(t).testStart(test); }
+    @Override public void testEnd(int t, int test) { buffer(t).testEnd(test); }
 }

@@ -5,6 +5,7 @@ import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class DictionaryDecoder {
                 }
                 case FormatV1.DICT_OBJECT -> visitor.object(new ObjectInfo(
                         in.signedLong(), string(in), in.signedInt(), in.signedInt()));
+                case FormatV1.DICT_TEST -> visitor.testCase(new TestCaseInfo(
+                        in.varInt(), string(in), string(in), string(in), string(in)));
                 default -> throw new DamagedDataException("unknown dictionary entry tag " + tag);
             }
         }

@@ -4,6 +4,7 @@ import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 
 import java.util.HashMap;
@@ -60,6 +61,17 @@ final class DictionaryEncoder {
             out.varInt(className);
             out.signedInt(o.allocationSite());
             out.signedInt(o.field());
+        } else if (definition instanceof TestCaseInfo t) {
+            int uniqueId = intern(t.uniqueId(), out);
+            int className = intern(t.className(), out);
+            int methodName = intern(t.methodName(), out);
+            int displayName = intern(t.displayName(), out);
+            out.u8(FormatV1.DICT_TEST);
+            out.varInt(t.id());
+            out.varInt(uniqueId);
+            out.varInt(className);
+            out.varInt(methodName);
+            out.varInt(displayName);
         } else {
             throw new IllegalArgumentException("not a dictionary entry: " + definition);
         }

@@ -9,7 +9,8 @@ final class FormatV1 {
     /** PNG-style signature: a non-ASCII first byte (never text), CR LF and ^Z catch text-mode copies. */
     static final byte[] MAGIC = {(byte) 0x89, 'R', 'L', 'T', '\r', '\n', 0x1A, '\n'};
     static final int MAJOR_VERSION = 1;
-    static final int MINOR_VERSION = 0;
+    /** 1.1 added test markers (dictionary tag 7, opcodes 0x1E and 0x1F). */
+    static final int MINOR_VERSION = 1;
     /** Magic, then the major and minor version as big-endian u16. */
     static final int PREAMBLE_BYTES = MAGIC.length + 4;
 
@@ -47,6 +48,7 @@ final class FormatV1 {
     static final int DICT_SITE = 4;
     static final int DICT_FIELD = 5;
     static final int DICT_OBJECT = 6;
+    static final int DICT_TEST = 7;
 
     // ---- event opcodes --------------------------------------------------------------------------
     static final int OP_READ = 0x01;
@@ -72,6 +74,9 @@ final class FormatV1 {
     static final int OP_THREAD_JOIN = 0x1B;
     static final int OP_HB_RELEASE = 0x1C;
     static final int OP_HB_ACQUIRE = 0x1D;
+    /** Test markers (since 1.1): numbered like synchronization events, but they order nothing. */
+    static final int OP_TEST_START = 0x1E;
+    static final int OP_TEST_END = 0x1F;
 
     /** Compact plain access: {@code 1 a w s dddd}. */
     static final int COMPACT = 0x80;

@@ -242,6 +242,11 @@ final class ThreadCursor {
                         pendingSite = site();
                         return checkedPending();
                     }
+                    case FormatV1.OP_TEST_START, FormatV1.OP_TEST_END -> {
+                        takeSeq(op);
+                        pendingSlot = varInt();
+                        return checkedPending();
+                    }
                     default -> throw new DamagedDataException(String.format("unknown opcode 0x%02x at payload byte %d",
                             op, pos - 1));
                 }
@@ -292,6 +297,8 @@ final class ThreadCursor {
             case FormatV1.OP_THREAD_END -> v.threadEnd(t);
             case FormatV1.OP_HB_RELEASE -> v.hbRelease(t, pendingTarget, pendingSite);
             case FormatV1.OP_HB_ACQUIRE -> v.hbAcquire(t, pendingTarget, pendingSite);
+            case FormatV1.OP_TEST_START -> v.testStart(t, pendingSlot);
+            case FormatV1.OP_TEST_END -> v.testEnd(t, pendingSlot);
             default -> throw new IllegalStateException("not a synchronization opcode: " + pendingOp);
         }
     }

@@ -222,6 +222,28 @@ public final class ThreadEventBuffer {
         handOff(FormatV1.OP_HB_ACQUIRE, sequence.take(), token, site);
     }
 
+    // ---- test markers ----------------------------------------------------------------------------
+
+    /**
+     * This thread starts running test {@code test} (a {@code TestCaseInfo} defined before). Takes
+     * a sequence number, so the reader places the marker among every thread's events.
+     */
+    public void testStart(int test) {
+        testMarker(FormatV1.OP_TEST_START, test);
+    }
+
+    /** This thread has finished running test {@code test}. */
+    public void testEnd(int test) {
+        testMarker(FormatV1.OP_TEST_END, test);
+    }
+
+    private void testMarker(int op, int test) {
+        int p = syncHead(op, sequence.take());
+        if (p >= 0) {
+            commit(putVarInt(buf, p, test));
+        }
+    }
+
     // ---- calling context ----------------------------------------------------------------------
 
     public void methodEnter(int method, int callSite) {

@@ -5,6 +5,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceHeader;
 
@@ -135,6 +136,11 @@ public final class TraceWriter implements AutoCloseable {
 
     public void defineObject(ObjectInfo object) {
         define(object);
+    }
+
+    /** Names a test before a thread records its first {@link ThreadEventBuffer#testStart}. */
+    public void defineTest(TestCaseInfo test) {
+        define(test);
     }
 
     private void define(Object entry) {

@@ -36,5 +36,7 @@ final class RecordingThread {
     RecordingThread hbRelease(long token, int s) { buffer.hbRelease(token, s); expected.hbRelease(thread, token, s); return this; }
     RecordingThread hbAcquire(long token, int s) { buffer.hbAcquire(token, s); expected.hbAcquire(thread, token, s); return this; }
     RecordingThread methodEnter(int m, int callSite) { buffer.methodEnter(m, callSite); expected.methodEnter(thread, m, callSite); return this; }
+    RecordingThread testStart(int test) { buffer.testStart(test); expected.testStart(thread, test); return this; }
+    RecordingThread testEnd(int test) { buffer.testEnd(test); expected.testEnd(thread, test); return this; }
     RecordingThread methodExit() { buffer.methodExit(); expected.methodExit(thread); return this; }
 }

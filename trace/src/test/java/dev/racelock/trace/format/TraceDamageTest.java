@@ -126,6 +126,7 @@ class TraceDamageTest {
     @Test
     void aNewerMajorVersionIsRejectedWithAdvice() throws IOException {
         bytes[FormatV1.MAGIC.length + 1] = 2;
+        bytes[FormatV1.MAGIC.length + 3] = 0;
         Path file = dir.resolve("v2.rlt");
         Files.write(file, bytes);
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> TraceReader.read(file, new EventLog()));

@@ -7,6 +7,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceFormatException;
@@ -106,7 +107,7 @@ class TraceFuzzTest {
         return b;
     }
 
-    /** A trace with every kind of block: dictionaries, three threads' chunks, freed objects, a deadlock. */
+    /** A trace with every kind of block: dictionaries, three threads' chunks (test markers too), freed objects, a deadlock. */
     private byte[] sampleTrace() throws IOException {
         Path file = dir.resolve("sample.rlt");
         try (TraceWriter writer = TraceWriter.open(file, TraceRoundTripTest.HEADER, 60_000)) {
@@ -115,6 +116,7 @@ class TraceFuzzTest {
             writer.defineSite(new SiteInfo(1, 0, 3));
             writer.defineField(new FieldInfo(2, "A", "x", "I", false, false));
             writer.defineObject(new ObjectInfo(5, "int[]", 1, -1));
+            writer.defineTest(new TestCaseInfo(0, "[engine:e]/[class:ATest]", "ATest", "run", "run()"));
             ThreadEventBuffer[] threads = {writer.newThreadBuffer(0), writer.newThreadBuffer(1), writer.newThreadBuffer(2)};
             for (int round = 0; round < 3; round++) {
                 for (int t = 0; t < threads.length; t++) {
@@ -130,6 +132,8 @@ class TraceFuzzTest {
                     b.lockRelease(9, 1, LockFlags.TRY);
                     b.hbRelease(77, 1);
                     b.threadStart(t + 1, 1);
+                    b.testStart(0);
+                    b.testEnd(0);
                     b.methodExit();
                 }
                 writer.objectFreed(6 + round);

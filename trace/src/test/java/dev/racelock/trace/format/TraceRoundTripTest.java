@@ -7,6 +7,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceHeader;
@@ -53,7 +54,12 @@ class TraceRoundTripTest {
                     new FieldInfo(3, "com.acme.Counter", "hits", "J", false, false),
                     new FieldInfo(4, "com.acme.Counter", "ready", "Z", true, true),
                     new ObjectInfo(99, "int[]", 7, -1),
-                    new ObjectInfo(Long.MAX_VALUE, "java.util.concurrent.locks.ReentrantLock", -1, 3));
+                    new ObjectInfo(Long.MAX_VALUE, "java.util.concurrent.locks.ReentrantLock", -1, 3),
+                    new TestCaseInfo(0, "[engine:junit-jupiter]/[class:com.acme.CounterTest]", "com.acme.CounterTest",
+                            null, "CounterTest"),
+                    new TestCaseInfo(1, "[engine:junit-jupiter]/[class:com.acme.CounterTest]/[method:racy()]",
+                            "com.acme.CounterTest", "racy", "racy()"),
+                    new TestCaseInfo(200, null, null, null, null));
             for (Object entry : dictionary) {
                 define(writer, expected, entry);
             }
@@ -72,6 +78,7 @@ class TraceRoundTripTest {
                     .lockRelease(12, 8, LockFlags.WAIT | LockFlags.MONITOR).lockAcquire(12, 8, LockFlags.ALL)
                     .threadStart(1, 7).threadJoin(1, 8)
                     .hbRelease(123456789012345L, 7).hbAcquire(-5, 7).hbAcquire(123456789012345L, 9)
+                    .testStart(0).testStart(1).testEnd(1).testStart(200).testEnd(200).testEnd(0)
                     .methodExit()
                     .threadEnd();
         }
@@ -139,6 +146,32 @@ class TraceRoundTripTest {
             }
         }
         assertEquals(threads * rounds, handOvers);
+    }
+
+    @Test
+    void testMarkersArePlacedAmongOtherThreadsEventsByTheirNumbers() throws Exception {
+        Path file = dir.resolve("tests.rlt");
+        try (TraceWriter writer = TraceWriter.open(file, HEADER, 50)) {
+            writer.defineTest(new TestCaseInfo(0, "u0", "com.acme.ATest", "first", "first()"));
+            writer.defineTest(new TestCaseInfo(1, "u1", "com.acme.ATest", "second", "second()"));
+            ThreadEventBuffer runner = writer.newThreadBuffer(0);
+            ThreadEventBuffer worker = writer.newThreadBuffer(1);
+            runner.threadBegin();
+            worker.threadBegin();
+            runner.testStart(0);
+            worker.hbAcquire(9, 1);
+            worker.write(5, 1, 2);   // plain: placed after the worker's acquire, inside test 0
+            runner.testEnd(0);
+            runner.testStart(1);
+            worker.hbRelease(9, 3);
+            worker.write(5, 1, 4);   // inside test 1
+            runner.testEnd(1);
+            worker.threadEnd();
+            runner.threadEnd();
+        }
+        assertEquals(List.of("T0 begin", "T1 begin", "T0 teststart 0", "T1 hbacquire 9 @1", "T1 write 5.1 @2",
+                "T0 testend 0", "T0 teststart 1", "T1 hbrelease 9 @3", "T1 write 5.1 @4", "T0 testend 1", "T1 end",
+                "T0 end"), read(file).events());
     }
 
     @Test
@@ -314,6 +347,9 @@ class TraceRoundTripTest {
         } else if (entry instanceof ObjectInfo o) {
             writer.defineObject(o);
             expected.object(o);
+        } else if (entry instanceof TestCaseInfo t) {
+            writer.defineTest(t);
+            expected.testCase(t);
         } else {
             throw new AssertionError(entry);
         }
