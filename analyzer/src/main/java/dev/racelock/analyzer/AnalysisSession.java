@@ -11,6 +11,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceHeader;
@@ -41,6 +42,7 @@ public final class AnalysisSession implements EventVisitor {
     private final Analysis[] threads;
     private final Analysis[] handOffs;
     private final Analysis[] lifetime;
+    private final Analysis[] markers;
     private final List<String> warnings = new ArrayList<>();
     private long events;
     private TraceEnd traceEnd;
@@ -55,20 +57,21 @@ public final class AnalysisSession implements EventVisitor {
         for (int i = 0; i < analyses.length; i++) {
             analyses[i] = factories.get(i).apply(state);
         }
-        memory = overriding("read", "write", "arrayRead", "arrayWrite", "arrayRangeRead", "arrayRangeWrite");
-        volatiles = overriding("volatileRead", "volatileWrite");
-        locks = overriding("lockRequest", "lockAcquire", "lockRelease");
-        threads = overriding("threadStart", "threadBegin", "threadEnd", "threadJoin");
-        handOffs = overriding("hbRelease", "hbAcquire");
-        lifetime = overriding("objectFreed");
+        memory = overriding(EventFamily.MEMORY);
+        volatiles = overriding(EventFamily.VOLATILE);
+        locks = overriding(EventFamily.LOCKS);
+        threads = overriding(EventFamily.THREADS);
+        handOffs = overriding(EventFamily.HAND_OFFS);
+        lifetime = overriding(EventFamily.LIFETIME);
+        markers = overriding(EventFamily.TEST_MARKERS);
     }
 
-    /** The analyses whose class overrides at least one of these EventVisitor methods. */
-    private Analysis[] overriding(String... methods) {
+    /** The analyses whose class overrides at least one of the family's EventVisitor methods. */
+    private Analysis[] overriding(EventFamily family) {
         List<Analysis> found = new ArrayList<>();
         for (Analysis a : analyses) {
             for (Method m : a.getClass().getMethods()) {
-                if (List.of(methods).contains(m.getName()) && !m.getDeclaringClass().isInterface()) {
+                if (family.methods().contains(m.getName()) && !m.getDeclaringClass().isInterface()) {
                     found.add(a);
                     break;
                 }
@@ -179,6 +182,13 @@ public final class AnalysisSession implements EventVisitor {
         state.define(object);
         for (Analysis a : analyses) {
             a.object(object);
+        }
+    }
+
+    @Override
+    public void testCase(TestCaseInfo test) {
+        for (Analysis a : analyses) {
+            a.testCase(test);
         }
     }
 
@@ -336,6 +346,24 @@ public final class AnalysisSession implements EventVisitor {
     public void methodExit(int thread) {
         events++;
         state.methodExit(thread);
+    }
+
+    // ---- test markers --------------------------------------------------------------------------
+
+    @Override
+    public void testStart(int thread, int test) {
+        events++;
+        for (Analysis a : markers) {
+            a.testStart(thread, test);
+        }
+    }
+
+    @Override
+    public void testEnd(int thread, int test) {
+        events++;
+        for (Analysis a : markers) {
+            a.testEnd(thread, test);
+        }
     }
 
     // ---- lifetime, watchdog -------------------------------------------------------------------
