@@ -1,0 +1,48 @@
+package dev.racelock.bench.analyzer;
+
+import dev.racelock.analyzer.AnalysisSession;
+import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.trace.ReadProgress;
+import dev.racelock.trace.TraceFiles;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Analysis throughput on a recorded trace (a workload run under the agent): each round reads the
+ * file with TraceFiles.read into a fresh standard session, timed by the analyzing thread's CPU
+ * time and by the wall clock, and prints the heap in use after the round's full GC. The reader
+ * runs in the timed thread, as in {@code racelock analyze}.
+ *
+ * <pre>java -Xmx1g -cp bench/target/benchmarks.jar dev.racelock.bench.analyzer.TraceThroughput TRACE [rounds]</pre>
+ */
+public final class TraceThroughput {
+
+    private TraceThroughput() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: TraceThroughput TRACE [rounds]");
+            System.exit(2);
+        }
+        Path trace = Path.of(args[0]);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        System.out.printf("%s: %,d bytes%n", trace, Files.size(trace));
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (int round = 1; round <= rounds; round++) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            AnalysisSession session = new AnalysisSession();
+            TraceFiles.read(trace, session, ReadProgress.NONE);
+            AnalysisResult result = session.result();
+            double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            System.out.printf("round %d: %,d events, %d findings: %.1f M events/CPU-s, %.1f M events/s wall (%.1f s)%n",
+                    round, result.events(), result.findings().size(), result.events() / cpu / 1e6,
+                    result.events() / wall / 1e6, wall);
+        }
+    }
+}
