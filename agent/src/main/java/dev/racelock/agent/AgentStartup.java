@@ -6,28 +6,22 @@ import dev.racelock.agent.instrument.ClassHierarchy;
 import dev.racelock.agent.instrument.ClassTransformer;
 import dev.racelock.agent.instrument.Dictionary;
 import dev.racelock.agent.instrument.InstrumentOptions;
-import dev.racelock.agent.instrument.FutureTaskInstrumenter;
-import dev.racelock.agent.instrument.ForkJoinTaskInstrumenter;
-import dev.racelock.agent.instrument.TaskIdentityInstrumenter;
-import dev.racelock.agent.instrument.JucCallSiteHooks;
 import dev.racelock.agent.instrument.RacelockTransformer;
-import dev.racelock.agent.instrument.ThreadFlockInstrumenter;
-import dev.racelock.agent.instrument.ThreadRunInstrumenter;
+import dev.racelock.agent.instrument.jdk.JdkClassRewrites;
+import dev.racelock.agent.instrument.juc.JucCallSiteHooks;
 import dev.racelock.agent.runtime.AgentThread;
 import dev.racelock.agent.runtime.DeadlockWatchdog;
-import dev.racelock.agent.runtime.JucRuntime;
 import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.agent.runtime.WriterOutput;
+import dev.racelock.agent.runtime.juc.JucRuntime;
 import dev.racelock.trace.TraceHeader;
 import dev.racelock.trace.format.TraceWriter;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 
 /** Starts a recording; runs in the bootstrap class loader (see {@link AgentMain}). */
 public final class AgentStartup {
@@ -56,14 +50,10 @@ public final class AgentStartup {
         JucRuntime.install(dictionary::runtimeField);
         ClassFilter filter = new ClassFilter(options.include(), options.exclude());
         ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(options.memory(), options.stacks()),
-                dictionary, new ClassHierarchy(), JucCallSiteHooks.addTo(CallSiteHooks.threadHooks()), filter);
+                dictionary, new ClassHierarchy(), JucCallSiteHooks.addTo(CallSiteHooks.core()), filter);
         Module runtime = Rt.class.getModule();
         instrumentation.addTransformer(new RacelockTransformer(transformer, instrumentation, runtime, err), false);
-        instrumentThreadRun(instrumentation, runtime, err);
-        FutureTaskInstrumenter.install(instrumentation, err);
-        TaskIdentityInstrumenter.install(instrumentation, err);
-        ForkJoinTaskInstrumenter.install(instrumentation, err);
-        ThreadFlockInstrumenter.install(instrumentation, err);
+        JdkClassRewrites.install(instrumentation, runtime, err);
 
         Runtime.getRuntime().addShutdownHook(new AgentThread("racelock-shutdown", output::close));
         new AgentThread("racelock-freed-objects", () -> {
@@ -95,31 +85,6 @@ public final class AgentStartup {
             err.println("racelock: cannot write trace " + file + ": " + e.getMessage()
                     + "; the program runs unrecorded");
             return TraceOutput.NONE;
-        }
-    }
-
-    private static Class<?> virtualThreadClass() {
-        try {
-            return Class.forName("java.lang.VirtualThread", false, null);
-        } catch (ClassNotFoundException e) {
-            return null; // JDK 17-20
-        }
-    }
-
-    /** Begin/end for threads whose run() is java.lang.Thread's (see ThreadRunInstrumenter). */
-    private static void instrumentThreadRun(Instrumentation instrumentation, Module runtime, PrintStream err) {
-        try {
-            instrumentation.redefineModule(Object.class.getModule(), Set.of(runtime), Map.of(), Map.of(), Set.of(),
-                    Map.of());
-            instrumentation.addTransformer(new ThreadRunInstrumenter(err), true);
-            instrumentation.retransformClasses(Thread.class);
-            Class<?> virtualThread = virtualThreadClass();
-            if (virtualThread != null) {
-                instrumentation.retransformClasses(virtualThread);
-            }
-        } catch (Exception | LinkageError e) {
-            err.println("racelock: cannot instrument java.lang.Thread.run (" + e + "); threads started with a"
-                    + " Runnable record no end event");
         }
     }
 }

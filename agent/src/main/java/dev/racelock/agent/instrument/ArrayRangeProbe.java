@@ -1,5 +1,6 @@
 package dev.racelock.agent.instrument;
 
+import dev.racelock.agent.runtime.ArrayHooks;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -11,7 +12,7 @@ import org.objectweb.asm.Type;
  * throws (bad bounds, wrong types, null) touched nothing we could name, so it records nothing.
  */
 final class ArrayRangeProbe implements CallSiteHooks.Probe {
-    private static final String HOOKS = "dev/racelock/agent/runtime/ArrayHooks";
+    private static final String HOOKS = Type.getInternalName(ArrayHooks.class);
     private static final String ARRAYCOPY = "(Ljava/lang/Object;ILjava/lang/Object;II)V";
 
     @Override
@@ -45,7 +46,7 @@ final class ArrayRangeProbe implements CallSiteHooks.Probe {
         mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         String hook;
         String desc;
-        String ctx = MethodInstrumenter.CONTEXT_DESC;
+        String ctx = Emit.CONTEXT_DESC;
         if (copy) {
             for (int i = 0; i < 5; i++) {
                 spilled.load(mv, i);
@@ -63,7 +64,7 @@ final class ArrayRangeProbe implements CallSiteHooks.Probe {
             hook = "filledAll";
             desc = "(Ljava/lang/Object;I" + ctx + ")V";
         }
-        AtomicCallProbe.push(mv, at.site());
+        Emit.push(mv, at.site());
         mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, desc, false);
         return true;

@@ -1,12 +1,15 @@
 package dev.racelock.agent.instrument;
 
+import dev.racelock.agent.runtime.ThreadHooks;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The call-site redirection table: an invoke instruction in application code that matches an
@@ -35,13 +38,18 @@ public final class CallSiteHooks {
      *                 every matched owner), or null for a static method
      */
     public record Hook(String owner, OwnerMatch match, String name, String descriptor, boolean virtualOnly,
-                       String receiver, String hookOwner, String hookName) {
+                       String receiver, Class<?> hooks, String hookName) {
+
+        /** The internal name of the class declaring the hook. */
+        public String hookOwner() {
+            return Type.getInternalName(hooks);
+        }
 
         /** The hook's descriptor: receiver, original arguments, site, context. */
-        String hookDescriptor() {
+        public String hookDescriptor() {
             int close = descriptor.indexOf(')');
             String receiverPart = receiver == null ? "" : "L" + receiver + ";";
-            return "(" + receiverPart + descriptor.substring(1, close) + "I" + MethodInstrumenter.CONTEXT_DESC
+            return "(" + receiverPart + descriptor.substring(1, close) + "I" + Emit.CONTEXT_DESC
                     + descriptor.substring(close);
         }
     }
@@ -73,12 +81,60 @@ public final class CallSiteHooks {
      * (the object under construction cannot be passed to a hook). For arguments the constructed
      * object keeps to itself, such as a CyclicBarrier's barrier action.
      */
-    public record ArgumentFilter(String owner, String descriptor, String hookOwner, String hookName) {
-        String hookDescriptor() {
-            org.objectweb.asm.Type[] arguments = org.objectweb.asm.Type.getArgumentTypes(descriptor);
-            String argument = arguments[arguments.length - 1].getDescriptor();
-            return "(" + argument + "I" + MethodInstrumenter.CONTEXT_DESC + ")" + argument;
+    public record ArgumentFilter(String owner, String descriptor, Class<?> hooks, String hookName) {
+
+        /** The internal name of the class declaring the hook. */
+        public String hookOwner() {
+            return Type.getInternalName(hooks);
         }
+
+        public String hookDescriptor() {
+            Type[] arguments = Type.getArgumentTypes(descriptor);
+            String argument = arguments[arguments.length - 1].getDescriptor();
+            return "(" + argument + "I" + Emit.CONTEXT_DESC + ")" + argument;
+        }
+    }
+
+    /**
+     * Calls inserted at the start of, and before every return from, each method that implements
+     * {@code name} (descriptor starting with {@code descriptorPrefix}) in a subclass of
+     * {@code ancestor}: for bodies the JDK runs as a task, such as {@code ForkJoinTask.compute}.
+     * Each hook takes the receiver, {@code int site} and the {@code ThreadContext}.
+     */
+    public record BodyHook(String ancestor, String name, String descriptorPrefix, Class<?> hooks, String atStart,
+                           String beforeReturn) {
+
+        /** The internal name of the class declaring the hooks. */
+        public String hookOwner() {
+            return Type.getInternalName(hooks);
+        }
+
+        public String hookDescriptor() {
+            return "(Ljava/lang/Object;I" + Emit.CONTEXT_DESC + ")V";
+        }
+    }
+
+    private final List<BodyHook> bodyHooks = new ArrayList<>();
+
+    public CallSiteHooks register(BodyHook hook) {
+        bodyHooks.add(hook);
+        return this;
+    }
+
+    /** The body hook of an instance method {@code name descriptor} whose class's superclass is {@code superName}, or null. */
+    BodyHook bodyHook(String name, String descriptor, Predicate<String> subclassOf) {
+        for (BodyHook hook : bodyHooks) {
+            if (hook.name().equals(name) && descriptor.startsWith(hook.descriptorPrefix())
+                    && subclassOf.test(hook.ancestor())) {
+                return hook;
+            }
+        }
+        return null;
+    }
+
+    /** Every body hook of the table. */
+    public List<BodyHook> bodyHooks() {
+        return List.copyOf(bodyHooks);
     }
 
     private final Map<String, ArgumentFilter> argumentFilters = new HashMap<>();
@@ -152,10 +208,13 @@ public final class CallSiteHooks {
         return null;
     }
 
-    /** Thread start/join/isAlive and Object.wait (helper brief, item 4). */
-    public static CallSiteHooks threadHooks() {
+    /**
+     * The core table: Thread start/join/isAlive, Object.wait, and System.arraycopy/Arrays.fill
+     * as array ranges. The models of the JDK add theirs (instrument.juc).
+     */
+    public static CallSiteHooks core() {
         String thread = "java/lang/Thread";
-        String hooks = "dev/racelock/agent/runtime/ThreadHooks";
+        Class<?> hooks = ThreadHooks.class;
         CallSiteHooks table = new CallSiteHooks();
         for (String[] m : new String[][] {
                 {"start", "()V"}, {"join", "()V"}, {"join", "(J)V"}, {"join", "(JI)V"}, {"isAlive", "()Z"}}) {
@@ -173,6 +232,19 @@ public final class CallSiteHooks {
             table.register(new Hook("java/lang/Object", OwnerMatch.ANY, "wait", d, true, "java/lang/Object", hooks,
                     "wait"));
         }
+        table.register(new ArrayRangeProbe());
         return table;
+    }
+
+    /** Every call-site hook of the table, grouped by name and descriptor: the table a test resolves. */
+    public List<Hook> hooks() {
+        List<Hook> all = new ArrayList<>();
+        byNameAndDescriptor.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Every constructor-argument filter of the table. */
+    public List<ArgumentFilter> argumentFilters() {
+        return List.copyOf(argumentFilters.values());
     }
 }

@@ -1,5 +1,6 @@
 package dev.racelock.agent.instrument;
 
+import dev.racelock.agent.runtime.ClassInitHooks;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * initializer the program does not run). Class numbers are dense per class name.
  */
 final class ClassInitProbe {
-    private static final String HOOKS = "dev/racelock/agent/runtime/ClassInitHooks";
+    private static final String HOOKS = Type.getInternalName(ClassInitHooks.class);
     private static final ConcurrentHashMap<String, Integer> NUMBERS = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -24,18 +25,18 @@ final class ClassInitProbe {
 
     static void initialized(MethodVisitor mv, String className, int site, int contextSlot) {
         mv.visitLdcInsn(Type.getObjectType(className));
-        AtomicCallProbe.push(mv, site);
+        Emit.push(mv, site);
         mv.visitVarInsn(Opcodes.ALOAD, contextSlot);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "initialized",
-                "(Ljava/lang/Class;I" + MethodInstrumenter.CONTEXT_DESC + ")V", false);
+                "(Ljava/lang/Class;I" + Emit.CONTEXT_DESC + ")V", false);
     }
 
     static void use(MethodVisitor mv, String declaringClass, int site, int contextSlot) {
         mv.visitLdcInsn(Type.getObjectType(declaringClass));
-        AtomicCallProbe.push(mv, NUMBERS.computeIfAbsent(declaringClass, k -> NEXT.getAndIncrement()));
-        AtomicCallProbe.push(mv, site);
+        Emit.push(mv, NUMBERS.computeIfAbsent(declaringClass, k -> NEXT.getAndIncrement()));
+        Emit.push(mv, site);
         mv.visitVarInsn(Opcodes.ALOAD, contextSlot);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "use",
-                "(Ljava/lang/Class;II" + MethodInstrumenter.CONTEXT_DESC + ")V", false);
+                "(Ljava/lang/Class;II" + Emit.CONTEXT_DESC + ")V", false);
     }
 }

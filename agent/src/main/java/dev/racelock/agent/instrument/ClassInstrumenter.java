@@ -1,8 +1,11 @@
 package dev.racelock.agent.instrument;
 
+import dev.racelock.agent.runtime.Identified;
+import dev.racelock.agent.runtime.ObjectIds;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -18,7 +21,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class ClassInstrumenter extends ClassVisitor {
     static final String ID_FIELD = "$racelock$id";
-    static final String IDENTIFIED = "dev/racelock/agent/runtime/Identified";
+    static final String IDENTIFIED = Type.getInternalName(Identified.class);
 
     private final ClassTransformer.Context context;
     private final boolean carriesId;
@@ -27,7 +30,6 @@ final class ClassInstrumenter extends ClassVisitor {
     private String superName;
     private String sourceFile;
     private Boolean threadSubclass;
-    private Boolean forkJoinTask;
 
     ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, boolean carriesId) {
         super(Opcodes.ASM9, next);
@@ -82,14 +84,12 @@ final class ClassInstrumenter extends ClassVisitor {
              * the JIT to inline (mode=locks leaves most getters and setters untouched; with
              * stacks on, leaves that touch no recorded field, array or monitor).
              */
-            /** The compute() of a ForkJoinTask subclass: the task body (ForkJoinHooks). */
-            private boolean isForkJoinCompute() {
-                return name.equals("compute") && descriptor.startsWith("()") && (access & Opcodes.ACC_STATIC) == 0
-                        && isForkJoinTask();
-            }
+            /** Calls around the body of a method the JDK runs as a task (CallSiteHooks.BodyHook), or null. */
+            private final CallSiteHooks.BodyHook bodyHook = (access & Opcodes.ACC_STATIC) != 0 ? null
+                    : context.hooks().bodyHook(name, descriptor, ancestor -> scope.isSubclass(superName, ancestor));
 
             private boolean recordsAnything(boolean idAssignment) {
-                if (idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0 || isForkJoinCompute()) {
+                if (idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0 || bodyHook != null) {
                     return true;
                 }
                 if (name.equals("<clinit>") && context.options().memory()) {
@@ -134,21 +134,10 @@ final class ClassInstrumenter extends ClassVisitor {
                     target = new IdAssignment(target, className);
                 }
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
-                        maxLocals, threadRun, firstLine());
-                if (isForkJoinCompute()) {
-                    instrumenter.markForkJoinCompute();
-                }
+                        maxLocals, threadRun, bodyHook, firstLine());
                 accept(instrumenter);
             }
         };
-    }
-
-    /** A ForkJoinTask subclass: its compute() is the task body (ForkJoinHooks). */
-    private boolean isForkJoinTask() {
-        if (forkJoinTask == null) {
-            forkJoinTask = scope.isSubclass(superName, "java/util/concurrent/ForkJoinTask");
-        }
-        return forkJoinTask;
     }
 
     private boolean isThreadSubclass() {
@@ -195,8 +184,8 @@ final class ClassInstrumenter extends ClassVisitor {
                 done = true;
                 super.visitVarInsn(Opcodes.ALOAD, 0);
                 super.visitVarInsn(Opcodes.ALOAD, varIndex);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/racelock/agent/runtime/ObjectIds", "newId",
-                        "(" + MethodInstrumenter.CONTEXT_DESC + ")J", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ObjectIds.class), "newId",
+                        "(" + Emit.CONTEXT_DESC + ")J", false);
                 super.visitFieldInsn(Opcodes.PUTFIELD, owner, ID_FIELD, "J");
             }
         }

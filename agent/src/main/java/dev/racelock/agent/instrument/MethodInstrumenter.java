@@ -21,16 +21,16 @@ import java.util.Map;
  * The one new frame is the catch-all handler's: only the context and lock are live there.
  */
 final class MethodInstrumenter extends MethodVisitor {
-    static final String RT = "dev/racelock/agent/runtime/Rt";
-    static final String CONTEXT = "dev/racelock/agent/runtime/ThreadContext";
-    static final String CONTEXT_DESC = "L" + CONTEXT + ";";
+    private static final String RT = Emit.RT;
+    private static final String CONTEXT = Emit.CONTEXT;
+    private static final String CONTEXT_DESC = Emit.CONTEXT_DESC;
 
     private final MethodScope scope;
     private final String owner;
     private final int access;
     private final boolean isConstructor;
     private final boolean isClassInit;
-    private boolean forkJoinCompute;
+    private final CallSiteHooks.BodyHook bodyHook;
     private final int methodId;
     private final int maxLocals;
     private final int contextSlot;
@@ -54,9 +54,12 @@ final class MethodInstrumenter extends MethodVisitor {
 
     private final boolean threadRun;
 
-    /** @param firstLine the method's first source line: the site of its entry (synchronized methods) */
+    /**
+     * @param bodyHook  calls around the body of a method the JDK runs as a task, or null
+     * @param firstLine the method's first source line: the site of its entry (synchronized methods)
+     */
     MethodInstrumenter(MethodScope scope, MethodVisitor next, int access, String name, int methodId, int maxLocals,
-                       boolean threadRun, int firstLine) {
+                       boolean threadRun, CallSiteHooks.BodyHook bodyHook, int firstLine) {
         super(Opcodes.ASM9, next);
         this.scope = scope;
         this.owner = scope.className;
@@ -71,6 +74,7 @@ final class MethodInstrumenter extends MethodVisitor {
         this.wideScratch = maxLocals + 3;
         this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.threadRun = threadRun;
+        this.bodyHook = bodyHook;
         this.line = firstLine;
         this.needsHandler = scope.options.stacks() || isSynchronized || threadRun;
     }
@@ -99,24 +103,18 @@ final class MethodInstrumenter extends MethodVisitor {
         }
     }
 
-    /** After super()/this() in a constructor, at entry elsewhere: `this` is usable from here on. */
-    /** This method is the compute() of a ForkJoinTask subclass: its begin acquires, its end releases the task. */
-    void markForkJoinCompute() {
-        forkJoinCompute = true;
-    }
-
-    private void forkJoinCall(String hook) {
+    private void bodyHookCall(String hook) {
         super.visitVarInsn(Opcodes.ALOAD, 0);
         push(site());
         super.visitVarInsn(Opcodes.ALOAD, contextSlot);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/racelock/agent/runtime/ForkJoinHooks", hook,
-                "(Ljava/lang/Object;I" + CONTEXT_DESC + ")V", false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, bodyHook.hookOwner(), hook, bodyHook.hookDescriptor(), false);
     }
 
+    /** After super()/this() in a constructor, at entry elsewhere: `this` is usable from here on. */
     private void startBody() {
         bodyStarted = true;
-        if (forkJoinCompute) {
-            forkJoinCall("computeBegin");
+        if (bodyHook != null) {
+            bodyHookCall(bodyHook.atStart());
         }
         if (isSynchronized) {
             if ((access & Opcodes.ACC_STATIC) != 0) {
@@ -221,8 +219,8 @@ final class MethodInstrumenter extends MethodVisitor {
             loadedField = null;
         }
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-            if (forkJoinCompute) {
-                forkJoinCall("computeEnd");
+            if (bodyHook != null) {
+                bodyHookCall(bodyHook.beforeReturn());
             }
             if (isClassInit && scope.options.memory() && scope.hasFrames) {
                 ClassInitProbe.initialized(mv, owner, site(), contextSlot);
@@ -454,14 +452,6 @@ final class MethodInstrumenter extends MethodVisitor {
     }
 
     private void push(int value) {
-        if (value >= -1 && value <= 5) {
-            super.visitInsn(Opcodes.ICONST_0 + value);
-        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            super.visitIntInsn(Opcodes.BIPUSH, value);
-        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            super.visitIntInsn(Opcodes.SIPUSH, value);
-        } else {
-            super.visitLdcInsn(value);
-        }
+        Emit.push(mv, value);
     }
 }

@@ -9,11 +9,11 @@ import org.objectweb.asm.Type;
  * that a probe can pass some of them to a hook and then reload all of them for the call itself.
  * The locals are dead after the call; nothing branches in between, so no frame mentions them.
  */
-final class SpilledArguments {
-    final Type[] types;
+public final class SpilledArguments {
+    public final Type[] types;
     private final int[] slots;
     /** The first local after the spilled arguments. */
-    final int nextLocal;
+    public final int nextLocal;
 
     private SpilledArguments(Type[] types, int[] slots, int nextLocal) {
         this.types = types;
@@ -21,7 +21,7 @@ final class SpilledArguments {
         this.nextLocal = nextLocal;
     }
 
-    static SpilledArguments spill(MethodVisitor mv, String descriptor, int freeLocal) {
+    public static SpilledArguments spill(MethodVisitor mv, String descriptor, int freeLocal) {
         Type[] types = Type.getArgumentTypes(descriptor);
         int[] slots = new int[types.length];
         int next = freeLocal;
@@ -35,11 +35,11 @@ final class SpilledArguments {
         return new SpilledArguments(types, slots, next);
     }
 
-    void load(MethodVisitor mv, int index) {
+    public void load(MethodVisitor mv, int index) {
         mv.visitVarInsn(types[index].getOpcode(Opcodes.ILOAD), slots[index]);
     }
 
-    void reloadAll(MethodVisitor mv) {
+    public void reloadAll(MethodVisitor mv) {
         for (int i = 0; i < types.length; i++) {
             load(mv, i);
         }

@@ -4,7 +4,9 @@ import dev.racelock.trace.ThreadInfo;
 
 import java.lang.ref.Reference;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * The global state of one recording: where events go, and the registry of recorded threads.
@@ -30,6 +32,12 @@ public final class Recording {
             WeakIdentityMap.Insertions.NONE);
     /** {@link Thread#getId()} to trace id, for the watchdog, which sees threads only by Java id. */
     private static final ConcurrentHashMap<Long, Integer> JAVA_TO_TRACE = new ConcurrentHashMap<>();
+
+    /**
+     * What the models of the JDK forget when an object without an id field is collected (their
+     * per-object tables): registered once at start, so the core names none of them.
+     */
+    private static final CopyOnWriteArrayList<LongConsumer> FREED_LISTENERS = new CopyOnWriteArrayList<>();
 
     private static volatile TraceOutput output = TraceOutput.NONE;
     private static volatile boolean filterRepeats = true;
@@ -64,13 +72,13 @@ public final class Recording {
     }
 
     /** The calling thread's context: one ThreadLocal lookup, creating the context on first use. */
-    static ThreadContext context() {
+    public static ThreadContext context() {
         ThreadContext context = CONTEXT.get();
         return context != null ? context : create();
     }
 
     /** The calling thread's context if it has one already, else null: never creates one. */
-    static ThreadContext existingContext() {
+    public static ThreadContext existingContext() {
         return CONTEXT.get();
     }
 
@@ -148,14 +156,20 @@ public final class Recording {
         return thread.getClass().getName().equals("java.lang.VirtualThread");
     }
 
+    /** {@code listener} is told the id of every collected object that had no id field. */
+    public static void whenFreed(LongConsumer listener) {
+        FREED_LISTENERS.addIfAbsent(listener);
+    }
+
     /** Drains collected objects, reporting each id once; runs on an agent thread until interrupted. */
     public static void reportFreedObjects() throws InterruptedException {
         while (true) {
             Reference<?> dead = ObjectIds.MAP.queue.remove();
             long id = ObjectIds.MAP.expunge((WeakIdentityMap.Entry) dead);
             if (id != 0) {
-                HandOffTokens.forget(id);
-                SynchronizerHooks.forget(id);
+                for (LongConsumer listener : FREED_LISTENERS) {
+                    listener.accept(id);
+                }
                 output.objectFreed(id);
             }
         }

@@ -13,7 +13,7 @@ public final class ThreadContext {
 
     /** Dense trace thread id; -1 for a thread that records nothing. */
     final int thread;
-    final EventRecorder recorder;
+    public final EventRecorder recorder;
 
     /**
      * The site of the invoke instruction the caller is executing: instrumented code stores it
@@ -25,8 +25,12 @@ public final class ThreadContext {
     int runDepth;
     boolean ended;
 
-    /** The tasks an executor call is handing over right now (ExecutorHooks.taskCreated), or null. */
-    HandOver handOver;
+    /**
+     * The executor model's state for the call this thread is in (runtime.juc.HandOver: the tasks
+     * an executor call is handing over right now), or null. Typed {@code Object} so the core
+     * recorder does not depend on the models built on it.
+     */
+    public Object handOver;
 
     long nextObjectId;
     long objectIdLimit;

@@ -94,7 +94,7 @@ public final class ThreadHooks {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
-     * First thing in ThreadFlock.start(thread) (ThreadFlockInstrumenter): the start is recorded
+     * First thing in ThreadFlock.start(thread) (ThreadFlockRewrite): the start is recorded
      * here (Thread.start then finds it recorded) and the thread is remembered as the flock's.
      */
     public static void flockStarting(Object flock, Thread thread) {

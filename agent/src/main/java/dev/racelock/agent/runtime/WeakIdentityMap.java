@@ -16,7 +16,7 @@ import java.lang.ref.WeakReference;
  * <p>Collected keys come back through {@link #queue}; {@link #expunge} removes their entries
  * and reports the ids, which are never handed out again (ids only grow).
  */
-final class WeakIdentityMap {
+public final class WeakIdentityMap {
     private static final int SEGMENT_BITS = 6;
     private static final int SEGMENTS = 1 << SEGMENT_BITS;
 
@@ -38,12 +38,12 @@ final class WeakIdentityMap {
         int count;
     }
 
-    interface IdSource {
+    public interface IdSource {
         long newId(ThreadContext context);
     }
 
     /** Told of each new entry, under the segment lock; must not call application code. */
-    interface Insertions {
+    public interface Insertions {
         Insertions NONE = (key, id, site, field) -> { };
 
         void inserted(Object key, long id, int site, int field);
@@ -54,7 +54,7 @@ final class WeakIdentityMap {
     private final IdSource ids;
     private final Insertions insertions;
 
-    WeakIdentityMap(IdSource ids, Insertions insertions) {
+    public WeakIdentityMap(IdSource ids, Insertions insertions) {
         this.ids = ids;
         this.insertions = insertions;
         for (int i = 0; i < SEGMENTS; i++) {
@@ -63,7 +63,7 @@ final class WeakIdentityMap {
     }
 
     /** The id of {@code key}, assigning one on first sight. */
-    long idOf(Object key, ThreadContext context) {
+    public long idOf(Object key, ThreadContext context) {
         return idOf(key, System.identityHashCode(key), context, -1, -1);
     }
 
@@ -84,7 +84,7 @@ final class WeakIdentityMap {
     }
 
     /** The id of {@code key}, or 0 if it has none. */
-    long existingId(Object key) {
+    public long existingId(Object key) {
         int hash = System.identityHashCode(key);
         Segment segment = segments[hash & (SEGMENTS - 1)];
         synchronized (segment) {
@@ -102,7 +102,7 @@ final class WeakIdentityMap {
      * The value bound to {@code key}, or 0: no lock when found, confirmed under the lock when
      * not (a racy read can only miss an entry). For maps used as bindings ({@link #bind}).
      */
-    long get(Object key) {
+    public long get(Object key) {
         long value = getUnlocked(key);
         return value != 0 ? value : existingId(key);
     }
@@ -113,7 +113,7 @@ final class WeakIdentityMap {
      * resizing the segment meanwhile) can miss it. For lookups on every call of a hot path,
      * where a miss only loses an edge.
      */
-    long getUnlocked(Object key) {
+    public long getUnlocked(Object key) {
         int hash = System.identityHashCode(key);
         Entry[] table = segments[hash & (SEGMENTS - 1)].table;
         for (Entry e = table[(hash >>> SEGMENT_BITS) & (table.length - 1)]; e != null; e = e.next) {
@@ -129,7 +129,7 @@ final class WeakIdentityMap {
      * {@code replace}, else keeps it. Returns the value now bound. Also drops entries of
      * collected keys: binding maps have no thread draining their queue.
      */
-    long bind(Object key, long value, boolean replace) {
+    public long bind(Object key, long value, boolean replace) {
         for (java.lang.ref.Reference<?> dead; (dead = queue.poll()) != null; ) {
             expunge((Entry) dead);
         }

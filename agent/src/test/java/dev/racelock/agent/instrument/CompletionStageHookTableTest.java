@@ -1,5 +1,6 @@
 package dev.racelock.agent.instrument;
 
+import dev.racelock.agent.instrument.juc.JucCallSiteHooks;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;

@@ -18,7 +18,7 @@ final class InstrumentingLoader extends ClassLoader {
 
     static ClassTransformer transformer(RecordingOutput output, boolean memory, boolean stacks) {
         return new ClassTransformer(new InstrumentOptions(memory, stacks), new Dictionary(output),
-                new ClassHierarchy(), CallSiteHooks.threadHooks(),
+                new ClassHierarchy(), CallSiteHooks.core(),
                 new ClassFilter(java.util.List.of("dev.racelock.fixture.**"), java.util.List.of()));
     }
 

@@ -1,9 +1,10 @@
 package dev.racelock.agent.instrument;
 
 import dev.racelock.agent.instrument.RecordingOutput.Event;
-import dev.racelock.agent.runtime.JucRuntime;
+import dev.racelock.agent.instrument.juc.JucCallSiteHooks;
 import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.TraceOutput;
+import dev.racelock.agent.runtime.juc.JucRuntime;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ final class JucFixtureRun {
         Dictionary dictionary = new Dictionary(output);
         JucRuntime.install(dictionary::runtimeField);
         ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(true, false), dictionary,
-                new ClassHierarchy(), JucCallSiteHooks.addTo(CallSiteHooks.threadHooks()),
+                new ClassHierarchy(), JucCallSiteHooks.addTo(CallSiteHooks.core()),
                 new ClassFilter(List.of("dev.racelock.fixture.**"), List.of()));
         InstrumentingLoader loader = new InstrumentingLoader(transformer);
         try {

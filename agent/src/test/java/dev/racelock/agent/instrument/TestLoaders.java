@@ -8,7 +8,7 @@ public final class TestLoaders {
 
     public static ClassLoader instrumenting(TraceOutput dictionaryOutput) {
         return new InstrumentingLoader(new ClassTransformer(new InstrumentOptions(true, false),
-                new Dictionary(dictionaryOutput), new ClassHierarchy(), CallSiteHooks.threadHooks(),
+                new Dictionary(dictionaryOutput), new ClassHierarchy(), CallSiteHooks.core(),
                 new ClassFilter(java.util.List.of("dev.racelock.fixture.**"), java.util.List.of())));
     }
 }

@@ -17,7 +17,7 @@ class TransformFailureTest {
     void leavesAClassItCannotInstrumentAsItWasWithOneWarning() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(true, true),
-                new Dictionary(TraceOutput.NONE), new ClassHierarchy(), CallSiteHooks.threadHooks(),
+                new Dictionary(TraceOutput.NONE), new ClassHierarchy(), CallSiteHooks.core(),
                 new ClassFilter(java.util.List.of("**"), java.util.List.of()));
         RacelockTransformer agent = new RacelockTransformer(transformer, null, null,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -31,7 +31,7 @@ class TransformFailureTest {
     @Test
     void leavesJdkAndAgentClassesAlone() {
         ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(true, true),
-                new Dictionary(TraceOutput.NONE), new ClassHierarchy(), CallSiteHooks.threadHooks(),
+                new Dictionary(TraceOutput.NONE), new ClassHierarchy(), CallSiteHooks.core(),
                 new ClassFilter(java.util.List.of("**"), java.util.List.of()));
         RacelockTransformer agent = new RacelockTransformer(transformer, null, null, System.err);
         assertNull(agent.transform(null, null, "java/util/ArrayList", null, null, new byte[0]));

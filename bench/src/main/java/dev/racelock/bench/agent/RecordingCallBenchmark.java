@@ -1,14 +1,14 @@
 package dev.racelock.bench.agent;
 
-import dev.racelock.agent.runtime.AtomicHooks;
-import dev.racelock.agent.runtime.ExecutorHooks;
 import dev.racelock.agent.runtime.Identified;
-import dev.racelock.agent.runtime.IterationHooks;
 import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.ThreadContext;
 import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.agent.runtime.WriterOutput;
+import dev.racelock.agent.runtime.juc.AtomicHooks;
+import dev.racelock.agent.runtime.juc.ExecutorHooks;
+import dev.racelock.agent.runtime.juc.IterationHooks;
 import dev.racelock.trace.TraceHeader;
 import dev.racelock.trace.format.TraceWriter;
 import org.openjdk.jmh.annotations.Benchmark;

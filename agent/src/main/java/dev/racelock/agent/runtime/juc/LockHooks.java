@@ -1,0 +1,181 @@
+package dev.racelock.agent.runtime.juc;
+
+import dev.racelock.agent.runtime.ThreadContext;
+import dev.racelock.trace.LockFlags;
+
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Call-site hooks for {@link Lock} (every implementation), {@link ReadWriteLock} views and
+ * {@link Condition}; see {@code JucCallSiteHooks} for the table. Each takes the original
+ * receiver and arguments, the call's site and the caller's context, records and calls the
+ * original: a request before a blocking acquire, the acquire after it succeeded, the release
+ * before the unlock (ThreadEventBuffer's sequence rule). Reentrancy is left to the analyzer:
+ * every acquire and release is recorded.
+ */
+public final class LockHooks {
+    private static final int WAIT = LockFlags.WAIT;
+
+    private LockHooks() {}
+
+    public static void lock(Lock lock, int site, ThreadContext c) {
+        long b = LockIds.binding(lock, site, c);
+        int flags = LockIds.sharedFlag(b);
+        c.recorder.lockRequest(LockIds.id(b), site, flags);
+        lock.lock();
+        c.recorder.lockAcquire(LockIds.id(b), site, flags);
+    }
+
+    public static void lockInterruptibly(Lock lock, int site, ThreadContext c) throws InterruptedException {
+        long b = LockIds.binding(lock, site, c);
+        int flags = LockIds.sharedFlag(b);
+        c.recorder.lockRequest(LockIds.id(b), site, flags);
+        lock.lockInterruptibly();
+        c.recorder.lockAcquire(LockIds.id(b), site, flags);
+    }
+
+    /** A non-blocking attempt: no request (it cannot wait), an acquire flagged TRY on success. */
+    public static boolean tryLock(Lock lock, int site, ThreadContext c) {
+        boolean acquired = lock.tryLock();
+        if (acquired) {
+            long b = LockIds.binding(lock, site, c);
+            c.recorder.lockAcquire(LockIds.id(b), site, LockIds.sharedFlag(b) | LockFlags.TRY);
+        }
+        return acquired;
+    }
+
+    public static boolean tryLock(Lock lock, long time, TimeUnit unit, int site, ThreadContext c)
+            throws InterruptedException {
+        long b = LockIds.binding(lock, site, c);
+        int flags = LockIds.sharedFlag(b) | LockFlags.TIMED;
+        c.recorder.lockRequest(LockIds.id(b), site, flags);
+        boolean acquired = lock.tryLock(time, unit);
+        if (acquired) {
+            c.recorder.lockAcquire(LockIds.id(b), site, flags);
+        }
+        return acquired;
+    }
+
+    public static void unlock(Lock lock, int site, ThreadContext c) {
+        if (!heldByCaller(lock)) {
+            lock.unlock(); // throws IllegalMonitorStateException: nothing was released
+            return;
+        }
+        long b = LockIds.binding(lock, site, c);
+        c.recorder.lockRelease(LockIds.id(b), site, LockIds.sharedFlag(b));
+        lock.unlock();
+    }
+
+    /** False only when the lock can tell that the caller does not hold it. */
+    private static boolean heldByCaller(Lock lock) {
+        if (lock instanceof ReentrantLock r) {
+            return r.isHeldByCurrentThread();
+        }
+        if (lock instanceof ReentrantReadWriteLock.WriteLock w) {
+            return w.isHeldByCurrentThread();
+        }
+        return true;
+    }
+
+    public static Condition newCondition(Lock lock, int site, ThreadContext c) {
+        Condition condition = lock.newCondition();
+        LockIds.bindCondition(condition, LockIds.binding(lock, site, c));
+        return condition;
+    }
+
+    // ---- ReadWriteLock views ------------------------------------------------------------------
+
+    public static Lock readLock(ReadWriteLock lock, int site, ThreadContext c) {
+        return LockIds.bindView(lock.readLock(), lock, true, site, c);
+    }
+
+    public static Lock writeLock(ReadWriteLock lock, int site, ThreadContext c) {
+        return LockIds.bindView(lock.writeLock(), lock, false, site, c);
+    }
+
+    public static ReentrantReadWriteLock.ReadLock readLock(ReentrantReadWriteLock lock, int site, ThreadContext c) {
+        return LockIds.bindView(lock.readLock(), lock, true, site, c);
+    }
+
+    public static ReentrantReadWriteLock.WriteLock writeLock(ReentrantReadWriteLock lock, int site,
+                                                             ThreadContext c) {
+        return LockIds.bindView(lock.writeLock(), lock, false, site, c);
+    }
+
+    // ---- Condition: await releases the lock fully and re-acquires it (flag WAIT) -------------
+
+    public static void await(Condition condition, int site, ThreadContext c) throws InterruptedException {
+        long b = waitRelease(condition, site, c);
+        try {
+            condition.await();
+        } finally {
+            waitAcquire(b, site, c);
+        }
+    }
+
+    public static boolean await(Condition condition, long time, TimeUnit unit, int site, ThreadContext c)
+            throws InterruptedException {
+        long b = waitRelease(condition, site, c);
+        try {
+            return condition.await(time, unit);
+        } finally {
+            waitAcquire(b, site, c);
+        }
+    }
+
+    public static long awaitNanos(Condition condition, long nanos, int site, ThreadContext c)
+            throws InterruptedException {
+        long b = waitRelease(condition, site, c);
+        try {
+            return condition.awaitNanos(nanos);
+        } finally {
+            waitAcquire(b, site, c);
+        }
+    }
+
+    public static void awaitUninterruptibly(Condition condition, int site, ThreadContext c) {
+        long b = waitRelease(condition, site, c);
+        try {
+            condition.awaitUninterruptibly();
+        } finally {
+            waitAcquire(b, site, c);
+        }
+    }
+
+    public static boolean awaitUntil(Condition condition, Date deadline, int site, ThreadContext c)
+            throws InterruptedException {
+        long b = waitRelease(condition, site, c);
+        try {
+            return condition.awaitUntil(deadline);
+        } finally {
+            waitAcquire(b, site, c);
+        }
+    }
+
+    /** The release before waiting; 0 (nothing recorded) for a condition of an unknown lock. */
+    private static long waitRelease(Condition condition, int site, ThreadContext c) {
+        long b = LockIds.conditionLock(condition);
+        if (b != 0) {
+            c.recorder.lockRelease(LockIds.id(b), site, WAIT);
+        }
+        return b;
+    }
+
+    /**
+     * After await returned or threw: an AQS condition re-acquires the lock before either. (A
+     * caller that did not hold the lock gets IllegalMonitorStateException from the JDK before
+     * anything is released; such a pair is then unmatched, a programming error the analyzer
+     * may report as such.)
+     */
+    private static void waitAcquire(long b, int site, ThreadContext c) {
+        if (b != 0) {
+            c.recorder.lockAcquire(LockIds.id(b), site, WAIT);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.racelock.agent.runtime.juc;
+
+import dev.racelock.agent.runtime.Recording;
+import dev.racelock.agent.runtime.ThreadContext;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A CompletableFuture callback (or async supplier/runnable), wrapped so that its body is ordered
+ * after the hand-off and what comes after its completion is ordered after its body: at the start
+ * it acquires the tokens released at registration and by the stages it depends on; at the end,
+ * normally or by an exception, it releases its own token (which the returned stage is bound to),
+ * before the JDK can mark the stage complete. A CompletableFuture never shows its callbacks to
+ * the program, so the wrapper changes nothing it can see; tasks given to executors are never
+ * wrapped (ExecutorHooks). One class for every functional shape the hooks wrap.
+ */
+class TracedTask implements Runnable, Supplier<Object>, Function<Object, Object>, Consumer<Object> {
+    final Object body;
+    private final long[] acquireAtStart;
+    final long token;
+    private final int site;
+
+    /**
+     * A thenCompose callback: the stage it returns completes the dependent stage, so retrieving
+     * that stage also acquires the returned stage's completion (HandOffTokens.dependsOn).
+     */
+    boolean composes;
+
+    /**
+     * The either forms (applyToEither, acceptEither, runAfterEither): the callback runs after one
+     * of two sources completed, which one is unknown. At its start it acquires the completion of
+     * each source that is done by then: that source's completion happened-before (isDone reads
+     * the volatile result the JDK wrote after the source's end released its tokens); acquiring a
+     * source that is not done would order what is not ordered.
+     */
+    CompletableFuture<?>[] eitherSources;
+    long[][] eitherTokens;
+
+    TracedTask(Object body, long[] acquireAtStart, long token, int site) {
+        this.body = body;
+        this.acquireAtStart = acquireAtStart;
+        this.token = token;
+        this.site = site;
+    }
+
+    /** For two-argument callbacks (a separate class: BiFunction and Function clash on andThen). */
+    static final class Pair implements BiFunction<Object, Object, Object>, BiConsumer<Object, Object> {
+        final TracedTask task;
+
+        Pair(TracedTask task) {
+            this.task = task;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object apply(Object first, Object second) {
+            ThreadContext c = task.begin();
+            try {
+                return ((BiFunction<Object, Object, Object>) task.body).apply(first, second);
+            } finally {
+                task.end(c);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void accept(Object first, Object second) {
+            ThreadContext c = task.begin();
+            try {
+                ((BiConsumer<Object, Object>) task.body).accept(first, second);
+            } finally {
+                task.end(c);
+            }
+        }
+    }
+
+    ThreadContext begin() {
+        ThreadContext c = Recording.context();
+        for (long t : acquireAtStart) {
+            HandOffTokens.acquire(t, site, c);
+        }
+        if (eitherSources != null) {
+            for (int i = 0; i < eitherSources.length; i++) {
+                if (eitherSources[i].isDone()) {
+                    for (long t : eitherTokens[i]) {
+                        HandOffTokens.acquire(t, site, c);
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    void end(ThreadContext c) {
+        c.recorder.hbRelease(token, site);
+    }
+
+    @Override
+    public void run() {
+        ThreadContext c = begin();
+        try {
+            ((Runnable) body).run();
+        } finally {
+            end(c);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object get() {
+        ThreadContext c = begin();
+        try {
+            return ((Supplier<Object>) body).get();
+        } finally {
+            end(c);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object apply(Object value) {
+        ThreadContext c = begin();
+        try {
+            Object result = ((Function<Object, Object>) body).apply(value);
+            if (composes && result != null) {
+                HandOffTokens.dependsOn(token, HandOffTokens.completionTokens(result, c));
+            }
+            return result;
+        } finally {
+            end(c);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void accept(Object value) {
+        ThreadContext c = begin();
+        try {
+            ((Consumer<Object>) body).accept(value);
+        } finally {
+            end(c);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.racelock.agent.instrument.jdk;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The retransformations of TaskIdentityRewrite and ForkJoinTaskRewrite find, in this
+ * JDK's own class files, every call they must insert (a JDK whose code differs keeps the
+ * wrapper / records no fork-join edges, which the agent process tests would show as failures).
+ */
+class JdkClassRewritesTest {
+    private static byte[] jdkClass(String name) throws IOException {
+        try (InputStream in = Object.class.getResourceAsStream("/" + name + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** "method->hook" for every call to a racelock runtime hook in {@code classFile}. */
+    private static List<String> hookCalls(byte[] classFile) {
+        List<String> calls = new ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+                        if (owner.startsWith("dev/racelock/agent/runtime/")) {
+                            calls.add(method + "->" + name);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return calls;
+    }
+
+    @Test
+    void workerLoopAcquiresBeforeBeforeExecuteAndReleasesAtEachUnlock() throws IOException {
+        boolean[] hooked = new boolean[1];
+        List<String> calls = hookCalls(TaskIdentityRewrite.worker(
+                jdkClass("java/util/concurrent/ThreadPoolExecutor"), hooked));
+        assertTrue(hooked[0]);
+        assertEquals(1, calls.stream().filter("runWorker->taskStarting"::equals).count(), calls.toString());
+        assertTrue(calls.stream().filter("runWorker->workerIdle"::equals).count() >= 2, calls.toString());
+    }
+
+    @Test
+    void bothFutureTaskConstructorsBindTheTaskBeingHandedOverAndEachRunAcquiresIt() throws IOException {
+        boolean[] hooked = new boolean[1];
+        List<String> calls = hookCalls(TaskIdentityRewrite.futureTask(
+                jdkClass("java/util/concurrent/FutureTask"), hooked));
+        assertTrue(hooked[0]);
+        assertEquals(Set.of("<init>->taskCreated", "run->taskStarting", "runAndReset->taskStarting"),
+                Set.copyOf(calls));
+        assertEquals(4, calls.size(), calls.toString());
+    }
+
+    @Test
+    void forkJoinPoolAdaptersBindTheTaskTheyWrap() throws IOException {
+        // ForkJoinPool.submit(Callable) wraps in one of these on every JDK from 17 to 25
+        String adapter = Runtime.version().feature() >= 19 ? "AdaptedInterruptibleCallable" : "AdaptedCallable";
+        boolean[] hooked = new boolean[1];
+        List<String> calls = hookCalls(TaskIdentityRewrite.forkJoinAdapter(
+                jdkClass("java/util/concurrent/ForkJoinTask$" + adapter), hooked));
+        assertTrue(hooked[0]);
+        assertEquals(List.of("<init>->taskCreated"), calls);
+        hooked[0] = false;
+        assertEquals(List.of("<init>->taskCreated"), hookCalls(TaskIdentityRewrite.forkJoinAdapter(
+                jdkClass("java/util/concurrent/ForkJoinTask$RunnableExecuteAction"), hooked)));
+        assertTrue(hooked[0]);
+    }
+
+    @Test
+    void threadPerTaskExecutorReleasesAtEachTaskEnd() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "JDK 21+ class");
+        boolean[] hooked = new boolean[1];
+        List<String> calls = hookCalls(TaskIdentityRewrite.perTaskExecutor(
+                jdkClass("java/util/concurrent/ThreadPerTaskExecutor"), hooked));
+        assertTrue(hooked[0]);
+        assertEquals(List.of("taskComplete->workerIdle"), calls);
+    }
+
+    @Test
+    void threadFlocksRecordTheirForksAndJoins() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "JDK 21+ class");
+        byte[] flock = jdkClass(ThreadFlockRewrite.FLOCK);
+        List<String> calls = hookCalls(ThreadFlockRewrite.instrument(flock));
+        assertEquals(1, calls.stream().filter("start->flockStarting"::equals).count(), calls.toString());
+        // every return of both awaitAll overloads reports, and close's normal return
+        assertEquals(returnsOf(flock, "awaitAll", Opcodes.IRETURN),
+                calls.stream().filter("awaitAll->flockAwaited"::equals).count(), calls.toString());
+        assertTrue(returnsOf(flock, "awaitAll", Opcodes.IRETURN) >= 2, "two overloads");
+        assertEquals(returnsOf(flock, "close", Opcodes.RETURN),
+                calls.stream().filter("close->flockAwaited"::equals).count(), calls.toString());
+    }
+
+    /** How many {@code opcode} instructions the methods named {@code name} have. */
+    private static long returnsOf(byte[] classFile, String name, int opcode) {
+        long[] count = new long[1];
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+                                             String[] exceptions) {
+                return !method.equals(name) ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInsn(int insn) {
+                        if (insn == opcode) {
+                            count[0]++;
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return count[0];
+    }
+
+    @Test
+    void everyThreadStartMethodRecordsTheStart() throws IOException {
+        List<String> calls = hookCalls(ThreadRunRewrite.instrument(jdkClass("java/lang/Thread")));
+        long starts = calls.stream().filter("start->starting"::equals).count();
+        assertEquals(Runtime.version().feature() >= 21 ? 2 : 1, starts, calls.toString());
+        if (Runtime.version().feature() >= 21) {
+            List<String> virtual = hookCalls(ThreadRunRewrite.instrument(jdkClass("java/lang/VirtualThread")));
+            assertTrue(virtual.contains("start->starting"), virtual.toString());
+        }
+    }
+
+    @Test
+    void forkJoinTaskRecordsForkStartCompletionAndJoin() throws IOException {
+        List<String> calls = hookCalls(ForkJoinTaskRewrite.instrument(
+                jdkClass("java/util/concurrent/ForkJoinTask")));
+        for (String expected : List.of("fork->forking", "doExec->running", "setDone->completing", "join->awaited",
+                "invoke->awaited", "trySetThrown->throwing", "reportException->awaitedAbnormally")) {
+            assertTrue(calls.contains(expected), expected + " in " + calls);
+        }
+        List<String> completer = hookCalls(ForkJoinTaskRewrite.completer(
+                jdkClass("java/util/concurrent/CountedCompleter")));
+        assertEquals(4, completer.size(), completer.toString());
+        assertEquals(Set.of("tryComplete->completing", "propagateCompletion->completing", "complete->completing",
+                "quietlyCompleteRoot->completing"), Set.copyOf(completer));
+    }
+}
