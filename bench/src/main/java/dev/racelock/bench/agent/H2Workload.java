@@ -6,76 +6,112 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * A real multithreaded workload for the agent's overhead figure (docs/performance.md, "Agent"):
- * an in-memory H2 database (from Maven Central) driven by several threads, each inserting,
- * updating and querying its own rows in small transactions. Run it with and without
- * {@code -javaagent:agent/target/racelock-agent.jar}; it prints the time of the work itself.
+ * H2 (in memory, MVStore) under an OLTP mix: each thread owns its rows of one shared table and
+ * runs small transactions on them (insert a row, credit a random row, transfer between two rows,
+ * read a row), and every 50th transaction sums all its rows with an index scan, so the share of
+ * scans grows with the size. The threads share the table, its index, the MVStore and H2's own
+ * locks; no two threads write the same row, so no transaction waits on another's row lock.
  *
- * <p>Usage: {@code H2Workload <threads> <operations per thread>}
+ * <p>Self-checking: each thread keeps the balances it expects in an array beside the database
+ * and adds up what it reads from both; the run fails when the two sums differ.
+ *
+ * <p>Usage: {@code H2Workload [threads] [transactions per thread] [seed]}
  */
 public final class H2Workload {
+
+    static final int DEFAULT_TRANSACTIONS = 5_000;
+    private static final String URL = "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";
+    private static final int ROWS_PER_OWNER = 10_000_000;
+
     private H2Workload() {}
 
     public static void main(String[] args) throws Exception {
-        int threads = Integer.parseInt(args[0]);
-        int operations = Integer.parseInt(args[1]);
-        String url = "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";
-        try (Connection setup = DriverManager.getConnection(url); Statement s = setup.createStatement()) {
+        WorkloadArgs a = WorkloadArgs.parse(args, DEFAULT_TRANSACTIONS);
+        try (Connection setup = DriverManager.getConnection(URL); Statement s = setup.createStatement()) {
             s.execute("create table account(id int primary key, owner int, balance bigint)");
             s.execute("create index account_owner on account(owner)");
         }
+        long[] expected = new long[a.threads()];
         long start = System.nanoTime();
-        List<Thread> workers = new ArrayList<>();
-        long[] checks = new long[threads];
-        for (int t = 0; t < threads; t++) {
-            int owner = t;
-            workers.add(new Thread(() -> checks[owner] = work(url, owner, operations), "worker-" + t));
-        }
-        workers.forEach(Thread::start);
-        for (Thread w : workers) {
-            w.join();
-        }
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-        long sum = 0;
-        for (long c : checks) {
-            sum += c;
-        }
-        System.out.println("h2 threads=" + threads + " operations=" + operations + " check=" + sum + " millis="
-                + elapsedMillis);
+        long[] read = ParallelWork.run("h2", a.threads(),
+                t -> work(t, a.size(), new SplittableRandom(a.seedOf(t)), expected));
+        long millis = WorkloadCheck.millisSince(start);
+        WorkloadCheck.finish("h2", a, millis, ParallelWork.sum(read), ParallelWork.sum(expected));
     }
 
-    private static long work(String url, int owner, int operations) {
-        try (Connection c = DriverManager.getConnection(url);
+    /**
+     * Runs one thread's transactions and returns the sum of every balance it read from the
+     * database; {@code expected[owner]} receives the same sum read from the thread's own copy.
+     */
+    private static long work(int owner, int transactions, SplittableRandom random, long[] expected)
+            throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL);
              PreparedStatement insert = c.prepareStatement("insert into account values(?, ?, ?)");
-             PreparedStatement update = c.prepareStatement("update account set balance = balance + ? where id = ?");
+             PreparedStatement credit = c.prepareStatement("update account set balance = balance + ? where id = ?");
+             PreparedStatement select = c.prepareStatement("select balance from account where id = ?");
              PreparedStatement sum = c.prepareStatement("select sum(balance) from account where owner = ?")) {
             c.setAutoCommit(false);
-            long check = 0;
-            for (int i = 0; i < operations; i++) {
-                int id = owner * 10_000_000 + i;
-                insert.setInt(1, id);
+            long[] balances = new long[transactions];
+            int base = owner * ROWS_PER_OWNER;
+            long fromDatabase = 0;
+            long fromCopy = 0;
+            for (int i = 0; i < transactions; i++) {
+                long opening = random.nextInt(1_000);
+                insert.setInt(1, base + i);
                 insert.setInt(2, owner);
-                insert.setLong(3, i);
+                insert.setLong(3, opening);
                 insert.executeUpdate();
-                update.setLong(1, 1);
-                update.setInt(2, owner * 10_000_000 + i / 2);
-                update.executeUpdate();
+                balances[i] = opening;
+
+                int credited = random.nextInt(i + 1);
+                long amount = random.nextInt(100);
+                update(credit, base + credited, amount);
+                balances[credited] += amount;
+
+                int from = random.nextInt(i + 1);
+                int to = random.nextInt(i + 1);
+                long moved = random.nextInt(50);
+                update(credit, base + from, -moved);
+                update(credit, base + to, moved);
+                balances[from] -= moved;
+                balances[to] += moved;
+
+                int looked = random.nextInt(i + 1);
+                select.setInt(1, base + looked);
+                fromDatabase += single(select);
+                fromCopy += balances[looked];
+
                 if (i % 50 == 0) {
                     sum.setInt(1, owner);
-                    try (ResultSet r = sum.executeQuery()) {
-                        r.next();
-                        check = r.getLong(1);
+                    fromDatabase += single(sum);
+                    for (int r = 0; r <= i; r++) {
+                        fromCopy += balances[r];
                     }
                 }
                 c.commit();
             }
-            return check;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            expected[owner] = fromCopy;
+            return fromDatabase;
+        }
+    }
+
+    private static void update(PreparedStatement credit, int id, long amount) throws SQLException {
+        credit.setLong(1, amount);
+        credit.setInt(2, id);
+        if (credit.executeUpdate() != 1) {
+            throw new IllegalStateException("row " + id + " not found");
+        }
+    }
+
+    private static long single(PreparedStatement query) throws SQLException {
+        try (ResultSet r = query.executeQuery()) {
+            if (!r.next()) {
+                throw new IllegalStateException("no row");
+            }
+            return r.getLong(1);
         }
     }
 }
