@@ -3,9 +3,14 @@ package dev.racelock.analyzer;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
+import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.AccessKind;
+import dev.racelock.analyzer.finding.SourceSite;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +19,11 @@ import java.util.stream.Collectors;
 
 /**
  * Makes one finding per fingerprint (DESIGN.md: one finding per distinct bug, across traces
- * too): occurrences are summed, the first evidence is kept (preferring one that is classified),
- * and the result is sorted by type, then fingerprint, so output is stable. A deadlock that
- * really happened and the lock-order cycle that predicts it are one bug: the observed finding
- * stands for both.
+ * too): a race keeps the distinct access pairs of every trace (a pair seen again adds its
+ * occurrences; a classified pair is shown first), a cycle keeps its first evidence, occurrences
+ * are summed, and the result is sorted by type, then fingerprint, so output is stable. A deadlock
+ * that really happened and the lock-order cycle that predicts it are one bug: the observed
+ * finding stands for both.
  */
 public final class FindingMerger {
 
@@ -26,22 +32,42 @@ public final class FindingMerger {
     public void add(Finding f) {
         String key = f.type().id() + ":" + f.fingerprint();
         Finding old = byFingerprint.get(key);
-        if (old == null) {
-            byFingerprint.put(key, f);
-            return;
-        }
-        Finding kept = old.classification() == null && f.classification() != null ? f : old;
-        byFingerprint.put(key, new Finding(kept.type(), kept.fingerprint(), kept.title(), kept.message(),
-                kept.explanation(), kept.classification(), kept.accesses(), kept.cycle(),
-                saturatedSum(old.occurrences(), f.occurrences())));
+        byFingerprint.put(key, old == null ? f : merge(old, f));
     }
 
     public void addAll(List<Finding> findings) {
         findings.forEach(this::add);
     }
 
+    private static Finding merge(Finding old, Finding f) {
+        if (old.pairs().isEmpty()) {
+            return new Finding(old.type(), old.fingerprint(), old.location(), old.pairs(), old.cycle(),
+                    saturatedSum(old.occurrences(), f.occurrences()));
+        }
+        Map<Set<Side>, RacePair> pairs = new LinkedHashMap<>();
+        for (RacePair p : old.pairs()) {
+            pairs.put(pairKey(p), p);
+        }
+        for (RacePair p : f.pairs()) {
+            pairs.merge(pairKey(p), p, (a, b) -> new RacePair(a.earlier(), a.later(),
+                    a.classification() != null ? a.classification() : b.classification(), a.startRelation(),
+                    saturatedSum(a.occurrences(), b.occurrences())));
+        }
+        List<RacePair> merged = new ArrayList<>(pairs.values());
+        merged.sort(Comparator.comparing(p -> p.classification() == null));
+        return Finding.race(old.type(), old.fingerprint(), old.location(), merged);
+    }
+
+    private record Side(AccessKind kind, SourceSite site) {}
+
+    /** A pair is its two (kind, site) sides, in either order. */
+    private static Set<Side> pairKey(RacePair p) {
+        return new HashSet<>(List.of(new Side(p.earlier().kind(), p.earlier().site()),
+                new Side(p.later().kind(), p.later().site())));
+    }
+
     public List<Finding> sorted() {
-        Set<Set<String>> observedCycles = byFingerprint.values().stream()
+        Set<Set<LockRef>> observedCycles = byFingerprint.values().stream()
                 .filter(f -> f.type() == FindingType.OBSERVED_DEADLOCK)
                 .map(FindingMerger::locksOf)
                 .collect(Collectors.toSet());
@@ -55,7 +81,7 @@ public final class FindingMerger {
         return all;
     }
 
-    private static Set<String> locksOf(Finding f) {
+    private static Set<LockRef> locksOf(Finding f) {
         return f.cycle().stream().map(LockAcquisition::lock).collect(Collectors.toSet());
     }
 

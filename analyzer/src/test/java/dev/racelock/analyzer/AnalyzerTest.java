@@ -1,5 +1,6 @@
 package dev.racelock.analyzer;
 
+import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
@@ -81,7 +82,7 @@ class AnalyzerTest {
         assertTrue(fromFile.events() > 30, "events " + fromFile.events());
         assertTrue(fromFile.warnings().isEmpty(), fromFile.warnings().toString());
         Finding race = fromFile.findings().get(0);
-        assertEquals("lost-update", race.classification());
+        assertEquals(RaceClassification.LOST_UPDATE, race.classification());
         assertEquals(2, race.accesses().get(0).stack().size());
     }
 

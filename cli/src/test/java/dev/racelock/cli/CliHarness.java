@@ -1,6 +1,7 @@
 package dev.racelock.cli;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.report.FindingWords;
 import dev.racelock.report.ReportFormat;
 import picocli.CommandLine;
 
@@ -80,7 +81,7 @@ final class CliHarness {
     static void renderLines(AnalysisResult result, ReportFormat format, dev.racelock.report.ReportOptions options,
                             Writer out) throws IOException {
         for (var f : result.findings()) {
-            out.write("[" + format.id() + "] " + f.title() + "\n");
+            out.write("[" + format.id() + "] " + FindingWords.title(f) + "\n");
         }
         for (String w : result.warnings()) {
             out.write("[" + format.id() + "] warning: " + w + "\n");

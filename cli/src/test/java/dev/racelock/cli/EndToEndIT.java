@@ -4,6 +4,7 @@ import dev.racelock.analyzer.Analyzer;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.cli.fixture.Deadlocking;
 import dev.racelock.cli.fixture.RacyCounter;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,8 @@ class EndToEndIT {
         List<Finding> findings = analyzed.get().findings();
         assertEquals(1, findings.size(), findings.toString());
         assertEquals(FindingType.DATA_RACE, findings.get(0).type());
-        assertTrue(findings.get(0).accesses().get(0).location().endsWith("RacyCounter.hits"), findings.toString());
+        assertEquals("hits", findings.get(0).location().field(), findings.toString());
+        assertTrue(findings.get(0).location().className().endsWith("RacyCounter"), findings.toString());
         assertTrue(Files.readString(dir.resolve("racelock.json")).contains("\"findings\""));
     }
 
@@ -85,7 +87,7 @@ class EndToEndIT {
         assertTrue(traces.size() >= 2, "Maven's JVM and the forked test JVM: " + traces);
         List<Finding> findings = analyzed.get().findings();
         assertEquals(1, findings.size(), findings.toString());
-        assertTrue(findings.get(0).accesses().get(0).location().endsWith("Tally.count"), findings.toString());
+        assertEquals(MemoryLocation.field("com.example.tally.Tally", "count"), findings.get(0).location(), findings.toString());
     }
 
     @Test

@@ -6,7 +6,11 @@ import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.finding.ThreadRef;
 
 import java.util.List;
@@ -18,24 +22,21 @@ final class Findings {
 
     static Finding race(String simpleClass, String field) {
         SourceSite site = new SourceSite("com.acme." + simpleClass, "update", simpleClass + ".java", 10);
-        Access a = new Access(new ThreadRef(1, "t1", null), AccessKind.WRITE, simpleClass + "." + field, site,
-                List.of(site), List.of());
-        Access b = new Access(new ThreadRef(2, "t2", null), AccessKind.READ, simpleClass + "." + field, site,
-                List.of(site), List.of());
-        return new Finding(FindingType.DATA_RACE, "data-race:com.acme." + simpleClass + "." + field,
-                "DATA RACE on " + simpleClass + "." + field, "race", "no lock in common", null, List.of(a, b),
-                List.of(), 1);
+        Access a = new Access(new ThreadRef(1, "t1", null), AccessKind.WRITE, -1, site, List.of(site), List.of());
+        Access b = new Access(new ThreadRef(2, "t2", null), AccessKind.READ, -1, site, List.of(site), List.of());
+        return Finding.race(FindingType.DATA_RACE, "data-race:com.acme." + simpleClass + "." + field,
+                MemoryLocation.field("com.acme." + simpleClass, field),
+                List.of(new RacePair(a, b, null, StartRelation.NONE, 1)));
     }
 
     static Finding deadlock(String simpleClass) {
         SourceSite site = new SourceSite("com.acme." + simpleClass, "transfer", simpleClass + ".java", 20);
-        LockAcquisition l1 = new LockAcquisition("monitor of Account", new ThreadRef(1, "t1", null), site,
+        LockRef account = LockRef.ofClass(true, "com.acme.Account");
+        LockAcquisition l1 = new LockAcquisition(account.instance(1), new ThreadRef(1, "t1", null), site,
                 List.of(site), List.of());
-        LockAcquisition l2 = new LockAcquisition("monitor of Account", new ThreadRef(2, "t2", null), site,
+        LockAcquisition l2 = new LockAcquisition(account.instance(2), new ThreadRef(2, "t2", null), site,
                 List.of(site), List.of());
-        return new Finding(FindingType.DEADLOCK, "deadlock:com.acme." + simpleClass,
-                "POTENTIAL DEADLOCK in " + simpleClass, "cycle", "opposite order", null, List.of(),
-                List.of(l1, l2), 1);
+        return Finding.cycle(FindingType.DEADLOCK, "deadlock:com.acme." + simpleClass, List.of(l1, l2), 1);
     }
 
     static AnalysisResult result(Finding... findings) {

@@ -33,7 +33,7 @@ class RealReportsTest {
         CliHarness.Outcome o = CliHarness.run(services, "analyze", trace.toString());
         assertEquals(ExitCodes.FINDINGS, o.exitCode(), o.err());
         assertTrue(o.out().contains("DATA RACE on Counter.hits"), o.out());
-        assertTrue(o.out().contains("POTENTIAL DEADLOCK in Bank"), o.out());
+        assertTrue(o.out().contains("POTENTIAL DEADLOCK: lock-order cycle of 2 locks"), o.out());
         assertFalse(o.out().contains("\u001b["), "no ANSI escapes when stdout is not a terminal");
     }
 

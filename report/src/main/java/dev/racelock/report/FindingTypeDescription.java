@@ -3,22 +3,30 @@ package dev.racelock.report;
 import dev.racelock.analyzer.finding.FindingType;
 
 /**
- * How reports name and explain each kind of finding: the nouns of the summary line, and the rule
- * texts SARIF viewers (GitHub code scanning) show next to a result.
+ * Everything reports say about a kind of finding that does not depend on the finding itself: the
+ * headline, the nouns of the summary line, how a cycle's acquisitions are told, and the rule texts
+ * SARIF viewers (GitHub code scanning) show next to a result. Adding a finding type adds one case
+ * here; the compiler points at it.
  *
+ * @param headline         the start of the title, {@code DATA RACE}
  * @param singular         {@code data race}
  * @param plural           {@code data races}
+ * @param blocked          for a lock cycle: the threads were seen blocked (else they took the locks)
+ * @param explanation      for a lock cycle: why it is a bug; null for races, whose explanation
+ *                         depends on the accesses
  * @param ruleName         PascalCase rule name, {@code DataRace}
  * @param shortDescription one sentence
  * @param fullDescription  what it means and why it matters
  * @param help             how to fix it
  */
-public record FindingTypeDescription(String singular, String plural, String ruleName, String shortDescription,
+public record FindingTypeDescription(String headline, String singular, String plural, boolean blocked,
+                                     String explanation, String ruleName, String shortDescription,
                                      String fullDescription, String help) {
 
     public static FindingTypeDescription of(FindingType type) {
         return switch (type) {
-            case DATA_RACE -> new FindingTypeDescription("data race", "data races", "DataRace",
+            case DATA_RACE -> new FindingTypeDescription("DATA RACE", "data race", "data races", false, null,
+                    "DataRace",
                     "Two threads access the same memory location, at least one writes, and nothing orders them.",
                     "Two threads accessed the same field or array element, at least one of them wrote it, and no"
                             + " happens-before edge (lock, volatile, thread start/join, executor or queue hand-off)"
@@ -29,7 +37,13 @@ public record FindingTypeDescription(String singular, String plural, String rule
                             + " atomic (AtomicInteger, VarHandle) when a single variable is shared, or hand the data"
                             + " over through a thread-safe channel (BlockingQueue, Future, CountDownLatch). Both"
                             + " accesses, their stacks and the locks each thread held are listed in the result.");
-            case DEADLOCK -> new FindingTypeDescription("potential deadlock", "potential deadlocks", "Deadlock",
+            case DEADLOCK -> new FindingTypeDescription("POTENTIAL DEADLOCK", "potential deadlock",
+                    "potential deadlocks", false,
+                    "Each thread holds a lock of the cycle while it waits for the next one, so if they run at the"
+                            + " same time each waits for the other forever. The acquisitions come from different"
+                            + " threads, none is a tryLock, no common lock guards them, and nothing (thread"
+                            + " start/join, volatile, or a library hand-off) orders them.",
+                    "Deadlock",
                     "Threads take the same locks in inconsistent orders, so they can deadlock.",
                     "The lock-order graph of the run has a cycle: each thread acquired the next lock of the cycle"
                             + " while holding the previous one, the acquisitions came from different threads, no"
@@ -39,7 +53,10 @@ public record FindingTypeDescription(String singular, String plural, String rule
                     "Take the locks of the cycle in one global order everywhere (for example by account id), merge"
                             + " them into one lock, or use tryLock with a timeout and back off. Each acquisition of"
                             + " the cycle is listed with its thread, stack and the locks already held.");
-            case OBSERVED_DEADLOCK -> new FindingTypeDescription("observed deadlock", "observed deadlocks",
+            case OBSERVED_DEADLOCK -> new FindingTypeDescription("DEADLOCK", "observed deadlock", "observed deadlocks",
+                    true,
+                    "These threads were blocked at the same time, each waiting for a lock that the next one holds:"
+                            + " none of them can ever proceed.",
                     "ObservedDeadlock",
                     "Threads were blocked on each other's locks: the run deadlocked.",
                     "While the program ran, the agent saw a set of threads each blocked acquiring a lock held by"

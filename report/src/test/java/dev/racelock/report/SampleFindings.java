@@ -7,7 +7,12 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.RaceClassification;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.finding.ThreadRef;
 
 import java.io.IOException;
@@ -39,21 +44,24 @@ public final class SampleFindings {
         return new SourceSite(className, method, file, line);
     }
 
+    /** A lock held in a field of {@code owner}, an Object used as a monitor. */
+    public static LockRef fieldLock(String owner, String field) {
+        return LockRef.field(true, "java.lang.Object", owner, field);
+    }
+
     /** worker-2 writes Counter.hits at line 12 while worker-1's earlier read of it is unordered. */
     public static Finding race() {
         SourceSite increment = site("com.acme.Counter", "increment", "Counter.java", 12);
-        Access read = new Access(WORKER_1, AccessKind.READ, "Counter.hits", increment,
+        Access read = new Access(WORKER_1, AccessKind.READ, -1, increment,
                 List.of(increment, site("com.acme.Worker", "run", "Worker.java", 30),
                         site("java.lang.Thread", "run", "Thread.java", 1583)),
-                List.of(new HeldLock("Registry.lock", site("com.acme.Worker", "run", "Worker.java", 28))));
-        Access write = new Access(WORKER_2, AccessKind.WRITE, "Counter.hits", increment,
+                List.of(new HeldLock(fieldLock("com.acme.Registry", "lock"), site("com.acme.Worker", "run", "Worker.java", 28))));
+        Access write = new Access(WORKER_2, AccessKind.WRITE, -1, increment,
                 List.of(increment, site("com.acme.Worker", "run", "Worker.java", 30),
                         site("com.acme.Worker", "<init>", "Worker.java", 9)),
                 List.of());
-        return new Finding(FindingType.DATA_RACE, RACE_FINGERPRINT, "DATA RACE on Counter.hits",
-                "Unsynchronized write of Counter.hits by thread \"worker-2\" races with a read by thread \"worker-1\"",
-                "no lock held in common and no hand-off between them", "lost-update", List.of(read, write), List.of(),
-                412);
+        return Finding.race(FindingType.DATA_RACE, RACE_FINGERPRINT, MemoryLocation.field("com.acme.Counter", "hits"),
+                List.of(new RacePair(read, write, RaceClassification.LOST_UPDATE, StartRelation.NONE, 412)));
     }
 
     /** t1 takes lockA then lockB; t2 takes lockB then lockA. */
@@ -62,25 +70,24 @@ public final class SampleFindings {
         SourceSite t1TakesB = site("com.acme.Bank", "transfer", "Bank.java", 20);
         SourceSite t2TakesB = site("com.acme.Bank", "refund", "Bank.java", 30);
         SourceSite t2TakesA = site("com.acme.Bank", "refund", "Bank.java", 31);
-        LockAcquisition t1 = new LockAcquisition("Bank.lockB", T1, t1TakesB,
+        LockRef lockA = fieldLock("com.acme.Bank", "lockA");
+        LockRef lockB = fieldLock("com.acme.Bank", "lockB");
+        LockAcquisition t1 = new LockAcquisition(lockB, T1, t1TakesB,
                 List.of(t1TakesB, site("com.acme.BankDemo", "lambda$main$0", "BankDemo.java", 9)),
-                List.of(new HeldLock("Bank.lockA", t1TakesA)));
-        LockAcquisition t2 = new LockAcquisition("Bank.lockA", T2, t2TakesA,
+                List.of(new HeldLock(lockA, t1TakesA)));
+        LockAcquisition t2 = new LockAcquisition(lockA, T2, t2TakesA,
                 List.of(t2TakesA, site("com.acme.BankDemo", "lambda$main$1", "BankDemo.java", 10)),
-                List.of(new HeldLock("Bank.lockB", t2TakesB)));
-        return new Finding(FindingType.DEADLOCK, DEADLOCK_FINGERPRINT,
-                "POTENTIAL DEADLOCK: lock-order cycle of 2 locks",
-                "Bank.lockA and Bank.lockB are taken in opposite orders by threads \"t1\" and \"t2\"",
-                "the two threads take the locks in opposite orders, share no gate lock and nothing orders them",
-                null, List.of(), List.of(t1, t2), 1);
+                List.of(new HeldLock(lockB, t2TakesB)));
+        return Finding.cycle(FindingType.DEADLOCK, DEADLOCK_FINGERPRINT, List.of(t1, t2), 1);
     }
 
     /** Two threads seen blocked on each other's ReentrantLock. */
     public static Finding observedDeadlock() {
         ThreadRef restock = new ThreadRef(31, "restock", site("com.acme.Shop", "open", "Shop.java", 40));
         ThreadRef checkout = new ThreadRef(32, "checkout", site("com.acme.Shop", "open", "Shop.java", 41));
-        String lock14 = "ReentrantLock allocated at Inventory.java:14";
-        String lock15 = "ReentrantLock allocated at Inventory.java:15";
+        String reentrantLock = "java.util.concurrent.locks.ReentrantLock";
+        LockRef lock14 = LockRef.allocation(false, reentrantLock, site("com.acme.Inventory", "<init>", "Inventory.java", 14));
+        LockRef lock15 = LockRef.allocation(false, reentrantLock, site("com.acme.Inventory", "<init>", "Inventory.java", 15));
         SourceSite restockHolds = site("com.acme.Inventory", "restock", "Inventory.java", 52);
         SourceSite restockWaits = site("com.acme.Inventory", "restock", "Inventory.java", 53);
         SourceSite checkoutHolds = site("com.acme.Inventory", "checkout", "Inventory.java", 70);
@@ -91,11 +98,7 @@ public final class SampleFindings {
         LockAcquisition b = new LockAcquisition(lock14, checkout, checkoutWaits,
                 List.of(checkoutWaits, site("com.acme.Shop", "lambda$open$1", "Shop.java", 41)),
                 List.of(new HeldLock(lock15, checkoutHolds)));
-        return new Finding(FindingType.OBSERVED_DEADLOCK, OBSERVED_FINGERPRINT,
-                "OBSERVED DEADLOCK: 2 threads blocked in a cycle",
-                "Threads \"restock\" and \"checkout\" were blocked on each other's locks",
-                "each thread waited for a lock the other held; the process could not continue", null, List.of(),
-                List.of(a, b), 1);
+        return Finding.cycle(FindingType.OBSERVED_DEADLOCK, OBSERVED_FINGERPRINT, List.of(a, b), 1);
     }
 
     public static AnalysisResult result() {
@@ -111,11 +114,12 @@ public final class SampleFindings {
     public static AnalysisResult hostile() {
         ThreadRef evil = new ThreadRef(5, "<script>alert('x')</script> & \"friends\"\u0007", null);
         SourceSite s = site("com.acme.Evil", "<clinit>", "Evil.java", 3);
-        Access a = new Access(evil, AccessKind.WRITE, "Evil.<b>flag</b>", s, List.of(s), List.of());
-        Access b = new Access(MAIN, AccessKind.READ, "Evil.<b>flag</b>", s, List.of(s), List.of());
-        Finding f = new Finding(FindingType.DATA_RACE, "data-race:Evil.<b>flag</b>", "DATA RACE on Evil.<b>flag</b>",
-                "message with <tags> & [brackets] and a tab\there", "because <reasons>", null, List.of(b, a), List.of(),
-                2);
+        Access a = new Access(evil, AccessKind.WRITE, -1, s, List.of(s),
+                List.of(new HeldLock(fieldLock("com.acme.Evil", "<i>lock</i> [x]"), s)));
+        Access b = new Access(MAIN, AccessKind.READ, -1, s, List.of(s), List.of());
+        Finding f = Finding.race(FindingType.DATA_RACE, "data-race:Evil.<b>flag</b>",
+                MemoryLocation.field("com.acme.Evil", "<b>flag</b>\tand a tab"),
+                List.of(new RacePair(b, a, null, StartRelation.NONE, 2)));
         return new AnalysisResult(List.of("odd <name>.rlt"), List.of(f), 10, List.of("warning with <markup>"));
     }
 

@@ -3,6 +3,7 @@ package dev.racelock.agent.it;
 import dev.racelock.analyzer.Analyzer;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.FindingType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,15 +82,14 @@ class JucSamplesIT {
     /** How array races are compared: the analyzer names an array by its type and allocation site. */
     static final String ARRAY_ELEMENTS = "array elements";
 
-    /** "DATA RACE on Order.quantity" -> Order.quantity; any array element -> {@link #ARRAY_ELEMENTS}. */
+    /** A race on com.acme.Outer$Order.quantity -> Order.quantity; any array element -> {@link #ARRAY_ELEMENTS}. */
     static String subject(Finding race) {
-        String text = race.title().replaceFirst("^DATA RACE on ", "");
-        if (text.startsWith("element of ")) {
+        MemoryLocation location = race.location();
+        if (location.isArrayElement()) {
             return ARRAY_ELEMENTS;
         }
-        int dot = text.lastIndexOf('.');
-        String owner = text.substring(0, dot);
-        return owner.substring(Math.max(owner.lastIndexOf('$'), owner.lastIndexOf('.')) + 1) + text.substring(dot);
+        String owner = location.className();
+        return owner.substring(Math.max(owner.lastIndexOf('$'), owner.lastIndexOf('.')) + 1) + "." + location.field();
     }
 
     @ParameterizedTest(name = "{0}")

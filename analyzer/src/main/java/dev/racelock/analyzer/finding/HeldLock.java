@@ -1,10 +1,9 @@
 package dev.racelock.analyzer.finding;
 
 /**
- * A lock held at some point, named by its lock class.
+ * A lock held at some point.
  *
- * @param lock       lock class as reports show it, e.g. {@code Account.lock} or
- *                   {@code ReentrantLock allocated at Bank.java:12} or {@code monitor of Account}
+ * @param lock       its lock class
  * @param acquiredAt where it was taken, or null
  */
-public record HeldLock(String lock, SourceSite acquiredAt) {}
+public record HeldLock(LockRef lock, SourceSite acquiredAt) {}

@@ -6,6 +6,7 @@ import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.Fingerprints;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.state.LockClass;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
@@ -17,7 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongFunction;
+import java.util.function.LongToIntFunction;
 
 /**
  * Searches the recorded lock-order edges for cycles with valid witnesses and turns each into a
@@ -126,7 +127,7 @@ final class DeadlockFindings {
             keys[i] = key(cycle.get((start + i) % n));
         }
         String fingerprint = Fingerprints.of(FindingType.DEADLOCK, "classes", String.join("\n", keys));
-        return finding(witnesses, fingerprint, id -> null, w.validCombinations());
+        return finding(witnesses, fingerprint, id -> 0, w.validCombinations());
     }
 
     private static String key(OrderEdge e) {
@@ -143,47 +144,25 @@ final class DeadlockFindings {
         }
         LockClass c = ((LockInstance) cycle.get(0).from).lockClass;
         String fingerprint = Fingerprints.of(FindingType.DEADLOCK, "instances", c.key(), Integer.toString(n));
-        return finding(ic.witnesses.witnesses(), fingerprint, id -> {
-            Integer k = ordinal.get(id);
-            return k == null ? null : " (instance " + k + ")";
-        }, ic.count);
+        return finding(ic.witnesses.witnesses(), fingerprint, id -> ordinal.getOrDefault(id, 0), ic.count);
     }
 
-    private Finding finding(List<Acquisition> witnesses, String fingerprint, LongFunction<String> instanceLabel,
+    private Finding finding(List<Acquisition> witnesses, String fingerprint, LongToIntFunction instanceOf,
                             int occurrences) {
-        int n = witnesses.size();
-        List<LockAcquisition> entries = new ArrayList<>(n);
-        String[] taken = new String[n];
-        for (int i = 0; i < n; i++) {
-            Acquisition a = witnesses.get(i);
-            taken[i] = label(a.lockClass().name(), instanceLabel.apply(a.lock()));
-        }
-        StringBuilder message = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            Acquisition a = witnesses.get(i);
+        List<LockAcquisition> entries = new ArrayList<>(witnesses.size());
+        for (Acquisition a : witnesses) {
             List<HeldLock> held = new ArrayList<>(a.held().length);
             for (HeldSnapshot h : a.held()) {
-                held.add(new HeldLock(label(h.lockClass().name(), instanceLabel.apply(h.lock())),
-                        dictionary.sourceSite(h.site())));
+                held.add(new HeldLock(ref(h.lockClass(), instanceOf.applyAsInt(h.lock())), dictionary.sourceSite(h.site())));
             }
-            entries.add(new LockAcquisition(taken[i], dictionary.threadRef(a.thread()), dictionary.sourceSite(a.site()),
+            entries.add(new LockAcquisition(ref(a.lockClass(), instanceOf.applyAsInt(a.lock())),
+                    dictionary.threadRef(a.thread()), dictionary.sourceSite(a.site()),
                     state.contexts().stack(dictionary, a.site(), a.context()), held));
-            if (i > 0) {
-                message.append("; ");
-            }
-            // Around the cycle, the lock each thread holds is the one the previous thread takes.
-            message.append("thread '").append(dictionary.threadName(a.thread())).append("' takes ").append(taken[i])
-                    .append(" while holding ").append(taken[(i + n - 1) % n]);
         }
-        String explanation = "Each thread holds a lock of the cycle while it waits for the next one, so if they "
-                + "run at the same time each waits for the other forever. The acquisitions come from " + n
-                + " different threads, none is a tryLock, no common lock guards them, and nothing (thread "
-                + "start/join, volatile, or a library hand-off) orders them.";
-        return new Finding(FindingType.DEADLOCK, fingerprint, "POTENTIAL DEADLOCK: lock-order cycle of " + n + " locks",
-                message.toString(), explanation, null, List.of(), entries, Math.max(1, occurrences));
+        return Finding.cycle(FindingType.DEADLOCK, fingerprint, entries, Math.max(1, occurrences));
     }
 
-    private static String label(String name, String suffix) {
-        return suffix == null ? name : name + suffix;
+    private static LockRef ref(LockClass lockClass, int instance) {
+        return instance == 0 ? lockClass.ref() : lockClass.ref().instance(instance);
     }
 }

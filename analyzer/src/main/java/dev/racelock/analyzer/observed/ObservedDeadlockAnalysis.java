@@ -6,6 +6,7 @@ import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.Fingerprints;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
 import dev.racelock.analyzer.state.LockClasses;
@@ -86,12 +87,14 @@ public final class ObservedDeadlockAnalysis implements Analysis {
     }
 
     /** The lock class of what {@code b} is blocked on, as the lock-order analysis names it. */
-    private String waitedLockName(ObservedDeadlock.BlockedThread b) {
+    private LockRef waitedLock(ObservedDeadlock.BlockedThread b) {
         int t = b.thread();
         if (t >= 0 && t < pendingLock.length && pendingLock[t] != 0) {
-            return lockClasses.of(pendingLock[t], pendingFlags[t], pendingSite[t]).name();
+            return lockClasses.of(pendingLock[t], pendingFlags[t], pendingSite[t]).ref();
         }
-        return lockName(b.lockClass());
+        // The JVM names only the runtime class (java.lang.Object, ReentrantLock$NonfairSync), which does
+        // not tell a monitor from a j.u.c. lock: say the class alone.
+        return b.lockClass() == null ? LockRef.unknown(false) : LockRef.ofClass(false, b.lockClass());
     }
 
     @Override
@@ -103,7 +106,6 @@ public final class ObservedDeadlockAnalysis implements Analysis {
         }
         List<LockAcquisition> cycle = new ArrayList<>(n);
         String[] keys = new String[n];
-        StringBuilder message = new StringBuilder();
         for (int i = 0; i < n; i++) {
             ObservedDeadlock.BlockedThread b = threads.get(i);
             // Each thread waits for a lock held by the next, so it holds the lock the previous one waits for.
@@ -113,27 +115,22 @@ public final class ObservedDeadlockAnalysis implements Analysis {
                 stack.add(new SourceSite(f.className(), f.method(), f.file(), f.line()));
             }
             SourceSite blockedAt = stack.isEmpty() ? null : stack.get(0);
-            String waitsFor = waitedLockName(b);
-            List<HeldLock> held = n > 1 ? List.of(new HeldLock(waitedLockName(previous), whereHeld(b, previous))) : List.of();
+            LockRef waitsFor = waitedLock(b);
+            List<HeldLock> held = n > 1 ? List.of(new HeldLock(waitedLock(previous), whereHeld(b, previous))) : List.of();
             cycle.add(new LockAcquisition(waitsFor, threadRef(b), blockedAt, stack, held));
-            keys[i] = waitsFor + "@"
-                    + (blockedAt == null ? "?" : blockedAt.qualifiedMethod());
-            if (i > 0) {
-                message.append("; ");
-            }
-            message.append("thread '").append(b.threadName()).append("' waits for ").append(waitsFor)
-                    .append(" held by '").append(b.ownerName()).append("'");
+            keys[i] = fingerprintKey(b) + "@" + (blockedAt == null ? "?" : blockedAt.qualifiedMethod());
         }
         String fingerprint = Fingerprints.of(FindingType.OBSERVED_DEADLOCK, canonical(keys));
-        findings.add(new Finding(FindingType.OBSERVED_DEADLOCK, fingerprint,
-                "DEADLOCK: " + n + " threads blocked in a cycle", message.toString(),
-                "These threads were blocked at the same time, each waiting for a lock that the next one holds: "
-                        + "none of them can ever proceed.",
-                null, List.of(), cycle, 1));
+        findings.add(Finding.cycle(FindingType.OBSERVED_DEADLOCK, fingerprint, cycle, 1));
     }
 
-    private static String lockName(String lockClass) {
-        return lockClass == null ? "an unknown lock" : TraceDictionary.simpleName(lockClass);
+    /** The lock's label as the lock-order analysis gives it, or its simple class name. */
+    private String fingerprintKey(ObservedDeadlock.BlockedThread b) {
+        int t = b.thread();
+        if (t >= 0 && t < pendingLock.length && pendingLock[t] != 0) {
+            return lockClasses.of(pendingLock[t], pendingFlags[t], pendingSite[t]).name();
+        }
+        return b.lockClass() == null ? "an unknown lock" : TraceDictionary.simpleName(b.lockClass());
     }
 
     private ThreadRef threadRef(ObservedDeadlock.BlockedThread b) {

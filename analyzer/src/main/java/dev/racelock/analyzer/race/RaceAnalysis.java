@@ -3,6 +3,7 @@ package dev.racelock.analyzer.race;
 import dev.racelock.analyzer.collect.DenseTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.hb.ClockedAnalysis;
 import dev.racelock.analyzer.hb.VectorClock;
 import dev.racelock.analyzer.state.LockHolds;
@@ -266,8 +267,8 @@ public final class RaceAnalysis extends ClockedAnalysis {
         if (l == null) {
             FieldInfo f = dictionary.field(field);
             String descriptor = f == null ? "" : f.descriptor();
-            String text = dictionary.fieldText(field);
-            l = new RaceLocation(text, "field:" + dictionary.fieldKey(field), "field:" + dictionary.fieldKey(field), false,
+            MemoryLocation shown = f == null ? MemoryLocation.field(null, "field#" + field) : MemoryLocation.field(f.owner(), f.name());
+            l = new RaceLocation(shown, "field:" + dictionary.fieldKey(field), "field:" + dictionary.fieldKey(field), false,
                     descriptor.equals("J") || descriptor.equals("D"),
                     descriptor.startsWith("L") || descriptor.startsWith("["));
             fieldLocations.put(field, l);
@@ -282,11 +283,13 @@ public final class RaceAnalysis extends ClockedAnalysis {
             String type = info == null || info.className() == null ? "array" : TraceDictionary.simpleName(info.className());
             int alloc = info == null ? -1 : info.allocationSite();
             boolean known = dictionary.sourceSite(alloc) != null;
-            String text = "element of " + type + (known ? " allocated at " + dictionary.siteText(alloc) : "");
+            MemoryLocation shown = MemoryLocation.arrayElement(info == null ? null : info.className(),
+                    known ? dictionary.sourceSite(alloc) : null);
+            String dedupeKey = "array:" + type + (known ? "@" + dictionary.siteText(alloc) : "");
             String fingerprint = "array:" + (info == null ? "?" : info.className())
                     + (known ? "@" + dictionary.siteMethodKey(alloc) : "");
             String component = type.endsWith("[]") ? type.substring(0, type.length() - 2) : "";
-            l = new RaceLocation(text, text, fingerprint, true,
+            l = new RaceLocation(shown, dedupeKey, fingerprint, true,
                     component.equals("long") || component.equals("double"),
                     !component.isEmpty() && !isPrimitive(component));
             arrayLocations.put(array, l);
@@ -328,12 +331,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
 
     @Override
     public List<Finding> findings() {
-        RaceFindings builder = new RaceFindings(state);
-        List<Finding> out = new ArrayList<>(races.size());
-        for (RaceRecord r : races.values()) {
-            out.add(builder.finding(r));
-        }
-        return out;
+        return new RaceFindings(state).findings(races.values());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.race;
 
+import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.trace.SiteInfo;
 
@@ -20,24 +21,19 @@ import dev.racelock.trace.SiteInfo;
  */
 final class RaceClassifier {
 
-    static final String LOST_UPDATE = "lost-update";
-    static final String CHECK_THEN_ACT = "check-then-act";
-    static final String TORN_LONG = "torn-long";
-    static final String UNSAFE_PUBLICATION = "unsafe-publication";
-
     private final TraceDictionary dictionary;
 
     RaceClassifier(TraceDictionary dictionary) {
         this.dictionary = dictionary;
     }
 
-    String classify(RaceLocation location, AccessRecord e, AccessRecord l) {
+    RaceClassification classify(RaceLocation location, AccessRecord e, AccessRecord l) {
         if (e.write() && l.write() && e.readSite() >= 0 && l.readSite() >= 0) {
             if (sameLine(e.readSite(), e.site()) && sameLine(l.readSite(), l.site())) {
-                return LOST_UPDATE;
+                return RaceClassification.LOST_UPDATE;
             }
             if (e.readSite() == l.readSite() && e.site() == l.site()) {
-                return CHECK_THEN_ACT;
+                return RaceClassification.CHECK_THEN_ACT;
             }
         }
         // One side is a read at the read site of the other side's read-modify-write.
@@ -51,9 +47,9 @@ final class RaceClassifier {
             writeSite = e.site();
         }
         if (readSite >= 0) {
-            return sameLine(readSite, writeSite) ? LOST_UPDATE : CHECK_THEN_ACT;
+            return sameLine(readSite, writeSite) ? RaceClassification.LOST_UPDATE : RaceClassification.CHECK_THEN_ACT;
         }
-        return location.wide() ? TORN_LONG : null;
+        return location.wide() ? RaceClassification.TORN_LONG : null;
     }
 
     private boolean sameLine(int a, int b) {

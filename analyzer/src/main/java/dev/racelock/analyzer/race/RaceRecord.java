@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.race;
 
+import dev.racelock.analyzer.finding.RaceClassification;
+
 /** One distinct race (location class and unordered pair of sites), its first evidence and its count. */
 final class RaceRecord {
 
@@ -9,7 +11,7 @@ final class RaceRecord {
     final AccessRecord later;
     int occurrences = 1;
     /** lost-update, check-then-act or torn-long, from the first occurrence that showed it; or null. */
-    String classification;
+    RaceClassification classification;
     /** For a reference written then read: the reader then raced on something the writer wrote. */
     boolean publishedFieldsRead;
 

@@ -1,6 +1,7 @@
 package dev.racelock.analyzer.state;
 
 import dev.racelock.analyzer.collect.LongObjectMap;
+import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.ObjectInfo;
@@ -13,11 +14,15 @@ import java.util.Map;
 /**
  * Maps each lock object to its {@link LockClass}, decided on the lock's first use from its
  * ObjectInfo: declaring field ({@code Account.lock}), else class + allocation site
- * ({@code ReentrantLock allocated at Bank.java:12}), else {@code monitor of Account} for a
- * monitor or the bare class name for a j.u.c. lock; with no ObjectInfo at all, by where it was
- * first taken ({@code monitor first taken at Dl.java:8}).
+ * ({@code ReentrantLock allocated at Bank.java:12}), a Class object's monitor by where it was
+ * first taken, else {@code monitor of Account} for a monitor or the bare class name for a j.u.c.
+ * lock; with no ObjectInfo at all, by where it was first taken ({@code monitor first taken at
+ * Dl.java:8}). A Class monitor keeps the key and label of any object known by its first site, so
+ * its fingerprint does not depend on how reports name it.
  */
 public final class LockClasses {
+
+    private static final String CLASS = "java.lang.Class";
 
     private final TraceDictionary dictionary;
     private final LongObjectMap<LockClass> byLock = new LongObjectMap<>();
@@ -54,35 +59,48 @@ public final class LockClasses {
         ObjectInfo info = dictionary.object(lock);
         String className = info != null && info.className() != null ? info.className() : null;
         String simple = className == null ? "lock" : TraceDictionary.simpleName(className);
+        boolean monitor = LockFlags.isMonitor(flags);
         FieldInfo field = info != null ? dictionary.field(info.field()) : null;
         if (field != null) {
             return intern("field:" + field.owner() + "." + field.name(),
-                    TraceDictionary.simpleName(field.owner()) + "." + field.name());
+                    TraceDictionary.simpleName(field.owner()) + "." + field.name(),
+                    LockRef.field(monitor, className, field.owner(), field.name()));
+        }
+        if (monitor && CLASS.equals(className)) {
+            // The agent records a Class object like any other: by where it was first seen, not by the
+            // class it stands for.
+            boolean seen = dictionary.sourceSite(info.allocationSite()) != null;
+            return intern(seen ? "alloc:" + CLASS + "@" + dictionary.siteMethodKey(info.allocationSite()) : "monitor:" + CLASS,
+                    seen ? simple + " allocated at " + dictionary.siteText(info.allocationSite()) : "monitor of " + simple,
+                    LockRef.classMonitor(dictionary.sourceSite(info.allocationSite())));
         }
         if (info != null && dictionary.sourceSite(info.allocationSite()) != null) {
             return intern("alloc:" + className + "@" + dictionary.siteMethodKey(info.allocationSite()),
-                    simple + " allocated at " + dictionary.siteText(info.allocationSite()));
+                    simple + " allocated at " + dictionary.siteText(info.allocationSite()),
+                    LockRef.allocation(monitor, className, dictionary.sourceSite(info.allocationSite())));
         }
         if (className == null) {
             // No ObjectInfo: group by where the lock was first taken, the best name left.
-            String kind = LockFlags.isMonitor(flags) ? "monitor" : "lock";
+            String kind = monitor ? "monitor" : "lock";
             if (dictionary.sourceSite(site) != null) {
                 return intern("first-taken:" + kind + "@" + dictionary.siteMethodKey(site),
-                        kind + " first taken at " + dictionary.siteText(site));
+                        kind + " first taken at " + dictionary.siteText(site),
+                        LockRef.firstTaken(monitor, dictionary.sourceSite(site)));
             }
-            return intern("unknown:" + kind, LockFlags.isMonitor(flags) ? "monitor of an unknown object" : "unknown lock");
+            return intern("unknown:" + kind, monitor ? "monitor of an unknown object" : "unknown lock",
+                    LockRef.unknown(monitor));
         }
-        if (LockFlags.isMonitor(flags)) {
-            return intern("monitor:" + className, "monitor of " + simple);
+        if (monitor) {
+            return intern("monitor:" + className, "monitor of " + simple, LockRef.ofClass(true, className));
         }
-        return intern("class:" + className, simple);
+        return intern("class:" + className, simple, LockRef.ofClass(false, className));
     }
 
-    private LockClass intern(String key, String name) {
-        // Identity includes the shown name (with its line) so that two locks allocated in the same
+    private LockClass intern(String key, String name, LockRef ref) {
+        // Identity includes the label (with its line) so that two locks allocated in the same
         // method stay two classes; the fingerprint key stays line-free.
         return byKey.computeIfAbsent(key + "|" + name, k -> {
-            LockClass c = new LockClass(byId.size(), name, key);
+            LockClass c = new LockClass(byId.size(), name, key, ref);
             byId.add(c);
             return c;
         });

@@ -219,7 +219,7 @@ public final class LockHolds {
     public List<HeldLock> describe(TraceDictionary dictionary, int lockSet) {
         List<HeldLock> held = new ArrayList<>();
         for (int node = lockSet; node != InternedTree.ROOT; node = lockSets.parent(node)) {
-            held.add(new HeldLock(classes.byId(lockSets.labelA(node)).name(),
+            held.add(new HeldLock(classes.byId(lockSets.labelA(node)).ref(),
                     dictionary.sourceSite(lockSets.labelB(node))));
         }
         Collections.reverse(held);

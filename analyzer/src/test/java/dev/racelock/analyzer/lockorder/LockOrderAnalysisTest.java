@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.lockorder;
 
+import dev.racelock.analyzer.finding.LockRef;
+import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.TraceScript;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
@@ -50,19 +52,19 @@ class LockOrderAnalysisTest {
         List<Finding> d = k.deadlocks();
         assertEquals(1, d.size());
         Finding f = d.get(0);
-        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 2 locks", f.title());
+        assertEquals(FindingType.DEADLOCK, f.type());
         assertEquals(2, f.cycle().size());
         LockAcquisition first = f.cycle().get(0);
         LockAcquisition second = f.cycle().get(1);
         // Rotated to start at the smallest lock class: the edge whose held lock is Bank.a.
-        assertEquals("Bank.b", first.lock());
+        assertEquals(LockRef.field(true, "java.lang.Object", "com.acme.Bank", "b"), first.lock());
         assertEquals("t1", first.thread().name());
         assertEquals(11, first.acquiredAt().line());
-        assertEquals("Bank.a", first.heldLocks().get(0).lock());
+        assertEquals("a", first.heldLocks().get(0).lock().field());
         assertEquals(10, first.heldLocks().get(0).acquiredAt().line());
-        assertEquals("Bank.a", second.lock());
+        assertEquals("a", second.lock().field());
         assertEquals("t2", second.thread().name());
-        assertEquals("Bank.b", second.heldLocks().get(0).lock());
+        assertEquals("b", second.heldLocks().get(0).lock().field());
         assertEquals(1, first.stack().size());
     }
 
@@ -75,7 +77,8 @@ class LockOrderAnalysisTest {
         k.nested(k.t1, x, k.siteA, y, k.siteB).nested(k.t2, y, k.siteB2, x, k.siteA2);
         List<Finding> d = k.deadlocks();
         assertEquals(1, d.size());
-        assertEquals(List.of("monitor first taken at Bank.java:11", "monitor first taken at Bank.java:10"),
+        assertEquals(List.of(LockRef.firstTaken(true, new SourceSite("com.acme.Bank", "transfer", "Bank.java", 11)),
+                        LockRef.firstTaken(true, new SourceSite("com.acme.Bank", "transfer", "Bank.java", 10))),
                 d.get(0).cycle().stream().map(LockAcquisition::lock).toList());
     }
 
@@ -159,7 +162,7 @@ class LockOrderAnalysisTest {
         k.nested(k.t3, k.c, k.siteA2, k.a, k.siteA);
         List<Finding> d = k.deadlocks();
         assertEquals(1, d.size());
-        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 3 locks", d.get(0).title());
+        assertEquals(FindingType.DEADLOCK, d.get(0).type());
         assertEquals(List.of("t1", "t2", "t3"), d.get(0).cycle().stream().map(x -> x.thread().name()).toList());
     }
 
@@ -218,9 +221,10 @@ class LockOrderAnalysisTest {
         List<Finding> d = TraceScript.ofType(s.analyze(), FindingType.DEADLOCK);
         assertEquals(1, d.size(), d.toString());
         Finding f = d.get(0);
-        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 2 locks", f.title());
+        assertEquals(FindingType.DEADLOCK, f.type());
         assertEquals(2, f.occurrences());
-        assertTrue(f.cycle().get(0).lock().startsWith("monitor of Account (instance "), f.cycle().get(0).lock());
+        assertEquals(LockRef.ofClass(true, "com.acme.Account"), f.cycle().get(0).lock().instance(0));
+        assertTrue(f.cycle().get(0).lock().instance() > 0, f.cycle().get(0).lock().toString());
         assertTrue(!f.cycle().get(0).lock().equals(f.cycle().get(1).lock()));
     }
 
@@ -258,7 +262,7 @@ class LockOrderAnalysisTest {
         }
         List<Finding> d = TraceScript.ofType(s.analyze(), FindingType.DEADLOCK);
         assertEquals(1, d.size());
-        assertEquals("POTENTIAL DEADLOCK: lock-order cycle of 5 locks", d.get(0).title());
+        assertEquals(FindingType.DEADLOCK, d.get(0).type());
     }
 
     @Test

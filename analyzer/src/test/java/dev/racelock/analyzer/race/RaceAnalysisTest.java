@@ -1,5 +1,8 @@
 package dev.racelock.analyzer.race;
 
+import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StartRelation;
+import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.TraceScript;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
@@ -47,7 +50,7 @@ class RaceAnalysisTest {
         List<Finding> races = c.races();
         assertEquals(1, races.size());
         Finding f = races.get(0);
-        assertEquals("DATA RACE on Counter.hits", f.title());
+        assertEquals(MemoryLocation.field("com.acme.Counter", "hits"), f.location());
         assertEquals("write", f.accesses().get(0).kind().word());
         assertEquals("write", f.accesses().get(1).kind().word());
         assertEquals("worker-1", f.accesses().get(0).thread().name());
@@ -101,8 +104,7 @@ class RaceAnalysisTest {
                 .join(c.main, c.w1, c.startSite);
         List<Finding> races = c.races();
         assertEquals(1, races.size());
-        assertTrue(races.get(0).explanation().contains("the read in 'main' happens before the writer thread 'worker-1' was joined"),
-                races.get(0).explanation());
+        assertEquals(StartRelation.EARLIER_THREAD_STARTED_BY_LATER, races.get(0).primaryPair().startRelation());
     }
 
     @Test
@@ -243,7 +245,7 @@ class RaceAnalysisTest {
         Counter c = new Counter().startBoth();
         int total = c.s.staticField("com.acme.Stats", "total", "I");
         c.s.write(c.w1, 0, total, c.writeSite).read(c.w2, 0, total, c.readSite);
-        assertEquals("DATA RACE on Stats.total", c.races().get(0).title());
+        assertEquals(MemoryLocation.field("com.acme.Stats", "total"), c.races().get(0).location());
     }
 
     @Test
@@ -258,8 +260,9 @@ class RaceAnalysisTest {
         s.start(main, w, -1).arrayWrite(w, array, 3, put).arrayRangeWrite(main, array, 0, 8, fill);
         List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
         assertEquals(1, races.size());
-        assertEquals("DATA RACE on element of int[] allocated at Buffer.java:9", races.get(0).title());
-        assertEquals("element [3] of int[] allocated at Buffer.java:9", races.get(0).accesses().get(0).location());
+        assertEquals(MemoryLocation.arrayElement("int[]", new SourceSite("com.acme.Buffer", "<init>", "Buffer.java", 9)),
+                races.get(0).location());
+        assertEquals(3, races.get(0).accesses().get(0).index());
     }
 
     @Test

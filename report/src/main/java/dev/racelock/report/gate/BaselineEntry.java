@@ -1,6 +1,7 @@
 package dev.racelock.report.gate;
 
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.report.FindingWords;
 
 /**
  * One accepted finding in a baseline. Only the fingerprint decides; type and title are there so
@@ -9,6 +10,6 @@ import dev.racelock.analyzer.finding.Finding;
 public record BaselineEntry(String fingerprint, String type, String title) {
 
     public static BaselineEntry of(Finding finding) {
-        return new BaselineEntry(finding.fingerprint(), finding.type().id(), finding.title());
+        return new BaselineEntry(finding.fingerprint(), finding.type().id(), FindingWords.title(finding));
     }
 }

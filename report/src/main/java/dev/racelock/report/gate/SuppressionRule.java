@@ -4,7 +4,9 @@ import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.report.FindingWords;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ public record SuppressionRule(String file, int line, FindingType type, Glob clas
         return (type == null || type == finding.type())
                 && (fingerprint == null || fingerprint.equals(finding.fingerprint()))
                 && (classGlob == null || classesOf(finding).stream().anyMatch(this::matchesClass))
-                && (fieldGlob == null || finding.accesses().stream().anyMatch(a -> matchesField(a.location())))
+                && (fieldGlob == null || matchesField(finding.location()))
                 && (methodGlob == null || framesOf(finding).stream().anyMatch(s -> methodGlob.matches(s.qualifiedMethod())));
     }
 
@@ -46,23 +48,22 @@ public record SuppressionRule(String file, int line, FindingType type, Glob clas
         return classGlob.matches(className) || (dot >= 0 && classGlob.matches(className.substring(dot + 1)));
     }
 
-    private boolean matchesField(String location) {
+    private boolean matchesField(MemoryLocation location) {
         if (location == null) {
             return false;
         }
-        int dot = location.lastIndexOf('.');
-        return fieldGlob.matches(location) || (dot >= 0 && fieldGlob.matches(location.substring(dot + 1)));
+        String shown = FindingWords.location(location);
+        return fieldGlob.matches(shown) || (location.field() != null && fieldGlob.matches(location.field()));
     }
 
     private static List<String> classesOf(Finding finding) {
         List<String> classes = new ArrayList<>();
         for (Access a : finding.accesses()) {
             addSiteClass(classes, a.site());
-            String location = a.location();
-            // A field location reads "Owner.field"; array elements ("element of int[] ...") have no owner.
-            if (location != null && !location.contains(" ") && location.lastIndexOf('.') > 0) {
-                classes.add(location.substring(0, location.lastIndexOf('.')));
-            }
+        }
+        MemoryLocation location = finding.location();
+        if (location != null && !location.isArrayElement() && location.className() != null) {
+            classes.add(location.className());
         }
         for (LockAcquisition l : finding.cycle()) {
             addSiteClass(classes, l.acquiredAt());

@@ -1,9 +1,9 @@
 package dev.racelock.report.html;
 
 import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
-import dev.racelock.report.FindingFacts;
+import dev.racelock.report.FindingWords;
+import dev.racelock.report.FindingTypeDescription;
 import dev.racelock.report.MarkupText;
 
 import java.util.List;
@@ -35,7 +35,7 @@ final class CycleDiagram {
         double[] halfWidth = new double[n];
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = shorten(cycle.get(i).lock());
+            labels[i] = shorten(FindingWords.lock(cycle.get(i).lock()));
             halfWidth[i] = Math.max(40, labels[i].length() * CHAR_WIDTH / 2 + 14);
         }
         if (n <= 2) {
@@ -82,11 +82,11 @@ final class CycleDiagram {
                 .append(num(minX)).append(' ').append(num(minY)).append(' ').append(num(width)).append(' ')
                 .append(num(height)).append("\">");
         sb.append("<title>").append(MarkupText.attribute("Lock cycle: " + String.join(" -> ",
-                FindingFacts.cyclePath(finding)))).append("</title>");
+                FindingWords.cyclePath(finding)))).append("</title>");
         sb.append("<defs><marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
                 .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
                 .append("<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>");
-        String verb = finding.type() == FindingType.OBSERVED_DEADLOCK ? " waits" : "";
+        String verb = FindingTypeDescription.of(finding.type()).blocked() ? " waits" : "";
         for (int i = 0; i < n; i++) {
             int from = (i - 1 + n) % n;
             appendArrow(sb, x[from], y[from], halfWidth[from], x[i], y[i], halfWidth[i], id,

@@ -6,9 +6,10 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
-import dev.racelock.report.FindingFacts;
+import dev.racelock.report.FindingWords;
 import dev.racelock.report.FindingTypeDescription;
 import dev.racelock.report.MarkupText;
 import dev.racelock.report.ReportOptions;
@@ -104,10 +105,10 @@ public final class HtmlReport implements ReportRenderer {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             sb.append("<li><a href=\"#finding-").append(i + 1).append("\">").append(badge(f.type()))
-                    .append(' ').append(esc(FindingFacts.title(f))).append("</a>");
+                    .append(' ').append(esc(FindingWords.title(f))).append("</a>");
             SourceSite primary = f.primarySite();
             if (primary != null) {
-                sb.append(" <span class=\"where\">").append(esc(FindingFacts.fileAndLine(primary))).append("</span>");
+                sb.append(" <span class=\"where\">").append(esc(FindingWords.fileAndLine(primary))).append("</span>");
             }
             sb.append("</li>");
         }
@@ -116,22 +117,20 @@ public final class HtmlReport implements ReportRenderer {
 
     private static void appendFinding(StringBuilder sb, Finding f, int number, SourceLocator sources) {
         sb.append("<section class=\"finding ").append(f.type().id()).append("\" id=\"finding-").append(number)
-                .append("\">\n<h2>").append(badge(f.type())).append(' ').append(esc(FindingFacts.title(f)));
-        String classification = FindingFacts.classificationWords(f.classification());
+                .append("\">\n<h2>").append(badge(f.type())).append(' ').append(esc(FindingWords.title(f)));
+        String classification = FindingWords.classification(f.classification());
         if (classification != null) {
             sb.append(" <span class=\"classification\">").append(esc(classification)).append("</span>");
         }
         sb.append("</h2>\n");
-        if (f.message() != null) {
-            sb.append("<p class=\"message\">").append(esc(f.message())).append("</p>\n");
-        }
-        if (!f.accesses().isEmpty()) {
+        sb.append("<p class=\"message\">").append(esc(FindingWords.message(f))).append("</p>\n");
+        if (f.primaryPair() != null) {
             appendAccesses(sb, f, sources);
         }
         if (!f.cycle().isEmpty()) {
             appendCycle(sb, f, number, sources);
         }
-        String why = FindingFacts.explanationSentence(f);
+        String why = FindingWords.explanation(f);
         if (why != null) {
             sb.append("<p class=\"why\"><strong>Why:</strong> ").append(esc(why)).append("</p>\n");
         }
@@ -143,34 +142,47 @@ public final class HtmlReport implements ReportRenderer {
     }
 
     private static void appendAccesses(StringBuilder sb, Finding f, SourceLocator sources) {
-        List<Access> accesses = FindingFacts.accessesLatestFirst(f);
+        List<Access> accesses = FindingWords.latestFirst(f.primaryPair());
         sb.append("<div class=\"sides\">\n");
         for (int i = 0; i < accesses.size(); i++) {
             Access a = accesses.get(i);
-            String kind = a.kind() == null ? "access" : a.kind().word();
+            String kind = a.kind().word();
             sb.append("<article class=\"side ").append(kind).append("\">\n<h3>")
-                    .append(esc(FindingFacts.accessHeading(a, i > 0))).append("</h3>\n");
-            if (a.location() != null) {
-                sb.append("<p class=\"target\">").append(esc(kind)).append(" of <code>").append(esc(a.location()))
-                        .append("</code></p>\n");
-            }
-            appendStack(sb, FindingFacts.frames(a.stack(), a.site()), sources);
+                    .append(esc(FindingWords.accessHeading(a, i > 0))).append("</h3>\n");
+            sb.append("<p class=\"target\">").append(esc(kind)).append(" of <code>")
+                    .append(esc(FindingWords.accessedLocation(f.location(), a))).append("</code></p>\n");
+            appendStack(sb, FindingWords.frames(a.stack(), a.site()), sources);
             appendLocks(sb, "Locks held", a.locksHeld());
             appendThreadOrigin(sb, a.thread());
             sb.append("</article>\n");
         }
         sb.append("</div>\n");
+        List<RacePair> pairs = f.pairs();
+        if (pairs.size() > 1) {
+            sb.append("<div class=\"pairs\"><h3>Other pairs of accesses to <code>").append(esc(FindingWords.location(f.location())))
+                    .append("</code></h3><ul>");
+            for (RacePair p : pairs.subList(1, pairs.size())) {
+                sb.append("<li>").append(esc(FindingWords.accessInBrief(p.later()))).append(", previous ")
+                        .append(esc(FindingWords.accessInBrief(p.earlier())));
+                if (p.occurrences() > 1) {
+                    sb.append(" <span class=\"taken\">(seen ").append(ResultSummary.grouped(p.occurrences()))
+                            .append(" times)</span>");
+                }
+                sb.append("</li>");
+            }
+            sb.append("</ul></div>\n");
+        }
     }
 
     private static void appendCycle(StringBuilder sb, Finding f, int number, SourceLocator sources) {
         sb.append("<figure class=\"cycle\">").append(CycleDiagram.svg(f, "arrow-" + number))
-                .append("<figcaption>Cycle: <code>").append(esc(FindingFacts.cycleLine(f)))
+                .append("<figcaption>Cycle: <code>").append(esc(FindingWords.cycleLine(f)))
                 .append("</code></figcaption></figure>\n<div class=\"sides\">\n");
         for (LockAcquisition edge : f.cycle()) {
-            sb.append("<article class=\"side acquisition\">\n<h3>Thread ").append(esc(FindingFacts.threadName(edge.thread())))
-                    .append(f.type() == FindingType.OBSERVED_DEADLOCK ? " blocked acquiring " : " acquired ")
-                    .append("<code>").append(esc(edge.lock())).append("</code></h3>\n");
-            appendStack(sb, FindingFacts.frames(edge.stack(), edge.acquiredAt()), sources);
+            sb.append("<article class=\"side acquisition\">\n<h3>Thread ").append(esc(FindingWords.threadName(edge.thread())))
+                    .append(FindingTypeDescription.of(f.type()).blocked() ? " blocked acquiring " : " acquired ")
+                    .append("<code>").append(esc(FindingWords.lock(edge.lock()))).append("</code></h3>\n");
+            appendStack(sb, FindingWords.frames(edge.stack(), edge.acquiredAt()), sources);
             appendLocks(sb, "While holding", edge.heldLocks());
             appendThreadOrigin(sb, edge.thread());
             sb.append("</article>\n");
@@ -190,7 +202,7 @@ public final class HtmlReport implements ReportRenderer {
         String path = sources.uri(s);
         sb.append("<li><span class=\"method\">").append(esc(s.qualifiedMethod())).append("</span>")
                 .append("<span class=\"file\"").append(path == null ? "" : " title=\"" + esc(path) + "\"").append('>')
-                .append(esc(FindingFacts.fileAndLine(s))).append("</span></li>");
+                .append(esc(FindingWords.fileAndLine(s))).append("</span></li>");
     }
 
     private static void appendLocks(StringBuilder sb, String label, List<HeldLock> locks) {
@@ -200,9 +212,9 @@ public final class HtmlReport implements ReportRenderer {
         }
         for (int i = 0; i < locks.size(); i++) {
             HeldLock l = locks.get(i);
-            sb.append(i > 0 ? ", " : "").append("<code>").append(esc(l.lock())).append("</code>");
+            sb.append(i > 0 ? ", " : "").append("<code>").append(esc(FindingWords.lock(l.lock()))).append("</code>");
             if (l.acquiredAt() != null) {
-                sb.append(" <span class=\"taken\">taken at ").append(esc(FindingFacts.frame(l.acquiredAt()))).append("</span>");
+                sb.append(" <span class=\"taken\">taken at ").append(esc(FindingWords.frame(l.acquiredAt()))).append("</span>");
             }
         }
         sb.append("</p>\n");
@@ -210,8 +222,8 @@ public final class HtmlReport implements ReportRenderer {
 
     private static void appendThreadOrigin(StringBuilder sb, ThreadRef thread) {
         if (thread != null && thread.createdAt() != null) {
-            sb.append("<p class=\"origin\">Thread ").append(esc(FindingFacts.threadName(thread))).append(" created at <code>")
-                    .append(esc(FindingFacts.frame(thread.createdAt()))).append("</code></p>\n");
+            sb.append("<p class=\"origin\">Thread ").append(esc(FindingWords.threadName(thread))).append(" created at <code>")
+                    .append(esc(FindingWords.frame(thread.createdAt()))).append("</code></p>\n");
         }
     }
 

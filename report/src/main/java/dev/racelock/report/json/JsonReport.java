@@ -6,8 +6,13 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.RaceClassification;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
+import dev.racelock.report.FindingWords;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.ReportRenderer;
 import dev.racelock.report.ResultSummary;
@@ -15,6 +20,7 @@ import dev.racelock.report.ResultSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The machine-readable report: the whole findings model as JSON, field by field as documented in
@@ -24,7 +30,7 @@ import java.util.List;
 public final class JsonReport implements ReportRenderer {
 
     /** Bumped on any incompatible change of the document's shape. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     @Override
     public void render(AnalysisResult result, ReportOptions options, Writer out) throws IOException {
@@ -70,31 +76,31 @@ public final class JsonReport implements ReportRenderer {
         json.beginObject();
         json.field("type", f.type().id());
         json.field("fingerprint", f.fingerprint());
-        json.field("title", f.title());
-        json.field("message", f.message());
-        json.field("explanation", f.explanation());
-        json.field("classification", f.classification());
+        json.field("title", FindingWords.title(f));
+        json.field("message", FindingWords.message(f));
+        json.field("explanation", FindingWords.explanation(f));
+        json.field("classification", id(f.classification()));
         json.field("occurrences", f.occurrences());
-        json.name("accesses").beginArray();
-        for (Access a : f.accesses()) {
+        json.name("location");
+        writeLocation(json, f.location());
+        json.name("pairs").beginArray();
+        for (RacePair p : f.pairs()) {
             json.beginObject();
-            json.name("thread");
-            writeThread(json, a.thread());
-            json.field("kind", a.kind() == null ? null : a.kind().word());
-            json.field("location", a.location());
-            json.name("site");
-            writeSite(json, a.site());
-            json.name("stack");
-            writeStack(json, a.stack());
-            json.name("locksHeld");
-            writeHeldLocks(json, a.locksHeld());
+            json.field("classification", id(p.classification()));
+            json.field("occurrences", p.occurrences());
+            json.field("explanation", FindingWords.raceExplanation(p));
+            json.name("accesses").beginArray();
+            writeAccess(json, f.location(), p.earlier());
+            writeAccess(json, f.location(), p.later());
+            json.endArray();
             json.endObject();
         }
         json.endArray();
         json.name("cycle").beginArray();
         for (LockAcquisition e : f.cycle()) {
             json.beginObject();
-            json.field("lock", e.lock());
+            json.name("lock");
+            writeLock(json, e.lock());
             json.name("thread");
             writeThread(json, e.thread());
             json.name("acquiredAt");
@@ -106,6 +112,65 @@ public final class JsonReport implements ReportRenderer {
             json.endObject();
         }
         json.endArray();
+        json.endObject();
+    }
+
+    private static String id(RaceClassification c) {
+        return c == null ? null : c.id();
+    }
+
+    private static void writeLocation(JsonWriter json, MemoryLocation l) throws IOException {
+        if (l == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.field("text", FindingWords.location(l));
+        json.field("kind", l.isArrayElement() ? "array-element" : "field");
+        json.field("class", l.className());
+        json.field("field", l.field());
+        json.name("allocatedAt");
+        writeSite(json, l.allocatedAt());
+        json.endObject();
+    }
+
+    private static void writeAccess(JsonWriter json, MemoryLocation location, Access a) throws IOException {
+        json.beginObject();
+        json.name("thread");
+        writeThread(json, a.thread());
+        json.field("kind", a.kind().word());
+        json.field("location", FindingWords.accessedLocation(location, a));
+        json.name("index");
+        if (a.index() >= 0) {
+            json.value(a.index());
+        } else {
+            json.nullValue();
+        }
+        json.name("site");
+        writeSite(json, a.site());
+        json.name("stack");
+        writeStack(json, a.stack());
+        json.name("locksHeld");
+        writeHeldLocks(json, a.locksHeld());
+        json.endObject();
+    }
+
+    private static void writeLock(JsonWriter json, LockRef l) throws IOException {
+        json.beginObject();
+        json.field("name", FindingWords.lock(l));
+        json.field("kind", l.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        json.name("monitor").value(l.monitor());
+        json.field("class", l.className());
+        json.field("fieldOwner", l.fieldOwner());
+        json.field("field", l.field());
+        json.name("site");
+        writeSite(json, l.site());
+        json.name("instance");
+        if (l.instance() > 0) {
+            json.value(l.instance());
+        } else {
+            json.nullValue();
+        }
         json.endObject();
     }
 
@@ -152,7 +217,8 @@ public final class JsonReport implements ReportRenderer {
         json.beginArray();
         for (HeldLock l : locks) {
             json.beginObject();
-            json.field("lock", l.lock());
+            json.name("lock");
+            writeLock(json, l.lock());
             json.name("acquiredAt");
             writeSite(json, l.acquiredAt());
             json.endObject();

@@ -3,7 +3,7 @@ package dev.racelock.report.junit;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.SourceSite;
-import dev.racelock.report.FindingFacts;
+import dev.racelock.report.FindingWords;
 import dev.racelock.report.MarkupText;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.ReportRenderer;
@@ -59,7 +59,7 @@ public final class JUnitXmlReport implements ReportRenderer {
         }
         Map<String, Integer> namesSeen = new HashMap<>();
         for (Finding f : result.findings()) {
-            appendTestCase(sb, f, uniqueName(namesSeen, FindingFacts.title(f)));
+            appendTestCase(sb, f, uniqueName(namesSeen, FindingWords.title(f)));
         }
         sb.append("  <system-out>");
         for (String w : result.warnings()) {
@@ -76,7 +76,7 @@ public final class JUnitXmlReport implements ReportRenderer {
     private static void appendTestCase(StringBuilder sb, Finding f, String name) {
         SourceSite primary = f.primarySite();
         String classname = primary != null && primary.className() != null ? primary.className() : "racelock";
-        String message = f.message() != null ? f.message() : FindingFacts.title(f);
+        String message = FindingWords.message(f);
         sb.append("  <testcase classname=\"").append(MarkupText.attribute(classname))
                 .append("\" name=\"").append(MarkupText.attribute(name)).append("\" time=\"0\">\n");
         sb.append("    <failure message=\"").append(MarkupText.attribute(message))

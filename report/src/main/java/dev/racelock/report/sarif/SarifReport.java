@@ -6,8 +6,9 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
-import dev.racelock.report.FindingFacts;
+import dev.racelock.report.FindingWords;
 import dev.racelock.report.FindingTypeDescription;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.ReportRenderer;
@@ -129,9 +130,9 @@ public final class SarifReport implements ReportRenderer {
             json.field("occurrenceCount", f.occurrences());
         }
         json.name("properties").beginObject();
-        json.field("title", FindingFacts.title(f));
+        json.field("title", FindingWords.title(f));
         if (f.classification() != null) {
-            json.field("classification", f.classification());
+            json.field("classification", f.classification().id());
         }
         json.endObject();
         json.endObject();
@@ -142,22 +143,24 @@ public final class SarifReport implements ReportRenderer {
 
     private static List<Related> related(Finding f) {
         List<Related> related = new ArrayList<>();
-        List<Access> accesses = FindingFacts.accessesLatestFirst(f);
-        for (int i = 1; i < accesses.size(); i++) {
-            Access a = accesses.get(i);
-            related.add(new Related(a.site(), FindingFacts.accessHeading(a, true)
-                    + (a.location() != null ? " of " + a.location() : "")));
+        for (int i = 0; i < f.pairs().size(); i++) {
+            RacePair p = f.pairs().get(i);
+            if (i > 0) {
+                related.add(new Related(p.later().site(), FindingWords.accessHeading(p.later(), false) + " of "
+                        + FindingWords.accessedLocation(f.location(), p.later())));
+            }
+            related.add(new Related(p.earlier().site(), FindingWords.accessHeading(p.earlier(), true) + " of "
+                    + FindingWords.accessedLocation(f.location(), p.earlier())));
         }
         List<LockAcquisition> cycle = f.cycle();
         for (int i = 0; i < cycle.size(); i++) {
             LockAcquisition edge = cycle.get(i);
             if (i > 0) {
-                related.add(new Related(edge.acquiredAt(), FindingFacts.acquisitionSentence(f.type(), edge)));
+                related.add(new Related(edge.acquiredAt(), FindingWords.acquisitionSentence(f, edge)));
             }
             for (HeldLock held : edge.heldLocks()) {
                 if (held.acquiredAt() != null) {
-                    related.add(new Related(held.acquiredAt(), "Thread " + FindingFacts.threadName(edge.thread())
-                            + " took " + held.lock() + " here, then went for " + edge.lock()));
+                    related.add(new Related(held.acquiredAt(), FindingWords.heldLockSentence(edge, held)));
                 }
             }
         }
@@ -170,15 +173,15 @@ public final class SarifReport implements ReportRenderer {
      * locations ({@code [text](id)}, SARIF 3.11.6), then why.
      */
     private static String messageText(Finding f, List<Related> related) {
-        StringBuilder sb = new StringBuilder(f.message() != null ? f.message() : FindingFacts.title(f));
-        if (!f.accesses().isEmpty() && !related.isEmpty()) {
+        StringBuilder sb = new StringBuilder(FindingWords.message(f));
+        if (f.primaryPair() != null && !related.isEmpty()) {
             sb.append(sentenceBreak(sb)).append("Conflicts with: [").append(escapeLinkText(related.get(0).message()))
                     .append("](1).");
         }
         if (!f.cycle().isEmpty()) {
-            sb.append(sentenceBreak(sb)).append("Cycle: ").append(escapeLinkText(FindingFacts.cycleLine(f))).append('.');
+            sb.append(sentenceBreak(sb)).append("Cycle: ").append(escapeLinkText(FindingWords.cycleLine(f))).append('.');
         }
-        String why = FindingFacts.explanationSentence(f);
+        String why = FindingWords.explanation(f);
         if (why != null) {
             sb.append(" Why: ").append(escapeLinkText(why));
         }
@@ -228,13 +231,16 @@ public final class SarifReport implements ReportRenderer {
      */
     private static void writeCodeFlow(JsonWriter json, Finding f, SourceLocator sources) throws IOException {
         List<Flow> flows = new ArrayList<>();
-        for (Access a : f.accesses()) {
-            flows.add(new Flow(FindingFacts.accessHeading(a, false) + (a.location() != null ? " of " + a.location() : ""),
-                    FindingFacts.frames(a.stack(), a.site())));
+        RacePair primary = f.primaryPair();
+        if (primary != null) {
+            for (Access a : List.of(primary.earlier(), primary.later())) {
+                flows.add(new Flow(FindingWords.accessHeading(a, false) + " of "
+                        + FindingWords.accessedLocation(f.location(), a), FindingWords.frames(a.stack(), a.site())));
+            }
         }
         for (LockAcquisition edge : f.cycle()) {
-            flows.add(new Flow(FindingFacts.acquisitionSentence(f.type(), edge),
-                    FindingFacts.frames(edge.stack(), edge.acquiredAt())));
+            flows.add(new Flow(FindingWords.acquisitionSentence(f, edge),
+                    FindingWords.frames(edge.stack(), edge.acquiredAt())));
         }
         flows.removeIf(flow -> flow.frames().isEmpty());
         if (flows.isEmpty()) {

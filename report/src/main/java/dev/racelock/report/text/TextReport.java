@@ -4,9 +4,10 @@ import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
-import dev.racelock.report.FindingFacts;
+import dev.racelock.report.FindingWords;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.ReportRenderer;
 import dev.racelock.report.ResultSummary;
@@ -52,20 +53,20 @@ public final class TextReport implements ReportRenderer {
     }
 
     private static void appendFinding(StringBuilder sb, Finding f, Ansi ansi) {
-        String headline = FindingFacts.title(f);
-        String classification = FindingFacts.classificationWords(f.classification());
+        String headline = FindingWords.title(f);
+        String classification = FindingWords.classification(f.classification());
         if (classification != null) {
             headline += " (" + classification + ")";
         }
         sb.append(ansi.headline(headline)).append('\n');
-        if (!f.accesses().isEmpty()) {
+        if (f.primaryPair() != null) {
             appendAccesses(sb, f, ansi);
         }
         if (!f.cycle().isEmpty()) {
             appendCycle(sb, f, ansi);
         }
         appendThreadOrigins(sb, f, ansi);
-        String why = FindingFacts.explanationSentence(f);
+        String why = FindingWords.explanation(f);
         if (why != null) {
             sb.append("  ").append(ansi.why("Why: " + why)).append('\n');
         }
@@ -75,31 +76,44 @@ public final class TextReport implements ReportRenderer {
     }
 
     private static void appendAccesses(StringBuilder sb, Finding f, Ansi ansi) {
-        List<Access> accesses = FindingFacts.accessesLatestFirst(f);
+        List<Access> accesses = FindingWords.latestFirst(f.primaryPair());
         for (int i = 0; i < accesses.size(); i++) {
             Access a = accesses.get(i);
-            String heading = FindingFacts.accessHeading(a, i > 0);
-            if (a.location() != null && i == 0 && !FindingFacts.title(f).contains(a.location())) {
-                heading += " to " + a.location();
+            String heading = FindingWords.accessHeading(a, i > 0);
+            if (i == 0 && f.location() != null && f.location().isArrayElement()) {
+                heading += " to " + FindingWords.accessedLocation(f.location(), a);
             }
             sb.append("  ").append(ansi.heading(heading + ":")).append('\n');
-            appendFrames(sb, FindingFacts.frames(a.stack(), a.site()));
-            sb.append("    locks held: ").append(FindingFacts.heldLocks(a.locksHeld())).append('\n');
+            appendFrames(sb, FindingWords.frames(a.stack(), a.site()));
+            sb.append("    locks held: ").append(FindingWords.heldLocks(a.locksHeld())).append('\n');
+        }
+        List<RacePair> pairs = f.pairs();
+        if (pairs.size() > 1) {
+            sb.append("  ").append(ansi.heading("Other pairs of accesses to " + FindingWords.location(f.location()) + ":"))
+                    .append('\n');
+            for (RacePair p : pairs.subList(1, pairs.size())) {
+                sb.append("    ").append(FindingWords.accessInBrief(p.later())).append(", previous ")
+                        .append(FindingWords.accessInBrief(p.earlier()));
+                if (p.occurrences() > 1) {
+                    sb.append(" (seen ").append(ResultSummary.grouped(p.occurrences())).append(" times)");
+                }
+                sb.append('\n');
+            }
         }
     }
 
     private static void appendCycle(StringBuilder sb, Finding f, Ansi ansi) {
         for (LockAcquisition edge : f.cycle()) {
-            sb.append("  ").append(ansi.heading(FindingFacts.acquisitionSentence(f.type(), edge))).append('\n');
-            appendFrames(sb, FindingFacts.frames(edge.stack(), edge.acquiredAt()));
+            sb.append("  ").append(ansi.heading(FindingWords.acquisitionSentence(f, edge))).append('\n');
+            appendFrames(sb, FindingWords.frames(edge.stack(), edge.acquiredAt()));
         }
-        sb.append("  Cycle: ").append(FindingFacts.cycleLine(f)).append('\n');
+        sb.append("  Cycle: ").append(FindingWords.cycleLine(f)).append('\n');
     }
 
     private static void appendThreadOrigins(StringBuilder sb, Finding f, Ansi ansi) {
-        for (ThreadRef t : FindingFacts.threads(f)) {
+        for (ThreadRef t : FindingWords.threads(f)) {
             if (t.createdAt() != null) {
-                sb.append("  ").append(ansi.heading("Thread " + FindingFacts.threadName(t) + " created at:")).append('\n');
+                sb.append("  ").append(ansi.heading("Thread " + FindingWords.threadName(t) + " created at:")).append('\n');
                 appendFrames(sb, List.of(t.createdAt()));
             }
         }
@@ -107,7 +121,7 @@ public final class TextReport implements ReportRenderer {
 
     private static void appendFrames(StringBuilder sb, List<SourceSite> frames) {
         for (SourceSite s : frames) {
-            sb.append("    ").append(FindingFacts.frame(s)).append('\n');
+            sb.append("    ").append(FindingWords.frame(s)).append('\n');
         }
     }
 }

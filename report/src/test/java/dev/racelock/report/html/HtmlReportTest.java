@@ -2,6 +2,7 @@ package dev.racelock.report.html;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.report.FindingWords;
 import dev.racelock.report.ReportFormat;
 import dev.racelock.report.SampleFindings;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class HtmlReportTest {
     void showsEveryFindingAsASectionWithItsTitle() {
         String page = html(SampleFindings.result());
         for (Finding f : SampleFindings.result().findings()) {
-            assertTrue(page.contains("</span> " + f.title() + "</a>"), "contents link to " + f.title());
+            String title = FindingWords.title(f);
+            assertTrue(page.contains("</span> " + title + "</a>"), "contents link to " + title);
             assertTrue(page.contains("id=\"finding-"), page);
         }
         assertEquals(3, page.split("<section class=\"finding ", -1).length - 1);
@@ -50,7 +52,8 @@ class HtmlReportTest {
         assertTrue(page.contains(">Worker.java:9</span>"), page);
         assertTrue(page.contains("<code>Registry.lock</code> <span class=\"taken\">taken at com.acme.Worker.run(Worker.java:28)"),
                 page);
-        assertTrue(page.contains("<strong>Why:</strong> no lock held in common and no hand-off between them."), page);
+        assertTrue(page.contains("<strong>Why:</strong> thread &quot;worker-1&quot; holds Registry.lock, thread &quot;worker-2&quot;"
+                + " holds no lock: no lock held in common and no hand-off between them."), page);
         assertTrue(page.contains("Seen 412 times"), page);
     }
 

@@ -69,8 +69,15 @@ class JsonReportTest {
         assertEquals("DATA RACE on Counter.hits", race.path("title").asText());
         assertEquals("lost-update", race.path("classification").asText());
         assertEquals(412, race.path("occurrences").asInt());
-        assertEquals("no lock held in common and no hand-off between them", race.path("explanation").asText());
-        JsonNode read = race.path("accesses").get(0);
+        assertEquals("thread \"worker-1\" holds Registry.lock, thread \"worker-2\" holds no lock: no lock held in common and no hand-off between them.", race.path("explanation").asText());
+        assertEquals("Counter.hits", race.path("location").path("text").asText());
+        assertEquals("com.acme.Counter", race.path("location").path("class").asText());
+        assertEquals("hits", race.path("location").path("field").asText());
+        assertEquals(1, race.path("pairs").size());
+        JsonNode pair = race.path("pairs").get(0);
+        assertEquals("lost-update", pair.path("classification").asText());
+        assertEquals(412, pair.path("occurrences").asInt());
+        JsonNode read = pair.path("accesses").get(0);
         assertEquals("read", read.path("kind").asText());
         assertEquals("worker-1", read.path("thread").path("name").asText());
         assertEquals(11, read.path("thread").path("id").asInt());
@@ -80,9 +87,11 @@ class JsonReportTest {
         assertEquals("increment", read.path("site").path("method").asText());
         assertEquals(12, read.path("site").path("line").asInt());
         assertEquals(3, read.path("stack").size());
-        assertEquals("Registry.lock", read.path("locksHeld").get(0).path("lock").asText());
+        assertEquals("Registry.lock", read.path("locksHeld").get(0).path("lock").path("name").asText());
+        assertEquals("field", read.path("locksHeld").get(0).path("lock").path("kind").asText());
+        assertEquals("com.acme.Registry", read.path("locksHeld").get(0).path("lock").path("fieldOwner").asText());
         assertEquals(28, read.path("locksHeld").get(0).path("acquiredAt").path("line").asInt());
-        JsonNode write = race.path("accesses").get(1);
+        JsonNode write = pair.path("accesses").get(1);
         assertEquals("write", write.path("kind").asText());
         assertEquals(0, write.path("locksHeld").size());
         assertEquals(0, race.path("cycle").size());
@@ -94,20 +103,22 @@ class JsonReportTest {
         assertEquals("deadlock", deadlock.path("type").asText());
         assertTrue(deadlock.path("classification").isNull());
         JsonNode first = deadlock.path("cycle").get(0);
-        assertEquals("Bank.lockB", first.path("lock").asText());
+        assertEquals("Bank.lockB", first.path("lock").path("name").asText());
+        assertTrue(first.path("lock").path("monitor").asBoolean());
         assertEquals("t1", first.path("thread").path("name").asText());
         assertEquals(20, first.path("acquiredAt").path("line").asInt());
-        assertEquals("Bank.lockA", first.path("heldLocks").get(0).path("lock").asText());
+        assertEquals("Bank.lockA", first.path("heldLocks").get(0).path("lock").path("name").asText());
         assertEquals(19, first.path("heldLocks").get(0).path("acquiredAt").path("line").asInt());
         assertEquals("lambda$main$0", first.path("stack").get(1).path("method").asText());
-        assertEquals(0, deadlock.path("accesses").size());
+        assertEquals(0, deadlock.path("pairs").size());
+        assertTrue(deadlock.path("location").isNull());
     }
 
     @Test
     void keepsOddNamesIntactThroughEscaping() {
         JsonNode f = JsonSchemaCheck.parse(json(SampleFindings.hostile())).path("findings").get(0);
         assertEquals("<script>alert('x')</script> & \"friends\"\u0007",
-                f.path("accesses").get(1).path("thread").path("name").asText());
-        assertEquals("message with <tags> & [brackets] and a tab\there", f.path("message").asText());
+                f.path("pairs").get(0).path("accesses").get(1).path("thread").path("name").asText());
+        assertEquals("DATA RACE on Evil.<b>flag</b>\tand a tab", f.path("title").asText());
     }
 }

@@ -98,9 +98,9 @@ class SarifReportTest {
         assertEquals("Previous read by thread \"worker-1\" of Counter.hits", related.path("message").path("text").asText());
         assertEquals(12, related.path("physicalLocation").path("region").path("startLine").asInt());
         String message = result.path("message").path("text").asText();
-        assertTrue(message.startsWith("Unsynchronized write of Counter.hits"), message);
+        assertTrue(message.startsWith("Unordered read (thread \"worker-1\", Counter.java:12) and write"), message);
         assertTrue(message.contains("](1)"), "the message links to related location 1: " + message);
-        assertTrue(message.contains("Why: no lock held in common"), message);
+        assertTrue(message.contains("Why: thread \"worker-1\" holds Registry.lock"), message);
         assertEquals(2, result.path("codeFlows").get(0).path("threadFlows").size());
     }
 

@@ -41,7 +41,7 @@ class TextReportTest {
                     com.acme.Main.main(Main.java:8)
                   Thread "worker-1" created at:
                     com.acme.Main.main(Main.java:7)
-                  Why: no lock held in common and no hand-off between them.
+                  Why: thread "worker-1" holds Registry.lock, thread "worker-2" holds no lock: no lock held in common and no hand-off between them.
                   Seen 412 times.
                 ==================
                 racelock: 1 data race (1 finding) in 1 trace, 10 events
@@ -58,7 +58,7 @@ class TextReportTest {
         assertTrue(report.contains("  Thread \"t2\" acquired Bank.lockA at Bank.java:31 while holding Bank.lockB"
                 + " (taken at Bank.java:30)\n"), report);
         assertTrue(report.contains("  Cycle: Bank.lockA -> Bank.lockB -> Bank.lockA\n"), report);
-        assertTrue(report.contains("  Why: the two threads take the locks in opposite orders"), report);
+        assertTrue(report.contains("  Why: Each thread holds a lock of the cycle while it waits for the next one"), report);
         assertFalse(report.contains("Seen "), "a finding seen once does not say how often: " + report);
     }
 

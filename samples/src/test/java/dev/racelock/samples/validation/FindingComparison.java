@@ -4,6 +4,7 @@ import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.report.FindingWords;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,8 +16,9 @@ import java.util.Map;
  * once, by type, location or locks, and lines; no other finding.
  *
  * <ul>
- *   <li>A race matches an expected race when both accesses name its subject and each has a
- *       (kind, line) the sample marked for it, and, when the sample gives one, with its classification.</li>
+ *   <li>A race matches an expected race when every access of every pair it lists names its
+ *       subject and has a (kind, line) the sample marked for it, and, when the sample gives one,
+ *       with its classification (the report's: its first pair's).</li>
  *   <li>A deadlock matches the expected cycle when every acquisition is on a line marked for the
  *       lock it took, and the cycle contains exactly the expected locks (no lock of the cycle
  *       left out, no other lock in it).</li>
@@ -66,12 +68,13 @@ final class FindingComparison {
     }
 
     private static boolean matchesRace(SubjectMatcher matcher, ExpectedFinding.Race race, Finding f) {
-        if (f.accesses().isEmpty() || race.classification() != null && !race.classification().equals(f.classification())) {
+        String classification = f.classification() == null ? null : f.classification().id();
+        if (f.pairs().isEmpty() || race.classification() != null && !race.classification().equals(classification)) {
             return false;
         }
         for (Access a : f.accesses()) {
             int line = matcher.lineInSample(a.site(), a.stack());
-            if (!matcher.matches(race.subject(), a.location())
+            if (!matcher.matches(race.subject(), FindingWords.accessedLocation(f.location(), a))
                     || !race.allowed().contains(new ExpectedFinding.Access(a.kind(), line))) {
                 return false;
             }
@@ -87,7 +90,7 @@ final class FindingComparison {
         for (LockAcquisition acq : f.cycle()) {
             int line = matcher.lineInSample(acq.acquiredAt(), acq.stack());
             boolean stepFound = cycle.steps().stream().anyMatch(step -> step.line() == line
-                    && (observed || step.subjects().stream().anyMatch(s -> matcher.matches(s, acq.lock()))));
+                    && (observed || step.subjects().stream().anyMatch(s -> matcher.matches(s, FindingWords.lock(acq.lock())))));
             if (!stepFound) {
                 return false;
             }
@@ -96,6 +99,6 @@ final class FindingComparison {
             return true;
         }
         // The cycle must be made of exactly the expected locks: each expected lock taken somewhere in it.
-        return cycle.locks().stream().allMatch(s -> f.cycle().stream().anyMatch(acq -> matcher.matches(s, acq.lock())));
+        return cycle.locks().stream().allMatch(s -> f.cycle().stream().anyMatch(acq -> matcher.matches(s, FindingWords.lock(acq.lock()))));
     }
 }

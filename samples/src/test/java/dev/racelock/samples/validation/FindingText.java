@@ -2,6 +2,7 @@ package dev.racelock.samples.validation;
 
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.report.FindingWords;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,13 +25,13 @@ final class FindingText {
         String file = first == null ? null : first.file();
         if (!f.accesses().isEmpty()) {
             Set<String> locations = new LinkedHashSet<>();
-            f.accesses().forEach(a -> locations.add(a.location()));
+            f.accesses().forEach(a -> locations.add(FindingWords.accessedLocation(f.location(), a)));
             return "race " + String.join(" / ", locations) + " ("
                     + f.accesses().stream().map(a -> a.kind().word() + ":" + line(a.site(), file)).collect(Collectors.joining(", ")) + ")"
-                    + (f.classification() == null ? "" : " [" + f.classification() + "]");
+                    + (f.classification() == null ? "" : " [" + f.classification().id() + "]");
         }
         Set<String> locks = new LinkedHashSet<>();
-        f.cycle().forEach(c -> locks.add(c.lock()));
+        f.cycle().forEach(c -> locks.add(FindingWords.lock(c.lock())));
         return f.type().id() + " {" + String.join(", ", locks) + "} ("
                 + f.cycle().stream().map(c -> line(c.acquiredAt(), file)).collect(Collectors.joining(", ")) + ")";
     }

@@ -1,0 +1,365 @@
+package dev.racelock.report;
+
+import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.HeldLock;
+import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.RaceClassification;
+import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StartRelation;
+import dev.racelock.analyzer.finding.ThreadRef;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of every report, in one place: how a finding's facts (locations, locks, threads,
+ * sites, the relation between two racing threads) read in English, so the text, HTML, JUnit,
+ * JSON and SARIF renderings of one bug say the same thing. Headings follow Go's race detector;
+ * thread names are quoted as Go quotes goroutine names. What depends only on the finding's type
+ * is in {@link FindingTypeDescription}.
+ */
+public final class FindingWords {
+
+    private FindingWords() {}
+
+    // ---- headline, summary, explanation ---------------------------------------------------------
+
+    /**
+     * {@code DATA RACE on Counter.hits}, {@code POTENTIAL DEADLOCK: lock-order cycle of 2 locks},
+     * {@code DEADLOCK: 2 threads blocked in a cycle}.
+     */
+    public static String title(Finding f) {
+        FindingTypeDescription d = FindingTypeDescription.of(f.type());
+        if (f.location() != null) {
+            return d.headline() + " on " + location(f.location());
+        }
+        int n = f.cycle().size();
+        return d.headline() + (d.blocked() ? ": " + n + " threads blocked in a cycle"
+                : ": lock-order cycle of " + n + " locks");
+    }
+
+    /** One line for result lists (SARIF message, JUnit failure message). */
+    public static String message(Finding f) {
+        RacePair p = f.primaryPair();
+        if (p != null) {
+            String s = "Unordered " + p.earlier().kind().word() + " (thread " + threadName(p.earlier().thread()) + ", "
+                    + fileAndLine(p.earlier().site()) + ") and " + p.later().kind().word() + " (thread "
+                    + threadName(p.later().thread()) + ", " + fileAndLine(p.later().site()) + ") of "
+                    + location(f.location());
+            int others = f.pairs().size() - 1;
+            return others == 0 ? s : s + ", and " + others + (others == 1 ? " other pair" : " other pairs")
+                    + " of accesses";
+        }
+        boolean blocked = FindingTypeDescription.of(f.type()).blocked();
+        List<LockAcquisition> cycle = f.cycle();
+        int n = cycle.size();
+        List<String> parts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            LockAcquisition a = cycle.get(i);
+            // Around the cycle, the lock each thread holds is the one the previous thread takes, and
+            // the lock it waits for is held by the next thread.
+            parts.add(blocked
+                    ? "thread " + threadName(a.thread()) + " waits for " + lock(a.lock()) + " held by "
+                            + threadName(cycle.get((i + 1) % n).thread())
+                    : "thread " + threadName(a.thread()) + " takes " + lock(a.lock()) + " while holding "
+                            + lock(cycle.get((i + n - 1) % n).lock()));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Why it can happen, as a sentence ending with a full stop. */
+    public static String explanation(Finding f) {
+        RacePair p = f.primaryPair();
+        String e = p != null ? raceExplanation(p) : FindingTypeDescription.of(f.type()).explanation();
+        return e == null ? null : sentence(e);
+    }
+
+    /**
+     * Why two accesses are unordered, from the locks each held and how the threads relate:
+     * {@code thread "a" holds Account.lock, thread "b" holds no lock: no lock held in
+     * common and no hand-off between them}.
+     */
+    public static String raceExplanation(RacePair p) {
+        Access e = p.earlier();
+        Access l = p.later();
+        Set<LockRef> eLocks = lockClasses(e.locksHeld());
+        Set<LockRef> lLocks = lockClasses(l.locksHeld());
+        Set<LockRef> common = new LinkedHashSet<>(eLocks);
+        common.retainAll(lLocks);
+        StringBuilder s = new StringBuilder();
+        if (eLocks.isEmpty() && lLocks.isEmpty()) {
+            s.append("no lock held in common and no hand-off between them");
+        } else if (common.isEmpty()) {
+            s.append("thread ").append(threadName(e.thread())).append(' ').append(holding(eLocks))
+                    .append(", thread ").append(threadName(l.thread())).append(' ').append(holding(lLocks))
+                    .append(": no lock held in common and no hand-off between them");
+        } else {
+            s.append("both threads hold ").append(lockList(common))
+                    .append(", but not the same instance, and no hand-off orders the accesses");
+        }
+        String eName = threadName(e.thread());
+        String lName = threadName(l.thread());
+        if (p.startRelation() == StartRelation.EARLIER_THREAD_STARTED_BY_LATER) {
+            // JLS 17.4.5: only the end of a thread, seen through join, orders its actions before the joiner's.
+            s.append("; ").append(lName).append(" started the ").append(role(e)).append(" thread ").append(eName)
+                    .append(", but its ").append(l.kind().word()).append(" is not ordered after ").append(eName)
+                    .append(" ended (no join before it)");
+        } else if (p.startRelation() == StartRelation.LATER_THREAD_STARTED_BY_EARLIER) {
+            // JLS 17.4.5: start() orders only what the starting thread did before it.
+            s.append("; the ").append(e.kind().word()).append(" in ").append(eName).append(" comes after ")
+                    .append(eName).append(" started ").append(lName).append(", so the start does not order it");
+        }
+        return s.toString();
+    }
+
+    /** {@code writer} or {@code reader}. */
+    private static String role(Access a) {
+        return a.kind().word() + "er";
+    }
+
+    private static String holding(Set<LockRef> locks) {
+        return locks.isEmpty() ? "holds no lock" : "holds " + lockList(locks);
+    }
+
+    private static String lockList(Set<LockRef> locks) {
+        List<String> names = new ArrayList<>(locks.size());
+        locks.forEach(l -> names.add(lock(l)));
+        return String.join(", ", names);
+    }
+
+    private static Set<LockRef> lockClasses(List<HeldLock> held) {
+        Set<LockRef> classes = new LinkedHashSet<>();
+        held.forEach(h -> classes.add(h.lock().instance(0)));
+        return classes;
+    }
+
+    /** The explanation ending with a full stop. */
+    private static String sentence(String e) {
+        String s = e.strip();
+        return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
+    }
+
+    /** {@code lost-update} as {@code lost update}; null stays null. */
+    public static String classification(RaceClassification c) {
+        return c == null ? null : c.id().replace('-', ' ');
+    }
+
+    // ---- locations and locks -----------------------------------------------------------------
+
+    /** {@code Counter.hits}, or {@code element of int[] allocated at Buffer.java:9}. */
+    public static String location(MemoryLocation l) {
+        if (l == null) {
+            return "an unknown location";
+        }
+        if (!l.isArrayElement()) {
+            return l.className() == null ? l.field() : simpleName(l.className()) + "." + l.field();
+        }
+        return arrayElement(l, "element");
+    }
+
+    /** The location one access touched: the field, or {@code element [3] of int[] allocated at ...}. */
+    public static String accessedLocation(MemoryLocation l, Access a) {
+        return l != null && l.isArrayElement() && a.index() >= 0 ? arrayElement(l, "element [" + a.index() + "]")
+                : location(l);
+    }
+
+    private static String arrayElement(MemoryLocation l, String element) {
+        String type = l.className() == null ? "array" : simpleName(l.className());
+        return element + " of " + type + (l.allocatedAt() == null ? "" : " allocated at " + fileAndLine(l.allocatedAt()));
+    }
+
+    /**
+     * A lock class: {@code Account.lock (ReentrantLock)} (a field, with the lock's class unless it
+     * is a plain Object), {@code ReentrantLock allocated at Bank.java:12}, {@code monitor of Account},
+     * {@code class monitor first taken at Main.java:18}, {@code monitor first taken at Dl.java:8};
+     * {@code (instance 2)} tells instances of one class apart in a cycle between them.
+     */
+    public static String lock(LockRef l) {
+        return lock(l, null);
+    }
+
+    /** {@code Bank.lockA (taken at Bank.java:19)}, or just the lock when the site is unknown. */
+    public static String heldLock(HeldLock lock) {
+        return lock(lock.lock(), lock.acquiredAt() == null ? null : "taken at " + fileAndLine(lock.acquiredAt()));
+    }
+
+    /** The lock's name with its notes, and {@code note} among them, in one pair of parentheses. */
+    private static String lock(LockRef l, String note) {
+        List<String> notes = new ArrayList<>(3);
+        String name;
+        if (l == null) {
+            name = "an unknown lock";
+        } else {
+            name = switch (l.kind()) {
+                case FIELD -> {
+                    if (l.className() != null && !l.className().equals("java.lang.Object")) {
+                        notes.add(simpleName(l.className()));
+                    }
+                    yield simpleName(l.fieldOwner()) + "." + l.field();
+                }
+                case ALLOCATION -> simpleName(l.className()) + " allocated at " + fileAndLine(l.site());
+                case CLASS_MONITOR -> "class monitor first taken at " + fileAndLine(l.site());
+                case CLASS -> l.monitor() ? "monitor of " + simpleName(l.className()) : simpleName(l.className());
+                case FIRST_TAKEN -> (l.monitor() ? "monitor" : "lock") + " first taken at " + fileAndLine(l.site());
+                case UNKNOWN -> l.monitor() ? "monitor of an unknown object" : "unknown lock";
+            };
+            if (l.instance() > 0) {
+                notes.add("instance " + l.instance());
+            }
+        }
+        if (note != null) {
+            notes.add(note);
+        }
+        return notes.isEmpty() ? name : name + " (" + String.join(", ", notes) + ")";
+    }
+
+    /** {@code Bank.lockA (taken at Bank.java:19), Account.lock (ReentrantLock)}, or {@code none}. */
+    public static String heldLocks(List<HeldLock> locks) {
+        if (locks.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>(locks.size());
+        locks.forEach(l -> parts.add(heldLock(l)));
+        return String.join(", ", parts);
+    }
+
+    // ---- threads, accesses, acquisitions -------------------------------------------------------
+
+    /** {@code "worker-1"}, quoted as Go quotes goroutine names. */
+    public static String threadName(ThreadRef thread) {
+        if (thread == null) {
+            return "\"?\"";
+        }
+        return "\"" + (thread.name() == null ? "#" + thread.id() : thread.name()) + "\"";
+    }
+
+    /**
+     * The accesses of a race pair in the order reports show them: the later (current) access
+     * first, then the earlier one it conflicts with, as Go's race detector does.
+     */
+    public static List<Access> latestFirst(RacePair p) {
+        return List.of(p.later(), p.earlier());
+    }
+
+    /** {@code Write by thread "worker-2"} or, for the earlier access, {@code Previous read by thread "worker-1"}. */
+    public static String accessHeading(Access access, boolean previous) {
+        String kind = access.kind().word();
+        String head = previous ? "Previous " + kind : capitalize(kind);
+        return head + " by thread " + threadName(access.thread());
+    }
+
+    /** {@code write by thread "w" at Counter.java:12}: one side of a pair in a list of pairs. */
+    public static String accessInBrief(Access access) {
+        return access.kind().word() + " by thread " + threadName(access.thread()) + " at " + fileAndLine(access.site());
+    }
+
+    /**
+     * One edge of a cycle as a sentence: {@code Thread "t1" acquired Bank.lockB at Bank.java:20 while
+     * holding Bank.lockA (taken at Bank.java:19)}; in an observed deadlock the thread was blocked.
+     */
+    public static String acquisitionSentence(Finding f, LockAcquisition edge) {
+        String verb = FindingTypeDescription.of(f.type()).blocked() ? " blocked acquiring " : " acquired ";
+        StringBuilder sb = new StringBuilder("Thread ").append(threadName(edge.thread())).append(verb)
+                .append(lock(edge.lock())).append(" at ").append(fileAndLine(edge.acquiredAt()));
+        if (!edge.heldLocks().isEmpty()) {
+            sb.append(" while holding ").append(heldLocks(edge.heldLocks()));
+        }
+        return sb.toString();
+    }
+
+    /** {@code Thread "t1" took Bank.lockA here, then went for Bank.lockB}. */
+    public static String heldLockSentence(LockAcquisition edge, HeldLock held) {
+        return "Thread " + threadName(edge.thread()) + " took " + lock(held.lock()) + " here, then went for "
+                + lock(edge.lock());
+    }
+
+    /**
+     * The locks of a cycle in acquisition order, closed: {@code [Bank.lockA, Bank.lockB, Bank.lockA]}.
+     * Edge i takes {@code cycle[i].lock} while holding the lock of edge i-1, so the path starts with
+     * the lock the first edge's thread already held, the last edge's lock.
+     */
+    public static List<String> cyclePath(Finding finding) {
+        List<LockAcquisition> cycle = finding.cycle();
+        List<String> path = new ArrayList<>();
+        if (cycle.isEmpty()) {
+            return path;
+        }
+        path.add(lock(cycle.get(cycle.size() - 1).lock()));
+        for (LockAcquisition edge : cycle) {
+            path.add(lock(edge.lock()));
+        }
+        return path;
+    }
+
+    /** {@code Bank.lockA -> Bank.lockB -> Bank.lockA}. */
+    public static String cycleLine(Finding finding) {
+        return String.join(" -> ", cyclePath(finding));
+    }
+
+    /** Every thread of the primary pair or the cycle, once each, in order of appearance. */
+    public static List<ThreadRef> threads(Finding finding) {
+        Map<Integer, ThreadRef> byId = new LinkedHashMap<>();
+        RacePair p = finding.primaryPair();
+        if (p != null) {
+            for (Access a : latestFirst(p)) {
+                if (a.thread() != null) {
+                    byId.putIfAbsent(a.thread().id(), a.thread());
+                }
+            }
+        }
+        for (LockAcquisition e : finding.cycle()) {
+            if (e.thread() != null) {
+                byId.putIfAbsent(e.thread().id(), e.thread());
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    // ---- sites --------------------------------------------------------------------------------
+
+    /** A Java-stack-trace frame: {@code com.acme.Counter.increment(Counter.java:12)}. */
+    public static String frame(SourceSite site) {
+        if (site == null) {
+            return "(unknown location)";
+        }
+        return site.qualifiedMethod() + "(" + fileAndLine(site) + ")";
+    }
+
+    /** {@code Counter.java:12}, {@code Counter.java} or {@code Unknown Source}, as Java prints frames. */
+    public static String fileAndLine(SourceSite site) {
+        if (site == null) {
+            return "Unknown Source";
+        }
+        String file = site.file() != null ? site.file() : "Unknown Source";
+        return site.line() >= 0 ? file + ":" + site.line() : file;
+    }
+
+    /** The frames to print: the stack, or just the site when no stack was recorded. */
+    public static List<SourceSite> frames(List<SourceSite> stack, SourceSite site) {
+        if (stack != null && !stack.isEmpty()) {
+            return stack;
+        }
+        return site == null ? List.of() : List.of(site);
+    }
+
+    /** {@code com.acme.Outer$Inner} -> {@code Outer$Inner}; array types keep their brackets. */
+    public static String simpleName(String className) {
+        if (className == null) {
+            return "?";
+        }
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(dot + 1);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
