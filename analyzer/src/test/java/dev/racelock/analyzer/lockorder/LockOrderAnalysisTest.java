@@ -69,6 +69,36 @@ class LockOrderAnalysisTest {
     }
 
     @Test
+    void aClassObjectsMonitorIsNamedAsSuchByWhereItWasFirstTaken() {
+        Bank k = new Bank();
+        long ledgerClass = k.s.lockAllocatedAt("java.lang.Class", k.siteA);
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, ledgerClass, k.siteA, k.b, k.siteB).nested(k.t2, k.b, k.siteB2, ledgerClass, k.siteA2);
+        List<Finding> d = k.deadlocks();
+        assertEquals(1, d.size());
+        assertTrue(d.get(0).cycle().stream().anyMatch(acq -> acq.lock().equals(
+                        LockRef.classMonitor(new SourceSite("com.acme.Bank", "transfer", "Bank.java", 10)))),
+                d.get(0).cycle().toString());
+    }
+
+    @Test
+    void aLockInAFieldKnowsTheClassOfTheLockObject() {
+        TraceScript s = new TraceScript();
+        long lock = s.lockInField("java.util.HashMap", s.field("com.acme.Loader", "cache", "Ljava/util/Map;"));
+        int main = s.thread("main");
+        int t1 = s.thread("t1", main, -1);
+        int t2 = s.thread("t2", main, -1);
+        long other = s.lockInField("java.lang.Object", s.field("com.acme.Loader", "other", "Ljava/lang/Object;"));
+        int site = s.site("com.acme.Loader", "load", 7);
+        s.start(main, t1, -1).start(main, t2, -1);
+        s.lock(t1, lock, site).lock(t1, other, site).unlock(t1, other, site).unlock(t1, lock, site);
+        s.lock(t2, other, site).lock(t2, lock, site).unlock(t2, lock, site).unlock(t2, other, site);
+        Finding f = TraceScript.ofType(s.analyze(), FindingType.DEADLOCK).get(0);
+        assertTrue(f.cycle().stream().anyMatch(acq -> acq.lock().equals(
+                LockRef.field(true, "java.util.HashMap", "com.acme.Loader", "cache"))), f.cycle().toString());
+    }
+
+    @Test
     void locksWithNothingKnownAreNamedByWhereTheyWereFirstTaken() {
         Bank k = new Bank();
         long x = 777_001;

@@ -68,6 +68,29 @@ class RaceAnalysisTest {
     }
 
     @Test
+    void racesOnOneFieldFromSeveralPairsOfSitesAreOneFindingListingEachPair() {
+        Counter c = new Counter().startBoth();
+        c.s.write(c.w1, c.counter, c.hits, c.writeSite).read(c.w2, c.counter, c.hits, c.readSite)
+                .write(c.w2, c.counter, c.hits, c.writeSite).read(c.main, c.counter, c.hits, c.mainRead);
+        List<Finding> races = c.races();
+        assertEquals(1, races.size(), races.toString());
+        Finding f = races.get(0);
+        assertEquals(List.of(List.of(13, 12), List.of(13, 13), List.of(13, 20)), f.pairs().stream()
+                .map(p -> List.of(p.earlier().site().line(), p.later().site().line())).toList());
+        assertEquals(3, f.occurrences());
+    }
+
+    @Test
+    void aFindingsFingerprintIsItsLocationsWhicheverSitesRaced() {
+        Counter one = new Counter().startBoth();
+        one.s.write(one.w1, one.counter, one.hits, one.writeSite).read(one.w2, one.counter, one.hits, one.readSite);
+        Counter other = new Counter().startBoth();
+        other.s.write(other.w1, other.counter, other.hits, other.writeSite).read(other.main, other.counter, other.hits,
+                other.mainRead);
+        assertEquals(one.races().get(0).fingerprint(), other.races().get(0).fingerprint());
+    }
+
+    @Test
     void readsDoNotRaceWithReads() {
         Counter c = new Counter().startBoth();
         c.s.read(c.w1, c.counter, c.hits, c.readSite).read(c.w2, c.counter, c.hits, c.readSite);

@@ -1,0 +1,51 @@
+package dev.racelock.analyzer;
+
+import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.AccessKind;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.RaceClassification;
+import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StartRelation;
+import dev.racelock.analyzer.finding.ThreadRef;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FindingMergerTest {
+
+    private static final MemoryLocation HITS = MemoryLocation.field("com.acme.Counter", "hits");
+
+    private static Access access(AccessKind kind, int line, int thread) {
+        SourceSite site = new SourceSite("com.acme.Counter", "m", "Counter.java", line);
+        return new Access(new ThreadRef(thread, "t" + thread, null), kind, -1, site, List.of(site), List.of());
+    }
+
+    private static RacePair pair(int writeLine, int readLine, RaceClassification c, int occurrences) {
+        return new RacePair(access(AccessKind.WRITE, writeLine, 1), access(AccessKind.READ, readLine, 2), c,
+                StartRelation.NONE, occurrences);
+    }
+
+    @Test
+    void theSameRaceFromTwoTracesKeepsEachDistinctPairOnceAndSumsOccurrences() {
+        FindingMerger merger = new FindingMerger();
+        merger.add(Finding.race(FindingType.DATA_RACE, "fp", HITS, List.of(pair(10, 20, null, 2))));
+        // The second trace saw the same pair (threads numbered differently) and another one, classified.
+        RacePair sameSitesOtherThreads = new RacePair(access(AccessKind.WRITE, 10, 7), access(AccessKind.READ, 20, 8),
+                null, StartRelation.NONE, 3);
+        merger.add(Finding.race(FindingType.DATA_RACE, "fp", HITS,
+                List.of(sameSitesOtherThreads, pair(10, 30, RaceClassification.CHECK_THEN_ACT, 1))));
+        List<Finding> merged = merger.sorted();
+        assertEquals(1, merged.size());
+        Finding f = merged.get(0);
+        assertEquals(List.of(30, 20), f.pairs().stream().map(p -> p.later().site().line()).toList(),
+                "the classified pair is shown first");
+        assertEquals(5, f.pairs().get(1).occurrences());
+        assertEquals(6, f.occurrences());
+        assertEquals(RaceClassification.CHECK_THEN_ACT, f.classification());
+    }
+}
