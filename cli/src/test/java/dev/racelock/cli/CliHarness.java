@@ -1,7 +1,7 @@
 package dev.racelock.cli;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
 import dev.racelock.report.ReportFormat;
 import picocli.CommandLine;
 

@@ -6,6 +6,7 @@ import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
 import dev.racelock.analyzer.finding.ThreadRef;
+import dev.racelock.report.view.ResultSummary;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -123,6 +123,53 @@ public final class SampleFindings {
         return new AnalysisResult(List.of("odd <name>.rlt"), List.of(f), 10, List.of("warning with <markup>"));
     }
 
+    /**
+     * Findings as a real test suite yields them: long package and class names, and stacks that end
+     * in the JUnit/Surefire tail, for layout checks and folding.
+     */
+    public static AnalysisResult fromATestSuite() {
+        String pool = "org.apache.commons.pool2.impl.GenericKeyedObjectPool";
+        List<SourceSite> junitTail = new java.util.ArrayList<>();
+        String[][] tail = {
+                {"jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", "DirectMethodHandleAccessor.java", "103"},
+                {"java.lang.reflect.Method", "invoke", "Method.java", "580"},
+                {"org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", "ReflectionUtils.java", "786"},
+                {"org.junit.jupiter.engine.execution.MethodInvocation", "proceed", "MethodInvocation.java", "60"},
+                {"org.junit.jupiter.engine.descriptor.TestMethodTestDescriptor", "invokeTestMethod", "TestMethodTestDescriptor.java", "217"},
+                {"org.junit.platform.engine.support.hierarchical.NodeTestTask", "executeRecursively", "NodeTestTask.java", "160"},
+                {"org.apache.maven.surefire.junitplatform.JUnitPlatformProvider", "invoke", "JUnitPlatformProvider.java", "124"},
+                {"org.apache.maven.surefire.booter.ForkedBooter", "main", "ForkedBooter.java", "507"}};
+        for (String[] f : tail) {
+            junitTail.add(site(f[0], f[1], f[2], Integer.parseInt(f[3])));
+        }
+        SourceSite borrow = site(pool, "borrowObject", "GenericKeyedObjectPool.java", 1_342);
+        SourceSite evict = site(pool + "$Evictor", "run", "GenericKeyedObjectPool.java", 2_210);
+        List<SourceSite> testStack = new java.util.ArrayList<>(List.of(borrow,
+                site("org.apache.commons.pool2.impl.TestGenericKeyedObjectPool", "testBorrowObjectFairnessUnderContention",
+                        "TestGenericKeyedObjectPool.java", 1_876)));
+        testStack.addAll(junitTail);
+        ThreadRef evictor = new ThreadRef(41, "commons-pool-evictor-thread-with-a-long-name",
+                site("org.apache.commons.pool2.impl.EvictionTimer", "schedule", "EvictionTimer.java", 125));
+        ThreadRef test = new ThreadRef(1, "main", null);
+        LockRef keyLock = LockRef.field(false, "java.util.concurrent.locks.ReentrantReadWriteLock",
+                pool, "keyLockGuardingTheObjectDequeMapForEveryKeyOfThePool");
+        LockRef dequeLock = LockRef.field(true, "java.util.concurrent.LinkedBlockingDeque",
+                pool + "$ObjectDeque", "idleObjectsDequeUsedAsMonitorByTheEvictor");
+        Access write = new Access(evictor, AccessKind.WRITE, -1, evict, List.of(evict),
+                List.of(new HeldLock(keyLock, evict)));
+        Access read = new Access(test, AccessKind.READ, -1, borrow, testStack, List.of());
+        Finding race = Finding.race(FindingType.DATA_RACE, "pool-race",
+                MemoryLocation.field(pool + "$ObjectDeque", "numInterestedBorrowersWaitingForAnObject"),
+                List.of(new RacePair(write, read, null, StartRelation.NONE, 3)));
+        LockAcquisition first = new LockAcquisition(dequeLock, evictor, evict, List.of(evict),
+                List.of(new HeldLock(keyLock, evict)));
+        LockAcquisition second = new LockAcquisition(keyLock, test, borrow, testStack,
+                List.of(new HeldLock(dequeLock, borrow)));
+        Finding deadlock = Finding.cycle(FindingType.DEADLOCK, "pool-deadlock", List.of(first, second), 1);
+        return new AnalysisResult(List.of("target/racelock/racelock-12345.rlt"), List.of(race, deadlock), 9_876_543,
+                List.of());
+    }
+
     /** The report as a string, through the public entry point. */
     public static String render(AnalysisResult result, ReportFormat format, ReportOptions options) {
         StringWriter out = new StringWriter();

@@ -1,7 +1,7 @@
 package dev.racelock.report.gate;
 
 import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
 
 /**
  * One accepted finding in a baseline. Only the fingerprint decides; type and title are there so

@@ -6,7 +6,7 @@ import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
 import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.SourceSite;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.racelock.report.html;
 
-import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.analyzer.finding.LockAcquisition;
-import dev.racelock.report.FindingWords;
-import dev.racelock.report.FindingTypeDescription;
-import dev.racelock.report.MarkupText;
+import dev.racelock.analyzer.finding.ThreadRef;
+import dev.racelock.report.view.FindingView;
+import dev.racelock.report.view.FindingView.AcquisitionView;
+import dev.racelock.report.view.MarkupText;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,15 +26,15 @@ final class CycleDiagram {
     private CycleDiagram() {}
 
     /** @param id unique within the page, for the arrow marker */
-    static String svg(Finding finding, String id) {
-        List<LockAcquisition> cycle = finding.cycle();
+    static String svg(FindingView finding, String id) {
+        List<AcquisitionView> cycle = finding.acquisitions();
         int n = cycle.size();
         double[] x = new double[n];
         double[] y = new double[n];
         double[] halfWidth = new double[n];
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = shorten(FindingWords.lock(cycle.get(i).lock()));
+            labels[i] = shorten(cycle.get(i).lock());
             halfWidth[i] = Math.max(40, labels[i].length() * CHAR_WIDTH / 2 + 14);
         }
         if (n <= 2) {
@@ -82,11 +81,11 @@ final class CycleDiagram {
                 .append(num(minX)).append(' ').append(num(minY)).append(' ').append(num(width)).append(' ')
                 .append(num(height)).append("\">");
         sb.append("<title>").append(MarkupText.attribute("Lock cycle: " + String.join(" -> ",
-                FindingWords.cyclePath(finding)))).append("</title>");
+                finding.cyclePath()))).append("</title>");
         sb.append("<defs><marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
                 .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
                 .append("<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>");
-        String verb = FindingTypeDescription.of(finding.type()).blocked() ? " waits" : "";
+        String verb = finding.type().blocked() ? " waits" : "";
         for (int i = 0; i < n; i++) {
             int from = (i - 1 + n) % n;
             appendArrow(sb, x[from], y[from], halfWidth[from], x[i], y[i], halfWidth[i], id,
@@ -149,9 +148,9 @@ final class CycleDiagram {
         return new double[] {x + dx * t, y + dy * t};
     }
 
-    private static String threadLabel(LockAcquisition edge) {
-        return edge.thread() == null ? "?" : shorten(edge.thread().name() == null ? "#" + edge.thread().id()
-                : edge.thread().name());
+    private static String threadLabel(AcquisitionView edge) {
+        ThreadRef t = edge.acquisition().thread();
+        return t == null ? "?" : shorten(t.name() == null ? "#" + t.id() : t.name());
     }
 
     private static String shorten(String s) {

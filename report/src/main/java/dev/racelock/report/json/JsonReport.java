@@ -12,10 +12,11 @@ import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
-import dev.racelock.report.FindingWords;
-import dev.racelock.report.ReportOptions;
-import dev.racelock.report.ReportRenderer;
-import dev.racelock.report.ResultSummary;
+import dev.racelock.report.view.FindingView;
+import dev.racelock.report.view.FindingWords;
+import dev.racelock.report.view.ReportRun;
+import dev.racelock.report.view.ReportVisitor;
+import dev.racelock.report.view.ResultSummary;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -27,35 +28,45 @@ import java.util.Locale;
  * {@code docs/report-json.md} and checked by {@code report.schema.json} beside this class.
  * Unknown values are {@code null}, never omitted, so consumers see one shape.
  */
-public final class JsonReport implements ReportRenderer {
+public final class JsonReport implements ReportVisitor {
 
     /** Bumped on any incompatible change of the document's shape. */
     public static final int FORMAT_VERSION = 2;
 
+    private final JsonWriter json;
+
+    public JsonReport(Writer out) {
+        this.json = new JsonWriter(out);
+    }
+
     @Override
-    public void render(AnalysisResult result, ReportOptions options, Writer out) throws IOException {
-        JsonWriter json = new JsonWriter(out);
+    public void visitRun(ReportRun run) throws IOException {
         json.beginObject();
         json.field("tool", "racelock");
-        json.field("version", options.toolVersion());
+        json.field("version", run.toolVersion());
         json.field("formatVersion", FORMAT_VERSION);
         json.name("traces").beginArray();
-        for (String trace : result.traces()) {
+        for (String trace : run.result().traces()) {
             json.value(trace);
         }
         json.endArray();
-        writeSummary(json, result);
+        writeSummary(json, run.result(), run.summary());
         json.name("findings").beginArray();
-        for (Finding f : result.findings()) {
-            writeFinding(json, f);
-        }
+    }
+
+    @Override
+    public void visitFinding(FindingView finding) throws IOException {
+        writeFinding(json, finding);
+    }
+
+    @Override
+    public void visitEnd() throws IOException {
         json.endArray();
         json.endObject();
         json.finish();
     }
 
-    private static void writeSummary(JsonWriter json, AnalysisResult result) throws IOException {
-        ResultSummary summary = new ResultSummary(result);
+    private static void writeSummary(JsonWriter json, AnalysisResult result, ResultSummary summary) throws IOException {
         json.name("summary").beginObject();
         json.field("findings", summary.total());
         json.name("counts").beginObject();
@@ -72,13 +83,14 @@ public final class JsonReport implements ReportRenderer {
         json.endObject();
     }
 
-    private static void writeFinding(JsonWriter json, Finding f) throws IOException {
+    private static void writeFinding(JsonWriter json, FindingView view) throws IOException {
+        Finding f = view.finding();
         json.beginObject();
         json.field("type", f.type().id());
         json.field("fingerprint", f.fingerprint());
-        json.field("title", FindingWords.title(f));
-        json.field("message", FindingWords.message(f));
-        json.field("explanation", FindingWords.explanation(f));
+        json.field("title", view.title());
+        json.field("message", view.message());
+        json.field("explanation", view.explanation());
         json.field("classification", id(f.classification()));
         json.field("occurrences", f.occurrences());
         json.name("location");

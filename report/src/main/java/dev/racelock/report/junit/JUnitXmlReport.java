@@ -1,14 +1,11 @@
 package dev.racelock.report.junit;
 
-import dev.racelock.analyzer.finding.AnalysisResult;
-import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.SourceSite;
-import dev.racelock.report.FindingWords;
-import dev.racelock.report.MarkupText;
-import dev.racelock.report.ReportOptions;
-import dev.racelock.report.ReportRenderer;
-import dev.racelock.report.ResultSummary;
 import dev.racelock.report.text.TextReport;
+import dev.racelock.report.view.FindingView;
+import dev.racelock.report.view.MarkupText;
+import dev.racelock.report.view.ReportRun;
+import dev.racelock.report.view.ReportVisitor;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -24,25 +21,30 @@ import java.util.Map;
  * holds that finding's text report, and one passing placeholder when there is nothing to report,
  * so a CI test tab shows racelock ran.
  */
-public final class JUnitXmlReport implements ReportRenderer {
+public final class JUnitXmlReport implements ReportVisitor {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
+    private final Writer out;
     private final Clock clock;
+    /** CI servers merge test cases with equal names; repeated titles are numbered instead. */
+    private final Map<String, Integer> namesSeen = new HashMap<>();
+    private ReportRun run;
 
-    public JUnitXmlReport() {
-        this(Clock.systemUTC());
+    public JUnitXmlReport(Writer out) {
+        this(out, Clock.systemUTC());
     }
 
     /** @param clock gives the suite's timestamp (UTC, no zone, as the schema's pattern requires) */
-    public JUnitXmlReport(Clock clock) {
+    public JUnitXmlReport(Writer out, Clock clock) {
+        this.out = out;
         this.clock = clock;
     }
 
     @Override
-    public void render(AnalysisResult result, ReportOptions options, Writer out) throws IOException {
-        ResultSummary summary = new ResultSummary(result);
-        int failures = result.findings().size();
+    public void visitRun(ReportRun run) throws IOException {
+        this.run = run;
+        int failures = run.result().findings().size();
         int tests = Math.max(1, failures);
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -50,47 +52,47 @@ public final class JUnitXmlReport implements ReportRenderer {
                 .append("\" errors=\"0\" skipped=\"0\" time=\"0\" timestamp=\"")
                 .append(LocalDateTime.now(clock).format(TIMESTAMP)).append("\" hostname=\"localhost\">\n");
         sb.append("  <properties>\n");
-        property(sb, "racelock.version", options.toolVersion());
-        property(sb, "racelock.traces", String.join(", ", result.traces()));
-        property(sb, "racelock.events", Long.toString(result.events()));
+        property(sb, "racelock.version", run.toolVersion());
+        property(sb, "racelock.traces", String.join(", ", run.result().traces()));
+        property(sb, "racelock.events", Long.toString(run.result().events()));
         sb.append("  </properties>\n");
-        if (result.findings().isEmpty()) {
+        if (failures == 0) {
             sb.append("  <testcase classname=\"racelock\" name=\"no races or deadlocks\" time=\"0\"/>\n");
         }
-        Map<String, Integer> namesSeen = new HashMap<>();
-        for (Finding f : result.findings()) {
-            appendTestCase(sb, f, uniqueName(namesSeen, FindingWords.title(f)));
-        }
+        out.write(sb.toString());
+    }
+
+    @Override
+    public void visitFinding(FindingView f) throws IOException {
+        SourceSite primary = f.finding().primarySite();
+        String classname = primary != null && primary.className() != null ? primary.className() : "racelock";
+        int n = namesSeen.merge(f.title(), 1, Integer::sum);
+        String name = n == 1 ? f.title() : f.title() + " (" + n + ")";
+        StringBuilder sb = new StringBuilder();
+        sb.append("  <testcase classname=\"").append(MarkupText.attribute(classname))
+                .append("\" name=\"").append(MarkupText.attribute(name)).append("\" time=\"0\">\n");
+        sb.append("    <failure message=\"").append(MarkupText.attribute(f.message()))
+                .append("\" type=\"").append(MarkupText.attribute(f.finding().type().id())).append("\">")
+                .append(MarkupText.text(TextReport.findingText(f)))
+                .append("Fingerprint: ").append(MarkupText.text(f.fingerprint())).append('\n')
+                .append("</failure>\n");
+        sb.append("  </testcase>\n");
+        out.write(sb.toString());
+    }
+
+    @Override
+    public void visitEnd() throws IOException {
+        StringBuilder sb = new StringBuilder();
         sb.append("  <system-out>");
-        for (String w : result.warnings()) {
+        for (String w : run.result().warnings()) {
             sb.append(MarkupText.text("racelock: warning: " + w)).append('\n');
         }
-        sb.append(MarkupText.text(summary.line())).append('\n');
+        sb.append(MarkupText.text(run.summary().line())).append('\n');
         sb.append("</system-out>\n");
         sb.append("  <system-err/>\n");
         sb.append("</testsuite>\n");
         out.write(sb.toString());
         out.flush();
-    }
-
-    private static void appendTestCase(StringBuilder sb, Finding f, String name) {
-        SourceSite primary = f.primarySite();
-        String classname = primary != null && primary.className() != null ? primary.className() : "racelock";
-        String message = FindingWords.message(f);
-        sb.append("  <testcase classname=\"").append(MarkupText.attribute(classname))
-                .append("\" name=\"").append(MarkupText.attribute(name)).append("\" time=\"0\">\n");
-        sb.append("    <failure message=\"").append(MarkupText.attribute(message))
-                .append("\" type=\"").append(MarkupText.attribute(f.type().id())).append("\">")
-                .append(MarkupText.text(TextReport.findingText(f)))
-                .append("Fingerprint: ").append(MarkupText.text(f.fingerprint())).append('\n')
-                .append("</failure>\n");
-        sb.append("  </testcase>\n");
-    }
-
-    /** CI servers merge test cases with equal names; number repeated titles instead. */
-    private static String uniqueName(Map<String, Integer> seen, String title) {
-        int n = seen.merge(title, 1, Integer::sum);
-        return n == 1 ? title : title + " (" + n + ")";
     }
 
     private static void property(StringBuilder sb, String name, String value) {

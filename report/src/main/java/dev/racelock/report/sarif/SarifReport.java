@@ -1,19 +1,18 @@
 package dev.racelock.report.sarif;
 
-import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AnalysisResult;
-import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
-import dev.racelock.analyzer.finding.HeldLock;
-import dev.racelock.analyzer.finding.LockAcquisition;
-import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
-import dev.racelock.report.FindingWords;
-import dev.racelock.report.FindingTypeDescription;
-import dev.racelock.report.ReportOptions;
-import dev.racelock.report.ReportRenderer;
-import dev.racelock.report.SourceLocator;
 import dev.racelock.report.json.JsonWriter;
+import dev.racelock.report.view.FindingTypeDescription;
+import dev.racelock.report.view.FindingView;
+import dev.racelock.report.view.FindingView.AccessView;
+import dev.racelock.report.view.FindingView.AcquisitionView;
+import dev.racelock.report.view.FindingView.HeldLockView;
+import dev.racelock.report.view.FindingView.PairView;
+import dev.racelock.report.view.ReportRun;
+import dev.racelock.report.view.ReportVisitor;
+import dev.racelock.report.view.SourceLocator;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -28,43 +27,55 @@ import java.util.List;
  * thread flow per thread, and {@code partialFingerprints} carrying racelock's own fingerprint so
  * code scanning tracks a bug across commits even when its lines move.
  */
-public final class SarifReport implements ReportRenderer {
+public final class SarifReport implements ReportVisitor {
 
     public static final String SCHEMA_URI =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public static final String FINGERPRINT_KEY = "racelock/v1";
     public static final String SRCROOT = "%SRCROOT%";
 
+    private final JsonWriter json;
+    private SourceLocator sources;
+
+    public SarifReport(Writer out) {
+        this.json = new JsonWriter(out);
+    }
+
     @Override
-    public void render(AnalysisResult result, ReportOptions options, Writer out) throws IOException {
-        SourceLocator sources = new SourceLocator(options);
-        JsonWriter json = new JsonWriter(out);
+    public void visitRun(ReportRun run) throws IOException {
+        sources = run.sources();
         json.beginObject();
         json.field("$schema", SCHEMA_URI);
         json.field("version", "2.1.0");
         json.name("runs").beginArray().beginObject();
-        writeTool(json, options);
-        writeInvocation(json, result);
+        writeTool(json, run.toolVersion());
+        writeInvocation(json, run.result());
         json.name("originalUriBaseIds").beginObject();
         json.name(SRCROOT).beginObject();
         json.field("uri", sources.projectRoot().toUri().toString());
         json.endObject();
         json.endObject();
         json.name("results").beginArray();
-        for (Finding f : result.findings()) {
-            writeResult(json, f, sources);
-        }
+    }
+
+    @Override
+    public void visitFinding(FindingView finding) throws IOException {
+        writeResult(json, finding, sources);
+    }
+
+    @Override
+    public void visitEnd() throws IOException {
         json.endArray();
         json.endObject().endArray();
         json.endObject();
         json.finish();
     }
 
-    private static void writeTool(JsonWriter json, ReportOptions options) throws IOException {
+    private static void writeTool(JsonWriter json, String toolVersion) throws IOException {
         json.name("tool").beginObject().name("driver").beginObject();
         json.field("name", "racelock");
-        if (options.toolVersion() != null) {
-            json.field("version", options.toolVersion());
+        if (toolVersion != null) {
+            json.field("version", toolVersion);
         }
         json.name("rules").beginArray();
         for (FindingType type : FindingType.values()) {
@@ -107,15 +118,15 @@ public final class SarifReport implements ReportRenderer {
         return "error";
     }
 
-    private static void writeResult(JsonWriter json, Finding f, SourceLocator sources) throws IOException {
+    private static void writeResult(JsonWriter json, FindingView f, SourceLocator sources) throws IOException {
         List<Related> related = related(f);
         json.beginObject();
-        json.field("ruleId", f.type().id());
-        json.field("ruleIndex", f.type().ordinal());
-        json.field("level", level(f.type()));
+        json.field("ruleId", f.finding().type().id());
+        json.field("ruleIndex", f.finding().type().ordinal());
+        json.field("level", level(f.finding().type()));
         json.name("message").beginObject().field("text", messageText(f, related)).endObject();
         json.name("locations").beginArray();
-        writeLocation(json, -1, f.primarySite(), null, sources);
+        writeLocation(json, -1, f.finding().primarySite(), null, sources);
         json.endArray();
         if (!related.isEmpty()) {
             json.name("relatedLocations").beginArray();
@@ -130,9 +141,9 @@ public final class SarifReport implements ReportRenderer {
             json.field("occurrenceCount", f.occurrences());
         }
         json.name("properties").beginObject();
-        json.field("title", FindingWords.title(f));
-        if (f.classification() != null) {
-            json.field("classification", f.classification().id());
+        json.field("title", f.title());
+        if (f.finding().classification() != null) {
+            json.field("classification", f.finding().classification().id());
         }
         json.endObject();
         json.endObject();
@@ -141,26 +152,30 @@ public final class SarifReport implements ReportRenderer {
     /** A location the result points to besides its primary one, with the sentence describing it. */
     private record Related(SourceSite site, String message) {}
 
-    private static List<Related> related(Finding f) {
+    /**
+     * The earlier access of the race shown in full (the one the message links to), both sites of
+     * each other pair, or the other acquisitions of a cycle and where each held lock was taken.
+     */
+    private static List<Related> related(FindingView f) {
         List<Related> related = new ArrayList<>();
-        for (int i = 0; i < f.pairs().size(); i++) {
-            RacePair p = f.pairs().get(i);
-            if (i > 0) {
-                related.add(new Related(p.later().site(), FindingWords.accessHeading(p.later(), false) + " of "
-                        + FindingWords.accessedLocation(f.location(), p.later())));
+        for (AccessView a : f.accesses()) {
+            if (a.previous()) {
+                related.add(new Related(a.access().site(), a.heading() + " of " + a.location()));
             }
-            related.add(new Related(p.earlier().site(), FindingWords.accessHeading(p.earlier(), true) + " of "
-                    + FindingWords.accessedLocation(f.location(), p.earlier())));
         }
-        List<LockAcquisition> cycle = f.cycle();
+        for (PairView p : f.otherPairs()) {
+            related.add(new Related(p.pair().later().site(), p.text()));
+            related.add(new Related(p.pair().earlier().site(), p.text()));
+        }
+        List<AcquisitionView> cycle = f.acquisitions();
         for (int i = 0; i < cycle.size(); i++) {
-            LockAcquisition edge = cycle.get(i);
+            AcquisitionView edge = cycle.get(i);
             if (i > 0) {
-                related.add(new Related(edge.acquiredAt(), FindingWords.acquisitionSentence(f, edge)));
+                related.add(new Related(edge.acquisition().acquiredAt(), edge.sentence()));
             }
-            for (HeldLock held : edge.heldLocks()) {
-                if (held.acquiredAt() != null) {
-                    related.add(new Related(held.acquiredAt(), FindingWords.heldLockSentence(edge, held)));
+            for (HeldLockView held : edge.locks()) {
+                if (held.held().acquiredAt() != null) {
+                    related.add(new Related(held.held().acquiredAt(), held.tookHere()));
                 }
             }
         }
@@ -172,16 +187,16 @@ public final class SarifReport implements ReportRenderer {
      * The finding's message, then the other side of the race or the cycle with links to the related
      * locations ({@code [text](id)}, SARIF 3.11.6), then why.
      */
-    private static String messageText(Finding f, List<Related> related) {
-        StringBuilder sb = new StringBuilder(FindingWords.message(f));
-        if (f.primaryPair() != null && !related.isEmpty()) {
+    private static String messageText(FindingView f, List<Related> related) {
+        StringBuilder sb = new StringBuilder(f.message());
+        if (!f.accesses().isEmpty() && !related.isEmpty()) {
             sb.append(sentenceBreak(sb)).append("Conflicts with: [").append(escapeLinkText(related.get(0).message()))
                     .append("](1).");
         }
-        if (!f.cycle().isEmpty()) {
-            sb.append(sentenceBreak(sb)).append("Cycle: ").append(escapeLinkText(FindingWords.cycleLine(f))).append('.');
+        if (!f.acquisitions().isEmpty()) {
+            sb.append(sentenceBreak(sb)).append("Cycle: ").append(escapeLinkText(f.cycleLine())).append('.');
         }
-        String why = FindingWords.explanation(f);
+        String why = f.explanation();
         if (why != null) {
             sb.append(" Why: ").append(escapeLinkText(why));
         }
@@ -229,18 +244,13 @@ public final class SarifReport implements ReportRenderer {
      * One thread flow per access or cycle edge, outermost frame first (thread flow locations are in
      * execution order, SARIF 3.37.1), ending at the access or acquisition itself.
      */
-    private static void writeCodeFlow(JsonWriter json, Finding f, SourceLocator sources) throws IOException {
+    private static void writeCodeFlow(JsonWriter json, FindingView f, SourceLocator sources) throws IOException {
         List<Flow> flows = new ArrayList<>();
-        RacePair primary = f.primaryPair();
-        if (primary != null) {
-            for (Access a : List.of(primary.earlier(), primary.later())) {
-                flows.add(new Flow(FindingWords.accessHeading(a, false) + " of "
-                        + FindingWords.accessedLocation(f.location(), a), FindingWords.frames(a.stack(), a.site())));
-            }
+        for (AccessView a : f.accesses()) {
+            flows.add(new Flow(a.heading() + " of " + a.location(), a.stack()));
         }
-        for (LockAcquisition edge : f.cycle()) {
-            flows.add(new Flow(FindingWords.acquisitionSentence(f, edge),
-                    FindingWords.frames(edge.stack(), edge.acquiredAt())));
+        for (AcquisitionView edge : f.acquisitions()) {
+            flows.add(new Flow(edge.sentence(), edge.stack()));
         }
         flows.removeIf(flow -> flow.frames().isEmpty());
         if (flows.isEmpty()) {

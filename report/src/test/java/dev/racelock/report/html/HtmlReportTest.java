@@ -2,7 +2,7 @@ package dev.racelock.report.html;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
 import dev.racelock.report.ReportFormat;
 import dev.racelock.report.SampleFindings;
 import org.junit.jupiter.api.Test;
@@ -48,10 +48,11 @@ class HtmlReportTest {
         String page = html(SampleFindings.result());
         assertTrue(page.contains("<h3>Write by thread &quot;worker-2&quot;</h3>"), page);
         assertTrue(page.contains("<h3>Previous read by thread &quot;worker-1&quot;</h3>"), page);
-        assertTrue(page.contains("<span class=\"method\">com.acme.Worker.&lt;init&gt;</span>"), page);
+        assertTrue(page.contains("<span class=\"method\" title=\"com.acme.Worker.&lt;init&gt;\">Worker.&lt;init&gt;</span>"),
+                "a frame shows the simple class name, the package on hover: " + page);
         assertTrue(page.contains(">Worker.java:9</span>"), page);
-        assertTrue(page.contains("<code>Registry.lock</code> <span class=\"taken\">taken at com.acme.Worker.run(Worker.java:28)"),
-                page);
+        assertTrue(page.contains("<code>Registry.lock</code> <span class=\"taken\">taken at <span class=\"frame\">"
+                + "<span class=\"method\" title=\"com.acme.Worker.run\">Worker.run</span>"), page);
         assertTrue(page.contains("<strong>Why:</strong> thread &quot;worker-1&quot; holds Registry.lock, thread &quot;worker-2&quot;"
                 + " holds no lock: no lock held in common and no hand-off between them."), page);
         assertTrue(page.contains("Seen 412 times"), page);

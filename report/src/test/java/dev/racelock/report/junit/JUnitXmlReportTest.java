@@ -1,7 +1,8 @@
 package dev.racelock.report.junit;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
+import dev.racelock.report.Reports;
 import dev.racelock.report.SampleFindings;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -33,7 +34,7 @@ class JUnitXmlReportTest {
 
     private static String xml(AnalysisResult result) throws IOException {
         StringWriter out = new StringWriter();
-        new JUnitXmlReport(FIXED).render(result, SampleFindings.options(Path.of(".")), out);
+        Reports.walk(result, SampleFindings.options(Path.of(".")), new JUnitXmlReport(out, FIXED));
         return out.toString();
     }
 

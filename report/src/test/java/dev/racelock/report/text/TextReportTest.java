@@ -1,12 +1,21 @@
 package dev.racelock.report.text;
 
+import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StartRelation;
+import dev.racelock.analyzer.finding.ThreadRef;
 import dev.racelock.report.ReportFormat;
 import dev.racelock.report.ReportOptions;
 import dev.racelock.report.SampleFindings;
+import dev.racelock.report.view.FindingView;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +55,25 @@ class TextReportTest {
                 ==================
                 racelock: 1 data race (1 finding) in 1 trace, 10 events
                 """, report);
+    }
+
+    @Test
+    void listsTheOtherPairsOfAccessesOfARaceOneLineEach() {
+        Finding race = SampleFindings.race();
+        SourceSite reset = SampleFindings.site("com.acme.Counter", "reset", "Counter.java", 30);
+        SourceSite print = SampleFindings.site("com.acme.Main", "print", "Main.java", 12);
+        RacePair other = new RacePair(new Access(new ThreadRef(1, "main", null), AccessKind.READ, -1, print,
+                List.of(print), List.of()), new Access(new ThreadRef(13, "w3", null), AccessKind.WRITE, -1, reset,
+                List.of(reset), List.of()), null, StartRelation.NONE, 2);
+        List<RacePair> pairs = new ArrayList<>(race.pairs());
+        pairs.add(other);
+        Finding grouped = Finding.race(race.type(), race.fingerprint(), race.location(), pairs);
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(grouped), 10, List.of()));
+        assertTrue(report.contains("""
+                  Other pairs of accesses to Counter.hits:
+                    write by thread "w3" at Counter.java:30, previous read by thread "main" at Main.java:12 (seen 2 times)
+                """), report);
+        assertTrue(report.contains("  Seen 414 times.\n"), report);
     }
 
     @Test
@@ -96,7 +124,7 @@ class TextReportTest {
 
     @Test
     void findingTextIsOneFindingWithoutSeparators() {
-        String one = TextReport.findingText(SampleFindings.deadlock());
+        String one = TextReport.findingText(FindingView.of(SampleFindings.deadlock(), 1));
         assertTrue(one.startsWith("POTENTIAL DEADLOCK"), one);
         assertFalse(one.contains("=================="), one);
         assertFalse(one.contains("racelock:"), one);

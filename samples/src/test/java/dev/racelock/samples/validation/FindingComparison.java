@@ -4,7 +4,7 @@ import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

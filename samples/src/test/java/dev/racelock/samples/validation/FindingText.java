@@ -2,7 +2,7 @@ package dev.racelock.samples.validation;
 
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.SourceSite;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
 
 import java.util.LinkedHashSet;
 import java.util.List;

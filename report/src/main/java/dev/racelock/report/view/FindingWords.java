@@ -1,4 +1,4 @@
-package dev.racelock.report;
+package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.Finding;

@@ -1,4 +1,4 @@
-package dev.racelock.report;
+package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
@@ -24,11 +24,6 @@ public final class ResultSummary {
         for (Finding f : result.findings()) {
             counts.merge(f.type(), 1, Integer::sum);
         }
-    }
-
-    /** Every type, in declaration order, with its count (zero included). */
-    public Map<FindingType, Integer> countsByType() {
-        return Map.copyOf(counts);
     }
 
     public int count(FindingType type) {

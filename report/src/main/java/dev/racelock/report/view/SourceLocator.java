@@ -1,4 +1,4 @@
-package dev.racelock.report;
+package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.SourceSite;
 
@@ -23,12 +23,14 @@ public final class SourceLocator {
     private final List<Path> roots = new ArrayList<>();
     private final Map<String, String> cache = new HashMap<>();
 
-    public SourceLocator(ReportOptions options) {
-        this.projectRoot = (options.projectRoot() != null ? options.projectRoot() : Path.of(""))
-                .toAbsolutePath().normalize();
-        List<Path> configured = options.sourceRoots().isEmpty() ? ReportOptions.MAVEN_SOURCE_ROOTS : options.sourceRoots();
-        for (Path root : configured) {
-            roots.add(projectRoot.resolve(root).normalize());
+    /**
+     * @param projectRoot paths are made relative to this (null: the working directory)
+     * @param sourceRoots where source files are looked up, relative to {@code projectRoot} unless absolute
+     */
+    public SourceLocator(Path projectRoot, List<Path> sourceRoots) {
+        this.projectRoot = (projectRoot != null ? projectRoot : Path.of("")).toAbsolutePath().normalize();
+        for (Path root : sourceRoots) {
+            roots.add(this.projectRoot.resolve(root).normalize());
         }
     }
 

@@ -1,6 +1,7 @@
-package dev.racelock.report;
+package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.report.ReportOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class SourceLocatorTest {
     @Test
     void findsTestSourcesUnderTheMavenTestRoot() throws IOException {
         create("src/test/java/com/acme/CounterTest.java");
-        SourceLocator locator = new SourceLocator(SampleFindings.options(project));
+        SourceLocator locator = new SourceLocator(project, ReportOptions.MAVEN_SOURCE_ROOTS);
         assertEquals("src/test/java/com/acme/CounterTest.java",
                 locator.uri(new SourceSite("com.acme.CounterTest", "races", "CounterTest.java", 3)));
     }
@@ -34,14 +35,14 @@ class SourceLocatorTest {
     @Test
     void usesTheRecordedFileNameForClassesDeclaredInAnotherFile() throws IOException {
         create("src/main/java/com/acme/Shapes.java");
-        SourceLocator locator = new SourceLocator(SampleFindings.options(project));
+        SourceLocator locator = new SourceLocator(project, ReportOptions.MAVEN_SOURCE_ROOTS);
         assertEquals("src/main/java/com/acme/Shapes.java",
                 locator.uri(new SourceSite("com.acme.Circle", "area", "Shapes.java", 3)));
     }
 
     @Test
     void derivesTheFileOfANestedClassWithoutSourceFileAttribute() {
-        SourceLocator locator = new SourceLocator(SampleFindings.options(project));
+        SourceLocator locator = new SourceLocator(project, ReportOptions.MAVEN_SOURCE_ROOTS);
         assertEquals("com/acme/Outer.java", locator.uri(new SourceSite("com.acme.Outer$Inner", "run", null, -1)));
         assertEquals("Top.java", locator.uri(new SourceSite("Top", "run", null, -1)));
     }
@@ -49,13 +50,12 @@ class SourceLocatorTest {
     @Test
     void searchesConfiguredRootsOfAMultiModuleProject() throws IOException {
         create("core/src/main/java/com/acme/Counter.java");
-        ReportOptions options = new ReportOptions(List.of(Path.of("core/src/main/java")), project, false, "x");
         assertEquals("core/src/main/java/com/acme/Counter.java",
-                new SourceLocator(options).uri(new SourceSite("com.acme.Counter", "inc", "Counter.java", 1)));
+                new SourceLocator(project, List.of(Path.of("core/src/main/java"))).uri(new SourceSite("com.acme.Counter", "inc", "Counter.java", 1)));
     }
 
     @Test
     void hasNoUriForAnUnknownSite() {
-        assertNull(new SourceLocator(SampleFindings.options(project)).uri(null));
+        assertNull(new SourceLocator(project, ReportOptions.MAVEN_SOURCE_ROOTS).uri(null));
     }
 }

@@ -1,4 +1,4 @@
-package dev.racelock.report;
+package dev.racelock.report.view;
 
 /**
  * Escaping for XML 1.0 and HTML character data and quoted attribute values: every string from a
