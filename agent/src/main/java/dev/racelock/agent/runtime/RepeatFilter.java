@@ -1,17 +1,30 @@
 package dev.racelock.agent.runtime;
 
 /**
- * Drops an access that repeats one already recorded by this thread — same kind, same location
- * (object, slot), same site — with no synchronization event of this thread in between
+ * Drops a plain access that cannot change a finding: one whose kind (read or write) and location
+ * (object, field or element) this thread already recorded since its last synchronization event
  * (DESIGN.md, "Keeping the record small"; FastTrack's same-epoch case, Flanagan and Freund,
- * PLDI 2009). Between two synchronization events a thread's vector clock does not change, so
- * any access that races with the dropped one races with the recorded one, at the same site:
- * the findings are the same. Option {@code filter=off} records everything.
+ * PLDI 2009). The reader delivers a thread's plain events between two of its synchronization
+ * events together, with nothing of another thread in between (docs/trace-format.md, "Reading
+ * order"), and the thread's vector clock is the same for all of them, so for the analyzer such a
+ * repeat is always FastTrack's [WRITE SAME EPOCH] or [READ SAME EPOCH]: it is skipped before any
+ * check, whatever its site. Two exceptions keep an access that looks like a repeat:
+ * <ul>
+ *   <li>the first read after the first write of the location in the epoch: a write that every
+ *       read so far happens before empties a shared read state ([WRITE SHARED]), so that read
+ *       is checked and remembered anew (its site and stack are what a later racing write
+ *       reports). Later writes are same-epoch repeats and empty nothing, so in a loop of
+ *       {@code x++} one read, one write and one read are recorded per epoch;</li>
+ *   <li>anything after a range write ({@code System.arraycopy}, {@code Arrays.fill}), which
+ *       writes elements the table does not see: it starts the table afresh.</li>
+ * </ul>
+ * Option {@code filter=off} records everything.
  *
  * <p>Every call that is not a plain access or a method enter/exit starts a new epoch. A new
  * synchronizing method added to {@link EventRecorder} must do the same here.
  *
  * <p>Hot path: a direct-mapped table of the last access per hash bucket; no allocation, no lock.
+ * A collision evicts, so a repeat may be recorded, never a first access dropped.
  */
 final class RepeatFilter implements EventRecorder {
     private static final int BITS = 10;
@@ -22,7 +35,7 @@ final class RepeatFilter implements EventRecorder {
 
     private final EventRecorder next;
     private final long[] objects = new long[1 << BITS];
-    private final long[] slotSites = new long[1 << BITS];
+    private final int[] slots = new int[1 << BITS];
     private final long[] stamps = new long[1 << BITS];
     /** Starts at 1 so that an empty bucket (stamp 0) never matches. */
     private long epoch = 1;
@@ -31,53 +44,66 @@ final class RepeatFilter implements EventRecorder {
         this.next = next;
     }
 
-    private boolean repeated(long object, int slot, int site, int kind) {
-        long slotSite = ((long) slot << 32) | (site & 0xFFFFFFFFL);
+    private static int bucket(long object, int slot, int kind) {
         // the kind is hashed too: a read and a write of one location (x++) must not evict each other
-        int bucket = (int) ((object * 0x9E3779B97F4A7C15L + slotSite * 0xC2B2AE3D27D4EB4FL + kind * 0x165667B19E3779F9L)
+        return (int) ((object * 0x9E3779B97F4A7C15L + slot * 0xC2B2AE3D27D4EB4FL + kind * 0x165667B19E3779F9L)
                 >>> (64 - BITS));
+    }
+
+    private boolean repeated(long object, int slot, int kind) {
+        int bucket = bucket(object, slot, kind);
         long stamp = (epoch << 2) | kind;
-        if (stamps[bucket] == stamp && objects[bucket] == object && slotSites[bucket] == slotSite) {
+        if (stamps[bucket] == stamp && objects[bucket] == object && slots[bucket] == slot) {
             return true;
         }
         objects[bucket] = object;
-        slotSites[bucket] = slotSite;
+        slots[bucket] = slot;
         stamps[bucket] = stamp;
         return false;
+    }
+
+    /** The first write of the location in this epoch: the next read of it is recorded again. */
+    private void forgetRead(long object, int slot, int readKind) {
+        int bucket = bucket(object, slot, readKind);
+        if (objects[bucket] == object && slots[bucket] == slot) {
+            stamps[bucket] = 0;
+        }
     }
 
     // ---- plain accesses: filtered ------------------------------------------------------------
 
     @Override
     public void read(long object, int field, int site) {
-        if (!repeated(object, field, site, READ)) {
+        if (!repeated(object, field, READ)) {
             next.read(object, field, site);
         }
     }
 
     @Override
     public void write(long object, int field, int site) {
-        if (!repeated(object, field, site, WRITE)) {
+        if (!repeated(object, field, WRITE)) {
+            forgetRead(object, field, READ);
             next.write(object, field, site);
         }
     }
 
     @Override
     public void arrayRead(long array, int index, int site) {
-        if (!repeated(array, index, site, ARRAY_READ)) {
+        if (!repeated(array, index, ARRAY_READ)) {
             next.arrayRead(array, index, site);
         }
     }
 
     @Override
     public void arrayWrite(long array, int index, int site) {
-        if (!repeated(array, index, site, ARRAY_WRITE)) {
+        if (!repeated(array, index, ARRAY_WRITE)) {
+            forgetRead(array, index, ARRAY_READ);
             next.arrayWrite(array, index, site);
         }
     }
 
     @Override public void arrayRangeRead(long array, int from, int length, int site) { next.arrayRangeRead(array, from, length, site); }
-    @Override public void arrayRangeWrite(long array, int from, int length, int site) { next.arrayRangeWrite(array, from, length, site); }
+    @Override public void arrayRangeWrite(long array, int from, int length, int site) { epoch++; next.arrayRangeWrite(array, from, length, site); }
 
     // ---- calling context: no synchronization, no new epoch -----------------------------------
 
