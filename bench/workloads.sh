@@ -29,7 +29,8 @@ Usage: bench/workloads.sh [options]
                         then runs once per agent, named CONFIG@LABEL. Keep each jar's file
                         name racelock-agent.jar (copy an old one into its own directory).
   --cli JAR             racelock.jar that analyzes the traces (default cli/target/racelock.jar)
-  --analyze WHEN        every (each round's traces), last (the last round's; default), none
+  --analyze WHEN        every (each round's traces), last (the last round's; default), N (round
+                        N's: 1 has the analysis figures early), none
   --analyzer-opts OPTS  JVM options of the analysis (default: -Xmx6g)
   --traces DIR          keep the traces in DIR (default: each trace is deleted once measured;
                         full traces can be GBs each)
@@ -99,7 +100,10 @@ for c in "${CONFIG_LIST[@]}"; do
 done
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "--rounds wants a positive number, got '$ROUNDS'"
 [[ $MIN_FREE_GB =~ ^[0-9]+$ ]] || die "--min-free-gb wants a number, got '$MIN_FREE_GB'"
-case "$ANALYZE" in every|last|none) ;; *) die "--analyze wants every, last or none, got '$ANALYZE'" ;; esac
+case "$ANALYZE" in every|none) ;; last) ANALYZE=$ROUNDS ;;
+  *) [[ $ANALYZE =~ ^[1-9][0-9]*$ ]] && [ "$ANALYZE" -le "$ROUNDS" ] \
+       || die "--analyze wants every, last, none or a round from 1 to $ROUNDS, got '$ANALYZE'" ;;
+esac
 [ ${#AGENTS[@]} -gt 0 ] || AGENTS=("agent/target/racelock-agent.jar")
 
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (it measures the peak RSS): apt-get install time"
@@ -182,7 +186,7 @@ run_one() {
   if [ -n "$trace" ] && [ -f "$trace" ]; then bytes=$(stat -c %s "$trace"); fi
   if [ "$rc" -ne 0 ]; then
     echo "  $w $name: FAILED (exit $rc): $(grep -v '^\s*$' "$WORK/err" | head -3 | tr '\n' ' ')" >&2
-  elif [ -n "$trace" ] && { [ "$ANALYZE" = every ] || { [ "$ANALYZE" = last ] && [ "$round" -eq "$ROUNDS" ]; }; }; then
+  elif [ -n "$trace" ] && { [ "$ANALYZE" = every ] || [ "$ANALYZE" = "$round" ]; }; then
     arc=0
     # shellcheck disable=SC2086 # ANALYZER_OPTS holds several options
     /usr/bin/time -f '%e %M' -o "$WORK/atime" "$JAVA" $ANALYZER_OPTS -jar "$CLI_JAR" analyze --no-color \
