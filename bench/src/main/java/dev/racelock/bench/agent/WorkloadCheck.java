@@ -1,9 +1,9 @@
 package dev.racelock.bench.agent;
 
 /**
- * Ends a workload run: prints the line the benchmark script reads and exits 1 when the check
- * value differs from the expected one (a recorded run that computes something else is not a
- * measurement of the same work).
+ * Ends a workload run: prints the line the benchmark script reads and fails when the check value
+ * differs from the expected one (a recorded run that computes something else is not a measurement
+ * of the same work). The failure is an exception out of {@code main}, so the JVM exits with 1.
  */
 final class WorkloadCheck {
 
@@ -17,8 +17,7 @@ final class WorkloadCheck {
     static void finish(String name, WorkloadArgs args, long millis, long check, long expected) {
         System.out.println(args.describe(name, check, millis));
         if (check != expected) {
-            System.err.println(name + ": wrong check value " + check + ", expected " + expected);
-            System.exit(1);
+            throw new IllegalStateException(name + ": wrong check value " + check + ", expected " + expected);
         }
     }
 }
