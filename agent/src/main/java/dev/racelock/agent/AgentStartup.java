@@ -16,6 +16,7 @@ import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.agent.runtime.WriterOutput;
 import dev.racelock.agent.runtime.juc.JucRuntime;
+import dev.racelock.trace.AgentArguments;
 import dev.racelock.trace.TraceHeader;
 import dev.racelock.trace.format.TraceWriter;
 
@@ -34,16 +35,16 @@ public final class AgentStartup {
 
     public static void start(String arguments, Instrumentation instrumentation) {
         PrintStream err = System.err;
-        AgentOptions options;
+        AgentArguments options;
         try {
-            options = AgentOptions.parse(arguments);
+            options = AgentArguments.parse(arguments);
         } catch (IllegalArgumentException e) {
             err.println("racelock: " + e.getMessage());
             err.flush();
-            System.exit(AgentOptions.BAD_OPTION_EXIT_CODE);
+            System.exit(AgentArguments.BAD_OPTION_EXIT_CODE);
             return;
         }
-        TraceOutput output = open(options, err);
+        TraceOutput output = open(options, arguments == null ? "" : arguments.trim(), err);
         Recording.start(output, options.filter());
 
         Dictionary dictionary = new Dictionary(output);
@@ -64,17 +65,17 @@ public final class AgentStartup {
             }
         }).start();
         Runnable failureCheck = output instanceof WriterOutput w ? w::warnOnFailure : () -> { };
-        new AgentThread("racelock-watchdog", new DeadlockWatchdog(options.deadlock() != AgentOptions.Deadlock.OFF,
-                options.deadlock() == AgentOptions.Deadlock.EXIT, AgentOptions.DEADLOCK_EXIT_CODE, err,
+        new AgentThread("racelock-watchdog", new DeadlockWatchdog(options.deadlock() != AgentArguments.Deadlock.OFF,
+                options.deadlock() == AgentArguments.Deadlock.EXIT, AgentArguments.DEADLOCK_EXIT_CODE, err,
                 failureCheck)).start();
     }
 
-    private static TraceOutput open(AgentOptions options, PrintStream err) {
+    private static TraceOutput open(AgentArguments options, String raw, PrintStream err) {
         long pid = ProcessHandle.current().pid();
         long start = System.currentTimeMillis();
         String file = options.outputFile(pid, start);
         TraceHeader header = new TraceHeader(FORMAT_VERSION, pid, start, System.getProperty("java.version", ""),
-                System.getProperty("sun.java.command", ""), options.raw(), options.memory(), options.stacks());
+                System.getProperty("sun.java.command", ""), raw, options.memory(), options.stacks());
         try {
             TraceWriter writer = TraceWriter.open(Path.of(file), header, FLUSH_INTERVAL_MILLIS);
             if (!options.quiet()) {

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The agent's layering, as DESIGN.md and each package-info.java state it: the core rewriter and
+ * The agent's layering, as docs/agent.md ("Packages") and each package-info.java state it: the core rewriter and
  * the core recorder know none of the models of the JDK built on them; the runtime (on the
  * bootstrap class path of every recorded JVM) never needs ASM; nothing but the entry package
  * knows the entry package; and the agent never reaches the analyzer, report or CLI.

@@ -6,7 +6,7 @@ import dev.racelock.trace.EventVisitor;
 import java.util.List;
 
 /**
- * One independent analysis over the event stream (DESIGN.md, "Analyses are independent
+ * One independent analysis over the event stream (docs/development.md, "Adding an analysis": analyses are independent
  * consumers of one event stream"). An analysis is built from the session's shared
  * {@link dev.racelock.analyzer.state.TraceState}, overrides the events it needs, and never
  * refers to another analysis: adding one touches no other. The session calls an analysis only

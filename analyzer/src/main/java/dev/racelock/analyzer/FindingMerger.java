@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Makes one finding per fingerprint (DESIGN.md: one finding per distinct bug, across traces
- * too): a race keeps the distinct access pairs of every trace (a pair seen again adds its
+ * Makes one finding per fingerprint (docs/analyses.md, "Several traces": one finding per distinct
+ * bug, across traces too): a race keeps the distinct access pairs of every trace (a pair seen again adds its
  * occurrences; a classified pair is shown first), a cycle keeps its first evidence, occurrences
  * are summed, and the result is sorted by type, then fingerprint, so output is stable. A deadlock
  * that really happened and the lock-order cycle that predicts it are one bug: the observed

@@ -1,14 +1,15 @@
 package dev.racelock.cli;
 
+import dev.racelock.trace.AgentArguments;
+
 /** What a target's exit code means when the agent chose it. */
 final class AgentExit {
 
     /**
      * The exit code the agent ends a JVM with when it has seen a deadlock and runs with
-     * {@code deadlock=exit}: the agent's {@code AgentOptions.DEADLOCK_EXIT_CODE} (docs/agent.md), copied
-     * because the CLI must not depend on the agent (DESIGN.md).
+     * {@code deadlock=exit} (docs/agent.md).
      */
-    static final int DEADLOCK_EXIT = 86;
+    static final int DEADLOCK_EXIT = AgentArguments.DEADLOCK_EXIT_CODE;
 
     private AgentExit() {}
 

@@ -1,10 +1,9 @@
 package dev.racelock.cli;
 
+import dev.racelock.trace.AgentArguments;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code run}'s options for the agent, and how they become the {@code -javaagent} argument
@@ -15,7 +14,7 @@ public final class AgentOptions {
     @Option(names = "--deadlock", paramLabel = "ACTION", defaultValue = "exit",
             description = "When the agent sees threads deadlocked: exit (record, then end the JVM so the run "
                     + "never hangs), report (record and go on), off (default: ${DEFAULT-VALUE}).")
-    Deadlock deadlock = Deadlock.exit;
+    AgentArguments.Deadlock deadlock = AgentArguments.Deadlock.EXIT;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "full",
             description = "full (races and deadlocks) or locks (deadlocks only, lower overhead) "
@@ -35,8 +34,6 @@ public final class AgentOptions {
             description = "Classes not to instrument, in the form of --include.")
     String exclude;
 
-    enum Deadlock { exit, report, off }
-
     enum Mode { full, locks }
 
     enum OnOff { on, off }
@@ -48,30 +45,27 @@ public final class AgentOptions {
      * @throws CommandFailure (usage) a path or value the agent option syntax cannot carry
      */
     String javaagentArgument(Path agentJar, Path traceDir, boolean quiet) {
-        List<String> options = new ArrayList<>();
-        options.add("output=" + checked(traceDir.toAbsolutePath().resolve("racelock-%p.rlt").toString(), "trace directory"));
-        options.add("deadlock=" + deadlock);
-        options.add("mode=" + mode);
-        options.add("stacks=" + stacks);
-        if (include != null) {
-            options.add("include=" + checked(include, "--include"));
+        AgentArguments arguments = AgentArguments.DEFAULTS
+                .withOutput(traceDir.toAbsolutePath().resolve(AgentArguments.DEFAULT_OUTPUT).toString())
+                .withDeadlock(deadlock)
+                .withMemory(mode == Mode.full)
+                .withStacks(stacks == OnOff.on)
+                .withQuiet(quiet);
+        try {
+            if (include != null) {
+                arguments = arguments.withInclude(AgentArguments.globs(include));
+            }
+            if (exclude != null) {
+                arguments = arguments.withExclude(AgentArguments.globs(exclude));
+            }
+            String jar = agentJar.toAbsolutePath().toString();
+            if (jar.indexOf(',') >= 0 || jar.indexOf('"') >= 0 || jar.indexOf('=') >= 0) {
+                throw new IllegalArgumentException("the agent jar path '" + jar + "' contains a comma, an equals"
+                        + " sign or a double quote, which -javaagent cannot carry");
+            }
+            return "-javaagent:" + jar + "=" + arguments.format();
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage(e.getMessage());
         }
-        if (exclude != null) {
-            options.add("exclude=" + checked(exclude, "--exclude"));
-        }
-        if (quiet) {
-            options.add("quiet=true");
-        }
-        return "-javaagent:" + checked(agentJar.toAbsolutePath().toString(), "agent jar path") + "="
-                + String.join(",", options);
-    }
-
-    /** Agent options are comma-separated key=value pairs inside a quoted JAVA_TOOL_OPTIONS word. */
-    private static String checked(String value, String what) {
-        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0) {
-            throw CommandFailure.usage("the " + what + " '" + value + "' contains a comma or a double quote, "
-                    + "which the agent's option syntax cannot carry");
-        }
-        return value;
     }
 }

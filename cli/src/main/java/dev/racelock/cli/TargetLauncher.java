@@ -89,7 +89,6 @@ public record TargetLauncher(Map<String, String> extraEnvironment, Path outputFi
         return existing == null || existing.isBlank() ? arg : existing.strip() + " " + arg;
     }
 
-    /** "No such file or directory" rather than the whole "Cannot run program ..., error=2, ..." sentence. */
     /**
      * The operating system's reason from ProcessBuilder.start's message, which differs by JDK:
      * {@code error=2, No such file or directory} (17) and
@@ -97,6 +96,7 @@ public record TargetLauncher(Map<String, String> extraEnvironment, Path outputFi
      */
     private static final Pattern OS_ERROR = Pattern.compile("error(?:=|: )\\d+(?:, |\\s*\\()([^()]+)");
 
+    /** "No such file or directory" rather than the whole "Cannot run program ..., error=2, ..." sentence. */
     static String reason(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Matcher m = OS_ERROR.matcher(message);

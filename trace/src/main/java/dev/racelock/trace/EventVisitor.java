@@ -2,7 +2,7 @@ package dev.racelock.trace;
 
 /**
  * Receives a trace, event by event, in one order consistent with the recorded program's
- * synchronization order (DESIGN.md, "Ordering in the trace"): synchronization events in global
+ * synchronization order (docs/trace-format.md, "Reading order"): synchronization events in global
  * sequence order, plain accesses in program order within their thread, each placed before the
  * next synchronization event of its thread.
  *

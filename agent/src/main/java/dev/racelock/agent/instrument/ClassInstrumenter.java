@@ -78,16 +78,16 @@ final class ClassInstrumenter extends ClassVisitor {
                 return -1;
             }
 
+            /** Calls around the body of a method the JDK runs as a task (CallSiteHooks.BodyHook), or null. */
+            private final CallSiteHooks.BodyHook bodyHook = (access & Opcodes.ACC_STATIC) != 0 ? null
+                    : context.hooks().bodyHook(name, descriptor, ancestor -> scope.isSubclass(superName, ancestor));
+
             /**
              * Whether anything is recorded in this method. A method that records nothing is
              * left byte-for-byte as it was: no context lookup, and it stays small enough for
              * the JIT to inline (mode=locks leaves most getters and setters untouched; with
              * stacks on, leaves that touch no recorded field, array or monitor).
              */
-            /** Calls around the body of a method the JDK runs as a task (CallSiteHooks.BodyHook), or null. */
-            private final CallSiteHooks.BodyHook bodyHook = (access & Opcodes.ACC_STATIC) != 0 ? null
-                    : context.hooks().bodyHook(name, descriptor, ancestor -> scope.isSubclass(superName, ancestor));
-
             private boolean recordsAnything(boolean idAssignment) {
                 if (idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0 || bodyHook != null) {
                     return true;

@@ -415,7 +415,7 @@ final class MethodInstrumenter extends MethodVisitor {
         loadedField = null;
         int site = site();
         if (scope.options.stacks()) {
-            // the callee's Rt.enter reads this: one field store per call (helper brief, item 5)
+            // the callee's Rt.enter reads this: one field store per call
             super.visitVarInsn(Opcodes.ALOAD, contextSlot);
             push(site);
             super.visitFieldInsn(Opcodes.PUTFIELD, CONTEXT, "callSite", "I");

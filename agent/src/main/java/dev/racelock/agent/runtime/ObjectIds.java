@@ -5,7 +5,7 @@ import dev.racelock.trace.ObjectInfo;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Unique, never reused object ids (DESIGN.md, "Object identity"). Instrumented classes carry
+ * Unique, never reused object ids (docs/agent.md, "Object identity"). Instrumented classes carry
  * their id in an injected field ({@link Identified}); everything else (arrays, JDK objects,
  * classes used as locks) is looked up in a weak identity map. Ids come from one global counter
  * handed out in per-thread blocks, so two objects never share an id even after collection.

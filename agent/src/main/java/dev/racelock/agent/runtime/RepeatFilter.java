@@ -3,7 +3,7 @@ package dev.racelock.agent.runtime;
 /**
  * Drops a plain access that cannot change a finding: one whose kind (read or write) and location
  * (object, field or element) this thread already recorded since its last synchronization event
- * (DESIGN.md, "Keeping the record small"; FastTrack's same-epoch case, Flanagan and Freund,
+ * (docs/agent.md, "Repeat filter"; FastTrack's same-epoch case, Flanagan and Freund,
  * PLDI 2009). The reader delivers a thread's plain events between two of its synchronization
  * events together, with nothing of another thread in between (docs/trace-format.md, "Reading
  * order"), and the thread's vector clock is the same for all of them, so for the analyzer such a

@@ -13,7 +13,7 @@ import java.io.PrintStream;
 
 /**
  * The recording of a run going to a {@link TraceWriter}. The first I/O failure the writer reports
- * is turned into one warning on stderr; the program runs on (helper brief, item 9).
+ * is turned into one warning on stderr; the program runs on (docs/agent.md, "Exit codes and messages").
  */
 public final class WriterOutput implements TraceOutput {
     private final TraceWriter writer;

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * Finds simple cycles of a lock-order graph within fixed bounds, so that a dense graph never hangs
- * the analyzer (DESIGN.md, "Analyses"): strongly connected components first (Kosaraju, JGraphT; its depth-first search is iterative, where Gabow's recursion overflows the stack on a long path of 10,000 locks),
+ * the analyzer (docs/analyses.md, "Potential deadlocks"): strongly connected components first (Kosaraju, JGraphT; its depth-first search is iterative, where Gabow's recursion overflows the stack on a long path of 10,000 locks),
  * since every cycle lies inside one; then, inside each component, a depth-first enumeration of
  * simple cycles, each found once from its lowest-numbered vertex, that stops at
  * {@link #MAX_CYCLE_LENGTH} edges per cycle, {@link #MAX_STEPS} edge expansions per component and
@@ -95,8 +95,8 @@ final class BoundedCycleSearch<V, E> {
         return false;
     }
 
-    @SuppressWarnings("unchecked")
     /** Extends {@code path} (ending at {@code at}) towards cycles of exactly {@code length} edges through {@code start}. */
+    @SuppressWarnings("unchecked")
     private void extend(int start, int at, int length, int[][] targets, Object[][] edges, boolean[] onPath, List<E> path) {
         int[] ts = targets[at];
         for (int k = 0; k < ts.length; k++) {

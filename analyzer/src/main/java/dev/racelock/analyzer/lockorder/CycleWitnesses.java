@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Picks one witness acquisition per edge of a lock-order cycle such that the cycle could really
- * deadlock (DESIGN.md, "Deadlocks, lock order"):
+ * deadlock (docs/analyses.md, "Potential deadlocks"):
  * <ol>
  *   <li>each edge blocks: its acquisition was not a tryLock (or timed tryLock);</li>
  *   <li>the edges come from distinct threads (one thread cannot wait for itself);</li>

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Potential deadlocks from the lock-order graph, grouped by lock class as lockdep does
- * (DESIGN.md, "Deadlocks, lock order"). Every outermost, non-WAIT acquisition (or blocking
+ * (docs/analyses.md, "Potential deadlocks"). Every outermost, non-WAIT acquisition (or blocking
  * request) of a lock {@code l2} while holding {@code l1} adds the edge l1 -> l2 with a witness.
  *
  * <p>Two levels:

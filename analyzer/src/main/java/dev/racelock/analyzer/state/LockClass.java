@@ -6,7 +6,7 @@ import dev.racelock.analyzer.finding.LockRef;
  * A lock class, as lockdep groups locks: the declaring field of the lock if known, else its class
  * and allocation site, else (for a bare monitor) its class. One instance per class for the whole
  * trace, compared by identity: the lock-order graph uses it as its vertex object (JGraphT cycle
- * finders need one shared vertex object per vertex, DESIGN.md "Facts").
+ * finders need one shared vertex object per vertex).
  */
 public final class LockClass {
 

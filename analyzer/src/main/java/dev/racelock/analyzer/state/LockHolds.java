@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The locks each thread holds, with reentrancy counts (DESIGN.md: only the outermost
+ * The locks each thread holds, with reentrancy counts (docs/analyses.md: only the outermost
  * acquire/release pair of a reentrant lock is an edge) and the Object.wait / Condition.await
  * protocol (LockFlags.WAIT: the release gives up every hold at once, the re-acquire restores
  * them). Each thread's held set is also one interned lock-set id (labels: lock class,

@@ -9,7 +9,7 @@ import java.util.Set;
  * that relies on, say, a {@code ReentrantLock} would show a false race until the lock is hooked.
  */
 public enum Capability {
-    /** java.util.concurrent hand-offs: executors and futures, latches, queues (DESIGN.md, library hand-offs). */
+    /** java.util.concurrent hand-offs: executors and futures, latches, queues (docs/juc.md). */
     JUC("juc"),
     /** java.util.concurrent.locks: ReentrantLock, ReadWriteLock, tryLock. */
     JUC_LOCKS("juc-locks"),

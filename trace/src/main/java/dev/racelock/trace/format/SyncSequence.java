@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The global sequence of synchronization events of one trace (DESIGN.md, "Ordering in the
+ * The global sequence of synchronization events of one trace (docs/trace-format.md, "Reading order"; "Ordering in the
  * trace"). One atomic getAndAdd per synchronization event; a VarHandle rather than AtomicLong so
  * the recording path never calls into a java.util.concurrent class the agent may instrument.
  * Numbers start at 1, so 0 means "before every event".

@@ -12,6 +12,8 @@ interface JdkClassRewrite {
 
     /** Thrown by {@link #rewrite} when the JDK's code is not what the rewrite expects. */
     final class UnexpectedCode extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         UnexpectedCode(String what) {
             super(what);
         }

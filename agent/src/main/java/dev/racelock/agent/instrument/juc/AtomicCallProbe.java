@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Atomics as synchronization (DESIGN.md, "memory"): calls on {@code java.util.concurrent.atomic}
+ * Atomics as synchronization (docs/juc.md): calls on {@code java.util.concurrent.atomic}
  * classes, field updaters and {@link java.lang.invoke.VarHandle}s stay where they are, with a
  * {@code volatileWrite} recorded before a releasing operation and a {@code volatileRead} after
  * an acquiring one; a read-modify-write does both (ThreadEventBuffer's sequence rule). One that

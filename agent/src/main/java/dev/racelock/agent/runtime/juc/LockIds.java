@@ -11,7 +11,7 @@ import dev.racelock.trace.LockFlags;
  * <p>A lock is named by the object id of the lock that owns the state: a {@code ReentrantLock}
  * by itself, the read and write views of a {@code ReadWriteLock} (and of a {@code StampedLock})
  * by their owner, with {@link LockFlags#SHARED} for a read view, so the analyzer sees one lock
- * taken shared or exclusive (DESIGN.md, "locks"). A view is bound to its owner when recorded code
+ * taken shared or exclusive (docs/juc.md). A view is bound to its owner when recorded code
  * obtains it ({@code readLock()}, {@code asReadLock()}, ...); a view first seen elsewhere stands
  * for itself. A {@code Condition} is bound to its lock at {@code newCondition()}.
  *

@@ -17,8 +17,10 @@ import java.util.function.Supplier;
  * normally or by an exception, it releases its own token (which the returned stage is bound to),
  * before the JDK can mark the stage complete. A CompletableFuture never shows its callbacks to
  * the program, so the wrapper changes nothing it can see; tasks given to executors are never
- * wrapped (ExecutorHooks). One class for every functional shape the hooks wrap.
+ * wrapped (ExecutorHooks). One class for every functional shape the hooks wrap (so javac's
+ * "overloads" lint, about Consumer.andThen and Function.andThen, does not apply: nobody calls them).
  */
+@SuppressWarnings("overloads")
 class TracedTask implements Runnable, Supplier<Object>, Function<Object, Object>, Consumer<Object> {
     final Object body;
     private final long[] acquireAtStart;

@@ -1,4 +1,4 @@
-package dev.racelock.agent;
+package dev.racelock.trace;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,29 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AgentOptionsTest {
+/** The agent argument syntax, read by the agent and written by the CLI and the build integrations. */
+class AgentArgumentsTest {
 
     @Test
     void defaultsRecordEverythingIntoAPerPidFile() {
-        AgentOptions options = AgentOptions.parse(null);
+        AgentArguments options = AgentArguments.parse(null);
         assertEquals("racelock-%p.rlt", options.output());
         assertEquals(List.of("**"), options.include());
         assertTrue(options.memory());
         assertTrue(options.stacks());
-        assertEquals(AgentOptions.Deadlock.REPORT, options.deadlock());
+        assertEquals(AgentArguments.Deadlock.REPORT, options.deadlock());
         assertFalse(options.quiet());
     }
 
     @Test
     void parsesEveryOption() {
-        AgentOptions options = AgentOptions.parse(
+        AgentArguments options = AgentArguments.parse(
                 "output=t-%p-%t.rlt,include=com.acme.*:org.x.**,exclude=com.acme.Gen*,stacks=off,mode=locks,"
                         + "deadlock=exit,quiet=true");
         assertEquals(List.of("com.acme.*", "org.x.**"), options.include());
         assertEquals(List.of("com.acme.Gen*"), options.exclude());
         assertFalse(options.stacks());
         assertFalse(options.memory());
-        assertEquals(AgentOptions.Deadlock.EXIT, options.deadlock());
+        assertEquals(AgentArguments.Deadlock.EXIT, options.deadlock());
         assertTrue(options.quiet());
         assertEquals("t-42-19700101-000001.rlt", options.outputFile(42, 1000));
     }
@@ -39,19 +40,37 @@ class AgentOptionsTest {
     @Test
     void badValueNamesTheOptionAndTheAcceptedValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentOptions.parse("mode=fast"));
+                () -> AgentArguments.parse("mode=fast"));
         assertEquals("bad agent option 'mode=fast': mode accepts full|locks", e.getMessage());
     }
 
     @Test
     void unknownOptionListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentOptions.parse("ouput=x.rlt"));
+                () -> AgentArguments.parse("ouput=x.rlt"));
         assertTrue(e.getMessage().startsWith("unknown agent option 'ouput'"), e.getMessage());
     }
 
     @Test
     void pairWithoutValueIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("quiet"));
+        assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse("quiet"));
+    }
+
+    @Test
+    void formatParsesBackToTheSameArguments() {
+        AgentArguments a = AgentArguments.parse(
+                "output=/tmp/t-%p.rlt,include=com.acme.**:org.x.*,exclude=com.acme.Gen*,stacks=off,mode=locks,"
+                        + "deadlock=exit,filter=off,quiet=true");
+        assertEquals("output=/tmp/t-%p.rlt,deadlock=exit,mode=locks,stacks=off,include=com.acme.**:org.x.*,"
+                + "exclude=com.acme.Gen*,filter=off,quiet=true", a.format());
+        assertEquals(a, AgentArguments.parse(a.format()));
+        assertEquals(AgentArguments.DEFAULTS, AgentArguments.parse(AgentArguments.DEFAULTS.format()));
+    }
+
+    @Test
+    void formatRefusesAValueTheSyntaxCannotCarry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AgentArguments.DEFAULTS.withOutput("/tmp/a,b/t.rlt").format());
+        assertTrue(e.getMessage().contains("contains a comma"), e.getMessage());
     }
 }

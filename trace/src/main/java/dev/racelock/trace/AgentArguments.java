@@ -1,0 +1,197 @@
+package dev.racelock.trace;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The agent's argument string, {@code -javaagent:racelock-agent.jar=key=value,key=value}
+ * (docs/agent.md), defined once for everything that reads or writes it: the agent parses it,
+ * the CLI and the build integrations {@link #format} it. Parsing rejects anything unknown with a
+ * message that names the option and what it accepts.
+ *
+ * @param output  the trace file; {@code %p} is the pid and {@code %t} the start time
+ * @param memory  record field and array accesses ({@code mode=full}); false in {@code mode=locks}
+ * @param filter  drop an access that repeats one since the thread's last synchronization
+ */
+public record AgentArguments(String output, List<String> include, List<String> exclude, boolean stacks,
+                             boolean memory, Deadlock deadlock, boolean quiet, boolean filter) {
+
+    /** What the watchdog does on an observed deadlock. */
+    public enum Deadlock {
+        /** Record the cycle, then end the JVM with {@link #DEADLOCK_EXIT_CODE}, so a CI job never hangs. */
+        EXIT,
+        /** Record the cycle and let the program go on. */
+        REPORT,
+        /** No watchdog. */
+        OFF;
+
+        /** The option's spelling, {@code deadlock=exit}. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One trace per JVM, named by its pid, in the working directory. */
+    public static final String DEFAULT_OUTPUT = "racelock-%p.rlt";
+    /** Exit code of a JVM ended by {@code deadlock=exit}. */
+    public static final int DEADLOCK_EXIT_CODE = 86;
+    /** Exit code of a JVM started with a bad agent option (2 = usage error, as the CLI's). */
+    public static final int BAD_OPTION_EXIT_CODE = 2;
+
+    /** Everything recorded, into {@link #DEFAULT_OUTPUT}. */
+    public static final AgentArguments DEFAULTS = new AgentArguments(DEFAULT_OUTPUT, List.of("**"), List.of(), true,
+            true, Deadlock.REPORT, false, true);
+
+    private static final String KEYS = "output, include, exclude, stacks, mode, deadlock, filter, quiet";
+
+    public AgentArguments {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** @throws IllegalArgumentException naming the option and the values it accepts */
+    public static AgentArguments parse(String arguments) {
+        String raw = arguments == null ? "" : arguments.trim();
+        AgentArguments a = DEFAULTS;
+        if (raw.isEmpty()) {
+            return a;
+        }
+        for (String pair : raw.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("bad agent option '" + pair
+                        + "': expected key=value with key one of " + KEYS);
+            }
+            String key = pair.substring(0, eq).trim();
+            String value = pair.substring(eq + 1).trim();
+            a = switch (key) {
+                case "output" -> a.withOutput(nonEmpty(pair, key, value, "a file path (%p = pid, %t = start time)"));
+                case "include" -> a.withInclude(globs(pair, key, value));
+                case "exclude" -> a.withExclude(globs(pair, key, value));
+                case "stacks" -> a.withStacks(choice(pair, key, value, "on", "off").equals("on"));
+                case "mode" -> a.withMemory(choice(pair, key, value, "full", "locks").equals("full"));
+                case "deadlock" -> a.withDeadlock(Deadlock.valueOf(
+                        choice(pair, key, value, "exit", "report", "off").toUpperCase(Locale.ROOT)));
+                case "quiet" -> a.withQuiet(choice(pair, key, value, "true", "false").equals("true"));
+                case "filter" -> a.withFilter(choice(pair, key, value, "on", "off").equals("on"));
+                default -> throw new IllegalArgumentException("unknown agent option '" + key + "': accepted are "
+                        + KEYS);
+            };
+        }
+        return a;
+    }
+
+    /**
+     * The argument string that {@link #parse}s back to these arguments: output, deadlock, mode and
+     * stacks always, the rest where they differ from the defaults.
+     *
+     * @throws IllegalArgumentException if a value contains a comma or a double quote, which the
+     *                                  syntax (and a quoted {@code JAVA_TOOL_OPTIONS} word) cannot carry
+     */
+    public String format() {
+        List<String> pairs = new ArrayList<>();
+        pairs.add("output=" + carried("output", output));
+        pairs.add("deadlock=" + deadlock.value());
+        pairs.add("mode=" + (memory ? "full" : "locks"));
+        pairs.add("stacks=" + (stacks ? "on" : "off"));
+        if (!include.equals(DEFAULTS.include)) {
+            pairs.add("include=" + carried("include", String.join(":", include)));
+        }
+        if (!exclude.isEmpty()) {
+            pairs.add("exclude=" + carried("exclude", String.join(":", exclude)));
+        }
+        if (!filter) {
+            pairs.add("filter=off");
+        }
+        if (quiet) {
+            pairs.add("quiet=true");
+        }
+        return String.join(",", pairs);
+    }
+
+    /** The trace file name with %p (pid) and %t (start time, UTC yyyyMMdd-HHmmss) expanded. */
+    public String outputFile(long pid, long startMillis) {
+        String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.ofEpochMilli(startMillis));
+        return output.replace("%p", Long.toString(pid)).replace("%t", time);
+    }
+
+    public AgentArguments withOutput(String value) {
+        return new AgentArguments(value, include, exclude, stacks, memory, deadlock, quiet, filter);
+    }
+
+    public AgentArguments withInclude(List<String> value) {
+        return new AgentArguments(output, value, exclude, stacks, memory, deadlock, quiet, filter);
+    }
+
+    public AgentArguments withExclude(List<String> value) {
+        return new AgentArguments(output, include, value, stacks, memory, deadlock, quiet, filter);
+    }
+
+    public AgentArguments withStacks(boolean value) {
+        return new AgentArguments(output, include, exclude, value, memory, deadlock, quiet, filter);
+    }
+
+    public AgentArguments withMemory(boolean value) {
+        return new AgentArguments(output, include, exclude, stacks, value, deadlock, quiet, filter);
+    }
+
+    public AgentArguments withDeadlock(Deadlock value) {
+        return new AgentArguments(output, include, exclude, stacks, memory, value, quiet, filter);
+    }
+
+    public AgentArguments withQuiet(boolean value) {
+        return new AgentArguments(output, include, exclude, stacks, memory, deadlock, value, filter);
+    }
+
+    public AgentArguments withFilter(boolean value) {
+        return new AgentArguments(output, include, exclude, stacks, memory, deadlock, quiet, value);
+    }
+
+    /** Class globs from {@code a:b:c} (the form of {@code include=}), for callers that take them as one string. */
+    public static List<String> globs(String value) {
+        return globs("include=" + value, "include", value);
+    }
+
+    private static String carried(String key, String value) {
+        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("the " + key + " value '" + value + "' contains a comma or a double"
+                    + " quote, which the agent's option syntax cannot carry");
+        }
+        return value;
+    }
+
+    private static String nonEmpty(String pair, String key, String value, String accepted) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("bad agent option '" + pair + "': " + key + " needs " + accepted);
+        }
+        return value;
+    }
+
+    private static List<String> globs(String pair, String key, String value) {
+        List<String> globs = new ArrayList<>();
+        for (String glob : value.split(":")) {
+            if (!glob.isBlank()) {
+                globs.add(glob.trim());
+            }
+        }
+        if (globs.isEmpty()) {
+            throw new IllegalArgumentException("bad agent option '" + pair + "': " + key
+                    + " needs class globs separated by ':' (e.g. com.acme.*:org.x.**)");
+        }
+        return List.copyOf(globs);
+    }
+
+    private static String choice(String pair, String key, String value, String... accepted) {
+        if (Arrays.asList(accepted).contains(value)) {
+            return value;
+        }
+        throw new IllegalArgumentException("bad agent option '" + pair + "': " + key + " accepts "
+                + String.join("|", accepted));
+    }
+}
