@@ -5,7 +5,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.util.List;
 
 /**
  * Retransforms {@code java.util.concurrent.ForkJoinTask} so that tasks created and run entirely
@@ -23,30 +22,19 @@ import java.util.List;
  * throw a task's exception, acquires. Method bodies only, no branch added. docs/juc.md,
  * "Parallel streams".
  */
-final class ForkJoinTaskRewrite implements JdkClassRewrite {
+final class ForkJoinTaskRewrite extends JdkClassRewrite {
     private static final String TASK = "java/util/concurrent/ForkJoinTask";
     private static final String COMPLETER = "java/util/concurrent/CountedCompleter";
     private static final String HOOKS = Type.getInternalName(ForkJoinHooks.class);
+
+    ForkJoinTaskRewrite() {
+        super("parallel streams are not ordered", TASK, COMPLETER);
+    }
     private static final String OBJECT_ARG = "(Ljava/lang/Object;)V";
 
     @Override
-    public List<String> preloaded() {
-        return List.of("java.util.concurrent.ForkJoinTask", "java.util.concurrent.CountedCompleter");
-    }
-
-    @Override
-    public boolean rewrites(String internalName) {
-        return TASK.equals(internalName) || COMPLETER.equals(internalName);
-    }
-
-    @Override
-    public byte[] rewrite(String internalName, byte[] original) {
+    byte[] rewrite(String internalName, byte[] original) {
         return TASK.equals(internalName) ? instrument(original) : completer(original);
-    }
-
-    @Override
-    public String lossWithout() {
-        return "parallel streams are not ordered";
     }
 
     static byte[] instrument(byte[] original) {

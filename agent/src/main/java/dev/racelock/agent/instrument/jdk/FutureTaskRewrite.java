@@ -3,7 +3,6 @@ package dev.racelock.agent.instrument.jdk;
 import dev.racelock.agent.runtime.juc.ExecutorHooks;
 import org.objectweb.asm.Type;
 
-import java.util.List;
 
 /**
  * Retransforms {@code java.util.concurrent.FutureTask} so that every FutureTask, whoever
@@ -13,28 +12,17 @@ import java.util.List;
  * acquires it). Method bodies only, as retransformation requires; java.base reads the
  * bootstrap unnamed module already (AgentStartup, for Thread.run).
  */
-final class FutureTaskRewrite implements JdkClassRewrite {
+final class FutureTaskRewrite extends JdkClassRewrite {
     private static final String FUTURE_TASK = "java/util/concurrent/FutureTask";
+
+    FutureTaskRewrite() {
+        super("a FutureTask not submitted by recorded code is not ordered before its get()", FUTURE_TASK);
+    }
     private static final String HOOKS = Type.getInternalName(ExecutorHooks.class);
 
     @Override
-    public List<String> preloaded() {
-        return List.of("java.util.concurrent.FutureTask");
-    }
-
-    @Override
-    public boolean rewrites(String internalName) {
-        return FUTURE_TASK.equals(internalName);
-    }
-
-    @Override
-    public byte[] rewrite(String internalName, byte[] original) {
+    byte[] rewrite(String internalName, byte[] original) {
         return instrument(original);
-    }
-
-    @Override
-    public String lossWithout() {
-        return "a FutureTask not submitted by recorded code is not ordered before its get()";
     }
 
     static byte[] instrument(byte[] original) {

@@ -45,7 +45,7 @@ public final class JdkClassRewrites implements ClassFileTransformer {
         for (JdkClassRewrite rewrite : ALL) {
             for (String name : rewrite.preloaded()) {
                 try {
-                    Class.forName(name, false, null);
+                    Class.forName(name.replace('/', '.'), false, null);
                 } catch (ClassNotFoundException e) {
                     // not in this JDK (e.g. VirtualThread before JDK 21): nothing to rewrite
                 }

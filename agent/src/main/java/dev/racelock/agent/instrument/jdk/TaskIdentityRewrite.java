@@ -5,7 +5,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.util.List;
 
 /**
  * Rewrites the JDK classes that build, start and finish executor tasks, so that tasks are
@@ -31,26 +30,24 @@ import java.util.List;
  * retransformation requires. Classes loaded later are rewritten as they load. If the JDK's code
  * differs (a call not found), a warning says which edges are missing; tasks are never wrapped.
  */
-final class TaskIdentityRewrite implements JdkClassRewrite {
+final class TaskIdentityRewrite extends JdkClassRewrite {
     private static final String TPE = "java/util/concurrent/ThreadPoolExecutor";
     private static final String FUTURE_TASK = "java/util/concurrent/FutureTask";
     private static final String FJ_ADAPTER = "java/util/concurrent/ForkJoinTask$";
     private static final String PER_TASK = "java/util/concurrent/ThreadPerTaskExecutor";
     private static final String HOOKS = Type.getInternalName(ExecutorHooks.class);
 
-    @Override
-    public List<String> preloaded() {
-        return List.of("java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.FutureTask");
+    TaskIdentityRewrite() {
+        super("some of its tasks are not ordered after their submission", TPE, FUTURE_TASK, PER_TASK);
     }
 
     @Override
-    public boolean rewrites(String internalName) {
-        return TPE.equals(internalName) || FUTURE_TASK.equals(internalName) || PER_TASK.equals(internalName)
-                || internalName.startsWith(FJ_ADAPTER);
+    boolean rewrites(String internalName) {
+        return super.rewrites(internalName) || internalName.startsWith(FJ_ADAPTER); // adapters load as used
     }
 
     @Override
-    public byte[] rewrite(String internalName, byte[] original) {
+    byte[] rewrite(String internalName, byte[] original) {
         boolean[] hooked = new boolean[1];
         byte[] result = TPE.equals(internalName) ? worker(original, hooked)
                 : FUTURE_TASK.equals(internalName) ? futureTask(original, hooked)
@@ -60,11 +57,6 @@ final class TaskIdentityRewrite implements JdkClassRewrite {
             throw new UnexpectedCode("its code is not as expected");
         }
         return hooked[0] ? result : null; // an adapter that wraps no task is left alone
-    }
-
-    @Override
-    public String lossWithout() {
-        return "some of its tasks are not ordered after their submission";
     }
 
     /** @param hooked set when both the beforeExecute and the Worker.unlock calls were found */

@@ -5,7 +5,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.util.List;
 
 /**
  * Rewrites {@code jdk.internal.misc.ThreadFlock} (JDK 21+), the thread container under every
@@ -18,28 +17,17 @@ import java.util.List;
  * {@code join()} (when no subtask was cancelled) and {@code close()} after every subtask.
  * Method bodies only, no branch added.
  */
-final class ThreadFlockRewrite implements JdkClassRewrite {
+final class ThreadFlockRewrite extends JdkClassRewrite {
     static final String FLOCK = "jdk/internal/misc/ThreadFlock";
+
+    ThreadFlockRewrite() {
+        super("subtasks of structured concurrency are not ordered before join", FLOCK);
+    }
     private static final String HOOKS = Type.getInternalName(ThreadHooks.class);
 
     @Override
-    public List<String> preloaded() {
-        return List.of(); // rewritten when a program first uses structured concurrency
-    }
-
-    @Override
-    public boolean rewrites(String internalName) {
-        return FLOCK.equals(internalName);
-    }
-
-    @Override
-    public byte[] rewrite(String internalName, byte[] original) {
+    byte[] rewrite(String internalName, byte[] original) {
         return instrument(original);
-    }
-
-    @Override
-    public String lossWithout() {
-        return "subtasks of structured concurrency are not ordered before join";
     }
 
     static byte[] instrument(byte[] original) {

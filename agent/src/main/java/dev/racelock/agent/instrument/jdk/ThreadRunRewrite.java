@@ -10,7 +10,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.util.List;
 
 /**
  * Retransforms {@code java.lang.Thread.run()} (and {@code java.lang.VirtualThread.run(Runnable)}
@@ -23,27 +22,16 @@ import java.util.List;
  * return, and a catch-all handler that calls and rethrows. java.base must read the bootstrap
  * unnamed module for the call to link; the agent adds that read before retransforming.
  */
-final class ThreadRunRewrite implements JdkClassRewrite {
+final class ThreadRunRewrite extends JdkClassRewrite {
     private static final String HOOKS = Type.getInternalName(ThreadHooks.class);
 
-    @Override
-    public List<String> preloaded() {
-        return List.of("java.lang.Thread", "java.lang.VirtualThread");
+    ThreadRunRewrite() {
+        super("threads started with a Runnable record no end event", "java/lang/Thread", "java/lang/VirtualThread");
     }
 
     @Override
-    public boolean rewrites(String internalName) {
-        return "java/lang/Thread".equals(internalName) || "java/lang/VirtualThread".equals(internalName);
-    }
-
-    @Override
-    public byte[] rewrite(String internalName, byte[] original) {
+    byte[] rewrite(String internalName, byte[] original) {
         return instrument(original);
-    }
-
-    @Override
-    public String lossWithout() {
-        return "threads started with a Runnable record no end event";
     }
 
     static byte[] instrument(byte[] original) {
