@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nothing lost (DESIGN.md, "Keeping the record small"): the same seeded random executions
+ * Nothing lost (docs/agent.md, "Repeat filter"): the same seeded random executions
  * recorded through the repeat filter and without it, each into a real trace file, read back and
  * analyzed, give exactly the same findings: types, fields, lines, stacks, locks held,
  * classification and occurrences.
