@@ -3,6 +3,7 @@ package dev.racelock.analyzer;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.lockorder.LockOrderAnalysis;
 import dev.racelock.analyzer.observed.ObservedDeadlockAnalysis;
+import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
 import dev.racelock.analyzer.race.RaceAnalysis;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.EventVisitor;
@@ -82,6 +83,12 @@ public final class AnalysisSession implements EventVisitor {
 
     public static List<Function<TraceState, ? extends Analysis>> standardAnalyses() {
         return List.of(RaceAnalysis::new, LockOrderAnalysis::new, ObservedDeadlockAnalysis::new);
+    }
+
+    /** The standard analyses and predictive race detection (WCP): {@code --analysis predictive}. */
+    public static List<Function<TraceState, ? extends Analysis>> predictiveAnalyses() {
+        return List.of(RaceAnalysis::new, PredictiveRaceAnalysis::new, LockOrderAnalysis::new,
+                ObservedDeadlockAnalysis::new);
     }
 
     public TraceState state() {

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * occurrences; a classified pair is shown first), a cycle keeps its first evidence, occurrences
  * are summed, and the result is sorted by type, then fingerprint, so output is stable. A deadlock
  * that really happened and the lock-order cycle that predicts it are one bug: the observed
- * finding stands for both.
+ * finding stands for both; likewise a race a run showed and the same race predicted (same
+ * fingerprint): the observed data race stands for both.
  */
 public final class FindingMerger {
 
@@ -71,9 +72,15 @@ public final class FindingMerger {
                 .filter(f -> f.type() == FindingType.OBSERVED_DEADLOCK)
                 .map(FindingMerger::locksOf)
                 .collect(Collectors.toSet());
+        Set<String> observedRaces = byFingerprint.values().stream()
+                .filter(f -> f.type() == FindingType.DATA_RACE)
+                .map(Finding::fingerprint)
+                .collect(Collectors.toSet());
         List<Finding> all = new ArrayList<>();
         for (Finding f : byFingerprint.values()) {
-            if (f.type() != FindingType.DEADLOCK || !observedCycles.contains(locksOf(f))) {
+            boolean observedDeadlock = f.type() == FindingType.DEADLOCK && observedCycles.contains(locksOf(f));
+            boolean observedRace = f.type() == FindingType.PREDICTED_RACE && observedRaces.contains(f.fingerprint());
+            if (!observedDeadlock && !observedRace) {
                 all.add(f);
             }
         }

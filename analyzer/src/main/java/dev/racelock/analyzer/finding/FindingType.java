@@ -3,6 +3,8 @@ package dev.racelock.analyzer.finding;
 /** The kinds of finding; {@link #id()} is what reports, baselines and suppressions use. */
 public enum FindingType {
     DATA_RACE("data-race", Category.RACE),
+    /** A race this run's order hid behind a lock hand-off, predicted by the WCP analysis. */
+    PREDICTED_RACE("predicted-race", Category.RACE),
     DEADLOCK("deadlock", Category.DEADLOCK),
     OBSERVED_DEADLOCK("observed-deadlock", Category.DEADLOCK);
 

@@ -1,0 +1,27 @@
+package dev.racelock.analyzer.predict;
+
+/**
+ * One exclusive critical section (outermost acquire to outermost release of one lock by one
+ * thread): what WCP's rules (a) and (b) order, and the evidence a predicted race shows when
+ * the order of two of them is what hid it.
+ */
+final class CriticalSection {
+
+    final int thread;
+    final long lock;
+    /** H_t[t] at the acquire: the acquire is WCP-before an event of t' iff acqEpoch <= C_t'[thread]. */
+    final int acqEpoch;
+    final int acqSite;
+    final int acqContext;
+    /** max(H, P) of the release, null while the section is open. */
+    int[] relClock;
+    int relSite = -1;
+
+    CriticalSection(int thread, long lock, int acqEpoch, int acqSite, int acqContext) {
+        this.thread = thread;
+        this.lock = lock;
+        this.acqEpoch = acqEpoch;
+        this.acqSite = acqSite;
+        this.acqContext = acqContext;
+    }
+}

@@ -1,0 +1,556 @@
+package dev.racelock.analyzer.predict;
+
+import dev.racelock.analyzer.Analysis;
+import dev.racelock.analyzer.collect.LongObjectMap;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.state.LockHolds;
+import dev.racelock.analyzer.state.TraceDictionary;
+import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.TraceHeader;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Predictive data races with weak causal precedence (WCP: Kini, Mathur &amp; Viswanathan, "Dynamic
+ * Race Prediction in Linear Time", PLDI 2017): races that this run did not show, because the
+ * order in which two threads happened to take a lock ordered the accesses, but that another
+ * schedule of the same program shows. Reports them as {@code predicted-race}; races the observed
+ * happens-before order leaves unordered are the HB analysis's {@code data-race}s and are not
+ * reported again here.
+ *
+ * <p>WCP orders less than HB. Two critical sections on one lock are ordered only when they must
+ * be in every correct reordering of the trace: (a) the earlier one's release precedes an event of
+ * the later one that conflicts with an event inside the earlier one; (b) if the earlier one's
+ * acquire precedes the later one's release, so does its release; and WCP is closed under
+ * composition with HB on both sides. Thread start and join, volatile accesses and library
+ * hand-offs are orders no reordering may change (a read must see the same write), so they order
+ * in WCP as in HB; read-write locks' shared holds are kept in their observed order too.
+ *
+ * <p>Reads-from (SHB, Mathur, Kini &amp; Viswanathan, OOPSLA 2018): a read that raced with the write
+ * it read from still reads from it in every correct reordering, so after the race is noted the
+ * write orders the read. A race that could only happen if an earlier racy read had seen another
+ * value is then not reported (it is a consequence of the earlier race). The order is taken from
+ * the end of the writer's epoch, which can hide a prediction but never invent one.
+ *
+ * <p>Shadow state as in FastTrack (epochs, read vectors when reads are unordered), per location
+ * and lock the last critical sections that read and wrote it (rule (a)), per lock its sections in
+ * order ({@link LockHistory}, rule (b)). Linear in the trace: each event costs a bounded number of
+ * clock joins.
+ */
+public final class PredictiveRaceAnalysis implements Analysis {
+
+    /** Told of every race on a location, before dedupe: predicted (WCP only) or also unordered in HB. */
+    @FunctionalInterface
+    public interface RaceObserver {
+        void race(long object, int slot, boolean predicted);
+    }
+
+    /** A sync location's clocks: H and max(H, P) joined over its releases (volatile writes, hand-offs). */
+    private static final class SyncClock {
+        int[] h;
+        int[] full;
+    }
+
+    private static final int TOKEN_SLOT = -1;
+
+    private final TraceState state;
+    private final TraceDictionary dictionary;
+    private final LockHolds holds;
+    private final boolean readsFrom;
+    private final WcpClocks clocks = new WcpClocks();
+    private final LocationTable memory = new LocationTable();
+    /** Rule (a) state of volatile locations and hand-off tokens accessed inside critical sections. */
+    private final LocationTable syncMemory = new LocationTable();
+    private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
+    private final LongObjectMap<LongObjectMap<SyncClock>> volatiles = new LongObjectMap<>();
+    private final LongObjectMap<SyncClock> tokens = new LongObjectMap<>();
+    /** Per thread, the exclusive locks it holds (outermost holds), innermost last. */
+    private LockHistory[][] held = new LockHistory[16][];
+    private int[] heldCount = new int[16];
+    /** Per thread t and thread u: the lock hand-off through which t last learned of u in HB. */
+    private CriticalSection[][] viaRelease = new CriticalSection[16][];
+    private CriticalSection[][] viaAcquire = new CriticalSection[16][];
+    /** Per thread, the locks whose history has a cursor of it (forgotten when it ends). */
+    private List<List<LockHistory>> usedLocks = new ArrayList<>();
+    private final Map<String, PredictedRace> races = new LinkedHashMap<>();
+    private final Map<String, Integer> occurrences = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private RaceObserver observer;
+    private boolean enabled = true;
+
+    public PredictiveRaceAnalysis(TraceState state) {
+        this(state, true);
+    }
+
+    /** @param readsFrom order a racy read after the write it read (SHB semantics); off only to test plain WCP */
+    public PredictiveRaceAnalysis(TraceState state, boolean readsFrom) {
+        this.state = state;
+        this.dictionary = state.dictionary();
+        this.holds = state.holds();
+        this.readsFrom = readsFrom;
+    }
+
+    public void observeRaces(RaceObserver o) {
+        observer = o;
+    }
+
+    @Override
+    public void header(TraceHeader header) {
+        if (!header.recordsMemory()) {
+            enabled = false;
+        }
+    }
+
+    // ---- accesses -----------------------------------------------------------------------------
+
+    @Override
+    public void read(int thread, long object, int field, int site) {
+        if (enabled) {
+            access(thread, object, field, site, false, false);
+        }
+    }
+
+    @Override
+    public void write(int thread, long object, int field, int site) {
+        if (enabled) {
+            access(thread, object, field, site, true, false);
+        }
+    }
+
+    @Override
+    public void arrayRead(int thread, long array, int index, int site) {
+        if (enabled) {
+            access(thread, array, index, site, false, true);
+        }
+    }
+
+    @Override
+    public void arrayWrite(int thread, long array, int index, int site) {
+        if (enabled) {
+            access(thread, array, index, site, true, true);
+        }
+    }
+
+    @Override
+    public void arrayRangeRead(int thread, long array, int from, int length, int site) {
+        if (enabled) {
+            for (int i = 0, n = Math.min(length, MAX_RANGE_ELEMENTS); i < n; i++) {
+                access(thread, array, from + i, site, false, true);
+            }
+        }
+    }
+
+    @Override
+    public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
+        if (enabled) {
+            for (int i = 0, n = Math.min(length, MAX_RANGE_ELEMENTS); i < n; i++) {
+                access(thread, array, from + i, site, true, true);
+            }
+        }
+    }
+
+    /** As the HB analysis: the first elements of a range access are checked one by one. */
+    static final int MAX_RANGE_ELEMENTS = 1 << 16;
+
+    private void access(int t, long object, int slot, int site, boolean write, boolean array) {
+        Location x = memory.get(object, slot);
+        if (t < heldCount.length && heldCount[t] > 0) {
+            orderAfterConflictingSections(t, x, write);
+        }
+        int now = clocks.epoch(t);
+        if (write) {
+            if (x.writeThread == t && x.writeEpoch == now) {
+                return; // [WRITE SAME EPOCH]
+            }
+            int w = x.writeThread;
+            if (w >= 0 && !clocks.orderedP(w, x.writeEpoch, t)) {
+                race(x, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, true, site);
+            }
+            if (x.reads != null) {
+                boolean racing = false;
+                int[] rv = x.reads;
+                for (int u = 0; u < rv.length; u++) {
+                    if (rv[u] > 0 && !clocks.orderedP(u, rv[u], t)) {
+                        racing = true;
+                        race(x, array, u, false, rv[u], x.readSites[u], x.readContexts[u], x.readLockSets[u], t, true, site);
+                    }
+                }
+                if (!racing) {
+                    x.reads = null; // ordered after every read: back to an empty read epoch
+                }
+            } else {
+                int r = x.readThread;
+                if (r >= 0 && !clocks.orderedP(r, x.readEpoch, t)) {
+                    race(x, array, r, false, x.readEpoch, x.readSite, x.readContext, x.readLockSet, t, true, site);
+                }
+            }
+            x.writeThread = t;
+            x.writeEpoch = now;
+            x.writeSite = site;
+            x.writeContext = state.contexts().current(t);
+            x.writeLockSet = holds.lockSet(t);
+            x.writeClock = readsFrom ? clocks.full(t) : null;
+        } else {
+            if (x.reads != null ? t < x.reads.length && x.reads[t] == now : x.readThread == t && x.readEpoch == now) {
+                return; // [READ SAME EPOCH]
+            }
+            int w = x.writeThread;
+            if (w >= 0 && !clocks.orderedP(w, x.writeEpoch, t)) {
+                race(x, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, false, site);
+                if (readsFrom) {
+                    clocks.joinP(t, x.writeClock); // this read still reads that write in any reordering
+                }
+            }
+            int context = state.contexts().current(t);
+            int lockSet = holds.lockSet(t);
+            if (x.reads != null) {
+                x.addRead(t, now, site, context, lockSet);
+            } else {
+                int r = x.readThread;
+                if (r >= 0 && !clocks.orderedP(r, x.readEpoch, t)) {
+                    x.shareReads(Math.max(dictionary.threadCount(), Math.max(r, t) + 1));
+                    x.addRead(t, now, site, context, lockSet);
+                } else {
+                    x.readThread = t;
+                    x.readEpoch = now;
+                    x.readSite = site;
+                    x.readContext = context;
+                    x.readLockSet = lockSet;
+                }
+            }
+        }
+    }
+
+    /**
+     * WCP rule (a): an access inside critical sections is ordered after the release of every
+     * earlier section on the same lock that made a conflicting access (a write conflicts with
+     * reads and writes, a read with writes); then this section is noted as accessing it.
+     */
+    private void orderAfterConflictingSections(int t, Location x, boolean write) {
+        LockHistory[] hs = held[t];
+        for (int i = 0, n = heldCount[t]; i < n; i++) {
+            CriticalSection cs = hs[i].open;
+            Location.Guard g = x.guard(hs[i].id);
+            orderAfter(t, Location.Guard.foreign(g.lastWrite, g.lastWriteOther, t));
+            if (write) {
+                orderAfter(t, Location.Guard.foreign(g.lastRead, g.lastReadOther, t));
+                g.wrote(cs);
+            } else {
+                g.read(cs);
+            }
+        }
+    }
+
+    private void orderAfter(int t, CriticalSection earlier) {
+        if (earlier != null && earlier.relClock != null
+                && earlier.relClock[earlier.thread] > clocks.c(t, earlier.thread)) {
+            clocks.joinP(t, earlier.relClock);
+        }
+    }
+
+    private void race(Location x, boolean array, int u, boolean uWrite, int uEpoch, int uSite, int uContext,
+                      int uLockSet, int t, boolean write, int site) {
+        boolean predicted = clocks.orderedH(u, uEpoch, t);
+        if (observer != null) {
+            observer.race(x.object, x.slot, predicted);
+        }
+        if (!predicted) {
+            return; // unordered in this run too: the HB analysis reports it
+        }
+        String location = array ? arrayKey(x.object) : "field:" + dictionary.fieldKey(x.slot);
+        String key = location + "|" + Math.min(uSite, site) + "|" + Math.max(uSite, site);
+        PredictedRace known = races.get(key);
+        if (known != null) {
+            occurrences.merge(key, 1, (a, b) -> a == Integer.MAX_VALUE ? a : a + b);
+            return;
+        }
+        CriticalSection[] rel = t < viaRelease.length ? viaRelease[t] : null;
+        CriticalSection releasing = rel != null && u < rel.length ? rel[u] : null;
+        CriticalSection acquiring = releasing == null ? null : viaAcquire[t][u];
+        races.put(key, new PredictedRace(location, x.object, x.slot, array,
+                new PredictedRace.Side(u, uWrite, uSite, uContext, uLockSet),
+                new PredictedRace.Side(t, write, site, state.contexts().current(t), holds.lockSet(t)),
+                releasing, acquiring));
+        occurrences.put(key, 1);
+    }
+
+    private String arrayKey(long array) {
+        var info = dictionary.object(array);
+        int alloc = info == null ? -1 : info.allocationSite();
+        return "array:" + (info == null ? "?" : info.className())
+                + (dictionary.sourceSite(alloc) != null ? "@" + dictionary.siteMethodKey(alloc) : "");
+    }
+
+    // ---- locks ----------------------------------------------------------------------------------
+
+    @Override
+    public void lockAcquire(int t, long lock, int site, int flags) {
+        if (!holds.isOutermostAcquire(t, lock, flags)) {
+            return;
+        }
+        LockHistory l = history(lock);
+        if (LockFlags.isShared(flags)) {
+            // A read hold keeps its observed order: the last write hold's release is a fixed edge.
+            if (l.releaseH != null) {
+                clocks.joinH(t, l.releaseH);
+                clocks.joinP(t, l.lastReleased.relClock);
+            }
+            return;
+        }
+        CriticalSection cs = new CriticalSection(t, lock, clocks.epoch(t), site, state.contexts().current(t));
+        if (l.releaseH != null) {
+            noteHandOff(t, l.releaseH, l.lastReleased, cs);
+            clocks.joinH(t, l.releaseH);
+            clocks.joinP(t, l.releaseP); // WCP composed with HB on the right
+        }
+        if (l.sharedH != null) {
+            clocks.joinH(t, l.sharedH);
+            clocks.joinP(t, l.sharedFull);
+        }
+        if (l.opened(cs)) {
+            used(t).add(l);
+        }
+        pushHeld(t, l);
+    }
+
+    /** Remembers, for each thread whose HB time this hand-off raises, the two critical sections it came through. */
+    private void noteHandOff(int t, int[] releaseH, CriticalSection releasing, CriticalSection acquiring) {
+        int[] h = clocks.h(t);
+        ensureVia(t, releaseH.length);
+        CriticalSection[] rel = viaRelease[t];
+        CriticalSection[] acq = viaAcquire[t];
+        for (int u = 0; u < releaseH.length; u++) {
+            if (u != t && releaseH[u] > (u < h.length ? h[u] : 0)) {
+                rel[u] = releasing;
+                acq[u] = acquiring;
+            }
+        }
+    }
+
+    private void ensureVia(int t, int width) {
+        if (t >= viaRelease.length) {
+            int n = Math.max(t + 1, viaRelease.length * 2);
+            viaRelease = Arrays.copyOf(viaRelease, n);
+            viaAcquire = Arrays.copyOf(viaAcquire, n);
+        }
+        CriticalSection[] row = viaRelease[t];
+        if (row == null || row.length < width) {
+            int n = Math.max(8, Math.max(width, row == null ? 0 : row.length * 2));
+            viaRelease[t] = row == null ? new CriticalSection[n] : Arrays.copyOf(row, n);
+            viaAcquire[t] = row == null ? new CriticalSection[n] : Arrays.copyOf(viaAcquire[t], n);
+        }
+    }
+
+    @Override
+    public void lockRelease(int t, long lock, int site, int flags) {
+        if (!holds.isOutermostRelease(t, lock, flags)) {
+            return;
+        }
+        LockHistory l = history(lock);
+        if (LockFlags.isShared(flags)) {
+            l.sharedH = WcpClocks.joinInto(l.sharedH, clocks.h(t));
+            l.sharedFull = clocks.joinFullInto(l.sharedFull, t);
+            clocks.tick(t);
+            return;
+        }
+        CriticalSection cs = l.open;
+        if (cs != null && cs.thread == t) {
+            int[] preceding = l.precedingRelease(t, clocks); // WCP rule (b)
+            if (preceding != null) {
+                clocks.joinP(t, preceding);
+            }
+            cs.relClock = clocks.copyFull(t);
+            cs.relSite = site;
+            l.open = null;
+            l.lastReleased = cs;
+            popHeld(t, l);
+        } else {
+            // Released without a recorded acquire (the trace began inside the section).
+            l.lastReleased = new CriticalSection(t, lock, clocks.epoch(t), -1, 0);
+            l.lastReleased.relClock = clocks.copyFull(t);
+        }
+        l.releaseH = copyInto(l.releaseH, clocks.h(t));
+        l.releaseP = copyInto(l.releaseP, clocks.p(t));
+        l.sharedH = null;
+        l.sharedFull = null;
+        clocks.tick(t);
+    }
+
+    private static int[] copyInto(int[] into, int[] src) {
+        if (into == null || into.length < src.length) {
+            return src.clone();
+        }
+        System.arraycopy(src, 0, into, 0, src.length);
+        Arrays.fill(into, src.length, into.length, 0);
+        return into;
+    }
+
+    private LockHistory history(long lock) {
+        LockHistory l = locks.get(lock);
+        if (l == null) {
+            l = new LockHistory(lock);
+            locks.put(lock, l);
+        }
+        return l;
+    }
+
+    private List<LockHistory> used(int t) {
+        while (usedLocks.size() <= t) {
+            usedLocks.add(new ArrayList<>(2));
+        }
+        return usedLocks.get(t);
+    }
+
+    private void pushHeld(int t, LockHistory l) {
+        if (t >= held.length) {
+            int n = Math.max(t + 1, held.length * 2);
+            held = Arrays.copyOf(held, n);
+            heldCount = Arrays.copyOf(heldCount, n);
+        }
+        LockHistory[] hs = held[t];
+        if (hs == null) {
+            hs = held[t] = new LockHistory[4];
+        } else if (heldCount[t] == hs.length) {
+            hs = held[t] = Arrays.copyOf(hs, hs.length * 2);
+        }
+        hs[heldCount[t]++] = l;
+    }
+
+    private void popHeld(int t, LockHistory l) {
+        LockHistory[] hs = held[t];
+        int n = heldCount[t];
+        for (int i = n - 1; i >= 0; i--) {
+            if (hs[i] == l) {
+                System.arraycopy(hs, i + 1, hs, i, n - i - 1);
+                hs[--heldCount[t]] = null;
+                return;
+            }
+        }
+    }
+
+    // ---- fixed orders: threads, volatiles, hand-offs --------------------------------------------
+
+    @Override
+    public void threadStart(int t, int child, int site) {
+        clocks.joinH(child, clocks.h(t));
+        clocks.joinP(child, clocks.full(t));
+        clocks.tick(t);
+    }
+
+    @Override
+    public void threadJoin(int t, int child, int site) {
+        clocks.joinH(t, clocks.h(child));
+        clocks.joinP(t, clocks.full(child));
+    }
+
+    @Override
+    public void threadEnd(int t) {
+        if (t < usedLocks.size()) {
+            for (LockHistory l : usedLocks.get(t)) {
+                l.forget(t);
+            }
+            usedLocks.get(t).clear();
+        }
+    }
+
+    @Override
+    public void volatileWrite(int t, long object, int slot, int site) {
+        syncAccess(t, object, slot, true);
+        release(t, syncClock(object, slot));
+    }
+
+    @Override
+    public void volatileRead(int t, long object, int slot, int site) {
+        syncAccess(t, object, slot, false);
+        LongObjectMap<SyncClock> slots = volatiles.get(object);
+        acquire(t, slots == null ? null : slots.get(slot));
+    }
+
+    @Override
+    public void hbRelease(int t, long token, int site) {
+        syncAccess(t, token, TOKEN_SLOT, true);
+        SyncClock c = tokens.get(token);
+        if (c == null) {
+            c = new SyncClock();
+            tokens.put(token, c);
+        }
+        release(t, c);
+    }
+
+    @Override
+    public void hbAcquire(int t, long token, int site) {
+        syncAccess(t, token, TOKEN_SLOT, false);
+        acquire(t, tokens.get(token));
+    }
+
+    /** A volatile or hand-off access inside critical sections conflicts like a plain one for rule (a). */
+    private void syncAccess(int t, long object, int slot, boolean write) {
+        if (t < heldCount.length && heldCount[t] > 0) {
+            orderAfterConflictingSections(t, syncMemory.get(object, slot), write);
+        }
+    }
+
+    private SyncClock syncClock(long object, int slot) {
+        LongObjectMap<SyncClock> slots = volatiles.get(object);
+        if (slots == null) {
+            slots = new LongObjectMap<>(4);
+            volatiles.put(object, slots);
+        }
+        SyncClock c = slots.get(slot);
+        if (c == null) {
+            c = new SyncClock();
+            slots.put(slot, c);
+        }
+        return c;
+    }
+
+    private void release(int t, SyncClock c) {
+        c.h = WcpClocks.joinInto(c.h, clocks.h(t));
+        c.full = clocks.joinFullInto(c.full, t);
+        clocks.tick(t);
+    }
+
+    private void acquire(int t, SyncClock c) {
+        if (c != null) {
+            clocks.joinH(t, c.h);
+            clocks.joinP(t, c.full);
+        }
+    }
+
+    @Override
+    public void objectFreed(long object) {
+        memory.free(object);
+        syncMemory.free(object);
+        LockHistory l = locks.remove(object);
+        if (l != null) {
+            l.forgetAll();
+        }
+        volatiles.remove(object);
+        tokens.remove(object);
+    }
+
+    // ---- results --------------------------------------------------------------------------------
+
+    @Override
+    public List<Finding> findings() {
+        PredictedRaceFindings words = new PredictedRaceFindings(state);
+        List<Finding> out = new ArrayList<>(races.size());
+        races.forEach((key, r) -> out.add(words.finding(r, occurrences.get(key))));
+        return out;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Locations with predictive shadow state (memory tests). */
+    public int locations() {
+        return memory.size();
+    }
+}
