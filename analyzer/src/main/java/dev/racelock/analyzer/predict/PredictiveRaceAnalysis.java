@@ -196,15 +196,21 @@ public final class PredictiveRaceAnalysis implements Analysis {
             x.writeLockSet = holds.lockSet(t);
             x.writeClock = readsFrom ? clocks.full(t) : null;
         } else {
-            if (x.reads != null ? t < x.reads.length && x.reads[t] == now : x.readThread == t && x.readEpoch == now) {
-                return; // [READ SAME EPOCH]
-            }
+            boolean sameEpoch = x.reads != null ? t < x.reads.length && x.reads[t] == now
+                    : x.readThread == t && x.readEpoch == now;
             int w = x.writeThread;
             if (w >= 0 && !clocks.orderedP(w, x.writeEpoch, t)) {
-                race(x, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, false, site);
-                if (readsFrom) {
-                    clocks.joinP(t, x.writeClock); // this read still reads that write in any reordering
+                if (!sameEpoch) {
+                    race(x, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, false, site);
                 }
+                if (readsFrom) {
+                    // This read still reads that write in every correct reordering (even when an
+                    // earlier read of this epoch already raced with another write).
+                    clocks.joinP(t, x.writeClock);
+                }
+            }
+            if (sameEpoch) {
+                return; // [READ SAME EPOCH]
             }
             int context = state.contexts().current(t);
             int lockSet = holds.lockSet(t);
