@@ -88,6 +88,21 @@ class PredictionAgainstOraclesTest {
         assertEquals(Set.of("V0"), new ReorderingSearch(StdEvent.parse(Files.readAllLines(file))).run().racy);
     }
 
+    /**
+     * T1 reads V1 from T0's racy write, which T0 made after reading V0: in every correct
+     * reordering T0's read of V0 comes before T1's write of V0, so V0 races only if V1's race
+     * goes the other way (SHB, OOPSLA 2018). Plain WCP (like HB) reports V0; with the reads-from
+     * order it does not.
+     */
+    @Test
+    void raceThatOnlyFollowsAnEarlierRaceIsNotReportedOnItsOwn() throws IOException {
+        Path file = dir.resolve("consequence.std");
+        Files.write(file, List.of("T0|fork(T1)|1", "T0|r(V0)|2", "T0|w(V1)|3", "T1|r(V1)|4", "T1|w(V0)|5"));
+        assertEquals(Set.of("V1"), new ReorderingSearch(StdEvent.parse(Files.readAllLines(file))).run().racy);
+        assertEquals(Set.of("V0", "V1"), analyze(file, false).all);
+        assertEquals(Set.of("V1"), analyze(file, true).all);
+    }
+
     private static final class Races {
         final Set<String> all = new HashSet<>();
         final Set<String> predicted = new HashSet<>();
