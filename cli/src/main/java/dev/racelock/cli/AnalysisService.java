@@ -1,5 +1,7 @@
 package dev.racelock.cli;
 
+import dev.racelock.analyzer.AnalysisSet;
+import dev.racelock.analyzer.Analyzer;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
 
@@ -13,4 +15,25 @@ public interface AnalysisService {
 
     /** @throws dev.racelock.trace.TraceFormatException a trace cannot be read (exit code 3) */
     AnalysisResult analyze(List<Path> traces, ReadProgress progress) throws IOException;
+
+    /** With the analyses {@code --analysis} chose; a service that has no choice analyzes as above. */
+    default AnalysisResult analyze(List<Path> traces, ReadProgress progress, AnalysisSet analyses) throws IOException {
+        return analyze(traces, progress);
+    }
+
+    /** The analyzer itself: {@link Analyzer#analyze} with the chosen analyses. */
+    static AnalysisService analyzer() {
+        return new AnalysisService() {
+            @Override
+            public AnalysisResult analyze(List<Path> traces, ReadProgress progress) throws IOException {
+                return Analyzer.analyze(traces, progress);
+            }
+
+            @Override
+            public AnalysisResult analyze(List<Path> traces, ReadProgress progress, AnalysisSet analyses)
+                    throws IOException {
+                return Analyzer.analyze(traces, progress, analyses.factories());
+            }
+        };
+    }
 }

@@ -1,6 +1,5 @@
 package dev.racelock.cli;
 
-import dev.racelock.analyzer.Analyzer;
 import dev.racelock.report.Reports;
 
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ public record CliServices(AnalysisService analysis, RenderService renderer, Trac
                           LongSupplier nanoClock) {
 
     public static CliServices production() {
-        return new CliServices(Analyzer::analyze, Reports::render, TraceConverter::convert,
+        return new CliServices(AnalysisService.analyzer(), Reports::render, TraceConverter::convert,
                 AgentJarLocator.locate().orElse(null), TargetLauncher.INHERITING, System.console() != null, System::nanoTime);
     }
 

@@ -101,7 +101,7 @@ final class FindingsReport {
         AnalysisResult result;
         try (ProgressLine progress = new ProgressLine(err, services.terminal() && !options.quiet,
                 services.nanoClock(), totalSize(traces))) {
-            result = services.analysis().analyze(traces, progress);
+            result = services.analysis().analyze(traces, progress, options.analysis);
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.racelock.cli;
 
+import dev.racelock.analyzer.AnalysisSet;
 import dev.racelock.report.ReportFormat;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -38,6 +39,12 @@ public final class ReportingOptions {
             description = "Suppression file (one rule per line, each with a reason; docs/cli.md). Repeatable.")
     List<Path> suppressionFiles = new ArrayList<>();
 
+    @Option(names = "--analysis", paramLabel = "ANALYSIS", converter = AnalysisConverter.class,
+            defaultValue = "hb",
+            description = "hb: races this run showed, lock-order deadlocks; predictive: also races another "
+                    + "schedule shows that this run's lock order hid (predicted-race) (default: ${DEFAULT-VALUE}).")
+    AnalysisSet analysis = AnalysisSet.HB;
+
     @Option(names = "--fail-on", paramLabel = "CATEGORY", split = ",", converter = FailOnConverter.class,
             defaultValue = "race,deadlock",
             description = "Finding categories that fail the run: race, deadlock, or none (default: ${DEFAULT-VALUE}).")
@@ -65,6 +72,17 @@ public final class ReportingOptions {
         public ReportFormat convert(String value) {
             try {
                 return ReportFormat.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class AnalysisConverter implements ITypeConverter<AnalysisSet> {
+        @Override
+        public AnalysisSet convert(String value) {
+            try {
+                return AnalysisSet.fromId(value.strip().toLowerCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -1,6 +1,5 @@
 package dev.racelock.cli;
 
-import dev.racelock.analyzer.Analyzer;
 import dev.racelock.report.Reports;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceHeader;
@@ -24,7 +23,7 @@ class TraceAnalysisTest {
     Path dir;
 
     private final CliServices services = new CliHarness().services()
-            .withAnalysis(Analyzer::analyze).withRenderer(Reports::render);
+            .withAnalysis(AnalysisService.analyzer()).withRenderer(Reports::render);
 
     private Path writeTrace(String name) throws IOException {
         Path file = dir.resolve(name);
@@ -60,6 +59,25 @@ class TraceAnalysisTest {
         Path trace = std("ordered.std", "T0|w(V0)|1", "T0|fork(T1)|2", "T1|w(V0)|3", "T0|join(T1)|4",
                 "T0|r(V0)|5");
         assertEquals(ExitCodes.CLEAN, CliHarness.run(services, "analyze", trace.toString()).exitCode());
+    }
+
+    @Test
+    void raceHiddenBehindLockOrderIsReportedOnlyWithPredictiveAnalysis() throws Exception {
+        Path trace = std("hidden.std", "T0|fork(T1)|1", "T0|w(V0)|2", "T0|acq(L0)|3", "T0|w(V1)|4",
+                "T0|rel(L0)|5", "T1|acq(L0)|6", "T1|w(V2)|7", "T1|rel(L0)|8", "T1|r(V0)|9");
+        assertEquals(ExitCodes.CLEAN, CliHarness.run(services, "analyze", trace.toString()).exitCode());
+        CliHarness.Outcome predicted = CliHarness.run(services, "analyze", "--analysis", "predictive",
+                trace.toString());
+        assertEquals(ExitCodes.FINDINGS, predicted.exitCode(), predicted.err());
+        assertTrue(predicted.out().contains("PREDICTED DATA RACE on std.V0"), predicted.out());
+    }
+
+    @Test
+    void unknownAnalysisIsAUsageError() throws Exception {
+        Path trace = std("any.std", "T0|w(V0)|1");
+        CliHarness.Outcome o = CliHarness.run(services, "analyze", "--analysis", "psychic", trace.toString());
+        assertEquals(ExitCodes.USAGE, o.exitCode());
+        assertTrue(o.err().contains("unknown analysis 'psychic' (expected hb or predictive)"), o.err());
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.racelock.analyzer;
+
+import dev.racelock.analyzer.state.TraceState;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Which analyses a run uses ({@code --analysis}): what each trace's {@link AnalysisSession} runs. */
+public enum AnalysisSet {
+    /** Races of the observed order (happens-before), lock order, observed deadlocks. */
+    HB,
+    /** As {@link #HB}, and races another schedule shows that this one hid behind lock order (WCP). */
+    PREDICTIVE;
+
+    public List<Function<TraceState, ? extends Analysis>> factories() {
+        return this == HB ? AnalysisSession.standardAnalyses() : AnalysisSession.predictiveAnalyses();
+    }
+
+    /** The name the command line uses: {@code hb}, {@code predictive}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static AnalysisSet fromId(String id) {
+        for (AnalysisSet s : values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown analysis '" + id + "' (expected hb or predictive)");
+    }
+}
