@@ -9,18 +9,17 @@ final class CriticalSection {
 
     final int thread;
     final long lock;
-    /** H_t[t] at the acquire: the acquire is WCP-before an event of t' iff acqEpoch <= C_t'[thread]. */
-    final int acqEpoch;
+    /** The acquire's epoch (set once its joins are done): it is WCP-before an event of t' iff acqEpoch <= C_t'[thread]. */
+    int acqEpoch;
     final int acqSite;
     final int acqContext;
     /** max(H, P) of the release, null while the section is open. */
     int[] relClock;
     int relSite = -1;
 
-    CriticalSection(int thread, long lock, int acqEpoch, int acqSite, int acqContext) {
+    CriticalSection(int thread, long lock, int acqSite, int acqContext) {
         this.thread = thread;
         this.lock = lock;
-        this.acqEpoch = acqEpoch;
         this.acqSite = acqSite;
         this.acqContext = acqContext;
     }

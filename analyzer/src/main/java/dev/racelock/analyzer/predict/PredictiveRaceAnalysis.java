@@ -206,6 +206,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
                 if (readsFrom) {
                     // This read still reads that write in every correct reordering (even when an
                     // earlier read of this epoch already raced with another write).
+                    clocks.joinH(t, x.writeClock);
                     clocks.joinP(t, x.writeClock);
                 }
             }
@@ -308,7 +309,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
             }
             return;
         }
-        CriticalSection cs = new CriticalSection(t, lock, clocks.epoch(t), site, state.contexts().current(t));
+        CriticalSection cs = new CriticalSection(t, lock, site, state.contexts().current(t));
         if (l.releaseH != null) {
             noteHandOff(t, l.releaseH, l.lastReleased, cs);
             clocks.joinH(t, l.releaseH);
@@ -318,6 +319,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
             clocks.joinH(t, l.sharedH);
             clocks.joinP(t, l.sharedFull);
         }
+        cs.acqEpoch = clocks.epoch(t); // the acquire is the first event of the epoch its joins started
         if (l.opened(cs)) {
             used(t).add(l);
         }
@@ -377,7 +379,8 @@ public final class PredictiveRaceAnalysis implements Analysis {
             popHeld(t, l);
         } else {
             // Released without a recorded acquire (the trace began inside the section).
-            l.lastReleased = new CriticalSection(t, lock, clocks.epoch(t), -1, 0);
+            l.lastReleased = new CriticalSection(t, lock, -1, 0);
+            l.lastReleased.acqEpoch = clocks.epoch(t);
             l.lastReleased.relClock = clocks.copyFull(t);
         }
         l.releaseH = copyInto(l.releaseH, clocks.h(t));

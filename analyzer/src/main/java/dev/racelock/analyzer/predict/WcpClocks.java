@@ -9,10 +9,13 @@ import java.util.Arrays;
  * on every correct reordering that WCP proves, and nothing else.
  *
  * <p>Entry {@code u} of a clock is a local time of thread {@code u}; {@code H_u[u]} is u's
- * current epoch, and every event that can make u's past known to another thread (release, fork,
- * volatile write, hand-off release, end) is the last of its epoch, so {@code k <= P_t[u]} says
- * that u's events of epochs up to k precede t's current event (the paper's epoch lemma). The
- * clock {@code C_t} of the paper is {@code P_t} with its own entry {@code H_t[t]}.
+ * current epoch. An epoch ends after every event that makes u's past known to another thread
+ * (release, fork, volatile write, hand-off release) and whenever u's clocks change (an acquire
+ * that brought something new), so u's clocks are constant within an epoch, every clock with
+ * entry {@code k} of u covers u's clocks of epoch k, and {@code k <= P_t[u]} says that u's events
+ * of epochs up to k precede t's current event (the paper's epoch lemma). The clock {@code C_t} of
+ * the paper is {@code P_t} with its own entry {@code H_t[t]}. {@code P_t} never exceeds
+ * {@code H_t} (every order WCP takes is one HB has too).
  *
  * <p>{@link #full} is {@code max(H, P)}: everything known to precede the current event, the
  * clock a WCP ordering starting at this event carries (WCP is closed under composition with HB
@@ -112,7 +115,11 @@ final class WcpClocks {
             }
         }
         if (changed) {
+            // A clock only changes at the start of an epoch: every snapshot published with
+            // entry k of t (even one taken in the middle of epoch k, for a reads-from order)
+            // then equals t's clocks at the end of epoch k.
             version[t]++;
+            h[t][t]++;
         }
         return into;
     }
