@@ -129,6 +129,41 @@ class PredictiveRaceAnalysisTest {
         assertEquals(List.of(), h.analyze().findings());
     }
 
+    /**
+     * 'counter' writes a racy statistics field, then takes the lock in the same epoch; 'late'
+     * reads the statistics (a race, whose reads-from order comes from the middle of that epoch),
+     * then writes x under the lock that 'early' and 'counter' read it under. Rule (a) orders the
+     * write after both sections; the reads-from order must not make that look done already.
+     */
+    @Test
+    void readsFromOrderTakenMidEpochDoesNotHideConflictingSections() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int early = s.thread("early", main, -1);
+        int counter = s.thread("counter", main, -1);
+        int late = s.thread("late", main, -1);
+        int x = s.field("com.acme.Store", "x", "I");
+        int stats = s.staticField("com.acme.Stats", "hits", "I");
+        long o = s.object("com.acme.Store");
+        long lock = s.lockInField("java.lang.Object", s.field("com.acme.Store", "lock", "Ljava/lang/Object;"));
+        int site = s.site("com.acme.Store", "update", 10);
+        int statsSite = s.site("com.acme.Stats", "hit", 20);
+        s.start(main, early, -1);
+        s.start(main, counter, -1);
+        s.start(main, late, -1);
+        s.lock(early, lock, site).read(early, o, x, site).unlock(early, lock, site);
+        s.write(counter, 0, stats, statsSite);
+        s.lock(counter, lock, site).read(counter, o, x, site).unlock(counter, lock, site);
+        s.read(late, 0, stats, statsSite);
+        s.lock(late, lock, site).write(late, o, x, site).unlock(late, lock, site);
+
+        AnalysisSession session = new AnalysisSession(AnalysisSession.predictiveAnalyses());
+        java.util.Set<Integer> racyFields = new java.util.HashSet<>();
+        session.analysis(PredictiveRaceAnalysis.class).observeRaces((object, slot, predicted) -> racyFields.add(slot));
+        s.replay(session);
+        assertEquals(java.util.Set.of(stats), racyFields);
+    }
+
     @Test
     void traceRecordedWithoutMemoryPredictsNothing() {
         HandOff h = new HandOff();
