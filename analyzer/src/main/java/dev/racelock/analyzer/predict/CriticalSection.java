@@ -15,6 +15,8 @@ final class CriticalSection {
     final int acqContext;
     /** max(H, P) of the release, null while the section is open. */
     int[] relClock;
+    /** relClock[thread]: the release's epoch (0 while open), kept apart so a skip touches no array. */
+    int relEpoch;
     int relSite = -1;
 
     CriticalSection(int thread, long lock, int acqSite, int acqContext) {

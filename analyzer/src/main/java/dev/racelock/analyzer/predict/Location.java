@@ -5,9 +5,9 @@ package dev.racelock.analyzer.predict;
  * (FastTrack's representation, PLDI 2009, applied to the WCP clock as the WCP paper does), each
  * with its evidence; the clock of the last write, which a read that raced with it takes (the
  * reads-from edge, below); and per lock, the last critical sections that read and wrote it
- * (rule (a) of WCP).
+ * (rule (a) of WCP): for the first lock in the location itself, for others in a chain.
  */
-final class Location {
+final class Location extends LockedAccesses {
 
     final long object;
     final int slot;
@@ -32,22 +32,32 @@ final class Location {
     int[] readContexts;
     int[] readLockSets;
 
-    /** Rule (a) state per lock this location was accessed under. */
-    Guard guards;
+    /** The last predicted race found on this location and its two sites (packed), to count repeats cheaply. */
+    PredictedRace lastPredicted;
+    long lastPredictedSites;
 
     Location(long object, int slot) {
         this.object = object;
         this.slot = slot;
     }
 
-    Guard guard(long lock) {
-        for (Guard g = guards; g != null; g = g.next) {
+    /** The rule (a) state for {@code lock}: this location itself for its first lock (most have one), else a chained one. */
+    LockedAccesses guard(long lock) {
+        if (this.lock == lock) {
+            return this;
+        }
+        if (this.lock == NO_LOCK) {
+            this.lock = lock;
+            return this;
+        }
+        for (LockedAccesses g = next; g != null; g = g.next) {
             if (g.lock == lock) {
                 return g;
             }
         }
-        Guard g = new Guard(lock, guards);
-        guards = g;
+        LockedAccesses g = new LockedAccesses(lock);
+        g.next = next;
+        next = g;
         return g;
     }
 
@@ -74,50 +84,6 @@ final class Location {
         if (readThread >= 0) {
             addRead(readThread, readEpoch, readSite, readContext, readLockSet);
             readThread = -1;
-        }
-    }
-
-    /**
-     * For one lock: the last critical section that wrote (read) this location, and the last one
-     * of a thread other than that one's, so the latest section of any thread but the accessing
-     * one is at hand (releases of one lock are ordered, so it covers all earlier ones).
-     */
-    static final class Guard {
-        final long lock;
-        final Guard next;
-        CriticalSection lastWrite;
-        CriticalSection lastWriteOther;
-        CriticalSection lastRead;
-        CriticalSection lastReadOther;
-
-        Guard(long lock, Guard next) {
-            this.lock = lock;
-            this.next = next;
-        }
-
-        static CriticalSection foreign(CriticalSection last, CriticalSection other, int t) {
-            if (last == null) {
-                return null;
-            }
-            return last.thread != t ? last : other;
-        }
-
-        void wrote(CriticalSection cs) {
-            if (lastWrite != cs) {
-                if (lastWrite != null && lastWrite.thread != cs.thread) {
-                    lastWriteOther = lastWrite;
-                }
-                lastWrite = cs;
-            }
-        }
-
-        void read(CriticalSection cs) {
-            if (lastRead != cs) {
-                if (lastRead != null && lastRead.thread != cs.thread) {
-                    lastReadOther = lastRead;
-                }
-                lastRead = cs;
-            }
         }
     }
 }

@@ -1,21 +1,41 @@
 package dev.racelock.analyzer.predict;
 
 /**
- * One distinct predicted race as detected (ids only; {@link PredictedRaceFindings} words it).
- *
- * @param locationKey   the location class, as fingerprints name it
- * @param object        the object (array) of the first occurrence
- * @param slot          field id or array index of the first occurrence
- * @param array         an array element (else a field)
- * @param earlier       the access that came first in the trace
- * @param later         the access that conflicts with it
- * @param releasing     the critical section whose release ordered the two accesses in this run,
- *                      or null when the order came through a chain the analysis does not track
- * @param acquiring     the later thread's critical section on the same lock that took it
+ * One distinct predicted race as detected (ids only; {@link PredictedRaceFindings} words it):
+ * the first evidence of a location class and pair of sites, and how often it recurred.
  */
-record PredictedRace(String locationKey, long object, int slot, boolean array, Side earlier, Side later,
-                     CriticalSection releasing, CriticalSection acquiring) {
+final class PredictedRace {
 
     /** One access: thread, read or write, site, calling context and held-lock set ids. */
     record Side(int thread, boolean write, int site, int context, int lockSet) {}
+
+    /** The location class, as fingerprints name it. */
+    final String locationKey;
+    /** Object (array) and slot (field id or index) of the first occurrence. */
+    final long object;
+    final int slot;
+    final boolean array;
+    /** The access that came first in the trace, and the one that conflicts with it. */
+    final Side earlier;
+    final Side later;
+    /**
+     * The critical section whose release ordered the two accesses in this run and the later
+     * thread's section that took the lock from it; null when the order came through a chain the
+     * analysis does not track.
+     */
+    final CriticalSection releasing;
+    final CriticalSection acquiring;
+    int occurrences = 1;
+
+    PredictedRace(String locationKey, long object, int slot, boolean array, Side earlier, Side later,
+                  CriticalSection releasing, CriticalSection acquiring) {
+        this.locationKey = locationKey;
+        this.object = object;
+        this.slot = slot;
+        this.array = array;
+        this.earlier = earlier;
+        this.later = later;
+        this.releasing = releasing;
+        this.acquiring = acquiring;
+    }
 }

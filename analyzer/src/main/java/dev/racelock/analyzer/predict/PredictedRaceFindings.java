@@ -32,23 +32,23 @@ final class PredictedRaceFindings {
         this.dictionary = state.dictionary();
     }
 
-    Finding finding(PredictedRace r, int occurrences) {
+    Finding finding(PredictedRace r) {
         String locationText = locationText(r);
-        Access earlier = access(r, r.earlier(), locationText);
-        Access later = access(r, r.later(), locationText);
-        String[] methods = {dictionary.siteMethodKey(r.earlier().site()), dictionary.siteMethodKey(r.later().site())};
+        Access earlier = access(r, r.earlier, locationText);
+        Access later = access(r, r.later, locationText);
+        String[] methods = {dictionary.siteMethodKey(r.earlier.site()), dictionary.siteMethodKey(r.later.site())};
         Arrays.sort(methods);
-        String fingerprint = Fingerprints.of(FindingType.DATA_RACE, r.locationKey(), methods[0], methods[1]);
+        String fingerprint = Fingerprints.of(FindingType.DATA_RACE, r.locationKey, methods[0], methods[1]);
         String message = earlier.kind().word() + " (thread '" + earlier.thread().name() + "', " + where(earlier.site())
                 + ") and " + later.kind().word() + " (thread '" + later.thread().name() + "', " + where(later.site())
                 + ") of " + locationText + " are ordered in this run only by the order in which the threads took "
                 + lockText(r) + "; another schedule runs them unordered";
         return new Finding(FindingType.PREDICTED_RACE, fingerprint, "PREDICTED DATA RACE on " + locationText,
-                capitalized(message), explanation(r), null, List.of(earlier, later), List.of(), occurrences);
+                capitalized(message), explanation(r), null, List.of(earlier, later), List.of(), r.occurrences);
     }
 
     private String lockText(PredictedRace r) {
-        return r.releasing() == null ? "a lock" : lockName(r.releasing());
+        return r.releasing == null ? "a lock" : lockName(r.releasing);
     }
 
     private String lockName(CriticalSection cs) {
@@ -62,11 +62,11 @@ final class PredictedRaceFindings {
      * other way round.
      */
     String explanation(PredictedRace r) {
-        String eName = "'" + dictionary.threadName(r.earlier().thread()) + "'";
-        String lName = "'" + dictionary.threadName(r.later().thread()) + "'";
+        String eName = "'" + dictionary.threadName(r.earlier.thread()) + "'";
+        String lName = "'" + dictionary.threadName(r.later.thread()) + "'";
         StringBuilder s = new StringBuilder();
-        CriticalSection rel = r.releasing();
-        CriticalSection acq = r.acquiring();
+        CriticalSection rel = r.releasing;
+        CriticalSection acq = r.acquiring;
         if (rel != null && acq != null) {
             String relName = "'" + dictionary.threadName(rel.thread) + "'";
             String acqName = "'" + dictionary.threadName(acq.thread) + "'";
@@ -77,11 +77,11 @@ final class PredictedRaceFindings {
             }
             s.append(") before thread ").append(acqName).append(" took it (at ")
                     .append(dictionary.siteText(acq.acqSite)).append("), and that hand-off ordered the ")
-                    .append(r.earlier().write() ? "write" : "read").append(" in ").append(eName).append(" before the ")
-                    .append(r.later().write() ? "write" : "read").append(" in ").append(lName).append(". ");
+                    .append(r.earlier.write() ? "write" : "read").append(" in ").append(eName).append(" before the ")
+                    .append(r.later.write() ? "write" : "read").append(" in ").append(lName).append(". ");
         } else {
-            s.append("In this run only lock hand-offs ordered the ").append(r.earlier().write() ? "write" : "read")
-                    .append(" in ").append(eName).append(" before the ").append(r.later().write() ? "write" : "read")
+            s.append("In this run only lock hand-offs ordered the ").append(r.earlier.write() ? "write" : "read")
+                    .append(" in ").append(eName).append(" before the ").append(r.later.write() ? "write" : "read")
                     .append(" in ").append(lName).append(". ");
         }
         s.append("The critical sections involved access no common data and nothing else orders them (weak causal"
@@ -92,7 +92,7 @@ final class PredictedRaceFindings {
     }
 
     private Access access(PredictedRace r, PredictedRace.Side a, String locationText) {
-        String text = r.array() ? locationText.replaceFirst("^element ", "element [" + r.slot() + "] ") : locationText;
+        String text = r.array ? locationText.replaceFirst("^element ", "element [" + r.slot + "] ") : locationText;
         return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ, text,
                 dictionary.sourceSite(a.site()), state.contexts().stack(dictionary, a.site(), a.context()),
                 state.holds().describe(dictionary, a.lockSet()));
@@ -100,10 +100,10 @@ final class PredictedRaceFindings {
 
     /** {@code Counter.hits}, or {@code element of int[] allocated at Buffer.java:9}, as the HB analysis names them. */
     private String locationText(PredictedRace r) {
-        if (!r.array()) {
-            return dictionary.fieldText(r.slot());
+        if (!r.array) {
+            return dictionary.fieldText(r.slot);
         }
-        ObjectInfo info = dictionary.object(r.object());
+        ObjectInfo info = dictionary.object(r.object);
         String type = info == null || info.className() == null ? "array" : TraceDictionary.simpleName(info.className());
         int alloc = info == null ? -1 : info.allocationSite();
         return "element of " + type + (dictionary.sourceSite(alloc) != null ? " allocated at " + dictionary.siteText(alloc) : "");

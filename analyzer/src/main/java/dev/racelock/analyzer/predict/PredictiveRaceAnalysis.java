@@ -78,7 +78,6 @@ public final class PredictiveRaceAnalysis implements Analysis {
     /** Per thread, the locks whose history has a cursor of it (forgotten when it ends). */
     private List<List<LockHistory>> usedLocks = new ArrayList<>();
     private final Map<String, PredictedRace> races = new LinkedHashMap<>();
-    private final Map<String, Integer> occurrences = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private RaceObserver observer;
     private boolean enabled = true;
@@ -242,10 +241,10 @@ public final class PredictiveRaceAnalysis implements Analysis {
         LockHistory[] hs = held[t];
         for (int i = 0, n = heldCount[t]; i < n; i++) {
             CriticalSection cs = hs[i].open;
-            Location.Guard g = x.guard(hs[i].id);
-            orderAfter(t, Location.Guard.foreign(g.lastWrite, g.lastWriteOther, t));
+            LockedAccesses g = x.guard(hs[i].id);
+            orderAfter(t, LockedAccesses.foreign(g.lastWrite, g.lastWriteOther, t));
             if (write) {
-                orderAfter(t, Location.Guard.foreign(g.lastRead, g.lastReadOther, t));
+                orderAfter(t, LockedAccesses.foreign(g.lastRead, g.lastReadOther, t));
                 g.wrote(cs);
             } else {
                 g.read(cs);
@@ -254,8 +253,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
     }
 
     private void orderAfter(int t, CriticalSection earlier) {
-        if (earlier != null && earlier.relClock != null
-                && earlier.relClock[earlier.thread] > clocks.c(t, earlier.thread)) {
+        if (earlier != null && earlier.relEpoch > clocks.c(t, earlier.thread)) {
             clocks.joinP(t, earlier.relClock);
         }
     }
@@ -269,21 +267,34 @@ public final class PredictiveRaceAnalysis implements Analysis {
         if (!predicted) {
             return; // unordered in this run too: the HB analysis reports it
         }
-        String location = array ? arrayKey(x.object) : "field:" + dictionary.fieldKey(x.slot);
-        String key = location + "|" + Math.min(uSite, site) + "|" + Math.max(uSite, site);
-        PredictedRace known = races.get(key);
-        if (known != null) {
-            occurrences.merge(key, 1, (a, b) -> a == Integer.MAX_VALUE ? a : a + b);
+        long sites = ((long) Math.min(uSite, site) << 32) | (Math.max(uSite, site) & 0xFFFFFFFFL);
+        if (x.lastPredicted != null && x.lastPredictedSites == sites) {
+            count(x.lastPredicted); // the same pair again on this location: no key to build
             return;
         }
-        CriticalSection[] rel = t < viaRelease.length ? viaRelease[t] : null;
-        CriticalSection releasing = rel != null && u < rel.length ? rel[u] : null;
-        CriticalSection acquiring = releasing == null ? null : viaAcquire[t][u];
-        races.put(key, new PredictedRace(location, x.object, x.slot, array,
-                new PredictedRace.Side(u, uWrite, uSite, uContext, uLockSet),
-                new PredictedRace.Side(t, write, site, state.contexts().current(t), holds.lockSet(t)),
-                releasing, acquiring));
-        occurrences.put(key, 1);
+        String location = array ? arrayKey(x.object) : "field:" + dictionary.fieldKey(x.slot);
+        String key = location + "|" + sites;
+        PredictedRace known = races.get(key);
+        if (known == null) {
+            CriticalSection[] rel = t < viaRelease.length ? viaRelease[t] : null;
+            CriticalSection releasing = rel != null && u < rel.length ? rel[u] : null;
+            CriticalSection acquiring = releasing == null ? null : viaAcquire[t][u];
+            known = new PredictedRace(location, x.object, x.slot, array,
+                    new PredictedRace.Side(u, uWrite, uSite, uContext, uLockSet),
+                    new PredictedRace.Side(t, write, site, state.contexts().current(t), holds.lockSet(t)),
+                    releasing, acquiring);
+            races.put(key, known);
+        } else {
+            count(known);
+        }
+        x.lastPredicted = known;
+        x.lastPredictedSites = sites;
+    }
+
+    private static void count(PredictedRace r) {
+        if (r.occurrences < Integer.MAX_VALUE) {
+            r.occurrences++;
+        }
     }
 
     private String arrayKey(long array) {
@@ -373,6 +384,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
                 clocks.joinP(t, preceding);
             }
             cs.relClock = clocks.copyFull(t);
+            cs.relEpoch = clocks.epoch(t);
             cs.relSite = site;
             l.open = null;
             l.lastReleased = cs;
@@ -382,6 +394,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
             l.lastReleased = new CriticalSection(t, lock, -1, 0);
             l.lastReleased.acqEpoch = clocks.epoch(t);
             l.lastReleased.relClock = clocks.copyFull(t);
+            l.lastReleased.relEpoch = clocks.epoch(t);
         }
         l.releaseH = copyInto(l.releaseH, clocks.h(t));
         l.releaseP = copyInto(l.releaseP, clocks.p(t));
@@ -549,7 +562,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
     public List<Finding> findings() {
         PredictedRaceFindings words = new PredictedRaceFindings(state);
         List<Finding> out = new ArrayList<>(races.size());
-        races.forEach((key, r) -> out.add(words.finding(r, occurrences.get(key))));
+        races.values().forEach(r -> out.add(words.finding(r)));
         return out;
     }
 
