@@ -11,6 +11,7 @@ import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.finding.ThreadRef;
@@ -62,6 +63,23 @@ public final class SampleFindings {
                 List.of());
         return Finding.race(FindingType.DATA_RACE, RACE_FINGERPRINT, MemoryLocation.field("com.acme.Counter", "hits"),
                 List.of(new RacePair(read, write, RaceClassification.LOST_UPDATE, StartRelation.NONE, 412)));
+    }
+
+    /**
+     * worker-1 writes Config.ready before taking Registry.lock; worker-2 takes the lock after it
+     * and then reads Config.ready: ordered in this run only by which thread took the lock first.
+     */
+    public static Finding predictedRace() {
+        SourceSite publish = site("com.acme.Config", "publish", "Config.java", 10);
+        SourceSite consume = site("com.acme.Config", "consume", "Config.java", 23);
+        Access write = new Access(WORKER_1, AccessKind.WRITE, -1, publish, List.of(publish), List.of());
+        Access read = new Access(WORKER_2, AccessKind.READ, -1, consume, List.of(consume), List.of());
+        RelaxedOrder relaxed = new RelaxedOrder(fieldLock("com.acme.Registry", "lock"), WORKER_1,
+                site("com.acme.Config", "publish", "Config.java", 11), site("com.acme.Config", "publish", "Config.java", 13),
+                WORKER_2, site("com.acme.Config", "consume", "Config.java", 20));
+        return Finding.race(FindingType.PREDICTED_RACE, "data-race:com.acme.Config.ready",
+                MemoryLocation.field("com.acme.Config", "ready"),
+                List.of(new RacePair(write, read, null, StartRelation.NONE, 1, relaxed)));
     }
 
     /** t1 takes lockA then lockB; t2 takes lockB then lockA. */

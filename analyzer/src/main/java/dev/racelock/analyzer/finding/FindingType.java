@@ -3,10 +3,10 @@ package dev.racelock.analyzer.finding;
 /** The kinds of finding; {@link #id()} is what reports, baselines and suppressions use. */
 public enum FindingType {
     DATA_RACE("data-race", Category.RACE),
-    /** A race this run's order hid behind a lock hand-off, predicted by the WCP analysis. */
-    PREDICTED_RACE("predicted-race", Category.RACE),
     DEADLOCK("deadlock", Category.DEADLOCK),
-    OBSERVED_DEADLOCK("observed-deadlock", Category.DEADLOCK);
+    OBSERVED_DEADLOCK("observed-deadlock", Category.DEADLOCK),
+    /** A race this run's order hid behind a lock hand-off, predicted by the WCP analysis. */
+    PREDICTED_RACE("predicted-race", Category.RACE);
 
     /** What {@code --fail-on race,deadlock} selects by. */
     public enum Category { RACE, DEADLOCK }

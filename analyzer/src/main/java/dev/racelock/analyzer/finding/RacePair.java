@@ -9,6 +9,15 @@ package dev.racelock.analyzer.finding;
  * @param classification the pattern, or null when none is clear
  * @param startRelation  how the two threads are related by thread start
  * @param occurrences    how many times (object instances, dynamic pairs) this pair was seen
+ * @param relaxed        for a predicted race: the critical sections whose order hid it in this run
+ *                       (null when the order came through a chain not tracked); else null
  */
 public record RacePair(Access earlier, Access later, RaceClassification classification, StartRelation startRelation,
-                       int occurrences) {}
+                       int occurrences, RelaxedOrder relaxed) {
+
+    /** A pair the run showed unordered. */
+    public RacePair(Access earlier, Access later, RaceClassification classification, StartRelation startRelation,
+                    int occurrences) {
+        this(earlier, later, classification, startRelation, occurrences, null);
+    }
+}

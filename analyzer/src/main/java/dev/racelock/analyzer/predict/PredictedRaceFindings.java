@@ -5,22 +5,30 @@ import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.Fingerprints;
-import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.RelaxedOrder;
+import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.ThreadInfo;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Turns a predicted race into a finding: both accesses as for a data race, and the two critical
- * sections whose order hid it in this run (lock, both threads, where each took it), with why a
- * schedule that shows the race exists.
+ * Turns predicted races into findings, one per location class as for data races: each distinct
+ * pair of sites with both accesses, and the two critical sections whose order hid it in this run
+ * (lock, both threads, where each took it). Reports word them (module {@code report}).
  *
- * <p>The fingerprint is the one the HB analysis gives the same race (location class and the two
- * sites' methods, under the {@code data-race} type), so a bug keeps one fingerprint whether a run
- * showed it or only predicted it: a baseline or suppression written for one covers the other.
+ * <p>The fingerprint is the one the HB analysis gives a data race on the same location, so a bug
+ * keeps one fingerprint whether a run showed it or only predicted it: a baseline or suppression
+ * written for one covers the other, and the merged result shows the observed one.
  */
 final class PredictedRaceFindings {
 
@@ -32,88 +40,63 @@ final class PredictedRaceFindings {
         this.dictionary = state.dictionary();
     }
 
-    Finding finding(PredictedRace r) {
-        String locationText = locationText(r);
-        Access earlier = access(r, r.earlier, locationText);
-        Access later = access(r, r.later, locationText);
-        String[] methods = {dictionary.siteMethodKey(r.earlier.site()), dictionary.siteMethodKey(r.later.site())};
-        Arrays.sort(methods);
-        String fingerprint = Fingerprints.of(FindingType.DATA_RACE, r.locationKey, methods[0], methods[1]);
-        String message = earlier.kind().word() + " (thread '" + earlier.thread().name() + "', " + where(earlier.site())
-                + ") and " + later.kind().word() + " (thread '" + later.thread().name() + "', " + where(later.site())
-                + ") of " + locationText + " are ordered in this run only by the order in which the threads took "
-                + lockText(r) + "; another schedule runs them unordered";
-        return new Finding(FindingType.PREDICTED_RACE, fingerprint, "PREDICTED DATA RACE on " + locationText,
-                capitalized(message), explanation(r), null, List.of(earlier, later), List.of(), r.occurrences);
-    }
-
-    private String lockText(PredictedRace r) {
-        return r.releasing == null ? "a lock" : lockName(r.releasing);
-    }
-
-    private String lockName(CriticalSection cs) {
-        return state.lockClasses().of(cs.lock, 0, cs.acqSite).name();
-    }
-
-    /**
-     * Why the accesses were ordered here and why another schedule exists: the releasing thread's
-     * critical section came first on the lock, and (WCP, rules (a) and (b)) nothing in it conflicts
-     * with what the acquiring thread did in its section or after, so the sections may run the
-     * other way round.
-     */
-    String explanation(PredictedRace r) {
-        String eName = "'" + dictionary.threadName(r.earlier.thread()) + "'";
-        String lName = "'" + dictionary.threadName(r.later.thread()) + "'";
-        StringBuilder s = new StringBuilder();
-        CriticalSection rel = r.releasing;
-        CriticalSection acq = r.acquiring;
-        if (rel != null && acq != null) {
-            String relName = "'" + dictionary.threadName(rel.thread) + "'";
-            String acqName = "'" + dictionary.threadName(acq.thread) + "'";
-            s.append("In this run thread ").append(relName).append(" held ").append(lockName(rel))
-                    .append(" (taken at ").append(dictionary.siteText(rel.acqSite));
-            if (rel.relSite >= 0) {
-                s.append(", released at ").append(dictionary.siteText(rel.relSite));
-            }
-            s.append(") before thread ").append(acqName).append(" took it (at ")
-                    .append(dictionary.siteText(acq.acqSite)).append("), and that hand-off ordered the ")
-                    .append(r.earlier.write() ? "write" : "read").append(" in ").append(eName).append(" before the ")
-                    .append(r.later.write() ? "write" : "read").append(" in ").append(lName).append(". ");
-        } else {
-            s.append("In this run only lock hand-offs ordered the ").append(r.earlier.write() ? "write" : "read")
-                    .append(" in ").append(eName).append(" before the ").append(r.later.write() ? "write" : "read")
-                    .append(" in ").append(lName).append(". ");
+    List<Finding> findings(Collection<PredictedRace> races) {
+        Map<String, List<PredictedRace>> byLocation = new LinkedHashMap<>();
+        for (PredictedRace r : races) {
+            byLocation.computeIfAbsent(r.locationKey, k -> new ArrayList<>()).add(r);
         }
-        s.append("The critical sections involved access no common data and nothing else orders them (weak causal"
-                + " precedence), so a schedule that takes the lock the other way round is a correct reordering of"
-                + " this run: every read sees the same write, every lock is held by one thread at a time. In it the"
-                + " two accesses are unordered.");
-        return s.toString();
+        List<Finding> out = new ArrayList<>(byLocation.size());
+        byLocation.forEach((key, rs) -> {
+            List<RacePair> pairs = new ArrayList<>(rs.size());
+            for (PredictedRace r : rs) {
+                pairs.add(new RacePair(access(r, r.earlier), access(r, r.later), null, startRelation(r),
+                        r.occurrences, relaxed(r)));
+            }
+            out.add(Finding.race(FindingType.PREDICTED_RACE, Fingerprints.of(FindingType.DATA_RACE, key),
+                    location(rs.get(0)), pairs));
+        });
+        return out;
     }
 
-    private Access access(PredictedRace r, PredictedRace.Side a, String locationText) {
-        String text = r.array ? locationText.replaceFirst("^element ", "element [" + r.slot + "] ") : locationText;
-        return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ, text,
-                dictionary.sourceSite(a.site()), state.contexts().stack(dictionary, a.site(), a.context()),
+    private MemoryLocation location(PredictedRace r) {
+        if (!r.array) {
+            FieldInfo f = dictionary.field(r.slot);
+            return f == null ? MemoryLocation.field(null, "field#" + r.slot) : MemoryLocation.field(f.owner(), f.name());
+        }
+        ObjectInfo info = dictionary.object(r.object);
+        return MemoryLocation.arrayElement(info == null ? null : info.className(),
+                info == null ? null : dictionary.sourceSite(info.allocationSite()));
+    }
+
+    private Access access(PredictedRace r, PredictedRace.Side a) {
+        return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ,
+                r.array ? r.slot : -1, dictionary.sourceSite(a.site()),
+                state.contexts().stack(dictionary, a.site(), a.context()),
                 state.holds().describe(dictionary, a.lockSet()));
     }
 
-    /** {@code Counter.hits}, or {@code element of int[] allocated at Buffer.java:9}, as the HB analysis names them. */
-    private String locationText(PredictedRace r) {
-        if (!r.array) {
-            return dictionary.fieldText(r.slot);
+    private RelaxedOrder relaxed(PredictedRace r) {
+        CriticalSection first = r.releasing;
+        CriticalSection next = r.acquiring;
+        if (first == null || next == null) {
+            return null;
         }
-        ObjectInfo info = dictionary.object(r.object);
-        String type = info == null || info.className() == null ? "array" : TraceDictionary.simpleName(info.className());
-        int alloc = info == null ? -1 : info.allocationSite();
-        return "element of " + type + (dictionary.sourceSite(alloc) != null ? " allocated at " + dictionary.siteText(alloc) : "");
+        return new RelaxedOrder(state.lockClasses().of(first.lock, 0, first.acqSite).ref(),
+                dictionary.threadRef(first.thread), dictionary.sourceSite(first.acqSite),
+                dictionary.sourceSite(first.relSite), dictionary.threadRef(next.thread),
+                dictionary.sourceSite(next.acqSite));
     }
 
-    private static String where(SourceSite site) {
-        return site == null ? "unknown site" : site.fileAndLine();
-    }
-
-    private static String capitalized(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** Whether one thread started the other, as the HB analysis tells it (JLS 17.4.5). */
+    private StartRelation startRelation(PredictedRace r) {
+        ThreadInfo earlier = dictionary.thread(r.earlier.thread());
+        ThreadInfo later = dictionary.thread(r.later.thread());
+        if (earlier != null && earlier.parent() == r.later.thread()) {
+            return StartRelation.EARLIER_THREAD_STARTED_BY_LATER;
+        }
+        if (later != null && later.parent() == r.earlier.thread()) {
+            return StartRelation.LATER_THREAD_STARTED_BY_EARLIER;
+        }
+        return StartRelation.NONE;
     }
 }

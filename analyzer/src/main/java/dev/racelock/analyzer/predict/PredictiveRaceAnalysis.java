@@ -560,10 +560,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     @Override
     public List<Finding> findings() {
-        PredictedRaceFindings words = new PredictedRaceFindings(state);
-        List<Finding> out = new ArrayList<>(races.size());
-        races.values().forEach(r -> out.add(words.finding(r)));
-        return out;
+        return new PredictedRaceFindings(state).findings(races.values());
     }
 
     @Override

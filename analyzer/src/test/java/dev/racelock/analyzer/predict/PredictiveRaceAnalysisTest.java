@@ -5,6 +5,8 @@ import dev.racelock.analyzer.TraceScript;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.trace.TraceEnd;
 import org.junit.jupiter.api.Test;
 
@@ -77,13 +79,20 @@ class PredictiveRaceAnalysisTest {
         List<Finding> predicted = TraceScript.ofType(result, FindingType.PREDICTED_RACE);
         assertEquals(1, predicted.size(), result.findings().toString());
         Finding f = predicted.get(0);
-        assertEquals("PREDICTED DATA RACE on Flag.x", f.title());
-        assertEquals("writer", f.accesses().get(0).thread().name());
-        assertEquals(10, f.accesses().get(0).site().line());
-        assertEquals("reader", f.accesses().get(1).thread().name());
-        assertEquals(23, f.accesses().get(1).site().line());
-        assertTrue(f.explanation().startsWith("In this run thread 'writer' held Flag.lock (taken at Flag.java:11,"
-                + " released at Flag.java:13) before thread 'reader' took it (at Flag.java:20)"), f.explanation());
+        assertEquals("Flag", f.location().className().substring(f.location().className().lastIndexOf('.') + 1));
+        assertEquals("x", f.location().field());
+        RacePair p = f.primaryPair();
+        assertEquals("writer", p.earlier().thread().name());
+        assertEquals(10, p.earlier().site().line());
+        assertEquals("reader", p.later().thread().name());
+        assertEquals(23, p.later().site().line());
+        RelaxedOrder r = p.relaxed();
+        assertEquals("lock", r.lock().field());
+        assertEquals("writer", r.releasingThread().name());
+        assertEquals(11, r.releasingTaken().line());
+        assertEquals(13, r.releasingFreed().line());
+        assertEquals("reader", r.acquiringThread().name());
+        assertEquals(20, r.acquiringTaken().line());
     }
 
     @Test

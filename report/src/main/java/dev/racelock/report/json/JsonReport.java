@@ -10,6 +10,7 @@ import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
 import dev.racelock.report.view.FindingView;
@@ -105,6 +106,9 @@ public final class JsonReport implements ReportVisitor {
             writeAccess(json, f.location(), p.earlier());
             writeAccess(json, f.location(), p.later());
             json.endArray();
+            if (p.relaxed() != null) {
+                writeRelaxedOrder(json, p.relaxed());
+            }
             json.endObject();
         }
         json.endArray();
@@ -124,6 +128,28 @@ public final class JsonReport implements ReportVisitor {
             json.endObject();
         }
         json.endArray();
+        json.endObject();
+    }
+
+    /** A predicted race's two critical sections, whose order hid it in this run. */
+    private static void writeRelaxedOrder(JsonWriter json, RelaxedOrder r) throws IOException {
+        json.name("relaxedOrder").beginObject();
+        json.name("lock");
+        writeLock(json, r.lock());
+        json.name("first").beginObject();
+        json.name("thread");
+        writeThread(json, r.releasingThread());
+        json.name("takenAt");
+        writeSite(json, r.releasingTaken());
+        json.name("releasedAt");
+        writeSite(json, r.releasingFreed());
+        json.endObject();
+        json.name("next").beginObject();
+        json.name("thread");
+        writeThread(json, r.acquiringThread());
+        json.name("takenAt");
+        writeSite(json, r.acquiringTaken());
+        json.endObject();
         json.endObject();
     }
 

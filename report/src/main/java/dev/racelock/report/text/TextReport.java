@@ -79,6 +79,12 @@ public final class TextReport implements ReportVisitor {
             appendFrames(sb, a.frames());
             sb.append("    locks held: ").append(a.locksText()).append('\n');
         }
+        if (!f.relaxedOrder().isEmpty()) {
+            sb.append("  ").append(ansi.heading("Ordered in this run only by lock order:")).append('\n');
+            for (String line : f.relaxedOrder()) {
+                sb.append("    ").append(line).append('\n');
+            }
+        }
         if (!f.otherPairs().isEmpty()) {
             sb.append("  ").append(ansi.heading(f.otherPairsHeading() + ":")).append('\n');
             for (PairView p : f.otherPairs()) {

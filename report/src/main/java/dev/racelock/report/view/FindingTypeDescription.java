@@ -37,6 +37,16 @@ public record FindingTypeDescription(String headline, String singular, String pl
                             + " atomic (AtomicInteger, VarHandle) when a single variable is shared, or hand the data"
                             + " over through a thread-safe channel (BlockingQueue, Future, CountDownLatch). Both"
                             + " accesses, their stacks and the locks each thread held are listed in the result.");
+            case PREDICTED_RACE -> new FindingTypeDescription("PREDICTED DATA RACE", "predicted data race",
+                    "predicted data races", false, null, "PredictedDataRace",
+                    "Two accesses that only the order of two critical sections on one lock kept apart in this run.",
+                    "In this run a lock hand-off ordered the two accesses, but the critical sections involved touch"
+                            + " no common data, so another schedule takes the lock in the other order; then nothing"
+                            + " orders the accesses and the program has a data race (JLS 17.4.5). Predicted with weak"
+                            + " causal precedence (Kini, Mathur and Viswanathan, PLDI 2017).",
+                    "Order the two accesses themselves, not by chance: guard both with the same lock, make the"
+                            + " field volatile or atomic, or hand the data over through a thread-safe channel. The"
+                            + " result lists both accesses and the two critical sections whose order hid the race.");
             case DEADLOCK -> new FindingTypeDescription("POTENTIAL DEADLOCK", "potential deadlock",
                     "potential deadlocks", false,
                     "Each thread holds a lock of the cycle while it waits for the next one, so if they run at the"

@@ -149,6 +149,15 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
                 FindingWords.cyclePath(f), threads);
     }
 
+    /**
+     * For a predicted race: the two critical sections whose order alone ordered its accesses in
+     * this run, one line each (under {@code Ordered in this run only by lock order}); else empty.
+     */
+    public List<String> relaxedOrder() {
+        RacePair p = finding.primaryPair();
+        return p == null || p.relaxed() == null ? List.of() : FindingWords.relaxedSections(p.relaxed());
+    }
+
     /** {@code Other pairs of accesses to Counter.hits}: the heading of {@link #otherPairs()}. */
     public String otherPairsHeading() {
         return "Other pairs of accesses to " + location;

@@ -8,6 +8,7 @@ import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
+import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.finding.ThreadRef;
@@ -49,6 +50,16 @@ public final class FindingWords {
     /** One line for result lists (SARIF message, JUnit failure message). */
     public static String message(Finding f) {
         RacePair p = f.primaryPair();
+        if (p != null && p.relaxed() != null) {
+            String s = capitalized(p.earlier().kind().word()) + " (thread " + threadName(p.earlier().thread()) + ", "
+                    + fileAndLine(p.earlier().site()) + ") and " + p.later().kind().word() + " (thread "
+                    + threadName(p.later().thread()) + ", " + fileAndLine(p.later().site()) + ") of "
+                    + location(f.location()) + ", ordered in this run only by the order in which the threads took "
+                    + lock(p.relaxed().lock());
+            int others = f.pairs().size() - 1;
+            return others == 0 ? s : s + ", and " + others + (others == 1 ? " other pair" : " other pairs")
+                    + " of accesses";
+        }
         if (p != null) {
             String s = "Unordered " + p.earlier().kind().word() + " (thread " + threadName(p.earlier().thread()) + ", "
                     + fileAndLine(p.earlier().site()) + ") and " + p.later().kind().word() + " (thread "
@@ -88,6 +99,9 @@ public final class FindingWords {
      * common and no hand-off between them}.
      */
     public static String raceExplanation(RacePair p) {
+        if (p.relaxed() != null) {
+            return predictedExplanation(p);
+        }
         Access e = p.earlier();
         Access l = p.later();
         Set<LockRef> eLocks = lockClasses(e.locksHeld());
@@ -118,6 +132,36 @@ public final class FindingWords {
                     .append(eName).append(" started ").append(lName).append(", so the start does not order it");
         }
         return s.toString();
+    }
+
+    /**
+     * Why a predicted race exists: which hand-off ordered the accesses in this run, and why a
+     * schedule with the sections the other way round is a correct reordering (weak causal
+     * precedence, Kini, Mathur and Viswanathan, PLDI 2017).
+     */
+    private static String predictedExplanation(RacePair p) {
+        RelaxedOrder r = p.relaxed();
+        return "in this run thread " + threadName(r.releasingThread()) + " released " + lock(r.lock())
+                + " before thread " + threadName(r.acquiringThread()) + " took it, and that hand-off ordered the "
+                + p.earlier().kind().word() + " in " + threadName(p.earlier().thread()) + " before the "
+                + p.later().kind().word() + " in " + threadName(p.later().thread()) + "; the two critical sections"
+                + " touch no common data and nothing else orders them, so a schedule in which "
+                + threadName(r.acquiringThread()) + " takes the lock first is a correct reordering of this run"
+                + " (every read sees the same write), and in it the two accesses are unordered";
+    }
+
+    /** The two critical sections of a predicted race, one line each: thread, lock, where taken (and released). */
+    public static List<String> relaxedSections(RelaxedOrder r) {
+        String first = "thread " + threadName(r.releasingThread()) + " held " + lock(r.lock())
+                + (r.releasingTaken() == null ? "" : " from " + fileAndLine(r.releasingTaken()))
+                + (r.releasingFreed() == null ? "" : " to " + fileAndLine(r.releasingFreed())) + ", first";
+        String then = "thread " + threadName(r.acquiringThread()) + " took it next"
+                + (r.acquiringTaken() == null ? "" : " at " + fileAndLine(r.acquiringTaken()));
+        return List.of(first, then);
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** {@code writer} or {@code reader}. */

@@ -33,6 +33,21 @@ class JsonReportTest {
     }
 
     @Test
+    void predictedRaceCarriesTheCriticalSectionsWhoseOrderHidIt() {
+        AnalysisResult result = new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.predictedRace()), 10, List.of());
+        String text = json(result);
+        assertEquals(List.of(), SCHEMA.violations(text), text);
+        JsonNode finding = JsonSchemaCheck.parse(text).path("findings").get(0);
+        assertEquals("predicted-race", finding.path("type").asText());
+        assertEquals("PREDICTED DATA RACE on Config.ready", finding.path("title").asText());
+        JsonNode relaxed = finding.path("pairs").get(0).path("relaxedOrder");
+        assertEquals("worker-1", relaxed.path("first").path("thread").path("name").asText());
+        assertEquals(13, relaxed.path("first").path("releasedAt").path("line").asInt());
+        assertEquals("worker-2", relaxed.path("next").path("thread").path("name").asText());
+        assertEquals(20, relaxed.path("next").path("takenAt").path("line").asInt());
+    }
+
+    @Test
     void documentedExampleFollowsTheSchema() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "report-json.md"));
         int start = doc.indexOf("```json\n") + "```json\n".length();

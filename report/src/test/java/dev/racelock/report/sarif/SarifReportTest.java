@@ -67,7 +67,7 @@ class SarifReportTest {
         assertEquals("0.1.0-test", driver.path("version").asText());
         List<String> ids = new ArrayList<>();
         driver.path("rules").forEach(r -> ids.add(r.path("id").asText()));
-        assertEquals(List.of("data-race", "deadlock", "observed-deadlock"), ids);
+        assertEquals(List.of("data-race", "deadlock", "observed-deadlock", "predicted-race"), ids);
         JsonNode race = driver.path("rules").get(0);
         assertEquals("DataRace", race.path("name").asText());
         assertFalse(race.path("shortDescription").path("text").asText().isEmpty());

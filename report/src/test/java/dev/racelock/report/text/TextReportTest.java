@@ -77,6 +77,22 @@ class TextReportTest {
     }
 
     @Test
+    void reportsPredictedRaceWithTheCriticalSectionsWhoseOrderHidIt() {
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.predictedRace()), 10,
+                List.of()));
+        assertTrue(report.contains("PREDICTED DATA RACE on Config.ready\n"), report);
+        assertTrue(report.contains("""
+                  Ordered in this run only by lock order:
+                    thread "worker-1" held Registry.lock from Config.java:11 to Config.java:13, first
+                    thread "worker-2" took it next at Config.java:20
+                """), report);
+        assertTrue(report.contains("Why: in this run thread \"worker-1\" released Registry.lock before thread"
+                + " \"worker-2\" took it, and that hand-off ordered the write in \"worker-1\" before the read in"
+                + " \"worker-2\"; the two critical sections touch no common data"), report);
+        assertTrue(report.contains("1 predicted data race"), report);
+    }
+
+    @Test
     void reportsEachAcquisitionOfALockCycleAndTheCycle() {
         String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.deadlock()), 10, List.of()));
         assertTrue(report.contains("POTENTIAL DEADLOCK: lock-order cycle of 2 locks\n"), report);
