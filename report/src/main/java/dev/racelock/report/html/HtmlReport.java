@@ -159,6 +159,13 @@ public final class HtmlReport implements ReportVisitor {
             sb.append("</article>\n");
         }
         sb.append("</div>\n");
+        if (!f.relaxedOrder().isEmpty()) {
+            sb.append("<div class=\"pairs\"><h3>Ordered in this run only by lock order</h3><ul>");
+            for (String line : f.relaxedOrder()) {
+                sb.append("<li>").append(esc(line)).append("</li>");
+            }
+            sb.append("</ul></div>\n");
+        }
         if (!f.otherPairs().isEmpty()) {
             sb.append("<div class=\"pairs\"><h3>").append(esc(f.otherPairsHeading())).append("</h3><ul>");
             for (PairView p : f.otherPairs()) {

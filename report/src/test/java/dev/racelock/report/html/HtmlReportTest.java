@@ -34,6 +34,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsThePredictedRacesCriticalSections() {
+        String page = html(new AnalysisResult(java.util.List.of("t.rlt"), java.util.List.of(SampleFindings.predictedRace()),
+                10, java.util.List.of()));
+        assertTrue(page.contains("<section class=\"finding predicted-race\" id=\"finding-1\">"), page);
+        assertTrue(page.contains("<h3>Ordered in this run only by lock order</h3><ul><li>thread &quot;worker-1&quot;"
+                + " held Registry.lock from Config.java:11 to Config.java:13, first</li>"), page);
+    }
+
+    @Test
     void summarizesAtTheTop() {
         String page = html(SampleFindings.result());
         int summary = page.indexOf("class=\"summary\"");
