@@ -37,14 +37,19 @@ public enum Capability {
      * Virtual threads recorded like platform threads: {@code Thread.ofVirtual().start} is a
      * thread start (JLS 17.4.4) and their end orders a join; the agent does not record either yet.
      */
-    VIRTUAL_THREADS("virtual-threads");
+    VIRTUAL_THREADS("virtual-threads"),
+    /**
+     * Races hidden behind lock order, predicted by {@code --analysis predictive}: the harness
+     * analyzes a sample that requires it (or expects a {@code predicted-race}) with that option.
+     */
+    PREDICTIVE("predictive");
 
     /**
      * What the agent and analyzer on this branch support: the ONE place to change when a
      * capability lands (e.g. add {@code JUC_LOCKS} with the java.util.concurrent.locks hooks).
      */
     static final Set<Capability> AVAILABLE = EnumSet.of(FINAL_FIELDS, OBJECT_NAMES, FOLDED_OBSERVED_DEADLOCK,
-            JUC, JUC_LOCKS, ATOMICS, CLINIT, VIRTUAL_THREADS);
+            JUC, JUC_LOCKS, ATOMICS, CLINIT, VIRTUAL_THREADS, PREDICTIVE);
 
     private final String id;
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *            | "//" "requires" capability ("," capability)*
  *            | "//" "alloc" name
  * clause    := "race(" kind ("|" kind)* "," subject ["," classification] ")"      kind := "read" | "write"
+ *            | "predicted-race(" kind ("|" kind)* "," subject ")"
  *            | "deadlock(" subject ("|" subject)* ")"
  *            | "observed-deadlock(" subject ("|" subject)* ")"
  * </pre>
@@ -33,6 +34,10 @@ import java.util.regex.Pattern;
  *       An optional third argument ({@code lost-update}, {@code check-then-act},
  *       {@code unsafe-publication}, {@code torn-long}) is the classification the report must give;
  *       without it any classification is accepted.</li>
+ *   <li>{@code predicted-race(kind, subject)} marks an access of a race that this run's lock order
+ *       may hide: the sample is analyzed with {@code --analysis predictive}, and the race must be
+ *       reported once, as a {@code predicted-race} when the lock order hid it or as a
+ *       {@code data-race} when the run showed it (which one depends on the schedule).</li>
  *   <li>{@code deadlock(subject)} marks an acquisition of a lock of the sample's lock-order cycle
  *       (all such lines form one cycle: one potential deadlock per sample); alternatives
  *       {@code a|b} for a line that takes either lock (a synchronized method called on two
@@ -50,7 +55,7 @@ import java.util.regex.Pattern;
 public final class ExpectationParser {
 
     private static final Pattern DIRECTIVE = Pattern.compile("//\\s*(expect|requires|alloc)\\s+(.*?)\\s*$");
-    private static final Pattern CLAUSE = Pattern.compile("(race|deadlock|observed-deadlock)\\s*\\(([^()]*)\\)");
+    private static final Pattern CLAUSE = Pattern.compile("(race|predicted-race|deadlock|observed-deadlock)\\s*\\(([^()]*)\\)");
     private static final Pattern CLASSIFICATION = Pattern.compile("[a-z]+(-[a-z]+)*");
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\[])?");
 
@@ -60,6 +65,7 @@ public final class ExpectationParser {
     private final Set<Capability> requires = EnumSet.noneOf(Capability.class);
     private final Map<String, Set<ExpectedFinding.Access>> racesBySubject = new LinkedHashMap<>();
     private final Map<String, String> classificationBySubject = new LinkedHashMap<>();
+    private final Set<String> predictedSubjects = new LinkedHashSet<>();
     private final List<ExpectedFinding.Step> deadlockSteps = new ArrayList<>();
     private final List<ExpectedFinding.Step> observedSteps = new ArrayList<>();
     private final Map<String, Integer> explicitAllocations = new LinkedHashMap<>();
@@ -94,7 +100,8 @@ public final class ExpectationParser {
         }
         List<ExpectedFinding> expected = new ArrayList<>();
         racesBySubject.forEach((subject, allowed) ->
-                expected.add(new ExpectedFinding.Race(subject, allowed, classificationBySubject.get(subject))));
+                expected.add(new ExpectedFinding.Race(subject, allowed, classificationBySubject.get(subject),
+                        predictedSubjects.contains(subject))));
         if (!deadlockSteps.isEmpty()) {
             expected.add(new ExpectedFinding.Cycle(FindingType.DEADLOCK, deadlockSteps));
         }
@@ -141,11 +148,21 @@ public final class ExpectationParser {
             Matcher m = CLAUSE.matcher(clause.trim());
             if (!m.matches()) {
                 throw new ExpectationSyntaxException(fileName, line, "cannot read '" + clause.trim()
-                        + "': expected race(kind, subject), deadlock(subject) or observed-deadlock(subject)");
+                        + "': expected race(kind, subject), predicted-race(kind, subject), deadlock(subject) or"
+                        + " observed-deadlock(subject)");
             }
             String args = m.group(2).trim();
             switch (m.group(1)) {
                 case "race" -> race(line, args);
+                case "predicted-race" -> {
+                    if (args.split(",").length != 2) {
+                        throw new ExpectationSyntaxException(fileName, line, "predicted-race needs (kind, subject), got ("
+                                + args + ")");
+                    }
+                    race(line, args);
+                    predictedSubjects.add(subject(line, args.split(",")[1].trim()));
+                    requires.add(Capability.PREDICTIVE);
+                }
                 case "deadlock" -> deadlockSteps.add(new ExpectedFinding.Step(line, subjects(line, args)));
                 default -> observedSteps.add(new ExpectedFinding.Step(line, subjects(line, args)));
             }

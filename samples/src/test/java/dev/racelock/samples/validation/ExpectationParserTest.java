@@ -36,6 +36,16 @@ class ExpectationParserTest {
     }
 
     @Test
+    void predictedRaceIsARaceThatRequiresThePredictiveAnalysis() {
+        SampleSource s = parse(
+                "config = 42; // expect predicted-race(write, Sample.config)",
+                "use(config); // expect predicted-race(read, Sample.config)");
+        assertEquals(List.of(new ExpectedFinding.Race("Sample.config", Set.of(write(1), read(2)), null, true)), s.expected());
+        assertEquals(FindingType.PREDICTED_RACE, s.expected().get(0).type());
+        assertTrue(s.requires().contains(Capability.PREDICTIVE));
+    }
+
+    @Test
     void kindAlternativesAllowBothKindsOnOneLine() {
         SampleSource s = parse("hits++; // expect race(read|write, Counter.hits)");
         assertEquals(Set.of(read(1), write(1)), ((ExpectedFinding.Race) s.expected().get(0)).allowed());

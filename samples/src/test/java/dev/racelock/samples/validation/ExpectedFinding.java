@@ -25,10 +25,16 @@ public sealed interface ExpectedFinding {
      * @param subject        the location as written in the comment, e.g. {@code LostUpdate.hits} or {@code Buffer.slots[]}
      * @param allowed        the (kind, line) pairs an access of the race may have
      * @param classification the classification the report must give ({@code lost-update}, ...), or null for any
+     * @param predicted      a race the run's lock order may hide: reported as a {@code predicted-race}
+     *                       when it did, as a {@code data-race} when the run showed it
      */
-    record Race(String subject, Set<Access> allowed, String classification) implements ExpectedFinding {
+    record Race(String subject, Set<Access> allowed, String classification, boolean predicted) implements ExpectedFinding {
         public Race {
             allowed = Set.copyOf(allowed);
+        }
+
+        Race(String subject, Set<Access> allowed, String classification) {
+            this(subject, allowed, classification, false);
         }
 
         Race(String subject, Set<Access> allowed) {
@@ -37,12 +43,17 @@ public sealed interface ExpectedFinding {
 
         @Override
         public FindingType type() {
-            return FindingType.DATA_RACE;
+            return predicted ? FindingType.PREDICTED_RACE : FindingType.DATA_RACE;
+        }
+
+        /** Whether a finding of this type can be this race. */
+        boolean reportedAs(FindingType type) {
+            return type == FindingType.DATA_RACE || predicted && type == FindingType.PREDICTED_RACE;
         }
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder("race ").append(subject).append(" (");
+            StringBuilder sb = new StringBuilder(predicted ? "predicted race " : "race ").append(subject).append(" (");
             allowed.stream().mapToInt(Access::line).distinct().sorted().forEach(line -> {
                 if (sb.charAt(sb.length() - 1) != '(') {
                     sb.append(", ");

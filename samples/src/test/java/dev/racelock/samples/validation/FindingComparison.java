@@ -58,11 +58,11 @@ final class FindingComparison {
     }
 
     private static boolean matches(SubjectMatcher matcher, ExpectedFinding expected, Finding f) {
+        if (expected instanceof ExpectedFinding.Race race) {
+            return race.reportedAs(f.type()) && matchesRace(matcher, race, f);
+        }
         if (expected.type() != f.type()) {
             return false;
-        }
-        if (expected instanceof ExpectedFinding.Race race) {
-            return matchesRace(matcher, race, f);
         }
         return matchesCycle(matcher, (ExpectedFinding.Cycle) expected, f);
     }

@@ -1,6 +1,7 @@
 package dev.racelock.samples.validation;
 
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.SourceSite;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,21 @@ class FindingComparisonTest {
     void exactWhenEveryExpectedRaceIsReportedOnceOnItsLines() {
         Comparison c = FindingComparison.compare(RACE, List.of(valueRace(), hitsRace()));
         assertTrue(c.exact(), c.problems());
+    }
+
+    @Test
+    void aPredictedRaceMatchesWhetherTheRunShowedItOrOnlyPredictedIt() {
+        SampleSource hidden = sample(
+                "class S {",
+                "  void w() { value = 1; } // expect predicted-race(write, S.value)",
+                "  int r() { return value; } // expect predicted-race(read, S.value)",
+                "}");
+        Finding seen = valueRace();
+        Finding predicted = Finding.race(FindingType.PREDICTED_RACE, "fp", seen.location(), seen.pairs());
+        assertTrue(FindingComparison.compare(hidden, List.of(seen)).exact());
+        assertTrue(FindingComparison.compare(hidden, List.of(predicted)).exact());
+        assertFalse(FindingComparison.compare(RACE, List.of(predicted, hitsRace())).exact(),
+                "a plain race expectation is not met by a prediction");
     }
 
     @Test

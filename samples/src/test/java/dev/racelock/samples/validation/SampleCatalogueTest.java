@@ -51,7 +51,10 @@ class SampleCatalogueTest {
                 assertEquals(List.of(), s.expected(), s.displayName() + " is a correct twin");
             } else {
                 assertFalse(s.expected().isEmpty(), s.displayName() + " states no expected finding");
-                assertTrue(s.expected().stream().allMatch(e -> e.type() == type), s.displayName() + " expects only " + type.id());
+                // A race its run's lock order may hide belongs with the races.
+                assertTrue(s.expected().stream().allMatch(e -> e.type() == type
+                        || type == FindingType.DATA_RACE && e.type() == FindingType.PREDICTED_RACE),
+                        s.displayName() + " expects only " + type.id());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.racelock.samples.validation;
 
+import dev.racelock.analyzer.AnalysisSet;
 import dev.racelock.analyzer.Analyzer;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
@@ -99,7 +100,8 @@ class SamplesEndToEndIT {
         }
         AnalysisResult result;
         try {
-            result = Analyzer.analyze(traces, ReadProgress.NONE);
+            AnalysisSet analyses = sample.requires().contains(Capability.PREDICTIVE) ? AnalysisSet.PREDICTIVE : AnalysisSet.HB;
+            result = Analyzer.analyze(traces, ReadProgress.NONE, analyses.factories());
         } catch (IOException | RuntimeException e) {
             error(sample, "analysis failed: " + e, run.output());
             return;
