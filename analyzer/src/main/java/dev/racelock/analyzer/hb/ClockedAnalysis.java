@@ -21,6 +21,11 @@ public abstract class ClockedAnalysis implements Analysis {
     }
 
     @Override
+    public void threadEnd(int thread) {
+        hb.threadEnd(thread);
+    }
+
+    @Override
     public void threadJoin(int thread, int child, int site) {
         hb.threadJoin(thread, child);
     }

@@ -20,6 +20,14 @@ import java.util.Arrays;
  *   <li>hbRelease(token) -> later hbAcquire(token) (JDK library hand-offs).</li>
  * </ul>
  *
+ * <p><b>Clock entries are slots, not thread ids.</b> A thread's entry in every clock is
+ * {@link #slot}{@code (thread)}; a thread that ended gives its slot to a thread started later
+ * when that is sound ({@link ThreadSlots}), so clocks stay as wide as the threads that matter,
+ * however many short-lived threads the program ran. An epoch {@code (u, e)} an analysis kept is
+ * ordered before thread t's present iff {@code e <= clock(t).get(slot(u))}. For the reuse to be
+ * sound, an analysis must take the epochs it keeps from {@link #clock} (which notes that the
+ * thread's present epoch was seen), never from a clock it held on to across events.
+ *
  * <p>The caller decides which lock events are edges (only the outermost of reentrant holds;
  * see LockHolds). With {@code lockEdges} false, lock events are ignored: the lock-order analysis
  * uses that variant, because an order that only came from which thread happened to get a lock
@@ -28,6 +36,7 @@ import java.util.Arrays;
 public final class HappensBefore {
 
     private final boolean lockEdges;
+    private final ThreadSlots slots = new ThreadSlots();
     private VectorClock[] threads = new VectorClock[16];
     private long[] versions = new long[16];
     // Per thread, the last clock it acquired from and that clock's version then: acquiring again
@@ -35,6 +44,11 @@ public final class HappensBefore {
     // successor) needs no join.
     private VectorClock[] lastSource = new VectorClock[16];
     private long[] lastSourceVersion = new long[16];
+    // Per thread: whether an analysis has seen its present epoch, the last epoch one saw before
+    // that, and whether it has ended (its slot then waits for reuse).
+    private boolean[] observed = new boolean[16];
+    private int[] lastObserved = new int[16];
+    private boolean[] ended = new boolean[16];
     private final LongObjectMap<LockClock> locks = new LongObjectMap<>();
     private final LongObjectMap<VectorClock> tokens = new LongObjectMap<>();
     private final LongObjectMap<LongObjectMap<VectorClock>> volatiles = new LongObjectMap<>();
@@ -48,24 +62,61 @@ public final class HappensBefore {
         VectorClock shared;
     }
 
-    /** Thread {@code t}'s clock; a thread first seen starts at epoch 1 of its own entry. */
+    /**
+     * Thread {@code t}'s clock, indexed by slots; {@code get(slot(t))} is its present epoch, which
+     * this call marks as seen by an analysis. A thread first seen starts at the first epoch of
+     * its own slot.
+     */
     public VectorClock clock(int t) {
+        VectorClock c = own(t);
+        observed[t] = true;
+        return c;
+    }
+
+    /** The clock entry of thread {@code t} (the thread gets one if it has none yet). */
+    public int slot(int t) {
+        int s = slots.slotOf(t);
+        if (s < 0) {
+            own(t);
+            s = slots.slotOf(t);
+        }
+        return s;
+    }
+
+    /** Clock entries handed out so far: how wide the widest clock can be (memory tests). */
+    public int slots() {
+        return slots.count();
+    }
+
+    private VectorClock own(int t) {
         if (t < threads.length) {
             VectorClock c = threads[t];
             if (c != null) {
                 return c;
             }
         } else {
-            int n = Math.max(t + 1, threads.length * 2);
-            threads = Arrays.copyOf(threads, n);
-            versions = Arrays.copyOf(versions, n);
-            lastSource = Arrays.copyOf(lastSource, n);
-            lastSourceVersion = Arrays.copyOf(lastSourceVersion, n);
+            grow(t);
         }
-        VectorClock c = new VectorClock();
-        c.set(t, 1);
-        threads[t] = c;
-        return c;
+        return begin(t, new VectorClock());
+    }
+
+    /** Thread {@code t}'s first clock: {@code start} (what it knows at its start) plus its own first epoch. */
+    private VectorClock begin(int t, VectorClock start) {
+        int s = slots.assign(t, start);
+        start.set(s, Math.max(start.get(s) + 1, slots.firstEpoch(s)));
+        threads[t] = start;
+        return start;
+    }
+
+    private void grow(int t) {
+        int n = Math.max(t + 1, threads.length * 2);
+        threads = Arrays.copyOf(threads, n);
+        versions = Arrays.copyOf(versions, n);
+        lastSource = Arrays.copyOf(lastSource, n);
+        lastSourceVersion = Arrays.copyOf(lastSourceVersion, n);
+        observed = Arrays.copyOf(observed, n);
+        lastObserved = Arrays.copyOf(lastObserved, n);
+        ended = Arrays.copyOf(ended, n);
     }
 
     /**
@@ -81,9 +132,20 @@ public final class HappensBefore {
         versions[t]++;
     }
 
+    /** Ends thread {@code t}'s present epoch (after a release): its next events are not known to what it released. */
+    private void tick(int t, VectorClock c) {
+        int s = slots.slotOf(t);
+        if (observed[t]) {
+            lastObserved[t] = c.get(s);
+            observed[t] = false;
+        }
+        c.increment(s);
+        changed(t);
+    }
+
     /** Thread {@code t} acquires from {@code source}: C_t := C_t ⊔ source, skipped when nothing new. */
     private void acquireFrom(int t, VectorClock source) {
-        VectorClock c = clock(t);
+        VectorClock c = own(t);
         if (lastSource[t] == source && lastSourceVersion[t] == source.version()) {
             return;
         }
@@ -94,15 +156,35 @@ public final class HappensBefore {
     }
 
     public void threadStart(int parent, int child) {
-        VectorClock p = clock(parent);
-        clock(child).join(p);
+        VectorClock p = own(parent);
+        VectorClock c = child < threads.length ? threads[child] : null;
+        if (c == null) {
+            if (child >= threads.length) {
+                grow(child);
+            }
+            begin(child, new VectorClock(p));
+        } else {
+            c.join(p);
+        }
         changed(child);
-        p.increment(parent);
-        changed(parent);
+        tick(parent, p);
+    }
+
+    /** The thread's last event: its slot may go to a thread started later (see {@link ThreadSlots}). */
+    public void threadEnd(int t) {
+        VectorClock c = own(t);
+        if (ended[t]) {
+            return;
+        }
+        ended[t] = true;
+        int s = slots.slotOf(t);
+        int last = c.get(s);
+        slots.ended(s, last, observed[t] ? last : lastObserved[t]);
     }
 
     public void threadJoin(int joiner, int child) {
-        clock(joiner).join(clock(child));
+        VectorClock j = own(joiner);
+        j.join(own(child));
         changed(joiner);
     }
 
@@ -131,7 +213,7 @@ public final class HappensBefore {
             l = new LockClock();
             locks.put(lock, l);
         }
-        VectorClock c = clock(t);
+        VectorClock c = own(t);
         if (shared) {
             if (l.shared == null) {
                 l.shared = new VectorClock();
@@ -144,30 +226,28 @@ public final class HappensBefore {
                 l.shared.clear();
             }
         }
-        c.increment(t);
-        changed(t);
+        tick(t, c);
     }
 
     public void volatileWrite(int t, long object, int slot) {
-        LongObjectMap<VectorClock> slots = volatiles.get(object);
-        if (slots == null) {
-            slots = new LongObjectMap<>(4);
-            volatiles.put(object, slots);
+        LongObjectMap<VectorClock> slotClocks = volatiles.get(object);
+        if (slotClocks == null) {
+            slotClocks = new LongObjectMap<>(4);
+            volatiles.put(object, slotClocks);
         }
-        VectorClock v = slots.get(slot);
+        VectorClock v = slotClocks.get(slot);
         if (v == null) {
             v = new VectorClock();
-            slots.put(slot, v);
+            slotClocks.put(slot, v);
         }
-        VectorClock c = clock(t);
+        VectorClock c = own(t);
         v.join(c);
-        c.increment(t);
-        changed(t);
+        tick(t, c);
     }
 
     public void volatileRead(int t, long object, int slot) {
-        LongObjectMap<VectorClock> slots = volatiles.get(object);
-        VectorClock v = slots == null ? null : slots.get(slot);
+        LongObjectMap<VectorClock> slotClocks = volatiles.get(object);
+        VectorClock v = slotClocks == null ? null : slotClocks.get(slot);
         if (v != null) {
             acquireFrom(t, v);
         }
@@ -179,10 +259,9 @@ public final class HappensBefore {
             v = new VectorClock();
             tokens.put(token, v);
         }
-        VectorClock c = clock(t);
+        VectorClock c = own(t);
         v.join(c);
-        c.increment(t);
-        changed(t);
+        tick(t, c);
     }
 
     public void hbAcquire(int t, long token) {

@@ -11,9 +11,10 @@ import dev.racelock.trace.LockFlags;
  *
  * @param clock the thread's clock at the acquisition, counting only edges that are not lock
  *              edges (start/join, volatile, hand-offs)
+ * @param slot  the thread's entry in clocks (HappensBefore.slot)
  */
 record Acquisition(int thread, long lock, LockClass lockClass, int site, int context, int flags,
-                   HeldSnapshot[] held, VectorClock clock) {
+                   HeldSnapshot[] held, VectorClock clock, int slot) {
 
     /** A tryLock or timed acquisition never blocks forever, so it cannot close a deadlock. */
     boolean nonBlocking() {
@@ -22,6 +23,6 @@ record Acquisition(int thread, long lock, LockClass lockClass, int site, int con
 
     /** True when this acquisition happens before {@code other} (Mattern: my own entry is known to it). */
     boolean happensBefore(Acquisition other) {
-        return clock.get(thread) <= other.clock.get(thread);
+        return clock.get(slot) <= other.clock.get(slot);
     }
 }

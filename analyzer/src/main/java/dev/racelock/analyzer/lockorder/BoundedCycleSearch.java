@@ -4,6 +4,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +46,24 @@ final class BoundedCycleSearch<V, E> {
     }
 
     List<List<E>> run() {
+        // Components are sets in no stable order (vertices hash by identity): search each one's
+        // vertices in the graph's own order, so the same trace yields the same cycles, each
+        // starting at the same lock, in every run.
+        Map<V, Integer> graphOrder = new IdentityHashMap<>();
+        for (V v : graph.vertexSet()) {
+            graphOrder.put(v, graphOrder.size());
+        }
         for (Set<V> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
             if (component.size() > 1 && cycles.size() < MAX_CYCLES) {
-                searchComponent(component);
+                List<V> vertices = new ArrayList<>(component);
+                vertices.sort(Comparator.comparingInt(graphOrder::get));
+                searchComponent(vertices);
             }
         }
         return cycles;
     }
 
-    private void searchComponent(Set<V> component) {
-        List<V> vertices = new ArrayList<>(component);
+    private void searchComponent(List<V> vertices) {
         Map<V, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < vertices.size(); i++) {
             index.put(vertices.get(i), i);

@@ -150,7 +150,7 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
             held[i] = new HeldSnapshot(h, classes.of(h, hf, hs), hs, holds.heldContext(thread, i), LockFlags.isShared(hf));
         }
         return new Acquisition(thread, lock, lockClass, site, state.contexts().current(thread), flags, held,
-                new VectorClock(hb.clock(thread)));
+                new VectorClock(hb.clock(thread)), hb.slot(thread));
     }
 
     private OrderEdge classEdge(LockClass from, LockClass to) {

@@ -1,23 +1,17 @@
 package dev.racelock.analyzer.race;
 
-import dev.racelock.analyzer.collect.DenseTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.hb.ClockedAnalysis;
 import dev.racelock.analyzer.hb.VectorClock;
+import dev.racelock.analyzer.state.CallingContexts;
 import dev.racelock.analyzer.state.LockHolds;
-import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
-import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockFlags;
-import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.TraceHeader;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Happens-before data races with FastTrack epochs (Flanagan &amp; Freund, PLDI 2009). Every race
@@ -28,46 +22,40 @@ import java.util.Map;
  * <p>Per access: the same-epoch fast path returns at once; otherwise the last write (an epoch)
  * and the last reads (an epoch, or a read vector once reads are concurrent) are checked against
  * the accessing thread's vector clock.
+ *
+ * <p>Fields have one shadow each ({@link ShadowMemory}); arrays have runs of elements with one
+ * shadow per run ({@link ArrayShadow}), and an access to elements {@code [from, to)} applies the
+ * rules once per run it meets. That is exactly the element-by-element analysis: the rules look
+ * at one element's state and the accessing thread only, so elements with equal states end in
+ * equal states and race with the same earlier access; runs are visited in index order, as the
+ * elements would be, and a race on n elements counts n occurrences.
  */
 public final class RaceAnalysis extends ClockedAnalysis {
 
-    /** Told of every racing access, before dedupe (tests compare with an oracle through it). */
-    @FunctionalInterface
-    public interface RaceObserver {
-        void race(long object, int slot);
-    }
-
     private final TraceState state;
-    private final TraceDictionary dictionary;
+    private final CallingContexts contexts;
     private final LockHolds holds;
     private final ShadowMemory memory = new ShadowMemory();
-    private final RaceClassifier classifier;
-    private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
-    private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
-    private final Map<RaceKey, RaceRecord> races = new LinkedHashMap<>();
-    /** Races of a reference written then read: unsafe publication once the reader uses what it got. */
-    private final List<RaceRecord> publications = new ArrayList<>();
-    private static final int MAX_PUBLICATIONS = 1_000;
+    private final LongObjectMap<ArrayShadow> arrays = new LongObjectMap<>();
+    private final RaceRecords records;
+    /** An element's state while a rule is applied to it alone, before it gets a run of its own. */
+    private final AccessState scratch = new AccessState();
     private final List<String> warnings = new ArrayList<>();
-    private RaceObserver observer;
+    private long lastArrayId = -1;
+    private ArrayShadow lastArray;
     private boolean enabled = true;
-    private boolean rangeCapped;
-
-    /** Longest prefix of an array range access that is checked element by element. */
-    static final int MAX_RANGE_ELEMENTS = 1 << 16;
-
-    private record RaceKey(String location, int siteLow, int siteHigh) {}
 
     public RaceAnalysis(TraceState state) {
         super(true);
         this.state = state;
-        this.dictionary = state.dictionary();
+        this.contexts = state.contexts();
         this.holds = state.holds();
-        this.classifier = new RaceClassifier(dictionary);
+        this.records = new RaceRecords(state);
     }
 
-    public void observeRaces(RaceObserver o) {
-        observer = o;
+    /** Tells {@code o} of every racing access, before dedupe (tests compare detectors through it). */
+    void observeRaces(RaceRecords.Observer o) {
+        records.observe(o);
     }
 
     @Override
@@ -83,91 +71,178 @@ public final class RaceAnalysis extends ClockedAnalysis {
     @Override
     public void read(int thread, long object, int field, int site) {
         if (enabled) {
-            access(thread, object, field, site, false, false);
+            fieldAccess(thread, object, field, site, false);
         }
     }
 
     @Override
     public void write(int thread, long object, int field, int site) {
         if (enabled) {
-            access(thread, object, field, site, true, false);
+            fieldAccess(thread, object, field, site, true);
         }
     }
 
     @Override
     public void arrayRead(int thread, long array, int index, int site) {
         if (enabled) {
-            access(thread, array, index, site, false, true);
+            elementAccess(thread, array, index, site, false);
         }
     }
 
     @Override
     public void arrayWrite(int thread, long array, int index, int site) {
         if (enabled) {
-            access(thread, array, index, site, true, true);
+            elementAccess(thread, array, index, site, true);
         }
     }
 
     @Override
     public void arrayRangeRead(int thread, long array, int from, int length, int site) {
         if (enabled) {
-            for (int i = 0, n = rangeLength(length); i < n; i++) {
-                access(thread, array, from + i, site, false, true);
-            }
+            rangeAccess(thread, array, from, length, site, false);
         }
     }
 
     @Override
     public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
         if (enabled) {
-            for (int i = 0, n = rangeLength(length); i < n; i++) {
-                access(thread, array, from + i, site, true, true);
+            rangeAccess(thread, array, from, length, site, true);
+        }
+    }
+
+    private void fieldAccess(int t, long object, int field, int site, boolean write) {
+        LocationShadow x = memory.location(object, field);
+        VectorClock ct = hb.clock(t);
+        apply(x, t, ct, ct.get(hb.slot(t)), site, write, object, field, 1, false);
+    }
+
+    private ArrayShadow arrayShadow(long array) {
+        if (array == lastArrayId) {
+            return lastArray;
+        }
+        ArrayShadow a = arrays.get(array);
+        if (a == null) {
+            a = new ArrayShadow();
+            arrays.put(array, a);
+        }
+        lastArrayId = array;
+        lastArray = a;
+        return a;
+    }
+
+    /** One element: in place when it has a run of its own, else through {@link #scratch}. */
+    private void elementAccess(int t, long array, int index, int site, boolean write) {
+        ArrayShadow a = arrayShadow(array);
+        VectorClock ct = hb.clock(t);
+        int now = ct.get(hb.slot(t));
+        ElementRun r = a.find(index);
+        if (r != null && r.length() == 1) {
+            if (apply(r, t, ct, now, site, write, array, index, 1, true)) {
+                a.mergeEqualNeighbours(r, r);
             }
+            return;
+        }
+        if (r == null) {
+            scratch.clear();
+            apply(scratch, t, ct, now, site, write, array, index, 1, true); // never accessed: no race
+            ElementRun next = a.firstEndingAfter(index);
+            ElementRun prev = next == null ? a.last() : next.prev;
+            if (prev != null && prev.end == index && prev.sameAs(scratch)) {
+                prev.end = index + 1;
+                if (next != null && next.start == index + 1) {
+                    a.mergeEqualNeighbours(next, next);
+                }
+            } else if (next != null && next.start == index + 1 && next.sameAs(scratch)) {
+                next.start = index;
+            } else {
+                a.insertBefore(next, index, index + 1).copyFrom(scratch);
+            }
+            return;
+        }
+        scratch.copyFrom(r);
+        if (!apply(scratch, t, ct, now, site, write, array, index, 1, true)) {
+            return; // same epoch: the run is unchanged
+        }
+        ElementRun prev = r.prev;
+        ElementRun next = r.next;
+        if (index == r.start && prev != null && prev.end == index && prev.sameAs(scratch)) {
+            prev.end++;
+            r.start++;
+        } else if (index == r.end - 1 && next != null && next.start == r.end && next.sameAs(scratch)) {
+            next.start--;
+            r.end--;
+        } else {
+            ElementRun own = index == r.start ? r : a.split(r, index);
+            if (own.end > index + 1) {
+                a.split(own, index + 1);
+            }
+            own.copyFrom(scratch);
+        }
+    }
+
+    /** Elements {@code [from, from + length)}: the rules once per run met, runs split at the two ends. */
+    private void rangeAccess(int t, long array, int from, int length, int site, boolean write) {
+        if (length <= 0) {
+            return;
+        }
+        int end = (int) Math.min((long) from + length, Integer.MAX_VALUE);
+        ArrayShadow a = arrayShadow(array);
+        VectorClock ct = hb.clock(t);
+        int now = ct.get(hb.slot(t));
+        ElementRun r = a.firstEndingAfter(from);
+        ElementRun first = null;
+        ElementRun last = null;
+        for (int i = from; i < end; ) {
+            ElementRun run;
+            if (r == null || r.start > i) {
+                run = a.insertBefore(r, i, r == null ? end : Math.min(end, r.start)); // never accessed
+            } else {
+                run = r.start < i ? a.split(r, i) : r;
+                if (run.end > end) {
+                    a.split(run, end);
+                }
+                r = run.next;
+            }
+            apply(run, t, ct, now, site, write, array, i, run.length(), true);
+            first = first == null ? run : first;
+            last = run;
+            i = run.end;
+        }
+        if (first != null) {
+            a.mergeEqualNeighbours(first, last);
         }
     }
 
     /**
-     * Elements of one range access that get shadow state: each element is a location of its own,
-     * so an Arrays.fill of a huge array would otherwise take memory in proportion to its length.
+     * FastTrack's rules for one access by thread {@code t} (clock {@code ct}, epoch {@code now})
+     * to {@code x}, which stands for {@code count} locations: a field of {@code object}, or
+     * array elements from {@code index}. Returns false when nothing changed (same epoch).
      */
-    private int rangeLength(int length) {
-        if (length > MAX_RANGE_ELEMENTS) {
-            if (!rangeCapped) {
-                rangeCapped = true;
-                warnings.add("array range accesses longer than " + MAX_RANGE_ELEMENTS
-                        + " elements (e.g. arraycopy, Arrays.fill) were checked on their first " + MAX_RANGE_ELEMENTS
-                        + " elements only");
-            }
-            return MAX_RANGE_ELEMENTS;
-        }
-        return length;
-    }
-
-    private void access(int t, long object, int slot, int site, boolean write, boolean array) {
-        LocationShadow x = memory.location(object, slot);
-        VectorClock ct = hb.clock(t);
-        int now = ct.get(t);
+    private boolean apply(AccessState x, int t, VectorClock ct, int now, int site, boolean write,
+                          long object, int index, int count, boolean array) {
         if (write) {
             if (x.writeThread == t && x.writeClock == now) {
-                return; // [WRITE SAME EPOCH]
+                return false; // [WRITE SAME EPOCH]
             }
             boolean shared = x.readShared();
             // This thread's own read in this epoch, if any: the write is then a read-modify-write.
-            int readSite = shared ? (x.reads.clock(t) == now ? x.reads.site[t] : -1)
+            int readSite = shared ? (x.reads.clock(t) == now ? x.reads.site(t) : -1)
                     : (x.readThread == t && x.readClock == now ? x.readSite : -1);
+            int context = contexts.current(t);
+            int lockSet = holds.lockSet(t);
             int w = x.writeThread;
-            if (w >= 0 && x.writeClock > ct.get(w)) {
-                race(object, slot, array, x.writeRecord(), t, true, site, readSite);
+            if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
+                race(object, index, count, array, x.writeRecord(), t, true, site, context, lockSet, readSite);
             }
             if (shared) {
                 // [WRITE SHARED]: every read must be ordered before this write.
                 ReadVector rv = x.reads;
                 boolean racing = false;
-                for (int u = 0; u < rv.clock.length; u++) {
-                    if (u != t && rv.clock[u] > ct.get(u)) {
+                for (int i = 0; i < rv.size(); i++) {
+                    int u = rv.thread(i);
+                    if (u != t && rv.clockAt(i) > ct.get(hb.slot(u))) {
                         racing = true;
-                        race(object, slot, array, new AccessRecord(u, false, rv.site[u], rv.context[u], rv.lockSet[u], -1),
-                                t, true, site, readSite);
+                        race(object, index, count, array, rv.record(i), t, true, site, context, lockSet, readSite);
                     }
                 }
                 if (!racing) {
@@ -179,35 +254,35 @@ public final class RaceAnalysis extends ClockedAnalysis {
                 }
             } else {
                 int r = x.readThread;
-                if (r >= 0 && r != t && x.readClock > ct.get(r)) {
-                    race(object, slot, array, x.readRecord(), t, true, site, readSite); // [WRITE EXCLUSIVE]
+                if (r >= 0 && r != t && x.readClock > ct.get(hb.slot(r))) {
+                    race(object, index, count, array, x.readRecord(), t, true, site, context, lockSet, readSite); // [WRITE EXCLUSIVE]
                 }
             }
             x.writeThread = t;
             x.writeClock = now;
             x.writeSite = site;
-            x.writeContext = state.contexts().current(t);
-            x.writeLockSet = holds.lockSet(t);
+            x.writeContext = context;
+            x.writeLockSet = lockSet;
             x.writeReadSite = readSite;
         } else {
             boolean shared = x.readShared();
             if (shared ? x.reads.clock(t) == now : x.readThread == t && x.readClock == now) {
-                return; // [READ SAME EPOCH]
+                return false; // [READ SAME EPOCH]
             }
-            int w = x.writeThread;
-            if (w >= 0 && x.writeClock > ct.get(w)) {
-                race(object, slot, array, x.writeRecord(), t, false, site, -1);
-            }
-            int context = state.contexts().current(t);
+            int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
+            int w = x.writeThread;
+            if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
+                race(object, index, count, array, x.writeRecord(), t, false, site, context, lockSet, -1);
+            }
             if (shared) {
                 x.reads.set(t, now, site, context, lockSet); // [READ SHARED]
             } else {
                 int r = x.readThread;
-                if (r >= 0 && r != t && x.readClock > ct.get(r)) {
+                if (r >= 0 && r != t && x.readClock > ct.get(hb.slot(r))) {
                     // [READ SHARE]: two concurrent reads, inflate the epoch to a read vector.
                     if (x.reads == null) {
-                        x.reads = new ReadVector(Math.max(dictionary.threadCount(), Math.max(r, t) + 1));
+                        x.reads = new ReadVector();
                     }
                     x.reads.active = true;
                     x.reads.set(r, x.readClock, x.readSite, x.readContext, x.readLockSet);
@@ -222,86 +297,12 @@ public final class RaceAnalysis extends ClockedAnalysis {
                 }
             }
         }
+        return true;
     }
 
-    private void race(long object, int slot, boolean array, AccessRecord earlier, int t, boolean write, int site, int readSite) {
-        AccessRecord later = new AccessRecord(t, write, site, state.contexts().current(t), holds.lockSet(t), readSite);
-        if (observer != null) {
-            observer.race(object, slot);
-        }
-        RaceLocation location = array ? arrayLocation(object) : fieldLocation(slot);
-        RaceKey key = new RaceKey(location.dedupeKey(), Math.min(earlier.site(), site), Math.max(earlier.site(), site));
-        RaceRecord record = races.get(key);
-        if (record == null) {
-            record = new RaceRecord(location, slot, earlier, later);
-            races.put(key, record);
-            if (location.reference() && earlier.write() && !write && publications.size() < MAX_PUBLICATIONS) {
-                publications.add(record);
-            }
-        } else if (record.occurrences < Integer.MAX_VALUE) {
-            record.occurrences++;
-        }
-        if (record.classification == null) {
-            record.classification = classifier.classify(location, earlier, later);
-        }
-        if (earlier.write() && !write && !publications.isEmpty()) {
-            confirmPublications(record, earlier.thread(), t);
-        }
-    }
-
-    /**
-     * A racy read of a reference, then (in the same reader) a racy read of something the same
-     * writer wrote: the reader went on to use fields of what it was handed without an edge, the
-     * unsafe-publication pattern (JLS 17.5 gives that guarantee to final fields only).
-     */
-    private void confirmPublications(RaceRecord current, int writer, int reader) {
-        for (RaceRecord p : publications) {
-            if (p != current && p.earlier.thread() == writer && p.later.thread() == reader) {
-                p.publishedFieldsRead = true;
-            }
-        }
-    }
-
-    private RaceLocation fieldLocation(int field) {
-        RaceLocation l = fieldLocations.get(field);
-        if (l == null) {
-            FieldInfo f = dictionary.field(field);
-            String descriptor = f == null ? "" : f.descriptor();
-            MemoryLocation shown = f == null ? MemoryLocation.field(null, "field#" + field) : MemoryLocation.field(f.owner(), f.name());
-            l = new RaceLocation(shown, "field:" + dictionary.fieldKey(field), "field:" + dictionary.fieldKey(field), false,
-                    descriptor.equals("J") || descriptor.equals("D"),
-                    descriptor.startsWith("L") || descriptor.startsWith("["));
-            fieldLocations.put(field, l);
-        }
-        return l;
-    }
-
-    private RaceLocation arrayLocation(long array) {
-        RaceLocation l = arrayLocations.get(array);
-        if (l == null) {
-            ObjectInfo info = dictionary.object(array);
-            String type = info == null || info.className() == null ? "array" : TraceDictionary.simpleName(info.className());
-            int alloc = info == null ? -1 : info.allocationSite();
-            boolean known = dictionary.sourceSite(alloc) != null;
-            MemoryLocation shown = MemoryLocation.arrayElement(info == null ? null : info.className(),
-                    known ? dictionary.sourceSite(alloc) : null);
-            String dedupeKey = "array:" + type + (known ? "@" + dictionary.siteText(alloc) : "");
-            String fingerprint = "array:" + (info == null ? "?" : info.className())
-                    + (known ? "@" + dictionary.siteMethodKey(alloc) : "");
-            String component = type.endsWith("[]") ? type.substring(0, type.length() - 2) : "";
-            l = new RaceLocation(shown, dedupeKey, fingerprint, true,
-                    component.equals("long") || component.equals("double"),
-                    !component.isEmpty() && !isPrimitive(component));
-            arrayLocations.put(array, l);
-        }
-        return l;
-    }
-
-    private static boolean isPrimitive(String name) {
-        return switch (name) {
-            case "boolean", "byte", "char", "short", "int", "long", "float", "double" -> true;
-            default -> false;
-        };
+    private void race(long object, int index, int count, boolean array, AccessRecord earlier, int t, boolean write,
+                      int site, int context, int lockSet, int readSite) {
+        records.add(object, index, count, array, earlier, new AccessRecord(t, write, site, context, lockSet, readSite));
     }
 
     // ---- synchronization ----------------------------------------------------------------------
@@ -324,14 +325,19 @@ public final class RaceAnalysis extends ClockedAnalysis {
     public void objectFreed(long object) {
         super.objectFreed(object);
         memory.free(object);
-        arrayLocations.remove(object);
+        arrays.remove(object);
+        if (object == lastArrayId) {
+            lastArrayId = -1;
+            lastArray = null;
+        }
+        records.freed(object);
     }
 
     // ---- results ------------------------------------------------------------------------------
 
     @Override
     public List<Finding> findings() {
-        return new RaceFindings(state).findings(races.values());
+        return records.findings();
     }
 
     @Override
@@ -339,18 +345,25 @@ public final class RaceAnalysis extends ClockedAnalysis {
         return List.copyOf(warnings);
     }
 
-    /** Objects with shadow state (memory tests). */
+    /** Objects with shadow state: fields' objects and arrays (memory tests). */
     public int shadowObjects() {
-        return memory.objects();
+        return memory.objects() + arrays.size();
     }
 
-    /** Locations with shadow state (memory tests). */
+    /** Shadow states: one per field location, one per run of array elements (memory tests). */
     public int shadowLocations() {
-        return memory.locations();
+        int[] runs = {memory.locations()};
+        arrays.forEachValue(a -> runs[0] += a.runs());
+        return runs[0];
     }
 
     /** Objects with lock, volatile or token clocks (memory tests). */
     public int synchronizationObjects() {
         return hb.trackedObjects();
+    }
+
+    /** Clock entries handed out: follows the threads alive at once, not all that ever ran (memory tests). */
+    public int clockSlots() {
+        return hb.slots();
     }
 }

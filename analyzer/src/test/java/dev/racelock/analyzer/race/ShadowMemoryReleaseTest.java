@@ -4,6 +4,8 @@ import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.TraceScript;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,15 +41,32 @@ class ShadowMemoryReleaseTest {
     }
 
     @Test
-    void hugeRangeAccessIsCheckedOnABoundedPrefixWithAWarning() {
+    void hugeRangeAccessIsOneRunWithoutAWarning() {
         TraceScript s = new TraceScript();
         int main = s.thread("main");
         int site = s.site("com.acme.Big", "fill", 3);
         long array = s.array("byte[]", site);
         s.arrayRangeWrite(main, array, 0, Integer.MAX_VALUE, site);
         AnalysisSession session = s.session();
-        assertEquals(RaceAnalysis.MAX_RANGE_ELEMENTS, session.analysis(RaceAnalysis.class).shadowLocations());
-        assertEquals(1, session.result().warnings().size());
+        assertEquals(1, session.analysis(RaceAnalysis.class).shadowLocations());
+        assertEquals(List.of(), session.result().warnings());
+    }
+
+    @Test
+    void rangesSplitOnlyWhereHistoriesDiffer() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int site = s.site("com.acme.Big", "fill", 3);
+        int other = s.site("com.acme.Big", "copy", 4);
+        long array = s.array("int[]", site);
+        long lock = s.object("java.lang.Object");
+        s.arrayRangeWrite(main, array, 0, 1_000_000, site)
+                .lock(main, lock, site).unlock(main, lock, site)  // a new epoch
+                .arrayRangeWrite(main, array, 1_000, 10, other)   // 3 runs
+                .arrayWrite(main, array, 1_005, other)            // same epoch: nothing new
+                .arrayRangeRead(main, array, 500_000, 2_000_000, site); // a read over the end: 2 more runs
+        RaceAnalysis races = s.session().analysis(RaceAnalysis.class);
+        assertEquals(5, races.shadowLocations());
     }
 
     @Test

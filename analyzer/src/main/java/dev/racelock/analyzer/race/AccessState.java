@@ -1,0 +1,95 @@
+package dev.racelock.analyzer.race;
+
+/**
+ * FastTrack shadow state (Flanagan &amp; Freund, PLDI 2009, §3) of one memory location, or of a run
+ * of array elements that all have the same history: the last write as an epoch (thread, clock),
+ * the last read as an epoch, or a read vector while reads are concurrent. Each access also keeps
+ * its site, calling context and lock set, so that when a later access races with it the report
+ * can show the earlier access's stack too. Threads are trace thread ids; their epochs are
+ * compared through HappensBefore.slot.
+ */
+class AccessState {
+
+    int writeThread = -1;
+    int writeClock;
+    int writeSite;
+    int writeContext;
+    int writeLockSet;
+    /** Site of the writer's own read of this location in the same epoch (read-modify-write), or -1. */
+    int writeReadSite = -1;
+
+    int readThread = -1;
+    int readClock;
+    int readSite;
+    int readContext;
+    int readLockSet;
+
+    /** Non-null and active while the location is read-shared. */
+    ReadVector reads;
+
+    final AccessRecord writeRecord() {
+        return new AccessRecord(writeThread, true, writeSite, writeContext, writeLockSet, writeReadSite);
+    }
+
+    final AccessRecord readRecord() {
+        return new AccessRecord(readThread, false, readSite, readContext, readLockSet, -1);
+    }
+
+    final boolean readShared() {
+        return reads != null && reads.active;
+    }
+
+    /** This := the state of a location never accessed. */
+    final void clear() {
+        writeThread = -1;
+        writeClock = 0;
+        writeSite = 0;
+        writeContext = 0;
+        writeLockSet = 0;
+        writeReadSite = -1;
+        readThread = -1;
+        readClock = 0;
+        readSite = 0;
+        readContext = 0;
+        readLockSet = 0;
+        if (reads != null) {
+            reads.deactivate();
+        }
+    }
+
+    /** This := {@code o}, the read vector copied, so the two evolve apart. */
+    final void copyFrom(AccessState o) {
+        writeThread = o.writeThread;
+        writeClock = o.writeClock;
+        writeSite = o.writeSite;
+        writeContext = o.writeContext;
+        writeLockSet = o.writeLockSet;
+        writeReadSite = o.writeReadSite;
+        readThread = o.readThread;
+        readClock = o.readClock;
+        readSite = o.readSite;
+        readContext = o.readContext;
+        readLockSet = o.readLockSet;
+        if (o.readShared()) {
+            if (reads == null) {
+                reads = new ReadVector();
+            }
+            reads.copyFrom(o.reads);
+        } else if (reads != null) {
+            reads.deactivate();
+        }
+    }
+
+    /**
+     * Whether every later access would find the same here as in {@code o}: then two neighbouring
+     * runs of elements can become one. Fields that the state does not consult (a write's
+     * evidence when there is no write) are compared anyway; that only merges less.
+     */
+    final boolean sameAs(AccessState o) {
+        return writeThread == o.writeThread && writeClock == o.writeClock && writeSite == o.writeSite
+                && writeContext == o.writeContext && writeLockSet == o.writeLockSet && writeReadSite == o.writeReadSite
+                && readThread == o.readThread && readClock == o.readClock && readSite == o.readSite
+                && readContext == o.readContext && readLockSet == o.readLockSet
+                && (readShared() ? o.readShared() && reads.sameAs(o.reads) : !o.readShared());
+    }
+}

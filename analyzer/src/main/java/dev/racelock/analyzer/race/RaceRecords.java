@@ -1,0 +1,152 @@
+package dev.racelock.analyzer.race;
+
+import dev.racelock.analyzer.collect.DenseTable;
+import dev.racelock.analyzer.collect.LongObjectMap;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.state.TraceDictionary;
+import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.ObjectInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The races detected so far, grouped into distinct bugs: one record per location class and
+ * unordered pair of sites, with the first occurrence's evidence, a count of occurrences, the
+ * classification and the unsafe-publication check. A detector (RaceAnalysis) reports each racing
+ * access here in the order it finds them; how it finds them is none of this class's business.
+ */
+final class RaceRecords {
+
+    /** Told of every racing access, before dedupe (tests compare detectors through it). */
+    @FunctionalInterface
+    interface Observer {
+        /** {@code count} consecutive slots from {@code slot} raced (array elements; 1 for a field). */
+        void race(long object, int slot, int count);
+    }
+
+    private static final int MAX_PUBLICATIONS = 1_000;
+
+    private final TraceState state;
+    private final TraceDictionary dictionary;
+    private final RaceClassifier classifier;
+    private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
+    private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
+    private final Map<RaceKey, RaceRecord> races = new LinkedHashMap<>();
+    /** Races of a reference written then read: unsafe publication once the reader uses what it got. */
+    private final List<RaceRecord> publications = new ArrayList<>();
+    private Observer observer;
+
+    private record RaceKey(String location, int siteLow, int siteHigh) {}
+
+    RaceRecords(TraceState state) {
+        this.state = state;
+        this.dictionary = state.dictionary();
+        this.classifier = new RaceClassifier(dictionary);
+    }
+
+    void observe(Observer o) {
+        observer = o;
+    }
+
+    /**
+     * {@code later} races with {@code earlier} on {@code count} locations that share both
+     * accesses: a field of {@code object} ({@code slot} = field id, count 1), or consecutive
+     * elements of array {@code object} from index {@code slot}. Reporting n elements at once is
+     * the same as reporting each of them in index order: the first one's index is kept as
+     * evidence and the occurrences grow by n.
+     */
+    void add(long object, int slot, int count, boolean array, AccessRecord earlier, AccessRecord later) {
+        if (observer != null) {
+            observer.race(object, slot, count);
+        }
+        RaceLocation location = array ? arrayLocation(object) : fieldLocation(slot);
+        int site = later.site();
+        RaceKey key = new RaceKey(location.dedupeKey(), Math.min(earlier.site(), site), Math.max(earlier.site(), site));
+        RaceRecord record = races.get(key);
+        if (record == null) {
+            record = new RaceRecord(location, slot, earlier, later);
+            record.occurrences = count;
+            races.put(key, record);
+            if (location.reference() && earlier.write() && !later.write() && publications.size() < MAX_PUBLICATIONS) {
+                publications.add(record);
+            }
+        } else {
+            record.occurrences = (int) Math.min(Integer.MAX_VALUE, (long) record.occurrences + count);
+        }
+        if (record.classification == null) {
+            record.classification = classifier.classify(location, earlier, later);
+        }
+        if (earlier.write() && !later.write() && !publications.isEmpty()) {
+            confirmPublications(record, earlier.thread(), later.thread());
+        }
+    }
+
+    /**
+     * A racy read of a reference, then (in the same reader) a racy read of something the same
+     * writer wrote: the reader went on to use fields of what it was handed without an edge, the
+     * unsafe-publication pattern (JLS 17.5 gives that guarantee to final fields only).
+     */
+    private void confirmPublications(RaceRecord current, int writer, int reader) {
+        for (RaceRecord p : publications) {
+            if (p != current && p.earlier.thread() == writer && p.later.thread() == reader) {
+                p.publishedFieldsRead = true;
+            }
+        }
+    }
+
+    private RaceLocation fieldLocation(int field) {
+        RaceLocation l = fieldLocations.get(field);
+        if (l == null) {
+            FieldInfo f = dictionary.field(field);
+            String descriptor = f == null ? "" : f.descriptor();
+            MemoryLocation shown = f == null ? MemoryLocation.field(null, "field#" + field) : MemoryLocation.field(f.owner(), f.name());
+            l = new RaceLocation(shown, "field:" + dictionary.fieldKey(field), "field:" + dictionary.fieldKey(field), false,
+                    descriptor.equals("J") || descriptor.equals("D"),
+                    descriptor.startsWith("L") || descriptor.startsWith("["));
+            fieldLocations.put(field, l);
+        }
+        return l;
+    }
+
+    private RaceLocation arrayLocation(long array) {
+        RaceLocation l = arrayLocations.get(array);
+        if (l == null) {
+            ObjectInfo info = dictionary.object(array);
+            String type = info == null || info.className() == null ? "array" : TraceDictionary.simpleName(info.className());
+            int alloc = info == null ? -1 : info.allocationSite();
+            boolean known = dictionary.sourceSite(alloc) != null;
+            MemoryLocation shown = MemoryLocation.arrayElement(info == null ? null : info.className(),
+                    known ? dictionary.sourceSite(alloc) : null);
+            String dedupeKey = "array:" + type + (known ? "@" + dictionary.siteText(alloc) : "");
+            String fingerprint = "array:" + (info == null ? "?" : info.className())
+                    + (known ? "@" + dictionary.siteMethodKey(alloc) : "");
+            String component = type.endsWith("[]") ? type.substring(0, type.length() - 2) : "";
+            l = new RaceLocation(shown, dedupeKey, fingerprint, true,
+                    component.equals("long") || component.equals("double"),
+                    !component.isEmpty() && !isPrimitive(component));
+            arrayLocations.put(array, l);
+        }
+        return l;
+    }
+
+    private static boolean isPrimitive(String name) {
+        return switch (name) {
+            case "boolean", "byte", "char", "short", "int", "long", "float", "double" -> true;
+            default -> false;
+        };
+    }
+
+    /** The array's location description is no longer needed: the array is gone. */
+    void freed(long object) {
+        arrayLocations.remove(object);
+    }
+
+    List<Finding> findings() {
+        return new RaceFindings(state).findings(races.values());
+    }
+}
