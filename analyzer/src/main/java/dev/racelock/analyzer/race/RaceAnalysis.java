@@ -40,6 +40,8 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final RaceRecords records;
     /** An element's state while a rule is applied to it alone, before it gets a run of its own. */
     private final AccessState scratch = new AccessState();
+    /** Entries of a read vector that a write races with (ReadVector.unordered fills it). */
+    private long[] unordered = new long[16];
     private final List<String> warnings = new ArrayList<>();
     private long lastArrayId = -1;
     private ArrayShadow lastArray;
@@ -113,7 +115,8 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private void fieldAccess(int t, long object, int field, int site, boolean write) {
         LocationShadow x = memory.location(object, field);
         VectorClock ct = hb.clock(t);
-        apply(x, t, ct, ct.get(hb.slot(t)), site, write, object, field, 1, false);
+        int slot = hb.slot(t);
+        apply(x, t, slot, ct, ct.get(slot), site, write, object, field, 1, false);
     }
 
     private ArrayShadow arrayShadow(long array) {
@@ -134,17 +137,18 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private void elementAccess(int t, long array, int index, int site, boolean write) {
         ArrayShadow a = arrayShadow(array);
         VectorClock ct = hb.clock(t);
-        int now = ct.get(hb.slot(t));
+        int slot = hb.slot(t);
+        int now = ct.get(slot);
         ElementRun r = a.find(index);
         if (r != null && r.length() == 1) {
-            if (apply(r, t, ct, now, site, write, array, index, 1, true)) {
+            if (apply(r, t, slot, ct, now, site, write, array, index, 1, true)) {
                 a.mergeEqualNeighbours(r, r);
             }
             return;
         }
         if (r == null) {
             scratch.clear();
-            apply(scratch, t, ct, now, site, write, array, index, 1, true); // never accessed: no race
+            apply(scratch, t, slot, ct, now, site, write, array, index, 1, true); // never accessed: no race
             ElementRun next = a.firstEndingAfter(index);
             ElementRun prev = next == null ? a.last() : next.prev;
             if (prev != null && prev.end == index && prev.sameAs(scratch)) {
@@ -160,7 +164,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
             return;
         }
         scratch.copyFrom(r);
-        if (!apply(scratch, t, ct, now, site, write, array, index, 1, true)) {
+        if (!apply(scratch, t, slot, ct, now, site, write, array, index, 1, true)) {
             return; // same epoch: the run is unchanged
         }
         ElementRun prev = r.prev;
@@ -188,7 +192,8 @@ public final class RaceAnalysis extends ClockedAnalysis {
         int end = (int) Math.min((long) from + length, Integer.MAX_VALUE);
         ArrayShadow a = arrayShadow(array);
         VectorClock ct = hb.clock(t);
-        int now = ct.get(hb.slot(t));
+        int slot = hb.slot(t);
+        int now = ct.get(slot);
         ElementRun r = a.firstEndingAfter(from);
         ElementRun first = null;
         ElementRun last = null;
@@ -203,7 +208,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
                 }
                 r = run.next;
             }
-            apply(run, t, ct, now, site, write, array, i, run.length(), true);
+            apply(run, t, slot, ct, now, site, write, array, i, run.length(), true);
             first = first == null ? run : first;
             last = run;
             i = run.end;
@@ -214,11 +219,12 @@ public final class RaceAnalysis extends ClockedAnalysis {
     }
 
     /**
-     * FastTrack's rules for one access by thread {@code t} (clock {@code ct}, epoch {@code now})
+     * FastTrack's rules for one access by thread {@code t} (clock slot {@code slot}, clock
+     * {@code ct}, epoch {@code now})
      * to {@code x}, which stands for {@code count} locations: a field of {@code object}, or
      * array elements from {@code index}. Returns false when nothing changed (same epoch).
      */
-    private boolean apply(AccessState x, int t, VectorClock ct, int now, int site, boolean write,
+    private boolean apply(AccessState x, int t, int slot, VectorClock ct, int now, int site, boolean write,
                           long object, int index, int count, boolean array) {
         if (write) {
             if (x.writeThread == t && x.writeClock == now) {
@@ -226,7 +232,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
             }
             boolean shared = x.readShared();
             // This thread's own read in this epoch, if any: the write is then a read-modify-write.
-            int readSite = shared ? (x.reads.clock(t) == now ? x.reads.site(t) : -1)
+            int readSite = shared ? (x.reads.clock(t, slot) == now ? x.reads.site(t, slot) : -1)
                     : (x.readThread == t && x.readClock == now ? x.readSite : -1);
             int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
@@ -237,15 +243,14 @@ public final class RaceAnalysis extends ClockedAnalysis {
             if (shared) {
                 // [WRITE SHARED]: every read must be ordered before this write.
                 ReadVector rv = x.reads;
-                boolean racing = false;
-                for (int i = 0; i < rv.size(); i++) {
-                    int u = rv.thread(i);
-                    if (u != t && rv.clockAt(i) > ct.get(hb.slot(u))) {
-                        racing = true;
-                        race(object, index, count, array, rv.record(i), t, true, site, context, lockSet, readSite);
-                    }
+                if (unordered.length < rv.size()) {
+                    unordered = new long[Math.max(rv.size(), unordered.length * 2)];
                 }
-                if (!racing) {
+                int racing = rv.unordered(ct, unordered);
+                for (int i = 0; i < racing; i++) {
+                    race(object, index, count, array, rv.record((int) unordered[i]), t, true, site, context, lockSet, readSite);
+                }
+                if (racing == 0) {
                     // Ordered after every read: back to an (empty) read epoch. Reads that raced
                     // with this write stay: they are still unordered with what comes next, and a
                     // reader's own later write needs its read to be seen as read-modify-write.
@@ -266,7 +271,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
             x.writeReadSite = readSite;
         } else {
             boolean shared = x.readShared();
-            if (shared ? x.reads.clock(t) == now : x.readThread == t && x.readClock == now) {
+            if (shared ? x.reads.clock(t, slot) == now : x.readThread == t && x.readClock == now) {
                 return false; // [READ SAME EPOCH]
             }
             int context = contexts.current(t);
@@ -276,7 +281,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
                 race(object, index, count, array, x.writeRecord(), t, false, site, context, lockSet, -1);
             }
             if (shared) {
-                x.reads.set(t, now, site, context, lockSet); // [READ SHARED]
+                x.reads.set(t, slot, now, site, context, lockSet); // [READ SHARED]
             } else {
                 int r = x.readThread;
                 if (r >= 0 && r != t && x.readClock > ct.get(hb.slot(r))) {
@@ -285,8 +290,8 @@ public final class RaceAnalysis extends ClockedAnalysis {
                         x.reads = new ReadVector();
                     }
                     x.reads.active = true;
-                    x.reads.set(r, x.readClock, x.readSite, x.readContext, x.readLockSet);
-                    x.reads.set(t, now, site, context, lockSet);
+                    x.reads.set(r, hb.slot(r), x.readClock, x.readSite, x.readContext, x.readLockSet);
+                    x.reads.set(t, slot, now, site, context, lockSet);
                     x.readThread = -1;
                 } else {
                     x.readThread = t; // [READ EXCLUSIVE]

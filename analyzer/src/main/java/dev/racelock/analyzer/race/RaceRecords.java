@@ -40,6 +40,10 @@ final class RaceRecords {
     /** Races of a reference written then read: unsafe publication once the reader uses what it got. */
     private final List<RaceRecord> publications = new ArrayList<>();
     private Observer observer;
+    // The record the last race went to, and its site pair.
+    private RaceRecord last;
+    private int lastLow;
+    private int lastHigh;
 
     private record RaceKey(String location, int siteLow, int siteHigh) {}
 
@@ -65,19 +69,27 @@ final class RaceRecords {
             observer.race(object, slot, count);
         }
         RaceLocation location = array ? arrayLocation(object) : fieldLocation(slot);
-        int site = later.site();
-        RaceKey key = new RaceKey(location.dedupeKey(), Math.min(earlier.site(), site), Math.max(earlier.site(), site));
-        RaceRecord record = races.get(key);
-        if (record == null) {
-            record = new RaceRecord(location, slot, earlier, later);
-            record.occurrences = count;
-            races.put(key, record);
-            if (location.reference() && earlier.write() && !later.write() && publications.size() < MAX_PUBLICATIONS) {
-                publications.add(record);
-            }
+        int low = Math.min(earlier.site(), later.site());
+        int high = Math.max(earlier.site(), later.site());
+        RaceRecord record;
+        if (last != null && last.location.dedupeKey().equals(location.dedupeKey()) && low == lastLow && high == lastHigh) {
+            record = last; // one write racing with many reads at one site: no key to build and hash each time
         } else {
-            record.occurrences = (int) Math.min(Integer.MAX_VALUE, (long) record.occurrences + count);
+            RaceKey key = new RaceKey(location.dedupeKey(), low, high);
+            record = races.get(key);
+            if (record == null) {
+                record = new RaceRecord(location, slot, earlier, later);
+                record.occurrences = 0;
+                races.put(key, record);
+                if (location.reference() && earlier.write() && !later.write() && publications.size() < MAX_PUBLICATIONS) {
+                    publications.add(record);
+                }
+            }
+            last = record;
+            lastLow = low;
+            lastHigh = high;
         }
+        record.occurrences = (int) Math.min(Integer.MAX_VALUE, (long) record.occurrences + count);
         if (record.classification == null) {
             record.classification = classifier.classify(location, earlier, later);
         }
