@@ -5,6 +5,7 @@ import dev.racelock.analyzer.lockorder.LockOrderAnalysis;
 import dev.racelock.analyzer.observed.ObservedDeadlockAnalysis;
 import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
 import dev.racelock.analyzer.race.RaceAnalysis;
+import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;

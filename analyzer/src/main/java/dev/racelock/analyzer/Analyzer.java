@@ -1,10 +1,11 @@
 package dev.racelock.analyzer;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.TraceFiles;
+import dev.racelock.trace.files.TraceFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

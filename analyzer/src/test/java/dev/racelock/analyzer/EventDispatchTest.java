@@ -1,5 +1,6 @@
 package dev.racelock.analyzer;
 
+import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.trace.EventVisitor;
 import org.junit.jupiter.api.Test;
 

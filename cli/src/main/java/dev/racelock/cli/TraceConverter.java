@@ -1,8 +1,7 @@
 package dev.racelock.cli;
 
 import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.format.BinaryTraceExporter;
-import dev.racelock.trace.std.StdTraceWriter;
+import dev.racelock.trace.files.TraceConversions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ final class TraceConverter {
     private TraceConverter() {}
 
     static TraceEnd convert(Path in, Path out, boolean extensions) throws IOException {
-        return isStd(out) ? StdTraceWriter.export(in, out, extensions) : BinaryTraceExporter.export(in, out);
+        return isStd(out) ? TraceConversions.toStd(in, out, extensions) : TraceConversions.toBinary(in, out);
     }
 
     static boolean isStd(Path file) {

@@ -1,6 +1,6 @@
 package dev.racelock.analyzer.hb;
 
-import dev.racelock.analyzer.Analysis;
+import dev.racelock.analyzer.spi.Analysis;
 
 /**
  * An analysis that keeps its own {@link HappensBefore}: the edges every such analysis takes the

@@ -1,6 +1,5 @@
 package dev.racelock.analyzer.observed;
 
-import dev.racelock.analyzer.Analysis;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.Fingerprints;
@@ -9,6 +8,7 @@ import dev.racelock.analyzer.finding.LockAcquisition;
 import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
+import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.LockClasses;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;

@@ -1,8 +1,8 @@
 package dev.racelock.analyzer.predict;
 
-import dev.racelock.analyzer.Analysis;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;

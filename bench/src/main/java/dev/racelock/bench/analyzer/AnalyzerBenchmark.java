@@ -4,7 +4,7 @@ import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.TraceFiles;
+import dev.racelock.trace.files.TraceFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -4,14 +4,13 @@ import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.TraceFiles;
+import dev.racelock.trace.files.TraceFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The {@link AnalyzerBenchmark} workload timed by the analyzing thread's CPU time as well as

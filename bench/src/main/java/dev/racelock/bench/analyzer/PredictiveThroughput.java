@@ -1,10 +1,10 @@
 package dev.racelock.bench.analyzer;
 
-import dev.racelock.analyzer.Analysis;
 import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.AnalysisSet;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
+import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.TraceEnd;
 

@@ -3,7 +3,7 @@ package dev.racelock.bench.analyzer;
 import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
-import dev.racelock.trace.TraceFiles;
+import dev.racelock.trace.files.TraceFiles;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

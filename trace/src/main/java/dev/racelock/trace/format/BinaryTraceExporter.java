@@ -5,12 +5,10 @@ import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
-import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.SiteInfo;
 import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.TraceFiles;
 import dev.racelock.trace.TraceHeader;
 
 import java.io.IOException;
@@ -37,22 +35,18 @@ public final class BinaryTraceExporter implements EventVisitor {
         this.out = out;
     }
 
-    /** Reads {@code traceIn} (binary or STD) and writes it to {@code binaryOut} as a binary trace. */
-    public static TraceEnd export(Path traceIn, Path binaryOut) throws IOException {
-        BinaryTraceExporter exporter = new BinaryTraceExporter(binaryOut);
-        try {
-            TraceEnd end = TraceFiles.read(traceIn, exporter, ReadProgress.NONE);
-            IOException failure = exporter.writer == null ? null : exporter.writer.failure();
-            if (failure != null) {
-                throw failure;
-            }
-            return end;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            if (exporter.writer != null) {
-                exporter.writer.close();
-            }
+    /**
+     * Closes the trace written so far; throws the first write failure, if any (the writer
+     * reports failures instead of throwing them while events flow).
+     */
+    public void finish() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        writer.close();
+        IOException failure = writer.failure();
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -2,18 +2,11 @@ package dev.racelock.trace.std;
 
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.MethodInfo;
-import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.SiteInfo;
 import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.TraceFiles;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,25 +50,6 @@ public final class StdTraceWriter implements EventVisitor {
         this.out = out;
         this.siteTable = siteTable;
         this.extensions = extensions;
-    }
-
-    /** Exports a trace file of either kind to STD with standard operations only; see {@link #export(Path, Path, boolean)}. */
-    public static TraceEnd export(Path traceIn, Path stdOut) throws IOException {
-        return export(traceIn, stdOut, false);
-    }
-
-    /**
-     * Exports {@code traceIn} (binary or STD) to {@code stdOut}, and its site table to
-     * {@code stdOut} + {@code .sites}.
-     */
-    public static TraceEnd export(Path traceIn, Path stdOut, boolean extensions) throws IOException {
-        Path sitesOut = stdOut.resolveSibling(stdOut.getFileName() + ".sites");
-        try (Writer events = new BufferedWriter(Files.newBufferedWriter(stdOut, StandardCharsets.UTF_8), 1 << 16);
-             Writer sites = Files.newBufferedWriter(sitesOut, StandardCharsets.UTF_8)) {
-            return TraceFiles.read(traceIn, new StdTraceWriter(events, sites, extensions), ReadProgress.NONE);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     // ---- dictionaries ---------------------------------------------------------------------------

@@ -8,10 +8,10 @@ import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.SiteInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
-import dev.racelock.trace.TraceFiles;
 import dev.racelock.trace.TraceFormatException;
 import dev.racelock.trace.TraceHeader;
-import dev.racelock.trace.format.BinaryTraceExporter;
+import dev.racelock.trace.files.TraceConversions;
+import dev.racelock.trace.files.TraceFiles;
 import dev.racelock.trace.format.ThreadEventBuffer;
 import dev.racelock.trace.format.TraceWriter;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class StdTraceTest {
     void importGivesTheSameEventsAsTheBinaryRoundTripOfThoseEvents() throws IOException {
         Path std = write("small.std", SMALL);
         Path binary = dir.resolve("small.rlt");
-        BinaryTraceExporter.export(std, binary);
+        TraceConversions.toBinary(std, binary);
         EventLog fromStd = read(std);
         EventLog fromBinary = read(binary);
         assertEquals(fromStd.events(), fromBinary.events());
@@ -123,7 +123,7 @@ class StdTraceTest {
         Path binary = dir.resolve("t.rlt");
         writeSampleBinary(binary);
         Path std = dir.resolve("t.std");
-        StdTraceWriter.export(binary, std);
+        TraceConversions.toStd(binary, std);
         assertEquals(List.of(
                 "T0|fork(T1)|3",
                 "T0|w(V0)|4",
@@ -147,7 +147,7 @@ class StdTraceTest {
         // STD has no begin op: the binary trace must still place T1's write after the fork.
         Path std = write("fj.std", "T0|w(V0)|1\nT0|fork(T1)|2\nT1|w(V0)|3\nT0|join(T1)|4\n");
         Path binary = dir.resolve("fj.rlt");
-        BinaryTraceExporter.export(std, binary);
+        TraceConversions.toBinary(std, binary);
         List<String> events = read(binary).lines.stream()
                 .filter(l -> l.startsWith("T")).toList();
         int fork = indexOfPrefix(events, "T0 start T1");
@@ -170,9 +170,9 @@ class StdTraceTest {
         Path binary = dir.resolve("t.rlt");
         writeSampleBinary(binary);
         Path first = dir.resolve("first.std");
-        StdTraceWriter.export(binary, first, true);
+        TraceConversions.toStd(binary, first, true);
         Path second = dir.resolve("second.std");
-        StdTraceWriter.export(first, second, true);
+        TraceConversions.toStd(first, second, true);
         assertEquals(Files.readAllLines(first), Files.readAllLines(second));
         assertTrue(Files.readString(first).contains("|vw(V"), "extensions written");
     }
@@ -182,7 +182,7 @@ class StdTraceTest {
         Path binary = dir.resolve("t.rlt");
         writeSampleBinary(binary);
         Path std = dir.resolve("t.std");
-        StdTraceWriter.export(binary, std);
+        TraceConversions.toStd(binary, std);
         EventLog log = read(std);
         assertTrue(log.lines.contains("method " + new dev.racelock.trace.MethodInfo(1, "com.acme.Main", "main", "",
                 "Main.java")), log.lines.toString());

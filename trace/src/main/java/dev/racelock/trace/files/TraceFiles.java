@@ -1,5 +1,9 @@
-package dev.racelock.trace;
+package dev.racelock.trace.files;
 
+import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.ReadProgress;
+import dev.racelock.trace.TraceEnd;
+import dev.racelock.trace.TraceFormatException;
 import dev.racelock.trace.format.TraceReader;
 import dev.racelock.trace.std.StdTraceReader;
 

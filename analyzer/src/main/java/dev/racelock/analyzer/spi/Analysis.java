@@ -1,4 +1,4 @@
-package dev.racelock.analyzer;
+package dev.racelock.analyzer.spi;
 
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.trace.EventVisitor;
@@ -6,8 +6,8 @@ import dev.racelock.trace.EventVisitor;
 import java.util.List;
 
 /**
- * One independent analysis over the event stream (docs/development.md, "Adding an analysis": analyses are independent
- * consumers of one event stream"). An analysis is built from the session's shared
+ * One independent analysis over the event stream (docs/development.md, "Adding an analysis").
+ * An analysis is built from the session's shared
  * {@link dev.racelock.analyzer.state.TraceState}, overrides the events it needs, and never
  * refers to another analysis: adding one touches no other. The session calls an analysis only
  * for the families of events (memory, volatile, locks, threads, hand-offs, lifetime) whose
