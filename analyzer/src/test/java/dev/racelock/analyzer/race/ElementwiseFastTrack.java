@@ -1,7 +1,7 @@
 package dev.racelock.analyzer.race;
 
-import dev.racelock.analyzer.Analysis;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.LockFlags;
