@@ -23,28 +23,4 @@ public record CliServices(AnalysisService analysis, RenderService renderer, Trac
         return new CliServices(AnalysisService.analyzer(), Reports::render, TraceConverter::convert,
                 AgentJarLocator.locate().orElse(null), TargetLauncher.INHERITING, System.console() != null, System::nanoTime);
     }
-
-    public CliServices withAnalysis(AnalysisService replacement) {
-        return new CliServices(replacement, renderer, conversion, agentJar, target, terminal, nanoClock);
-    }
-
-    public CliServices withRenderer(RenderService replacement) {
-        return new CliServices(analysis, replacement, conversion, agentJar, target, terminal, nanoClock);
-    }
-
-    public CliServices withConversion(TraceConversion replacement) {
-        return new CliServices(analysis, renderer, replacement, agentJar, target, terminal, nanoClock);
-    }
-
-    public CliServices withAgentJar(Path replacement) {
-        return new CliServices(analysis, renderer, conversion, replacement, target, terminal, nanoClock);
-    }
-
-    CliServices withTarget(TargetLauncher replacement) {
-        return new CliServices(analysis, renderer, conversion, agentJar, replacement, terminal, nanoClock);
-    }
-
-    public CliServices withTerminal(boolean replacement, LongSupplier clock) {
-        return new CliServices(analysis, renderer, conversion, agentJar, target, replacement, clock);
-    }
 }

@@ -16,8 +16,16 @@ public final class ExitCodes {
     public static final int TRACE_UNREADABLE = 3;
     /** {@code run}: the target command could not be started. */
     public static final int TARGET_NOT_STARTED = 4;
-    /** A bug in racelock: the stack trace is printed; please report it. */
+    /**
+     * racelock itself failed (a bug, or the analysis ran out of memory): one line says what
+     * happened, where the details are, and for {@code run} where the traces are kept.
+     */
     public static final int INTERNAL_ERROR = 5;
+    /**
+     * {@code run}: the target exited with a non-zero code and nothing else failed. Failing findings
+     * (1) and every error (2 to 5) take precedence; the summary says the target failed either way.
+     */
+    public static final int TARGET_FAILED = 6;
 
     static final String HEADING = "%nExit codes:%n";
     static final String CLEAN_HELP = "0:no failing findings";
@@ -26,7 +34,9 @@ public final class ExitCodes {
             + "unwritable output)";
     static final String TRACE_HELP = "3:a trace could not be read";
     static final String TARGET_HELP = "4:the target command could not be started";
-    static final String INTERNAL_HELP = "5:internal error (a bug in racelock; please report it with the stack trace)";
+    static final String INTERNAL_HELP = "5:racelock failed (a bug, or out of memory): one line says what happened and "
+            + "where the details are";
+    static final String TARGET_FAILED_HELP = "6:the target exited with a non-zero code (and nothing above applies)";
     static final String CONVERTED_HELP = "0:converted";
 
     private ExitCodes() {}

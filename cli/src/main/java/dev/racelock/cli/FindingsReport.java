@@ -99,13 +99,17 @@ final class FindingsReport {
      */
     int analyzeAndReport(List<Path> traces) throws IOException {
         AnalysisResult result;
-        try (ProgressLine progress = new ProgressLine(err, services.terminal() && !options.quiet,
-                services.nanoClock(), totalSize(traces))) {
+        ProgressLine.Mode mode = options.quiet ? ProgressLine.Mode.OFF
+                : services.terminal() ? ProgressLine.Mode.REDRAWN : ProgressLine.Mode.LOGGED;
+        try (ProgressLine progress = new ProgressLine(err, mode, services.nanoClock(), totalSize(traces))) {
             result = services.analysis().analyze(traces, progress, options.analysis);
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.TRACE_UNREADABLE, "cannot read the traces: " + IoProblem.describe(e));
+        } catch (OutOfMemoryError e) {
+            // What the analysis held is garbage once unwound to here, so there is room to say so.
+            throw new InternalFailure(e, null);
         }
         GateVerdict verdict = gate.apply(result.findings());
         AnalysisResult shown = shownResult(result, verdict);

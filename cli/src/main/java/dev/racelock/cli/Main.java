@@ -8,7 +8,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(CliServices.production()).execute(args));
+        int code;
+        try {
+            code = commandLine(CliServices.production()).execute(args);
+        } catch (Throwable t) { // an Error picocli lets through: still one line and exit 5, never a raw trace
+            System.err.println(FailureHandler.describe(new InternalFailure(t, null)));
+            code = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 
     /** The whole command tree, using {@code services}; tests call this with their own. */

@@ -9,9 +9,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The progress line of a long analysis on standard error: events done, rate, and time left
- * estimated from bytes read. Shown only on a terminal, and only once an analysis has taken
- * {@link #DELAY_NANOS}, so short analyses and CI logs stay quiet. Redrawn in place with {@code \r}
- * at most a few times a second, and erased when the analysis ends.
+ * estimated from bytes read. On a terminal it appears once an analysis has taken
+ * {@link #DELAY_NANOS}, is redrawn in place with {@code \r} at most a few times a second, and is
+ * erased when the analysis ends. Elsewhere (a CI log, a file) a redrawn line would be noise, but
+ * silence looks like a hang: there it is printed as a line of its own every
+ * {@link #LOG_INTERVAL_NANOS}, so short analyses still print nothing.
  *
  * <p>Readers report per file ({@link ReadProgress}, ending each file with a final update); the
  * line adds up the files already read so that one analysis of several traces shows one count.
@@ -19,10 +21,21 @@ import java.util.function.LongSupplier;
 final class ProgressLine implements ReadProgress, AutoCloseable {
 
     static final long DELAY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
+    /** How progress is shown. */
+    enum Mode {
+        /** Nothing ({@code --quiet}). */
+        OFF,
+        /** One line redrawn in place: standard error is a terminal. */
+        REDRAWN,
+        /** A line of its own every {@link #LOG_INTERVAL_NANOS}: standard error is a log. */
+        LOGGED
+    }
+
     private final PrintWriter err;
-    private final boolean enabled;
+    private final Mode mode;
     private final LongSupplier clock;
     private final long start;
     private final long allBytes;
@@ -35,9 +48,9 @@ final class ProgressLine implements ReadProgress, AutoCloseable {
     private long earlierFilesEvents;
 
     /** @param allBytes the size of every trace to be read together, or 0 when unknown */
-    ProgressLine(PrintWriter err, boolean enabled, LongSupplier clock, long allBytes) {
+    ProgressLine(PrintWriter err, Mode mode, LongSupplier clock, long allBytes) {
         this.err = err;
-        this.enabled = enabled;
+        this.mode = mode;
         this.clock = clock;
         this.start = clock.getAsLong();
         this.allBytes = allBytes;
@@ -45,7 +58,7 @@ final class ProgressLine implements ReadProgress, AutoCloseable {
 
     @Override
     public void update(long bytesRead, long bytesTotal, long events) {
-        if (!enabled) {
+        if (mode == Mode.OFF) {
             return;
         }
         boolean previousFileDone = fileBytesTotal > 0 && fileBytesRead >= fileBytesTotal;
@@ -59,15 +72,21 @@ final class ProgressLine implements ReadProgress, AutoCloseable {
         fileEvents = events;
         long now = clock.getAsLong();
         long elapsed = now - start;
-        if (elapsed < DELAY_NANOS || (lastDrawn != Long.MIN_VALUE && now - lastDrawn < REDRAW_NANOS)) {
+        long wait = mode == Mode.REDRAWN ? DELAY_NANOS : LOG_INTERVAL_NANOS;
+        long again = mode == Mode.REDRAWN ? REDRAW_NANOS : LOG_INTERVAL_NANOS;
+        if (elapsed < wait || (lastDrawn != Long.MIN_VALUE && now - lastDrawn < again)) {
             return;
         }
         lastDrawn = now;
         long total = allBytes > 0 ? allBytes : earlierFilesBytes + bytesTotal;
         String line = describe(earlierFilesBytes + bytesRead, total, earlierFilesEvents + events, elapsed);
-        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        if (mode == Mode.LOGGED) {
+            err.println(line);
+        } else {
+            err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+            drawnWidth = line.length();
+        }
         err.flush();
-        drawnWidth = line.length();
     }
 
     /** {@code racelock: 12.3M events, 8.1M events/s, 45%, about 12 s left}. */

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One report to write: a format and a file, or standard output when {@code file} is null.
+ * One report to write: a format and a file, or standard output when {@code file} is null. A file
+ * whose extension names another format is refused (text written into {@code report.html} would
+ * be silently wrong).
  */
 record ReportDestination(ReportFormat format, Path file) {
 
@@ -21,10 +24,14 @@ record ReportDestination(ReportFormat format, Path file) {
         List<ReportDestination> destinations = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             Path file = outputs.get(i);
-            ReportFormat format = i < formats.size() ? formats.get(i)
-                    : ReportFormat.fromFileName(String.valueOf(file.getFileName())).orElseThrow(() ->
+            Optional<ReportFormat> named = ReportFormat.fromFileName(String.valueOf(file.getFileName()));
+            ReportFormat format = i < formats.size() ? formats.get(i) : named.orElseThrow(() ->
                     CommandFailure.usage("cannot tell the report format of '" + file + "' from its name: add "
                             + "--format (text, json, sarif, junit or html) or use .txt, .json, .sarif, .xml or .html"));
+            if (named.isPresent() && !fits(format, named.get())) {
+                throw CommandFailure.usage("-o " + file + " is named like a " + named.get().id() + " report but gets "
+                        + "--format " + format.id() + ": name it *" + format.extension() + ", or change or drop --format");
+            }
             destinations.add(new ReportDestination(format, file));
         }
         List<ReportFormat> toStdout = formats.subList(Math.min(outputs.size(), formats.size()), formats.size());
@@ -38,6 +45,11 @@ record ReportDestination(ReportFormat format, Path file) {
             destinations.add(new ReportDestination(ReportFormat.TEXT, null));
         }
         return destinations;
+    }
+
+    /** A format may go to a file named for it, and SARIF (which is JSON) also to a {@code .json} file. */
+    private static boolean fits(ReportFormat format, ReportFormat named) {
+        return format == named || (format == ReportFormat.SARIF && named == ReportFormat.JSON);
     }
 
     /**

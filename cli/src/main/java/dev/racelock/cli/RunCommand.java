@@ -1,5 +1,6 @@
 package dev.racelock.cli;
 
+import dev.racelock.trace.TraceFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +30,10 @@ import java.util.stream.Stream;
                 + "is ended by the agent (--deadlock exit), so the run never hangs."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.TRACE_HELP,
-                ExitCodes.TARGET_HELP, ExitCodes.INTERNAL_HELP},
-        footer = {"With --propagate-exit, racelock exits with the target's own exit code instead of 0 or 1.",
+                ExitCodes.TARGET_HELP, ExitCodes.INTERNAL_HELP, ExitCodes.TARGET_FAILED_HELP},
+        footer = {"The first that applies decides the exit code: 5, 2, 4, 3, 1 (failing findings), 6 (the target "
+                + "failed), 0. With --propagate-exit racelock exits with the target's own code instead of 0, 1 or 6; "
+                + "with --ignore-target-exit a failing target does not change it.",
                 "%nExamples:",
                 "  racelock run -- java -cp app.jar com.acme.Main",
                 "  racelock run --keep-traces traces -o racelock.sarif -- mvn -q test"})
@@ -53,8 +56,13 @@ final class RunCommand implements Callable<Integer> {
     Path keepTraces;
 
     @Option(names = "--propagate-exit",
-            description = "Exit with the target's exit code instead of racelock's findings code.")
+            description = "Exit with the target's exit code instead of racelock's 0, 1 or 6.")
     boolean propagateExit;
+
+    @Option(names = "--ignore-target-exit",
+            description = "Exit 0 or 1 from the findings alone, whatever the target's exit code (default: a "
+                    + "target that exits non-zero makes the run exit 6 when no finding fails it).")
+    boolean ignoreTargetExit;
 
     @Parameters(arity = "1..*", paramLabel = "COMMAND",
             description = "The command to run and its arguments; put -- before it when it has options.")
@@ -67,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (propagateExit && ignoreTargetExit) {
+            throw CommandFailure.usage("--propagate-exit and --ignore-target-exit contradict each other: choose one");
+        }
         FindingsReport report = FindingsReport.prepare(reporting, services, spec.commandLine().getOut(), err);
         Path agentJar = services.agentJar();
         if (agentJar == null || !Files.isRegularFile(agentJar)) {
@@ -88,18 +99,39 @@ final class RunCommand implements Callable<Integer> {
         if (traces.isEmpty()) {
             deleteIfTemporary(traceDir);
             throw new CommandFailure(propagateExit ? targetExit : ExitCodes.TRACE_UNREADABLE,
-                    "the command wrote no trace: did it start a JVM? (racelock attaches to JVMs through "
-                            + "JAVA_TOOL_OPTIONS; a JVM started with a cleared environment is not recorded)");
+                    "the command wrote no trace" + (targetExit == 0 ? "" : " and failed (exit code " + targetExit + ")")
+                            + ": did it start a JVM? (racelock attaches to JVMs through JAVA_TOOL_OPTIONS; a JVM "
+                            + "started with a cleared environment is not recorded)");
         }
         int findingsExit;
         try {
             findingsExit = report.analyzeAndReport(traces);
-        } catch (RuntimeException | IOException e) {
+        } catch (CommandFailure | TraceFormatException e) {
             keepOrDelete(traceDir, false);
             throw e;
+        } catch (InternalFailure e) {
+            // racelock failed, not the target: keep the traces to analyze again or attach to a report.
+            throw e.withNote("the traces are kept in " + traceDir);
+        } catch (IOException | RuntimeException e) {
+            throw new InternalFailure(e, "the traces are kept in " + traceDir);
         }
-        keepOrDelete(traceDir, findingsExit == ExitCodes.CLEAN);
-        return propagateExit ? targetExit : findingsExit;
+        keepOrDelete(traceDir, findingsExit == ExitCodes.CLEAN && targetExit == 0);
+        if (targetExit != 0 && !ignoreTargetExit) {
+            err.println("racelock: the target failed: it exited with code " + targetExit + AgentExit.explain(targetExit));
+            err.flush();
+        }
+        return exitCode(targetExit, findingsExit);
+    }
+
+    /** Failing findings first, then a failing target, unless told to follow or ignore the target. */
+    private int exitCode(int targetExit, int findingsExit) {
+        if (propagateExit) {
+            return targetExit;
+        }
+        if (findingsExit != ExitCodes.CLEAN || ignoreTargetExit || targetExit == 0) {
+            return findingsExit;
+        }
+        return ExitCodes.TARGET_FAILED;
     }
 
     private Path traceDirectory() throws IOException {

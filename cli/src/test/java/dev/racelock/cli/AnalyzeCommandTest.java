@@ -81,15 +81,17 @@ class AnalyzeCommandTest extends CannedAnalysisTest {
     }
 
     @Test
-    void unexpectedExceptionIsAnInternalErrorWithItsStackTrace() {
+    void unexpectedExceptionIsAnInternalErrorInOneLineWithItsStackTraceInAFile() throws Exception {
         cli.analyzingWith((traces, progress) -> {
             throw new IllegalStateException("bug");
         });
         CliHarness.Outcome o = cli.run("analyze", trace.toString());
         assertEquals(ExitCodes.INTERNAL_ERROR, o.exitCode());
-        assertTrue(o.err().startsWith("racelock: internal error"), o.err());
-        assertTrue(o.err().contains("java.lang.IllegalStateException: bug"), o.err());
-        assertTrue(o.err().contains("\tat "), o.err());
+        String prefix = "racelock: internal error (a bug in racelock): java.lang.IllegalStateException: bug; please report it with ";
+        assertTrue(o.err().startsWith(prefix) && o.err().indexOf('\n') == o.err().length() - 1, o.err());
+        Path details = Path.of(o.err().substring(prefix.length()).strip());
+        assertTrue(Files.readString(details).contains("\tat "), "the stack trace is in " + details);
+        Files.delete(details);
     }
 
     @Test
@@ -160,6 +162,25 @@ class AnalyzeCommandTest extends CannedAnalysisTest {
         assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
         assertEquals("[json] end\n", Files.readString(report));
         assertEquals("[html] end\n", o.out());
+    }
+
+    @Test
+    void aFormatThatContradictsTheFilesExtensionIsRefused() {
+        Path html = dir.resolve("report.html");
+        CliHarness.Outcome o = cli.run("analyze", "-o", html.toString(), "--format", "text", trace.toString());
+        assertEquals(ExitCodes.USAGE, o.exitCode());
+        assertEquals("racelock: -o " + html + " is named like a html report but gets --format text: name it *.txt, "
+                + "or change or drop --format\n", o.err());
+        assertFalse(Files.exists(html));
+        assertTrue(cli.analyzed.isEmpty(), "refused before any analysis");
+    }
+
+    @Test
+    void sarifMayGoToAJsonFile() throws Exception {
+        Path json = dir.resolve("results.json");
+        CliHarness.Outcome o = cli.run("analyze", "-o", json.toString(), "--format", "sarif", trace.toString());
+        assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
+        assertEquals("[sarif] end\n", Files.readString(json));
     }
 
     @Test

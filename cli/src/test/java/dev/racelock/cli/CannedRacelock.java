@@ -14,10 +14,9 @@ public final class CannedRacelock {
     private CannedRacelock() {}
 
     public static void main(String[] args) {
-        CliServices services = CliServices.production()
-                .withAgentJar(Path.of(args[0]))
-                .withAnalysis((traces, progress) -> Findings.result())
-                .withRenderer(Reports::render);
+        CliServices services = Services.withRenderer(Services.withAnalysis(
+                Services.withAgentJar(CliServices.production(), Path.of(args[0])),
+                (traces, progress) -> Findings.result()), Reports::render);
         System.exit(Main.commandLine(services).execute(Arrays.copyOfRange(args, 1, args.length)));
     }
 }

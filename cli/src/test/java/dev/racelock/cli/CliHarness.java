@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs racelock commands in-process with captured output and a canned analysis: the test seam
- * the brief asks for. The fake renderer writes one line per finding, so tests can see what
+ * Runs racelock commands in-process with captured output and a canned analysis, so command tests
+ * need no trace and no analyzer. The fake renderer writes one line per finding, so tests can see what
  * reached each report.
  */
 final class CliHarness {

@@ -20,7 +20,8 @@ class ConvertCommandTest {
     @TempDir
     Path dir;
 
-    private final CliServices services = new CliHarness().services().withConversion(TraceConverter::convert);
+    private final CliServices services = Services.withConversion(new CliHarness().services(),
+            TraceConverter::convert);
 
     /** Two threads: main starts worker; both write V(1,2) at site 3, main under lock 7. */
     private Path binaryTrace() throws Exception {

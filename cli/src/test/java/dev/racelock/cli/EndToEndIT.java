@@ -54,8 +54,8 @@ class EndToEndIT {
             analyzed.set(result);
             return result;
         };
-        return CliServices.production().withAgentJar(agent).withAnalysis(recordingAnalyzer)
-                .withTarget(new TargetLauncher(Map.of(), dir.resolve("target.log")));
+        return Services.withTarget(Services.withAnalysis(Services.withAgentJar(CliServices.production(), agent),
+                recordingAnalyzer), new TargetLauncher(Map.of(), dir.resolve("target.log")));
     }
 
     @Test

@@ -18,7 +18,7 @@ class HelpTest {
         assertEquals(ExitCodes.CLEAN, o.exitCode());
         assertTrue(o.out().contains("Exit codes:"), o.out());
         assertTrue(o.out().contains("  2   usage or configuration error"), o.out());
-        assertTrue(o.out().contains("  5   internal error"), o.out());
+        assertTrue(o.out().contains("  5   racelock failed (a bug, or out of memory)"), o.out());
     }
 
     @Test
@@ -26,6 +26,7 @@ class HelpTest {
         String help = cli.run("run", "--help").out();
         assertTrue(help.contains("  4   the target command could not be started"), help);
         assertTrue(help.contains("  1   failing findings"), help);
+        assertTrue(help.contains("  6   the target exited with a non-zero code"), help);
     }
 
     @Test

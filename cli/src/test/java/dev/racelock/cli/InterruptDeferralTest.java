@@ -41,7 +41,7 @@ class InterruptDeferralTest {
             Files.createFile(stop);
 
             assertTrue(racelock.waitFor(60, TimeUnit.SECONDS), "racelock ends after its target");
-            assertEquals(ExitCodes.CLEAN, racelock.exitValue(), read(err));
+            assertEquals(ExitCodes.TARGET_FAILED, racelock.exitValue(), "the target's own exit code 3: " + read(err));
             assertTrue(read(err).contains("racelock: target exited with code 3"), read(err));
         } finally {
             racelock.descendants().forEach(ProcessHandle::destroyForcibly);

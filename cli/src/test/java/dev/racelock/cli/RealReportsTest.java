@@ -23,9 +23,9 @@ class RealReportsTest {
     @BeforeEach
     void setUp() throws Exception {
         trace = Files.writeString(dir.resolve("t.rlt"), "trace");
-        services = new CliHarness()
+        services = Services.withRenderer(new CliHarness()
                 .returning(Findings.result(Findings.race("Counter", "hits"), Findings.deadlock("Bank")))
-                .services().withRenderer(Reports::render);
+                .services(), Reports::render);
     }
 
     @Test

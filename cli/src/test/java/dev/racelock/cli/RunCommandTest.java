@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,10 +73,68 @@ class RunCommandTest {
     }
 
     @Test
-    void showsTheTargetsExitCodeAndReportsTheFindingsCode() {
+    void aTargetThatFailsWithoutFindingsMakesTheRunFailAndSaysSo() {
         CliHarness.Outcome o = run(List.of(), TestPrograms.java(ExitWith.class, "7"));
-        assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
+        assertEquals(ExitCodes.TARGET_FAILED, o.exitCode(), o.err());
         assertTrue(o.err().contains("racelock: target exited with code 7\n"), o.err());
+        assertTrue(o.err().endsWith("racelock: the target failed: it exited with code 7\n"), o.err());
+    }
+
+    @Test
+    void failingFindingsTakePrecedenceOverAFailingTarget() {
+        cli.returning(Findings.result(Findings.race("Counter", "hits")));
+        CliHarness.Outcome o = run(List.of(), TestPrograms.java(ExitWith.class, "7"));
+        assertEquals(ExitCodes.FINDINGS, o.exitCode(), o.err());
+        assertTrue(o.err().contains("racelock: the target failed: it exited with code 7"), o.err());
+    }
+
+    @Test
+    void ignoreTargetExitLetsOnlyFindingsDecide() {
+        CliHarness.Outcome o = run(List.of("--ignore-target-exit"), TestPrograms.java(ExitWith.class, "7"));
+        assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
+        assertFalse(o.err().contains("the target failed"), o.err());
+    }
+
+    @Test
+    void propagateAndIgnoreTargetExitTogetherAreAUsageError() {
+        CliHarness.Outcome o = run(List.of("--propagate-exit", "--ignore-target-exit"),
+                TestPrograms.java(ExitWith.class, "0"));
+        assertEquals(ExitCodes.USAGE, o.exitCode());
+        assertTrue(cli.analyzed.isEmpty(), "nothing ran");
+    }
+
+    @Test
+    void aFailingAnalysisExitsFiveInOneLineAndKeepsTheTraces() throws Exception {
+        cli.analyzingWith((traces, progress) -> {
+            throw new IllegalStateException("shadow state corrupted");
+        });
+        CliHarness.Outcome o = run(List.of("-q"), TestPrograms.java(ExitWith.class, "0"));
+        assertEquals(ExitCodes.INTERNAL_ERROR, o.exitCode(), o.err());
+        String[] lines = o.err().split("\n");
+        assertEquals(2, lines.length, "the target's exit line, then one line: " + o.err());
+        Path traceDir = cli.analyzed.get(0).get(0).getParent();
+        Matcher m = Pattern.compile("racelock: internal error \\(a bug in racelock\\): java.lang.IllegalStateException: "
+                + "shadow state corrupted; please report it with (\\S+); the traces are kept in (\\S+)").matcher(lines[1]);
+        assertTrue(m.matches(), lines[1]);
+        Path details = Path.of(m.group(1));
+        assertTrue(Files.readString(details).contains("at dev.racelock.cli.RunCommandTest"), "the stack trace is in the file");
+        Files.delete(details);
+        assertEquals(traceDir.toString(), m.group(2));
+        assertTrue(Files.isDirectory(traceDir), "kept even with --quiet");
+    }
+
+    @Test
+    void runningOutOfMemoryExitsFiveSayingHowToGiveMore() {
+        cli.analyzingWith((traces, progress) -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        CliHarness.Outcome o = run(List.of(), TestPrograms.java(ExitWith.class, "0"));
+        assertEquals(ExitCodes.INTERNAL_ERROR, o.exitCode(), o.err());
+        String last = o.err().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("racelock: out of memory: the analysis needed more than the "
+                + FailureHandler.maxHeap() + " of heap it had; give it more with RACELOCK_OPTS=-Xmx8g"), last);
+        assertTrue(last.endsWith("; the traces are kept in " + cli.analyzed.get(0).get(0).getParent()), last);
+        assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
     }
 
     @Test
@@ -194,7 +254,7 @@ class RunCommandTest {
         List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(TestPrograms.java(ExitWith.class, "3"));
         CliHarness.Outcome o = cli.run(args.toArray(String[]::new));
-        assertEquals(ExitCodes.CLEAN, o.exitCode(), o.err());
+        assertEquals(ExitCodes.TARGET_FAILED, o.exitCode(), o.err());
         assertTrue(o.err().contains("target exited with code 3"), o.err());
     }
 

@@ -22,8 +22,8 @@ class TraceAnalysisTest {
     @TempDir
     Path dir;
 
-    private final CliServices services = new CliHarness().services()
-            .withAnalysis(AnalysisService.analyzer()).withRenderer(Reports::render);
+    private final CliServices services = Services.withRenderer(
+            Services.withAnalysis(new CliHarness().services(), AnalysisService.analyzer()), Reports::render);
 
     private Path writeTrace(String name) throws IOException {
         Path file = dir.resolve(name);
