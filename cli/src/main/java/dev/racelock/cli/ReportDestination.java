@@ -29,7 +29,7 @@ record ReportDestination(ReportFormat format, Path file) {
                     CommandFailure.usage("cannot tell the report format of '" + file + "' from its name: add "
                             + "--format (text, json, sarif, junit or html) or use .txt, .json, .sarif, .xml or .html"));
             if (named.isPresent() && !fits(format, named.get())) {
-                throw CommandFailure.usage("-o " + file + " is named like a " + named.get().id() + " report but gets "
+                throw CommandFailure.usage("-o " + file + " is named for " + named.get().id() + " reports but gets "
                         + "--format " + format.id() + ": name it *" + format.extension() + ", or change or drop --format");
             }
             destinations.add(new ReportDestination(format, file));

@@ -169,7 +169,7 @@ class AnalyzeCommandTest extends CannedAnalysisTest {
         Path html = dir.resolve("report.html");
         CliHarness.Outcome o = cli.run("analyze", "-o", html.toString(), "--format", "text", trace.toString());
         assertEquals(ExitCodes.USAGE, o.exitCode());
-        assertEquals("racelock: -o " + html + " is named like a html report but gets --format text: name it *.txt, "
+        assertEquals("racelock: -o " + html + " is named for html reports but gets --format text: name it *.txt, "
                 + "or change or drop --format\n", o.err());
         assertFalse(Files.exists(html));
         assertTrue(cli.analyzed.isEmpty(), "refused before any analysis");

@@ -10,8 +10,9 @@ package dev.racelock.analyzer.finding;
  * @param className  runtime class of the lock object (binary name with dots), or null when unknown
  * @param fieldOwner for {@link Kind#FIELD}: the class declaring the field the lock was loaded from
  * @param field      for {@link Kind#FIELD}: that field's name
- * @param site       for {@link Kind#ALLOCATION}: where it was allocated; for {@link Kind#CLASS_MONITOR}
- *                   and {@link Kind#FIRST_TAKEN}: where it was first used; else null
+ * @param site       for {@link Kind#ALLOCATION}: where it was allocated; for {@link Kind#CLASS_MONITOR}:
+ *                   where the Class object was first seen; for {@link Kind#FIRST_TAKEN}: where the lock
+ *                   was first taken; else null
  * @param instance   which instance of the class, numbered within one finding (a cycle between
  *                   instances of one lock class); 0 when the finding does not tell instances apart
  */
@@ -44,8 +45,8 @@ public record LockRef(Kind kind, boolean monitor, String className, String field
         return new LockRef(Kind.ALLOCATION, monitor, className, null, null, allocatedAt, 0);
     }
 
-    public static LockRef classMonitor(SourceSite firstTakenAt) {
-        return new LockRef(Kind.CLASS_MONITOR, true, "java.lang.Class", null, null, firstTakenAt, 0);
+    public static LockRef classMonitor(SourceSite firstSeenAt) {
+        return new LockRef(Kind.CLASS_MONITOR, true, "java.lang.Class", null, null, firstSeenAt, 0);
     }
 
     public static LockRef ofClass(boolean monitor, String className) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * Maps each lock object to its {@link LockClass}, decided on the lock's first use from its
  * ObjectInfo: declaring field ({@code Account.lock}), else class + allocation site
  * ({@code ReentrantLock allocated at Bank.java:12}), a Class object's monitor by where it was
- * first taken, else {@code monitor of Account} for a monitor or the bare class name for a j.u.c.
+ * first seen, else {@code monitor of Account} for a monitor or the bare class name for a j.u.c.
  * lock; with no ObjectInfo at all, by where it was first taken ({@code monitor first taken at
  * Dl.java:8}). A Class monitor keeps the key and label of any object known by its first site, so
  * its fingerprint does not depend on how reports name it.

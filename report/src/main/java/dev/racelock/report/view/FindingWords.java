@@ -1,6 +1,7 @@
 package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
@@ -166,7 +167,7 @@ public final class FindingWords {
 
     /** {@code writer} or {@code reader}. */
     private static String role(Access a) {
-        return a.kind().word() + "er";
+        return a.kind() == AccessKind.WRITE ? "writer" : "reader";
     }
 
     private static String holding(Set<LockRef> locks) {
@@ -223,7 +224,7 @@ public final class FindingWords {
     /**
      * A lock class: {@code Account.lock (ReentrantLock)} (a field, with the lock's class unless it
      * is a plain Object), {@code ReentrantLock allocated at Bank.java:12}, {@code monitor of Account},
-     * {@code class monitor first taken at Main.java:18}, {@code monitor first taken at Dl.java:8};
+     * {@code class monitor first seen at Main.java:18}, {@code monitor first taken at Dl.java:8};
      * {@code (instance 2)} tells instances of one class apart in a cycle between them.
      */
     public static String lock(LockRef l) {
@@ -250,7 +251,7 @@ public final class FindingWords {
                     yield simpleName(l.fieldOwner()) + "." + l.field();
                 }
                 case ALLOCATION -> simpleName(l.className()) + " allocated at " + fileAndLine(l.site());
-                case CLASS_MONITOR -> "class monitor first taken at " + fileAndLine(l.site());
+                case CLASS_MONITOR -> "class monitor first seen at " + fileAndLine(l.site());
                 case CLASS -> l.monitor() ? "monitor of " + simpleName(l.className()) : simpleName(l.className());
                 case FIRST_TAKEN -> (l.monitor() ? "monitor" : "lock") + " first taken at " + fileAndLine(l.site());
                 case UNKNOWN -> l.monitor() ? "monitor of an unknown object" : "unknown lock";
