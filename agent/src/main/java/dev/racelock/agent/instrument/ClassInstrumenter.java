@@ -47,9 +47,8 @@ final class ClassInstrumenter extends ClassVisitor {
             System.arraycopy(interfaces, 0, all, 0, interfaces.length);
             all[interfaces.length] = IDENTIFIED;
         }
-        boolean hasFrames = (version & 0xFFFF) >= Opcodes.V1_6;
         scope = new MethodScope(name, context.loader(), context.options(), context.dictionary(), context.hierarchy(),
-                context.hooks(), hasFrames).withFilter(context.filter());
+                context.hooks(), version).withFilter(context.filter());
         super.visit(version, access, name, signature, superName, all);
     }
 
@@ -161,6 +160,7 @@ final class ClassInstrumenter extends ClassVisitor {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
+        scope.classLiteral.declareCache(cv);
         super.visitEnd();
     }
 

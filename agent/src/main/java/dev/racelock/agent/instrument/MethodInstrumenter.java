@@ -118,7 +118,7 @@ final class MethodInstrumenter extends MethodVisitor {
         }
         if (isSynchronized) {
             if ((access & Opcodes.ACC_STATIC) != 0) {
-                super.visitLdcInsn(Type.getObjectType(owner));
+                scope.classLiteral.push(mv);
             } else {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
             }
@@ -222,7 +222,7 @@ final class MethodInstrumenter extends MethodVisitor {
             if (bodyHook != null) {
                 bodyHookCall(bodyHook.beforeReturn());
             }
-            if (isClassInit && scope.options.memory() && scope.hasFrames) {
+            if (isClassInit && scope.options.memory() && scope.classLiteral.ldcAllowed()) {
                 ClassInitProbe.initialized(mv, owner, site(), contextSlot);
             }
             exitActions();
@@ -268,7 +268,7 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
         boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
-        if (!instance && scope.options.memory() && scope.hasFrames && !(isClassInit && fieldOwner.equals(owner))
+        if (!instance && scope.options.memory() && scope.classLiteral.ldcAllowed() && !(isClassInit && fieldOwner.equals(owner))
                 && scope.initializationChecked(fieldOwner, name)) {
             ClassInitProbe.use(mv, fieldOwner, site(), contextSlot);
         }

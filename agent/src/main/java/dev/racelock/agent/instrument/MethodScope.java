@@ -10,7 +10,10 @@ final class MethodScope {
     final ClassLoader loader;
     final InstrumentOptions options;
     final Dictionary dictionary;
+    /** Class-file version 50 or later: stack map frames are written (JVMS 4.7.4). */
     final boolean hasFrames;
+    /** How this class's own Class object is pushed (static synchronized methods). */
+    final ClassLiteral classLiteral;
     private final ClassHierarchy hierarchy;
     private final CallSiteHooks hooks;
     private ClassFilter filter;
@@ -22,14 +25,15 @@ final class MethodScope {
     }
 
     MethodScope(String className, ClassLoader loader, InstrumentOptions options, Dictionary dictionary,
-                ClassHierarchy hierarchy, CallSiteHooks hooks, boolean hasFrames) {
+                ClassHierarchy hierarchy, CallSiteHooks hooks, int classFileVersion) {
         this.className = className;
         this.loader = loader;
         this.options = options;
         this.dictionary = dictionary;
         this.hierarchy = hierarchy;
         this.hooks = hooks;
-        this.hasFrames = hasFrames;
+        this.hasFrames = (classFileVersion & 0xFFFF) >= Opcodes.V1_6;
+        this.classLiteral = new ClassLiteral(className, classFileVersion);
     }
 
     /**
