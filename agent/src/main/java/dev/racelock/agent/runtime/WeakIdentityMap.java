@@ -2,6 +2,7 @@ package dev.racelock.agent.runtime;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.function.LongConsumer;
 
 /**
  * Object to long id by identity, holding its keys weakly: for objects that cannot carry an id
@@ -130,8 +131,16 @@ public final class WeakIdentityMap {
      * collected keys: binding maps have no thread draining their queue.
      */
     public long bind(Object key, long value, boolean replace) {
+        return bind(key, value, replace, collectedValue -> { });
+    }
+
+    /** {@link #bind(Object, long, boolean)}, telling {@code collected} the value of each collected key's entry it drops. */
+    public long bind(Object key, long value, boolean replace, LongConsumer collected) {
         for (java.lang.ref.Reference<?> dead; (dead = queue.poll()) != null; ) {
-            expunge((Entry) dead);
+            long collectedValue = expunge((Entry) dead);
+            if (collectedValue != 0) {
+                collected.accept(collectedValue);
+            }
         }
         int hash = System.identityHashCode(key);
         Segment segment = segments[hash & (SEGMENTS - 1)];

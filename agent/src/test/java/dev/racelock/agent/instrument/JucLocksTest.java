@@ -36,6 +36,19 @@ class JucLocksTest {
                 run.output.objects.get(lockAt("@reentrant lock")).className());
     }
 
+    /**
+     * JLS 17.1: the monitor of a ReentrantLock object and the ReentrantLock itself are two locks;
+     * holding one does not exclude a thread holding the other.
+     */
+    @Test
+    void aReentrantLockAndTheMonitorOfTheSameObjectAreTwoLocks() {
+        Event monitor = run.single("@monitor of the lock object", "lockAcquire");
+        assertTrue(LockFlags.isMonitor(monitor.flags()));
+        assertEquals(lockAt("@reentrant lock"), lockAt("@lock inside its own monitor"));
+        assertNotEquals(lockAt("@reentrant lock"), monitor.object());
+        assertEquals("java.util.concurrent.locks.ReentrantLock", run.output.objects.get(monitor.object()).className());
+    }
+
     @Test
     void tryLockIsFlaggedTryWithoutRequestAndTimedTryLockIsFlaggedTimed() {
         assertEquals(List.of("lockAcquire/" + LockFlags.TRY), run.shapes("@tryLock"));
