@@ -25,13 +25,21 @@ public final class ClassFilter {
 
     /** @param internalName e.g. {@code com/acme/Counter$Inner} */
     public boolean instruments(String internalName) {
-        for (String prefix : NEVER) {
-            if (internalName.startsWith(prefix)) {
-                return false;
-            }
+        if (neverInstrumented(internalName)) {
+            return false;
         }
         String name = internalName.replace('/', '.');
         return matchesAny(includes, name) && !matchesAny(excludes, name);
+    }
+
+    /** The JDK, the agent and its dependencies: never touched, whatever the globs say. */
+    public boolean neverInstrumented(String internalName) {
+        for (String prefix : NEVER) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String name) {

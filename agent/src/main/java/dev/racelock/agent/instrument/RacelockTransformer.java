@@ -31,10 +31,13 @@ public final class RacelockTransformer implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         if (className == null || classBeingRedefined != null || className.contains("$$Lambda")
-                || !transformer.filter().instruments(className)) {
+                || transformer.filter().neverInstrumented(className)) {
             return null;
         }
         try {
+            if (!transformer.filter().instruments(className)) {
+                return RuntimeDelegation.rewrite(classfileBuffer); // an excluded loader can define included classes
+            }
             byte[] instrumented = transformer.transform(loader, className, classfileBuffer);
             if (module != null && module.isNamed() && !module.canRead(runtimeModule)) {
                 // code in a named module must read the bootstrap unnamed module to call the hooks

@@ -1,6 +1,8 @@
 package dev.racelock.agent.it;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -67,6 +69,26 @@ class AgentProcessIT {
         assertTrue(trace.fields.values().stream().anyMatch(f -> f.owner().equals("dev.racelock.fixture.Fields")
                 && f.name().equals("plain")));
         assertTrue(trace.ofKind("write").size() > 0);
+    }
+
+    /**
+     * A loader that delegates only java.* names defines instrumented classes: they link to the
+     * runtime because every loadClass answers the agent's names from the bootstrap loader, also
+     * in a loader class the globs exclude.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"quiet=true,output=trace.rlt",
+            "quiet=true,output=trace.rlt,exclude=dev.racelock.fixture.ChildFirstLoading*"})
+    void classesOfAChildFirstLoaderThatDelegatesOnlyJavaNamesAreRecorded(String options) throws Exception {
+        ChildJvm.Result plain = new ChildJvm().run(dir.resolve("plain"), "dev.racelock.fixture.ChildFirstLoading");
+        ChildJvm.Result result = new ChildJvm().agent(options).run(dir.resolve("agent"),
+                "dev.racelock.fixture.ChildFirstLoading");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("child-first true 12", result.stdout().strip());
+        assertEquals(plain.stdout(), result.stdout());
+        TraceEvents trace = TraceEvents.read(dir.resolve("agent/trace.rlt"));
+        assertTrue(trace.ofKind("write").stream().anyMatch(e -> trace.field(e).owner().equals("dev.racelock.fixture.Fields")
+                && trace.field(e).name().equals("plain")));
     }
 
     @Test
