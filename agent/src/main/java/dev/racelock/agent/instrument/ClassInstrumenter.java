@@ -25,16 +25,19 @@ final class ClassInstrumenter extends ClassVisitor {
 
     private final ClassTransformer.Context context;
     private final boolean carriesId;
+    /** Members another agent added: their methods are left as they are, their accesses unrecorded. */
+    private final ForeignMembers foreign;
     private MethodScope scope;
     private String className;
     private String superName;
     private String sourceFile;
     private Boolean threadSubclass;
 
-    ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, boolean carriesId) {
+    ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, boolean carriesId, ForeignMembers foreign) {
         super(Opcodes.ASM9, next);
         this.context = context;
         this.carriesId = carriesId;
+        this.foreign = foreign;
     }
 
     @Override
@@ -62,7 +65,8 @@ final class ClassInstrumenter extends ClassVisitor {
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || next == null) {
+        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || next == null
+                || foreign.isMethod(className, name, descriptor)) {
             return next;
         }
         boolean threadRun = name.equals("run") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0
@@ -81,6 +85,9 @@ final class ClassInstrumenter extends ClassVisitor {
             private final CallSiteHooks.BodyHook bodyHook = (access & Opcodes.ACC_STATIC) != 0 ? null
                     : context.hooks().bodyHook(name, descriptor, ancestor -> scope.isSubclass(superName, ancestor));
 
+            /** Instructions of another agent in this method (ForeignCode): nothing to record there. */
+            private java.util.Set<org.objectweb.asm.tree.AbstractInsnNode> foreignArrays;
+
             /**
              * Whether anything is recorded in this method. A method that records nothing is
              * left byte-for-byte as it was: no context lookup, and it stays small enough for
@@ -96,6 +103,9 @@ final class ClassInstrumenter extends ClassVisitor {
                 }
                 for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
                     int op = insn.getOpcode();
+                    if (ForeignCode.isForeign(insn, foreign, foreignArrays)) {
+                        continue;
+                    }
                     // with stacks on, a method that calls anything is a frame of its callees' stacks;
                     // a leaf that records nothing needs no enter/exit: no event can happen inside it
                     if (context.options().stacks() && (insn instanceof org.objectweb.asm.tree.MethodInsnNode
@@ -123,6 +133,7 @@ final class ClassInstrumenter extends ClassVisitor {
             @Override
             public void visitEnd() {
                 boolean idAssignment = carriesId && name.equals("<init>");
+                foreignArrays = ForeignCode.foreignArrayAccesses(className, this, foreign);
                 if (!recordsAnything(idAssignment)) {
                     accept(next);
                     return;
@@ -134,7 +145,7 @@ final class ClassInstrumenter extends ClassVisitor {
                 }
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
                         maxLocals, threadRun, bodyHook, firstLine());
-                accept(instrumenter);
+                accept(ForeignCode.around(instrumenter, target, foreign, instructions, foreignArrays));
             }
         };
     }

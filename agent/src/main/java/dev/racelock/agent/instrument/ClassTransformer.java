@@ -45,7 +45,8 @@ public final class ClassTransformer {
                 && (reader.getAccess() & Opcodes.ACC_MODULE) == 0;
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         Context context = new Context(loader, options, dictionary, hierarchy, hooks, filter);
-        ClassVisitor chain = new ClassInstrumenter(new RuntimeDelegation(writer), context, carriesId);
+        ClassVisitor chain = new ClassInstrumenter(new RuntimeDelegation(writer), context, carriesId,
+                ForeignMembers.of(reader, loader));
         if (carriesId) {
             chain = new SerialVersionUIDAdder(Opcodes.ASM9, chain) {};
         }
