@@ -114,7 +114,7 @@ public final class ObservedDeadlockAnalysis implements Analysis {
             for (ObservedDeadlock.Frame f : b.stack()) {
                 stack.add(new SourceSite(f.className(), f.method(), f.file(), f.line()));
             }
-            SourceSite blockedAt = stack.isEmpty() ? null : stack.get(0);
+            SourceSite blockedAt = blockedAt(b, stack);
             LockRef waitsFor = waitedLock(b);
             List<HeldLock> held = n > 1 ? List.of(new HeldLock(waitedLock(previous), whereHeld(b, previous))) : List.of();
             cycle.add(new LockAcquisition(waitsFor, threadRef(b), blockedAt, stack, held));
@@ -122,6 +122,49 @@ public final class ObservedDeadlockAnalysis implements Analysis {
         }
         String fingerprint = Fingerprints.of(FindingType.OBSERVED_DEADLOCK, canonical(keys));
         findings.add(Finding.cycle(FindingType.OBSERVED_DEADLOCK, fingerprint, cycle, 1));
+    }
+
+    /** Classes of the JDK, whose frames sit above the program's when it blocks inside a library lock. */
+    private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+
+    /**
+     * Where {@code b} is blocked. The site of its pending lock request when the trace has one: the
+     * call in recorded code that asked for the lock. Else the innermost frame with a line outside
+     * the JDK: a thread blocked in {@code ReentrantLock.lock} is innermost in {@code Unsafe.park},
+     * a native method, which has no line, under a few frames of the lock's own code. Else the
+     * innermost frame with a line; else the innermost frame, when no frame has a line (native
+     * code, or classes compiled without line numbers: {@code javac -g:none}).
+     */
+    private SourceSite blockedAt(ObservedDeadlock.BlockedThread b, List<SourceSite> stack) {
+        int t = b.thread();
+        if (t >= 0 && t < pendingLock.length && pendingLock[t] != 0) {
+            SourceSite requested = dictionary.sourceSite(pendingSite[t]);
+            if (requested != null && requested.line() >= 0) {
+                return requested;
+            }
+        }
+        SourceSite innermostWithLine = null;
+        for (SourceSite frame : stack) {
+            if (frame.line() < 0) {
+                continue;
+            }
+            if (!isJdk(frame.className())) {
+                return frame;
+            }
+            if (innermostWithLine == null) {
+                innermostWithLine = frame;
+            }
+        }
+        return innermostWithLine != null ? innermostWithLine : stack.isEmpty() ? null : stack.get(0);
+    }
+
+    private static boolean isJdk(String className) {
+        for (String prefix : JDK) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lock's label as the lock-order analysis gives it, or its simple class name. */

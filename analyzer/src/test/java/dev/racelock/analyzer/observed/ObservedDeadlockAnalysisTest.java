@@ -43,6 +43,41 @@ class ObservedDeadlockAnalysisTest {
         assertEquals(LockRef.ofClass(false, "java.util.concurrent.locks.ReentrantLock"), f.cycle().get(0).heldLocks().get(0).lock());
     }
 
+    /** What the JVM reports for a thread blocked in ReentrantLock.lock(): a native frame on top, then the lock's code. */
+    private static List<Frame> blockedInReentrantLock(String method, int line) {
+        return List.of(new Frame("jdk.internal.misc.Unsafe", "park", "Unsafe.java", -1),
+                new Frame("java.util.concurrent.locks.LockSupport", "park", "LockSupport.java", 211),
+                new Frame("java.util.concurrent.locks.AbstractQueuedSynchronizer", "acquire",
+                        "AbstractQueuedSynchronizer.java", 715),
+                new Frame("java.util.concurrent.locks.ReentrantLock", "lock", "ReentrantLock.java", 322),
+                new Frame("com.acme.Bank", method, "Bank.java", line));
+    }
+
+    @Test
+    void aThreadBlockedInsideALibraryLockIsBlockedAtTheProgramsCallNotTheNativeTopFrame() {
+        TraceScript s = new TraceScript();
+        s.observedDeadlock(new ObservedDeadlock(123, List.of(
+                new BlockedThread(-1, "t1", 0, "java.util.concurrent.locks.ReentrantLock$NonfairSync", "t2",
+                        blockedInReentrantLock("transfer", 31)),
+                new BlockedThread(-1, "t2", 0, "java.util.concurrent.locks.ReentrantLock$NonfairSync", "t1",
+                        blockedInReentrantLock("refund", 41)))));
+        Finding f = TraceScript.ofType(s.analyze(), FindingType.OBSERVED_DEADLOCK).get(0);
+        assertEquals(new SourceSite("com.acme.Bank", "transfer", "Bank.java", 31), f.cycle().get(0).acquiredAt());
+        assertEquals(new SourceSite("com.acme.Bank", "refund", "Bank.java", 41), f.cycle().get(1).acquiredAt());
+        assertEquals(5, f.cycle().get(0).stack().size(), "the whole stack is kept");
+    }
+
+    @Test
+    void aStackWithoutAnyLineLeavesTheLineUnknown() {
+        TraceScript s = new TraceScript();
+        List<Frame> noLines = List.of(new Frame("jdk.internal.misc.Unsafe", "park", "Unsafe.java", -1),
+                new Frame("com.acme.Stripped", "run", null, -1));
+        s.observedDeadlock(new ObservedDeadlock(123, List.of(
+                new BlockedThread(-1, "t1", 0, "java.lang.Object", "t1", noLines))));
+        Finding f = TraceScript.ofType(s.analyze(), FindingType.OBSERVED_DEADLOCK).get(0);
+        assertEquals(new SourceSite("jdk.internal.misc.Unsafe", "park", "Unsafe.java", -1), f.cycle().get(0).acquiredAt());
+    }
+
     @Test
     void sameCycleSeenFromAnotherThreadHasTheSameFingerprint() {
         TraceScript a = new TraceScript();
