@@ -46,25 +46,29 @@ final class ForeignMembers {
         Members synthetic = Members.read(reader, true);
         Set<String> fields = new HashSet<>();
         Set<String> methods = new HashSet<>();
-        Members original = null;
+        Set<String> unexplainedFields = new HashSet<>();
+        Set<String> unexplainedMethods = new HashSet<>();
         for (String field : synthetic.fields) {
             if (field.startsWith(JACOCO)) {
                 fields.add(field);
             } else if (!startsWithAny(field, COMPILER_FIELDS)) {
-                original = original != null ? original : original(loader, reader.getClassName());
-                if (original != null && !original.fields.contains(field)) {
-                    fields.add(field);
-                }
+                unexplainedFields.add(field);
             }
         }
         for (String method : synthetic.methods) {
             if (method.startsWith(JACOCO)) {
                 methods.add(method);
             } else if (!startsWithAny(method, COMPILER_METHODS) && !synthetic.bridges.contains(method)) {
-                original = original != null ? original : original(loader, reader.getClassName());
-                if (original != null && !original.methods.contains(method)) {
-                    methods.add(method);
-                }
+                unexplainedMethods.add(method);
+            }
+        }
+        if (!unexplainedFields.isEmpty() || !unexplainedMethods.isEmpty()) {
+            Members original = original(loader, reader.getClassName());
+            if (original != null) {
+                unexplainedFields.removeAll(original.fields);
+                unexplainedMethods.removeAll(original.methods);
+                fields.addAll(unexplainedFields);
+                methods.addAll(unexplainedMethods);
             }
         }
         return fields.isEmpty() && methods.isEmpty() ? NONE : new ForeignMembers(reader.getClassName(), fields, methods);
@@ -74,13 +78,18 @@ final class ForeignMembers {
         return fields.isEmpty() && methods.isEmpty();
     }
 
-    /** A field another agent added: this class's own, or JaCoCo's in any class. */
+    /**
+     * A field another agent added: this class's own, or JaCoCo's in any class. Always false in a
+     * class of which no member is another agent's: its code is all the program's.
+     */
     boolean isField(String fieldOwner, String name) {
-        return name.startsWith(JACOCO) || (fieldOwner.equals(owner) && fields.contains(name));
+        return !isEmpty() && (name.startsWith(JACOCO) || (fieldOwner.equals(owner) && fields.contains(name)));
     }
 
+    /** See {@link #isField}. */
     boolean isMethod(String methodOwner, String name, String descriptor) {
-        return name.startsWith(JACOCO) || (methodOwner.equals(owner) && methods.contains(name + descriptor));
+        return !isEmpty() && (name.startsWith(JACOCO)
+                || (methodOwner.equals(owner) && methods.contains(name + descriptor)));
     }
 
     private static boolean startsWithAny(String name, String[] prefixes) {
