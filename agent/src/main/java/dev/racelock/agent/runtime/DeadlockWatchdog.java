@@ -21,6 +21,7 @@ import java.util.Set;
  */
 public final class DeadlockWatchdog implements Runnable {
     public static final long PERIOD_MILLIS = 500;
+    private static final String AGENT_PACKAGE = "dev.racelock.agent.";
 
     private final boolean detect;
     private final boolean exit;
@@ -102,9 +103,17 @@ public final class DeadlockWatchdog implements Runnable {
         return new ObservedDeadlock(System.currentTimeMillis(), cycle);
     }
 
+    /**
+     * One thread of the cycle with its stack, less the agent's own frames: a lock taken in
+     * recorded code is taken inside a hook ({@code LockHooks.lock} between the program's call and
+     * {@code ReentrantLock.lock}), which the program never called.
+     */
     private static ObservedDeadlock.BlockedThread blocked(ThreadInfo info) {
         List<ObservedDeadlock.Frame> stack = new ArrayList<>();
         for (StackTraceElement e : info.getStackTrace()) {
+            if (e.getClassName().startsWith(AGENT_PACKAGE)) {
+                continue;
+            }
             stack.add(new ObservedDeadlock.Frame(e.getClassName(), e.getMethodName(), e.getFileName(),
                     e.getLineNumber() < 0 ? -1 : e.getLineNumber()));
         }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Finds the line of a fixture's source that carries a marker comment such as {@code // @write}. */
-final class SourceLines {
+public final class SourceLines {
     private SourceLines() {}
 
-    static int lineOf(String fixture, String marker) {
+    public static int lineOf(String fixture, String marker) {
         try {
             List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/racelock/fixture/" + fixture + ".java"));
             for (int i = 0; i < lines.size(); i++) {

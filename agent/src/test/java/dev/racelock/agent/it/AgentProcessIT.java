@@ -1,5 +1,11 @@
 package dev.racelock.agent.it;
 
+import dev.racelock.agent.instrument.SourceLines;
+import dev.racelock.analyzer.Analyzer;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.SourceSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,6 +142,31 @@ class AgentProcessIT {
         assertEquals(86, result.exitCode(), result.stderr());
         assertTrue(result.stderr().contains("racelock: deadlock observed between threads"), result.stderr());
         assertTrue(result.stderr().contains("\"first\"") && result.stderr().contains("\"second\""), result.stderr());
+    }
+
+    /**
+     * Threads deadlocked on ReentrantLocks are parked in native code under the lock's own frames:
+     * the recorded stacks leave out the agent's hook frames, and the finding says each thread is
+     * blocked at the program's line that called lock(), which has a line number.
+     */
+    @Test
+    void observedDeadlockOnReentrantLocksIsBlockedAtTheProgramsLine() throws Exception {
+        ChildJvm.Result result = new ChildJvm().agent("deadlock=exit,quiet=true,output=trace.rlt").run(dir,
+                "dev.racelock.fixture.LockDeadlock");
+        assertEquals(86, result.exitCode(), result.stderr());
+        TraceEvents trace = TraceEvents.read(dir.resolve("trace.rlt"));
+        assertEquals(1, trace.deadlocks.size());
+        assertTrue(trace.deadlocks.get(0).threads().stream().flatMap(t -> t.stack().stream())
+                .noneMatch(f -> f.className().startsWith("dev.racelock.agent.")), "no frame of the agent's hooks");
+        int wanted = SourceLines.lineOf("LockDeadlock", "@wanted");
+        List<Finding> observed = Analyzer
+                .analyze(List.of(dir.resolve("trace.rlt")), null).findings().stream()
+                .filter(f -> f.type() == FindingType.OBSERVED_DEADLOCK).toList();
+        assertEquals(1, observed.size());
+        for (LockAcquisition edge : observed.get(0).cycle()) {
+            assertEquals(new SourceSite("dev.racelock.fixture.LockDeadlock", "take",
+                    "LockDeadlock.java", wanted), edge.acquiredAt());
+        }
     }
 
     @Test

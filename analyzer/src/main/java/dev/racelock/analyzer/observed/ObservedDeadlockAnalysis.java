@@ -124,13 +124,16 @@ public final class ObservedDeadlockAnalysis implements Analysis {
         findings.add(Finding.cycle(FindingType.OBSERVED_DEADLOCK, fingerprint, cycle, 1));
     }
 
-    /** Classes of the JDK, whose frames sit above the program's when it blocks inside a library lock. */
-    private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    /**
+     * Classes of the JDK, whose frames sit above the program's when it blocks inside a library
+     * lock, and of the agent (its lock hooks, in stacks recorded before the agent left them out).
+     */
+    private static final String[] NOT_THE_PROGRAM = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.racelock.agent."};
 
     /**
      * Where {@code b} is blocked. The site of its pending lock request when the trace has one: the
      * call in recorded code that asked for the lock. Else the innermost frame with a line outside
-     * the JDK: a thread blocked in {@code ReentrantLock.lock} is innermost in {@code Unsafe.park},
+     * the JDK and the agent: a thread blocked in {@code ReentrantLock.lock} is innermost in {@code Unsafe.park},
      * a native method, which has no line, under a few frames of the lock's own code. Else the
      * innermost frame with a line; else the innermost frame, when no frame has a line (native
      * code, or classes compiled without line numbers: {@code javac -g:none}).
@@ -148,7 +151,7 @@ public final class ObservedDeadlockAnalysis implements Analysis {
             if (frame.line() < 0) {
                 continue;
             }
-            if (!isJdk(frame.className())) {
+            if (!isLibrary(frame.className())) {
                 return frame;
             }
             if (innermostWithLine == null) {
@@ -158,8 +161,8 @@ public final class ObservedDeadlockAnalysis implements Analysis {
         return innermostWithLine != null ? innermostWithLine : stack.isEmpty() ? null : stack.get(0);
     }
 
-    private static boolean isJdk(String className) {
-        for (String prefix : JDK) {
+    private static boolean isLibrary(String className) {
+        for (String prefix : NOT_THE_PROGRAM) {
             if (className.startsWith(prefix)) {
                 return true;
             }
