@@ -31,6 +31,7 @@ Usage: bench/workloads.sh [options]
   --cli JAR             racelock.jar that analyzes the traces (default cli/target/racelock.jar)
   --analyze WHEN        every (each round's traces), last (the last round's; default), N (round
                         N's: 1 has the analysis figures early), none
+  --analyze-configs LIST  analyze only these configurations' traces (default: every recorded one)
   --analyzer-opts OPTS  JVM options of the analysis (default: -Xmx6g)
   --traces DIR          keep the traces in DIR (default: each trace is deleted once measured;
                         full traces can be GBs each)
@@ -54,6 +55,7 @@ AGENTS=()
 CLI_JAR=cli/target/racelock.jar
 ANALYZE=last
 ANALYZER_OPTS="-Xmx6g"
+ANALYZE_CONFIGS=""
 KEEP_DIR=""
 MIN_FREE_GB=12
 THREADS=4
@@ -73,6 +75,7 @@ while [ $# -gt 0 ]; do
     --agent) need "$@"; AGENTS+=("$2"); shift 2 ;;
     --cli) need "$@"; CLI_JAR=$2; shift 2 ;;
     --analyze) need "$@"; ANALYZE=$2; shift 2 ;;
+    --analyze-configs) need "$@"; ANALYZE_CONFIGS=$2; shift 2 ;;
     --analyzer-opts) need "$@"; ANALYZER_OPTS=$2; shift 2 ;;
     --traces) need "$@"; KEEP_DIR=$2; shift 2 ;;
     --min-free-gb) need "$@"; MIN_FREE_GB=$2; shift 2 ;;
@@ -131,12 +134,14 @@ for a in "${AGENTS[@]}"; do
 done
 
 # The runs of one round: configuration name, agent label ("" for plain).
-RUN_NAMES=(); RUN_AGENT=(); RUN_OPTS=()
+RUN_NAMES=(); RUN_AGENT=(); RUN_OPTS=(); RUN_ANALYZED=()
 for c in "${CONFIG_LIST[@]}"; do
-  if [ "$c" = plain ]; then RUN_NAMES+=(plain); RUN_AGENT+=(""); RUN_OPTS+=(""); continue; fi
+  if [ "$c" = plain ]; then RUN_NAMES+=(plain); RUN_AGENT+=(""); RUN_OPTS+=(""); RUN_ANALYZED+=(no); continue; fi
+  analyzed=yes
+  [ -z "$ANALYZE_CONFIGS" ] || [[ ,$ANALYZE_CONFIGS, == *,$c,* ]] || analyzed=no
   for label in "${AGENT_LABELS[@]}"; do
     if [ ${#AGENT_LABELS[@]} -eq 1 ]; then RUN_NAMES+=("$c"); else RUN_NAMES+=("$c@$label"); fi
-    RUN_AGENT+=("$label"); RUN_OPTS+=("${AGENT_OPTS[$c]}")
+    RUN_AGENT+=("$label"); RUN_OPTS+=("${AGENT_OPTS[$c]}"); RUN_ANALYZED+=("$analyzed")
   done
 done
 
@@ -153,10 +158,11 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
   echo "# workloads.sh $STAMP (UTC) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB"
   echo "# $("$JAVA" -version 2>&1 | head -2 | tail -1)"
   echo "# agents: $(for l in "${AGENT_LABELS[@]}"; do printf '%s=%s ' "$l" "${AGENT_JAR[$l]}"; done)"
+  echo "# threads $THREADS, sizes: $(for w in "${WORKLOAD_LIST[@]}"; do printf '%s=%s ' "$w" "${SIZES[$w]:-default}"; done)"
   echo "# load average at start: $(load)"
   printf '# round\tworkload\tconfig\texit\twork_ms\twall_s\trss_kb\ttrace_bytes\tanalyze_exit\tanalyze_s\tanalyze_rss_kb\tevents\tfindings\n'
 } >"$RESULTS"
-sed -n '1,4p' "$RESULTS" | sed 's/^# //'
+sed -n '1,5p' "$RESULTS" | sed 's/^# //'
 
 free_gb() { df -Pk "$TRACE_DIR" | awk 'NR == 2 { print int($4 / 1048576) }'; }
 field() { sed -n "s/.*$1=\([-0-9]*\).*/\1/p" "$2" | tail -1; }
@@ -186,7 +192,7 @@ run_one() {
   if [ -n "$trace" ] && [ -f "$trace" ]; then bytes=$(stat -c %s "$trace"); fi
   if [ "$rc" -ne 0 ]; then
     echo "  $w $name: FAILED (exit $rc): $(grep -v '^\s*$' "$WORK/err" | head -3 | tr '\n' ' ')" >&2
-  elif [ -n "$trace" ] && { [ "$ANALYZE" = every ] || [ "$ANALYZE" = "$round" ]; }; then
+  elif [ -n "$trace" ] && [ "${RUN_ANALYZED[$i]}" = yes ] && { [ "$ANALYZE" = every ] || [ "$ANALYZE" = "$round" ]; }; then
     arc=0
     # shellcheck disable=SC2086 # ANALYZER_OPTS holds several options
     /usr/bin/time -f '%e %M' -o "$WORK/atime" "$JAVA" $ANALYZER_OPTS -jar "$CLI_JAR" analyze --no-color \
