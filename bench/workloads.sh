@@ -160,7 +160,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
   echo "# agents: $(for l in "${AGENT_LABELS[@]}"; do printf '%s=%s ' "$l" "${AGENT_JAR[$l]}"; done)"
   echo "# threads $THREADS, sizes: $(for w in "${WORKLOAD_LIST[@]}"; do printf '%s=%s ' "$w" "${SIZES[$w]:-default}"; done)"
   echo "# load average at start: $(load)"
-  printf '# round\tworkload\tconfig\texit\twork_ms\twall_s\trss_kb\ttrace_bytes\tanalyze_exit\tanalyze_s\tanalyze_rss_kb\tevents\tfindings\n'
+  printf '# round\tworkload\tconfig\texit\twork_ms\twall_s\trss_kb\ttrace_bytes\tanalyze_exit\tanalyze_s\tanalyze_rss_kb\tevents\tfindings\tanalyze_cpu_s\n'
 } >"$RESULTS"
 sed -n '1,5p' "$RESULTS" | sed 's/^# //'
 
@@ -172,12 +172,12 @@ run_one() {
   local round=$1 w=$2 i=$3
   local name=${RUN_NAMES[$i]} label=${RUN_AGENT[$i]} opts=${RUN_OPTS[$i]}
   local trace="" agent_arg=() rc=0
-  local work_ms=- wall=- rss=- bytes=- arc=- asec=- arss=- events=- findings=-
+  local work_ms=- wall=- rss=- bytes=- arc=- asec=- arss=- events=- findings=- acpu=- auser asys
   if [ -n "$label" ]; then
     local free; free=$(free_gb)
     if [ "$free" -lt "$MIN_FREE_GB" ]; then
       echo "  $w $name: skipped, only $free GB free in $TRACE_DIR (--min-free-gb $MIN_FREE_GB)" >&2
-      printf '%s\t%s\t%s\tskipped\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' "$round" "$w" "$name" >>"$RESULTS"
+      printf '%s\t%s\t%s\tskipped\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' "$round" "$w" "$name" >>"$RESULTS"
       return
     fi
     trace="$TRACE_DIR/$w-${name//@/-}-r$round.rlt"
@@ -195,9 +195,10 @@ run_one() {
   elif [ -n "$trace" ] && [ "${RUN_ANALYZED[$i]}" = yes ] && { [ "$ANALYZE" = every ] || [ "$ANALYZE" = "$round" ]; }; then
     arc=0
     # shellcheck disable=SC2086 # ANALYZER_OPTS holds several options
-    /usr/bin/time -f '%e %M' -o "$WORK/atime" "$JAVA" $ANALYZER_OPTS -jar "$CLI_JAR" analyze --no-color \
+    /usr/bin/time -f '%e %M %U %S' -o "$WORK/atime" "$JAVA" $ANALYZER_OPTS -jar "$CLI_JAR" analyze --no-color \
       -o "$WORK/report.txt" "$trace" >"$WORK/aout" 2>"$WORK/aerr" || arc=$?
-    read -r asec arss < <(tail -1 "$WORK/atime")
+    read -r asec arss auser asys < <(tail -1 "$WORK/atime")
+    acpu=$(awk -v u="$auser" -v s="$asys" 'BEGIN { printf "%.2f", u + s }')
     # racelock: 3 findings in 1 trace (123456 events); ...   /   racelock: no findings in 1 trace (...)
     events=$(sed -n 's/^racelock: .* in 1 trace (\([0-9]*\) events).*/\1/p' "$WORK/aerr" | tail -1)
     findings=$(sed -n 's/^racelock: \([0-9]*\) findings\{0,1\} in .*/\1/p; s/^racelock: no findings in .*/0/p' "$WORK/aerr" | tail -1)
@@ -207,8 +208,8 @@ run_one() {
       events=-; findings=-
     fi
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$w" "$name" "$rc" "$work_ms" "$wall" "$rss" \
-    "$bytes" "$arc" "$asec" "$arss" "${events:--}" "${findings:--}" >>"$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$w" "$name" "$rc" "$work_ms" "$wall" "$rss" \
+    "$bytes" "$arc" "$asec" "$arss" "${events:--}" "${findings:--}" "$acpu" >>"$RESULTS"
   echo "  $w $name: work ${work_ms} ms, wall ${wall} s, RSS $((rss / 1024)) MB$( [ "$bytes" = - ] || echo ", trace $((bytes / 1048576)) MB")$( [ "$asec" = - ] || echo ", analysis ${asec} s, ${events} events, ${findings} findings")" >&2
   [ -z "$trace" ] || [ -n "$KEEP_DIR" ] || rm -f "$trace"
 }

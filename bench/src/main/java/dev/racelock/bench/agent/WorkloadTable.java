@@ -18,7 +18,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Time to answer is the recorded JVM's wall time plus the wall time of {@code racelock analyze}
  * on its trace, against the plain JVM's wall time; the analyzer's rate is the events the analysis
- * reported divided by its wall time (JVM start included).
+ * reported divided by its wall time (JVM start included), and divided by the CPU time of the
+ * analyzing JVM (user + system, every thread: the figure that neighbours on a shared machine
+ * change least).
  *
  * <p>Usage: {@code WorkloadTable runs.tsv [table.md]}: a text table on standard output and, when
  * a second file is named, the same as a Markdown table there.
@@ -29,10 +31,11 @@ public final class WorkloadTable {
 
     /**
      * One run: {@code round workload config exit work_ms wall_s rss_kb trace_bytes analyze_exit
-     * analyze_s analyze_rss_kb events findings}; a field not measured is {@code -}.
+     * analyze_s analyze_rss_kb events findings [analyze_cpu_s]}; a field not measured is {@code -}.
      */
     record Run(String workload, String config, boolean ok, double workMillis, double wallSeconds, double rssKb,
-               double traceBytes, boolean analyzed, double analyzeSeconds, double events, double findings) {
+               double traceBytes, boolean analyzed, double analyzeSeconds, double events, double findings,
+               double analyzeCpuSeconds) {
 
         static Run parse(String line) {
             String[] f = line.split("\t", -1);
@@ -42,7 +45,8 @@ public final class WorkloadTable {
             boolean analyzed = f[8].equals("0") || f[8].equals("1");
             return new Run(f[1], f[2], f[3].equals("0"), number(f[4]), number(f[5]), number(f[6]), number(f[7]),
                     analyzed, analyzed ? number(f[9]) : Double.NaN, analyzed ? number(f[11]) : Double.NaN,
-                    analyzed ? number(f[12]) : Double.NaN);
+                    analyzed ? number(f[12]) : Double.NaN,
+                    analyzed && f.length > 13 ? number(f[13]) : Double.NaN);
         }
 
         private static double number(String s) {
@@ -52,7 +56,8 @@ public final class WorkloadTable {
 
     /** One row of the table: the medians of one workload's runs in one configuration. */
     record Row(String workload, String config, int runs, int failed, double workMillis, double wallSeconds,
-               double rssKb, double traceBytes, double analyzeSeconds, double events, double findings) {
+               double rssKb, double traceBytes, double analyzeSeconds, double events, double findings,
+               double analyzeCpuSeconds) {
 
         static Row of(List<Run> runs) {
             List<Run> ok = runs.stream().filter(Run::ok).toList();
@@ -61,16 +66,21 @@ public final class WorkloadTable {
             return new Row(first.workload(), first.config(), runs.size(), runs.size() - ok.size(),
                     median(ok, Run::workMillis), median(ok, Run::wallSeconds), median(ok, Run::rssKb),
                     median(ok, Run::traceBytes), median(analyzed, Run::analyzeSeconds),
-                    median(analyzed, Run::events), median(analyzed, Run::findings));
+                    median(analyzed, Run::events), median(analyzed, Run::findings),
+                    median(analyzed, Run::analyzeCpuSeconds));
         }
 
         double eventsPerSecond() {
             return events / analyzeSeconds;
         }
+
+        double eventsPerCpuSecond() {
+            return events / analyzeCpuSeconds;
+        }
     }
 
     static final String[] HEADINGS = {"workload", "config", "work ms", "work", "answer", "peak RSS MB", "RSS",
-        "trace MB", "events", "analysis s", "events/s", "findings", "runs"};
+        "trace MB", "events", "analysis s", "events/s", "events/CPU-s", "findings", "runs"};
 
     private WorkloadTable() {}
 
@@ -145,6 +155,7 @@ public final class WorkloadTable {
             recorded ? count(r.events()) : "-",
             recorded ? format("%.1f", r.analyzeSeconds()) : "-",
             recorded ? count(r.eventsPerSecond()) : "-",
+            recorded ? count(r.eventsPerCpuSecond()) : "-",
             recorded ? format("%.0f", r.findings()) : "-",
             r.failed() == 0 ? Integer.toString(r.runs()) : r.runs() + " (" + r.failed() + " failed)",
         };
