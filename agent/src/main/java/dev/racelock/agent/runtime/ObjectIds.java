@@ -19,9 +19,22 @@ public final class ObjectIds {
      * names arrays and lock classes by it.
      */
     static final WeakIdentityMap MAP = new WeakIdentityMap(ThreadContext::newObjectId,
-            (key, id, site, field) -> Recording.output().defineObject(
-                    new ObjectInfo(id, key.getClass().getName().startsWith("[")
-                            ? key.getClass().getTypeName() : key.getClass().getName(), site, field)));
+            (key, id, site, field) -> Recording.output().defineObject(new ObjectInfo(id, described(key), site, field)));
+
+    /**
+     * The class an object is described by: {@code int[]} for arrays, and for a {@code Class}
+     * object the class it stands for followed by {@code .class} ({@code com.acme.Ledger.class},
+     * never a binary name, since {@code class} is a keyword), so its monitor is named as
+     * {@code static synchronized} methods and {@code synchronized (Ledger.class)} know it
+     * (docs/trace-format.md, "Dictionary block").
+     */
+    private static String described(Object key) {
+        if (key instanceof Class<?> c) {
+            return c.getName() + ".class";
+        }
+        Class<?> type = key.getClass();
+        return type.isArray() ? type.getTypeName() : type.getName();
+    }
 
     private ObjectIds() {}
 

@@ -7,7 +7,9 @@ package dev.racelock.analyzer.finding;
  *
  * @param kind       how the lock is identified
  * @param monitor    a Java monitor (else a {@code java.util.concurrent.locks} lock)
- * @param className  runtime class of the lock object (binary name with dots), or null when unknown
+ * @param className  runtime class of the lock object (binary name with dots), or null when unknown;
+ *                   for {@link Kind#CLASS_MONITOR}, the class whose {@code Class} object it is, or null
+ *                   when the trace does not say (traces written by older agents)
  * @param fieldOwner for {@link Kind#FIELD}: the class declaring the field the lock was loaded from
  * @param field      for {@link Kind#FIELD}: that field's name
  * @param site       for {@link Kind#ALLOCATION}: where it was allocated; for {@link Kind#CLASS_MONITOR}:
@@ -26,7 +28,7 @@ public record LockRef(Kind kind, boolean monitor, String className, String field
         ALLOCATION,
         /**
          * The monitor of a {@code java.lang.Class} object ({@code synchronized static} methods,
-         * {@code synchronized (X.class)}); the trace does not record which class it stands for.
+         * {@code synchronized (X.class)}): {@code className} is the class it stands for.
          */
         CLASS_MONITOR,
         /** Known by its class only. */
@@ -45,8 +47,9 @@ public record LockRef(Kind kind, boolean monitor, String className, String field
         return new LockRef(Kind.ALLOCATION, monitor, className, null, null, allocatedAt, 0);
     }
 
-    public static LockRef classMonitor(SourceSite firstSeenAt) {
-        return new LockRef(Kind.CLASS_MONITOR, true, "java.lang.Class", null, null, firstSeenAt, 0);
+    /** @param representedClass the class whose monitor it is, or null when the trace does not say */
+    public static LockRef classMonitor(String representedClass, SourceSite firstSeenAt) {
+        return new LockRef(Kind.CLASS_MONITOR, true, representedClass, null, null, firstSeenAt, 0);
     }
 
     public static LockRef ofClass(boolean monitor, String className) {

@@ -23,6 +23,7 @@ import java.util.Map;
 public final class LockClasses {
 
     private static final String CLASS = "java.lang.Class";
+    private static final String CLASS_SUFFIX = ".class";
 
     private final TraceDictionary dictionary;
     private final LongObjectMap<LockClass> byLock = new LongObjectMap<>();
@@ -66,13 +67,20 @@ public final class LockClasses {
                     TraceDictionary.simpleName(field.owner()) + "." + field.name(),
                     LockRef.field(monitor, className, field.owner(), field.name()));
         }
+        if (monitor && className != null && className.endsWith(CLASS_SUFFIX)) {
+            // a Class object, described by the class it stands for (ObjectIds.described)
+            String represented = className.substring(0, className.length() - CLASS_SUFFIX.length());
+            String name = TraceDictionary.simpleName(represented) + CLASS_SUFFIX;
+            return intern("class:" + represented, name, LockRef.classMonitor(represented,
+                    dictionary.sourceSite(info.allocationSite())));
+        }
         if (monitor && CLASS.equals(className)) {
-            // The agent records a Class object like any other: by where it was first seen, not by the
-            // class it stands for.
+            // an older agent described a Class object like any other: by where it was
+            // first seen, not by the class it stands for
             boolean seen = dictionary.sourceSite(info.allocationSite()) != null;
             return intern(seen ? "alloc:" + CLASS + "@" + dictionary.siteMethodKey(info.allocationSite()) : "monitor:" + CLASS,
                     seen ? simple + " allocated at " + dictionary.siteText(info.allocationSite()) : "monitor of " + simple,
-                    LockRef.classMonitor(dictionary.sourceSite(info.allocationSite())));
+                    LockRef.classMonitor(null, dictionary.sourceSite(info.allocationSite())));
         }
         if (info != null && dictionary.sourceSite(info.allocationSite()) != null) {
             return intern("alloc:" + className + "@" + dictionary.siteMethodKey(info.allocationSite()),

@@ -69,7 +69,7 @@ class LockOrderAnalysisTest {
     }
 
     @Test
-    void aClassObjectsMonitorIsNamedAsSuchByWhereItWasFirstTaken() {
+    void aClassObjectsMonitorOfAnOlderTraceIsNamedByWhereItWasFirstTaken() {
         Bank k = new Bank();
         long ledgerClass = k.s.lockAllocatedAt("java.lang.Class", k.siteA);
         k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
@@ -77,7 +77,21 @@ class LockOrderAnalysisTest {
         List<Finding> d = k.deadlocks();
         assertEquals(1, d.size());
         assertTrue(d.get(0).cycle().stream().anyMatch(acq -> acq.lock().equals(
-                        LockRef.classMonitor(new SourceSite("com.acme.Bank", "transfer", "Bank.java", 10)))),
+                        LockRef.classMonitor(null, new SourceSite("com.acme.Bank", "transfer", "Bank.java", 10)))),
+                d.get(0).cycle().toString());
+    }
+
+    @Test
+    void aClassObjectsMonitorIsNamedByTheClassItStandsFor() {
+        Bank k = new Bank();
+        long ledgerClass = k.s.lockAllocatedAt("com.acme.Ledger.class", k.siteA);
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.nested(k.t1, ledgerClass, k.siteA, k.b, k.siteB).nested(k.t2, k.b, k.siteB2, ledgerClass, k.siteA2);
+        List<Finding> d = k.deadlocks();
+        assertEquals(1, d.size());
+        assertTrue(d.get(0).cycle().stream().anyMatch(acq -> acq.lock().equals(
+                        LockRef.classMonitor("com.acme.Ledger", new SourceSite("com.acme.Bank", "transfer", "Bank.java",
+                                10)))),
                 d.get(0).cycle().toString());
     }
 

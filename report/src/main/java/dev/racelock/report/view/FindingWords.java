@@ -224,7 +224,8 @@ public final class FindingWords {
     /**
      * A lock class: {@code Account.lock (ReentrantLock)} (a field, with the lock's class unless it
      * is a plain Object), {@code ReentrantLock allocated at Bank.java:12}, {@code monitor of Account},
-     * {@code class monitor first seen at Main.java:18}, {@code monitor first taken at Dl.java:8};
+     * {@code Ledger.class} (a Class object's monitor; {@code class monitor first seen at Main.java:18}
+     * in traces that do not say which class), {@code monitor first taken at Dl.java:8};
      * {@code (instance 2)} tells instances of one class apart in a cycle between them.
      */
     public static String lock(LockRef l) {
@@ -251,7 +252,8 @@ public final class FindingWords {
                     yield simpleName(l.fieldOwner()) + "." + l.field();
                 }
                 case ALLOCATION -> simpleName(l.className()) + " allocated at " + fileAndLine(l.site());
-                case CLASS_MONITOR -> "class monitor first seen at " + fileAndLine(l.site());
+                case CLASS_MONITOR -> l.className() != null ? simpleName(l.className()) + ".class"
+                        : "class monitor first seen at " + fileAndLine(l.site());
                 case CLASS -> l.monitor() ? "monitor of " + simpleName(l.className()) : simpleName(l.className());
                 case FIRST_TAKEN -> (l.monitor() ? "monitor" : "lock") + " first taken at " + fileAndLine(l.site());
                 case UNKNOWN -> l.monitor() ? "monitor of an unknown object" : "unknown lock";

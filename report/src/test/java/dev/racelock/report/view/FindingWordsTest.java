@@ -28,7 +28,9 @@ class FindingWordsTest {
 
     @Test
     void namesAClassMonitorAsSuch() {
-        assertEquals("class monitor first seen at Main.java:18", FindingWords.lock(LockRef.classMonitor(LINE_18)));
+        assertEquals("class monitor first seen at Main.java:18", FindingWords.lock(LockRef.classMonitor(null, LINE_18)));
+        assertEquals("Ledger.class", FindingWords.lock(LockRef.classMonitor("com.acme.Ledger", LINE_18)));
+        assertEquals("Outer$Inner.class", FindingWords.lock(LockRef.classMonitor("com.acme.Outer$Inner", LINE_18)));
     }
 
     @Test

@@ -12,11 +12,11 @@ import java.util.Map;
  * never hangs.
  *
  * <p>The report names both locks for what they are: the field with the lock object's class,
- * {@code ClassMonitorAndMapLock.REGISTRY (HashMap)}, and the class monitor as such, by where the
- * agent first saw the Class object ({@code class monitor first seen at ClassMonitorAndMapLock.java:N}:
- * the trace does not record which class a Class object stands for). The agent first sees it
- * where the class's static initializer ends, the line that initializes {@code REGISTRY}, hence
- * the {@code alloc} there. {@code register} is written on one line so the class monitor's
+ * {@code ClassMonitorAndMapLock.REGISTRY (HashMap)}, and the class monitor as such, by the class
+ * its Class object stands for ({@code ClassMonitorAndMapLock.class}); a trace of an older agent
+ * named it by where the agent first saw the Class object: where the class's static initializer
+ * ends, the line that initializes {@code REGISTRY}, hence the {@code alloc} there, kept so the
+ * sample also reads such traces. {@code register} is written on one line so the class monitor's
  * acquisition has one line.
  * Fix: {@link dev.racelock.samples.nodeadlock.ClassMonitorAndMapLockInOneOrder}.
  */
