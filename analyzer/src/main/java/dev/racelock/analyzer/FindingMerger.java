@@ -88,8 +88,12 @@ public final class FindingMerger {
         return all;
     }
 
+    /**
+     * The lock classes of a cycle, without the instance numbers a lock-order cycle between
+     * instances of one class carries ("instance 1", "instance 2") and an observed one does not.
+     */
     private static Set<LockRef> locksOf(Finding f) {
-        return f.cycle().stream().map(LockAcquisition::lock).collect(Collectors.toSet());
+        return f.cycle().stream().map(a -> a.lock().instance(0)).collect(Collectors.toSet());
     }
 
     private static int saturatedSum(int a, int b) {

@@ -4,6 +4,8 @@ import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
@@ -47,5 +49,21 @@ class FindingMergerTest {
         assertEquals(5, f.pairs().get(1).occurrences());
         assertEquals(6, f.occurrences());
         assertEquals(RaceClassification.CHECK_THEN_ACT, f.classification());
+    }
+
+    private static LockAcquisition acquisition(LockRef lock, int thread, int line) {
+        SourceSite site = new SourceSite("com.acme.Bank", "transfer", "Bank.java", line);
+        return new LockAcquisition(lock, new ThreadRef(thread, "t" + thread, null), site, List.of(site), List.of());
+    }
+
+    @Test
+    void anObservedDeadlockStandsForTheLockOrderCycleBetweenInstancesOfOneLockClass() {
+        LockRef account = LockRef.field(false, "java.util.concurrent.locks.ReentrantLock", "com.acme.Account", "lock");
+        FindingMerger merger = new FindingMerger();
+        merger.add(Finding.cycle(FindingType.DEADLOCK, "predicted", List.of(
+                acquisition(account.instance(1), 1, 10), acquisition(account.instance(2), 2, 10)), 1));
+        merger.add(Finding.cycle(FindingType.OBSERVED_DEADLOCK, "observed", List.of(
+                acquisition(account, 1, 10), acquisition(account, 2, 10)), 1));
+        assertEquals(List.of(FindingType.OBSERVED_DEADLOCK), merger.sorted().stream().map(Finding::type).toList());
     }
 }
