@@ -13,7 +13,6 @@ import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.ObjectInfo;
-import dev.racelock.trace.ThreadInfo;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +48,8 @@ final class PredictedRaceFindings {
         byLocation.forEach((key, rs) -> {
             List<RacePair> pairs = new ArrayList<>(rs.size());
             for (PredictedRace r : rs) {
-                pairs.add(new RacePair(access(r, r.earlier), access(r, r.later), null, startRelation(r),
+                pairs.add(new RacePair(access(r, r.earlier), access(r, r.later), null,
+                        dictionary.startRelation(r.earlier.thread(), r.later.thread()),
                         r.occurrences, relaxed(r)));
             }
             out.add(Finding.race(FindingType.PREDICTED_RACE, Fingerprints.of(FindingType.DATA_RACE, key),
@@ -85,18 +85,5 @@ final class PredictedRaceFindings {
                 dictionary.threadRef(first.thread), dictionary.sourceSite(first.acqSite),
                 dictionary.sourceSite(first.relSite), dictionary.threadRef(next.thread),
                 dictionary.sourceSite(next.acqSite));
-    }
-
-    /** Whether one thread started the other, as the HB analysis tells it (JLS 17.4.5). */
-    private StartRelation startRelation(PredictedRace r) {
-        ThreadInfo earlier = dictionary.thread(r.earlier.thread());
-        ThreadInfo later = dictionary.thread(r.later.thread());
-        if (earlier != null && earlier.parent() == r.later.thread()) {
-            return StartRelation.EARLIER_THREAD_STARTED_BY_LATER;
-        }
-        if (later != null && later.parent() == r.earlier.thread()) {
-            return StartRelation.LATER_THREAD_STARTED_BY_EARLIER;
-        }
-        return StartRelation.NONE;
     }
 }

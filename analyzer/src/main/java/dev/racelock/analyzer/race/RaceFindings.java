@@ -10,7 +10,6 @@ import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
-import dev.racelock.trace.ThreadInfo;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,7 +61,8 @@ final class RaceFindings {
     }
 
     private RacePair pair(RaceRecord r) {
-        return new RacePair(access(r, r.earlier), access(r, r.later), classification(r), startRelation(r),
+        return new RacePair(access(r, r.earlier), access(r, r.later), classification(r),
+                dictionary.startRelation(r.earlier.thread(), r.later.thread()),
                 r.occurrences);
     }
 
@@ -71,19 +71,6 @@ final class RaceFindings {
                 r.location.array() ? r.index : -1, dictionary.sourceSite(a.site()),
                 state.contexts().stack(dictionary, a.site(), a.context()),
                 state.holds().describe(dictionary, a.lockSet()));
-    }
-
-    /** Whether one thread started the other: a start orders only what the parent did before it (JLS 17.4.5). */
-    private StartRelation startRelation(RaceRecord r) {
-        ThreadInfo earlier = dictionary.thread(r.earlier.thread());
-        ThreadInfo later = dictionary.thread(r.later.thread());
-        if (earlier != null && earlier.parent() == r.later.thread()) {
-            return StartRelation.EARLIER_THREAD_STARTED_BY_LATER;
-        }
-        if (later != null && later.parent() == r.earlier.thread()) {
-            return StartRelation.LATER_THREAD_STARTED_BY_EARLIER;
-        }
-        return StartRelation.NONE;
     }
 
     /** The classification found while the race recurred, else unsafe-publication if confirmed. */

@@ -3,6 +3,7 @@ package dev.racelock.analyzer.state;
 import dev.racelock.analyzer.collect.DenseTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.finding.ThreadRef;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
@@ -82,6 +83,22 @@ public final class TraceDictionary {
     public String threadName(int id) {
         ThreadInfo t = threads.get(id);
         return t != null && t.name() != null ? t.name() : "thread-" + id;
+    }
+
+    /**
+     * Whether one of two racing threads started the other: a start orders only what the starting
+     * thread did before it, and only a join orders the started thread's actions (JLS 17.4.5).
+     */
+    public StartRelation startRelation(int earlierThread, int laterThread) {
+        ThreadInfo earlier = threads.get(earlierThread);
+        ThreadInfo later = threads.get(laterThread);
+        if (earlier != null && earlier.parent() == laterThread) {
+            return StartRelation.EARLIER_THREAD_STARTED_BY_LATER;
+        }
+        if (later != null && later.parent() == earlierThread) {
+            return StartRelation.LATER_THREAD_STARTED_BY_EARLIER;
+        }
+        return StartRelation.NONE;
     }
 
     public ThreadRef threadRef(int id) {
