@@ -33,9 +33,13 @@ import java.util.Map;
  *
  * <p>Reads-from (SHB, Mathur, Kini &amp; Viswanathan, OOPSLA 2018): a read that raced with the write
  * it read from still reads from it in every correct reordering, so after the race is noted the
- * write orders the read. A race that could only happen if an earlier racy read had seen another
- * value is then not reported (it is a consequence of the earlier race). The order is taken from
- * the end of the writer's epoch, which can hide a prediction but never invent one.
+ * write orders the read, in both clocks. A race that could only happen if an earlier racy read
+ * had seen another value is then not reported (it is a consequence of the earlier race). The
+ * write's clock stands for the writer's whole epoch (clocks are constant within an epoch, see
+ * {@link WcpClocks}), so accesses the writer made after the write in that epoch count as ordered
+ * too: that can hide a prediction but never invent one. A race that only this order and lock
+ * order keep apart is reported here and also, as unordered in plain HB, by the HB analysis: the
+ * merged result keeps the data race (same fingerprint).
  *
  * <p>Shadow state as in FastTrack (epochs, read vectors when reads are unordered), per location
  * and lock the last critical sections that read and wrote it (rule (a)), per lock its sections in
