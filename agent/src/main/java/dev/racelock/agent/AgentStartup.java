@@ -27,7 +27,7 @@ import java.nio.file.Path;
 /** Starts a recording; runs in the bootstrap class loader (see {@link AgentMain}). */
 public final class AgentStartup {
     /** Trace format version written by this agent (docs/trace-format.md). */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     /** A killed JVM loses at most this much of its recording. */
     static final long FLUSH_INTERVAL_MILLIS = 100;
 
@@ -77,7 +77,8 @@ public final class AgentStartup {
         TraceHeader header = new TraceHeader(FORMAT_VERSION, pid, start, System.getProperty("java.version", ""),
                 System.getProperty("sun.java.command", ""), raw, options.memory(), options.stacks());
         try {
-            TraceWriter writer = TraceWriter.open(Path.of(file), header, FLUSH_INTERVAL_MILLIS);
+            TraceWriter writer = TraceWriter.open(Path.of(file), header, FLUSH_INTERVAL_MILLIS,
+                    options.callEvents() ? TraceWriter.Contexts.CALL_EVENTS : TraceWriter.Contexts.TREE);
             if (!options.quiet()) {
                 err.println("racelock: recording to " + Path.of(file).toAbsolutePath());
             }

@@ -7,6 +7,7 @@ import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
 import dev.racelock.analyzer.race.RaceAnalysis;
 import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
@@ -200,6 +201,14 @@ public final class AnalysisSession implements EventVisitor {
         }
     }
 
+    @Override
+    public void contextNode(ContextInfo node) {
+        state.define(node);
+        for (Analysis a : analyses) {
+            a.contextNode(node);
+        }
+    }
+
     // ---- plain memory accesses ----------------------------------------------------------------
 
     @Override
@@ -354,6 +363,12 @@ public final class AnalysisSession implements EventVisitor {
     public void methodExit(int thread) {
         events++;
         state.methodExit(thread);
+    }
+
+    @Override
+    public void context(int thread, int node) {
+        events++;
+        state.context(thread, node);
     }
 
     // ---- test markers --------------------------------------------------------------------------

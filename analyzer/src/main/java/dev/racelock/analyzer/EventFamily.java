@@ -23,10 +23,10 @@ enum EventFamily {
 
     /** Delivered to every analysis, whatever it overrides. */
     static final Set<String> TO_EVERY_ANALYSIS = Set.of("header", "end", "thread", "method", "site", "field",
-            "object", "testCase", "observedDeadlock");
+            "object", "testCase", "contextNode", "observedDeadlock");
 
     /** Kept in the session's shared state (calling contexts); analyses read that state instead. */
-    static final Set<String> SHARED_STATE_ONLY = Set.of("methodEnter", "methodExit");
+    static final Set<String> SHARED_STATE_ONLY = Set.of("methodEnter", "methodExit", "context");
 
     private final Set<String> methods;
 

@@ -14,12 +14,15 @@ import java.util.Locale;
  * the CLI and the build integrations {@link #format} it. Parsing rejects anything unknown with a
  * message that names the option and what it accepts.
  *
- * @param output  the trace file; {@code %p} is the pid and {@code %t} the start time
- * @param memory  record field and array accesses ({@code mode=full}); false in {@code mode=locks}
+ * @param output     the trace file; {@code %p} is the pid and {@code %t} the start time
+ * @param stacks     record calling contexts ({@code stacks=on} or {@code calls})
+ * @param callEvents {@code stacks=calls}: an event per method enter and exit, as trace format 1
+ *                   recorded them, instead of the calling-context tree (docs/trace-format.md)
+ * @param memory     record field and array accesses ({@code mode=full}); false in {@code mode=locks}
  * @param filter  drop an access that repeats one since the thread's last synchronization
  */
 public record AgentArguments(String output, List<String> include, List<String> exclude, boolean stacks,
-                             boolean memory, Deadlock deadlock, boolean quiet, boolean filter) {
+                             boolean callEvents, boolean memory, Deadlock deadlock, boolean quiet, boolean filter) {
 
     /** What the watchdog does on an observed deadlock. */
     public enum Deadlock {
@@ -45,7 +48,7 @@ public record AgentArguments(String output, List<String> include, List<String> e
 
     /** Everything recorded, into {@link #DEFAULT_OUTPUT}. */
     public static final AgentArguments DEFAULTS = new AgentArguments(DEFAULT_OUTPUT, List.of("**"), List.of(), true,
-            true, Deadlock.REPORT, false, true);
+            false, true, Deadlock.REPORT, false, true);
 
     private static final String KEYS = "output, include, exclude, stacks, mode, deadlock, filter, quiet";
 
@@ -73,7 +76,10 @@ public record AgentArguments(String output, List<String> include, List<String> e
                 case "output" -> a.withOutput(nonEmpty(pair, key, value, "a file path (%p = pid, %t = start time)"));
                 case "include" -> a.withInclude(globs(pair, key, value));
                 case "exclude" -> a.withExclude(globs(pair, key, value));
-                case "stacks" -> a.withStacks(choice(pair, key, value, "on", "off").equals("on"));
+                case "stacks" -> {
+                    String stacks = choice(pair, key, value, "on", "off", "calls");
+                    yield a.withStacks(!stacks.equals("off")).withCallEvents(stacks.equals("calls"));
+                }
                 case "mode" -> a.withMemory(choice(pair, key, value, "full", "locks").equals("full"));
                 case "deadlock" -> a.withDeadlock(Deadlock.valueOf(
                         choice(pair, key, value, "exit", "report", "off").toUpperCase(Locale.ROOT)));
@@ -98,7 +104,7 @@ public record AgentArguments(String output, List<String> include, List<String> e
         pairs.add("output=" + carried("output", output));
         pairs.add("deadlock=" + deadlock.value());
         pairs.add("mode=" + (memory ? "full" : "locks"));
-        pairs.add("stacks=" + (stacks ? "on" : "off"));
+        pairs.add("stacks=" + (!stacks ? "off" : callEvents ? "calls" : "on"));
         if (!include.equals(DEFAULTS.include)) {
             pairs.add("include=" + carried("include", String.join(":", include)));
         }
@@ -122,35 +128,39 @@ public record AgentArguments(String output, List<String> include, List<String> e
     }
 
     public AgentArguments withOutput(String value) {
-        return new AgentArguments(value, include, exclude, stacks, memory, deadlock, quiet, filter);
+        return new AgentArguments(value, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter);
     }
 
     public AgentArguments withInclude(List<String> value) {
-        return new AgentArguments(output, value, exclude, stacks, memory, deadlock, quiet, filter);
+        return new AgentArguments(output, value, exclude, stacks, callEvents, memory, deadlock, quiet, filter);
     }
 
     public AgentArguments withExclude(List<String> value) {
-        return new AgentArguments(output, include, value, stacks, memory, deadlock, quiet, filter);
+        return new AgentArguments(output, include, value, stacks, callEvents, memory, deadlock, quiet, filter);
     }
 
     public AgentArguments withStacks(boolean value) {
-        return new AgentArguments(output, include, exclude, value, memory, deadlock, quiet, filter);
+        return new AgentArguments(output, include, exclude, value, callEvents, memory, deadlock, quiet, filter);
+    }
+
+    public AgentArguments withCallEvents(boolean value) {
+        return new AgentArguments(output, include, exclude, stacks, value, memory, deadlock, quiet, filter);
     }
 
     public AgentArguments withMemory(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, value, deadlock, quiet, filter);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, value, deadlock, quiet, filter);
     }
 
     public AgentArguments withDeadlock(Deadlock value) {
-        return new AgentArguments(output, include, exclude, stacks, memory, value, quiet, filter);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, value, quiet, filter);
     }
 
     public AgentArguments withQuiet(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, memory, deadlock, value, filter);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, value, filter);
     }
 
     public AgentArguments withFilter(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, memory, deadlock, quiet, value);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, value);
     }
 
     /** Class globs from {@code a:b:c} (the form of {@code include=}), for callers that take them as one string. */

@@ -46,6 +46,9 @@ public interface EventVisitor {
     /** A test of the recorded test suite, named before its first start event. */
     default void testCase(TestCaseInfo test) {}
 
+    /** A calling-context node (format 2), defined after its parent and before its first use. */
+    default void contextNode(ContextInfo node) {}
+
     // ---- plain memory accesses (not synchronization) ----------------------------------------
 
     /** Plain read of an instance field ({@code object != 0}) or a static field ({@code object == 0}). */
@@ -111,12 +114,22 @@ public interface EventVisitor {
     default void hbAcquire(int thread, long token, int site) {}
 
     // ---- calling context --------------------------------------------------------------------
+    // A source gives the calling context one of two ways, which a consumer must both follow:
+    // format 1 and STD traces an event per method enter and exit; format 2 a context event
+    // before each event whose stack differs from the thread's previous event's (the calls in
+    // between, which recorded nothing, are not delivered). ContextPaths turns one into the other.
 
     /** {@code thread} entered {@code method}, called from {@code callSite} (-1 when not known). */
     default void methodEnter(int thread, int method, int callSite) {}
 
     /** {@code thread} left its innermost entered method, normally or by an exception. */
     default void methodExit(int thread) {}
+
+    /**
+     * {@code thread}'s stack is now the path from the root to {@code node} ({@link ContextInfo},
+     * 0 = empty), for its following events, until its next context or method enter/exit event.
+     */
+    default void context(int thread, int node) {}
 
     // ---- test markers ----------------------------------------------------------------------
 

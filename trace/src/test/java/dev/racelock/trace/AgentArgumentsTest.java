@@ -68,6 +68,16 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void stacksCallsRecordsStacksAsAnEventPerCall() {
+        AgentArguments calls = AgentArguments.parse("stacks=calls");
+        assertTrue(calls.stacks() && calls.callEvents());
+        assertEquals(calls, AgentArguments.parse(calls.format()));
+        AgentArguments off = AgentArguments.parse("stacks=calls,stacks=off");
+        assertFalse(off.stacks() || off.callEvents());
+        assertFalse(AgentArguments.DEFAULTS.callEvents());
+    }
+
+    @Test
     void formatRefusesAValueTheSyntaxCannotCarry() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AgentArguments.DEFAULTS.withOutput("/tmp/a,b/t.rlt").format());

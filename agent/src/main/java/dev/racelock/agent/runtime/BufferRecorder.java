@@ -30,5 +30,5 @@ final class BufferRecorder implements EventRecorder {
     @Override public void hbRelease(long token, int site) { buffer.hbRelease(token, site); }
     @Override public void hbAcquire(long token, int site) { buffer.hbAcquire(token, site); }
     @Override public void methodEnter(int method, int callSite) { buffer.methodEnter(method, callSite); }
-    @Override public void methodExit() { buffer.methodExit(); }
+    @Override public int methodExit() { return buffer.methodExit(); }
 }

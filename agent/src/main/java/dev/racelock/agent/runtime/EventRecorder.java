@@ -41,7 +41,14 @@ public interface EventRecorder {
     void hbRelease(long token, int site);
     void hbAcquire(long token, int site);
     void methodEnter(int method, int callSite);
-    void methodExit();
+
+    /**
+     * Leaves the innermost entered method.
+     *
+     * @return the call site it was entered from, -1 when not known or nothing was entered
+     *         (ThreadEventBuffer.methodExit)
+     */
+    int methodExit();
 
     /** Records nothing: agent threads, threads seen after shutdown, a writer that failed to open. */
     EventRecorder NONE = new EventRecorder() {
@@ -63,6 +70,6 @@ public interface EventRecorder {
         @Override public void hbRelease(long token, int site) {}
         @Override public void hbAcquire(long token, int site) {}
         @Override public void methodEnter(int method, int callSite) {}
-        @Override public void methodExit() {}
+        @Override public int methodExit() { return -1; }
     };
 }

@@ -108,7 +108,7 @@ final class RepeatFilter implements EventRecorder {
     // ---- calling context: no synchronization, no new epoch -----------------------------------
 
     @Override public void methodEnter(int method, int callSite) { next.methodEnter(method, callSite); }
-    @Override public void methodExit() { next.methodExit(); }
+    @Override public int methodExit() { return next.methodExit(); }
 
     // ---- everything else synchronizes (or might): a new epoch --------------------------------
 

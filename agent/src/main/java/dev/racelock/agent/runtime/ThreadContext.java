@@ -17,7 +17,8 @@ public final class ThreadContext {
 
     /**
      * The site of the invoke instruction the caller is executing: instrumented code stores it
-     * before each call (one field store) and the callee's {@link Rt#enter} reads it.
+     * before each call (one field store), the callee's {@link Rt#enter} reads it, and its
+     * {@link Rt#exit} puts back the one it was entered with.
      */
     public int callSite = -1;
 

@@ -87,8 +87,10 @@ final class RecordingOutput implements TraceOutput {
             @Override public void threadBegin() { add("threadBegin", 0, 0, -1, 0); }
             @Override public void threadEnd() { add("threadEnd", 0, 0, -1, 0); }
             @Override public void threadJoin(int child, int site) { add("threadJoin", child, 0, site, 0); }
-            @Override public void methodEnter(int method, int callSite) { add("methodEnter", 0, method, callSite, 0); }
-            @Override public void methodExit() { add("methodExit", 0, 0, -1, 0); }
+            /** Call sites of the entered methods, as the real buffer keeps them, for {@link #methodExit}. */
+            private final java.util.ArrayDeque<Integer> callSites = new java.util.ArrayDeque<>();
+            @Override public void methodEnter(int method, int callSite) { callSites.push(callSite); add("methodEnter", 0, method, callSite, 0); }
+            @Override public int methodExit() { add("methodExit", 0, 0, -1, 0); return callSites.isEmpty() ? -1 : callSites.pop(); }
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.racelock.agent.it;
 
+import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.ContextPaths;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
@@ -19,7 +21,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** A trace file read back with TraceReader into memory, for assertions on small recordings. */
+/**
+ * A trace file read back with TraceReader into memory, for assertions on small recordings.
+ * Calling contexts are kept as method enters and exits: a format-2 context event becomes the
+ * exits and enters between the stacks ({@link ContextPaths}), so only methods in which an event
+ * was recorded show up.
+ */
 final class TraceEvents implements EventVisitor {
 
     /** One event; arguments a kind does not have are 0. */
@@ -33,6 +40,7 @@ final class TraceEvents implements EventVisitor {
     final Map<Integer, SiteInfo> sites = new HashMap<>();
     final Map<Integer, FieldInfo> fields = new HashMap<>();
     final List<ObservedDeadlock> deadlocks = new ArrayList<>();
+    final ContextPaths contexts = new ContextPaths();
     long freed;
 
     static TraceEvents read(Path file) throws IOException {
@@ -93,6 +101,8 @@ final class TraceEvents implements EventVisitor {
     @Override public void threadJoin(int t, int child, int s) { add(t, "threadJoin", child, 0, s, 0); }
     @Override public void methodEnter(int t, int m, int callSite) { add(t, "methodEnter", 0, m, callSite, 0); }
     @Override public void methodExit(int t) { add(t, "methodExit", 0, 0, -1, 0); }
+    @Override public void contextNode(ContextInfo node) { contexts.define(node); }
+    @Override public void context(int t, int node) { contexts.switchTo(t, node, this); }
     @Override public void objectFreed(long object) { freed++; }
     @Override public void observedDeadlock(ObservedDeadlock deadlock) { deadlocks.add(deadlock); }
 

@@ -60,7 +60,7 @@ class ObjectIdChurnTest {
                 @Override public void threadEnd() {}
                 @Override public void threadJoin(int child, int site) {}
                 @Override public void methodEnter(int method, int callSite) {}
-                @Override public void methodExit() {}
+                @Override public int methodExit() { return -1; }
             };
         }
 

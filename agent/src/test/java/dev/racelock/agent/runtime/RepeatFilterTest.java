@@ -42,7 +42,7 @@ class RepeatFilterTest {
         @Override public void hbRelease(long token, int s) { events.add(new Ev(4, token, 0, s)); }
         @Override public void hbAcquire(long token, int s) { events.add(new Ev(4, token, 0, s)); }
         @Override public void methodEnter(int method, int callSite) { events.add(new Ev(5, 0, method, callSite)); }
-        @Override public void methodExit() { events.add(new Ev(5, 0, 0, 0)); }
+        @Override public int methodExit() { events.add(new Ev(5, 0, 0, 0)); return -1; }
     }
 
     private static void replay(Ev e, EventRecorder r) {

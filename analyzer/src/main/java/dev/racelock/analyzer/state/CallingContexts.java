@@ -2,20 +2,30 @@ package dev.racelock.analyzer.state;
 
 import dev.racelock.analyzer.collect.InternedTree;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.SiteInfo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The calling-context tree built from methodEnter(method, callSite) / methodExit: each thread's
- * current stack is one node id, which accesses and acquisitions store so that the stack of an
- * access seen long ago can still be printed when a later access races with it.
+ * The calling-context tree: each thread's current stack is one node id, which accesses and
+ * acquisitions store so that the stack of an access seen long ago can still be printed when a
+ * later access races with it.
+ *
+ * <p>A trace gives stacks one of two ways (EventVisitor, "calling context"): an event per method
+ * enter and exit (format 1, STD), or the nodes of the trace's own tree and a context event that
+ * names the thread's node (format 2). Both lead to the same nodes here, so a stack prints the
+ * same whichever way it was recorded.
  */
 public final class CallingContexts {
 
     private final InternedTree tree = new InternedTree();
     private int[] current = new int[16];
+    /** Format 2: this tree's node for each node of the trace's tree, by the trace's node id. */
+    private int[] fromTrace = new int[64];
+    private int traceNodes = 1;
 
     void enter(int thread, int method, int callSite) {
         ensure(thread);
@@ -28,6 +38,23 @@ public final class CallingContexts {
         if (node != InternedTree.ROOT) {
             current[thread] = tree.parent(node);
         }
+    }
+
+    /** A node of the trace's tree; they come numbered 1, 2, 3, ... each after its parent (others are ignored). */
+    void define(ContextInfo node) {
+        if (node.id() != traceNodes || node.parent() < 0 || node.parent() >= traceNodes) {
+            return;
+        }
+        if (traceNodes == fromTrace.length) {
+            fromTrace = Arrays.copyOf(fromTrace, traceNodes * 2);
+        }
+        fromTrace[traceNodes++] = tree.child(fromTrace[node.parent()], node.method(), node.callSite());
+    }
+
+    /** The thread's stack is now the trace's node {@code traceNode} (an undefined one is the empty stack). */
+    void switchTo(int thread, int traceNode) {
+        ensure(thread);
+        current[thread] = traceNode > 0 && traceNode < traceNodes ? fromTrace[traceNode] : InternedTree.ROOT;
     }
 
     /** The thread's current context id (0 = nothing entered yet). */
@@ -43,7 +70,14 @@ public final class CallingContexts {
 
     /**
      * The stack at {@code site} in context {@code context}, innermost first: the site itself, then
-     * each call site up the tree (or the calling method, line unknown, when the call site is not).
+     * each call site up the tree, down to the outermost method the agent instrumented.
+     *
+     * <p>A call site is shown only when it lies in the method below it: one that does not was
+     * stored by earlier code and is stale (the method was entered from code that is not
+     * instrumented, such as a JDK thread pool or a framework callback), so the caller is then
+     * shown by its method alone, line unknown, and the outermost method gets no caller at all.
+     * The stack is cut where uninstrumented code called in, never completed with a caller that
+     * did not call.
      */
     public List<SourceSite> stack(TraceDictionary dictionary, int site, int context) {
         List<SourceSite> frames = new ArrayList<>(tree.depth(context) + 1);
@@ -56,12 +90,17 @@ public final class CallingContexts {
         }
         for (int node = context; node != InternedTree.ROOT; node = tree.parent(node)) {
             int parent = tree.parent(node);
-            SourceSite caller = dictionary.sourceSite(tree.labelB(node));
-            if (caller == null && parent != InternedTree.ROOT) {
-                caller = dictionary.methodFrame(tree.labelA(parent));
+            if (parent == InternedTree.ROOT) {
+                break;
             }
-            if (caller != null) {
-                frames.add(caller);
+            int caller = tree.labelA(parent);
+            int callSite = tree.labelB(node);
+            SiteInfo call = dictionary.site(callSite);
+            SourceSite frame = call != null && call.method() == caller
+                    ? dictionary.sourceSite(callSite)
+                    : dictionary.methodFrame(caller);
+            if (frame != null) {
+                frames.add(frame);
             }
         }
         return frames;

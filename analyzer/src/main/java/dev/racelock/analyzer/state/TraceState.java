@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.state;
 
+import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
@@ -71,12 +72,20 @@ public final class TraceState {
         dictionary.define(o);
     }
 
+    public void define(ContextInfo node) {
+        contexts.define(node);
+    }
+
     public void methodEnter(int thread, int method, int callSite) {
         contexts.enter(thread, method, callSite);
     }
 
     public void methodExit(int thread) {
         contexts.exit(thread);
+    }
+
+    public void context(int thread, int node) {
+        contexts.switchTo(thread, node);
     }
 
     public void lockAcquire(int thread, long lock, int site, int flags) {

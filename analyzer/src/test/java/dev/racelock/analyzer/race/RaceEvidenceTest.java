@@ -32,6 +32,7 @@ class RaceEvidenceTest {
         int w1 = s.thread("worker-1", main, startSite);
         int run = s.method("com.acme.Worker", "run");
         int deposit = s.method("com.acme.Account", "deposit");
+        int mainMethod = s.method("com.acme.Main", "main");
         int audit = s.method("com.acme.Main", "audit");
         int read = s.method("com.acme.Account", "read");
         int callDeposit = s.site("com.acme.Worker", "run", 17);
@@ -48,7 +49,7 @@ class RaceEvidenceTest {
                 .enter(w1, run, -1).enter(w1, deposit, callDeposit)
                 .lock(w1, lock, lockSite).write(w1, account, balance, writeSite).unlock(w1, lock, lockSite)
                 .exit(w1).exit(w1)
-                .enter(main, audit, callAudit).enter(main, read, callRead)
+                .enter(main, mainMethod, -1).enter(main, audit, callAudit).enter(main, read, callRead)
                 .read(main, account, balance, readSite);
         List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
         assertEquals(1, races.size());

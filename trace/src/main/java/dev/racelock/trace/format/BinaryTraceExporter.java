@@ -1,5 +1,7 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.ContextPaths;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
@@ -19,20 +21,30 @@ import java.util.Map;
 
 /**
  * Writes the events it is given as a binary trace: the other half of converting STD text (or
- * any event source) to format v1. Synchronization events are numbered in the order they arrive,
+ * any event source) to the binary format. Synchronization events are numbered in the order they arrive,
  * which is an order consistent with synchronization whenever the source's is; each thread's
- * events keep their order.
+ * events keep their order. Calling contexts are re-encoded: a format-2 source's context events
+ * become the enters and exits between the stacks they name ({@link ContextPaths}), which the
+ * new trace's buffers turn into nodes of its own tree.
  *
  * <p>Called from one thread (a reader's), which then owns every thread buffer it creates.
  */
 public final class BinaryTraceExporter implements EventVisitor {
 
     private final Path out;
+    private final TraceWriter.Contexts contexts;
     private TraceWriter writer;
     private final Map<Integer, ThreadEventBuffer> buffers = new HashMap<>();
+    private final ContextPaths paths = new ContextPaths();
 
     public BinaryTraceExporter(Path out) {
+        this(out, TraceWriter.Contexts.TREE);
+    }
+
+    /** Writing calling contexts the given way (format 2's tree, or an event per call to compare with). */
+    public BinaryTraceExporter(Path out, TraceWriter.Contexts contexts) {
         this.out = out;
+        this.contexts = contexts;
     }
 
     /**
@@ -69,7 +81,7 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override
     public void header(TraceHeader header) {
         try {
-            writer = TraceWriter.open(out, header, 1000);
+            writer = TraceWriter.open(out, header, 1000, contexts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +98,7 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void field(FieldInfo field) { writer.defineField(field); }
     @Override public void object(ObjectInfo object) { writer.defineObject(object); }
     @Override public void testCase(TestCaseInfo test) { writer.defineTest(test); }
+    @Override public void contextNode(ContextInfo node) { paths.define(node); }
     @Override public void objectFreed(long object) { writer.objectFreed(object); }
     @Override public void observedDeadlock(ObservedDeadlock deadlock) { writer.observedDeadlock(deadlock); }
 
@@ -109,6 +122,7 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void hbAcquire(int t, long token, int s) { buffer(t).hbAcquire(token, s); }
     @Override public void methodEnter(int t, int m, int callSite) { buffer(t).methodEnter(m, callSite); }
     @Override public void methodExit(int t) { buffer(t).methodExit(); }
+    @Override public void context(int t, int node) { paths.switchTo(t, node, this); }
     @Override public void testStart(int t, int test) { buffer(t).testStart(test); }
     @Override public void testEnd(int t, int test) { buffer(t).testEnd(test); }
 }

@@ -18,7 +18,7 @@ final class BlockOutput {
 
     private final FileChannel channel;
     private final ByteBuffer staging = ByteBuffer.allocate(STAGING_BYTES);
-    private final byte[] frame = new byte[FormatV1.CHUNK_FRAME_BYTES];
+    private final byte[] frame = new byte[TraceFormat.CHUNK_FRAME_BYTES];
     private final CRC32C crc = new CRC32C();
     private volatile IOException failure;
 
@@ -31,9 +31,9 @@ final class BlockOutput {
     }
 
     void preamble() {
-        staging.put(FormatV1.MAGIC);
-        staging.putShort((short) FormatV1.MAJOR_VERSION);
-        staging.putShort((short) FormatV1.MINOR_VERSION);
+        staging.put(TraceFormat.MAGIC);
+        staging.putShort((short) TraceFormat.MAJOR_VERSION);
+        staging.putShort((short) TraceFormat.MINOR_VERSION);
     }
 
     /** A block other than a chunk: type, payload length, CRC32C of type, length and payload. */
@@ -44,19 +44,19 @@ final class BlockOutput {
         crc.update(frame, 0, 5);
         crc.update(payload, 0, length);
         f.putInt((int) crc.getValue());
-        put(frame, 0, FormatV1.BLOCK_FRAME_BYTES);
+        put(frame, 0, TraceFormat.BLOCK_FRAME_BYTES);
         put(payload, 0, length);
     }
 
     /** A chunk: type, thread, payload length, event count, CRC32C of all of those and the payload. */
     void chunk(int thread, byte[] data, int from, int length, int count) {
         ByteBuffer f = ByteBuffer.wrap(frame);
-        f.put((byte) FormatV1.BLOCK_CHUNK).putInt(thread).putInt(length).putInt(count);
+        f.put((byte) TraceFormat.BLOCK_CHUNK).putInt(thread).putInt(length).putInt(count);
         crc.reset();
         crc.update(frame, 0, 13);
         crc.update(data, from, length);
         f.putInt((int) crc.getValue());
-        put(frame, 0, FormatV1.CHUNK_FRAME_BYTES);
+        put(frame, 0, TraceFormat.CHUNK_FRAME_BYTES);
         put(data, from, length);
     }
 

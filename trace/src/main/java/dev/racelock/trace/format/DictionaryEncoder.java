@@ -1,5 +1,6 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
@@ -22,7 +23,7 @@ final class DictionaryEncoder {
     void encode(Object definition, PayloadBuilder out) {
         if (definition instanceof ThreadInfo t) {
             int name = intern(t.name(), out);
-            out.u8(FormatV1.DICT_THREAD);
+            out.u8(TraceFormat.DICT_THREAD);
             out.varInt(t.id());
             out.varInt(name);
             out.signedInt(t.parent());
@@ -33,14 +34,14 @@ final class DictionaryEncoder {
             int name = intern(m.name(), out);
             int descriptor = intern(m.descriptor(), out);
             int sourceFile = intern(m.sourceFile(), out);
-            out.u8(FormatV1.DICT_METHOD);
+            out.u8(TraceFormat.DICT_METHOD);
             out.signedInt(m.id());
             out.varInt(className);
             out.varInt(name);
             out.varInt(descriptor);
             out.varInt(sourceFile);
         } else if (definition instanceof SiteInfo s) {
-            out.u8(FormatV1.DICT_SITE);
+            out.u8(TraceFormat.DICT_SITE);
             out.signedInt(s.id());
             out.signedInt(s.method());
             out.signedInt(s.line());
@@ -48,7 +49,7 @@ final class DictionaryEncoder {
             int owner = intern(f.owner(), out);
             int name = intern(f.name(), out);
             int descriptor = intern(f.descriptor(), out);
-            out.u8(FormatV1.DICT_FIELD);
+            out.u8(TraceFormat.DICT_FIELD);
             out.signedInt(f.id());
             out.varInt(owner);
             out.varInt(name);
@@ -56,7 +57,7 @@ final class DictionaryEncoder {
             out.u8((f.isVolatile() ? 1 : 0) | (f.isStatic() ? 2 : 0));
         } else if (definition instanceof ObjectInfo o) {
             int className = intern(o.className(), out);
-            out.u8(FormatV1.DICT_OBJECT);
+            out.u8(TraceFormat.DICT_OBJECT);
             out.signedLong(o.id());
             out.varInt(className);
             out.signedInt(o.allocationSite());
@@ -66,12 +67,18 @@ final class DictionaryEncoder {
             int className = intern(t.className(), out);
             int methodName = intern(t.methodName(), out);
             int displayName = intern(t.displayName(), out);
-            out.u8(FormatV1.DICT_TEST);
+            out.u8(TraceFormat.DICT_TEST);
             out.varInt(t.id());
             out.varInt(uniqueId);
             out.varInt(className);
             out.varInt(methodName);
             out.varInt(displayName);
+        } else if (definition instanceof ContextInfo c) {
+            out.u8(TraceFormat.DICT_CONTEXT);
+            out.varInt(c.id());
+            out.varInt(c.parent());
+            out.signedInt(c.method());
+            out.signedInt(c.callSite());
         } else {
             throw new IllegalArgumentException("not a dictionary entry: " + definition);
         }
@@ -87,7 +94,7 @@ final class DictionaryEncoder {
             id = pool.size();
             pool.put(s, id);
             byte[] utf8 = PayloadBuilder.utf8(s);
-            out.u8(FormatV1.DICT_STRING);
+            out.u8(TraceFormat.DICT_STRING);
             out.varInt(utf8.length);
             out.bytes(utf8, 0, utf8.length);
         }

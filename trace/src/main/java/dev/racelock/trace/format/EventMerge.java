@@ -29,7 +29,7 @@ final class EventMerge {
     private final EventVisitor visitor;
     private final ReadProgress progress;
     private final DictionaryDecoder dictionary = new DictionaryDecoder();
-    private final byte[] frame = new byte[FormatV1.CHUNK_FRAME_BYTES];
+    private final byte[] frame = new byte[TraceFormat.CHUNK_FRAME_BYTES];
     private byte[] blockPayload = new byte[4096];
     private ThreadCursor[] cursors;
     private int nextDictionary;
@@ -111,12 +111,12 @@ final class EventMerge {
         cursor.nextChunk++;
         deliverDictionariesBefore(offset);
         try {
-            in.read(offset, frame, 0, FormatV1.CHUNK_FRAME_BYTES);
+            in.read(offset, frame, 0, TraceFormat.CHUNK_FRAME_BYTES);
             ByteBuffer f = ByteBuffer.wrap(frame, 5, 8);
             int length = f.getInt();
             int events = f.getInt();
             byte[] data = cursor.prepare(length, number, offset, events);
-            in.read(offset + FormatV1.CHUNK_FRAME_BYTES, data, 0, length);
+            in.read(offset + TraceFormat.CHUNK_FRAME_BYTES, data, 0, length);
         } catch (IOException e) {
             throw new DamagedDataException("chunk " + number + " at byte " + offset + " could not be read again: " + e,
                     true);
@@ -128,6 +128,11 @@ final class EventMerge {
             nextProgressAt = events + PROGRESS_EVERY;
         }
         return true;
+    }
+
+    /** Calling-context nodes defined by the dictionary blocks delivered so far, the root included. */
+    int contextNodes() {
+        return dictionary.contextNodes();
     }
 
     /** A running total for progress lines: exact for this cursor, possibly behind for others. */
@@ -197,14 +202,14 @@ final class EventMerge {
     /** Reads a block checked by the first pass into {@link #blockPayload}; returns its type. */
     private int readBlock(long offset) {
         try {
-            in.read(offset, frame, 0, FormatV1.BLOCK_FRAME_BYTES);
+            in.read(offset, frame, 0, TraceFormat.BLOCK_FRAME_BYTES);
             ByteBuffer f = ByteBuffer.wrap(frame);
             int type = f.get() & 0xFF;
             int length = f.getInt();
             if (blockPayload.length < length) {
                 blockPayload = new byte[length];
             }
-            in.read(offset + FormatV1.BLOCK_FRAME_BYTES, blockPayload, 0, length);
+            in.read(offset + TraceFormat.BLOCK_FRAME_BYTES, blockPayload, 0, length);
             blockLength = length;
             return type;
         } catch (IOException e) {

@@ -50,11 +50,11 @@ final class PayloadBuilder {
     }
 
     void signedInt(int v) {
-        varInt(FormatV1.zigzag(v));
+        varInt(TraceFormat.zigzag(v));
     }
 
     void signedLong(long v) {
-        varLong(FormatV1.zigzag(v));
+        varLong(TraceFormat.zigzag(v));
     }
 
     /** A string inline: length + 1 as varint (0 = null), then UTF-8, cut to the format's bound. */
@@ -74,13 +74,13 @@ final class PayloadBuilder {
         size += length;
     }
 
-    /** UTF-8 of {@code s}, cut at a character boundary to at most {@link FormatV1#MAX_STRING_BYTES}. */
+    /** UTF-8 of {@code s}, cut at a character boundary to at most {@link TraceFormat#MAX_STRING_BYTES}. */
     static byte[] utf8(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length <= FormatV1.MAX_STRING_BYTES) {
+        if (utf8.length <= TraceFormat.MAX_STRING_BYTES) {
             return utf8;
         }
-        int cut = FormatV1.MAX_STRING_BYTES;
+        int cut = TraceFormat.MAX_STRING_BYTES;
         while (cut > 0 && (utf8[cut] & 0xC0) == 0x80) {
             cut--; // never split a multi-byte character
         }

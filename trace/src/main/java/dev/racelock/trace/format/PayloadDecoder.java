@@ -60,15 +60,15 @@ final class PayloadDecoder {
     }
 
     int signedInt() {
-        return FormatV1.unzigzag(varInt());
+        return TraceFormat.unzigzag(varInt());
     }
 
     long signedLong() {
-        return FormatV1.unzigzag(varLong());
+        return TraceFormat.unzigzag(varLong());
     }
 
     String string() {
-        int lengthPlusOne = boundedInt(FormatV1.MAX_STRING_BYTES + 1, "string length");
+        int lengthPlusOne = boundedInt(TraceFormat.MAX_STRING_BYTES + 1, "string length");
         if (lengthPlusOne == 0) {
             return null;
         }

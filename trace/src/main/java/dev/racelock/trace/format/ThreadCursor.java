@@ -3,12 +3,12 @@ package dev.racelock.trace.format;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.LockFlags;
 
-import static dev.racelock.trace.format.FormatV1.COMPACT;
-import static dev.racelock.trace.format.FormatV1.COMPACT_ARRAY;
-import static dev.racelock.trace.format.FormatV1.COMPACT_SAME_OBJECT;
-import static dev.racelock.trace.format.FormatV1.COMPACT_SITE_BIAS;
-import static dev.racelock.trace.format.FormatV1.COMPACT_WRITE;
-import static dev.racelock.trace.format.FormatV1.MAX_EVENT_BYTES;
+import static dev.racelock.trace.format.TraceFormat.COMPACT;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_ARRAY;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_SAME_OBJECT;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_SITE_BIAS;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_WRITE;
+import static dev.racelock.trace.format.TraceFormat.MAX_EVENT_BYTES;
 
 /**
  * One thread's events, decoded a chunk at a time. Delivers plain events as it meets them and
@@ -16,7 +16,7 @@ import static dev.racelock.trace.format.FormatV1.MAX_EVENT_BYTES;
  * is that event's turn (docs/trace-format.md, "Reading order").
  *
  * <p>The decode loop is the reader's hot path: one byte array, a switch on the opcode, no
- * allocation per event. The chunk is followed by {@link FormatV1#MAX_EVENT_BYTES} zero bytes,
+ * allocation per event. The chunk is followed by {@link TraceFormat#MAX_EVENT_BYTES} zero bytes,
  * so an event that runs past the chunk's end reads zeros (which end every varint) instead of
  * needing a bounds check per byte; the overrun is caught after the event.
  */
@@ -48,6 +48,7 @@ final class ThreadCursor {
     private int prevField;
     private int prevIndex;
     private int prevMethod;
+    private int prevContext;
 
     // the pending synchronization event
     boolean pending;
@@ -68,7 +69,7 @@ final class ThreadCursor {
     byte[] prepare(int length, int number, long offset, int events) {
         int needed = length + MAX_EVENT_BYTES;
         if (data.length < needed) {
-            data = new byte[Math.max(needed, Math.min(FormatV1.MAX_PAYLOAD + MAX_EVENT_BYTES, data.length * 2))];
+            data = new byte[Math.max(needed, Math.min(TraceFormat.MAX_PAYLOAD + MAX_EVENT_BYTES, data.length * 2))];
         }
         java.util.Arrays.fill(data, length, needed, (byte) 0);
         pos = 0;
@@ -120,12 +121,12 @@ final class ThreadCursor {
             if (op >= COMPACT) {
                 long object = prevObject;
                 if ((op & COMPACT_SAME_OBJECT) == 0) {
-                    object += FormatV1.unzigzag(varLong());
+                    object += TraceFormat.unzigzag(varLong());
                     prevObject = object;
                 }
                 int site = prevSite + (op & 0x0F) - COMPACT_SITE_BIAS;
                 prevSite = site;
-                int slotDelta = FormatV1.unzigzag(varInt());
+                int slotDelta = TraceFormat.unzigzag(varInt());
                 if ((op & COMPACT_ARRAY) == 0) {
                     int field = prevField + slotDelta;
                     prevField = field;
@@ -146,76 +147,85 @@ final class ThreadCursor {
                 delivered++;
             } else {
                 switch (op) {
-                    case FormatV1.OP_READ, FormatV1.OP_WRITE -> {
-                        long object = prevObject + FormatV1.unzigzag(varLong());
+                    case TraceFormat.OP_READ, TraceFormat.OP_WRITE -> {
+                        long object = prevObject + TraceFormat.unzigzag(varLong());
                         prevObject = object;
-                        int field = prevField + FormatV1.unzigzag(varInt());
+                        int field = prevField + TraceFormat.unzigzag(varInt());
                         prevField = field;
-                        int site = prevSite + FormatV1.unzigzag(varInt());
+                        int site = prevSite + TraceFormat.unzigzag(varInt());
                         prevSite = site;
-                        if (op == FormatV1.OP_READ) {
+                        if (op == TraceFormat.OP_READ) {
                             v.read(t, object, field, site);
                         } else {
                             v.write(t, object, field, site);
                         }
                         delivered++;
                     }
-                    case FormatV1.OP_ARRAY_READ, FormatV1.OP_ARRAY_WRITE -> {
-                        long array = prevObject + FormatV1.unzigzag(varLong());
+                    case TraceFormat.OP_ARRAY_READ, TraceFormat.OP_ARRAY_WRITE -> {
+                        long array = prevObject + TraceFormat.unzigzag(varLong());
                         prevObject = array;
-                        int index = prevIndex + FormatV1.unzigzag(varInt());
+                        int index = prevIndex + TraceFormat.unzigzag(varInt());
                         prevIndex = index;
-                        int site = prevSite + FormatV1.unzigzag(varInt());
+                        int site = prevSite + TraceFormat.unzigzag(varInt());
                         prevSite = site;
-                        if (op == FormatV1.OP_ARRAY_READ) {
+                        if (op == TraceFormat.OP_ARRAY_READ) {
                             v.arrayRead(t, array, index, site);
                         } else {
                             v.arrayWrite(t, array, index, site);
                         }
                         delivered++;
                     }
-                    case FormatV1.OP_ARRAY_RANGE_READ, FormatV1.OP_ARRAY_RANGE_WRITE -> {
-                        long array = prevObject + FormatV1.unzigzag(varLong());
+                    case TraceFormat.OP_ARRAY_RANGE_READ, TraceFormat.OP_ARRAY_RANGE_WRITE -> {
+                        long array = prevObject + TraceFormat.unzigzag(varLong());
                         prevObject = array;
-                        int from = prevIndex + FormatV1.unzigzag(varInt());
+                        int from = prevIndex + TraceFormat.unzigzag(varInt());
                         prevIndex = from;
                         int length = varInt();
-                        int site = prevSite + FormatV1.unzigzag(varInt());
+                        int site = prevSite + TraceFormat.unzigzag(varInt());
                         prevSite = site;
-                        if (op == FormatV1.OP_ARRAY_RANGE_READ) {
+                        if (op == TraceFormat.OP_ARRAY_RANGE_READ) {
                             v.arrayRangeRead(t, array, from, length, site);
                         } else {
                             v.arrayRangeWrite(t, array, from, length, site);
                         }
                         delivered++;
                     }
-                    case FormatV1.OP_METHOD_ENTER -> {
-                        int method = prevMethod + FormatV1.unzigzag(varInt());
+                    case TraceFormat.OP_METHOD_ENTER -> {
+                        int method = prevMethod + TraceFormat.unzigzag(varInt());
                         prevMethod = method;
-                        int callSite = prevSite + FormatV1.unzigzag(varInt());
+                        int callSite = prevSite + TraceFormat.unzigzag(varInt());
                         prevSite = callSite;
                         v.methodEnter(t, method, callSite);
                         delivered++;
                     }
-                    case FormatV1.OP_METHOD_EXIT -> {
+                    case TraceFormat.OP_METHOD_EXIT -> {
                         v.methodExit(t);
                         delivered++;
                     }
-                    case FormatV1.OP_VOLATILE_READ, FormatV1.OP_VOLATILE_WRITE -> {
+                    case TraceFormat.OP_CONTEXT -> {
+                        int node = prevContext + TraceFormat.unzigzag(varInt());
+                        if (node < 0 || node >= merge.contextNodes()) {
+                            throw new DamagedDataException("context event names undefined calling-context node " + node);
+                        }
+                        prevContext = node;
+                        v.context(t, node);
+                        delivered++;
+                    }
+                    case TraceFormat.OP_VOLATILE_READ, TraceFormat.OP_VOLATILE_WRITE -> {
                         takeSeq(op);
-                        pendingTarget = prevObject + FormatV1.unzigzag(varLong());
+                        pendingTarget = prevObject + TraceFormat.unzigzag(varLong());
                         prevObject = pendingTarget;
-                        pendingSlot = FormatV1.unzigzag(varInt());
+                        pendingSlot = TraceFormat.unzigzag(varInt());
                         pendingSite = site();
                         return checkedPending();
                     }
-                    case FormatV1.OP_LOCK_REQUEST, FormatV1.OP_LOCK_ACQUIRE, FormatV1.OP_LOCK_RELEASE,
-                         FormatV1.OP_MONITOR_REQUEST, FormatV1.OP_MONITOR_ACQUIRE, FormatV1.OP_MONITOR_RELEASE -> {
+                    case TraceFormat.OP_LOCK_REQUEST, TraceFormat.OP_LOCK_ACQUIRE, TraceFormat.OP_LOCK_RELEASE,
+                         TraceFormat.OP_MONITOR_REQUEST, TraceFormat.OP_MONITOR_ACQUIRE, TraceFormat.OP_MONITOR_RELEASE -> {
                         takeSeq(op);
-                        pendingTarget = prevLock + FormatV1.unzigzag(varLong());
+                        pendingTarget = prevLock + TraceFormat.unzigzag(varLong());
                         prevLock = pendingTarget;
                         pendingSite = site();
-                        if (op >= FormatV1.OP_MONITOR_REQUEST) {
+                        if (op >= TraceFormat.OP_MONITOR_REQUEST) {
                             pendingFlags = LockFlags.MONITOR;
                         } else {
                             pendingFlags = data[pos++] & 0xFF;
@@ -225,24 +235,24 @@ final class ThreadCursor {
                         }
                         return checkedPending();
                     }
-                    case FormatV1.OP_THREAD_START, FormatV1.OP_THREAD_JOIN -> {
+                    case TraceFormat.OP_THREAD_START, TraceFormat.OP_THREAD_JOIN -> {
                         takeSeq(op);
-                        pendingSlot = FormatV1.unzigzag(varInt());
+                        pendingSlot = TraceFormat.unzigzag(varInt());
                         pendingSite = site();
                         return checkedPending();
                     }
-                    case FormatV1.OP_THREAD_BEGIN, FormatV1.OP_THREAD_END -> {
+                    case TraceFormat.OP_THREAD_BEGIN, TraceFormat.OP_THREAD_END -> {
                         takeSeq(op);
                         return checkedPending();
                     }
-                    case FormatV1.OP_HB_RELEASE, FormatV1.OP_HB_ACQUIRE -> {
+                    case TraceFormat.OP_HB_RELEASE, TraceFormat.OP_HB_ACQUIRE -> {
                         takeSeq(op);
-                        pendingTarget = prevToken + FormatV1.unzigzag(varLong());
+                        pendingTarget = prevToken + TraceFormat.unzigzag(varLong());
                         prevToken = pendingTarget;
                         pendingSite = site();
                         return checkedPending();
                     }
-                    case FormatV1.OP_TEST_START, FormatV1.OP_TEST_END -> {
+                    case TraceFormat.OP_TEST_START, TraceFormat.OP_TEST_END -> {
                         takeSeq(op);
                         pendingSlot = varInt();
                         return checkedPending();
@@ -264,7 +274,7 @@ final class ThreadCursor {
     }
 
     private int site() {
-        int site = prevSite + FormatV1.unzigzag(varInt());
+        int site = prevSite + TraceFormat.unzigzag(varInt());
         prevSite = site;
         return site;
     }
@@ -283,22 +293,22 @@ final class ThreadCursor {
         delivered++;
         int t = thread;
         switch (pendingOp) {
-            case FormatV1.OP_VOLATILE_READ -> v.volatileRead(t, pendingTarget, pendingSlot, pendingSite);
-            case FormatV1.OP_VOLATILE_WRITE -> v.volatileWrite(t, pendingTarget, pendingSlot, pendingSite);
-            case FormatV1.OP_LOCK_REQUEST, FormatV1.OP_MONITOR_REQUEST ->
+            case TraceFormat.OP_VOLATILE_READ -> v.volatileRead(t, pendingTarget, pendingSlot, pendingSite);
+            case TraceFormat.OP_VOLATILE_WRITE -> v.volatileWrite(t, pendingTarget, pendingSlot, pendingSite);
+            case TraceFormat.OP_LOCK_REQUEST, TraceFormat.OP_MONITOR_REQUEST ->
                     v.lockRequest(t, pendingTarget, pendingSite, pendingFlags);
-            case FormatV1.OP_LOCK_ACQUIRE, FormatV1.OP_MONITOR_ACQUIRE ->
+            case TraceFormat.OP_LOCK_ACQUIRE, TraceFormat.OP_MONITOR_ACQUIRE ->
                     v.lockAcquire(t, pendingTarget, pendingSite, pendingFlags);
-            case FormatV1.OP_LOCK_RELEASE, FormatV1.OP_MONITOR_RELEASE ->
+            case TraceFormat.OP_LOCK_RELEASE, TraceFormat.OP_MONITOR_RELEASE ->
                     v.lockRelease(t, pendingTarget, pendingSite, pendingFlags);
-            case FormatV1.OP_THREAD_START -> v.threadStart(t, pendingSlot, pendingSite);
-            case FormatV1.OP_THREAD_JOIN -> v.threadJoin(t, pendingSlot, pendingSite);
-            case FormatV1.OP_THREAD_BEGIN -> v.threadBegin(t);
-            case FormatV1.OP_THREAD_END -> v.threadEnd(t);
-            case FormatV1.OP_HB_RELEASE -> v.hbRelease(t, pendingTarget, pendingSite);
-            case FormatV1.OP_HB_ACQUIRE -> v.hbAcquire(t, pendingTarget, pendingSite);
-            case FormatV1.OP_TEST_START -> v.testStart(t, pendingSlot);
-            case FormatV1.OP_TEST_END -> v.testEnd(t, pendingSlot);
+            case TraceFormat.OP_THREAD_START -> v.threadStart(t, pendingSlot, pendingSite);
+            case TraceFormat.OP_THREAD_JOIN -> v.threadJoin(t, pendingSlot, pendingSite);
+            case TraceFormat.OP_THREAD_BEGIN -> v.threadBegin(t);
+            case TraceFormat.OP_THREAD_END -> v.threadEnd(t);
+            case TraceFormat.OP_HB_RELEASE -> v.hbRelease(t, pendingTarget, pendingSite);
+            case TraceFormat.OP_HB_ACQUIRE -> v.hbAcquire(t, pendingTarget, pendingSite);
+            case TraceFormat.OP_TEST_START -> v.testStart(t, pendingSlot);
+            case TraceFormat.OP_TEST_END -> v.testEnd(t, pendingSlot);
             default -> throw new IllegalStateException("not a synchronization opcode: " + pendingOp);
         }
     }

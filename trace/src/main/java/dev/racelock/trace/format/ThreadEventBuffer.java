@@ -6,23 +6,25 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
-import static dev.racelock.trace.format.FormatV1.COMPACT;
-import static dev.racelock.trace.format.FormatV1.COMPACT_ARRAY;
-import static dev.racelock.trace.format.FormatV1.COMPACT_SAME_OBJECT;
-import static dev.racelock.trace.format.FormatV1.COMPACT_SITE_BIAS;
-import static dev.racelock.trace.format.FormatV1.COMPACT_WRITE;
-import static dev.racelock.trace.format.FormatV1.MAX_EVENT_BYTES;
-import static dev.racelock.trace.format.FormatV1.MAX_SEGMENT_BYTES;
-import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
+import static dev.racelock.trace.format.TraceFormat.COMPACT;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_ARRAY;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_SAME_OBJECT;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_SITE_BIAS;
+import static dev.racelock.trace.format.TraceFormat.COMPACT_WRITE;
+import static dev.racelock.trace.format.TraceFormat.MAX_EVENT_BYTES;
+import static dev.racelock.trace.format.TraceFormat.MAX_SEGMENT_BYTES;
+import static dev.racelock.trace.format.TraceFormat.MIN_SEGMENT_BYTES;
 
 /**
  * One thread's recording buffer: the agent's hot path.
  *
- * <p>Rules (STYLE.md): no allocation except when a full buffer is swapped, no lock, no call
- * into JDK code that could be instrumented or synchronize. Used only by its owning thread.
- * Each event is encoded straight into a byte array (docs/trace-format.md, "Chunk") and made
- * visible to the writer thread by one release store; the only other shared access is the
- * VarHandle getAndAdd that numbers a synchronization event. The slow path, taken once per full
+ * <p>Rules (STYLE.md): no allocation except when a full buffer is swapped, the shadow stack
+ * grows deeper than ever before, or a stack is seen for the first time in the whole run (the
+ * context tree's insert, which also takes its lock); no other lock, no call into JDK code that
+ * could be instrumented or synchronize. Used only by its owning thread. Each event is encoded
+ * straight into a byte array (docs/trace-format.md, "Chunk") and made visible to the writer
+ * thread by one release store; the only other shared accesses are the VarHandle getAndAdd that
+ * numbers a synchronization event and the context tree's acquire loads. The slow path, taken once per full
  * segment (4 to 256 KiB of events) and by threadEnd, allocates the next segment and wakes the
  * writer with {@code LockSupport.unpark}; when the writer lags it also calls
  * {@code Thread.onSpinWait}, {@code Thread.yield} and {@code LockSupport.parkNanos}. The agent
@@ -35,6 +37,14 @@ import static dev.racelock.trace.format.FormatV1.MIN_SEGMENT_BYTES;
  * observes a release has a larger sequence number than that release. A release that happens
  * only if the operation succeeds (compareAndSet) reserves its number before the operation and
  * is recorded after it, with that number, only on success ({@link #reserveSequence}).
+ *
+ * <p>Calling context (format 2): {@link #methodEnter}/{@link #methodExit} only push and pop this
+ * thread's shadow stack of (method, call site) frames, a few array stores. When an event is
+ * recorded, the stack's node in the trace's {@link CallingContextTree} is looked up for the
+ * frames pushed since the last lookup (a frame popped and pushed again unchanged, a call in a
+ * loop, keeps its node), and a context event is written before the event only if the node
+ * differs from the one the previous event had. So a call costs no bytes unless something is
+ * recorded in it, and a method that records many events in one stack costs one context event.
  *
  * <p>{@link #threadEnd()} is the last event of a buffer: later calls are ignored, and the
  * writer forgets the buffer once it has written it out. Calls after the writer was closed are
@@ -68,6 +78,8 @@ public final class ThreadEventBuffer {
     final int thread;
     private final TraceWriter writer;
     private final SyncSequence sequence;
+    /** The trace's calling-context tree; null when every method enter and exit is an event. */
+    private final CallingContextTree contexts;
 
     // ---- owner thread only -------------------------------------------------------------------
     private Segment segment;
@@ -88,6 +100,17 @@ public final class ThreadEventBuffer {
     private int prevField;
     private int prevIndex;
     private int prevMethod;
+    private int prevContext;
+
+    // ---- the shadow stack (owner thread only) --------------------------------------------------
+    // Frame i is (frameMethod[i], frameSite[i]); frameNode[i + 1] is the tree node of frames
+    // 0..i, valid for i < known (frameNode[0] is the root). Frames from depth up to known are
+    // ones popped since their node was looked up: pushed again unchanged, they keep it.
+    private int[] frameMethod = new int[16];
+    private int[] frameSite = new int[16];
+    private int[] frameNode = new int[17];
+    private int depth;
+    private int known;
 
     // ---- shared with the writer thread ---------------------------------------------------------
     @SuppressWarnings("unused") // SPARE: a drained segment the writer hands back for reuse
@@ -104,9 +127,10 @@ public final class ThreadEventBuffer {
     /** Its threadEnd has been written: the writer drops the buffer. */
     boolean retired;
 
-    ThreadEventBuffer(TraceWriter writer, SyncSequence sequence, int thread) {
+    ThreadEventBuffer(TraceWriter writer, SyncSequence sequence, CallingContextTree contexts, int thread) {
         this.writer = writer;
         this.sequence = sequence;
+        this.contexts = contexts;
         this.thread = thread;
         this.segment = new Segment(MIN_SEGMENT_BYTES);
         this.drainHead = segment;
@@ -118,37 +142,37 @@ public final class ThreadEventBuffer {
     // ---- plain memory accesses --------------------------------------------------------------------
 
     public void read(long object, int field, int site) {
-        fieldAccess(COMPACT, FormatV1.OP_READ, object, field, site);
+        fieldAccess(COMPACT, TraceFormat.OP_READ, object, field, site);
     }
 
     public void write(long object, int field, int site) {
-        fieldAccess(COMPACT | COMPACT_WRITE, FormatV1.OP_WRITE, object, field, site);
+        fieldAccess(COMPACT | COMPACT_WRITE, TraceFormat.OP_WRITE, object, field, site);
     }
 
     public void arrayRead(long array, int index, int site) {
-        elementAccess(COMPACT | COMPACT_ARRAY, FormatV1.OP_ARRAY_READ, array, index, site);
+        elementAccess(COMPACT | COMPACT_ARRAY, TraceFormat.OP_ARRAY_READ, array, index, site);
     }
 
     public void arrayWrite(long array, int index, int site) {
-        elementAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, FormatV1.OP_ARRAY_WRITE, array, index, site);
+        elementAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, TraceFormat.OP_ARRAY_WRITE, array, index, site);
     }
 
     public void arrayRangeRead(long array, int from, int length, int site) {
-        arrayRange(FormatV1.OP_ARRAY_RANGE_READ, array, from, length, site);
+        arrayRange(TraceFormat.OP_ARRAY_RANGE_READ, array, from, length, site);
     }
 
     public void arrayRangeWrite(long array, int from, int length, int site) {
-        arrayRange(FormatV1.OP_ARRAY_RANGE_WRITE, array, from, length, site);
+        arrayRange(TraceFormat.OP_ARRAY_RANGE_WRITE, array, from, length, site);
     }
 
     // ---- synchronizing memory accesses ------------------------------------------------------------
 
     public void volatileRead(long object, int slot, int site) {
-        volatileAccess(FormatV1.OP_VOLATILE_READ, sequence.take(), object, slot, site);
+        volatileAccess(TraceFormat.OP_VOLATILE_READ, sequence.take(), object, slot, site);
     }
 
     public void volatileWrite(long object, int slot, int site) {
-        volatileAccess(FormatV1.OP_VOLATILE_WRITE, sequence.take(), object, slot, site);
+        volatileAccess(TraceFormat.OP_VOLATILE_WRITE, sequence.take(), object, slot, site);
     }
 
     /**
@@ -167,31 +191,31 @@ public final class ThreadEventBuffer {
     public void volatileWriteReserved(long seq, long object, int slot, int site) {
         // A thread's numbers must increase in its buffer (the seq step is unsigned). Were
         // anything numbered recorded since the reservation, a fresh number keeps them in order.
-        volatileAccess(FormatV1.OP_VOLATILE_WRITE, seq > prevSeq ? seq : sequence.take(), object, slot, site);
+        volatileAccess(TraceFormat.OP_VOLATILE_WRITE, seq > prevSeq ? seq : sequence.take(), object, slot, site);
     }
 
     // ---- locks ---------------------------------------------------------------------------------
 
     public void lockRequest(long lock, int site, int flags) {
-        lockEvent(FormatV1.OP_MONITOR_REQUEST, FormatV1.OP_LOCK_REQUEST, sequence.take(), lock, site, flags);
+        lockEvent(TraceFormat.OP_MONITOR_REQUEST, TraceFormat.OP_LOCK_REQUEST, sequence.take(), lock, site, flags);
     }
 
     public void lockAcquire(long lock, int site, int flags) {
-        lockEvent(FormatV1.OP_MONITOR_ACQUIRE, FormatV1.OP_LOCK_ACQUIRE, sequence.take(), lock, site, flags);
+        lockEvent(TraceFormat.OP_MONITOR_ACQUIRE, TraceFormat.OP_LOCK_ACQUIRE, sequence.take(), lock, site, flags);
     }
 
     public void lockRelease(long lock, int site, int flags) {
-        lockEvent(FormatV1.OP_MONITOR_RELEASE, FormatV1.OP_LOCK_RELEASE, sequence.take(), lock, site, flags);
+        lockEvent(TraceFormat.OP_MONITOR_RELEASE, TraceFormat.OP_LOCK_RELEASE, sequence.take(), lock, site, flags);
     }
 
     // ---- threads and hand-offs ------------------------------------------------------------------
 
     public void threadStart(int child, int site) {
-        threadEvent(FormatV1.OP_THREAD_START, sequence.take(), child, site);
+        threadEvent(TraceFormat.OP_THREAD_START, sequence.take(), child, site);
     }
 
     public void threadBegin() {
-        int p = syncHead(FormatV1.OP_THREAD_BEGIN, sequence.take());
+        int p = syncHead(TraceFormat.OP_THREAD_BEGIN, sequence.take());
         if (p >= 0) {
             commit(p);
         }
@@ -199,7 +223,7 @@ public final class ThreadEventBuffer {
 
     /** The last event of this buffer: later calls are ignored. */
     public void threadEnd() {
-        int p = syncHead(FormatV1.OP_THREAD_END, sequence.take());
+        int p = syncHead(TraceFormat.OP_THREAD_END, sequence.take());
         if (p < 0) {
             return;
         }
@@ -211,15 +235,15 @@ public final class ThreadEventBuffer {
     }
 
     public void threadJoin(int child, int site) {
-        threadEvent(FormatV1.OP_THREAD_JOIN, sequence.take(), child, site);
+        threadEvent(TraceFormat.OP_THREAD_JOIN, sequence.take(), child, site);
     }
 
     public void hbRelease(long token, int site) {
-        handOff(FormatV1.OP_HB_RELEASE, sequence.take(), token, site);
+        handOff(TraceFormat.OP_HB_RELEASE, sequence.take(), token, site);
     }
 
     public void hbAcquire(long token, int site) {
-        handOff(FormatV1.OP_HB_ACQUIRE, sequence.take(), token, site);
+        handOff(TraceFormat.OP_HB_ACQUIRE, sequence.take(), token, site);
     }
 
     // ---- test markers ----------------------------------------------------------------------------
@@ -229,12 +253,12 @@ public final class ThreadEventBuffer {
      * a sequence number, so the reader places the marker among every thread's events.
      */
     public void testStart(int test) {
-        testMarker(FormatV1.OP_TEST_START, test);
+        testMarker(TraceFormat.OP_TEST_START, test);
     }
 
     /** This thread has finished running test {@code test}. */
     public void testEnd(int test) {
-        testMarker(FormatV1.OP_TEST_END, test);
+        testMarker(TraceFormat.OP_TEST_END, test);
     }
 
     private void testMarker(int op, int test) {
@@ -246,23 +270,112 @@ public final class ThreadEventBuffer {
 
     // ---- calling context ----------------------------------------------------------------------
 
+    /** The thread entered {@code method}, called from {@code callSite} (-1 when not known). */
     public void methodEnter(int method, int callSite) {
+        int d = depth;
+        if (d == frameMethod.length) {
+            growFrames();
+        }
+        if (d >= known || frameMethod[d] != method || frameSite[d] != callSite) {
+            frameMethod[d] = method;
+            frameSite[d] = callSite;
+            if (known > d) {
+                known = d;
+            }
+        }
+        depth = d + 1;
+        if (contexts == null) {
+            callEvent(method, callSite);
+        }
+    }
+
+    /**
+     * The thread left its innermost entered method, normally or by an exception.
+     *
+     * @return the call site that method was entered from (what the caller was calling from while
+     *         the method ran), or -1 when no method was entered
+     */
+    public int methodExit() {
+        int d = depth;
+        if (contexts == null) {
+            exitEvent();
+        }
+        if (d == 0) {
+            return -1;
+        }
+        depth = d - 1;
+        return frameSite[d - 1];
+    }
+
+    /**
+     * The calling-context node of the thread's current stack (0 for the empty stack), looked up
+     * now if need be: a node a later event in this stack is recorded with. 0 when every enter
+     * and exit is an event.
+     */
+    public int currentContext() {
+        if (contexts == null) {
+            return 0;
+        }
+        int d = depth;
+        return known >= d ? frameNode[d] : internFrames(d);
+    }
+
+    /** Nodes for the frames pushed since the last lookup, from the tree. */
+    private int internFrames(int d) {
+        int node = frameNode[known];
+        for (int i = known; i < d; i++) {
+            node = contexts.child(node, frameMethod[i], frameSite[i]);
+            frameNode[i + 1] = node;
+        }
+        known = d;
+        return node;
+    }
+
+    private void growFrames() {
+        int n = frameMethod.length * 2;
+        frameMethod = java.util.Arrays.copyOf(frameMethod, n);
+        frameSite = java.util.Arrays.copyOf(frameSite, n);
+        frameNode = java.util.Arrays.copyOf(frameNode, n + 1);
+    }
+
+    /**
+     * Before an event, in the room already made for it: a context event when the stack's node
+     * differs from the previous event's. Not committed on its own: the event's commit publishes
+     * both (the count goes up by one here).
+     */
+    private void syncContext() {
+        if (contexts == null) {
+            return;
+        }
+        int d = depth;
+        int node = known >= d ? frameNode[d] : internFrames(d);
+        if (node != prevContext) {
+            byte[] b = buf;
+            int p = pos;
+            b[p++] = TraceFormat.OP_CONTEXT;
+            pos = putVarInt(b, p, TraceFormat.zigzag(node - prevContext));
+            prevContext = node;
+            count++;
+        }
+    }
+
+    private void callEvent(int method, int callSite) {
         if (pos > limit && !makeRoom()) {
             return;
         }
         byte[] b = buf;
         int p = pos;
-        b[p++] = FormatV1.OP_METHOD_ENTER;
-        p = putVarInt(b, p, FormatV1.zigzag(method - prevMethod));
+        b[p++] = TraceFormat.OP_METHOD_ENTER;
+        p = putVarInt(b, p, TraceFormat.zigzag(method - prevMethod));
         prevMethod = method;
         commit(putSite(b, p, callSite));
     }
 
-    public void methodExit() {
+    private void exitEvent() {
         if (pos > limit && !makeRoom()) {
             return;
         }
-        buf[pos] = FormatV1.OP_METHOD_EXIT;
+        buf[pos] = TraceFormat.OP_METHOD_EXIT;
         commit(pos + 1);
     }
 
@@ -272,6 +385,7 @@ public final class ThreadEventBuffer {
         if (pos > limit && !makeRoom()) {
             return;
         }
+        syncContext();
         int fieldDelta = field - prevField;
         prevField = field;
         plainAccess(compactOp, fullOp, object, fieldDelta, site);
@@ -281,6 +395,7 @@ public final class ThreadEventBuffer {
         if (pos > limit && !makeRoom()) {
             return;
         }
+        syncContext();
         int indexDelta = index - prevIndex;
         prevIndex = index;
         plainAccess(compactOp, fullOp, array, indexDelta, site);
@@ -299,14 +414,14 @@ public final class ThreadEventBuffer {
                 b[p++] = (byte) (compactOp | COMPACT_SAME_OBJECT | (siteDelta + COMPACT_SITE_BIAS));
             } else {
                 b[p++] = (byte) (compactOp | (siteDelta + COMPACT_SITE_BIAS));
-                p = putVarLong(b, p, FormatV1.zigzag(objectDelta));
+                p = putVarLong(b, p, TraceFormat.zigzag(objectDelta));
             }
-            p = putVarInt(b, p, FormatV1.zigzag(slotDelta));
+            p = putVarInt(b, p, TraceFormat.zigzag(slotDelta));
         } else {
             b[p++] = (byte) fullOp;
-            p = putVarLong(b, p, FormatV1.zigzag(objectDelta));
-            p = putVarInt(b, p, FormatV1.zigzag(slotDelta));
-            p = putVarInt(b, p, FormatV1.zigzag(siteDelta));
+            p = putVarLong(b, p, TraceFormat.zigzag(objectDelta));
+            p = putVarInt(b, p, TraceFormat.zigzag(slotDelta));
+            p = putVarInt(b, p, TraceFormat.zigzag(siteDelta));
         }
         commit(p);
     }
@@ -315,12 +430,13 @@ public final class ThreadEventBuffer {
         if (pos > limit && !makeRoom()) {
             return;
         }
+        syncContext();
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
-        p = putVarLong(b, p, FormatV1.zigzag(array - prevObject));
+        p = putVarLong(b, p, TraceFormat.zigzag(array - prevObject));
         prevObject = array;
-        p = putVarInt(b, p, FormatV1.zigzag(from - prevIndex));
+        p = putVarInt(b, p, TraceFormat.zigzag(from - prevIndex));
         prevIndex = from;
         p = putVarInt(b, p, length);
         commit(putSite(b, p, site));
@@ -332,9 +448,9 @@ public final class ThreadEventBuffer {
             return;
         }
         byte[] b = buf;
-        p = putVarLong(b, p, FormatV1.zigzag(object - prevObject));
+        p = putVarLong(b, p, TraceFormat.zigzag(object - prevObject));
         prevObject = object;
-        p = putVarInt(b, p, FormatV1.zigzag(slot));
+        p = putVarInt(b, p, TraceFormat.zigzag(slot));
         commit(putSite(b, p, site));
     }
 
@@ -346,7 +462,7 @@ public final class ThreadEventBuffer {
             return;
         }
         byte[] b = buf;
-        p = putVarLong(b, p, FormatV1.zigzag(lock - prevLock));
+        p = putVarLong(b, p, TraceFormat.zigzag(lock - prevLock));
         prevLock = lock;
         p = putSite(b, p, site);
         if (!plainMonitor) {
@@ -361,7 +477,7 @@ public final class ThreadEventBuffer {
             return;
         }
         byte[] b = buf;
-        p = putVarInt(b, p, FormatV1.zigzag(child));
+        p = putVarInt(b, p, TraceFormat.zigzag(child));
         commit(putSite(b, p, site));
     }
 
@@ -371,7 +487,7 @@ public final class ThreadEventBuffer {
             return;
         }
         byte[] b = buf;
-        p = putVarLong(b, p, FormatV1.zigzag(token - prevToken));
+        p = putVarLong(b, p, TraceFormat.zigzag(token - prevToken));
         prevToken = token;
         commit(putSite(b, p, site));
     }
@@ -385,6 +501,7 @@ public final class ThreadEventBuffer {
         if (pos > limit && !makeRoom()) {
             return -1;
         }
+        syncContext();
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
@@ -395,7 +512,7 @@ public final class ThreadEventBuffer {
 
     /** The site step; every site operand moves the site state. */
     private int putSite(byte[] b, int p, int site) {
-        p = putVarInt(b, p, FormatV1.zigzag(site - prevSite));
+        p = putVarInt(b, p, TraceFormat.zigzag(site - prevSite));
         prevSite = site;
         return p;
     }

@@ -1,16 +1,22 @@
 package dev.racelock.trace.format;
 
 /**
- * The constants of trace format v1, byte for byte as docs/trace-format.md describes them.
- * Writer and reader share this class so that they cannot disagree.
+ * The constants of the trace format (version 2; the reader also reads version 1), byte for byte
+ * as docs/trace-format.md describes them. Writer and reader share this class so that they
+ * cannot disagree.
  */
-final class FormatV1 {
+final class TraceFormat {
 
     /** PNG-style signature: a non-ASCII first byte (never text), CR LF and ^Z catch text-mode copies. */
     static final byte[] MAGIC = {(byte) 0x89, 'R', 'L', 'T', '\r', '\n', 0x1A, '\n'};
-    static final int MAJOR_VERSION = 1;
-    /** 1.1 added test markers (dictionary tag 7, opcodes 0x1E and 0x1F). */
-    static final int MINOR_VERSION = 1;
+    /**
+     * 2.0 replaced the event per method enter and exit by calling-context nodes (dictionary tag
+     * 8) and a context event (opcode 0x09) written only when an event is recorded in a new context.
+     */
+    static final int MAJOR_VERSION = 2;
+    static final int MINOR_VERSION = 0;
+    /** The oldest major version the reader reads: 1.0 and 1.1 (test markers) are read as before. */
+    static final int OLDEST_MAJOR_VERSION = 1;
     /** Magic, then the major and minor version as big-endian u16. */
     static final int PREAMBLE_BYTES = MAGIC.length + 4;
 
@@ -49,6 +55,8 @@ final class FormatV1 {
     static final int DICT_FIELD = 5;
     static final int DICT_OBJECT = 6;
     static final int DICT_TEST = 7;
+    /** A calling-context node (since 2.0); nodes are numbered 1, 2, 3, ... in file order. */
+    static final int DICT_CONTEXT = 8;
 
     // ---- event opcodes --------------------------------------------------------------------------
     static final int OP_READ = 0x01;
@@ -57,8 +65,11 @@ final class FormatV1 {
     static final int OP_ARRAY_WRITE = 0x04;
     static final int OP_ARRAY_RANGE_READ = 0x05;
     static final int OP_ARRAY_RANGE_WRITE = 0x06;
+    /** Method enter and exit: every call in 1.x; in 2.0 only with the writer's call-event encoding. */
     static final int OP_METHOD_ENTER = 0x07;
     static final int OP_METHOD_EXIT = 0x08;
+    /** The thread's calling context is now this node (since 2.0): node delta, svarint. */
+    static final int OP_CONTEXT = 0x09;
 
     static final int OP_VOLATILE_READ = 0x10;
     static final int OP_VOLATILE_WRITE = 0x11;
@@ -87,10 +98,14 @@ final class FormatV1 {
     /** The low four bits hold the site delta plus 8, for site deltas -8..7. */
     static final int COMPACT_SITE_BIAS = 8;
 
-    /** Largest encoding of one event: opcode, four varints of at most 10 bytes, a flags byte. */
+    /**
+     * Room the writer keeps for one recorded event: its calling-context event when the context
+     * changed (opcode and a 5-byte varint), then the event itself (opcode, four varints of at
+     * most 10 bytes, a flags byte). The reader pads a chunk with as many zero bytes.
+     */
     static final int MAX_EVENT_BYTES = 48;
 
-    private FormatV1() {}
+    private TraceFormat() {}
 
     static int zigzag(int v) {
         return (v << 1) ^ (v >> 31);

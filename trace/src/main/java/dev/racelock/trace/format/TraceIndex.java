@@ -64,7 +64,7 @@ final class TraceIndex {
     boolean addChunk(int thread, long offset, int chunkNumber) {
         ThreadChunks chunks = byId.get(thread);
         if (chunks == null) {
-            if (threads.size() >= FormatV1.MAX_THREADS) {
+            if (threads.size() >= TraceFormat.MAX_THREADS) {
                 return false;
             }
             chunks = new ThreadChunks(thread);

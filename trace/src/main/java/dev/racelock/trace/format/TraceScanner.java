@@ -9,21 +9,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
-import static dev.racelock.trace.format.FormatV1.BLOCK_CHUNK;
-import static dev.racelock.trace.format.FormatV1.BLOCK_DEADLOCK;
-import static dev.racelock.trace.format.FormatV1.BLOCK_DICTIONARY;
-import static dev.racelock.trace.format.FormatV1.BLOCK_END;
-import static dev.racelock.trace.format.FormatV1.BLOCK_FRAME_BYTES;
-import static dev.racelock.trace.format.FormatV1.BLOCK_FREED;
-import static dev.racelock.trace.format.FormatV1.BLOCK_HEADER;
-import static dev.racelock.trace.format.FormatV1.CHUNK_FRAME_BYTES;
-import static dev.racelock.trace.format.FormatV1.MAX_PAYLOAD;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_CHUNK;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_DEADLOCK;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_DICTIONARY;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_END;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_FRAME_BYTES;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_FREED;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_HEADER;
+import static dev.racelock.trace.format.TraceFormat.CHUNK_FRAME_BYTES;
+import static dev.racelock.trace.format.TraceFormat.MAX_PAYLOAD;
 
 /**
  * The reader's first pass: checks the preamble and header (throwing
  * {@link TraceFormatException} when the file cannot be read at all), then walks every block,
  * checking frames and CRC32C, and indexes them. It stops at the first damage and records where
- * (docs/trace-format.md, "Damage"). Holds one payload at a time, at most {@link FormatV1#MAX_PAYLOAD}.
+ * (docs/trace-format.md, "Damage"). Holds one payload at a time, at most {@link TraceFormat#MAX_PAYLOAD}.
  */
 final class TraceScanner {
 
@@ -45,7 +45,8 @@ final class TraceScanner {
     }
 
     private TraceIndex scan() throws IOException {
-        long offset = readPreamble();
+        long offset = TraceFormat.PREAMBLE_BYTES;
+        int major = readPreamble();
         if (size - offset < BLOCK_FRAME_BYTES) {
             throw unreadable("trace header truncated");
         }
@@ -69,7 +70,7 @@ final class TraceScanner {
         }
         TraceHeader header;
         try {
-            header = HeaderCodec.decode(new PayloadDecoder(payload, 0, (int) length), FormatV1.MAJOR_VERSION);
+            header = HeaderCodec.decode(new PayloadDecoder(payload, 0, (int) length), major);
         } catch (DamagedDataException e) {
             throw unreadable("trace header damaged (" + e.getMessage() + ")");
         }
@@ -78,31 +79,32 @@ final class TraceScanner {
         return index;
     }
 
-    private long readPreamble() throws IOException {
+    /** Checks the magic and the version; returns the file's major version. */
+    private int readPreamble() throws IOException {
         if (size == 0) {
             throw unreadable("empty file, not a racelock trace");
         }
-        byte[] preamble = new byte[FormatV1.PREAMBLE_BYTES];
+        byte[] preamble = new byte[TraceFormat.PREAMBLE_BYTES];
         int available = (int) Math.min(size, preamble.length);
         in.read(0, preamble, 0, available);
-        int magicBytes = Math.min(available, FormatV1.MAGIC.length);
-        if (!Arrays.equals(preamble, 0, magicBytes, FormatV1.MAGIC, 0, magicBytes)) {
+        int magicBytes = Math.min(available, TraceFormat.MAGIC.length);
+        if (!Arrays.equals(preamble, 0, magicBytes, TraceFormat.MAGIC, 0, magicBytes)) {
             throw unreadable("not a racelock trace (unknown file signature)");
         }
         if (available < preamble.length) {
             throw unreadable("trace header truncated");
         }
-        ByteBuffer versions = ByteBuffer.wrap(preamble, FormatV1.MAGIC.length, 4);
+        ByteBuffer versions = ByteBuffer.wrap(preamble, TraceFormat.MAGIC.length, 4);
         int major = versions.getShort() & 0xFFFF;
         int minor = versions.getShort() & 0xFFFF;
-        if (major > FormatV1.MAJOR_VERSION) {
-            throw unreadable("trace format version " + major + "." + minor + " is newer than this racelock reads ("
-                    + FormatV1.MAJOR_VERSION + ".x); use a newer racelock");
+        if (major > TraceFormat.MAJOR_VERSION) {
+            throw unreadable("trace format version " + major + "." + minor + " is newer than this racelock reads (up to "
+                    + TraceFormat.MAJOR_VERSION + ".x); use a newer racelock");
         }
-        if (major < FormatV1.MAJOR_VERSION) {
+        if (major < TraceFormat.OLDEST_MAJOR_VERSION) {
             throw unreadable("trace format version " + major + "." + minor + " is not supported");
         }
-        return preamble.length;
+        return major;
     }
 
     private void scanBlocks(TraceIndex index, long start) throws IOException {
@@ -137,7 +139,7 @@ final class TraceScanner {
                     return;
                 }
                 if (!index.addChunk(thread, offset, chunkNumber)) {
-                    index.problem = damagedChunk(chunkNumber, offset, "more than " + FormatV1.MAX_THREADS
+                    index.problem = damagedChunk(chunkNumber, offset, "more than " + TraceFormat.MAX_THREADS
                             + " threads");
                     return;
                 }
@@ -154,7 +156,7 @@ final class TraceScanner {
                 ByteBuffer f = ByteBuffer.wrap(frame, 1, BLOCK_FRAME_BYTES - 1);
                 long length = f.getInt() & 0xFFFF_FFFFL;
                 int expectedCrc = f.getInt();
-                String what = FormatV1.blockName(type) + " block at byte " + offset;
+                String what = TraceFormat.blockName(type) + " block at byte " + offset;
                 index.problem = checkPayload(offset, BLOCK_FRAME_BYTES, length, expectedCrc, what, chunkNumber);
                 if (index.problem != null) {
                     return;

@@ -1,5 +1,6 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Writes one trace file (format v1, docs/trace-format.md) for one JVM.
+ * Writes one trace file (format 2, docs/trace-format.md) for one JVM.
  *
  * <p>Threads record into their own {@link ThreadEventBuffer}s with no lock; one background
  * writer thread owned by this object drains them into framed chunks, interleaved with the
@@ -46,7 +47,18 @@ public final class TraceWriter implements AutoCloseable {
     /** Freed ids per block: at most 10 bytes each, so a block stays below the payload bound. */
     private static final int FREED_PER_BLOCK = 1 << 20;
 
+    /**
+     * How a trace carries the calling context. {@link #TREE}, format 2's own: a buffer keeps
+     * its thread's stack and writes a context event, naming a node of the trace's
+     * calling-context tree, only before an event recorded in a different stack than the
+     * previous one. {@link #CALL_EVENTS}: an event per method enter and exit, as format 1 did,
+     * kept to check that both give the same stacks and for comparison.
+     */
+    public enum Contexts { TREE, CALL_EVENTS }
+
     private final SyncSequence sequence = new SyncSequence();
+    /** Null with {@link Contexts#CALL_EVENTS}. */
+    private final CallingContextTree contexts;
     private final BlockOutput out;
     private final long intervalNanos;
     private final Thread writerThread;
@@ -74,27 +86,39 @@ public final class TraceWriter implements AutoCloseable {
     private final PayloadBuilder payload = new PayloadBuilder();
     private long eventsWritten;
 
-    private TraceWriter(FileChannel channel, long flushIntervalMillis) {
+    private TraceWriter(FileChannel channel, long flushIntervalMillis, Contexts contexts) {
+        this.contexts = contexts == Contexts.TREE ? new CallingContextTree(this) : null;
         this.out = new BlockOutput(channel);
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, flushIntervalMillis));
         this.writerThread = new Thread(this::run, WRITER_THREAD_NAME);
         writerThread.setDaemon(true);
     }
 
-    /** Opens {@code file} (created or truncated) and writes the header. */
+    /** Opens {@code file} (created or truncated) and writes the header; calling contexts as a tree. */
     public static TraceWriter open(Path file, TraceHeader header, long flushIntervalMillis) throws IOException {
+        return open(file, header, flushIntervalMillis, Contexts.TREE);
+    }
+
+    /** As {@link #open(Path, TraceHeader, long)}, choosing how calling contexts are written. */
+    public static TraceWriter open(Path file, TraceHeader header, long flushIntervalMillis, Contexts contexts)
+            throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        return open(channel, header, flushIntervalMillis);
+        return open(channel, header, flushIntervalMillis, contexts);
     }
 
     /** As {@link #open(Path, TraceHeader, long)}, onto a channel opened for writing; for tests of I/O failures. */
     static TraceWriter open(FileChannel channel, TraceHeader header, long flushIntervalMillis) throws IOException {
-        TraceWriter writer = new TraceWriter(channel, flushIntervalMillis);
+        return open(channel, header, flushIntervalMillis, Contexts.TREE);
+    }
+
+    private static TraceWriter open(FileChannel channel, TraceHeader header, long flushIntervalMillis,
+                                    Contexts contexts) throws IOException {
+        TraceWriter writer = new TraceWriter(channel, flushIntervalMillis, contexts);
         writer.out.preamble();
         PayloadBuilder headerPayload = new PayloadBuilder();
         HeaderCodec.encode(header, headerPayload);
-        writer.out.block(FormatV1.BLOCK_HEADER, headerPayload.array(), headerPayload.size());
+        writer.out.block(TraceFormat.BLOCK_HEADER, headerPayload.array(), headerPayload.size());
         writer.out.drainStaging();
         if (writer.out.failure() != null) {
             writer.out.close();
@@ -106,7 +130,7 @@ public final class TraceWriter implements AutoCloseable {
 
     /** A new buffer for the calling thread, which must be the only one to use it. */
     public ThreadEventBuffer newThreadBuffer(int thread) {
-        ThreadEventBuffer buffer = new ThreadEventBuffer(this, sequence, thread);
+        ThreadEventBuffer buffer = new ThreadEventBuffer(this, sequence, contexts, thread);
         if (!closing) { // after close the buffer records into the void, and nothing holds on to it
             registrations.add(buffer);
         }
@@ -141,6 +165,11 @@ public final class TraceWriter implements AutoCloseable {
     /** Names a test before a thread records its first {@link ThreadEventBuffer#testStart}. */
     public void defineTest(TestCaseInfo test) {
         define(test);
+    }
+
+    /** A new node of the calling-context tree, queued by the tree in id order (CallingContextTree). */
+    void defineContext(ContextInfo node) {
+        define(node);
     }
 
     private void define(Object entry) {
@@ -349,7 +378,7 @@ public final class TraceWriter implements AutoCloseable {
             if (entry instanceof ObservedDeadlock deadlock) {
                 writeDictionaryBlock();
                 DeadlockCodec.encode(deadlock, payload);
-                out.block(FormatV1.BLOCK_DEADLOCK, payload.array(), payload.size());
+                out.block(TraceFormat.BLOCK_DEADLOCK, payload.array(), payload.size());
                 payload.clear();
             } else {
                 dictionary.encode(entry, payload);
@@ -363,7 +392,7 @@ public final class TraceWriter implements AutoCloseable {
 
     private void writeDictionaryBlock() {
         if (payload.size() > 0) {
-            out.block(FormatV1.BLOCK_DICTIONARY, payload.array(), payload.size());
+            out.block(TraceFormat.BLOCK_DICTIONARY, payload.array(), payload.size());
             payload.clear();
         }
     }
@@ -397,7 +426,7 @@ public final class TraceWriter implements AutoCloseable {
                 payload.signedLong(batch[i] - previous);
                 previous = batch[i];
             }
-            out.block(FormatV1.BLOCK_FREED, payload.array(), payload.size());
+            out.block(TraceFormat.BLOCK_FREED, payload.array(), payload.size());
         }
         payload.clear();
     }
@@ -406,7 +435,7 @@ public final class TraceWriter implements AutoCloseable {
         payload.clear();
         payload.varLong(eventsWritten);
         payload.varLong(sequence.peek());
-        out.block(FormatV1.BLOCK_END, payload.array(), payload.size());
+        out.block(TraceFormat.BLOCK_END, payload.array(), payload.size());
         payload.clear();
     }
 

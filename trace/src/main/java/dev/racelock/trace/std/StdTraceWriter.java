@@ -1,5 +1,7 @@
 package dev.racelock.trace.std;
 
+import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.ContextPaths;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.SiteInfo;
@@ -22,7 +24,8 @@ import java.util.Map;
  * own (which can only add ordering, so it may hide a race but never invent one); method, begin,
  * end and lock-request events are left out; a range access becomes one access per element, up
  * to {@value #MAX_RANGE_ELEMENTS}. With extensions on, {@code vr vw hbr hba enter exit begin end
- * req} are written as such.
+ * req} are written as such; a format-2 context event becomes the exits and enters that lead
+ * from the thread's previous stack to the new one ({@link ContextPaths}).
  *
  * <p>Memory grows with the number of distinct locations, locks and sites (for their names), not
  * with the number of events.
@@ -38,6 +41,7 @@ public final class StdTraceWriter implements EventVisitor {
     private final Map<Location, Integer> variables = new HashMap<>();
     private final Map<Location, Integer> locks = new HashMap<>();
     private final Map<Integer, MethodInfo> methods = new HashMap<>();
+    private final ContextPaths contexts = new ContextPaths();
     private final Map<Integer, SiteInfo> sites = new LinkedHashMap<>();
     private final StringBuilder line = new StringBuilder(64);
 
@@ -62,6 +66,11 @@ public final class StdTraceWriter implements EventVisitor {
     @Override
     public void site(SiteInfo site) {
         sites.put(site.id(), site);
+    }
+
+    @Override
+    public void contextNode(ContextInfo node) {
+        contexts.define(node);
     }
 
     @Override
@@ -197,6 +206,13 @@ public final class StdTraceWriter implements EventVisitor {
     public void methodExit(int thread) {
         if (extensions) {
             emit(thread, "exit", "", -1, -1);
+        }
+    }
+
+    @Override
+    public void context(int thread, int node) {
+        if (extensions) {
+            contexts.switchTo(thread, node, this);
         }
     }
 

@@ -4,7 +4,9 @@ import dev.racelock.trace.EventLog;
 
 /**
  * Test helper: records each event into a {@link ThreadEventBuffer} and the same event into an
- * expected {@link EventLog}, so a test states every event once.
+ * expected {@link EventLog}, so a test states every event once. The expected log should be
+ * {@link EventLog#withStacks()}, which expects method enters and exits the way format 2 delivers
+ * them.
  */
 final class RecordingThread {
 

@@ -26,11 +26,11 @@ final class TraceBlocks {
 
     static List<Block> list(byte[] trace) {
         List<Block> blocks = new ArrayList<>();
-        int offset = FormatV1.PREAMBLE_BYTES;
+        int offset = TraceFormat.PREAMBLE_BYTES;
         while (offset < trace.length) {
             int type = trace[offset] & 0xFF;
-            boolean chunk = type == FormatV1.BLOCK_CHUNK;
-            int frame = chunk ? FormatV1.CHUNK_FRAME_BYTES : FormatV1.BLOCK_FRAME_BYTES;
+            boolean chunk = type == TraceFormat.BLOCK_CHUNK;
+            int frame = chunk ? TraceFormat.CHUNK_FRAME_BYTES : TraceFormat.BLOCK_FRAME_BYTES;
             if (offset + frame > trace.length) {
                 break;
             }
@@ -46,7 +46,7 @@ final class TraceBlocks {
     }
 
     static List<Block> chunks(byte[] trace) {
-        return list(trace).stream().filter(b -> b.type() == FormatV1.BLOCK_CHUNK).toList();
+        return list(trace).stream().filter(b -> b.type() == TraceFormat.BLOCK_CHUNK).toList();
     }
 
     static int eventCount(byte[] trace, Block chunk) {

@@ -31,7 +31,7 @@ class TraceDamageTest {
     @BeforeEach
     void writeTrace() throws IOException {
         original = dir.resolve("whole.rlt");
-        expected = new EventLog();
+        expected = EventLog.withStacks();
         try (TraceWriter writer = TraceWriter.open(original, TraceRoundTripTest.HEADER, 60_000)) {
             RecordingThread t = new RecordingThread(writer, 0, expected);
             t.threadBegin();
@@ -125,19 +125,19 @@ class TraceDamageTest {
 
     @Test
     void aNewerMajorVersionIsRejectedWithAdvice() throws IOException {
-        bytes[FormatV1.MAGIC.length + 1] = 2;
-        bytes[FormatV1.MAGIC.length + 3] = 0;
-        Path file = dir.resolve("v2.rlt");
+        bytes[TraceFormat.MAGIC.length + 1] = 3;
+        bytes[TraceFormat.MAGIC.length + 3] = 0;
+        Path file = dir.resolve("v3.rlt");
         Files.write(file, bytes);
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> TraceReader.read(file, new EventLog()));
-        assertEquals(file + ": trace format version 2.0 is newer than this racelock reads (1.x); use a newer racelock",
+        assertEquals(file + ": trace format version 3.0 is newer than this racelock reads (up to 2.x); use a newer racelock",
                 e.getMessage());
     }
 
     @Test
     void aTraceCutInsideItsHeaderIsUnreadable() throws IOException {
         Path file = dir.resolve("header.rlt");
-        for (int cut = 1; cut < FormatV1.PREAMBLE_BYTES + FormatV1.BLOCK_FRAME_BYTES + 5; cut++) {
+        for (int cut = 1; cut < TraceFormat.PREAMBLE_BYTES + TraceFormat.BLOCK_FRAME_BYTES + 5; cut++) {
             Files.write(file, Arrays.copyOf(bytes, cut));
             TraceFormatException e = assertThrows(TraceFormatException.class,
                     () -> TraceReader.read(file, new EventLog()));
@@ -150,5 +150,43 @@ class TraceDamageTest {
         EventLog log = TraceRoundTripTest.read(original);
         assertEquals(new TraceEnd(expected.events().size(), true, null), log.end);
         assertTrue(log.lines.containsAll(expected.lines));
+    }
+
+    /** Chunk 0: the thread's begin; then a dictionary block holding only node 1; chunk 1: its context event, a read. */
+    private byte[] traceWithOneContext() throws IOException {
+        Path file = dir.resolve("context.rlt");
+        try (TraceWriter writer = TraceWriter.open(file, TraceRoundTripTest.HEADER, 60_000)) {
+            ThreadEventBuffer b = writer.newThreadBuffer(0);
+            b.threadBegin();
+            writer.flush();
+            b.methodEnter(3, -1);
+            b.read(1, 2, 3);
+        }
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    void aContextEventNamingAnUndefinedNodeIsDamage() throws IOException {
+        byte[] trace = traceWithOneContext();
+        TraceBlocks.Block second = TraceBlocks.chunks(trace).get(1);
+        assertEquals(TraceFormat.OP_CONTEXT, trace[second.payloadOffset()]);
+        trace[second.payloadOffset() + 1] = 0x10; // node Δ +8: only node 1 is defined
+        TraceBlocks.reseal(trace);
+        EventLog log = readBytes(trace);
+        assertEquals(new TraceEnd(1, false, "damaged chunk 1 at byte " + second.offset()
+                + ": context event names undefined calling-context node 8; 1 events read"), log.end);
+    }
+
+    @Test
+    void aContextNodeOutOfOrderIsDamage() throws IOException {
+        byte[] trace = traceWithOneContext();
+        TraceBlocks.Block dictionary = TraceBlocks.list(trace).stream()
+                .filter(b -> b.type() == TraceFormat.BLOCK_DICTIONARY).reduce((a, b) -> b).orElseThrow();
+        assertEquals(TraceFormat.DICT_CONTEXT, trace[dictionary.payloadOffset()]);
+        trace[dictionary.payloadOffset() + 1] = 5; // node 5 where node 1 is due
+        TraceBlocks.reseal(trace);
+        EventLog log = readBytes(trace);
+        assertEquals(new TraceEnd(1, false, "damaged dictionary block at byte " + dictionary.offset()
+                + ": calling-context node 5 out of order (expected 1); 1 events read"), log.end);
     }
 }

@@ -34,8 +34,8 @@ class TraceFuzzTest {
 
     private static final long SEED = 0x5EED_2026L;
     private static final int ROUNDS = 3000;
-    private static final int[] HOSTILE_INTS = {-1, Integer.MAX_VALUE, Integer.MIN_VALUE, FormatV1.MAX_PAYLOAD + 1,
-            FormatV1.MAX_PAYLOAD, 0, 1};
+    private static final int[] HOSTILE_INTS = {-1, Integer.MAX_VALUE, Integer.MIN_VALUE, TraceFormat.MAX_PAYLOAD + 1,
+            TraceFormat.MAX_PAYLOAD, 0, 1};
 
     @TempDir
     Path dir;
@@ -93,7 +93,7 @@ class TraceFuzzTest {
                     List<TraceBlocks.Block> blocks = TraceBlocks.list(b);
                     if (!blocks.isEmpty()) {
                         TraceBlocks.Block block = blocks.get(random.nextInt(blocks.size()));
-                        int fields = block.type() == FormatV1.BLOCK_CHUNK ? 3 : 1;
+                        int fields = block.type() == TraceFormat.BLOCK_CHUNK ? 3 : 1;
                         int at = block.offset() + 1 + 4 * random.nextInt(fields);
                         ByteBuffer.wrap(b, at, 4).putInt(HOSTILE_INTS[random.nextInt(HOSTILE_INTS.length)]);
                     }

@@ -27,14 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TraceRoundTripTest {
 
-    static final TraceHeader HEADER = new TraceHeader(1, 4242, 1_700_000_000_000L, "17.0.15",
+    static final TraceHeader HEADER = new TraceHeader(2, 4242, 1_700_000_000_000L, "17.0.15",
             "com.acme.Main --port 80", "output=t.rlt,mode=full", true, true);
 
     @TempDir
     Path dir;
 
     static EventLog read(Path file) throws IOException {
-        EventLog log = new EventLog();
+        EventLog log = EventLog.withStacks();
         log.end(TraceReader.read(file, log));
         return log;
     }
@@ -42,7 +42,7 @@ class TraceRoundTripTest {
     @Test
     void everyEventKindAndDictionaryEntryReadsBackExactly() throws IOException {
         Path file = dir.resolve("all.rlt");
-        EventLog expected = new EventLog();
+        EventLog expected = EventLog.withStacks();
         try (TraceWriter writer = TraceWriter.open(file, HEADER, 50)) {
             List<Object> dictionary = List.of(
                     new ThreadInfo(0, "main", -1, -1, false),
@@ -100,7 +100,7 @@ class TraceRoundTripTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                EventLog log = new EventLog();
+                EventLog log = EventLog.withStacks();
                 recorded.add(log);
                 int id = i;
                 workers.add(new Thread(() -> {
@@ -177,7 +177,7 @@ class TraceRoundTripTest {
     @Test
     void flushWritesPartlyFilledBuffersWhileRecordingGoesOn() throws IOException {
         Path file = dir.resolve("flush.rlt");
-        EventLog expected = new EventLog();
+        EventLog expected = EventLog.withStacks();
         try (TraceWriter writer = TraceWriter.open(file, HEADER, 60_000)) {
             writer.defineThread(new ThreadInfo(0, "main", -1, -1, false));
             expected.thread(new ThreadInfo(0, "main", -1, -1, false));
@@ -196,7 +196,7 @@ class TraceRoundTripTest {
     @Test
     void recordingAfterCloseIsIgnored() throws IOException {
         Path file = dir.resolve("closed.rlt");
-        EventLog expected = new EventLog();
+        EventLog expected = EventLog.withStacks();
         TraceWriter writer = TraceWriter.open(file, HEADER, 50);
         RecordingThread t = new RecordingThread(writer, 0, expected);
         t.threadBegin().write(7, 1, 1);
@@ -221,7 +221,7 @@ class TraceRoundTripTest {
     @Test
     void eventsAfterThreadEndAreIgnored() throws IOException {
         Path file = dir.resolve("ended.rlt");
-        EventLog expected = new EventLog();
+        EventLog expected = EventLog.withStacks();
         try (TraceWriter writer = TraceWriter.open(file, HEADER, 50)) {
             RecordingThread t = new RecordingThread(writer, 3, expected);
             t.threadBegin().read(1, 1, 1).threadEnd();
@@ -281,7 +281,7 @@ class TraceRoundTripTest {
             for (int batch = 0; batch < threads; batch += 30) {
                 List<Thread> running = new ArrayList<>();
                 for (int i = batch; i < batch + 30; i++) {
-                    EventLog log = new EventLog();
+                    EventLog log = EventLog.withStacks();
                     recorded.add(log);
                     int id = i;
                     running.add(new Thread(() -> {
@@ -355,7 +355,7 @@ class TraceRoundTripTest {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {

@@ -61,7 +61,10 @@ class StdTraceTest {
     }
 
     private static EventLog read(Path file) throws IOException {
-        EventLog log = new EventLog();
+        return read(file, new EventLog());
+    }
+
+    private static EventLog read(Path file, EventLog log) throws IOException {
         TraceFiles.read(file, log, ReadProgress.NONE);
         return log;
     }
@@ -88,8 +91,9 @@ class StdTraceTest {
         Path std = write("small.std", SMALL);
         Path binary = dir.resolve("small.rlt");
         TraceConversions.toBinary(std, binary);
-        EventLog fromStd = read(std);
-        EventLog fromBinary = read(binary);
+        // format 2 keeps a stack only where an event was recorded in it: compare stacks at events
+        EventLog fromStd = read(std, EventLog.withStacks());
+        EventLog fromBinary = read(binary, EventLog.withStacks());
         assertEquals(fromStd.events(), fromBinary.events());
         assertEquals(dictionary(fromStd), dictionary(fromBinary));
         assertTrue(fromBinary.end.complete());
@@ -175,6 +179,24 @@ class StdTraceTest {
         TraceConversions.toStd(first, second, true);
         assertEquals(Files.readAllLines(first), Files.readAllLines(second));
         assertTrue(Files.readString(first).contains("|vw(V"), "extensions written");
+    }
+
+    @Test
+    void anExportWithExtensionsWritesAFormat2TracesStacksAsEntersAndExits() throws IOException {
+        Path binary = dir.resolve("stacks.rlt");
+        try (TraceWriter writer = TraceWriter.open(binary, new TraceHeader(2, 1, 0, "17", "Main", "", true, true), 50)) {
+            ThreadEventBuffer main = writer.newThreadBuffer(0);
+            main.methodEnter(0, -1);
+            main.methodEnter(1, 3);
+            main.write(100, 1, 4);
+            main.methodExit();
+            main.methodEnter(2, 5);
+            main.read(100, 1, 6);
+        }
+        Path std = dir.resolve("stacks.std");
+        StdTraceWriter.export(binary, std, true);
+        assertEquals(List.of("T0|enter(M0)|-1", "T0|enter(M1)|3", "T0|w(V0)|4", "T0|exit()|-1", "T0|enter(M2)|5",
+                "T0|r(V0)|6"), Files.readAllLines(std));
     }
 
     @Test
