@@ -3,6 +3,7 @@ package dev.racelock.trace.files;
 import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.format.BinaryTraceExporter;
+import dev.racelock.trace.format.TraceWriter;
 import dev.racelock.trace.std.StdTraceWriter;
 
 import java.io.BufferedWriter;
@@ -19,7 +20,12 @@ public final class TraceConversions {
 
     /** Reads {@code traceIn} (binary or STD) and writes it to {@code binaryOut} as a binary trace. */
     public static TraceEnd toBinary(Path traceIn, Path binaryOut) throws IOException {
-        BinaryTraceExporter exporter = new BinaryTraceExporter(binaryOut);
+        return toBinary(traceIn, binaryOut, TraceWriter.Contexts.TREE);
+    }
+
+    /** As {@link #toBinary(Path, Path)}, writing calling contexts the given way (docs/trace-format.md). */
+    public static TraceEnd toBinary(Path traceIn, Path binaryOut, TraceWriter.Contexts contexts) throws IOException {
+        BinaryTraceExporter exporter = new BinaryTraceExporter(binaryOut, contexts);
         TraceEnd end;
         try {
             end = TraceFiles.read(traceIn, exporter, ReadProgress.NONE);

@@ -194,7 +194,7 @@ class StdTraceTest {
             main.read(100, 1, 6);
         }
         Path std = dir.resolve("stacks.std");
-        StdTraceWriter.export(binary, std, true);
+        TraceConversions.toStd(binary, std, true);
         assertEquals(List.of("T0|enter(M0)|-1", "T0|enter(M1)|3", "T0|w(V0)|4", "T0|exit()|-1", "T0|enter(M2)|5",
                 "T0|r(V0)|6"), Files.readAllLines(std));
     }
