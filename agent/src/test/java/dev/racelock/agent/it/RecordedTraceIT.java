@@ -60,6 +60,58 @@ class RecordedTraceIT {
         checkProgram(record(new ChildJvm(), "", "dev.racelock.fixture.Program"));
     }
 
+    /**
+     * stacks=on (format 2) writes no event per call, only a context event where an event's stack
+     * differs from the previous one's; stacks=calls writes every enter and exit. Both give each
+     * access the same stack.
+     */
+    @Test
+    void stacksAreContextNodesByDefaultAndAnEventPerCallWithStacksCalls() throws Exception {
+        TraceEvents tree = record(new ChildJvm(), "", "dev.racelock.fixture.Program");
+        int[] treeCounts = rawCalls(dir.resolve("trace.rlt"));
+        TraceEvents calls = record(new ChildJvm(), ",stacks=calls", "dev.racelock.fixture.Program");
+        int[] callCounts = rawCalls(dir.resolve("trace.rlt"));
+        assertEquals(0, treeCounts[0], "no method enter events");
+        assertTrue(treeCounts[1] > 0, "context events");
+        assertTrue(callCounts[0] > treeCounts[1], "an enter per call: " + callCounts[0]);
+        assertEquals(0, callCounts[1], "no context events");
+        int answerLine = lineOf("Calls", "@readAnswer");
+        Event inTree = one(tree, "read", "answer", answerLine);
+        Event inCalls = one(calls, "read", "answer", answerLine);
+        assertEquals(List.of("Program.main", "Calls.run", "Calls.outer", "Calls.inner"), stackAt(tree, inTree));
+        assertEquals(stackAt(tree, inTree), stackAt(calls, inCalls));
+    }
+
+    /** Raw counts in a trace: {method enter events, context events}. */
+    private static int[] rawCalls(Path trace) throws IOException {
+        int[] counts = new int[2];
+        TraceReader.read(trace, new EventVisitor() {
+            @Override public void methodEnter(int thread, int method, int callSite) { counts[0]++; }
+            @Override public void context(int thread, int node) { counts[1]++; }
+        });
+        return counts;
+    }
+
+    /** Simple class and method names of the frames on the event's thread's stack, outermost first. */
+    private static List<String> stackAt(TraceEvents t, Event at) {
+        java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
+        for (Event e : t.events) {
+            if (e == at) {
+                break;
+            }
+            if (e.thread() != at.thread()) {
+                continue;
+            }
+            if (e.kind().equals("methodEnter")) {
+                String owner = t.methods.get(e.slot()).className();
+                stack.addLast(owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name());
+            } else if (e.kind().equals("methodExit") && !stack.isEmpty()) {
+                stack.removeLast();
+            }
+        }
+        return List.copyOf(stack);
+    }
+
     @Test
     void recordsTheSameOnJdk25() throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
