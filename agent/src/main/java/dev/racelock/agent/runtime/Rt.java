@@ -36,7 +36,7 @@ public final class Rt {
      * was calling from while this method ran, so a method that uninstrumented code (a JDK
      * iteration, a callback) calls next from the same call still gets that call site, and one
      * entered when no instrumented frame is calling out (a pool thread's next task) gets -1,
-     * never a call site left by code that has returned (issue 12, item 24).
+     * never a call site left by code that has returned.
      */
     public static void exit(ThreadContext c) {
         c.callSite = c.recorder.methodExit();

@@ -85,7 +85,7 @@ class CallingContextsTest {
         assertEquals(0, state.contexts().current(0));
     }
 
-    /** A pool thread runs a task after another: its first instrumented frame has no caller (issue 12, item 24). */
+    /** A pool thread runs a task after another: its first instrumented frame has no caller. */
     @Test
     void theOutermostMethodHasNoCallerEvenWhenAStaleCallSiteCameWithIt() {
         state.methodEnter(0, LEAK_TASK_RUN, FILL_POOL_CALL);
