@@ -112,7 +112,8 @@ class JucSamplesIT {
         "ExecutorsSeeTheirTasksReadEarly", "CompletableFutureResultNow", "CompletableFutureResultNowNotDone",
         "CompletableFutureRecoveries", "CompletableFutureEitherAsync", "IterationHandOff",
         "ForkJoinExceptionHandOff", "ForkJoinExceptionReadBeforeJoin", "CompletableFutureCompleteAsync",
-        "CompletableFutureCompleteAsyncReadEarly"})
+        "CompletableFutureCompleteAsyncReadEarly", "SingleThreadExecutorTermination",
+        "SingleThreadExecutorReadEarly"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;

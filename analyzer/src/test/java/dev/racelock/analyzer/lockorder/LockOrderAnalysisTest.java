@@ -155,6 +155,35 @@ class LockOrderAnalysisTest {
         assertTrue(k.deadlocks().isEmpty());
     }
 
+    /**
+     * A pool worker's task end releases the pool's token, a successful awaitTermination acquires
+     * it, and only then is the inverse thread started: the hand-off orders the two acquisitions
+     * as a join would, so they cannot be pending at once.
+     */
+    @Test
+    void threadStartedAfterALibraryHandOffFromTheOtherCannotDeadlockWithIt() {
+        Bank k = new Bank();
+        long poolToken = 9_001;
+        k.s.start(k.main, k.t1, k.startSite);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.s.hbRelease(k.t1, poolToken, k.siteB).hbAcquire(k.main, poolToken, k.startSite)
+                .start(k.main, k.t2, k.startSite);
+        k.nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        assertTrue(k.deadlocks().isEmpty());
+    }
+
+    @Test
+    void aHandOffReleasedBeforeTheFirstOrderDoesNotOrderIt() {
+        Bank k = new Bank();
+        long poolToken = 9_001;
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.s.hbRelease(k.t1, poolToken, k.siteB);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+        k.s.hbAcquire(k.t2, poolToken, k.startSite);
+        k.nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        assertEquals(1, k.deadlocks().size());
+    }
+
     @Test
     void sequentialInversionOrderedOnlyByTheLocksIsStillReported() {
         // t1 finishes before t2 starts its inversion, but only lock hand-over orders them: another

@@ -17,7 +17,8 @@ import java.util.Set;
 public final class JdkClassRewrites implements ClassFileTransformer {
     /** Every rewrite, in the order they are applied. */
     static final List<JdkClassRewrite> ALL = List.of(new ThreadRunRewrite(), new FutureTaskRewrite(),
-            new TaskIdentityRewrite(), new ForkJoinTaskRewrite(), new ThreadFlockRewrite());
+            new TaskIdentityRewrite(), new ForkJoinTaskRewrite(), new ThreadFlockRewrite(),
+            new ExecutorViewRewrite());
 
     private final List<JdkClassRewrite> rewrites;
     private final PrintStream err;

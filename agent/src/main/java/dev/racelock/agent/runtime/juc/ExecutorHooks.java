@@ -283,7 +283,7 @@ public final class ExecutorHooks {
                                            ThreadContext c) throws InterruptedException {
         boolean terminated = executor.awaitTermination(timeout, unit);
         if (terminated) {
-            c.recorder.hbAcquire(ObjectIds.of(executor, site, c), site);
+            c.recorder.hbAcquire(terminationToken(executor, site, c), site);
         }
         return terminated;
     }
@@ -291,7 +291,29 @@ public final class ExecutorHooks {
     /** ExecutorService.close (JDK 19+) waits for every task: like a successful awaitTermination. */
     public static void close(AutoCloseable executor, int site, ThreadContext c) throws Exception {
         executor.close();
-        c.recorder.hbAcquire(ObjectIds.of(executor, site, c), site);
+        c.recorder.hbAcquire(terminationToken(executor, site, c), site);
+    }
+
+    /**
+     * The token whose acquisition stands for the termination of {@code executor}: the id of the
+     * pool it delegates to if it is a view of one ({@link #viewCreated}), else its own id, which
+     * its workers release ({@link #workerIdle}).
+     */
+    private static long terminationToken(Object executor, int site, ThreadContext c) {
+        long pool = HandOffTokens.viewToken(executor);
+        return pool != 0 ? pool : ObjectIds.of(executor, site, c);
+    }
+
+    /**
+     * Called at the end of the constructor of Executors' delegating view (ExecutorViewRewrite):
+     * the view terminates when the executor it wraps does, whose workers release that executor's
+     * token; a view of a view is bound to the innermost executor.
+     */
+    public static void viewCreated(Object view, Object executor) {
+        ThreadContext c = Recording.context();
+        if (executor != null) {
+            HandOffTokens.bindView(view, terminationToken(executor, -1, c));
+        }
     }
 
     public static ScheduledFuture<?> schedule(ScheduledExecutorService executor, Runnable command, long delay,

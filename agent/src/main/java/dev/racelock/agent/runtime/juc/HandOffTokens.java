@@ -57,6 +57,18 @@ final class HandOffTokens {
         return task == null ? 0 : FUTURES.getUnlocked(task);
     }
 
+    /** Executors' delegating views, bound to the token of the pool each one wraps. */
+    private static final WeakIdentityMap VIEWS = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
+
+    static void bindView(Object view, long poolToken) {
+        VIEWS.bind(view, poolToken, true);
+    }
+
+    /** The token of the pool {@code executor} is a view of, or 0 if it is none. */
+    static long viewToken(Object executor) {
+        return VIEWS.get(executor);
+    }
+
     /** Tokens a retrieval of a future bound to the key token acquires too (allOf, thenCompose). */
     private static final ConcurrentHashMap<Long, long[]> DEPENDENCIES = new ConcurrentHashMap<>();
 

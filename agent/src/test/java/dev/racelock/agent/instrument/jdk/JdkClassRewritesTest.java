@@ -84,6 +84,14 @@ class JdkClassRewritesTest {
     }
 
     @Test
+    void executorsDelegatingViewIsBoundToThePoolItWraps() throws IOException {
+        boolean[] hooked = new boolean[1];
+        List<String> calls = hookCalls(ExecutorViewRewrite.instrument(jdkClass(ExecutorViewRewrite.VIEW), hooked));
+        assertTrue(hooked[0]);
+        assertEquals(List.of("<init>->viewCreated"), calls);
+    }
+
+    @Test
     void threadPerTaskExecutorReleasesAtEachTaskEnd() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "JDK 21+ class");
         boolean[] hooked = new boolean[1];
