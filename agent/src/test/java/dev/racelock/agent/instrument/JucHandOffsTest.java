@@ -19,7 +19,7 @@ class JucHandOffsTest {
     @BeforeAll
     static void record() throws Exception {
         run = new JucFixtureRun("HandOffs");
-        assertEquals(42 + 3 + 5 + 1 + 1 + 5 + 1 + 3 + 0 + 11 + 4, run.result);
+        assertEquals(42 + 3 + 5 + 1 + 1 + 1 + 5 + 1 + 3 + 0 + 11 + 4, run.result);
     }
 
     private static Set<Long> tokens(String marker, String kind) {
@@ -65,6 +65,18 @@ class JucHandOffsTest {
     void latchAndSemaphoreReleaseBeforeAndAcquireAfter() {
         assertEquals(one("@countDown", "hbRelease"), one("@latch await", "hbAcquire"));
         assertEquals(one("@release", "hbRelease"), one("@acquire", "hbAcquire"));
+    }
+
+    @Test
+    void countDownOnALatchAlreadyAtZeroReleasesNothing() {
+        assertEquals(Set.of(), tokens("@countDown at zero", "hbRelease"));
+    }
+
+    @Test
+    void queueContainsAndRemoveOfAnElementAreAccessesOfItsInsertion() {
+        long put = one("@put job", "hbRelease");
+        assertEquals(put, one("@contains job", "hbAcquire"));
+        assertEquals(put, one("@remove job", "hbAcquire"));
     }
 
     @Test

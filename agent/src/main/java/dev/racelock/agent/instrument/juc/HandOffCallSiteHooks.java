@@ -296,6 +296,7 @@ final class HandOffCallSiteHooks {
             {"add", "(" + OBJECT + ")Z", "add"},
             {"addAll", "(" + COLLECTION + ")Z", "addAll"},
             {"contains", "(" + OBJECT + ")Z", "contains"},
+            {"remove", "(" + OBJECT + ")Z", "remove"},
         });
         JucCallSiteHooks.instance(table, "java/util/List", OwnerMatch.SUBTYPES, hooks, new String[][] {
             {"get", "(I)" + OBJECT, "get"},

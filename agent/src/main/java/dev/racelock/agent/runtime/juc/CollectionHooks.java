@@ -431,12 +431,41 @@ public final class CollectionHooks {
         }
     }
 
+    /**
+     * {@code contains} that found the element is an access of it: for a concurrent queue, of the
+     * oldest insertion of that very object (as {@code peek}); for a set or list, of its
+     * (collection, element) token.
+     */
     public static boolean contains(Collection<?> collection, Object element, int site, ThreadContext c) {
         boolean present = collection.contains(element);
-        if (present && concurrentCollection(collection)) {
-            HandOffTokens.acquireKey(collection, element, site, c);
+        if (present) {
+            if (collection instanceof Queue<?> queue && concurrent(queue)) {
+                taken(queue, element, false, site, c);
+            } else if (concurrentCollection(collection)) {
+                HandOffTokens.acquireKey(collection, element, site, c);
+            }
         }
         return present;
+    }
+
+    /**
+     * {@code remove(element)} that removed it is a removal of it: for a concurrent queue
+     * (ArrayBlockingQueue, LinkedBlockingQueue, PriorityBlockingQueue, subclasses ...), of the
+     * oldest insertion of that very object, as {@code poll}; for a set or list, an access of its
+     * token, which is then forgotten (as {@link #remove(Map, Object, int, ThreadContext)}). An
+     * equal but distinct object removes an element racelock cannot name: nothing is acquired.
+     */
+    public static boolean remove(Collection<?> collection, Object element, int site, ThreadContext c) {
+        boolean removed = collection.remove(element);
+        if (removed) {
+            if (collection instanceof Queue<?> queue && concurrent(queue)) {
+                taken(queue, element, true, site, c);
+            } else if (concurrentCollection(collection)) {
+                HandOffTokens.acquireKey(collection, element, site, c);
+                HandOffTokens.forgetKey(collection, element, c);
+            }
+        }
+        return removed;
     }
 
     public static Object get(List<?> list, int index, int site, ThreadContext c) {

@@ -33,6 +33,7 @@ public final class JucRuntime {
     private static final LongConsumer FORGET_FREED = id -> {
         HandOffTokens.forget(id);
         SynchronizerHooks.forget(id);
+        ExchangeOffers.forget(id);
     };
 
     static int fieldId(String owner, String name, String descriptor, boolean isVolatile, boolean isStatic) {

@@ -22,14 +22,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * (token: the synchronizer's object id, released before, acquired after success).
  * CyclicBarrier and Phaser: actions before arriving happen-before those after the advance of
  * THAT generation or phase (token per (barrier, generation) and (phaser, phase)). Exchanger:
- * the object a thread hands over is acquired by the thread that receives it (token per
- * (exchanger, object), as for queue elements).
+ * each partner's actions before the exchange happen-before the other's after it (a token per
+ * offer, received by the partner: {@link ExchangeOffers}).
  */
 public final class SynchronizerHooks {
     private SynchronizerHooks() {}
 
+    /**
+     * CountDownLatch's note orders the actions before {@code countDown()} only "until the count
+     * reaches zero": at zero the call changes nothing and is only a volatile read of the count,
+     * so it releases nothing (counting it would order a late writer before every later awaiter
+     * and hide its race: DERBY-5561, a latch reused after it opened). Two calls racing at count 1
+     * both release (one of them finds zero): a release too many in that narrow case.
+     */
     public static void countDown(CountDownLatch latch, int site, ThreadContext c) {
-        c.recorder.hbRelease(ObjectIds.of(latch, site, c), site);
+        if (latch.getCount() > 0) {
+            c.recorder.hbRelease(ObjectIds.of(latch, site, c), site);
+        }
         latch.countDown();
     }
 
@@ -152,20 +161,20 @@ public final class SynchronizerHooks {
         if (mine == null) {
             return 0;
         }
-        long token = HandOffTokens.inserting(exchanger, mine, c);
+        long token = ExchangeOffers.offering(exchanger, mine, c);
         c.recorder.hbRelease(token, site);
         return token;
     }
 
     private static void withdrawn(Exchanger<?> exchanger, Object mine, long token, ThreadContext c) {
         if (token != 0) {
-            HandOffTokens.notInserted(exchanger, mine, token, c);
+            ExchangeOffers.withdrawn(exchanger, mine, token, c);
         }
     }
 
     private static Object received(Exchanger<?> exchanger, Object theirs, int site, ThreadContext c) {
         if (theirs != null) {
-            long token = HandOffTokens.taken(exchanger, theirs, true, c);
+            long token = ExchangeOffers.received(exchanger, theirs, c);
             if (token != 0) {
                 c.recorder.hbAcquire(token, site);
             }
