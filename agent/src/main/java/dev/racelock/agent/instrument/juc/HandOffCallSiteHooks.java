@@ -10,13 +10,15 @@ import dev.racelock.agent.runtime.juc.ExecutorHooks;
 import dev.racelock.agent.runtime.juc.ForkJoinHooks;
 import dev.racelock.agent.runtime.juc.FutureStateHooks;
 import dev.racelock.agent.runtime.juc.IterationHooks;
+import dev.racelock.agent.runtime.juc.MapComputeHooks;
 import dev.racelock.agent.runtime.juc.SynchronizerHooks;
 
 /**
  * The java.util.concurrent hand-off entries of the call-site table: executors and futures,
  * CompletableFuture, CountDownLatch, Semaphore, CyclicBarrier (also its barrier action, a
  * constructor-argument filter), concurrent queues and maps and their iteration (runtime classes
- * ExecutorHooks, CompletableFutureHooks, SynchronizerHooks, CollectionHooks, IterationHooks).
+ * ExecutorHooks, CompletableFutureHooks, SynchronizerHooks, CollectionHooks, MapComputeHooks,
+ * IterationHooks).
  */
 final class HandOffCallSiteHooks {
     private static final String JUC = "java/util/concurrent/";
@@ -309,10 +311,15 @@ final class HandOffCallSiteHooks {
             {"getOrDefault", "(" + OBJECT + OBJECT + ")" + OBJECT, "getOrDefault"},
             {"containsKey", "(" + OBJECT + ")Z", "containsKey"},
             {"remove", "(" + OBJECT + ")" + OBJECT, "remove"},
+        });
+        JucCallSiteHooks.instance(table, "java/util/Map", OwnerMatch.SUBTYPES, MapComputeHooks.class, new String[][] {
             {"computeIfAbsent", "(" + OBJECT + FN + "Function;)" + OBJECT, "computeIfAbsent"},
             {"computeIfPresent", "(" + OBJECT + bi + ")" + OBJECT, "computeIfPresent"},
             {"compute", "(" + OBJECT + bi + ")" + OBJECT, "compute"},
             {"merge", "(" + OBJECT + OBJECT + bi + ")" + OBJECT, "merge"},
+            {"replace", "(" + OBJECT + OBJECT + ")" + OBJECT, "replace"},
+            {"replace", "(" + OBJECT + OBJECT + OBJECT + ")Z", "replace"},
+            {"remove", "(" + OBJECT + OBJECT + ")Z", "remove"},
         });
     }
 }

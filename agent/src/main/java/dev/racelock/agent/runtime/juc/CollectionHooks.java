@@ -18,15 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TransferQueue;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Concurrent queues and maps (java.util.concurrent package summary: actions prior to placing an
  * object into a concurrent collection happen-before actions subsequent to the access or removal
  * of that element from the collection in another thread). Tokens: {@link HandOffTokens}.
  * {@code TransferQueue.transfer}/{@code tryTransfer} are insertions; {@code drainTo} removes
- * each element it moved ({@link DrainedElements}); iteration is in {@link IterationHooks}.
+ * each element it moved ({@link DrainedElements}); iteration is in {@link IterationHooks}, the
+ * compute family of maps in {@link MapComputeHooks}.
  *
  * <p>The hooks match every {@code Queue}/{@code Map} call in recorded code (the static type at
  * the call site says little); only receivers that are concurrent collections hand anything
@@ -252,41 +251,6 @@ public final class CollectionHooks {
             HandOffTokens.forgetKey(map, key, c);
         }
         return removed;
-    }
-
-    /** Writes only when absent; reads the present value otherwise (or after computing it). */
-    @SuppressWarnings("unchecked")
-    public static Object computeIfAbsent(Map<?, ?> map, Object key, Function<?, ?> fn, int site, ThreadContext c) {
-        if (map instanceof ConcurrentMap && key != null && map.get(key) == null) {
-            putting(map, key, site, c);
-        }
-        Object value = ((Map<Object, Object>) map).computeIfAbsent(key, (Function<Object, Object>) fn);
-        return accessed(map, key, value, site, c);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Object computeIfPresent(Map<?, ?> map, Object key, BiFunction<?, ?, ?> fn, int site,
-                                          ThreadContext c) {
-        if (map instanceof ConcurrentMap && key != null && map.get(key) != null) {
-            putting(map, key, site, c);
-        }
-        Object value = ((Map<Object, Object>) map).computeIfPresent(key, (BiFunction<Object, Object, Object>) fn);
-        return accessed(map, key, value, site, c);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Object compute(Map<?, ?> map, Object key, BiFunction<?, ?, ?> fn, int site, ThreadContext c) {
-        putting(map, key, site, c);
-        Object value = ((Map<Object, Object>) map).compute(key, (BiFunction<Object, Object, Object>) fn);
-        return accessed(map, key, value, site, c);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Object merge(Map<?, ?> map, Object key, Object value, BiFunction<?, ?, ?> fn, int site,
-                               ThreadContext c) {
-        putting(map, key, site, c);
-        Object merged = ((Map<Object, Object>) map).merge(key, value, (BiFunction<Object, Object, Object>) fn);
-        return accessed(map, key, merged, site, c);
     }
 
     // ---- deques: both ends, the same per-insertion tokens ---------------------------------------
