@@ -191,6 +191,9 @@ final class HandOffCallSiteHooks {
             {"awaitAdvance", "(I)I", "awaitAdvance"},
             {"awaitAdvanceInterruptibly", "(I)I", "awaitAdvanceInterruptibly"},
         });
+        // a Phaser subclass's onAdvance runs between the last arrival and the advance (Phaser's note)
+        table.register(new CallSiteHooks.BodyHook(JUC + "Phaser", "onAdvance", "(II)", hooks, "onAdvanceBegin",
+                "onAdvanceEnd"));
         JucCallSiteHooks.instance(table, JUC + "Exchanger", OwnerMatch.SUBCLASSES, hooks, new String[][] {
             {"exchange", "(" + OBJECT + ")" + OBJECT, "exchange"},
             {"exchange", "(" + OBJECT + "J" + TIME_UNIT + ")" + OBJECT, "exchange"},

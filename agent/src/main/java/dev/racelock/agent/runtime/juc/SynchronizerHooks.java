@@ -202,6 +202,37 @@ public final class SynchronizerHooks {
         }
     }
 
+    /**
+     * First thing in an instrumented {@code onAdvance} override. Phaser's note: actions prior to
+     * any form of arrive happen-before the phase advance and onAdvance actions, which in turn
+     * happen-before actions following the advance. onAdvance(p) runs in the last arriving thread,
+     * inside its arrive, while {@code getPhase()} still says p: it acquires the arrivals at p, and
+     * the previous phase's token, whose onAdvance ended before p began (the last arrival at p
+     * read the advance of p - 1 off the phaser's state). A terminated phaser (negative phase)
+     * records nothing.
+     */
+    public static void onAdvanceBegin(Object phaser, int site, ThreadContext c) {
+        int phase = ((Phaser) phaser).getPhase();
+        if (phase > 0) {
+            HandOffTokens.acquireKey(phaser, phase - 1, site, c);
+        }
+        if (phase >= 0) {
+            HandOffTokens.acquireKey(phaser, phase, site, c);
+        }
+    }
+
+    /**
+     * Before each normal return of an instrumented {@code onAdvance}: releases the phase's token,
+     * which every party acquires once it has seen the advance ({@link #arriveAndAwaitAdvance},
+     * {@link #awaitAdvance}) and the next onAdvance at its start.
+     */
+    public static void onAdvanceEnd(Object phaser, int site, ThreadContext c) {
+        int phase = ((Phaser) phaser).getPhase();
+        if (phase >= 0) {
+            c.recorder.hbRelease(HandOffTokens.keyToken(phaser, phase, c), site);
+        }
+    }
+
     public static int arrive(Phaser phaser, int site, ThreadContext c) {
         arriving(phaser, site, c);
         return phaser.arrive();
