@@ -2,6 +2,7 @@ package dev.racelock.analyzer;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.lockorder.LockOrderAnalysis;
+import dev.racelock.analyzer.lockorder.PredictiveLockOrderAnalysis;
 import dev.racelock.analyzer.observed.ObservedDeadlockAnalysis;
 import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
 import dev.racelock.analyzer.race.RaceAnalysis;
@@ -87,9 +88,12 @@ public final class AnalysisSession implements EventVisitor {
         return List.of(RaceAnalysis::new, LockOrderAnalysis::new, ObservedDeadlockAnalysis::new);
     }
 
-    /** The standard analyses and predictive race detection (WCP): {@code --analysis predictive}. */
+    /**
+     * The standard analyses with prediction ({@code --analysis predictive}): races another
+     * schedule shows (WCP), and the lock order with sound deadlock prediction.
+     */
     public static List<Function<TraceState, ? extends Analysis>> predictiveAnalyses() {
-        return List.of(RaceAnalysis::new, PredictiveRaceAnalysis::new, LockOrderAnalysis::new,
+        return List.of(RaceAnalysis::new, PredictiveRaceAnalysis::new, PredictiveLockOrderAnalysis::new,
                 ObservedDeadlockAnalysis::new);
     }
 

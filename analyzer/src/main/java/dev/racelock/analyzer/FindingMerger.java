@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * are summed, and the result is sorted by type, then fingerprint, so output is stable. A deadlock
  * that really happened and the lock-order cycle that predicts it are one bug: the observed
  * finding stands for both; likewise a race a run showed and the same race predicted (same
- * fingerprint): the observed data race stands for both.
+ * fingerprint): the observed data race stands for both; and a lock-order cycle that one trace
+ * only shows as a potential deadlock and another proves (same fingerprint): the predicted
+ * deadlock stands for both.
  */
 public final class FindingMerger {
 
@@ -72,20 +74,27 @@ public final class FindingMerger {
                 .filter(f -> f.type() == FindingType.OBSERVED_DEADLOCK)
                 .map(FindingMerger::locksOf)
                 .collect(Collectors.toSet());
-        Set<String> observedRaces = byFingerprint.values().stream()
-                .filter(f -> f.type() == FindingType.DATA_RACE)
-                .map(Finding::fingerprint)
-                .collect(Collectors.toSet());
+        Set<String> observedRaces = fingerprintsOf(FindingType.DATA_RACE);
+        Set<String> predictedDeadlocks = fingerprintsOf(FindingType.PREDICTED_DEADLOCK);
         List<Finding> all = new ArrayList<>();
         for (Finding f : byFingerprint.values()) {
-            boolean observedDeadlock = f.type() == FindingType.DEADLOCK && observedCycles.contains(locksOf(f));
+            boolean cycle = f.type() == FindingType.DEADLOCK || f.type() == FindingType.PREDICTED_DEADLOCK;
+            boolean observedDeadlock = cycle && observedCycles.contains(locksOf(f));
             boolean observedRace = f.type() == FindingType.PREDICTED_RACE && observedRaces.contains(f.fingerprint());
-            if (!observedDeadlock && !observedRace) {
+            boolean proven = f.type() == FindingType.DEADLOCK && predictedDeadlocks.contains(f.fingerprint());
+            if (!observedDeadlock && !observedRace && !proven) {
                 all.add(f);
             }
         }
         all.sort(Comparator.comparing(Finding::type).thenComparing(Finding::fingerprint));
         return all;
+    }
+
+    private Set<String> fingerprintsOf(FindingType type) {
+        return byFingerprint.values().stream()
+                .filter(f -> f.type() == type)
+                .map(Finding::fingerprint)
+                .collect(Collectors.toSet());
     }
 
     /**

@@ -243,7 +243,13 @@ public final class TraceScript {
 
     /** Replays into a fresh session, ends the trace, returns the result. */
     public AnalysisResult analyze() {
-        AnalysisSession s = session();
+        return analyze(AnalysisSet.HB);
+    }
+
+    /** Replays into a fresh session running {@code analyses}, ends the trace, returns the result. */
+    public AnalysisResult analyze(AnalysisSet analyses) {
+        AnalysisSession s = new AnalysisSession(analyses.factories());
+        replay(s);
         s.end(new TraceEnd(s.events(), true, null));
         return s.result();
     }

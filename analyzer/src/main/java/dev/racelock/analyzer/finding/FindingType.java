@@ -6,7 +6,12 @@ public enum FindingType {
     DEADLOCK("deadlock", Category.DEADLOCK),
     OBSERVED_DEADLOCK("observed-deadlock", Category.DEADLOCK),
     /** A race this run's order hid behind a lock hand-off, predicted by the WCP analysis. */
-    PREDICTED_RACE("predicted-race", Category.RACE);
+    PREDICTED_RACE("predicted-race", Category.RACE),
+    /**
+     * A lock-order cycle that a correct reordering of this run deadlocks (sync-preserving
+     * deadlock prediction): sound, where a {@link #DEADLOCK} is a potential one.
+     */
+    PREDICTED_DEADLOCK("predicted-deadlock", Category.DEADLOCK);
 
     /** What {@code --fail-on race,deadlock} selects by. */
     public enum Category { RACE, DEADLOCK }

@@ -12,9 +12,11 @@ import dev.racelock.trace.LockFlags;
  * @param clock the thread's clock at the acquisition, counting only edges that are not lock
  *              edges (start/join, volatile, hand-offs)
  * @param slot  the thread's entry in clocks (HappensBefore.slot)
+ * @param position where the thread was in the trace, for the deadlock prediction
+ *                 (SyncPreservingTrace.position); 0 when nothing predicts
  */
 record Acquisition(int thread, long lock, LockClass lockClass, int site, int context, int flags,
-                   HeldSnapshot[] held, VectorClock clock, int slot) {
+                   HeldSnapshot[] held, VectorClock clock, int slot, int position) {
 
     /** A tryLock or timed acquisition never blocks forever, so it cannot close a deadlock. */
     boolean nonBlocking() {

@@ -18,9 +18,20 @@ import java.util.List;
  *   <li>each wait is real: a shared (read) acquisition of a lock that the next thread of the
  *       cycle holds shared does not wait (read holds coexist), as lockdep treats read-read.</li>
  * </ol>
- * The search is a bounded backtracking over the (bounded) witnesses of each edge.
+ * The search is a bounded backtracking over the (bounded) witnesses of each edge. With a
+ * {@link Realizability}, it also looks for witnesses that a reordering of the trace deadlocks
+ * with: the cycle is then a predicted deadlock, not only a potential one.
  */
 final class CycleWitnesses {
+
+    /** Whether a correct reordering of the trace stops each thread of the cycle at its acquisition, all at once. */
+    @FunctionalInterface
+    interface Realizability {
+        boolean deadlocks(Acquisition[] witnesses);
+    }
+
+    /** Valid combinations checked for a reordering per cycle. */
+    static final int MAX_REORDERING_CHECKS = 64;
 
     /** Combinations examined per cycle before giving up on it. */
     static final int MAX_TRIES = 100_000;
@@ -29,11 +40,15 @@ final class CycleWitnesses {
 
     private final List<List<Acquisition>> candidates = new ArrayList<>();
     private final Acquisition[] chosen;
+    private final Realizability realizability;
     private List<Acquisition> first;
+    private List<Acquisition> realized;
     private int valid;
     private int tries;
+    private int checks;
 
-    private CycleWitnesses(List<OrderEdge> cycle) {
+    private CycleWitnesses(List<OrderEdge> cycle, Realizability realizability) {
+        this.realizability = realizability;
         for (OrderEdge e : cycle) {
             List<Acquisition> c = new ArrayList<>();
             for (Acquisition a : e.witnesses()) {
@@ -48,7 +63,15 @@ final class CycleWitnesses {
 
     /** The valid witnesses of {@code cycle} (first found) and how many valid combinations exist (bounded), or null. */
     static CycleWitnesses of(List<OrderEdge> cycle) {
-        CycleWitnesses w = new CycleWitnesses(cycle);
+        return of(cycle, null);
+    }
+
+    /**
+     * As {@link #of(List)}; with a realizability, the witnesses are the first valid ones that a
+     * reordering deadlocks with, if any is found among the first {@link #MAX_REORDERING_CHECKS}.
+     */
+    static CycleWitnesses of(List<OrderEdge> cycle, Realizability realizability) {
+        CycleWitnesses w = new CycleWitnesses(cycle, realizability);
         for (List<Acquisition> c : w.candidates) {
             if (c.isEmpty()) {
                 return null;
@@ -58,8 +81,14 @@ final class CycleWitnesses {
         return w.first == null ? null : w;
     }
 
+    /** The witnesses to report: those a reordering deadlocks with, else the first valid ones. */
     List<Acquisition> witnesses() {
-        return first;
+        return realized != null ? realized : first;
+    }
+
+    /** True when a correct reordering of the trace deadlocks with {@link #witnesses()}. */
+    boolean predicted() {
+        return realized != null;
     }
 
     int validCombinations() {
@@ -72,6 +101,12 @@ final class CycleWitnesses {
                 valid++;
                 if (first == null) {
                     first = List.of(chosen.clone());
+                }
+                if (realizability != null && realized == null && checks < MAX_REORDERING_CHECKS) {
+                    checks++;
+                    if (realizability.deadlocks(chosen.clone())) {
+                        realized = List.of(chosen.clone());
+                    }
                 }
             }
             return;

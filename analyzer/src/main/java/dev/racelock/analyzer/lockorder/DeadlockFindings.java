@@ -30,11 +30,14 @@ final class DeadlockFindings {
     private final TraceState state;
     private final TraceDictionary dictionary;
     private final List<String> warnings;
+    private final CycleWitnesses.Realizability realizability;
 
-    DeadlockFindings(TraceState state, List<String> warnings) {
+    /** @param realizability decides which cycles a reordering of the trace deadlocks (predicted deadlocks); null: none */
+    DeadlockFindings(TraceState state, List<String> warnings, CycleWitnesses.Realizability realizability) {
         this.state = state;
         this.dictionary = state.dictionary();
         this.warnings = warnings;
+        this.realizability = realizability;
     }
 
     List<Finding> find(LongObjectMap<OrderEdge> classEdges, List<List<OrderEdge>> instanceEdgesPerClass) {
@@ -43,7 +46,7 @@ final class DeadlockFindings {
         Graph<Object, OrderEdge> classGraph = graphOf(classEdges);
         Map<List<OrderEdge>, CycleWitnesses> valid = new LinkedHashMap<>();
         BoundedCycleSearch<Object, OrderEdge> search = new BoundedCycleSearch<>(classGraph, cycle -> {
-            CycleWitnesses w = CycleWitnesses.of(cycle);
+            CycleWitnesses w = CycleWitnesses.of(cycle, realizability);
             if (w != null) {
                 valid.put(cycle, w);
             }
@@ -64,13 +67,18 @@ final class DeadlockFindings {
             Graph<Object, OrderEdge> g = graphOf(byIndex);
             Map<String, InstanceCycles> grouped = new LinkedHashMap<>();
             BoundedCycleSearch<Object, OrderEdge> s = new BoundedCycleSearch<>(g, cycle -> {
-                CycleWitnesses w = CycleWitnesses.of(cycle);
+                CycleWitnesses w = CycleWitnesses.of(cycle, realizability);
                 if (w == null) {
                     return false;
                 }
                 LockClass c = ((LockInstance) cycle.get(0).from).lockClass;
-                grouped.computeIfAbsent(c.key() + "|" + c.name() + "|" + cycle.size(),
-                        k -> new InstanceCycles(cycle, w)).count++;
+                InstanceCycles ic = grouped.computeIfAbsent(c.key() + "|" + c.name() + "|" + cycle.size(),
+                        k -> new InstanceCycles(cycle, w));
+                ic.count++;
+                if (w.predicted() && !ic.witnesses.predicted()) {
+                    ic.cycle = cycle; // a predicted instance cycle stands for the group
+                    ic.witnesses = w;
+                }
                 return true;
             });
             s.run();
@@ -84,8 +92,8 @@ final class DeadlockFindings {
     }
 
     private static final class InstanceCycles {
-        final List<OrderEdge> cycle;
-        final CycleWitnesses witnesses;
+        List<OrderEdge> cycle;
+        CycleWitnesses witnesses;
         int count;
 
         InstanceCycles(List<OrderEdge> cycle, CycleWitnesses witnesses) {
@@ -127,7 +135,7 @@ final class DeadlockFindings {
             keys[i] = key(cycle.get((start + i) % n));
         }
         String fingerprint = Fingerprints.of(FindingType.DEADLOCK, "classes", String.join("\n", keys));
-        return finding(witnesses, fingerprint, id -> 0, w.validCombinations());
+        return finding(type(w), witnesses, fingerprint, id -> 0, w.validCombinations());
     }
 
     private static String key(OrderEdge e) {
@@ -144,11 +152,20 @@ final class DeadlockFindings {
         }
         LockClass c = ((LockInstance) cycle.get(0).from).lockClass;
         String fingerprint = Fingerprints.of(FindingType.DEADLOCK, "instances", c.key(), Integer.toString(n));
-        return finding(ic.witnesses.witnesses(), fingerprint, id -> ordinal.getOrDefault(id, 0), ic.count);
+        return finding(type(ic.witnesses), ic.witnesses.witnesses(), fingerprint, id -> ordinal.getOrDefault(id, 0),
+                ic.count);
     }
 
-    private Finding finding(List<Acquisition> witnesses, String fingerprint, LongToIntFunction instanceOf,
-                            int occurrences) {
+    /**
+     * A predicted deadlock keeps the fingerprint of the potential one (the same cycle, proven): a
+     * baseline or suppression written for one covers the other.
+     */
+    private static FindingType type(CycleWitnesses w) {
+        return w.predicted() ? FindingType.PREDICTED_DEADLOCK : FindingType.DEADLOCK;
+    }
+
+    private Finding finding(FindingType type, List<Acquisition> witnesses, String fingerprint,
+                            LongToIntFunction instanceOf, int occurrences) {
         List<LockAcquisition> entries = new ArrayList<>(witnesses.size());
         for (Acquisition a : witnesses) {
             List<HeldLock> held = new ArrayList<>(a.held().length);
@@ -159,7 +176,7 @@ final class DeadlockFindings {
                     dictionary.threadRef(a.thread()), dictionary.sourceSite(a.site()),
                     state.contexts().stack(dictionary, a.site(), a.context()), held));
         }
-        return Finding.cycle(FindingType.DEADLOCK, fingerprint, entries, Math.max(1, occurrences));
+        return Finding.cycle(type, fingerprint, entries, Math.max(1, occurrences));
     }
 
     private static LockRef ref(LockClass lockClass, int instance) {

@@ -36,13 +36,14 @@ import java.util.Map;
  * threads happened to get a lock could have been the other way round. Edges outlive their
  * locks: a deadlock pattern seen while a lock lived is still a bug after it is collected.
  */
-public final class LockOrderAnalysis extends ClockedAnalysis {
+public sealed class LockOrderAnalysis extends ClockedAnalysis permits PredictiveLockOrderAnalysis {
 
     /** Instance pairs recorded per lock class; beyond it new pairs are not recorded (a warning says so). */
     static final int MAX_INSTANCE_EDGES_PER_CLASS = 100_000;
 
     private final TraceState state;
-    private final LockHolds holds;
+    /** The shared lock holds, as they were before the event being delivered. */
+    final LockHolds holds;
     private final LockClasses classes;
     private final LongObjectMap<OrderEdge> classEdges = new LongObjectMap<>();
     private final LongObjectMap<InstanceOrder> instanceOrders = new LongObjectMap<>();
@@ -150,7 +151,17 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
             held[i] = new HeldSnapshot(h, classes.of(h, hf, hs), hs, holds.heldContext(thread, i), LockFlags.isShared(hf));
         }
         return new Acquisition(thread, lock, lockClass, site, state.contexts().current(thread), flags, held,
-                new VectorClock(hb.clock(thread)), hb.slot(thread));
+                new VectorClock(hb.clock(thread)), hb.slot(thread), position(thread));
+    }
+
+    /** Where the thread is, for the deadlock prediction; 0: nothing predicts. */
+    int position(int thread) {
+        return 0;
+    }
+
+    /** Decides whether some reordering of the trace deadlocks with these witnesses; null: lock order only. */
+    CycleWitnesses.Realizability realizability() {
+        return null;
     }
 
     private OrderEdge classEdge(LockClass from, LockClass to) {
@@ -201,7 +212,7 @@ public final class LockOrderAnalysis extends ClockedAnalysis {
     public List<Finding> findings() {
         if (findings == null) {
             List<String> w = new ArrayList<>();
-            findings = new DeadlockFindings(state, w).find(classEdges, collectInstanceEdges());
+            findings = new DeadlockFindings(state, w, realizability()).find(classEdges, collectInstanceEdges());
             searchWarnings = w;
         }
         return findings;

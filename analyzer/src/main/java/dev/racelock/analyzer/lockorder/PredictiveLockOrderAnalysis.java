@@ -1,0 +1,156 @@
+package dev.racelock.analyzer.lockorder;
+
+import dev.racelock.analyzer.reorder.SyncPreservingClosure;
+import dev.racelock.analyzer.reorder.SyncPreservingTrace;
+import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.LockFlags;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lock-order analysis with sound deadlock prediction ({@code --analysis predictive};
+ * docs/analyses.md, "Predicted deadlocks"): besides the lock-order graph, it follows what every
+ * correct reordering of the trace must keep ({@link SyncPreservingTrace}), and a cycle whose
+ * witnesses a sync-preserving reordering runs into, each thread stopped at its acquisition
+ * holding the previous lock, is reported as a {@code predicted-deadlock} (Tunç et al., PLDI 2023).
+ * The other cycles stay potential deadlocks ({@code deadlock}), the lower level: another path
+ * through the program may still realize them, as lockdep assumes.
+ */
+public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
+
+    private final SyncPreservingTrace trace;
+
+    public PredictiveLockOrderAnalysis(TraceState state) {
+        this(state, new SyncPreservingTrace());
+    }
+
+    PredictiveLockOrderAnalysis(TraceState state, SyncPreservingTrace trace) {
+        super(state);
+        this.trace = trace;
+    }
+
+    @Override
+    int position(int thread) {
+        return trace.position(thread);
+    }
+
+    @Override
+    CycleWitnesses.Realizability realizability() {
+        SyncPreservingClosure closure = trace.closure();
+        return witnesses -> {
+            int[] threads = new int[witnesses.length];
+            int[] positions = new int[witnesses.length];
+            for (int i = 0; i < witnesses.length; i++) {
+                threads[i] = witnesses[i].thread();
+                positions[i] = witnesses[i].position();
+            }
+            return closure.reachesAll(threads, positions);
+        };
+    }
+
+    @Override
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(super.warnings());
+        if (trace.trimmed()) {
+            all.add("deadlock prediction: the trace's history kept for it reached its bound ("
+                    + SyncPreservingTrace.DEFAULT_BUDGET + " entries) and its oldest part was dropped; a lock-order"
+                    + " cycle whose proof needs that part is reported as a potential deadlock only");
+        }
+        return all;
+    }
+
+    // ---- memory --------------------------------------------------------------------------------------
+
+    @Override
+    public void read(int thread, long object, int field, int site) {
+        trace.read(thread, object, field);
+    }
+
+    @Override
+    public void write(int thread, long object, int field, int site) {
+        trace.write(thread, object, field);
+    }
+
+    @Override
+    public void arrayRead(int thread, long array, int index, int site) {
+        trace.arrayRead(thread, array, index);
+    }
+
+    @Override
+    public void arrayWrite(int thread, long array, int index, int site) {
+        trace.arrayWrite(thread, array, index);
+    }
+
+    @Override
+    public void arrayRangeRead(int thread, long array, int from, int length, int site) {
+        trace.arrayRangeRead(thread, array, from, length);
+    }
+
+    @Override
+    public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
+        trace.arrayRangeWrite(thread, array, from, length);
+    }
+
+    @Override
+    public void volatileRead(int thread, long object, int slot, int site) {
+        trace.volatileRead(thread, object, slot);
+        super.volatileRead(thread, object, slot, site);
+    }
+
+    @Override
+    public void volatileWrite(int thread, long object, int slot, int site) {
+        trace.volatileWrite(thread, object, slot);
+        super.volatileWrite(thread, object, slot, site);
+    }
+
+    // ---- hand-offs, threads, locks ----------------------------------------------------------------
+
+    @Override
+    public void hbRelease(int thread, long token, int site) {
+        trace.hbRelease(thread, token);
+        super.hbRelease(thread, token, site);
+    }
+
+    @Override
+    public void hbAcquire(int thread, long token, int site) {
+        trace.hbAcquire(thread, token);
+        super.hbAcquire(thread, token, site);
+    }
+
+    @Override
+    public void threadStart(int thread, int child, int site) {
+        trace.threadStart(thread, child);
+        super.threadStart(thread, child, site);
+    }
+
+    @Override
+    public void threadJoin(int thread, int child, int site) {
+        trace.threadJoin(thread, child);
+        super.threadJoin(thread, child, site);
+    }
+
+    @Override
+    public void lockRequest(int thread, long lock, int site, int flags) {
+        trace.lockRequest(thread, lock); // first: the acquisition recorded below starts its position
+        super.lockRequest(thread, lock, site, flags);
+    }
+
+    @Override
+    public void lockAcquire(int thread, long lock, int site, int flags) {
+        trace.lockAcquire(thread, lock, LockFlags.isShared(flags), holds.isOutermostAcquire(thread, lock, flags));
+        super.lockAcquire(thread, lock, site, flags);
+    }
+
+    @Override
+    public void lockRelease(int thread, long lock, int site, int flags) {
+        trace.lockRelease(thread, lock, LockFlags.isShared(flags), holds.isOutermostRelease(thread, lock, flags));
+        super.lockRelease(thread, lock, site, flags);
+    }
+
+    @Override
+    public void objectFreed(long object) {
+        trace.objectFreed(object);
+        super.objectFreed(object);
+    }
+}

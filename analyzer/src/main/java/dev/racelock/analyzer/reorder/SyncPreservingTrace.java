@@ -1,0 +1,272 @@
+package dev.racelock.analyzer.reorder;
+
+import dev.racelock.analyzer.collect.LocationTable;
+import dev.racelock.analyzer.collect.LongObjectMap;
+
+import java.util.Arrays;
+
+/**
+ * What the sync-preserving closure ({@link SyncPreservingClosure}) needs to know of a trace,
+ * recorded as the trace streams by: the clocks of the order every correct reordering keeps
+ * ({@link ReadsFromClocks}), with their past, and every critical section
+ * ({@link CriticalSections}). An analysis feeds it the events and takes a {@link #position} of a
+ * thread at each lock acquisition it may later ask about.
+ *
+ * <p>Reads-from: a read (plain or volatile) is ordered after the last write of its location in
+ * the trace, with everything before that write. An array accessed by ranges
+ * ({@code arraycopy}, {@code fill}) longer than {@link #MAX_ELEMENTWISE_RANGE} is from then on
+ * followed as a whole: a read of any of its elements is ordered after the last write of each
+ * thread to any of them, more order than needed, which can only hide a deadlock.
+ *
+ * <p>Memory: the last writes of live objects (dropped when an object is collected), plus the past
+ * of the clocks and the sections, which grow with the trace; past {@link #budget} entries the
+ * oldest are dropped ({@link #trimmed()}), and a cycle whose closure reaches back to what was dropped is
+ * not proven.
+ */
+public final class SyncPreservingTrace {
+
+    /** Entries (clock changes and critical sections) kept by default: about 64 MB. */
+    public static final long DEFAULT_BUDGET = 2_000_000;
+    /** Range accesses up to this many elements are followed element by element. */
+    static final int MAX_ELEMENTWISE_RANGE = 64;
+
+    private final long budget;
+    private final ReadsFromClocks clocks = new ReadsFromClocks();
+    private final CriticalSections sections = new CriticalSections();
+    private final LocationTable<LastWrite> writes = new LocationTable<>(LastWrite::new);
+    /** Arrays followed as a whole: per thread, the epoch of its last write to any element (0: none). */
+    private final LongObjectMap<int[]> wholeArrays = new LongObjectMap<>();
+    /** Hand-off tokens: the clocks of their releases, joined. */
+    private final LongObjectMap<int[]> tokens = new LongObjectMap<>();
+    private long[] pendingRequest = new long[16];
+    private boolean[] hasPending = new boolean[16];
+    private boolean trimmed;
+    /** Entries at which the budget is looked at next (not at every event once it cannot be met). */
+    private long nextCheck;
+
+    public SyncPreservingTrace() {
+        this(DEFAULT_BUDGET);
+    }
+
+    public SyncPreservingTrace(long budget) {
+        this.budget = budget;
+        this.nextCheck = budget;
+    }
+
+    /** A question answered on the trace seen so far. */
+    public SyncPreservingClosure closure() {
+        return new SyncPreservingClosure(clocks, sections);
+    }
+
+    /**
+     * Where thread t is: at a lock acquisition (or its request), after this trace has seen it,
+     * the position that {@link SyncPreservingClosure#reachesAll} takes for "just before it".
+     */
+    public int position(int t) {
+        return clocks.epoch(t);
+    }
+
+    /** True once older history was dropped to stay within the budget. */
+    public boolean trimmed() {
+        return trimmed;
+    }
+
+    // ---- memory --------------------------------------------------------------------------------------
+
+    public void read(int t, long object, int slot) {
+        LastWrite w = writes.find(object, slot);
+        if (w != null && w.thread >= 0 && w.thread != t) {
+            clocks.joinEpoch(t, w.thread, w.epoch);
+            keepWithinBudget();
+        }
+    }
+
+    public void write(int t, long object, int slot) {
+        LastWrite w = writes.get(object, slot);
+        w.thread = t;
+        w.epoch = clocks.epoch(t);
+    }
+
+    public void arrayRead(int t, long array, int index) {
+        int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
+        if (whole != null) {
+            readWhole(t, whole);
+        } else {
+            read(t, array, index);
+        }
+    }
+
+    public void arrayWrite(int t, long array, int index) {
+        int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
+        if (whole != null) {
+            writeWhole(t, array, whole);
+        } else {
+            write(t, array, index);
+        }
+    }
+
+    public void arrayRangeRead(int t, long array, int from, int length) {
+        int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
+        if (whole == null && length <= MAX_ELEMENTWISE_RANGE) {
+            for (int i = 0; i < length; i++) {
+                read(t, array, from + i);
+            }
+        } else {
+            readWhole(t, whole != null ? whole : followAsWhole(array));
+        }
+    }
+
+    public void arrayRangeWrite(int t, long array, int from, int length) {
+        int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
+        if (whole == null && length <= MAX_ELEMENTWISE_RANGE) {
+            for (int i = 0; i < length; i++) {
+                write(t, array, from + i);
+            }
+        } else {
+            writeWhole(t, array, whole != null ? whole : followAsWhole(array));
+        }
+    }
+
+    private int[] followAsWhole(long array) {
+        int[][] whole = {new int[Math.max(8, clocks.threads())]};
+        writes.forEachOf(array, w -> {
+            if (w.thread >= 0) {
+                if (w.thread >= whole[0].length) {
+                    whole[0] = Arrays.copyOf(whole[0], Math.max(w.thread + 1, whole[0].length * 2));
+                }
+                whole[0][w.thread] = Math.max(whole[0][w.thread], w.epoch);
+            }
+        });
+        writes.free(array);
+        wholeArrays.put(array, whole[0]);
+        return whole[0];
+    }
+
+    private void readWhole(int t, int[] whole) {
+        for (int u = 0; u < whole.length; u++) {
+            if (whole[u] > 0 && u != t) {
+                clocks.joinEpoch(t, u, whole[u]);
+            }
+        }
+        keepWithinBudget();
+    }
+
+    private void writeWhole(int t, long array, int[] whole) {
+        if (t >= whole.length) {
+            whole = Arrays.copyOf(whole, Math.max(t + 1, whole.length * 2));
+            wholeArrays.put(array, whole);
+        }
+        whole[t] = clocks.epoch(t);
+    }
+
+    public void volatileRead(int t, long object, int slot) {
+        read(t, object, slot);
+    }
+
+    public void volatileWrite(int t, long object, int slot) {
+        write(t, object, slot);
+    }
+
+    // ---- hand-offs and threads -------------------------------------------------------------------
+
+    public void hbRelease(int t, long token) {
+        int[] mine = clocks.current(t);
+        int[] c = tokens.get(token);
+        if (c == null) {
+            tokens.put(token, mine.clone());
+            return;
+        }
+        if (c.length < mine.length) {
+            c = Arrays.copyOf(c, mine.length);
+            tokens.put(token, c);
+        }
+        for (int u = 0; u < mine.length; u++) {
+            c[u] = Math.max(c[u], mine[u]);
+        }
+    }
+
+    public void hbAcquire(int t, long token) {
+        int[] c = tokens.get(token);
+        if (c != null) {
+            clocks.joinClock(t, c);
+            keepWithinBudget();
+        }
+    }
+
+    public void threadStart(int parent, int child) {
+        clocks.joinClock(child, clocks.current(parent));
+        keepWithinBudget();
+    }
+
+    public void threadJoin(int t, int child) {
+        clocks.joinClock(t, clocks.current(child));
+        keepWithinBudget();
+    }
+
+    // ---- locks ----------------------------------------------------------------------------------------
+
+    /** A thread asks for a lock (and may block): the acquisition starts here. */
+    public void lockRequest(int t, long lock) {
+        ensure(t);
+        clocks.tick(t);
+        pendingRequest[t] = lock;
+        hasPending[t] = true;
+    }
+
+    /**
+     * A lock acquired; {@code outermost}: a critical section starts (the first hold, or the
+     * re-acquire after a wait), else a reentrant hold, which changes nothing.
+     */
+    public void lockAcquire(int t, long lock, boolean shared, boolean outermost) {
+        ensure(t);
+        boolean requested = hasPending[t] && pendingRequest[t] == lock;
+        hasPending[t] = false;
+        if (!outermost) {
+            return;
+        }
+        if (!requested) {
+            clocks.tick(t);
+        }
+        sections.acquire(t, lock, shared, clocks.epoch(t));
+        keepWithinBudget();
+    }
+
+    /** A lock released; {@code outermost}: the critical section ends (the last hold, or a wait). */
+    public void lockRelease(int t, long lock, boolean shared, boolean outermost) {
+        if (outermost) {
+            sections.release(t, lock, shared, clocks.epoch(t));
+        }
+    }
+
+    private void ensure(int t) {
+        if (t >= hasPending.length) {
+            int n = Math.max(t + 1, hasPending.length * 2);
+            pendingRequest = Arrays.copyOf(pendingRequest, n);
+            hasPending = Arrays.copyOf(hasPending, n);
+        }
+    }
+
+    public void objectFreed(long object) {
+        writes.free(object);
+        if (!wholeArrays.isEmpty()) {
+            wholeArrays.remove(object);
+        }
+        tokens.remove(object);
+        sections.freed(object);
+    }
+
+    private void keepWithinBudget() {
+        if (clocks.changes() + sections.size() <= nextCheck) {
+            return;
+        }
+        // Down to three quarters, so that trimming (a pass over the threads) is rare.
+        while (clocks.changes() + sections.size() > budget - budget / 4) {
+            long dropped = clocks.changes() > sections.size() ? clocks.dropOldest() : sections.dropOldest();
+            if (dropped == 0 && clocks.dropOldest() + sections.dropOldest() == 0) {
+                break;
+            }
+            trimmed = true;
+        }
+        nextCheck = Math.max(budget, clocks.changes() + sections.size() + budget / 8);
+    }
+}
