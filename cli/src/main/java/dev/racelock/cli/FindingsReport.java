@@ -73,23 +73,25 @@ final class FindingsReport {
             for (Path file : options.suppressionFiles) {
                 rules.addAll(SuppressionFile.read(file).rules());
             }
-            FindingGate gate = new FindingGate(baseline, new Suppressions(rules), failOn(options.failOn));
+            FindingGate gate = FindingGate.failingTypes(baseline, new Suppressions(rules), failOn(options.failOn));
             return new FindingsReport(options, services, out, err, destinations, gate);
         } catch (GateConfigException e) {
             throw CommandFailure.usage(e.getMessage());
         }
     }
 
-    private static Set<FindingType.Category> failOn(List<String> names) {
-        Set<FindingType.Category> categories = EnumSet.noneOf(FindingType.Category.class);
+    /** The finding types {@code --fail-on} names: a category stands for each of its types. */
+    private static Set<FindingType> failOn(List<String> names) {
+        Set<FindingType> types = EnumSet.noneOf(FindingType.class);
         for (String name : names) {
             switch (name) {
-                case "race" -> categories.add(FindingType.Category.RACE);
-                case "deadlock" -> categories.add(FindingType.Category.DEADLOCK);
-                default -> { } // "none" adds nothing
+                case "race" -> types.addAll(FindingGate.typesOf(EnumSet.of(FindingType.Category.RACE)));
+                case "deadlock" -> types.addAll(FindingGate.typesOf(EnumSet.of(FindingType.Category.DEADLOCK)));
+                case "none" -> { } // adds nothing
+                default -> types.add(FindingType.fromId(name));
             }
         }
-        return categories;
+        return types;
     }
 
     /**

@@ -47,7 +47,10 @@ public final class ReportingOptions {
 
     @Option(names = "--fail-on", paramLabel = "CATEGORY", split = ",", converter = FailOnConverter.class,
             defaultValue = "race,deadlock",
-            description = "Finding categories that fail the run: race, deadlock, or none (default: ${DEFAULT-VALUE}).")
+            description = "What fails the run: the categories race and deadlock, finding types (data-race, "
+                    + "predicted-race, predicted-deadlock, observed-deadlock), or none; e.g. "
+                    + "race,predicted-deadlock,observed-deadlock leaves potential deadlocks out "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> failOn = new ArrayList<>();
 
     @Option(names = "--max-findings", paramLabel = "N",
@@ -89,14 +92,21 @@ public final class ReportingOptions {
         }
     }
 
+    /**
+     * A category ({@code race}, {@code deadlock}: every type of it), a finding type id, or
+     * {@code none}. {@code deadlock} is the category (potential, predicted and observed), not
+     * the type of the same name.
+     */
     static final class FailOnConverter implements ITypeConverter<String> {
-        private static final Set<String> ACCEPTED = Set.of("race", "deadlock", "none");
+        private static final Set<String> ACCEPTED = Set.of("race", "deadlock", "none", "data-race", "predicted-race",
+                "predicted-deadlock", "observed-deadlock");
 
         @Override
         public String convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
             if (!ACCEPTED.contains(v)) {
-                throw new TypeConversionException("unknown category '" + value + "' (expected race, deadlock or none)");
+                throw new TypeConversionException("unknown category '" + value + "' (expected race, deadlock, "
+                        + "data-race, predicted-race, predicted-deadlock, observed-deadlock or none)");
             }
             return v;
         }

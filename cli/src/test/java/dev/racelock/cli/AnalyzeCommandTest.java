@@ -116,10 +116,22 @@ class AnalyzeCommandTest extends CannedAnalysisTest {
     }
 
     @Test
+    void failOnFindingTypesGatesOnTheSoundDeadlocksOnly() {
+        String sound = "race,predicted-deadlock,observed-deadlock";
+        cli.returning(Findings.result(Findings.deadlock("Bank")));
+        assertEquals(ExitCodes.CLEAN, cli.run("analyze", "--fail-on", sound, trace.toString()).exitCode());
+        assertEquals(ExitCodes.FINDINGS, cli.run("analyze", "--fail-on", "deadlock", trace.toString()).exitCode());
+        cli.returning(Findings.result(Findings.predictedDeadlock("Bank")));
+        assertEquals(ExitCodes.FINDINGS, cli.run("analyze", "--fail-on", sound, trace.toString()).exitCode());
+        assertEquals(ExitCodes.FINDINGS, cli.run("analyze", "--fail-on", "deadlock", trace.toString()).exitCode());
+        assertEquals(ExitCodes.CLEAN, cli.run("analyze", "--fail-on", "data-race", trace.toString()).exitCode());
+    }
+
+    @Test
     void failOnUnknownCategoryIsAUsageError() {
         CliHarness.Outcome o = cli.run("analyze", "--fail-on", "races", trace.toString());
         assertEquals(ExitCodes.USAGE, o.exitCode());
-        assertTrue(o.err().contains("unknown category 'races' (expected race, deadlock or none)"), o.err());
+        assertTrue(o.err().contains("unknown category 'races' (expected race, deadlock, data-race, predicted-race, predicted-deadlock, observed-deadlock or none)"), o.err());
     }
 
     @Test

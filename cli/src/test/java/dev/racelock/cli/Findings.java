@@ -29,6 +29,12 @@ final class Findings {
                 List.of(new RacePair(a, b, null, StartRelation.NONE, 1)));
     }
 
+    /** The same cycle as {@link #deadlock}, proven by a reordering of the run. */
+    static Finding predictedDeadlock(String simpleClass) {
+        Finding potential = deadlock(simpleClass);
+        return Finding.cycle(FindingType.PREDICTED_DEADLOCK, potential.fingerprint(), potential.cycle(), 1);
+    }
+
     static Finding deadlock(String simpleClass) {
         SourceSite site = new SourceSite("com.acme." + simpleClass, "transfer", simpleClass + ".java", 20);
         LockRef account = LockRef.ofClass(true, "com.acme.Account");

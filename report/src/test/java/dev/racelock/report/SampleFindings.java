@@ -99,6 +99,12 @@ public final class SampleFindings {
         return Finding.cycle(FindingType.DEADLOCK, DEADLOCK_FINGERPRINT, List.of(t1, t2), 1);
     }
 
+    /** The cycle of {@link #deadlock()}, which a reordering of the run realizes. */
+    public static Finding predictedDeadlock() {
+        Finding potential = deadlock();
+        return Finding.cycle(FindingType.PREDICTED_DEADLOCK, DEADLOCK_FINGERPRINT, potential.cycle(), 1);
+    }
+
     /** Two threads seen blocked on each other's ReentrantLock. */
     public static Finding observedDeadlock() {
         ThreadRef restock = new ThreadRef(31, "restock", site("com.acme.Shop", "open", "Shop.java", 40));

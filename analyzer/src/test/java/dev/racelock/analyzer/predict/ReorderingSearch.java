@@ -18,6 +18,10 @@ import java.util.Set;
  * when some correct reordering leaves two threads whose next events are conflicting accesses to
  * it (a predictable race, Smaragdakis et al. POPL 2012); the trace has a predictable deadlock when
  * one leaves threads each waiting for a lock the next one holds.
+ *
+ * <p>Sync-preserving (Tunç et al., PLDI 2023): only the reorderings that keep the order in which
+ * the trace's outermost acquires of each lock happened (an acquire may run only after every
+ * executed acquire of its lock that the trace had before it).
  */
 final class ReorderingSearch {
 
@@ -28,11 +32,17 @@ final class ReorderingSearch {
     private final Map<Integer, Integer> readsFrom = new HashMap<>();
     private final Map<String, Integer> forkOf = new HashMap<>();
     private final Set<String> visited = new HashSet<>();
+    private final boolean syncPreserving;
     final Set<String> racy = new HashSet<>();
     boolean deadlock;
 
     ReorderingSearch(List<StdEvent> events) {
+        this(events, false);
+    }
+
+    ReorderingSearch(List<StdEvent> events, boolean syncPreserving) {
         this.events = events;
+        this.syncPreserving = syncPreserving;
         Map<String, Integer> lastWrite = new HashMap<>();
         for (StdEvent e : events) {
             if (!threads.contains(e.thread())) {
@@ -55,6 +65,7 @@ final class ReorderingSearch {
         final Map<String, String> owner = new LinkedHashMap<>(); // lock -> thread
         final Map<String, Integer> count = new LinkedHashMap<>();
         final Map<String, Integer> lastWrite = new LinkedHashMap<>(); // "r"+var or "vr"+var -> event
+        final Map<String, Integer> lastAcquire = new LinkedHashMap<>(); // lock -> trace index of its last outermost acquire run
 
         State copy() {
             State s = new State();
@@ -62,11 +73,12 @@ final class ReorderingSearch {
             s.owner.putAll(owner);
             s.count.putAll(count);
             s.lastWrite.putAll(lastWrite);
+            s.lastAcquire.putAll(lastAcquire);
             return s;
         }
 
         String key() {
-            return Arrays.toString(pos) + owner + count + lastWrite;
+            return Arrays.toString(pos) + owner + count + lastWrite + lastAcquire;
         }
 
         boolean done(int t) {
@@ -125,7 +137,9 @@ final class ReorderingSearch {
         return switch (e.op()) {
             case "acq" -> {
                 String o = s.owner.get(e.target());
-                yield o == null || o.equals(e.thread());
+                boolean outermost = o == null;
+                boolean inOrder = !syncPreserving || !outermost || s.lastAcquire.getOrDefault(e.target(), -1) < e.index();
+                yield (o == null || o.equals(e.thread())) && inOrder;
             }
             case "r", "vr" -> s.lastWrite.getOrDefault(e.op() + e.target(), -1).equals(readsFrom.get(e.index()));
             case "hba" -> {
@@ -146,6 +160,9 @@ final class ReorderingSearch {
         n.pos[threads.indexOf(e.thread())]++;
         switch (e.op()) {
             case "acq" -> {
+                if (!n.owner.containsKey(e.target())) {
+                    n.lastAcquire.put(e.target(), e.index());
+                }
                 n.owner.put(e.target(), e.thread());
                 n.count.merge(e.target(), 1, Integer::sum);
             }

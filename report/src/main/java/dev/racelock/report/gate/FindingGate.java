@@ -11,18 +11,41 @@ import java.util.Set;
 
 /**
  * Decides which findings fail a build: suppressions remove findings from the report, the
- * baseline accepts known ones, and only the categories named by {@code --fail-on} count.
+ * baseline accepts known ones, and only the finding types named by {@code --fail-on} (by
+ * category or by type) count.
  */
 public final class FindingGate {
 
     private final Baseline baseline;
     private final Suppressions suppressions;
-    private final Set<FindingType.Category> failOn;
+    private final Set<FindingType> failOn;
 
+    /** Findings of the given categories fail. */
     public FindingGate(Baseline baseline, Suppressions suppressions, Set<FindingType.Category> failOn) {
+        this(baseline, suppressions, typesOf(failOn));
+    }
+
+    private FindingGate(Baseline baseline, Suppressions suppressions, EnumSet<FindingType> failingTypes) {
         this.baseline = baseline;
         this.suppressions = suppressions;
-        this.failOn = failOn.isEmpty() ? EnumSet.noneOf(FindingType.Category.class) : EnumSet.copyOf(failOn);
+        this.failOn = failingTypes;
+    }
+
+    /** Findings of the given types fail (e.g. the sound deadlocks only: predicted and observed). */
+    public static FindingGate failingTypes(Baseline baseline, Suppressions suppressions, Set<FindingType> types) {
+        return new FindingGate(baseline, suppressions,
+                types.isEmpty() ? EnumSet.noneOf(FindingType.class) : EnumSet.copyOf(types));
+    }
+
+    /** Every finding type of the given categories. */
+    public static EnumSet<FindingType> typesOf(Set<FindingType.Category> categories) {
+        EnumSet<FindingType> types = EnumSet.noneOf(FindingType.class);
+        for (FindingType t : FindingType.values()) {
+            if (categories.contains(t.category())) {
+                types.add(t);
+            }
+        }
+        return types;
     }
 
     public GateVerdict apply(List<Finding> findings) {
@@ -39,7 +62,7 @@ public final class FindingGate {
             reported.add(f);
             if (baseline.accepts(f)) {
                 baselined++;
-            } else if (failOn.contains(f.type().category())) {
+            } else if (failOn.contains(f.type())) {
                 failing.add(f);
             }
         }

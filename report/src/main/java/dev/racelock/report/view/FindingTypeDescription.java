@@ -63,6 +63,23 @@ public record FindingTypeDescription(String headline, String singular, String pl
                     "Take the locks of the cycle in one global order everywhere (for example by account id), merge"
                             + " them into one lock, or use tryLock with a timeout and back off. Each acquisition of"
                             + " the cycle is listed with its thread, stack and the locks already held.");
+            case PREDICTED_DEADLOCK -> new FindingTypeDescription("PREDICTED DEADLOCK", "predicted deadlock",
+                    "predicted deadlocks", false,
+                    "A reordering of this run that keeps the value every read saw and the order of the critical"
+                            + " sections of each lock it runs stops each thread at the acquisition shown, holding the"
+                            + " previous lock of the cycle: each waits for the next thread forever. Predicted as a"
+                            + " sync-preserving deadlock (Tunç, Mathur, Pavlogiannis and Viswanathan, PLDI 2023)",
+                    "PredictedDeadlock",
+                    "Threads take the same locks in inconsistent orders, and a schedule of this very run deadlocks.",
+                    "The lock-order graph of the run has a cycle, and a correct reordering of the recorded run (every"
+                            + " read sees the same write, every lock's critical sections keep their order) brings each"
+                            + " thread of the cycle to its acquisition at once, each holding the lock the previous"
+                            + " thread waits for. The run itself may have completed, but that schedule of the same"
+                            + " events blocks every thread of the cycle forever.",
+                    "Take the locks of the cycle in one global order everywhere (for example by account id), merge"
+                            + " them into one lock, or use tryLock with a timeout and back off. Each acquisition of"
+                            + " the cycle is listed with its thread, stack and the locks already held: in the"
+                            + " predicted schedule, that is where each thread stops.");
             case OBSERVED_DEADLOCK -> new FindingTypeDescription("DEADLOCK", "observed deadlock", "observed deadlocks",
                     true,
                     "These threads were blocked at the same time, each waiting for a lock that the next one holds:"

@@ -67,13 +67,16 @@ class SarifReportTest {
         assertEquals("0.1.0-test", driver.path("version").asText());
         List<String> ids = new ArrayList<>();
         driver.path("rules").forEach(r -> ids.add(r.path("id").asText()));
-        assertEquals(List.of("data-race", "deadlock", "observed-deadlock", "predicted-race"), ids);
+        assertEquals(List.of("data-race", "deadlock", "observed-deadlock", "predicted-race", "predicted-deadlock"), ids);
         JsonNode race = driver.path("rules").get(0);
         assertEquals("DataRace", race.path("name").asText());
         assertFalse(race.path("shortDescription").path("text").asText().isEmpty());
         assertFalse(race.path("fullDescription").path("text").asText().isEmpty());
         assertFalse(race.path("help").path("text").asText().isEmpty());
         assertEquals("error", race.path("defaultConfiguration").path("level").asText());
+        // A potential deadlock (lock order only) is the lower level; a predicted or observed one is an error.
+        assertEquals("warning", driver.path("rules").get(1).path("defaultConfiguration").path("level").asText());
+        assertEquals("error", driver.path("rules").get(4).path("defaultConfiguration").path("level").asText());
     }
 
     @Test
