@@ -42,7 +42,8 @@ public final class ReportingOptions {
     @Option(names = "--analysis", paramLabel = "ANALYSIS", converter = AnalysisConverter.class,
             defaultValue = "hb",
             description = "hb: races this run showed, lock-order deadlocks; predictive: also races another "
-                    + "schedule shows that this run's lock order hid (predicted-race) (default: ${DEFAULT-VALUE}).")
+                    + "schedule shows that this run's lock order hid (predicted-race), and lock-order cycles a "
+                    + "reordering of this run deadlocks (predicted-deadlock) (default: ${DEFAULT-VALUE}).")
     AnalysisSet analysis = AnalysisSet.HB;
 
     @Option(names = "--fail-on", paramLabel = "CATEGORY", split = ",", converter = FailOnConverter.class,

@@ -72,7 +72,7 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
      *
      * @param acquisition the facts
      * @param sentence    {@code Thread "t1" acquired Bank.lockB at Bank.java:20 while holding ...}
-     * @param verb        {@code acquired} or {@code blocked acquiring}
+     * @param verb        {@code acquired}, {@code blocked acquiring} or {@code would block acquiring}
      * @param lock        the lock taken
      * @param stack       every frame, innermost first (the site alone when no stack was recorded)
      * @param frames      the stack as printed, framework tails folded
@@ -136,7 +136,7 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
         for (LockAcquisition edge : f.cycle()) {
             List<SourceSite> stack = FindingWords.frames(edge.stack(), edge.acquiredAt());
             acquisitions.add(new AcquisitionView(edge, FindingWords.acquisitionSentence(f, edge),
-                    type.blocked() ? "blocked acquiring" : "acquired", FindingWords.lock(edge.lock()), stack,
+                    FindingWords.acquisitionVerb(f.type()), FindingWords.lock(edge.lock()), stack,
                     FoldedStack.of(stack), heldLocks(edge.heldLocks(), edge), thread(edge.thread())));
         }
         List<ThreadView> threads = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.racelock.report.view;
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
 import dev.racelock.analyzer.finding.LockRef;
@@ -310,16 +311,29 @@ public final class FindingWords {
 
     /**
      * One edge of a cycle as a sentence: {@code Thread "t1" acquired Bank.lockB at Bank.java:20 while
-     * holding Bank.lockA (taken at Bank.java:19)}; in an observed deadlock the thread was blocked.
+     * holding Bank.lockA (taken at Bank.java:19)}; in an observed deadlock the thread was blocked,
+     * in a predicted one that is where the predicted schedule stops it.
      */
     public static String acquisitionSentence(Finding f, LockAcquisition edge) {
-        String verb = FindingTypeDescription.of(f.type()).blocked() ? " blocked acquiring " : " acquired ";
+        String verb = " " + acquisitionVerb(f.type()) + " ";
         StringBuilder sb = new StringBuilder("Thread ").append(threadName(edge.thread())).append(verb)
                 .append(lock(edge.lock())).append(" at ").append(fileAndLine(edge.acquiredAt()));
         if (!edge.heldLocks().isEmpty()) {
             sb.append(" while holding ").append(heldLocks(edge.heldLocks()));
         }
         return sb.toString();
+    }
+
+    /**
+     * What a thread of a cycle did at its acquisition: {@code acquired} (lock order), {@code
+     * blocked acquiring} (observed), {@code would block acquiring} (predicted: where the
+     * reordering stops it).
+     */
+    public static String acquisitionVerb(FindingType type) {
+        if (FindingTypeDescription.of(type).blocked()) {
+            return "blocked acquiring";
+        }
+        return type == FindingType.PREDICTED_DEADLOCK ? "would block acquiring" : "acquired";
     }
 
     /** {@code Thread "t1" took Bank.lockA here, then went for Bank.lockB}. */

@@ -111,7 +111,8 @@ class TextReportTest {
         String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.predictedDeadlock()), 10,
                 List.of()));
         assertTrue(report.contains("PREDICTED DEADLOCK: lock-order cycle of 2 locks\n"), report);
-        assertTrue(report.contains("  Thread \"t1\" acquired Bank.lockB at Bank.java:20 while holding Bank.lockA"), report);
+        assertTrue(report.contains("  Thread \"t1\" would block acquiring Bank.lockB at Bank.java:20 while holding"
+                + " Bank.lockA"), report);
         assertTrue(report.contains("  Why: A reordering of this run that keeps the value every read saw and the order of"
                 + " the critical sections of each lock it runs stops each thread at the acquisition shown"), report);
         assertTrue(report.endsWith("racelock: 1 predicted deadlock (1 finding) in 1 trace, 10 events\n"), report);

@@ -39,8 +39,9 @@ public enum Capability {
      */
     VIRTUAL_THREADS("virtual-threads"),
     /**
-     * Races hidden behind lock order, predicted by {@code --analysis predictive}: the harness
-     * analyzes a sample that requires it (or expects a {@code predicted-race}) with that option.
+     * Races hidden behind lock order and deadlocks a reordering of the run realizes, predicted by
+     * {@code --analysis predictive}: the harness analyzes a sample that requires it (or expects a
+     * {@code predicted-race}) with that option.
      */
     PREDICTIVE("predictive");
 
