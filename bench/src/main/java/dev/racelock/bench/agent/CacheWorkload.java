@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,10 +36,7 @@ public final class CacheWorkload {
                 .maximumSize(CAPACITY).concurrencyLevel(a.threads()).build(CacheLoader.from(CacheWorkload::value));
         ConcurrentHashMap<Integer, Long> map = new ConcurrentHashMap<>();
         ConcurrentHashMap<Integer, Long> counts = new ConcurrentHashMap<>();
-        long[] expected = new long[a.threads()];
-        long start = System.nanoTime();
-        long[] returned = ParallelWork.run("cache", a.threads(), t -> {
-            SplittableRandom random = new SplittableRandom(a.seedOf(t));
+        WorkloadCheck.Timed run = WorkloadCheck.run("cache", a, (t, random) -> {
             long sum = 0;
             long drawn = 0;
             long merges = 0;
@@ -62,15 +58,13 @@ public final class CacheWorkload {
                     merges++;
                 }
             }
-            expected[t] = drawn + merges;
-            return sum;
+            return new WorkloadCheck.Sums(sum, drawn + merges);
         });
-        long millis = WorkloadCheck.millisSince(start);
         long counted = 0;
         for (long c : counts.values()) {
             counted += c;
         }
-        WorkloadCheck.finish("cache", a, millis, ParallelWork.sum(returned) + counted, ParallelWork.sum(expected));
+        WorkloadCheck.finish("cache", a, run.millis(), run.sums().check() + counted, run.sums().expected());
     }
 
     /** A key's value: a fixed mix of its bits (SplitMix64's finalizer), so every hit can be checked. */

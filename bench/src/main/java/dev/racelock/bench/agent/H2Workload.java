@@ -34,19 +34,14 @@ public final class H2Workload {
             s.execute("create table account(id int primary key, owner int, balance bigint)");
             s.execute("create index account_owner on account(owner)");
         }
-        long[] expected = new long[a.threads()];
-        long start = System.nanoTime();
-        long[] read = ParallelWork.run("h2", a.threads(),
-                t -> work(t, a.size(), new SplittableRandom(a.seedOf(t)), expected));
-        long millis = WorkloadCheck.millisSince(start);
-        WorkloadCheck.finish("h2", a, millis, ParallelWork.sum(read), ParallelWork.sum(expected));
+        WorkloadCheck.finish("h2", a, WorkloadCheck.run("h2", a, (t, random) -> work(t, a.size(), random)));
     }
 
     /**
-     * Runs one thread's transactions and returns the sum of every balance it read from the
-     * database; {@code expected[owner]} receives the same sum read from the thread's own copy.
+     * Runs one thread's transactions: the sum of every balance it read from the database, and the
+     * same sum read from the thread's own copy.
      */
-    private static long work(int owner, int transactions, SplittableRandom random, long[] expected)
+    private static WorkloadCheck.Sums work(int owner, int transactions, SplittableRandom random)
             throws SQLException {
         try (Connection c = DriverManager.getConnection(URL);
              PreparedStatement insert = c.prepareStatement("insert into account values(?, ?, ?)");
@@ -93,8 +88,7 @@ public final class H2Workload {
                 }
                 c.commit();
             }
-            expected[owner] = fromCopy;
-            return fromDatabase;
+            return new WorkloadCheck.Sums(fromDatabase, fromCopy);
         }
     }
 

@@ -11,7 +11,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
-import java.util.SplittableRandom;
 
 /**
  * Jetty 12 on loopback: a server whose handler answers {@code GET /data/n} with a body that is a
@@ -44,10 +43,7 @@ public final class JettyWorkload {
         client.start();
         try {
             String base = "http://127.0.0.1:" + connector.getLocalPort() + PREFIX;
-            long[] expected = new long[a.threads()];
-            long start = System.nanoTime();
-            long[] received = ParallelWork.run("jetty", a.threads(), t -> {
-                SplittableRandom random = new SplittableRandom(a.seedOf(t));
+            WorkloadCheck.Timed run = WorkloadCheck.run("jetty", a, (t, random) -> {
                 long sum = 0;
                 long computed = 0;
                 for (int i = 0; i < a.size(); i++) {
@@ -59,11 +55,9 @@ public final class JettyWorkload {
                     sum += byteSum(response.getContent());
                     computed += byteSum(body(n));
                 }
-                expected[t] = computed;
-                return sum;
+                return new WorkloadCheck.Sums(sum, computed);
             });
-            long millis = WorkloadCheck.millisSince(start);
-            WorkloadCheck.finish("jetty", a, millis, ParallelWork.sum(received), ParallelWork.sum(expected));
+            WorkloadCheck.finish("jetty", a, run);
         } finally {
             client.stop();
             server.stop();

@@ -71,10 +71,7 @@ public final class XalanWorkload {
     public static void main(String[] args) throws Exception {
         WorkloadArgs a = WorkloadArgs.parse(args, DEFAULT_DOCUMENTS);
         Templates templates = new TransformerFactoryImpl().newTemplates(new StreamSource(new StringReader(STYLESHEET)));
-        long[] expected = new long[a.threads()];
-        long start = System.nanoTime();
-        long[] rendered = ParallelWork.run("xalan", a.threads(), t -> {
-            SplittableRandom random = new SplittableRandom(a.seedOf(t));
+        WorkloadCheck.Timed run = WorkloadCheck.run("xalan", a, (t, random) -> {
             long fromOutput = 0;
             long generated = 0;
             for (int d = 0; d < a.size(); d++) {
@@ -86,11 +83,9 @@ public final class XalanWorkload {
                 String html = output.toString();
                 fromOutput += paragraph(html, "items") + paragraph(html, "total");
             }
-            expected[t] = generated;
-            return fromOutput;
+            return new WorkloadCheck.Sums(fromOutput, generated);
         });
-        long millis = WorkloadCheck.millisSince(start);
-        WorkloadCheck.finish("xalan", a, millis, ParallelWork.sum(rendered), ParallelWork.sum(expected));
+        WorkloadCheck.finish("xalan", a, run);
     }
 
     /** Appends one generated order document; returns its item count plus the sum of its amounts. */

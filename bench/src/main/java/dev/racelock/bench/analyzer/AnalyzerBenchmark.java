@@ -3,7 +3,6 @@ package dev.racelock.bench.analyzer;
 import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
-import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.files.TraceFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -73,14 +72,6 @@ public class AnalyzerBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public AnalysisResult analyzeStream() {
-        AnalysisSession session = new AnalysisSession();
-        workload.prologue(session);
-        long events = 0;
-        while (events < EVENTS) {
-            workload.block.replay(session);
-            events += workload.block.size();
-        }
-        session.end(new TraceEnd(session.events(), true, null));
-        return session.result();
+        return workload.analyze(new AnalysisSession(), EVENTS);
     }
 }

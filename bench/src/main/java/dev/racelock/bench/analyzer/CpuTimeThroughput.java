@@ -3,7 +3,6 @@ package dev.racelock.bench.analyzer;
 import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.ReadProgress;
-import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.files.TraceFiles;
 
 import java.io.IOException;
@@ -45,16 +44,13 @@ public final class CpuTimeThroughput {
             long cpu0 = mx.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
             AnalysisSession session = new AnalysisSession();
+            AnalysisResult result;
             if (trace != null) {
                 TraceFiles.read(trace, session, ReadProgress.NONE);
+                result = session.result();
             } else {
-                workload.prologue(session);
-                while (session.events() < AnalyzerBenchmark.EVENTS) {
-                    workload.block.replay(session);
-                }
-                session.end(new TraceEnd(session.events(), true, null));
+                result = workload.analyze(session, AnalyzerBenchmark.EVENTS);
             }
-            AnalysisResult result = session.result();
             double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
             double wall = (System.nanoTime() - wall0) / 1e9;
             System.out.printf("round %d: %,d events, %d findings: %.1f M events/CPU-s, %.1f M events/s wall%n", round,

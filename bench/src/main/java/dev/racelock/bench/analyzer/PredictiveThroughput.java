@@ -6,7 +6,6 @@ import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
 import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
-import dev.racelock.trace.TraceEnd;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -45,13 +44,7 @@ public final class PredictiveThroughput {
                     continue;
                 }
                 long cpu0 = mx.getCurrentThreadCpuTime();
-                AnalysisSession session = new AnalysisSession(configs.get(c));
-                workload.prologue(session);
-                while (session.events() < AnalyzerBenchmark.EVENTS) {
-                    workload.block.replay(session);
-                }
-                session.end(new TraceEnd(session.events(), true, null));
-                AnalysisResult result = session.result();
+                AnalysisResult result = workload.analyze(new AnalysisSession(configs.get(c)), AnalyzerBenchmark.EVENTS);
                 double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
                 line.append(String.format("  %s %.1f M events/CPU-s (%d findings)", names[c],
                         result.events() / cpu / 1e6, result.findings().size()));

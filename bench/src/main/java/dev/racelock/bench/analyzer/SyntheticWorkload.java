@@ -1,5 +1,7 @@
 package dev.racelock.bench.analyzer;
 
+import dev.racelock.analyzer.AnalysisSession;
+import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockFlags;
@@ -66,6 +68,19 @@ final class SyntheticWorkload {
             block.replay(exporter);
         }
         exporter.end(new TraceEnd(0, true, null));
+    }
+
+    /**
+     * One pass of the stream benchmarks: the prologue, whole blocks until the session has seen at
+     * least {@code events} events, then a complete end; returns the session's findings.
+     */
+    AnalysisResult analyze(AnalysisSession session, long events) {
+        prologue(session);
+        while (session.events() < events) {
+            block.replay(session);
+        }
+        session.end(new TraceEnd(session.events(), true, null));
+        return session.result();
     }
 
     /** Dictionaries and thread starts: what precedes the first replayed block. */
