@@ -1,6 +1,7 @@
 package dev.racelock.analyzer.collect;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A hash map from primitive {@code long} keys to objects: open addressing with linear probing
@@ -50,19 +51,7 @@ public final class LongObjectMap<V> {
 
     @SuppressWarnings("unchecked")
     public V get(long key) {
-        Object[] vs = values;
-        long[] ks = keys;
-        int i = slot(key);
-        while (true) {
-            Object v = vs[i];
-            if (v == null) {
-                return null;
-            }
-            if (ks[i] == key) {
-                return (V) v;
-            }
-            i = (i + 1) & mask;
-        }
+        return (V) values[find(key)];
     }
 
     /** Associates {@code value} with {@code key}; returns the previous value or null. */
@@ -71,40 +60,66 @@ public final class LongObjectMap<V> {
         if (value == null) {
             throw new IllegalArgumentException("null value");
         }
-        int i = slot(key);
-        while (true) {
-            Object v = values[i];
-            if (v == null) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 2 > values.length) {
-                    grow();
-                }
-                return null;
-            }
-            if (keys[i] == key) {
-                values[i] = value;
-                return (V) v;
-            }
-            i = (i + 1) & mask;
+        int i = find(key);
+        Object previous = values[i];
+        if (previous == null) {
+            insertAt(i, key, value);
+        } else {
+            values[i] = value;
         }
+        return (V) previous;
+    }
+
+    /**
+     * The value of {@code key}; when there is none, the one {@code create} makes, stored first.
+     * One probe either way (a get, then a put, would walk the chain twice), so {@code create}
+     * must not change this map.
+     */
+    @SuppressWarnings("unchecked")
+    public V computeIfAbsent(long key, Supplier<? extends V> create) {
+        int i = find(key);
+        Object present = values[i];
+        if (present != null) {
+            return (V) present;
+        }
+        V value = create.get();
+        if (value == null) {
+            throw new IllegalArgumentException("null value");
+        }
+        insertAt(i, key, value);
+        return value;
     }
 
     /** Removes the mapping of {@code key}; returns its value or null. */
     @SuppressWarnings("unchecked")
     public V remove(long key) {
+        int i = find(key);
+        Object v = values[i];
+        if (v != null) {
+            deleteAt(i);
+            size--;
+        }
+        return (V) v;
+    }
+
+    /** The slot holding {@code key}, or the free slot that ends its probe chain. */
+    private int find(long key) {
+        Object[] vs = values;
+        long[] ks = keys;
+        int m = mask;
         int i = slot(key);
-        while (true) {
-            Object v = values[i];
-            if (v == null) {
-                return null;
-            }
-            if (keys[i] == key) {
-                deleteAt(i);
-                size--;
-                return (V) v;
-            }
-            i = (i + 1) & mask;
+        while (vs[i] != null && ks[i] != key) {
+            i = (i + 1) & m;
+        }
+        return i;
+    }
+
+    /** Stores a new mapping in {@code free}, a free slot {@link #find} returned for {@code key}. */
+    private void insertAt(int free, long key, Object value) {
+        keys[free] = key;
+        values[free] = value;
+        if (++size * 2 > values.length) {
+            grow();
         }
     }
 
@@ -133,14 +148,10 @@ public final class LongObjectMap<V> {
         Object[] oldValues = values;
         allocate(oldValues.length * 2);
         for (int j = 0; j < oldValues.length; j++) {
-            Object v = oldValues[j];
-            if (v != null) {
-                int i = slot(oldKeys[j]);
-                while (values[i] != null) {
-                    i = (i + 1) & mask;
-                }
+            if (oldValues[j] != null) {
+                int i = find(oldKeys[j]);
                 keys[i] = oldKeys[j];
-                values[i] = v;
+                values[i] = oldValues[j];
             }
         }
     }

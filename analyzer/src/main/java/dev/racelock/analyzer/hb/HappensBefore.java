@@ -208,11 +208,7 @@ public final class HappensBefore {
         if (!lockEdges) {
             return;
         }
-        LockClock l = locks.get(lock);
-        if (l == null) {
-            l = new LockClock();
-            locks.put(lock, l);
-        }
+        LockClock l = locks.computeIfAbsent(lock, LockClock::new);
         VectorClock c = own(t);
         if (shared) {
             if (l.shared == null) {
@@ -230,19 +226,8 @@ public final class HappensBefore {
     }
 
     public void volatileWrite(int t, long object, int slot) {
-        LongObjectMap<VectorClock> slotClocks = volatiles.get(object);
-        if (slotClocks == null) {
-            slotClocks = new LongObjectMap<>(4);
-            volatiles.put(object, slotClocks);
-        }
-        VectorClock v = slotClocks.get(slot);
-        if (v == null) {
-            v = new VectorClock();
-            slotClocks.put(slot, v);
-        }
-        VectorClock c = own(t);
-        v.join(c);
-        tick(t, c);
+        LongObjectMap<VectorClock> slotClocks = volatiles.computeIfAbsent(object, () -> new LongObjectMap<>(4));
+        releaseInto(slotClocks.computeIfAbsent(slot, VectorClock::new), t);
     }
 
     public void volatileRead(int t, long object, int slot) {
@@ -254,13 +239,13 @@ public final class HappensBefore {
     }
 
     public void hbRelease(int t, long token) {
-        VectorClock v = tokens.get(token);
-        if (v == null) {
-            v = new VectorClock();
-            tokens.put(token, v);
-        }
+        releaseInto(tokens.computeIfAbsent(token, VectorClock::new), t);
+    }
+
+    /** Thread {@code t} releases into a volatile's or a token's clock: target := target ⊔ C_t, then t ticks. */
+    private void releaseInto(VectorClock target, int t) {
         VectorClock c = own(t);
-        v.join(c);
+        target.join(c);
         tick(t, c);
     }
 

@@ -152,22 +152,26 @@ final class ArrayShadow {
         }
         if (r.start < n.start) {
             n.left = insert(n.left, r);
-            if (n.left.priority > n.priority) {
-                ElementRun l = n.left;
-                n.left = l.right;
-                l.right = n;
-                return l;
-            }
-        } else {
-            n.right = insert(n.right, r);
-            if (n.right.priority > n.priority) {
-                ElementRun q = n.right;
-                n.right = q.left;
-                q.left = n;
-                return q;
-            }
+            return n.left.priority > n.priority ? rotateRight(n) : n;
         }
-        return n;
+        n.right = insert(n.right, r);
+        return n.right.priority > n.priority ? rotateLeft(n) : n;
+    }
+
+    /** Lifts {@code n}'s left child above it, keeping the start order (the treap's heap repair). */
+    private static ElementRun rotateRight(ElementRun n) {
+        ElementRun l = n.left;
+        n.left = l.right;
+        l.right = n;
+        return l;
+    }
+
+    /** Lifts {@code n}'s right child above it, keeping the start order. */
+    private static ElementRun rotateLeft(ElementRun n) {
+        ElementRun r = n.right;
+        n.right = r.left;
+        r.left = n;
+        return r;
     }
 
     private static ElementRun remove(ElementRun n, ElementRun r) {
