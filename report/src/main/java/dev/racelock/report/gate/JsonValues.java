@@ -55,14 +55,7 @@ final class JsonValues {
 
     private Map<String, Object> object() {
         Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipSpace();
+        items('}', () -> {
             if (peek() != '"') {
                 throw error("expected a member name in quotes");
             }
@@ -71,34 +64,36 @@ final class JsonValues {
             expect(':');
             skipSpace();
             map.put(key, value());
-            skipSpace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect('}');
-                return map;
-            }
-        }
+        });
+        return map;
     }
 
     private List<Object> array() {
         List<Object> list = new ArrayList<>();
+        items(']', () -> list.add(value()));
+        return list;
+    }
+
+    /**
+     * Reads the comma-separated members of an object or elements of an array, from its opening
+     * bracket through {@code close}: {@code item} reads one, starting at its first character.
+     */
+    private void items(char close, Runnable item) {
         pos++;
         skipSpace();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            return list;
+            return;
         }
         while (true) {
             skipSpace();
-            list.add(value());
+            item.run();
             skipSpace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect(']');
-                return list;
+            if (peek() != ',') {
+                expect(close);
+                return;
             }
+            pos++;
         }
     }
 

@@ -27,11 +27,7 @@ public final class JsonWriter {
     }
 
     public JsonWriter beginObject() throws IOException {
-        beforeValue();
-        out.write('{');
-        scopes.push(Scope.OBJECT);
-        nonEmpty.push(false);
-        return this;
+        return begin(Scope.OBJECT, '{');
     }
 
     public JsonWriter endObject() throws IOException {
@@ -39,11 +35,7 @@ public final class JsonWriter {
     }
 
     public JsonWriter beginArray() throws IOException {
-        beforeValue();
-        out.write('[');
-        scopes.push(Scope.ARRAY);
-        nonEmpty.push(false);
-        return this;
+        return begin(Scope.ARRAY, '[');
     }
 
     public JsonWriter endArray() throws IOException {
@@ -105,6 +97,14 @@ public final class JsonWriter {
         }
         out.write('\n');
         out.flush();
+    }
+
+    private JsonWriter begin(Scope scope, char open) throws IOException {
+        beforeValue();
+        out.write(open);
+        scopes.push(scope);
+        nonEmpty.push(false);
+        return this;
     }
 
     private JsonWriter end(Scope scope, char close) throws IOException {

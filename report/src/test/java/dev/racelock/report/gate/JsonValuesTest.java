@@ -37,4 +37,18 @@ class JsonValuesTest {
         assertThrows(IllegalArgumentException.class, () -> JsonValues.parse("\"\\x\""));
         assertThrows(IllegalArgumentException.class, () -> JsonValues.parse(""));
     }
+
+    @Test
+    void namesWhatAMalformedContainerLacks() {
+        assertEquals("expected a member name in quotes at line 1", message("{a: 1}"));
+        assertEquals("expected ':' at line 1", message("{\"a\" 1}"));
+        assertEquals("expected '}' at line 2", message("{\"a\": 1\n \"b\": 2}"));
+        assertEquals("expected ']' at line 1", message("[1 2]"));
+        assertEquals("unexpected character ',' at line 1", message("[1, , 2]"));
+        assertEquals(List.of(List.of(), Map.of("x", List.of(1L))), JsonValues.parse("[ [ ] , {\"x\" : [ 1 ] } ]"));
+    }
+
+    private static String message(String json) {
+        return assertThrows(IllegalArgumentException.class, () -> JsonValues.parse(json)).getMessage();
+    }
 }
