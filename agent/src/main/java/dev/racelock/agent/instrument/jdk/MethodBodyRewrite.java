@@ -8,24 +8,34 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Rewrites method bodies of a JDK class for retransformation (which may change nothing else):
- * each method goes through {@link #visit}, which returns the visitor to use (or {@code next}).
- * The rewrites insert calls only, never branches, so the class's stack map frames stay valid and
+ * each instance method goes through {@link #visit}, which returns the visitor to use (or
+ * {@code next}); static methods are left alone, since every hook is handed {@code this}. The
+ * rewrites insert calls only, never branches, so the class's stack map frames stay valid and
  * only the maximum stack size is recomputed.
  */
 interface MethodBodyRewrite {
     MethodVisitor visit(String name, String descriptor, MethodVisitor next);
 
     static byte[] apply(byte[] original, MethodBodyRewrite rewrite) {
+        return apply(original, 0, rewrite);
+    }
+
+    /**
+     * @param parsingOptions {@link ClassReader#accept}'s: a rewrite that adds an exception handler
+     *                       reads with {@link ClassReader#EXPAND_FRAMES}, so that the frame it
+     *                       writes for its handler has the form of every other frame (JVMS 4.7.4)
+     */
+    static byte[] apply(byte[] original, int parsingOptions, MethodBodyRewrite rewrite) {
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                return rewrite.visit(name, descriptor,
-                        super.visitMethod(access, name, descriptor, signature, exceptions));
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return (access & Opcodes.ACC_STATIC) != 0 ? next : rewrite.visit(name, descriptor, next);
             }
-        }, 0);
+        }, parsingOptions);
         return writer.toByteArray();
     }
 

@@ -3,8 +3,6 @@ package dev.racelock.agent.instrument.jdk;
 import dev.racelock.agent.instrument.Emit;
 import dev.racelock.agent.runtime.ThreadHooks;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -35,26 +33,16 @@ final class ThreadRunRewrite extends JdkClassRewrite {
     }
 
     static byte[] instrument(byte[] original) {
-        ClassReader reader = new ClassReader(original);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                // Thread.run(); VirtualThread.run(Runnable) (JDK 21+), private, runs a virtual thread's task
-                boolean run = name.equals("run")
-                        && (descriptor.equals("()V") || descriptor.equals("(Ljava/lang/Runnable;)V"));
-                if ((access & Opcodes.ACC_STATIC) != 0) {
-                    return next;
-                }
-                if (isStart(name, descriptor)) {
-                    return MethodBodyRewrite.atEntry(next, Type.getInternalName(ThreadHooks.class), "starting");
-                }
-                return run ? new RunBody(next) : next;
+        // The run body gets a catch-all handler, whose frame is written expanded like the others.
+        return MethodBodyRewrite.apply(original, ClassReader.EXPAND_FRAMES, (name, descriptor, next) -> {
+            if (isStart(name, descriptor)) {
+                return MethodBodyRewrite.atEntry(next, HOOKS, "starting");
             }
-        }, ClassReader.EXPAND_FRAMES);
-        return writer.toByteArray();
+            // Thread.run(); VirtualThread.run(Runnable) (JDK 21+), private, runs a virtual thread's task
+            boolean run = name.equals("run")
+                    && (descriptor.equals("()V") || descriptor.equals("(Ljava/lang/Runnable;)V"));
+            return run ? new RunBody(next) : next;
+        });
     }
 
     /**
