@@ -1,6 +1,7 @@
 package dev.racelock.analyzer.collect;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Values indexed by a small dense id (dictionary ids: thread, method, site, field), growing as
@@ -23,5 +24,15 @@ public final class DenseTable<T> {
     @SuppressWarnings("unchecked")
     public T get(int id) {
         return id >= 0 && id < items.length ? (T) items[id] : null;
+    }
+
+    /** The value of {@code id}; when there is none, the one {@code create} makes, stored first (not for a negative id). */
+    public T computeIfAbsent(int id, Supplier<? extends T> create) {
+        T value = get(id);
+        if (value == null) {
+            value = create.get();
+            put(id, value);
+        }
+        return value;
     }
 }

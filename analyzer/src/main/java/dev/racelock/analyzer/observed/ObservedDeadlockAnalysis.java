@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.observed;
 
+import dev.racelock.analyzer.collect.DenseTable;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.Fingerprints;
@@ -9,6 +10,7 @@ import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.ThreadRef;
 import dev.racelock.analyzer.spi.Analysis;
+import dev.racelock.analyzer.state.LockClass;
 import dev.racelock.analyzer.state.LockClasses;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
@@ -17,7 +19,6 @@ import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.ThreadInfo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,10 +38,15 @@ public final class ObservedDeadlockAnalysis implements Analysis {
     private final LockHolds holds;
     private final List<Finding> findings = new ArrayList<>();
 
-    /** Per thread id, the lock requested and not yet acquired (0: none), with its flags and site. */
-    private long[] pendingLock = new long[16];
-    private int[] pendingFlags = new int[16];
-    private int[] pendingSite = new int[16];
+    /** Per thread id, its last lock request (null before its first). */
+    private final DenseTable<LockRequest> requests = new DenseTable<>();
+
+    /** A thread's last lock request: the lock (0 once acquired), its flags and site. */
+    private static final class LockRequest {
+        long lock;
+        int flags;
+        int site;
+    }
 
     public ObservedDeadlockAnalysis(TraceState state) {
         this.dictionary = state.dictionary();
@@ -53,33 +59,39 @@ public final class ObservedDeadlockAnalysis implements Analysis {
         if (thread < 0) {
             return;
         }
-        if (thread >= pendingLock.length) {
-            int size = Math.max(thread + 1, pendingLock.length * 2);
-            pendingLock = Arrays.copyOf(pendingLock, size);
-            pendingFlags = Arrays.copyOf(pendingFlags, size);
-            pendingSite = Arrays.copyOf(pendingSite, size);
-        }
-        pendingLock[thread] = lock;
-        pendingFlags[thread] = flags;
-        pendingSite[thread] = site;
+        LockRequest r = requests.computeIfAbsent(thread, LockRequest::new);
+        r.lock = lock;
+        r.flags = flags;
+        r.site = site;
     }
 
     @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
-        if (thread >= 0 && thread < pendingLock.length) {
-            pendingLock[thread] = 0;
+        LockRequest r = requests.get(thread);
+        if (r != null) {
+            r.lock = 0;
         }
+    }
+
+    /** The lock thread {@code t} requested and did not acquire (where it is blocked), or null. */
+    private LockRequest pending(int t) {
+        LockRequest r = requests.get(t);
+        return r != null && r.lock != 0 ? r : null;
+    }
+
+    private LockClass lockClass(LockRequest r) {
+        return lockClasses.of(r.lock, r.flags, r.site);
     }
 
     /** Where {@code holder} took the lock {@code waiter} is blocked on, or null when not recorded. */
     private SourceSite whereHeld(ObservedDeadlock.BlockedThread holder, ObservedDeadlock.BlockedThread waiter) {
         int h = holder.thread();
-        int w = waiter.thread();
-        if (h < 0 || w < 0 || w >= pendingLock.length || pendingLock[w] == 0) {
+        LockRequest waited = pending(waiter.thread());
+        if (h < 0 || waited == null) {
             return null;
         }
         for (int i = 0; i < holds.heldCount(h); i++) {
-            if (holds.heldLock(h, i) == pendingLock[w]) {
+            if (holds.heldLock(h, i) == waited.lock) {
                 return dictionary.sourceSite(holds.heldSite(h, i));
             }
         }
@@ -88,9 +100,9 @@ public final class ObservedDeadlockAnalysis implements Analysis {
 
     /** The lock class of what {@code b} is blocked on, as the lock-order analysis names it. */
     private LockRef waitedLock(ObservedDeadlock.BlockedThread b) {
-        int t = b.thread();
-        if (t >= 0 && t < pendingLock.length && pendingLock[t] != 0) {
-            return lockClasses.of(pendingLock[t], pendingFlags[t], pendingSite[t]).ref();
+        LockRequest r = pending(b.thread());
+        if (r != null) {
+            return lockClass(r).ref();
         }
         // The JVM names only the runtime class (java.lang.Object, ReentrantLock$NonfairSync), which does
         // not tell a monitor from a j.u.c. lock: say the class alone.
@@ -139,9 +151,9 @@ public final class ObservedDeadlockAnalysis implements Analysis {
      * code, or classes compiled without line numbers: {@code javac -g:none}).
      */
     private SourceSite blockedAt(ObservedDeadlock.BlockedThread b, List<SourceSite> stack) {
-        int t = b.thread();
-        if (t >= 0 && t < pendingLock.length && pendingLock[t] != 0) {
-            SourceSite requested = dictionary.sourceSite(pendingSite[t]);
+        LockRequest r = pending(b.thread());
+        if (r != null) {
+            SourceSite requested = dictionary.sourceSite(r.site);
             if (requested != null && requested.line() >= 0) {
                 return requested;
             }
@@ -172,9 +184,9 @@ public final class ObservedDeadlockAnalysis implements Analysis {
 
     /** The lock's label as the lock-order analysis gives it, or its simple class name. */
     private String fingerprintKey(ObservedDeadlock.BlockedThread b) {
-        int t = b.thread();
-        if (t >= 0 && t < pendingLock.length && pendingLock[t] != 0) {
-            return lockClasses.of(pendingLock[t], pendingFlags[t], pendingSite[t]).name();
+        LockRequest r = pending(b.thread());
+        if (r != null) {
+            return lockClass(r).name();
         }
         return b.lockClass() == null ? "an unknown lock" : TraceDictionary.simpleName(b.lockClass());
     }
