@@ -113,7 +113,8 @@ class JucSamplesIT {
         "CompletableFutureRecoveries", "CompletableFutureEitherAsync", "IterationHandOff",
         "ForkJoinExceptionHandOff", "ForkJoinExceptionReadBeforeJoin", "CompletableFutureCompleteAsync",
         "CompletableFutureCompleteAsyncReadEarly", "SingleThreadExecutorTermination",
-        "SingleThreadExecutorReadEarly"})
+        "SingleThreadExecutorReadEarly", "FutureStateHandOff", "FutureStateReadEarly", "PeriodicTaskRuns",
+        "PeriodicTaskConfiguredAfterSchedule"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;

@@ -83,6 +83,11 @@ final class HandOffCallSiteHooks {
             {"get", "()" + OBJECT, "get"},
             {"get", "(J" + TIME_UNIT + ")" + OBJECT, "get"},
         });
+        JucCallSiteHooks.instance(table, JUC + "Future", OwnerMatch.SUBTYPES, FutureStateHooks.class, new String[][] {
+            {"isDone", "()Z", "isDone"},
+            {"isCancelled", "()Z", "isCancelled"},
+            {"cancel", "(Z)Z", "cancel"},
+        });
     }
 
     /**

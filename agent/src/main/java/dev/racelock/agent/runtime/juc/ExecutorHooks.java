@@ -7,6 +7,7 @@ import dev.racelock.agent.runtime.ThreadContext;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -353,6 +354,9 @@ public final class ExecutorHooks {
         } catch (ExecutionException e) {
             retrieved(future, site, c); // the task ended (by an exception): still a completion
             throw e;
+        } catch (CancellationException e) {
+            FutureStateHooks.sawCancelled(future, site, c); // get read the cancelled state
+            throw e;
         }
     }
 
@@ -364,6 +368,9 @@ public final class ExecutorHooks {
             return value;
         } catch (ExecutionException e) {
             retrieved(future, site, c);
+            throw e;
+        } catch (CancellationException e) {
+            FutureStateHooks.sawCancelled(future, site, c);
             throw e;
         }
     }
@@ -380,9 +387,35 @@ public final class ExecutorHooks {
         }
     }
 
-    /** Called first thing in FutureTask.set/setException (FutureTaskRewrite): the task's end. */
-    public static void completing(Object futureTask) {
+    /**
+     * Called first thing in FutureTask.set/setException (FutureTaskRewrite) with the task's state
+     * then: the task's end. A task cancelled already (or completed otherwise) changes nothing
+     * there and releases nothing: its late actions are not ordered before those who saw it
+     * cancelled.
+     */
+    public static void completing(Object futureTask, int state) {
+        if (state != FutureStateHooks.NEW) {
+            return;
+        }
         ThreadContext c = Recording.context();
         c.recorder.hbRelease(ObjectIds.of(futureTask, -1, c), -1);
+    }
+
+    /**
+     * First thing in FutureTask.runAndReset (FutureTaskRewrite): the previous runs' ends.
+     * ScheduledThreadPoolExecutor: "the effects of prior executions happen-before those of
+     * subsequent ones", even when they run on different workers.
+     */
+    public static void periodicRunStarting(Object futureTask) {
+        ThreadContext c = Recording.context();
+        c.recorder.hbAcquire(HandOffTokens.periodicRunToken(futureTask, c), -1);
+    }
+
+    /** Before FutureTask.runAndReset returns {@code ran}: a run that completed hands on to the next. */
+    public static void periodicRunEnded(boolean ran, Object futureTask) {
+        if (ran) {
+            ThreadContext c = Recording.context();
+            c.recorder.hbRelease(HandOffTokens.periodicRunToken(futureTask, c), -1);
+        }
     }
 }

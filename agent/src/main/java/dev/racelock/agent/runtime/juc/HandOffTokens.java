@@ -57,6 +57,32 @@ final class HandOffTokens {
         return task == null ? 0 : FUTURES.getUnlocked(task);
     }
 
+    /** The token a FutureTask's cancellation releases: fresh per future, assigned at its first cancel. */
+    private static final WeakIdentityMap CANCELLATIONS = new WeakIdentityMap(ObjectIds::newId,
+            WeakIdentityMap.Insertions.NONE);
+
+    static long cancellationToken(Object future, ThreadContext c) {
+        return CANCELLATIONS.idOf(future, c);
+    }
+
+    /** The token of a cancellation of {@code future} in recorded code, or 0 if none was recorded. */
+    static long existingCancellationToken(Object future) {
+        return CANCELLATIONS.get(future);
+    }
+
+    /**
+     * The token the runs of one periodic task hand on to each other: fresh per task, assigned at
+     * its first run. Not the task's own id, which its completion releases for get and isDone: a
+     * periodic task never completes normally, and its runs are not ordered before whoever sees it
+     * cancelled.
+     */
+    private static final WeakIdentityMap PERIODIC_RUNS = new WeakIdentityMap(ObjectIds::newId,
+            WeakIdentityMap.Insertions.NONE);
+
+    static long periodicRunToken(Object futureTask, ThreadContext c) {
+        return PERIODIC_RUNS.idOf(futureTask, c);
+    }
+
     /** Executors' delegating views, bound to the token of the pool each one wraps. */
     private static final WeakIdentityMap VIEWS = new WeakIdentityMap(c -> 0, WeakIdentityMap.Insertions.NONE);
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,6 +82,21 @@ class JdkClassRewritesTest {
         assertEquals(List.of("<init>->taskCreated"), hookCalls(TaskIdentityRewrite.forkJoinAdapter(
                 jdkClass("java/util/concurrent/ForkJoinTask$RunnableExecuteAction"), hooked)));
         assertTrue(hooked[0]);
+    }
+
+    @Test
+    void futureTaskReleasesItsEndItsCancellationAndEachPeriodicRun() throws IOException {
+        byte[] futureTask = jdkClass("java/util/concurrent/FutureTask");
+        assertTrue(FutureTaskRewrite.hasStateField(futureTask), "FutureTask keeps its state in an int 'state'");
+        List<String> calls = hookCalls(FutureTaskRewrite.instrument(futureTask));
+        assertEquals(List.of("set->completing"), calls.stream().filter(c -> c.startsWith("set->")).toList());
+        assertEquals(List.of("setException->completing"),
+                calls.stream().filter(c -> c.startsWith("setException->")).toList());
+        assertEquals(List.of("cancel->cancelling"), calls.stream().filter(c -> c.startsWith("cancel->")).toList());
+        assertEquals(1, calls.stream().filter("runAndReset->periodicRunStarting"::equals).count(), calls.toString());
+        assertEquals(returnsOf(futureTask, "runAndReset", Opcodes.IRETURN),
+                calls.stream().filter("runAndReset->periodicRunEnded"::equals).count(), calls.toString());
+        assertFalse(FutureTaskRewrite.hasStateField(jdkClass("java/util/concurrent/CompletableFuture")));
     }
 
     @Test
