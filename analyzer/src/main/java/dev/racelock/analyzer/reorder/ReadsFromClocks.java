@@ -109,7 +109,9 @@ final class ReadsFromClocks {
             return;
         }
         if (n > c.length) {
-            c = Arrays.copyOf(c, Math.max(n, c.length * 2));
+            // Exactly as wide as needed: growing by doubling here would make two threads whose
+            // clocks have different widths double each other's in turn, on every exchange.
+            c = Arrays.copyOf(c, Math.max(n, threads));
             clock[t] = c;
         }
         ClockHistory h = history[t];
