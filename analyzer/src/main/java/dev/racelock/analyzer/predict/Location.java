@@ -9,10 +9,6 @@ package dev.racelock.analyzer.predict;
  */
 final class Location extends LockedAccesses {
 
-    final long object;
-    final int slot;
-    Location nextOfObject;
-
     int writeThread = -1;
     int writeEpoch;
     int writeSite;
@@ -37,8 +33,7 @@ final class Location extends LockedAccesses {
     long lastPredictedSites;
 
     Location(long object, int slot) {
-        this.object = object;
-        this.slot = slot;
+        super(object, slot);
     }
 
     /** The rule (a) state for {@code lock}: this location itself for its first lock (most have one), else a chained one. */
@@ -55,7 +50,7 @@ final class Location extends LockedAccesses {
                 return g;
             }
         }
-        LockedAccesses g = new LockedAccesses(lock);
+        LockedAccesses g = new LockedAccesses(object, slot, lock);
         g.next = next;
         next = g;
         return g;

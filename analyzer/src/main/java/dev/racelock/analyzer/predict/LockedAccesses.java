@@ -1,12 +1,15 @@
 package dev.racelock.analyzer.predict;
 
+import dev.racelock.analyzer.collect.KeyedLocation;
+
 /**
  * WCP rule (a) state of one location for one lock: the last critical section that wrote (read)
  * the location, and the last one of a thread other than that one's, so the latest section of any
  * thread but the accessing one is at hand (releases of one lock are ordered, so it covers all
- * earlier ones). A {@link Location} is the state of its first lock itself; others are chained.
+ * earlier ones). A {@link Location} is the state of its first lock itself; others are chained,
+ * keyed by the same location.
  */
-class LockedAccesses {
+class LockedAccesses extends KeyedLocation {
 
     static final long NO_LOCK = Long.MIN_VALUE;
 
@@ -17,9 +20,12 @@ class LockedAccesses {
     CriticalSection lastRead;
     CriticalSection lastReadOther;
 
-    LockedAccesses() {}
+    LockedAccesses(long object, int slot) {
+        super(object, slot);
+    }
 
-    LockedAccesses(long lock) {
+    LockedAccesses(long object, int slot, long lock) {
+        super(object, slot);
         this.lock = lock;
     }
 

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.predict;
 
+import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.spi.Analysis;
@@ -67,9 +68,9 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private final LockHolds holds;
     private final boolean readsFrom;
     private final WcpClocks clocks = new WcpClocks();
-    private final LocationTable memory = new LocationTable();
+    private final LocationTable<Location> memory = new LocationTable<>(Location::new);
     /** Rule (a) state of volatile locations and hand-off tokens accessed inside critical sections. */
-    private final LocationTable syncMemory = new LocationTable();
+    private final LocationTable<Location> syncMemory = new LocationTable<>(Location::new);
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
     private final LongObjectMap<LongObjectMap<SyncClock>> volatiles = new LongObjectMap<>();
     private final LongObjectMap<SyncClock> tokens = new LongObjectMap<>();
