@@ -3,6 +3,8 @@ package dev.racelock.bench.analyzer;
 import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.AnalysisSet;
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.lockorder.LockOrderAnalysis;
+import dev.racelock.analyzer.lockorder.PredictiveLockOrderAnalysis;
 import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
 import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
@@ -19,10 +21,13 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code hb}: the standard session (races, lock order, observed deadlocks);</li>
  *   <li>{@code predictive}: the session {@code --analysis predictive} runs (the same plus WCP);</li>
- *   <li>{@code wcp-alone}: the predictive race analysis on its own.</li>
+ *   <li>{@code wcp-alone}: the predictive race analysis on its own;</li>
+ *   <li>{@code spd-alone}: the lock-order analysis with deadlock prediction on its own;</li>
+ *   <li>{@code lockorder-alone}: the lock-order analysis of {@code hb} on its own, the base the
+ *       prediction adds to.</li>
  * </ul>
  *
- * <pre>java -Xmx2g -cp bench/target/benchmarks.jar dev.racelock.bench.analyzer.PredictiveThroughput [rounds] [hb|predictive|wcp-alone]</pre>
+ * <pre>java -Xmx2g -cp bench/target/benchmarks.jar dev.racelock.bench.analyzer.PredictiveThroughput [rounds] [hb|predictive|wcp-alone|spd-alone|lockorder-alone]</pre>
  */
 public final class PredictiveThroughput {
 
@@ -33,9 +38,11 @@ public final class PredictiveThroughput {
         String only = args.length > 1 ? args[1] : null;
         SyntheticWorkload workload = new SyntheticWorkload(AnalyzerBenchmark.BLOCK, 42);
         Function<TraceState, PredictiveRaceAnalysis> wcp = PredictiveRaceAnalysis::new;
+        Function<TraceState, PredictiveLockOrderAnalysis> spd = PredictiveLockOrderAnalysis::new;
+        Function<TraceState, LockOrderAnalysis> lockOrder = LockOrderAnalysis::new;
         List<List<Function<TraceState, ? extends Analysis>>> configs = List.of(AnalysisSet.HB.factories(),
-                AnalysisSet.PREDICTIVE.factories(), List.of(wcp));
-        String[] names = {"hb", "predictive", "wcp-alone"};
+                AnalysisSet.PREDICTIVE.factories(), List.of(wcp), List.of(spd), List.of(lockOrder));
+        String[] names = {"hb", "predictive", "wcp-alone", "spd-alone", "lockorder-alone"};
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("round " + round + ":");
