@@ -1,8 +1,6 @@
 package dev.racelock.agent.instrument.jdk;
 
 import dev.racelock.agent.runtime.juc.ExecutorHooks;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -40,18 +38,7 @@ final class ExecutorViewRewrite extends JdkClassRewrite {
                 return next;
             }
             hooked[0] = true;
-            return new MethodVisitor(Opcodes.ASM9, next) {
-                @Override
-                public void visitInsn(int opcode) {
-                    if (opcode == Opcodes.RETURN) {
-                        super.visitVarInsn(Opcodes.ALOAD, 0);
-                        super.visitVarInsn(Opcodes.ALOAD, 1);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "viewCreated",
-                                "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-                    }
-                    super.visitInsn(opcode);
-                }
-            };
+            return MethodBodyRewrite.beforeReturn(next, HOOKS, "viewCreated");
         });
     }
 }

@@ -50,4 +50,23 @@ interface MethodBodyRewrite {
             }
         };
     }
+
+    /**
+     * A visitor that calls {@code owner.hook(this, first argument)} before each return of a void
+     * method: in a constructor, once the object is built.
+     */
+    static MethodVisitor beforeReturn(MethodVisitor next, String owner, String hook) {
+        return new MethodVisitor(Opcodes.ASM9, next) {
+            @Override
+            public void visitInsn(int opcode) {
+                if (opcode == Opcodes.RETURN) {
+                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    super.visitVarInsn(Opcodes.ALOAD, 1);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, owner, hook,
+                            "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                }
+                super.visitInsn(opcode);
+            }
+        };
+    }
 }

@@ -131,17 +131,6 @@ final class TaskIdentityRewrite extends JdkClassRewrite {
 
     /** Before each return of a constructor: taskCreated(this, first argument). */
     private static MethodVisitor wrapperBuilt(MethodVisitor next) {
-        return new MethodVisitor(Opcodes.ASM9, next) {
-            @Override
-            public void visitInsn(int opcode) {
-                if (opcode == Opcodes.RETURN) {
-                    super.visitVarInsn(Opcodes.ALOAD, 0);
-                    super.visitVarInsn(Opcodes.ALOAD, 1);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "taskCreated",
-                            "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-                }
-                super.visitInsn(opcode);
-            }
-        };
+        return MethodBodyRewrite.beforeReturn(next, HOOKS, "taskCreated");
     }
 }
