@@ -44,13 +44,16 @@ public final class AgentStartup {
             System.exit(AgentArguments.BAD_OPTION_EXIT_CODE);
             return;
         }
-        TraceOutput output = open(options, arguments == null ? "" : arguments.trim(), err);
-        Recording.start(output, options.filter());
+        // An owned access is written out later with its calling context as a node id (format 2's
+        // tree); with an event per call (stacks=calls) it could not name its stack, so it is recorded.
+        boolean ownership = options.ownership() && options.memory() && !options.callEvents();
+        TraceOutput output = open(options, arguments == null ? "" : arguments.trim(), ownership, err);
+        Recording.start(output, options.filter(), ownership);
 
         Dictionary dictionary = new Dictionary(output);
         JucRuntime.install(dictionary::runtimeField);
         ClassFilter filter = new ClassFilter(options.include(), options.exclude());
-        ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(options.memory(), options.stacks()),
+        ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(options.memory(), options.stacks(), ownership),
                 dictionary, new ClassHierarchy(), JucCallSiteHooks.addTo(CallSiteHooks.core()), filter);
         Module runtime = Rt.class.getModule();
         instrumentation.addTransformer(new RacelockTransformer(transformer, instrumentation, runtime, err), false);
@@ -70,12 +73,12 @@ public final class AgentStartup {
                 failureCheck)).start();
     }
 
-    private static TraceOutput open(AgentArguments options, String raw, PrintStream err) {
+    private static TraceOutput open(AgentArguments options, String raw, boolean ownership, PrintStream err) {
         long pid = ProcessHandle.current().pid();
         long start = System.currentTimeMillis();
         String file = options.outputFile(pid, start);
         TraceHeader header = new TraceHeader(FORMAT_VERSION, pid, start, System.getProperty("java.version", ""),
-                System.getProperty("sun.java.command", ""), raw, options.memory(), options.stacks());
+                System.getProperty("sun.java.command", ""), raw, options.memory(), options.stacks(), ownership);
         try {
             TraceWriter writer = TraceWriter.open(Path.of(file), header, FLUSH_INTERVAL_MILLIS,
                     options.callEvents() ? TraceWriter.Contexts.CALL_EVENTS : TraceWriter.Contexts.TREE);

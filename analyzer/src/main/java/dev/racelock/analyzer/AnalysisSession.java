@@ -11,6 +11,7 @@ import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
@@ -47,6 +48,7 @@ public final class AnalysisSession implements EventVisitor {
     private final Analysis[] handOffs;
     private final Analysis[] lifetime;
     private final Analysis[] markers;
+    private final Analysis[] orderMarks;
     private final List<String> warnings = new ArrayList<>();
     private long events;
     private TraceEnd traceEnd;
@@ -68,6 +70,7 @@ public final class AnalysisSession implements EventVisitor {
         handOffs = overriding(EventFamily.HAND_OFFS);
         lifetime = overriding(EventFamily.LIFETIME);
         markers = overriding(EventFamily.TEST_MARKERS);
+        orderMarks = overriding(EventFamily.ORDER_MARKS);
     }
 
     /** The analyses whose class overrides at least one of the family's EventVisitor methods. */
@@ -213,7 +216,38 @@ public final class AnalysisSession implements EventVisitor {
         }
     }
 
+    @Override
+    public void lockSet(LockSetInfo set) {
+        state.define(set);
+    }
+
     // ---- plain memory accesses ----------------------------------------------------------------
+
+    @Override
+    public void ownedRead(int thread, int owner, long object, int field, int site, int releases, int lockSet,
+                          int context) {
+        events++;
+        for (Analysis a : memory) {
+            a.ownedRead(thread, owner, object, field, site, releases, lockSet, context);
+        }
+    }
+
+    @Override
+    public void ownedWrite(int thread, int owner, long object, int field, int site, int releases, int lockSet,
+                           int context, int readSite) {
+        events++;
+        for (Analysis a : memory) {
+            a.ownedWrite(thread, owner, object, field, site, releases, lockSet, context, readSite);
+        }
+    }
+
+    @Override
+    public void orderMark(int thread) {
+        events++;
+        for (Analysis a : orderMarks) {
+            a.orderMark(thread);
+        }
+    }
 
     @Override
     public void read(int thread, long object, int field, int site) {

@@ -13,20 +13,21 @@ import java.util.Set;
  * without an override in AnalysisSession, fails the build instead of being dropped silently.
  */
 enum EventFamily {
-    MEMORY("read", "write", "arrayRead", "arrayWrite", "arrayRangeRead", "arrayRangeWrite"),
+    MEMORY("read", "write", "arrayRead", "arrayWrite", "arrayRangeRead", "arrayRangeWrite", "ownedRead", "ownedWrite"),
     VOLATILE("volatileRead", "volatileWrite"),
     LOCKS("lockRequest", "lockAcquire", "lockRelease"),
     THREADS("threadStart", "threadBegin", "threadEnd", "threadJoin"),
     HAND_OFFS("hbRelease", "hbAcquire"),
     LIFETIME("objectFreed"),
-    TEST_MARKERS("testStart", "testEnd");
+    TEST_MARKERS("testStart", "testEnd"),
+    ORDER_MARKS("orderMark");
 
     /** Delivered to every analysis, whatever it overrides. */
     static final Set<String> TO_EVERY_ANALYSIS = Set.of("header", "end", "thread", "method", "site", "field",
             "object", "testCase", "contextNode", "observedDeadlock");
 
-    /** Kept in the session's shared state (calling contexts); analyses read that state instead. */
-    static final Set<String> SHARED_STATE_ONLY = Set.of("methodEnter", "methodExit", "context");
+    /** Kept in the session's shared state (calling contexts, lock sets); analyses read that state instead. */
+    static final Set<String> SHARED_STATE_ONLY = Set.of("methodEnter", "methodExit", "context", "lockSet");
 
     private final Set<String> methods;
 

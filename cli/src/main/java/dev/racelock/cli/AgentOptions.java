@@ -45,12 +45,23 @@ public final class AgentOptions {
      * @throws CommandFailure (usage) a path or value the agent option syntax cannot carry
      */
     String javaagentArgument(Path agentJar, Path traceDir, boolean quiet) {
+        return javaagentArgument(agentJar, traceDir, quiet, false);
+    }
+
+    /**
+     * As {@link #javaagentArgument(Path, Path, boolean)}; {@code everyAccess} records every field
+     * access as it happens ({@code ownership=off}), which the predictive analysis needs: it
+     * reasons about the accesses inside each critical section, which a summary written out later
+     * does not tell.
+     */
+    String javaagentArgument(Path agentJar, Path traceDir, boolean quiet, boolean everyAccess) {
         AgentArguments arguments = AgentArguments.DEFAULTS
                 .withOutput(traceDir.toAbsolutePath().resolve(AgentArguments.DEFAULT_OUTPUT).toString())
                 .withDeadlock(deadlock)
                 .withMemory(mode == Mode.full)
                 .withStacks(stacks == OnOff.on)
-                .withQuiet(quiet);
+                .withQuiet(quiet)
+                .withOwnership(!everyAccess);
         try {
             if (include != null) {
                 arguments = arguments.withInclude(AgentArguments.globs(include));

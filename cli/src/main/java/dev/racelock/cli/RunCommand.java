@@ -1,5 +1,6 @@
 package dev.racelock.cli;
 
+import dev.racelock.analyzer.AnalysisSet;
 import dev.racelock.trace.TraceFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
         Path traceDir = traceDirectory();
         int targetExit;
         try {
-            targetExit = services.target().run(command, agent.javaagentArgument(agentJar, traceDir, reporting.quiet));
+            targetExit = services.target().run(command, agent.javaagentArgument(agentJar, traceDir, reporting.quiet,
+                    reporting.analysis == AnalysisSet.PREDICTIVE));
         } catch (CommandFailure e) {
             deleteIfTemporary(traceDir);
             throw e;

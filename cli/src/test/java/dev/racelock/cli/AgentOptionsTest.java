@@ -23,6 +23,12 @@ class AgentOptionsTest {
     }
 
     @Test
+    void predictiveAnalysisRecordsEveryAccessAsItHappens() {
+        String arg = new AgentOptions().javaagentArgument(Path.of("/opt/agent.jar"), Path.of("/tmp/run"), false, true);
+        assertTrue(arg.endsWith(",stacks=on,ownership=off"), arg);
+    }
+
+    @Test
     void appendsToExistingJavaToolOptions() {
         assertEquals("-Xmx1g -javaagent:a.jar", TargetLauncher.javaToolOptions(" -Xmx1g ", "-javaagent:a.jar"));
         assertEquals("-javaagent:a.jar", TargetLauncher.javaToolOptions(null, "-javaagent:a.jar"));

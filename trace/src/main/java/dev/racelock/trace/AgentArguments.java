@@ -20,9 +20,13 @@ import java.util.Locale;
  *                   recorded them, instead of the calling-context tree (docs/trace-format.md)
  * @param memory     record field and array accesses ({@code mode=full}); false in {@code mode=locks}
  * @param filter  drop an access that repeats one since the thread's last synchronization
+ * @param ownership keep the accesses of an object no second thread has touched beside the
+ *                  object, written out only when a second thread touches it (not with
+ *                  {@code stacks=calls}; docs/agent.md)
  */
 public record AgentArguments(String output, List<String> include, List<String> exclude, boolean stacks,
-                             boolean callEvents, boolean memory, Deadlock deadlock, boolean quiet, boolean filter) {
+                             boolean callEvents, boolean memory, Deadlock deadlock, boolean quiet, boolean filter,
+                             boolean ownership) {
 
     /** What the watchdog does on an observed deadlock. */
     public enum Deadlock {
@@ -48,9 +52,9 @@ public record AgentArguments(String output, List<String> include, List<String> e
 
     /** Everything recorded, into {@link #DEFAULT_OUTPUT}. */
     public static final AgentArguments DEFAULTS = new AgentArguments(DEFAULT_OUTPUT, List.of("**"), List.of(), true,
-            false, true, Deadlock.REPORT, false, true);
+            false, true, Deadlock.REPORT, false, true, true);
 
-    private static final String KEYS = "output, include, exclude, stacks, mode, deadlock, filter, quiet";
+    private static final String KEYS = "output, include, exclude, stacks, mode, deadlock, filter, ownership, quiet";
 
     public AgentArguments {
         include = List.copyOf(include);
@@ -85,6 +89,7 @@ public record AgentArguments(String output, List<String> include, List<String> e
                         choice(pair, key, value, "exit", "report", "off").toUpperCase(Locale.ROOT)));
                 case "quiet" -> a.withQuiet(choice(pair, key, value, "true", "false").equals("true"));
                 case "filter" -> a.withFilter(choice(pair, key, value, "on", "off").equals("on"));
+                case "ownership" -> a.withOwnership(choice(pair, key, value, "on", "off").equals("on"));
                 default -> throw new IllegalArgumentException("unknown agent option '" + key + "': accepted are "
                         + KEYS);
             };
@@ -114,6 +119,9 @@ public record AgentArguments(String output, List<String> include, List<String> e
         if (!filter) {
             pairs.add("filter=off");
         }
+        if (!ownership) {
+            pairs.add("ownership=off");
+        }
         if (quiet) {
             pairs.add("quiet=true");
         }
@@ -128,39 +136,43 @@ public record AgentArguments(String output, List<String> include, List<String> e
     }
 
     public AgentArguments withOutput(String value) {
-        return new AgentArguments(value, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter);
+        return new AgentArguments(value, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter, ownership);
     }
 
     public AgentArguments withInclude(List<String> value) {
-        return new AgentArguments(output, value, exclude, stacks, callEvents, memory, deadlock, quiet, filter);
+        return new AgentArguments(output, value, exclude, stacks, callEvents, memory, deadlock, quiet, filter, ownership);
     }
 
     public AgentArguments withExclude(List<String> value) {
-        return new AgentArguments(output, include, value, stacks, callEvents, memory, deadlock, quiet, filter);
+        return new AgentArguments(output, include, value, stacks, callEvents, memory, deadlock, quiet, filter, ownership);
     }
 
     public AgentArguments withStacks(boolean value) {
-        return new AgentArguments(output, include, exclude, value, callEvents, memory, deadlock, quiet, filter);
+        return new AgentArguments(output, include, exclude, value, callEvents, memory, deadlock, quiet, filter, ownership);
     }
 
     public AgentArguments withCallEvents(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, value, memory, deadlock, quiet, filter);
+        return new AgentArguments(output, include, exclude, stacks, value, memory, deadlock, quiet, filter, ownership);
     }
 
     public AgentArguments withMemory(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, value, deadlock, quiet, filter);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, value, deadlock, quiet, filter, ownership);
     }
 
     public AgentArguments withDeadlock(Deadlock value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, value, quiet, filter);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, value, quiet, filter, ownership);
     }
 
     public AgentArguments withQuiet(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, value, filter);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, value, filter, ownership);
     }
 
     public AgentArguments withFilter(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, value);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, value, ownership);
+    }
+
+    public AgentArguments withOwnership(boolean value) {
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter, value);
     }
 
     /** Class globs from {@code a:b:c} (the form of {@code include=}), for callers that take them as one string. */

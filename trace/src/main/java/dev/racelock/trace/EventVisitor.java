@@ -49,6 +49,9 @@ public interface EventVisitor {
     /** A calling-context node (format 2), defined after its parent and before its first use. */
     default void contextNode(ContextInfo node) {}
 
+    /** A lock set that owned accesses name, delivered before the first of them. */
+    default void lockSet(LockSetInfo set) {}
+
     // ---- plain memory accesses (not synchronization) ----------------------------------------
 
     /** Plain read of an instance field ({@code object != 0}) or a static field ({@code object == 0}). */
@@ -66,6 +69,35 @@ public interface EventVisitor {
 
     /** Writes of {@code length} consecutive elements from {@code from} (arraycopy target, Arrays.fill). */
     default void arrayRangeWrite(int thread, long array, int from, int length, int site) {}
+
+    // ---- accesses of an object while one thread alone had touched it --------------------------
+
+    /**
+     * A read that thread {@code owner} made of field {@code field} of {@code object} while no
+     * other thread had touched the object, written out by {@code thread} (a taker of the object,
+     * or the owner itself) when that ended. It stands for the owner's last read of the location
+     * as FastTrack remembers it (the first of its epoch): in the owner's epoch after
+     * {@code releases} release events, holding {@code lockSet} (a {@link LockSetInfo} id, 0 for
+     * none), in calling context {@code context} (0 for none). It comes after every earlier event
+     * of the owner and before any other thread's access of the object (docs/agent.md, "Objects no
+     * second thread has touched"); an analysis applies it as of then, as a FastTrack update that
+     * keeps an access of the same or a later epoch it already has.
+     */
+    default void ownedRead(int thread, int owner, long object, int field, int site, int releases, int lockSet,
+                           int context) {}
+
+    /**
+     * As {@link #ownedRead}, for the owner's last write; {@code readSite} is the site of the
+     * owner's read of the location in the same epoch before the write, or -1.
+     */
+    default void ownedWrite(int thread, int owner, long object, int field, int site, int releases, int lockSet,
+                            int context, int readSite) {}
+
+    /**
+     * A numbered event that orders nothing: {@code thread} only began a new run of plain events
+     * there, so that they are placed after every event numbered before it.
+     */
+    default void orderMark(int thread) {}
 
     // ---- synchronizing memory accesses ------------------------------------------------------
 

@@ -21,14 +21,18 @@ class AgentArgumentsTest {
         assertTrue(options.stacks());
         assertEquals(AgentArguments.Deadlock.REPORT, options.deadlock());
         assertFalse(options.quiet());
+        assertTrue(options.filter());
+        assertTrue(options.ownership());
     }
 
     @Test
     void parsesEveryOption() {
         AgentArguments options = AgentArguments.parse(
                 "output=t-%p-%t.rlt,include=com.acme.*:org.x.**,exclude=com.acme.Gen*,stacks=off,mode=locks,"
-                        + "deadlock=exit,quiet=true");
+                        + "deadlock=exit,filter=off,ownership=off,quiet=true");
         assertEquals(List.of("com.acme.*", "org.x.**"), options.include());
+        assertFalse(options.filter());
+        assertFalse(options.ownership());
         assertEquals(List.of("com.acme.Gen*"), options.exclude());
         assertFalse(options.stacks());
         assertFalse(options.memory());
@@ -60,9 +64,9 @@ class AgentArgumentsTest {
     void formatParsesBackToTheSameArguments() {
         AgentArguments a = AgentArguments.parse(
                 "output=/tmp/t-%p.rlt,include=com.acme.**:org.x.*,exclude=com.acme.Gen*,stacks=off,mode=locks,"
-                        + "deadlock=exit,filter=off,quiet=true");
+                        + "deadlock=exit,filter=off,ownership=off,quiet=true");
         assertEquals("output=/tmp/t-%p.rlt,deadlock=exit,mode=locks,stacks=off,include=com.acme.**:org.x.*,"
-                + "exclude=com.acme.Gen*,filter=off,quiet=true", a.format());
+                + "exclude=com.acme.Gen*,filter=off,ownership=off,quiet=true", a.format());
         assertEquals(a, AgentArguments.parse(a.format()));
         assertEquals(AgentArguments.DEFAULTS, AgentArguments.parse(AgentArguments.DEFAULTS.format()));
     }

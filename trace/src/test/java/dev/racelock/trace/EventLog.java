@@ -149,4 +149,22 @@ public class EventLog implements EventVisitor {
             add(stackLine(t, frames(node)));
         }
     }
+
+    @Override public void lockSet(LockSetInfo set) { add("lockset " + set); }
+    @Override public void orderMark(int t) { event(t, "mark"); }
+
+    /** An owned access names the owner's stack itself: written in the line, outermost first. */
+    @Override
+    public void ownedRead(int t, int owner, long o, int f, int s, int releases, int lockSet, int context) {
+        event(t, "owned-read T" + owner + " " + o + "." + f + " @" + s + " r" + releases + " L" + lockSet
+                + " in" + stackLine(owner, frames(context)).substring(("T" + owner + " stack").length()));
+    }
+
+    @Override
+    public void ownedWrite(int t, int owner, long o, int f, int s, int releases, int lockSet, int context,
+                           int readSite) {
+        event(t, "owned-write T" + owner + " " + o + "." + f + " @" + s + " r" + releases + " L" + lockSet
+                + " in" + stackLine(owner, frames(context)).substring(("T" + owner + " stack").length())
+                + " after @" + readSite);
+    }
 }

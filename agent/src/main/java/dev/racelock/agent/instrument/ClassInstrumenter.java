@@ -2,6 +2,7 @@ package dev.racelock.agent.instrument;
 
 import dev.racelock.agent.runtime.Identified;
 import dev.racelock.agent.runtime.ObjectIds;
+import dev.racelock.agent.runtime.Ownership;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -17,10 +18,14 @@ import org.objectweb.asm.tree.MethodNode;
  * start of every constructor (a field of the class itself may be written before super(), JVMS
  * 4.10.1.9), and the {@code Identified} interface that reads it. Transient and private so that
  * serialization and reflection-based tools skip it; the serialVersionUID the class had is kept
- * by {@code SerialVersionUIDAdder} upstream of this visitor.
+ * by {@code SerialVersionUIDAdder} upstream of this visitor. With the ownership filter on, it
+ * also gets a {@code private transient synthetic Object $racelock$shadow}, the object's
+ * {@code ObjectShadow}, set right after super() (the object is usable from there on) and read
+ * through {@code Identified.$racelock$shadow()}.
  */
 final class ClassInstrumenter extends ClassVisitor {
     static final String ID_FIELD = "$racelock$id";
+    static final String SHADOW_FIELD = "$racelock$shadow";
     static final String IDENTIFIED = Type.getInternalName(Identified.class);
 
     private final ClassTransformer.Context context;
@@ -141,7 +146,7 @@ final class ClassInstrumenter extends ClassVisitor {
                 int methodId = context.dictionary().method(className, name, descriptor, sourceFile);
                 MethodVisitor target = next;
                 if (idAssignment) {
-                    target = new IdAssignment(target, className);
+                    target = new IdAssignment(target, className, context.options().ownership());
                 }
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
                         maxLocals, threadRun, bodyHook, firstLine());
@@ -170,6 +175,18 @@ final class ClassInstrumenter extends ClassVisitor {
             mv.visitInsn(Opcodes.LRETURN);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
+            if (context.options().ownership()) {
+                super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
+                        SHADOW_FIELD, "Ljava/lang/Object;", null, null).visitEnd();
+                MethodVisitor getter = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
+                        SHADOW_FIELD, "()Ljava/lang/Object;", null, null);
+                getter.visitCode();
+                getter.visitVarInsn(Opcodes.ALOAD, 0);
+                getter.visitFieldInsn(Opcodes.GETFIELD, className, SHADOW_FIELD, "Ljava/lang/Object;");
+                getter.visitInsn(Opcodes.ARETURN);
+                getter.visitMaxs(0, 0);
+                getter.visitEnd();
+            }
         }
         scope.classLiteral.declareCache(cv);
         super.visitEnd();
@@ -177,27 +194,67 @@ final class ClassInstrumenter extends ClassVisitor {
 
     /**
      * Sets the id first thing in a constructor, right after the context is fetched (it runs
-     * downstream of the instrumenter, so it sees the instrumenter's entry code first).
+     * downstream of the instrumenter, so it sees the instrumenter's entry code first); with the
+     * ownership filter, also the shadow, right after super() or this() (the first {@code <init>}
+     * call that no NEW is waiting for), where {@code this} may be passed on.
      */
     private static final class IdAssignment extends MethodVisitor {
         private final String owner;
-        private boolean done;
+        private final boolean shadow;
+        private int contextSlot = -1;
+        private int pendingNews;
+        private boolean shadowSet;
 
-        IdAssignment(MethodVisitor next, String owner) {
+        IdAssignment(MethodVisitor next, String owner, boolean shadow) {
             super(Opcodes.ASM9, next);
             this.owner = owner;
+            this.shadow = shadow;
         }
 
         @Override
         public void visitVarInsn(int opcode, int varIndex) {
             super.visitVarInsn(opcode, varIndex);
-            if (!done && opcode == Opcodes.ASTORE) { // the instrumenter's first store is the context
-                done = true;
+            if (contextSlot < 0 && opcode == Opcodes.ASTORE) { // the instrumenter's first store is the context
+                contextSlot = varIndex;
                 super.visitVarInsn(Opcodes.ALOAD, 0);
                 super.visitVarInsn(Opcodes.ALOAD, varIndex);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ObjectIds.class), "newId",
                         "(" + Emit.CONTEXT_DESC + ")J", false);
                 super.visitFieldInsn(Opcodes.PUTFIELD, owner, ID_FIELD, "J");
+            }
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            super.visitTypeInsn(opcode, type);
+            if (opcode == Opcodes.NEW) {
+                pendingNews++;
+            }
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+            super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+            if (opcode != Opcodes.INVOKESPECIAL || !name.equals("<init>") || shadowSet) {
+                return;
+            }
+            if (pendingNews > 0) {
+                pendingNews--;
+                return;
+            }
+            shadowSet = true;
+            if (shadow && contextSlot >= 0) {
+                String object = "Ljava/lang/Object;";
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitFieldInsn(Opcodes.GETFIELD, owner, SHADOW_FIELD, object);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(Ownership.class), "shadow",
+                        "(" + object + object + Emit.CONTEXT_DESC + ")" + object, false);
+                super.visitFieldInsn(Opcodes.PUTFIELD, owner, SHADOW_FIELD, object);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(Ownership.class), "constructed",
+                        "()V", false);
             }
         }
     }

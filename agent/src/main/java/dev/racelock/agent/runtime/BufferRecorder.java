@@ -31,4 +31,18 @@ final class BufferRecorder implements EventRecorder {
     @Override public void hbAcquire(long token, int site) { buffer.hbAcquire(token, site); }
     @Override public void methodEnter(int method, int callSite) { buffer.methodEnter(method, callSite); }
     @Override public int methodExit() { return buffer.methodExit(); }
+    @Override public long orderMark() { return buffer.orderMark(); }
+    @Override public long lastSequence() { return buffer.lastSequence(); }
+    @Override public int currentContext() { return buffer.currentContext(); }
+
+    @Override
+    public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
+        buffer.ownedRead(owner, object, field, site, releases, lockSet, context);
+    }
+
+    @Override
+    public void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
+                           int readSite) {
+        buffer.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
+    }
 }

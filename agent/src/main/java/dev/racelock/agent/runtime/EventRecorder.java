@@ -50,6 +50,44 @@ public interface EventRecorder {
      */
     int methodExit();
 
+    // ---- objects no second thread has touched (Ownership) ---------------------------------------
+
+    /**
+     * A numbered event that orders nothing: it only ends this thread's run of plain events, so
+     * that the reader places the events after it after every event numbered before it
+     * (docs/agent.md, "Objects no second thread has touched").
+     *
+     * @return its sequence number, 0 when nothing is numbered
+     */
+    default long orderMark() {
+        return 0;
+    }
+
+    /** The sequence number of this thread's last numbered event (0 before the first). */
+    default long lastSequence() {
+        return 0;
+    }
+
+    /**
+     * The calling-context node of the thread's current stack (ThreadEventBuffer.currentContext),
+     * for an access kept now and written out later; 0 for the empty stack or when none is kept.
+     */
+    default int currentContext() {
+        return 0;
+    }
+
+    /**
+     * A read that thread {@code owner} made earlier, while it alone had touched the object,
+     * with what the analyzer needs to place it there: the owner's count of release events before
+     * it, the locks it held ({@code lockSet}, a LockSetInfo id, 0 for none) and its calling
+     * context (0 for none).
+     */
+    default void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {}
+
+    /** As {@link #ownedRead}, for a write; {@code readSite}: the owner's read of the location in the same epoch before it, or -1. */
+    default void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
+                            int readSite) {}
+
     /** Records nothing: agent threads, threads seen after shutdown, a writer that failed to open. */
     EventRecorder NONE = new EventRecorder() {
         @Override public void read(long object, int field, int site) {}

@@ -8,4 +8,13 @@ package dev.racelock.agent.runtime;
  */
 public interface Identified {
     long $racelock$id();
+
+    /**
+     * The object's {@link ObjectShadow} (the ownership filter): set by the constructor of the
+     * topmost instrumented class when the filter is on; null otherwise (and for classes
+     * instrumented without it, which inherit this method).
+     */
+    default Object $racelock$shadow() {
+        return null;
+    }
 }

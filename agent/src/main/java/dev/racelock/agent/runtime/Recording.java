@@ -41,13 +41,20 @@ public final class Recording {
 
     private static volatile TraceOutput output = TraceOutput.NONE;
     private static volatile boolean filterRepeats = true;
+    private static volatile boolean ownership;
 
     private Recording() {}
 
     /** Starts recording into {@code out}; threads seen from now on record there. */
     public static void start(TraceOutput out, boolean dropRepeatedAccesses) {
+        start(out, dropRepeatedAccesses, false);
+    }
+
+    /** As {@link #start(TraceOutput, boolean)}, choosing whether owned objects' accesses are kept beside them (Ownership). */
+    public static void start(TraceOutput out, boolean dropRepeatedAccesses, boolean keepOwnedAccesses) {
         output = out;
         filterRepeats = dropRepeatedAccesses;
+        ownership = keepOwnedAccesses;
     }
 
     /** Threads that record after this record nothing new; the writer ignores late events. */
@@ -65,8 +72,15 @@ public final class Recording {
 
     /** As {@link #resetForTests(TraceOutput)}, choosing whether repeated accesses are dropped. */
     public static void resetForTests(TraceOutput out, boolean dropRepeatedAccesses) {
+        resetForTests(out, dropRepeatedAccesses, false);
+    }
+
+    /** As {@link #resetForTests(TraceOutput)}, choosing both filters. */
+    public static void resetForTests(TraceOutput out, boolean dropRepeatedAccesses, boolean keepOwnedAccesses) {
         output = out;
         filterRepeats = dropRepeatedAccesses;
+        ownership = keepOwnedAccesses;
+        LockSets.resetForTests();
         CONTEXT.remove();
         LIVE.clear();
     }
@@ -111,7 +125,15 @@ public final class Recording {
         }
         JAVA_TO_TRACE.put(javaId(thread), id);
         EventRecorder recorder = out.newRecorder(id);
-        ThreadContext context = new ThreadContext(id, filterRepeats ? new RepeatFilter(recorder) : recorder);
+        if (filterRepeats) {
+            recorder = new RepeatFilter(recorder);
+        }
+        OwnershipRecorder owned = ownership ? new OwnershipRecorder(recorder) : null;
+        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder);
+        if (owned != null) {
+            owned.attach(context);
+            context.owned = owned;
+        }
         context.recorder.threadBegin();
         LIVE.put(id, context);
         CONTEXT.set(context);

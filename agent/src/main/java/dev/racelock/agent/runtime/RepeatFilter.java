@@ -110,11 +110,28 @@ final class RepeatFilter implements EventRecorder {
     @Override public void methodEnter(int method, int callSite) { next.methodEnter(method, callSite); }
     @Override public int methodExit() { return next.methodExit(); }
 
+    // ---- another thread's accesses, written out (Ownership): not this thread's, not filtered -----
+
+    @Override public long lastSequence() { return next.lastSequence(); }
+    @Override public int currentContext() { return next.currentContext(); }
+
+    @Override
+    public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
+        next.ownedRead(owner, object, field, site, releases, lockSet, context);
+    }
+
+    @Override
+    public void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
+                           int readSite) {
+        next.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
+    }
+
     // ---- everything else synchronizes (or might): a new epoch --------------------------------
 
     @Override public void volatileRead(long object, int slot, int site) { epoch++; next.volatileRead(object, slot, site); }
     @Override public void volatileWrite(long object, int slot, int site) { epoch++; next.volatileWrite(object, slot, site); }
     @Override public long reserveSequence() { return next.reserveSequence(); }
+    @Override public long orderMark() { epoch++; return next.orderMark(); }
     @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { epoch++; next.volatileWriteReserved(seq, object, slot, site); }
     @Override public void lockRequest(long lock, int site, int flags) { epoch++; next.lockRequest(lock, site, flags); }
     @Override public void lockAcquire(long lock, int site, int flags) { epoch++; next.lockAcquire(lock, site, flags); }

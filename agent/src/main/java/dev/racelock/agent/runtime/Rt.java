@@ -45,10 +45,18 @@ public final class Rt {
     // ---- fields -------------------------------------------------------------------------------
 
     public static void read(Object object, int field, int site, ThreadContext c) {
+        if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
+                && s.self == object && Ownership.read(object, s, field, site, c)) {
+            return; // owned: kept beside the object (Ownership)
+        }
         c.recorder.read(ObjectIds.of(object, site, c), field, site);
     }
 
     public static void write(Object object, int field, int site, ThreadContext c) {
+        if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
+                && s.self == object && Ownership.write(object, s, field, site, c)) {
+            return;
+        }
         c.recorder.write(ObjectIds.of(object, site, c), field, site);
     }
 

@@ -15,6 +15,9 @@ public final class ThreadContext {
     final int thread;
     public final EventRecorder recorder;
 
+    /** The ownership filter's per-thread state, the head of {@link #recorder}'s chain; null when the filter is off. */
+    OwnershipRecorder owned;
+
     /**
      * The site of the invoke instruction the caller is executing: instrumented code stores it
      * before each call (one field store), the callee's {@link Rt#enter} reads it, and its

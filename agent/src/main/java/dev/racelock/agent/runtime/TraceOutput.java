@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
@@ -18,6 +19,9 @@ public interface TraceOutput {
     void defineSite(SiteInfo site);
     void defineField(FieldInfo field);
     void defineObject(ObjectInfo object);
+
+    /** A lock set that owned accesses name (LockSets); nothing where no trace is written. */
+    default void defineLockSet(LockSetInfo set) {}
     void objectFreed(long object);
     void observedDeadlock(ObservedDeadlock deadlock);
     void flush();

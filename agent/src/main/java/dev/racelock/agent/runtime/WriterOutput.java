@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
@@ -42,6 +43,7 @@ public final class WriterOutput implements TraceOutput {
     @Override public void defineSite(SiteInfo site) { writer.defineSite(site); }
     @Override public void defineField(FieldInfo field) { writer.defineField(field); }
     @Override public void defineObject(ObjectInfo object) { writer.defineObject(object); }
+    @Override public void defineLockSet(LockSetInfo set) { writer.defineLockSet(set); }
     @Override public void objectFreed(long object) { writer.objectFreed(object); }
 
     @Override

@@ -26,7 +26,7 @@ final class RandomExecution {
 
     static final int METHOD = 1;
     static final long ARRAY = 900;
-    static final long[] OBJECTS = {901, 902};
+    static final long[] OBJECTS = {901, 902, 903, 904};
     static final long[] LOCKS = {950, 951};
     static final long[] TOKENS = {960, 961};
     static final long VOLATILE_OBJECT = 970;
@@ -39,7 +39,9 @@ final class RandomExecution {
 
     enum Kind {
         READ, WRITE, ARRAY_READ, ARRAY_WRITE, RANGE_READ, RANGE_WRITE, VOLATILE_READ, VOLATILE_WRITE,
-        LOCK_REQUEST, LOCK_ACQUIRE, LOCK_RELEASE, START, BEGIN, END, JOIN, HB_RELEASE, HB_ACQUIRE, ENTER, EXIT
+        LOCK_REQUEST, LOCK_ACQUIRE, LOCK_RELEASE, START, BEGIN, END, JOIN, HB_RELEASE, HB_ACQUIRE, ENTER, EXIT,
+        /** The thread constructs object {@code a} (of {@link #OBJECTS}) before anyone touches it: no event of its own. */
+        CONSTRUCT
     }
 
     final int threads;
@@ -69,7 +71,22 @@ final class RandomExecution {
 
     /** Replays the execution, thread by thread as scheduled, into the recorder of each thread. */
     void replay(IntFunction<EventRecorder> recorderOf) {
-        for (Op op : ops) {
+        replay(recorderOf, (index, op) -> false);
+    }
+
+    /** Takes an op before the recorder does: true when it handled the op. */
+    @FunctionalInterface
+    interface OpHook {
+        boolean handle(int index, Op op);
+    }
+
+    /** As {@link #replay(IntFunction)}, offering every op to {@code hook} first. */
+    void replay(IntFunction<EventRecorder> recorderOf, OpHook hook) {
+        for (int index = 0; index < ops.size(); index++) {
+            Op op = ops.get(index);
+            if (hook.handle(index, op)) {
+                continue;
+            }
             EventRecorder r = recorderOf.apply(op.thread());
             switch (op.kind()) {
                 case READ -> r.read(op.a(), op.b(), op.c());
@@ -91,6 +108,7 @@ final class RandomExecution {
                 case HB_ACQUIRE -> r.hbAcquire(op.a(), op.c());
                 case ENTER -> r.methodEnter(op.b(), op.c());
                 case EXIT -> r.methodExit();
+                case CONSTRUCT -> { }
             }
         }
     }
@@ -105,6 +123,9 @@ final class RandomExecution {
         int exclusiveOwner = -1;
         final Map<Integer, Integer> sharedHolders = new HashMap<>();
     }
+
+    /** Which thread constructed each of {@link #OBJECTS}, -1 before. */
+    private final int[] constructor = {-1, -1, -1, -1};
 
     private final class Thread {
         final int id;
@@ -214,10 +235,13 @@ final class RandomExecution {
         return r.nextInt(SITES);
     }
 
-    /** One to four accesses, often to one location: a loop, x++, read-write-read, two sites of one field. */
+    /**
+     * One to four accesses, often to one location: a loop, x++, read-write-read, two sites of one
+     * field. Objects are mostly a thread's own (constructed by it), sometimes another's.
+     */
     private void accesses(Thread t, SplittableRandom r) {
         boolean array = r.nextInt(4) == 0;
-        long object = array ? ARRAY : OBJECTS[r.nextInt(OBJECTS.length)];
+        long object = array ? ARRAY : OBJECTS[pickObject(t, r)];
         int slot = array ? r.nextInt(3) : FIELDS[r.nextInt(FIELDS.length)];
         int n = 1 + r.nextInt(4);
         int site = site(r);
@@ -237,6 +261,23 @@ final class RandomExecution {
                 t.op(write ? Kind.WRITE : Kind.READ, object, slot, site);
             }
         }
+    }
+
+    private int pickObject(Thread t, SplittableRandom r) {
+        int k = r.nextInt(OBJECTS.length);
+        if (r.nextInt(3) > 0) {
+            for (int i = 0; i < OBJECTS.length; i++) {
+                if (constructor[(k + i) % OBJECTS.length] == t.id) {
+                    k = (k + i) % OBJECTS.length;
+                    break;
+                }
+            }
+        }
+        if (constructor[k] < 0) {
+            constructor[k] = t.id;
+            t.op(Kind.CONSTRUCT, k, 0, 0);
+        }
+        return k;
     }
 
     private void acquire(Thread t, SplittableRandom r, Map<Long, LockState> locks) {

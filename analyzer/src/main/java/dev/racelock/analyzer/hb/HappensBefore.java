@@ -49,6 +49,9 @@ public final class HappensBefore {
     private boolean[] observed = new boolean[16];
     private int[] lastObserved = new int[16];
     private boolean[] ended = new boolean[16];
+    // Per thread: the first epoch of its own slot (its epochs are that + its releases so far).
+    private int[] firstEpoch = new int[16];
+    private boolean epochsComeLate;
     private final LongObjectMap<LockClock> locks = new LongObjectMap<>();
     private final LongObjectMap<VectorClock> tokens = new LongObjectMap<>();
     private final LongObjectMap<LongObjectMap<VectorClock>> volatiles = new LongObjectMap<>();
@@ -104,6 +107,7 @@ public final class HappensBefore {
     private VectorClock begin(int t, VectorClock start) {
         int s = slots.assign(t, start);
         start.set(s, Math.max(start.get(s) + 1, slots.firstEpoch(s)));
+        firstEpoch[t] = start.get(s);
         threads[t] = start;
         return start;
     }
@@ -115,8 +119,28 @@ public final class HappensBefore {
         lastSource = Arrays.copyOf(lastSource, n);
         lastSourceVersion = Arrays.copyOf(lastSourceVersion, n);
         observed = Arrays.copyOf(observed, n);
+        firstEpoch = Arrays.copyOf(firstEpoch, n);
         lastObserved = Arrays.copyOf(lastObserved, n);
         ended = Arrays.copyOf(ended, n);
+    }
+
+    /**
+     * Thread {@code t}'s epoch after {@code releases} of its releases: every release ticks the
+     * thread's own entry once ({@link #tick}), from the first epoch of its slot. The epoch of an
+     * access the agent kept beside an object and wrote out later (EventVisitor.ownedWrite).
+     */
+    public int epochAfter(int t, int releases) {
+        own(t);
+        return firstEpoch[t] + releases;
+    }
+
+    /**
+     * The trace may hold accesses written out after their thread went on or ended
+     * ({@link #epochAfter}): an ended thread's slot then goes to a later thread only if that
+     * thread's start knows every epoch of it, not only the ones an analysis had kept by then.
+     */
+    public void epochsComeLate() {
+        epochsComeLate = true;
     }
 
     /**
@@ -179,7 +203,7 @@ public final class HappensBefore {
         ended[t] = true;
         int s = slots.slotOf(t);
         int last = c.get(s);
-        slots.ended(s, last, observed[t] ? last : lastObserved[t]);
+        slots.ended(s, last, observed[t] || epochsComeLate ? last : lastObserved[t]);
     }
 
     public void threadJoin(int joiner, int child) {

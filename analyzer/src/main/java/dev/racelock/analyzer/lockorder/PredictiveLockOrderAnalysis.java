@@ -4,6 +4,7 @@ import dev.racelock.analyzer.reorder.SyncPreservingClosure;
 import dev.racelock.analyzer.reorder.SyncPreservingTrace;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.TraceHeader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,12 @@ import java.util.List;
 public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     private final SyncPreservingTrace trace;
+    /**
+     * False for a trace that may hold owned accesses (the agent's ownership filter): it says only
+     * an owner's last accesses of an object, not every access inside each critical section, so a
+     * reordering it allows may not be one of the program's; every cycle then stays potential.
+     */
+    private boolean predicting = true;
 
     public PredictiveLockOrderAnalysis(TraceState state) {
         this(state, new SyncPreservingTrace());
@@ -36,7 +43,16 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
     }
 
     @Override
+    public void header(TraceHeader header) {
+        super.header(header);
+        predicting = !header.mayHoldOwnedAccesses();
+    }
+
+    @Override
     CycleWitnesses.Realizability realizability() {
+        if (!predicting) {
+            return null;
+        }
         SyncPreservingClosure closure = trace.closure();
         return witnesses -> {
             int[] threads = new int[witnesses.length];
@@ -52,6 +68,10 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
     @Override
     public List<String> warnings() {
         List<String> all = new ArrayList<>(super.warnings());
+        if (!predicting) {
+            all.add("deadlocks not predicted: trace recorded with ownership=on, which keeps some accesses as"
+                    + " summaries; every lock-order cycle is reported as a potential deadlock; record with ownership=off");
+        }
         if (trace.trimmed()) {
             all.add("deadlock prediction: the trace's history kept for it reached its bound ("
                     + SyncPreservingTrace.DEFAULT_BUDGET + " entries) and its oldest part was dropped; a lock-order"

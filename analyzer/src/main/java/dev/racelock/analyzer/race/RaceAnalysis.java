@@ -66,9 +66,58 @@ public final class RaceAnalysis extends ClockedAnalysis {
             enabled = false;
             warnings.add("races not analyzed: trace recorded with mode=locks");
         }
+        if (header.mayHoldOwnedAccesses()) {
+            hb.epochsComeLate(); // an epoch of a thread can be kept after the thread ended
+        }
     }
 
     // ---- accesses -----------------------------------------------------------------------------
+
+    /**
+     * The owner's last write of a field, written out when a second thread touched the object
+     * (EventVisitor.ownedWrite). Nothing but the owner touched the location before, so there is
+     * nothing to check: the write goes into the shadow as FastTrack would have kept it, in the
+     * owner's epoch then ({@link dev.racelock.analyzer.hb.HappensBefore#epochAfter}), unless the
+     * shadow already holds the owner's write of that epoch or a later one (the owner may have
+     * written the same access out itself first).
+     */
+    @Override
+    public void ownedWrite(int thread, int owner, long object, int field, int site, int releases, int lockSet,
+                           int context, int readSite) {
+        if (!enabled) {
+            return;
+        }
+        LocationShadow x = memory.location(object, field);
+        int epoch = hb.epochAfter(owner, releases);
+        if (x.writeThread >= 0 && (x.writeThread != owner || x.writeClock >= epoch)) {
+            return;
+        }
+        x.writeThread = owner;
+        x.writeClock = epoch;
+        x.writeSite = site;
+        x.writeContext = contexts.ofTraceNode(context);
+        x.writeLockSet = holds.agentLockSet(lockSet);
+        x.writeReadSite = readSite;
+    }
+
+    /** The owner's last read of a field: as {@link #ownedWrite}. */
+    @Override
+    public void ownedRead(int thread, int owner, long object, int field, int site, int releases, int lockSet,
+                          int context) {
+        if (!enabled) {
+            return;
+        }
+        LocationShadow x = memory.location(object, field);
+        int epoch = hb.epochAfter(owner, releases);
+        if (x.readShared() || x.readThread >= 0 && (x.readThread != owner || x.readClock >= epoch)) {
+            return;
+        }
+        x.readThread = owner;
+        x.readClock = epoch;
+        x.readSite = site;
+        x.readContext = contexts.ofTraceNode(context);
+        x.readLockSet = holds.agentLockSet(lockSet);
+    }
 
     @Override
     public void read(int thread, long object, int field, int site) {

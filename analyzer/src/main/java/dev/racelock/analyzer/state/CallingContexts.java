@@ -54,7 +54,15 @@ public final class CallingContexts {
     /** The thread's stack is now the trace's node {@code traceNode} (an undefined one is the empty stack). */
     void switchTo(int thread, int traceNode) {
         ensure(thread);
-        current[thread] = traceNode > 0 && traceNode < traceNodes ? fromTrace[traceNode] : InternedTree.ROOT;
+        current[thread] = ofTraceNode(traceNode);
+    }
+
+    /**
+     * The context id of the trace's node {@code traceNode} (an undefined one is the empty stack):
+     * the stack of an access an event names itself (EventVisitor.ownedRead).
+     */
+    public int ofTraceNode(int traceNode) {
+        return traceNode > 0 && traceNode < traceNodes ? fromTrace[traceNode] : InternedTree.ROOT;
     }
 
     /** The thread's current context id (0 = nothing entered yet). */

@@ -3,6 +3,7 @@ package dev.racelock.analyzer.state;
 import dev.racelock.analyzer.collect.InternedTree;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.LockSetInfo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ public final class LockHolds {
     private final LockClasses classes;
     private final InternedTree lockSets = new InternedTree();
     private ThreadHolds[] threads = new ThreadHolds[16];
+    /** The agent's lock sets (LockSetInfo ids, 0 = none) as ids of {@link #lockSets}. */
+    private int[] agentLockSets = new int[16];
 
     LockHolds(LockClasses classes) {
         this.classes = classes;
@@ -213,6 +216,23 @@ public final class LockHolds {
         for (int j = i; j < h.size; j++) {
             h.node[j] = lockSets.child(h.lockSet0(j), classes.of(h.lock[j], h.flags[j], h.site[j]).id(), h.site[j]);
         }
+    }
+
+    /**
+     * A lock set the agent names in owned accesses: the same node the holds would have built
+     * here ({@link #push}: lock class, site), so the access's evidence reads the same.
+     */
+    void define(LockSetInfo set) {
+        if (set.id() >= agentLockSets.length) {
+            agentLockSets = Arrays.copyOf(agentLockSets, Math.max(set.id() + 1, agentLockSets.length * 2));
+        }
+        int parent = set.parent() < agentLockSets.length ? agentLockSets[set.parent()] : InternedTree.ROOT;
+        agentLockSets[set.id()] = lockSets.child(parent, classes.of(set.lock(), set.flags(), set.site()).id(), set.site());
+    }
+
+    /** The lock-set id of agent lock set {@code id} (LockSetInfo), the empty set if unknown. */
+    public int agentLockSet(int id) {
+        return id > 0 && id < agentLockSets.length ? agentLockSets[id] : InternedTree.ROOT;
     }
 
     /** The held locks of lock set {@code lockSet}, outermost first, as reports show them. */

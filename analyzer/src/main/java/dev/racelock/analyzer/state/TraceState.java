@@ -2,6 +2,7 @@ package dev.racelock.analyzer.state;
 
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.SiteInfo;
@@ -74,6 +75,10 @@ public final class TraceState {
 
     public void define(ContextInfo node) {
         contexts.define(node);
+    }
+
+    public void define(LockSetInfo set) {
+        holds.define(set);
     }
 
     public void methodEnter(int thread, int method, int callSite) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * <p>Skipped with a message while the agent jar has no {@code Premain-Class} or the analyzer is
  * still the stub, so {@code verify} stays green until both land.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SamplesEndToEndIT {
 
     /** Covers agent start-up and instrumentation, and the watchdog's detection delay for the real deadlock. */
@@ -44,10 +46,25 @@ class SamplesEndToEndIT {
     /** How the agent's watchdog ends a deadlocked JVM with {@code deadlock=exit} (docs/agent.md, exit codes). */
     private static final int WATCHDOG_EXIT_CODE = 86;
 
-    private static final List<ResultRow> ROWS = new ArrayList<>();
+    private final List<ResultRow> rows = new ArrayList<>();
+
+    /**
+     * Agent options for {@code sample} after the output and deadlock ones: the defaults, but for a
+     * sample of predicted races every access recorded as it happens ({@code ownership=off}), as
+     * {@code racelock run --analysis predictive} records (the prediction needs every access inside
+     * each critical section).
+     */
+    String agentOptions(SampleSource sample) {
+        return sample.requires().contains(Capability.PREDICTIVE) ? ",ownership=off" : "";
+    }
+
+    /** Where the table goes, in the samples' work directory. */
+    String resultsFile() {
+        return "results.txt";
+    }
 
     @BeforeAll
-    static void agentAndAnalyzerAreBuilt() {
+    void agentAndAnalyzerAreBuilt() {
         String agentProblem = AgentJar.problem(BuildLayout.fromSystemProperties().agentJar());
         String skip = agentProblem != null ? agentProblem
                 : !analyzerImplemented() ? "Analyzer.analyze is still the stub (UnsupportedOperationException)"
@@ -67,22 +84,24 @@ class SamplesEndToEndIT {
     }
 
     @AfterAll
-    static void printTable() throws IOException {
-        if (ROWS.isEmpty()) {
+    void printTable() throws IOException {
+        if (rows.isEmpty()) {
             return;
         }
-        String table = ResultTable.render(ROWS);
+        String table = ResultTable.render(rows);
         System.out.println(table);
-        Path file = BuildLayout.fromSystemProperties().workDir().resolve("results.txt");
+        Path file = BuildLayout.fromSystemProperties().workDir().resolve(resultsFile());
         Files.createDirectories(file.getParent());
         Files.writeString(file, table, StandardCharsets.UTF_8);
     }
 
-    private static void check(BuildLayout layout, SampleSource sample) throws Exception {
-        Path dir = layout.workDir().resolve("agent").resolve(sample.displayName().replace('/', '.'));
+    private void check(BuildLayout layout, SampleSource sample) throws Exception {
+        Path dir = layout.workDir().resolve(getClass().getSimpleName().equals("SamplesEndToEndIT") ? "agent"
+                : "agent-" + getClass().getSimpleName()).resolve(sample.displayName().replace('/', '.'));
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        String agent = "-javaagent:" + layout.agentJar().toAbsolutePath() + "=output=" + dir.toAbsolutePath() + "/%p.rlt,deadlock=exit";
+        String agent = "-javaagent:" + layout.agentJar().toAbsolutePath() + "=output=" + dir.toAbsolutePath() + "/%p.rlt,deadlock=exit"
+                + agentOptions(sample);
         ChildJvm.Run run = ChildJvm.run(List.of(BuildLayout.javaLauncher().toString(), agent,
                 "-cp", layout.classes().toString(), sample.className()), dir.resolve("output.txt"), LIMIT);
 
@@ -107,7 +126,7 @@ class SamplesEndToEndIT {
             return;
         }
         ResultRow row = ResultRow.judge(sample, result.findings(), Capability.AVAILABLE);
-        ROWS.add(row);
+        rows.add(row);
         if (row.verdict() == Verdict.PENDING) {
             abort(sample.displayName() + " is pending: " + row.note());
         }
@@ -116,8 +135,8 @@ class SamplesEndToEndIT {
         }
     }
 
-    private static void error(SampleSource sample, String problem, String output) {
-        ROWS.add(ResultRow.error(sample, problem));
+    private void error(SampleSource sample, String problem, String output) {
+        rows.add(ResultRow.error(sample, problem));
         fail(sample.className() + ": " + problem + "\noutput:\n" + output);
     }
 

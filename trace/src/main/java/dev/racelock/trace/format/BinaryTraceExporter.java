@@ -4,6 +4,7 @@ import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.ContextPaths;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
@@ -36,6 +37,8 @@ public final class BinaryTraceExporter implements EventVisitor {
     private TraceWriter writer;
     private final Map<Integer, ThreadEventBuffer> buffers = new HashMap<>();
     private final ContextPaths paths = new ContextPaths();
+    /** The new trace's node of each source node an owned access named (0: not looked up yet). */
+    private int[] nodes = new int[64];
 
     public BinaryTraceExporter(Path out) {
         this(out, TraceWriter.Contexts.TREE);
@@ -99,6 +102,7 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void object(ObjectInfo object) { writer.defineObject(object); }
     @Override public void testCase(TestCaseInfo test) { writer.defineTest(test); }
     @Override public void contextNode(ContextInfo node) { paths.define(node); }
+    @Override public void lockSet(LockSetInfo set) { writer.defineLockSet(set); }
     @Override public void objectFreed(long object) { writer.objectFreed(object); }
     @Override public void observedDeadlock(ObservedDeadlock deadlock) { writer.observedDeadlock(deadlock); }
 
@@ -125,4 +129,33 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void context(int t, int node) { paths.switchTo(t, node, this); }
     @Override public void testStart(int t, int test) { buffer(t).testStart(test); }
     @Override public void testEnd(int t, int test) { buffer(t).testEnd(test); }
+    @Override public void orderMark(int t) { buffer(t).orderMark(); }
+
+    @Override
+    public void ownedRead(int t, int owner, long o, int f, int s, int releases, int lockSet, int context) {
+        buffer(t).ownedRead(owner, o, f, s, releases, lockSet, node(context));
+    }
+
+    @Override
+    public void ownedWrite(int t, int owner, long o, int f, int s, int releases, int lockSet, int context, int readSite) {
+        buffer(t).ownedWrite(owner, o, f, s, releases, lockSet, node(context), readSite);
+    }
+
+    /**
+     * The new trace's node for the source's node {@code source}, which an owned access names
+     * itself: the same stack, looked up in the new trace's tree (0 when it writes an event per
+     * call, where an owned access cannot name a stack).
+     */
+    private int node(int source) {
+        if (source <= 0 || source >= paths.size()) {
+            return 0;
+        }
+        if (source >= nodes.length) {
+            nodes = java.util.Arrays.copyOf(nodes, Math.max(source + 1, nodes.length * 2));
+        }
+        if (nodes[source] == 0) {
+            nodes[source] = writer.contextNode(node(paths.parent(source)), paths.method(source), paths.callSite(source));
+        }
+        return nodes[source];
+    }
 }

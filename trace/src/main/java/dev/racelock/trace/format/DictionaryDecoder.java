@@ -3,6 +3,8 @@ package dev.racelock.trace.format;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.SiteInfo;
@@ -54,6 +56,17 @@ final class DictionaryDecoder {
                 case TraceFormat.DICT_TEST -> visitor.testCase(new TestCaseInfo(
                         in.varInt(), string(in), string(in), string(in), string(in)));
                 case TraceFormat.DICT_CONTEXT -> visitor.contextNode(contextNode(in));
+                case TraceFormat.DICT_LOCK_SET -> {
+                    int id = in.varInt();
+                    int parent = in.varInt();
+                    long lock = in.signedLong();
+                    int site = in.signedInt();
+                    int flags = in.u8();
+                    if (id <= 0 || parent >= id || (flags & ~(LockFlags.ALL & ~LockFlags.WAIT)) != 0) {
+                        throw new DamagedDataException("bad lock set " + id + " (parent " + parent + ", flags " + flags + ")");
+                    }
+                    visitor.lockSet(new LockSetInfo(id, parent, lock, site, flags));
+                }
                 default -> throw new DamagedDataException("unknown dictionary entry tag " + tag);
             }
         }

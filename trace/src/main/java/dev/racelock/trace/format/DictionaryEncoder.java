@@ -2,6 +2,7 @@ package dev.racelock.trace.format;
 
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.SiteInfo;
@@ -79,6 +80,13 @@ final class DictionaryEncoder {
             out.varInt(c.parent());
             out.signedInt(c.method());
             out.signedInt(c.callSite());
+        } else if (definition instanceof LockSetInfo l) {
+            out.u8(TraceFormat.DICT_LOCK_SET);
+            out.varInt(l.id());
+            out.varInt(l.parent());
+            out.signedLong(l.lock());
+            out.signedInt(l.site());
+            out.u8(l.flags());
         } else {
             throw new IllegalArgumentException("not a dictionary entry: " + definition);
         }

@@ -7,6 +7,7 @@ final class HeaderCodec {
 
     private static final int RECORDS_MEMORY = 1;
     private static final int RECORDS_STACKS = 2;
+    private static final int OWNED_ACCESSES = 4;
 
     private HeaderCodec() {}
 
@@ -16,7 +17,8 @@ final class HeaderCodec {
         out.string(header.javaVersion());
         out.string(header.command());
         out.string(header.agentOptions());
-        out.u8((header.recordsMemory() ? RECORDS_MEMORY : 0) | (header.recordsStacks() ? RECORDS_STACKS : 0));
+        out.u8((header.recordsMemory() ? RECORDS_MEMORY : 0) | (header.recordsStacks() ? RECORDS_STACKS : 0)
+                | (header.mayHoldOwnedAccesses() ? OWNED_ACCESSES : 0));
     }
 
     static TraceHeader decode(PayloadDecoder in, int majorVersion) {
@@ -27,6 +29,6 @@ final class HeaderCodec {
         String agentOptions = in.string();
         int flags = in.u8();
         return new TraceHeader(majorVersion, pid, startMillis, javaVersion, command, agentOptions,
-                (flags & RECORDS_MEMORY) != 0, (flags & RECORDS_STACKS) != 0);
+                (flags & RECORDS_MEMORY) != 0, (flags & RECORDS_STACKS) != 0, (flags & OWNED_ACCESSES) != 0);
     }
 }

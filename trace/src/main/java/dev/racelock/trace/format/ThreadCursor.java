@@ -257,6 +257,28 @@ final class ThreadCursor {
                         pendingSlot = varInt();
                         return checkedPending();
                     }
+                    case TraceFormat.OP_ORDER_MARK -> {
+                        takeSeq(op);
+                        return checkedPending();
+                    }
+                    case TraceFormat.OP_OWNED_READ, TraceFormat.OP_OWNED_WRITE -> {
+                        int owner = varInt();
+                        long object = prevObject + TraceFormat.unzigzag(varLong());
+                        prevObject = object;
+                        int field = prevField + TraceFormat.unzigzag(varInt());
+                        prevField = field;
+                        int site = site();
+                        int releases = varInt();
+                        int lockSet = varInt();
+                        int context = varInt();
+                        if (op == TraceFormat.OP_OWNED_READ) {
+                            v.ownedRead(t, owner, object, field, site, releases, lockSet, context);
+                        } else {
+                            v.ownedWrite(t, owner, object, field, site, releases, lockSet, context,
+                                    TraceFormat.unzigzag(varInt()));
+                        }
+                        delivered++;
+                    }
                     default -> throw new DamagedDataException(String.format("unknown opcode 0x%02x at payload byte %d",
                             op, pos - 1));
                 }
@@ -307,6 +329,7 @@ final class ThreadCursor {
             case TraceFormat.OP_THREAD_END -> v.threadEnd(t);
             case TraceFormat.OP_HB_RELEASE -> v.hbRelease(t, pendingTarget, pendingSite);
             case TraceFormat.OP_HB_ACQUIRE -> v.hbAcquire(t, pendingTarget, pendingSite);
+            case TraceFormat.OP_ORDER_MARK -> v.orderMark(t);
             case TraceFormat.OP_TEST_START -> v.testStart(t, pendingSlot);
             case TraceFormat.OP_TEST_END -> v.testEnd(t, pendingSlot);
             default -> throw new IllegalStateException("not a synchronization opcode: " + pendingOp);

@@ -246,6 +246,62 @@ public final class ThreadEventBuffer {
         handOff(TraceFormat.OP_HB_ACQUIRE, sequence.take(), token, site);
     }
 
+    // ---- objects no second thread has touched ------------------------------------------------------
+
+    /**
+     * A numbered event that orders nothing: the plain events after it start a new run, placed by
+     * the reader after every event numbered before it (EventVisitor.orderMark).
+     *
+     * @return its sequence number
+     */
+    public long orderMark() {
+        long seq = sequence.take();
+        int p = syncHead(TraceFormat.OP_ORDER_MARK, seq);
+        if (p >= 0) {
+            commit(p);
+        }
+        return seq;
+    }
+
+    /** The sequence number of this thread's last numbered event, 0 before the first. */
+    public long lastSequence() {
+        return prevSeq;
+    }
+
+    /** An access {@code owner} made while it alone had touched the object (EventVisitor.ownedRead). */
+    public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
+        ownedAccess(TraceFormat.OP_OWNED_READ, owner, object, field, site, releases, lockSet, context, -1);
+    }
+
+    /** As {@link #ownedRead}, for a write that followed a read of the same epoch at {@code readSite} (or -1). */
+    public void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
+                           int readSite) {
+        ownedAccess(TraceFormat.OP_OWNED_WRITE, owner, object, field, site, releases, lockSet, context, readSite);
+    }
+
+    private void ownedAccess(int op, int owner, long object, int field, int site, int releases, int lockSet,
+                             int context, int readSite) {
+        if (pos > limit && !makeRoom()) {
+            return;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = (byte) op;
+        p = putVarInt(b, p, owner);
+        p = putVarLong(b, p, TraceFormat.zigzag(object - prevObject));
+        prevObject = object;
+        p = putVarInt(b, p, TraceFormat.zigzag(field - prevField));
+        prevField = field;
+        p = putSite(b, p, site);
+        p = putVarInt(b, p, releases);
+        p = putVarInt(b, p, lockSet);
+        p = putVarInt(b, p, context);
+        if (op == TraceFormat.OP_OWNED_WRITE) {
+            p = putVarInt(b, p, TraceFormat.zigzag(readSite));
+        }
+        commit(p);
+    }
+
     // ---- test markers ----------------------------------------------------------------------------
 
     /**

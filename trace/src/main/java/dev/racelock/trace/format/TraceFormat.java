@@ -11,10 +11,12 @@ final class TraceFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'R', 'L', 'T', '\r', '\n', 0x1A, '\n'};
     /**
      * 2.0 replaced the event per method enter and exit by calling-context nodes (dictionary tag
-     * 8) and a context event (opcode 0x09) written only when an event is recorded in a new context.
+     * 8) and a context event (opcode 0x09) written only when an event is recorded in a new
+     * context; 2.1 added the accesses of an object no second thread had touched (dictionary tag
+     * 9, opcodes 0x20 to 0x22).
      */
     static final int MAJOR_VERSION = 2;
-    static final int MINOR_VERSION = 0;
+    static final int MINOR_VERSION = 1;
     /** The oldest major version the reader reads: 1.0 and 1.1 (test markers) are read as before. */
     static final int OLDEST_MAJOR_VERSION = 1;
     /** Magic, then the major and minor version as big-endian u16. */
@@ -57,6 +59,8 @@ final class TraceFormat {
     static final int DICT_TEST = 7;
     /** A calling-context node (since 2.0); nodes are numbered 1, 2, 3, ... in file order. */
     static final int DICT_CONTEXT = 8;
+    /** A lock set owned accesses name (since 2.1). */
+    static final int DICT_LOCK_SET = 9;
 
     // ---- event opcodes --------------------------------------------------------------------------
     static final int OP_READ = 0x01;
@@ -88,6 +92,11 @@ final class TraceFormat {
     /** Test markers (since 1.1): numbered like synchronization events, but they order nothing. */
     static final int OP_TEST_START = 0x1E;
     static final int OP_TEST_END = 0x1F;
+    /** Numbered, orders nothing: ends the thread's run of plain events (since 2.1). */
+    static final int OP_ORDER_MARK = 0x20;
+    /** Plain: an access another thread made while it alone had touched the object (since 2.1). */
+    static final int OP_OWNED_READ = 0x21;
+    static final int OP_OWNED_WRITE = 0x22;
 
     /** Compact plain access: {@code 1 a w s dddd}. */
     static final int COMPACT = 0x80;

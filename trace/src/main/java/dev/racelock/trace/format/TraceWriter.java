@@ -2,6 +2,7 @@ package dev.racelock.trace.format;
 
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
@@ -160,6 +161,19 @@ public final class TraceWriter implements AutoCloseable {
 
     public void defineObject(ObjectInfo object) {
         define(object);
+    }
+
+    /**
+     * The node of the stack {@code parent} plus (method, callSite) in this trace's calling-context
+     * tree, defined now if new; 0 when calling contexts are written as an event per call.
+     */
+    int contextNode(int parent, int method, int callSite) {
+        return contexts == null ? 0 : contexts.child(parent, method, callSite);
+    }
+
+    /** A lock set, before the first owned access that names it ({@link ThreadEventBuffer#ownedRead}). */
+    public void defineLockSet(LockSetInfo set) {
+        define(set);
     }
 
     /** Names a test before a thread records its first {@link ThreadEventBuffer#testStart}. */

@@ -1,0 +1,252 @@
+package dev.racelock.agent.runtime;
+
+import dev.racelock.trace.LockFlags;
+
+import java.lang.invoke.VarHandle;
+
+/**
+ * The per-thread half of the ownership filter (docs/agent.md, "Objects no second thread has
+ * touched"), in front of the thread's recorder. It keeps what an owned access needs to be
+ * written out later as if it had been recorded when it happened:
+ * <ul>
+ *   <li>{@link #releases}: this thread's release events so far (volatile writes, hand-off
+ *       releases, thread starts, outermost lock releases). The analyzer ticks a thread's own
+ *       clock entry at exactly these (FastTrack, Flanagan and Freund, PLDI 2009: a release
+ *       publishes the clock, then increments it), so an access's epoch there is 1 + the count;</li>
+ *   <li>the locks held, reentrancy and {@code Object.wait} counted as the analyzer counts them,
+ *       named as a {@link LockSets} id when an owned access needs them;</li>
+ *   <li>the shadows this thread updated since its last fence. At its next numbered event (or
+ *       when {@link #BATCH} have piled up) it fences and looks at each again: one that another
+ *       thread took over meanwhile may have been read by it before the update was visible, so
+ *       the update is written out here, in this thread's own stream, where it happened (see
+ *       {@link Ownership} for why one of the two always sees it).</li>
+ * </ul>
+ *
+ * <p>Hot path: no allocation (the lock-set lookup allocates only for a set never seen), no lock.
+ */
+final class OwnershipRecorder implements EventRecorder {
+    static final int BATCH = 64;
+
+    private final EventRecorder next;
+    private ThreadContext context;
+
+    /** Release events of this thread so far. */
+    int releases;
+
+    // held locks, outermost first, as the analyzer's LockHolds keeps them
+    private long[] lock = new long[4];
+    private int[] lockFlags = new int[4];
+    private int[] lockSite = new int[4];
+    private int[] count = new int[4];
+    /** node[i]: the lock-set id of holds 0..i; valid for i < interned. */
+    private int[] node = new int[4];
+    private int held;
+    private int interned;
+    private long[] waitingLock = new long[1];
+    private int[] waitingCount = new int[1];
+    private int waiting;
+
+    private final ObjectShadow[] updatedShadow = new ObjectShadow[BATCH];
+    private final int[] updatedField = new int[BATCH];
+    private int updated;
+
+    OwnershipRecorder(EventRecorder next) {
+        this.next = next;
+    }
+
+    void attach(ThreadContext c) {
+        context = c;
+    }
+
+    // ---- what owned accesses need ---------------------------------------------------------------
+
+    /** The lock-set id of the locks held now (0: none), or -1 when it cannot be named. */
+    int lockSet() {
+        while (interned < held) {
+            int parent = interned == 0 ? 0 : node[interned - 1];
+            if (parent < 0) {
+                return -1;
+            }
+            node[interned] = LockSets.child(parent, lock[interned], lockSite[interned], lockFlags[interned]);
+            interned++;
+        }
+        return held == 0 ? 0 : node[held - 1];
+    }
+
+    /**
+     * The calling-context node of an owned access: the thread's current stack as a node of the
+     * trace's tree (looked up now if it changed since the last lookup), 0 with {@code stacks=off}.
+     */
+    int callingContext() {
+        return next.currentContext();
+    }
+
+    /** This thread wrote field {@code field} of {@code shadow}, which it owned when it looked. */
+    void updated(ObjectShadow shadow, int field) {
+        if (updated == BATCH) {
+            settle();
+        }
+        updatedShadow[updated] = shadow;
+        updatedField[updated] = field;
+        updated++;
+    }
+
+    /**
+     * Fences, then writes out every update of a shadow that is no longer owned: its taker may
+     * have read the shadow before the update was visible (Ownership, "The moment of sharing").
+     */
+    void settle() {
+        if (updated == 0) {
+            return;
+        }
+        VarHandle.fullFence();
+        for (int i = 0; i < updated; i++) {
+            ObjectShadow s = updatedShadow[i];
+            updatedShadow[i] = null;
+            if (s.state != ObjectShadow.OWNED) {
+                Ownership.writeOut(s, updatedField[i], ObjectIds.of(s.self, -1, context), next);
+            }
+        }
+        updated = 0;
+    }
+
+    // ---- held locks (LockHolds' rules) ----------------------------------------------------------
+
+    private int indexOf(long l, boolean shared) {
+        for (int i = held - 1; i >= 0; i--) {
+            if (lock[i] == l && LockFlags.isShared(lockFlags[i]) == shared) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void acquired(long l, int site, int flags) {
+        int i = indexOf(l, LockFlags.isShared(flags));
+        int restored = 1;
+        if (LockFlags.isWait(flags)) {
+            for (int w = 0; w < waiting; w++) {
+                if (waitingLock[w] == l) {
+                    restored = waitingCount[w];
+                    waitingLock[w] = waitingLock[waiting - 1];
+                    waitingCount[w] = waitingCount[waiting - 1];
+                    waiting--;
+                    break;
+                }
+            }
+        }
+        if (i >= 0) {
+            count[i] += restored;
+            return;
+        }
+        if (held == lock.length) {
+            int n = held * 2;
+            lock = java.util.Arrays.copyOf(lock, n);
+            lockFlags = java.util.Arrays.copyOf(lockFlags, n);
+            lockSite = java.util.Arrays.copyOf(lockSite, n);
+            count = java.util.Arrays.copyOf(count, n);
+            node = java.util.Arrays.copyOf(node, n);
+        }
+        lock[held] = l;
+        lockFlags[held] = flags & ~LockFlags.WAIT;
+        lockSite[held] = site;
+        count[held] = restored;
+        held++;
+    }
+
+    /** @return whether the release is an edge of the analyzer's happens-before (outermost, or a wait) */
+    private boolean released(long l, int flags) {
+        int i = indexOf(l, LockFlags.isShared(flags));
+        if (i < 0) {
+            return false; // released without a recorded acquire: nothing held
+        }
+        if (LockFlags.isWait(flags)) {
+            if (waiting == waitingLock.length) {
+                waitingLock = java.util.Arrays.copyOf(waitingLock, waiting * 2);
+                waitingCount = java.util.Arrays.copyOf(waitingCount, waiting * 2);
+            }
+            waitingLock[waiting] = l;
+            waitingCount[waiting] = count[i];
+            waiting++;
+            remove(i);
+            return true;
+        }
+        boolean outermost = count[i] == 1;
+        if (--count[i] == 0) {
+            remove(i);
+        }
+        return outermost;
+    }
+
+    private void remove(int i) {
+        int tail = held - i - 1;
+        System.arraycopy(lock, i + 1, lock, i, tail);
+        System.arraycopy(lockFlags, i + 1, lockFlags, i, tail);
+        System.arraycopy(lockSite, i + 1, lockSite, i, tail);
+        System.arraycopy(count, i + 1, count, i, tail);
+        held--;
+        interned = Math.min(interned, i);
+    }
+
+    // ---- plain events: through ------------------------------------------------------------------
+
+    @Override public void read(long object, int field, int site) { next.read(object, field, site); }
+    @Override public void write(long object, int field, int site) { next.write(object, field, site); }
+    @Override public void arrayRead(long array, int index, int site) { next.arrayRead(array, index, site); }
+    @Override public void arrayWrite(long array, int index, int site) { next.arrayWrite(array, index, site); }
+    @Override public void arrayRangeRead(long array, int from, int length, int site) { next.arrayRangeRead(array, from, length, site); }
+    @Override public void arrayRangeWrite(long array, int from, int length, int site) { next.arrayRangeWrite(array, from, length, site); }
+    @Override public void methodEnter(int method, int callSite) { next.methodEnter(method, callSite); }
+    @Override public int methodExit() { return next.methodExit(); }
+    @Override public long lastSequence() { return next.lastSequence(); }
+
+    @Override
+    public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
+        next.ownedRead(owner, object, field, site, releases, lockSet, context);
+    }
+
+    @Override
+    public void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
+                           int readSite) {
+        next.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
+    }
+
+    // ---- numbered events: settle first ----------------------------------------------------------
+
+    @Override public long orderMark() { settle(); return next.orderMark(); }
+    @Override public void volatileRead(long object, int slot, int site) { settle(); next.volatileRead(object, slot, site); }
+    @Override public void volatileWrite(long object, int slot, int site) { settle(); next.volatileWrite(object, slot, site); releases++; }
+    @Override public long reserveSequence() { return next.reserveSequence(); }
+
+    @Override
+    public void volatileWriteReserved(long seq, long object, int slot, int site) {
+        settle();
+        next.volatileWriteReserved(seq, object, slot, site);
+        releases++;
+    }
+
+    @Override public void lockRequest(long lock, int site, int flags) { settle(); next.lockRequest(lock, site, flags); }
+
+    @Override
+    public void lockAcquire(long lock, int site, int flags) {
+        settle();
+        next.lockAcquire(lock, site, flags);
+        acquired(lock, site, flags);
+    }
+
+    @Override
+    public void lockRelease(long lock, int site, int flags) {
+        settle();
+        next.lockRelease(lock, site, flags);
+        if (released(lock, flags)) {
+            releases++;
+        }
+    }
+
+    @Override public void threadStart(int child, int site) { settle(); next.threadStart(child, site); releases++; }
+    @Override public void threadBegin() { settle(); next.threadBegin(); }
+    @Override public void threadEnd() { settle(); next.threadEnd(); }
+    @Override public void threadJoin(int child, int site) { settle(); next.threadJoin(child, site); }
+    @Override public void hbRelease(long token, int site) { settle(); next.hbRelease(token, site); releases++; }
+    @Override public void hbAcquire(long token, int site) { settle(); next.hbAcquire(token, site); }
+}
