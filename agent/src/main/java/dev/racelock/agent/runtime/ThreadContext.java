@@ -36,6 +36,15 @@ public final class ThreadContext {
      */
     public Object handOver;
 
+    /**
+     * Containers whose key tables this thread used last in runtime.juc.HandOffTokens, direct-mapped
+     * by identity hash and held strongly (at most {@link #KEY_TABLES} per thread), and those
+     * tables; typed {@code Object} like {@link #handOver}.
+     */
+    public static final int KEY_TABLES = 8;
+    public final Object[] keyContainers = new Object[KEY_TABLES];
+    public final Object[] keyTables = new Object[KEY_TABLES];
+
     long nextObjectId;
     long objectIdLimit;
 

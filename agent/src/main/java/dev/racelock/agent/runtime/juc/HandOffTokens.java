@@ -194,7 +194,7 @@ final class HandOffTokens {
         if (key == null) {
             return 0;
         }
-        ConcurrentHashMap<Object, Long> keys = KEYS.computeIfAbsent(ObjectIds.of(map, -1, c), k -> new ConcurrentHashMap<>());
+        ConcurrentHashMap<Object, Long> keys = keyTable(map, true, -1, c);
         Long token = keys.get(key);
         return token != null ? token : keys.computeIfAbsent(key, k -> fresh(c));
     }
@@ -204,7 +204,36 @@ final class HandOffTokens {
         if (key == null) {
             return;
         }
-        acquireKey(ObjectIds.of(map, site, c), key, site, c);
+        ConcurrentHashMap<Object, Long> keys = keyTable(map, false, site, c);
+        Long token = keys == null ? null : keys.get(key);
+        if (token != null) {
+            c.recorder.hbAcquire(token, site);
+        }
+    }
+
+    /**
+     * The key table of {@code container} ({@code create}: made if absent; else null if absent).
+     * The thread keeps the tables of the last few containers it used, direct-mapped by identity
+     * hash ({@link ThreadContext#keyContainers}): a hooked map call looks its table up before and
+     * after the call, often with a library's own map calls in between (a cache over a
+     * ConcurrentHashMap), so this skips the object-id lookup and the lookup by boxed id in
+     * {@link #KEYS} (the bulk of {@code mode=locks}' cost on concurrent maps, docs/performance.md).
+     * The cache holds its containers strongly, so a cached one cannot be collected and its table
+     * forgotten ({@link #forget}); a table is never replaced while its container lives.
+     */
+    @SuppressWarnings("unchecked")
+    private static ConcurrentHashMap<Object, Long> keyTable(Object container, boolean create, int site, ThreadContext c) {
+        int slot = System.identityHashCode(container) & (ThreadContext.KEY_TABLES - 1);
+        if (c.keyContainers[slot] == container) {
+            return (ConcurrentHashMap<Object, Long>) c.keyTables[slot];
+        }
+        long id = ObjectIds.of(container, site, c);
+        ConcurrentHashMap<Object, Long> keys = create ? KEYS.computeIfAbsent(id, k -> new ConcurrentHashMap<>()) : KEYS.get(id);
+        if (keys != null) {
+            c.keyContainers[slot] = container;
+            c.keyTables[slot] = keys;
+        }
+        return keys;
     }
 
     /** As {@link #acquireKey(Object, Object, int, ThreadContext)}, for a container known by its id. */
@@ -221,7 +250,7 @@ final class HandOffTokens {
 
     /** {@code key} left {@code map}: its token is dropped (CollectionHooks.remove). */
     static void forgetKey(Object map, Object key, ThreadContext c) {
-        ConcurrentHashMap<Object, Long> keys = key == null ? null : KEYS.get(ObjectIds.of(map, -1, c));
+        ConcurrentHashMap<Object, Long> keys = key == null ? null : keyTable(map, false, -1, c);
         if (keys != null) {
             keys.remove(key);
         }

@@ -17,13 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /** The per-(map, key) token table forgets keys that left their map and maps that were collected. */
 class KeyTokenTableTest {
     private final List<Long> acquired = new ArrayList<>();
-    private final ThreadContext c = TestContexts.of(0, (EventRecorder) Proxy.newProxyInstance(
-            EventRecorder.class.getClassLoader(), new Class<?>[] {EventRecorder.class}, (proxy, method, args) -> {
-                if (method.getName().equals("hbAcquire")) {
-                    acquired.add((Long) args[0]);
-                }
-                return method.getReturnType() == long.class ? 0L : null;
-            }));
+    private final ThreadContext c = context(0);
+
+    private ThreadContext context(int thread) {
+        return TestContexts.of(thread, (EventRecorder) Proxy.newProxyInstance(
+                EventRecorder.class.getClassLoader(), new Class<?>[] {EventRecorder.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("hbAcquire")) {
+                        acquired.add((Long) args[0]);
+                    }
+                    if (method.getReturnType() == long.class) {
+                        return 0L;
+                    }
+                    return method.getReturnType() == int.class ? (Object) 0 : null;
+                }));
+    }
 
     @Test
     void aKeyIsOneTokenByEqualityUntilItIsRemoved() {
@@ -37,12 +44,36 @@ class KeyTokenTableTest {
         assertNotEquals(token, HandOffTokens.keyToken(map, "k", c), "a removed key's token is forgotten");
     }
 
+    /**
+     * Forgotten as if collected: by a thread that never used the map (a thread that did keeps
+     * it in its cache of key tables, strongly, so it is not collected while cached).
+     */
     @Test
     void aCollectedMapTakesItsKeyTokensAlong() {
         ConcurrentHashMap<String, Integer> map = new ConcurrentHashMap<>();
-        CollectionHooks.put(map, "k", 1, -1, c);
+        CollectionHooks.put(map, "k", 1, -1, context(1));
         HandOffTokens.forget(ObjectIds.of(map, -1, c));
         HandOffTokens.acquireKey(map, "k", -1, c);
         assertEquals(List.of(), acquired, "nothing left to acquire");
+    }
+
+    /** More maps than the thread's cache of key tables has slots: each key still acquires its own map's token. */
+    @Test
+    void cachedKeyTablesNeverMixTwoMaps() {
+        List<ConcurrentHashMap<String, Integer>> maps = new ArrayList<>();
+        List<Long> tokens = new ArrayList<>();
+        for (int i = 0; i < 4 * ThreadContext.KEY_TABLES; i++) {
+            ConcurrentHashMap<String, Integer> map = new ConcurrentHashMap<>();
+            CollectionHooks.put(map, "k", i, -1, c);
+            maps.add(map);
+            tokens.add(HandOffTokens.keyToken(map, "k", context(1)));
+        }
+        List<Long> expected = new ArrayList<>();
+        for (int i = maps.size() - 1; i >= 0; i--) {
+            assertEquals(i, CollectionHooks.get(maps.get(i), "k", -1, c));
+            expected.add(tokens.get(i));
+        }
+        assertEquals(expected, acquired);
+        assertEquals(tokens.size(), tokens.stream().distinct().count(), "a token per map");
     }
 }
