@@ -54,7 +54,10 @@ abstract class AnalysisMojo extends AbstractMojo {
     @Parameter(property = "racelock.failOn", defaultValue = "race,deadlock")
     protected String failOn;
 
-    /** Writes every reported finding into this baseline file (created or replaced) and fails nothing. */
+    /**
+     * Writes every reported finding into this baseline file (created or replaced) and fails
+     * nothing; {@code baseline} is not read then, so it may name the file not yet written.
+     */
     @Parameter(property = "racelock.writeBaseline")
     protected File writeBaseline;
 
@@ -69,7 +72,9 @@ abstract class AnalysisMojo extends AbstractMojo {
         }
         FindingGate gate = gate();
         Path directory = traceDirectory.toPath();
-        BuildReport.Outcome outcome = analyze(List.of(directory), directory, gate, project);
+        Summary.Consequence consequence = writeBaseline != null ? Summary.Consequence.ENTER_THE_BASELINE
+                : consequence();
+        BuildReport.Outcome outcome = analyze(List.of(directory), directory, gate, project, consequence);
         writeAggregate(gate);
         if (outcome == null) {
             return;
@@ -81,6 +86,9 @@ abstract class AnalysisMojo extends AbstractMojo {
         afterReports(outcome, directory);
     }
 
+    /** What failing findings do in this goal, for the summary line. */
+    protected abstract Summary.Consequence consequence();
+
     /** What the goal does with the verdict once the reports are written. */
     protected abstract void afterReports(BuildReport.Outcome outcome, Path reportDirectory) throws MojoFailureException;
 
@@ -90,7 +98,8 @@ abstract class AnalysisMojo extends AbstractMojo {
             suppressions.forEach(f -> files.add(f.toPath()));
         }
         try {
-            return GateSettings.gate(baseline == null ? null : baseline.toPath(), files, failOn);
+            Path accepted = baseline == null || writeBaseline != null ? null : baseline.toPath();
+            return GateSettings.gate(accepted, files, failOn);
         } catch (GateConfigException e) {
             throw new MojoExecutionException("racelock: " + e.getMessage(), e);
         }
@@ -98,7 +107,8 @@ abstract class AnalysisMojo extends AbstractMojo {
 
     /** Analyzes the traces in {@code traceDirectories}; null (and one INFO line) when there are none. */
     private BuildReport.Outcome analyze(List<Path> traceDirectories, Path reportDirectory, FindingGate gate,
-                                        MavenProject root) throws MojoExecutionException {
+                                        MavenProject root, Summary.Consequence consequence)
+            throws MojoExecutionException {
         List<Path> traces;
         try {
             traces = BuildTraces.in(traceDirectories);
@@ -122,7 +132,7 @@ abstract class AnalysisMojo extends AbstractMojo {
         for (String warning : outcome.result().warnings()) {
             getLog().warn("racelock: " + warning);
         }
-        getLog().info("racelock: " + Summary.describe(outcome) + "; reports in " + reportDirectory);
+        getLog().info("racelock: " + Summary.describe(outcome, consequence) + "; reports in " + reportDirectory);
         return outcome;
     }
 
@@ -171,6 +181,6 @@ abstract class AnalysisMojo extends AbstractMojo {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : projects.get(0);
         Path aggregate = Path.of(top.getBuild().getDirectory()).resolve(relative).resolve("aggregate");
         getLog().info("racelock: aggregate of " + projects.size() + " projects");
-        analyze(directories, aggregate, gate, top);
+        analyze(directories, aggregate, gate, top, Summary.Consequence.WOULD_FAIL_CHECK);
     }
 }

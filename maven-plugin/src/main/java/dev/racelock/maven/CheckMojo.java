@@ -22,6 +22,11 @@ public final class CheckMojo extends AnalysisMojo {
     private boolean haltOnFailure;
 
     @Override
+    protected Summary.Consequence consequence() {
+        return haltOnFailure ? Summary.Consequence.FAIL_THE_BUILD : Summary.Consequence.WOULD_FAIL_CHECK;
+    }
+
+    @Override
     protected void afterReports(BuildReport.Outcome outcome, Path reportDirectory) throws MojoFailureException {
         logFindings(outcome);
         int failing = outcome.verdict().failing().size();

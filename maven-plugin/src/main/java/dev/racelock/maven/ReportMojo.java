@@ -10,6 +10,11 @@ import java.nio.file.Path;
 public final class ReportMojo extends AnalysisMojo {
 
     @Override
+    protected Summary.Consequence consequence() {
+        return Summary.Consequence.WOULD_FAIL_CHECK;
+    }
+
+    @Override
     protected void afterReports(BuildReport.Outcome outcome, Path reportDirectory) {
         outcome.verdict().reported().forEach(f -> getLog().info("racelock: " + FindingLines.describe(f)));
     }

@@ -43,7 +43,12 @@ class BuildReportTest {
         assertEquals("DATA RACE on Counter.hits at com.acme.Counter.hit(Counter.java:8) [data-race "
                 + outcome.verdict().failing().get(0).fingerprint() + "]",
                 FindingLines.describe(outcome.verdict().failing().get(0)));
-        assertEquals("1 finding in 1 trace (10 events); 1 fails the build", Summary.describe(outcome));
+        assertEquals("1 finding in 1 trace (10 events); 1 fails the build",
+                Summary.describe(outcome, Summary.Consequence.FAIL_THE_BUILD));
+        assertEquals("1 finding in 1 trace (10 events); 1 accepted into the new baseline",
+                Summary.describe(outcome, Summary.Consequence.ENTER_THE_BASELINE));
+        assertEquals("1 finding in 1 trace (10 events); 1 would fail racelock:check",
+                Summary.describe(outcome, Summary.Consequence.WOULD_FAIL_CHECK));
         for (ReportFormat format : ReportFormat.values()) {
             Path report = BuildReport.reportFile(traces, format);
             assertTrue(outcome.reports().contains(report), report.toString());
@@ -63,7 +68,7 @@ class BuildReportTest {
                 ReportOptions.forProject(dir, false, "test"));
         assertEquals(List.of(), second.verdict().failing());
         assertEquals("1 finding in 1 trace (10 events) [1 in the baseline]; none fails the build",
-                Summary.describe(second));
+                Summary.describe(second, Summary.Consequence.FAIL_THE_BUILD));
     }
 
     @Test
