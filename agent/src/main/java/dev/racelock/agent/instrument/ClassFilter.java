@@ -6,14 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * Which classes are instrumented: the include globs minus the exclude globs, never the JDK,
- * the agent or its relocated dependencies, nor JaCoCo's agent runtime. Globs use dots: {@code *}
- * matches within one package segment, {@code **} across segments; {@code com.acme.*} matches the
- * classes of com.acme, {@code com.acme.**} also its subpackages.
+ * the agent or its relocated dependencies, nor JaCoCo's agent runtime, nor racelock's own code
+ * that runs inside a recorded test JVM (the JUnit listener and extension, and the analyzer and
+ * reports the extension runs). Globs use dots: {@code *} matches within one package segment,
+ * {@code **} across segments; {@code com.acme.*} matches the classes of com.acme,
+ * {@code com.acme.**} also its subpackages.
  */
 public final class ClassFilter {
     private static final String[] NEVER = {
         "java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/racelock/agent/", "dev/racelock/trace/",
         "org/jacoco/agent/rt/", // JaCoCo's agent runtime: another agent's code, not the program's
+        "dev/racelock/junit/", "dev/racelock/analyzer/", "dev/racelock/report/",
     };
 
     private final List<Pattern> includes;

@@ -45,4 +45,7 @@ final class BufferRecorder implements EventRecorder {
                            int readSite) {
         buffer.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
     }
+
+    @Override public void testStart(int test) { buffer.testStart(test); }
+    @Override public void testEnd(int test) { buffer.testEnd(test); }
 }

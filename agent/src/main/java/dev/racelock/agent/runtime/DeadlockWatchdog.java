@@ -76,6 +76,10 @@ public final class DeadlockWatchdog implements Runnable {
         for (ObservedDeadlock.BlockedThread t : deadlock.threads()) {
             message.append(" \"").append(t.threadName()).append('"');
         }
+        String test = TestMarkers.latestRunning();
+        if (test != null) {
+            message.append(" during test ").append(test);
+        }
         if (exit) {
             err.println(message + "; ending the JVM with exit code " + exitCode + " (deadlock=exit)");
             err.flush();

@@ -88,6 +88,15 @@ public interface EventRecorder {
     default void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
                             int readSite) {}
 
+    /**
+     * This thread starts running test {@code test} (a test marker, docs/trace-format.md): not on
+     * the hot path, called once per test by {@link TestMarkers}. Records nothing by default.
+     */
+    default void testStart(int test) {}
+
+    /** This thread has finished running test {@code test}. */
+    default void testEnd(int test) {}
+
     /** Records nothing: agent threads, threads seen after shutdown, a writer that failed to open. */
     EventRecorder NONE = new EventRecorder() {
         @Override public void read(long object, int field, int site) {}

@@ -6,6 +6,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 
 /**
@@ -26,6 +27,14 @@ public interface TraceOutput {
     void observedDeadlock(ObservedDeadlock deadlock);
     void flush();
     void close();
+
+    /** Names a test before a thread records its start ({@link TestMarkers}); ignored by default. */
+    default void defineTest(TestCaseInfo test) {}
+
+    /** The trace file being written, or null when the recording goes elsewhere. */
+    default String file() {
+        return null;
+    }
 
     /** A thread of the output itself (the trace writer's drain thread), which must record nothing. */
     default boolean isOwnThread(Thread thread) {

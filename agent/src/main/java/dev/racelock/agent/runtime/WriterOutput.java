@@ -6,6 +6,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.format.TraceWriter;
 
@@ -45,6 +46,12 @@ public final class WriterOutput implements TraceOutput {
     @Override public void defineObject(ObjectInfo object) { writer.defineObject(object); }
     @Override public void defineLockSet(LockSetInfo set) { writer.defineLockSet(set); }
     @Override public void objectFreed(long object) { writer.objectFreed(object); }
+    @Override public void defineTest(TestCaseInfo test) { writer.defineTest(test); }
+
+    @Override
+    public String file() {
+        return file;
+    }
 
     @Override
     public void observedDeadlock(ObservedDeadlock deadlock) {
