@@ -203,6 +203,7 @@ public final class AnalysisSession implements EventVisitor {
 
     @Override
     public void testCase(TestCaseInfo test) {
+        state.define(test);
         for (Analysis a : analyses) {
             a.testCase(test);
         }
@@ -347,6 +348,7 @@ public final class AnalysisSession implements EventVisitor {
         for (Analysis a : threads) {
             a.threadStart(thread, child, site);
         }
+        state.threadStart(thread, child);
     }
 
     @Override
@@ -417,6 +419,7 @@ public final class AnalysisSession implements EventVisitor {
         for (Analysis a : markers) {
             a.testStart(thread, test);
         }
+        state.testStart(thread, test);
     }
 
     @Override
@@ -425,6 +428,7 @@ public final class AnalysisSession implements EventVisitor {
         for (Analysis a : markers) {
             a.testEnd(thread, test);
         }
+        state.testEnd(thread, test);
     }
 
     // ---- lifetime, watchdog -------------------------------------------------------------------

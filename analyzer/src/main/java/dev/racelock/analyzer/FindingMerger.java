@@ -45,7 +45,7 @@ public final class FindingMerger {
     private static Finding merge(Finding old, Finding f) {
         if (old.pairs().isEmpty()) {
             return new Finding(old.type(), old.fingerprint(), old.location(), old.pairs(), old.cycle(),
-                    saturatedSum(old.occurrences(), f.occurrences()));
+                    saturatedSum(old.occurrences(), f.occurrences()), old.test());
         }
         Map<Set<Side>, RacePair> pairs = new LinkedHashMap<>();
         for (RacePair p : old.pairs()) {
@@ -58,7 +58,10 @@ public final class FindingMerger {
         }
         List<RacePair> merged = new ArrayList<>(pairs.values());
         merged.sort(Comparator.comparing(p -> p.classification() == null));
-        return Finding.race(old.type(), old.fingerprint(), old.location(), merged);
+        // the test of the primary pair, which may now be one the other trace brought
+        boolean primaryIsOld = old.pairs().stream().anyMatch(p -> pairKey(p).equals(pairKey(merged.get(0))));
+        return Finding.race(old.type(), old.fingerprint(), old.location(), merged)
+                .withTest(primaryIsOld || old.test() != null ? old.test() : f.test());
     }
 
     private record Side(AccessKind kind, SourceSite site) {}

@@ -10,6 +10,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceHeader;
@@ -216,6 +217,21 @@ public final class TraceScript {
 
     public TraceScript exit(int t) {
         return emit(v -> v.methodExit(t));
+    }
+
+    /** Names a test (test markers, docs/trace-format.md). */
+    public TraceScript testCase(int id, String className, String methodName) {
+        TestCaseInfo info = new TestCaseInfo(id, "[test:" + id + "]", className, methodName,
+                methodName == null ? className : methodName + "()");
+        return emit(v -> v.testCase(info));
+    }
+
+    public TraceScript testStart(int t, int test) {
+        return emit(v -> v.testStart(t, test));
+    }
+
+    public TraceScript testEnd(int t, int test) {
+        return emit(v -> v.testEnd(t, test));
     }
 
     public TraceScript freed(long object) {

@@ -17,12 +17,26 @@ import java.util.List;
  * @param cycle       for deadlocks: the acquisitions around the cycle; else empty
  * @param occurrences how many times (object instances, dynamic pairs, instance cycles) this bug
  *                    was seen
+ * @param test        the test during which it happened: the one running at the primary pair's
+ *                    later access, or at the acquisition that closed the cycle; null when the
+ *                    trace has no test markers or it happened outside every test
  */
 public record Finding(FindingType type, String fingerprint, MemoryLocation location, List<RacePair> pairs,
-                      List<LockAcquisition> cycle, int occurrences) {
+                      List<LockAcquisition> cycle, int occurrences, TestRef test) {
     public Finding {
         pairs = List.copyOf(pairs);
         cycle = List.copyOf(cycle);
+    }
+
+    /** A finding not attributed to a test. */
+    public Finding(FindingType type, String fingerprint, MemoryLocation location, List<RacePair> pairs,
+                   List<LockAcquisition> cycle, int occurrences) {
+        this(type, fingerprint, location, pairs, cycle, occurrences, null);
+    }
+
+    /** This finding, attributed to {@code test} (null: to none). */
+    public Finding withTest(TestRef test) {
+        return new Finding(type, fingerprint, location, pairs, cycle, occurrences, test);
     }
 
     /** A race finding. */

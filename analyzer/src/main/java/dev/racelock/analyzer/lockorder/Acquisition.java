@@ -14,9 +14,10 @@ import dev.racelock.trace.LockFlags;
  * @param slot  the thread's entry in clocks (HappensBefore.slot)
  * @param position where the thread was in the trace, for the deadlock prediction
  *                 (SyncPreservingTrace.position); 0 when nothing predicts
+ * @param test  the test the thread was in (TestTimeline id), or TestTimeline.NONE
  */
 record Acquisition(int thread, long lock, LockClass lockClass, int site, int context, int flags,
-                   HeldSnapshot[] held, VectorClock clock, int slot, int position) {
+                   HeldSnapshot[] held, VectorClock clock, int slot, int position, int test) {
 
     /** A tryLock or timed acquisition never blocks forever, so it cannot close a deadlock. */
     boolean nonBlocking() {

@@ -9,6 +9,7 @@ import dev.racelock.analyzer.finding.LockAcquisition;
 import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.state.LockClass;
 import dev.racelock.analyzer.state.TraceDictionary;
+import dev.racelock.analyzer.testcase.TestTimeline;
 import dev.racelock.analyzer.state.TraceState;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultDirectedGraph;
@@ -176,7 +177,20 @@ final class DeadlockFindings {
                     dictionary.threadRef(a.thread()), dictionary.sourceSite(a.site()),
                     state.contexts().stack(dictionary, a.site(), a.context()), held));
         }
-        return Finding.cycle(type, fingerprint, entries, Math.max(1, occurrences));
+        return Finding.cycle(type, fingerprint, entries, Math.max(1, occurrences))
+                .withTest(state.tests().ref(closingTest(witnesses)));
+    }
+
+    /**
+     * The test of the acquisition that closed the cycle: the last of its acquisitions, which ran
+     * in the latest-started of their tests (test ids grow with start time).
+     */
+    private static int closingTest(List<Acquisition> witnesses) {
+        int latest = TestTimeline.NONE;
+        for (Acquisition a : witnesses) {
+            latest = Math.max(latest, a.test());
+        }
+        return latest;
     }
 
     private static LockRef ref(LockClass lockClass, int instance) {

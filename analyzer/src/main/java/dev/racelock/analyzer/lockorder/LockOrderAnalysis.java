@@ -151,7 +151,8 @@ public sealed class LockOrderAnalysis extends ClockedAnalysis permits Predictive
             held[i] = new HeldSnapshot(h, classes.of(h, hf, hs), hs, holds.heldContext(thread, i), LockFlags.isShared(hf));
         }
         return new Acquisition(thread, lock, lockClass, site, state.contexts().current(thread), flags, held,
-                new VectorClock(hb.clock(thread)), hb.slot(thread), position(thread));
+                new VectorClock(hb.clock(thread)), hb.slot(thread), position(thread),
+                state.tests().current(thread));
     }
 
     /** Where the thread is, for the deadlock prediction; 0: nothing predicts. */

@@ -15,6 +15,7 @@ import dev.racelock.analyzer.state.LockClasses;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.analyzer.testcase.TestTimeline;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.ThreadInfo;
 
@@ -37,6 +38,7 @@ public final class ObservedDeadlockAnalysis implements Analysis {
     private final LockClasses lockClasses;
     private final LockHolds holds;
     private final List<Finding> findings = new ArrayList<>();
+    private final TestTimeline tests;
 
     /** Per thread id, its last lock request (null before its first). */
     private final DenseTable<LockRequest> requests = new DenseTable<>();
@@ -49,6 +51,7 @@ public final class ObservedDeadlockAnalysis implements Analysis {
     }
 
     public ObservedDeadlockAnalysis(TraceState state) {
+        this.tests = state.tests();
         this.dictionary = state.dictionary();
         this.lockClasses = state.lockClasses();
         this.holds = state.holds();
@@ -133,7 +136,9 @@ public final class ObservedDeadlockAnalysis implements Analysis {
             keys[i] = fingerprintKey(b) + "@" + (blockedAt == null ? "?" : blockedAt.qualifiedMethod());
         }
         String fingerprint = Fingerprints.of(FindingType.OBSERVED_DEADLOCK, canonical(keys));
-        findings.add(Finding.cycle(FindingType.OBSERVED_DEADLOCK, fingerprint, cycle, 1));
+        // Delivered after every event of a JVM the watchdog ended: the test still running is the one it happened in.
+        findings.add(Finding.cycle(FindingType.OBSERVED_DEADLOCK, fingerprint, cycle, 1)
+                .withTest(tests.ref(tests.current(threads.get(0).thread()))));
     }
 
     /**

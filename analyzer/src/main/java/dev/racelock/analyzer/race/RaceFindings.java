@@ -50,14 +50,16 @@ final class RaceFindings {
 
     private Finding finding(List<RaceRecord> records) {
         RaceLocation location = records.get(0).location;
-        List<RacePair> pairs = new ArrayList<>(records.size());
-        for (RaceRecord r : records) {
+        // The pair shown in full is the first one whose pattern is clear, then detection order;
+        // the finding belongs to the test its later access happened in.
+        List<RaceRecord> ordered = new ArrayList<>(records);
+        ordered.sort(Comparator.comparing(r -> classification(r) == null));
+        List<RacePair> pairs = new ArrayList<>(ordered.size());
+        for (RaceRecord r : ordered) {
             pairs.add(pair(r));
         }
-        // The pair shown in full is the first one whose pattern is clear, then detection order.
-        pairs.sort(Comparator.comparing(p -> p.classification() == null));
         return Finding.race(FindingType.DATA_RACE, Fingerprints.of(FindingType.DATA_RACE, location.fingerprint()),
-                location.shown(), pairs);
+                location.shown(), pairs).withTest(state.tests().ref(ordered.get(0).test));
     }
 
     private RacePair pair(RaceRecord r) {

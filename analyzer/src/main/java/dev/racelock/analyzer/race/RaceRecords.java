@@ -78,7 +78,8 @@ final class RaceRecords {
             RaceKey key = new RaceKey(location.dedupeKey(), low, high);
             record = races.get(key);
             if (record == null) {
-                record = new RaceRecord(location, slot, earlier, later);
+                record = new RaceRecord(location, slot, earlier, later,
+                        state.tests().current(later.thread()));
                 record.occurrences = 0;
                 races.put(key, record);
                 if (location.reference() && earlier.write() && !later.write() && publications.size() < MAX_PUBLICATIONS) {

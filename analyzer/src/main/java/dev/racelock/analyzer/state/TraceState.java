@@ -5,14 +5,16 @@ import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
+import dev.racelock.analyzer.testcase.TestTimeline;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceHeader;
 
 /**
  * Per-trace state that several analyses read and that is updated once per event, by the
  * session, not by the analyses: dictionaries and thread names, the calling-context tree, lock
- * classes, and the locks each thread holds.
+ * classes, the locks each thread holds, and the test each thread is in.
  *
  * <p>Timing contract (AnalysisSession): dictionary entries are stored before analyses see them;
  * for every other event, analyses see this state as it was <em>before</em> the event (e.g. at a
@@ -24,6 +26,7 @@ public final class TraceState {
     private final CallingContexts contexts = new CallingContexts();
     private final LockClasses lockClasses = new LockClasses(dictionary);
     private final LockHolds holds = new LockHolds(lockClasses);
+    private final TestTimeline tests = new TestTimeline();
     private TraceHeader header;
 
     public TraceDictionary dictionary() {
@@ -40,6 +43,11 @@ public final class TraceState {
 
     public LockHolds holds() {
         return holds;
+    }
+
+    /** Which test each thread is in now, from the test markers (none in a trace without them). */
+    public TestTimeline tests() {
+        return tests;
     }
 
     /** The trace header, or null when the source gave none (in-memory streams). */
@@ -79,6 +87,22 @@ public final class TraceState {
 
     public void define(LockSetInfo set) {
         holds.define(set);
+    }
+
+    public void define(TestCaseInfo t) {
+        tests.define(t);
+    }
+
+    public void threadStart(int thread, int child) {
+        tests.threadStart(thread, child);
+    }
+
+    public void testStart(int thread, int test) {
+        tests.testStart(thread, test);
+    }
+
+    public void testEnd(int thread, int test) {
+        tests.testEnd(thread, test);
     }
 
     public void methodEnter(int thread, int method, int callSite) {

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.testcase;
 
+import dev.racelock.analyzer.finding.TestRef;
 import dev.racelock.trace.TestCaseInfo;
 
 import java.util.ArrayList;
@@ -47,6 +48,12 @@ public final class TestTimeline {
     /** The test with this id, or null (an id without a dictionary entry, in a damaged trace). */
     public TestCaseInfo test(int id) {
         return id == NONE ? null : tests.get(id);
+    }
+
+    /** The test with this id as findings name it, or null. */
+    public TestRef ref(int id) {
+        TestCaseInfo t = test(id);
+        return t == null ? null : new TestRef(t.uniqueId(), t.className(), t.methodName(), t.displayName());
     }
 
     public void testStart(int thread, int test) {

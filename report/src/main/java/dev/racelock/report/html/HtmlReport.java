@@ -130,6 +130,9 @@ public final class HtmlReport implements ReportVisitor {
         }
         sb.append("</h2>\n");
         sb.append("<p class=\"message\">").append(esc(f.message())).append("</p>\n");
+        if (f.duringTest() != null) {
+            sb.append("<p class=\"test\">").append(esc(f.duringTest())).append("</p>\n");
+        }
         if (!f.accesses().isEmpty()) {
             appendAccesses(sb, f, sources);
         }

@@ -3,6 +3,7 @@ package dev.racelock.report.json;
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.TestRef;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
@@ -84,6 +85,20 @@ public final class JsonReport implements ReportVisitor {
         json.endObject();
     }
 
+    private static void writeTest(JsonWriter json, TestRef test) throws IOException {
+        if (test == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        json.field("name", test.name());
+        json.field("uniqueId", test.uniqueId());
+        json.field("className", test.className());
+        json.field("methodName", test.methodName());
+        json.field("displayName", test.displayName());
+        json.endObject();
+    }
+
     private static void writeFinding(JsonWriter json, FindingView view) throws IOException {
         Finding f = view.finding();
         json.beginObject();
@@ -94,6 +109,8 @@ public final class JsonReport implements ReportVisitor {
         json.field("explanation", view.explanation());
         json.field("classification", id(f.classification()));
         json.field("occurrences", f.occurrences());
+        json.name("test");
+        writeTest(json, f.test());
         json.name("location");
         writeLocation(json, f.location());
         json.name("pairs").beginArray();

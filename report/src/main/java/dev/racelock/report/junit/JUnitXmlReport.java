@@ -1,6 +1,7 @@
 package dev.racelock.report.junit;
 
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.TestRef;
 import dev.racelock.report.text.TextReport;
 import dev.racelock.report.view.FindingView;
 import dev.racelock.report.view.MarkupText;
@@ -19,7 +20,9 @@ import java.util.Map;
  * JUnit XML as CI servers read test results (the Ant / Jenkins {@code JUnit.xsd} shape): one
  * {@code <testsuite name="racelock">}, one failing {@code <testcase>} per finding whose failure
  * holds that finding's text report, and one passing placeholder when there is nothing to report,
- * so a CI test tab shows racelock ran.
+ * so a CI test tab shows racelock ran. A finding that happened during a test is that test's case
+ * (its class and display name), so the dashboard names the failing test; others are named by
+ * their title.
  */
 public final class JUnitXmlReport implements ReportVisitor {
 
@@ -65,9 +68,13 @@ public final class JUnitXmlReport implements ReportVisitor {
     @Override
     public void visitFinding(FindingView f) throws IOException {
         SourceSite primary = f.finding().primarySite();
-        String classname = primary != null && primary.className() != null ? primary.className() : "racelock";
-        int n = namesSeen.merge(f.title(), 1, Integer::sum);
-        String name = n == 1 ? f.title() : f.title() + " (" + n + ")";
+        TestRef test = f.finding().test();
+        boolean inTest = test != null && test.className() != null;
+        String classname = inTest ? test.className()
+                : primary != null && primary.className() != null ? primary.className() : "racelock";
+        String title = inTest ? test.displayName() : f.title();
+        int n = namesSeen.merge(title, 1, Integer::sum);
+        String name = n == 1 ? title : title + " (" + n + ")";
         StringBuilder sb = new StringBuilder();
         sb.append("  <testcase classname=\"").append(MarkupText.attribute(classname))
                 .append("\" name=\"").append(MarkupText.attribute(name)).append("\" time=\"0\">\n");

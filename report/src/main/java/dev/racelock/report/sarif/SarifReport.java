@@ -157,6 +157,10 @@ public final class SarifReport implements ReportVisitor {
         if (f.finding().classification() != null) {
             json.field("classification", f.finding().classification().id());
         }
+        if (f.finding().test() != null) {
+            json.field("test", f.finding().test().name());
+            json.field("testUniqueId", f.finding().test().uniqueId());
+        }
         json.endObject();
         json.endObject();
     }

@@ -70,6 +70,9 @@ public final class TextReport implements ReportVisitor {
     private static void appendFinding(StringBuilder sb, FindingView f, Ansi ansi) {
         String headline = f.classification() == null ? f.title() : f.title() + " (" + f.classification() + ")";
         sb.append(ansi.headline(headline)).append('\n');
+        if (f.duringTest() != null) {
+            sb.append("  ").append(f.duringTest()).append('\n');
+        }
         for (AccessView a : f.accesses()) {
             String heading = a.heading();
             if (!a.previous() && !f.title().contains(a.location())) {

@@ -168,6 +168,11 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
         return String.join(" -> ", cyclePath);
     }
 
+    /** {@code During test com.acme.CounterTest.racy}, or null when it happened in no test. */
+    public String duringTest() {
+        return FindingWords.duringTest(finding);
+    }
+
     /** The finding's occurrences. */
     public int occurrences() {
         return finding.occurrences();

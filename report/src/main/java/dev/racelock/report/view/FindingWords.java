@@ -13,6 +13,7 @@ import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.StartRelation;
+import dev.racelock.analyzer.finding.TestRef;
 import dev.racelock.analyzer.finding.ThreadRef;
 
 import java.util.ArrayList;
@@ -47,6 +48,25 @@ public final class FindingWords {
         int n = f.cycle().size();
         return d.headline() + (d.blocked() ? ": " + n + " threads blocked in a cycle"
                 : ": lock-order cycle of " + n + " locks");
+    }
+
+    /**
+     * {@code During test com.acme.CounterTest.racy}, with the display name when it says more
+     * ({@code ... ([2] size=8)}); null when the finding is not attributed to a test.
+     */
+    public static String duringTest(Finding f) {
+        TestRef t = f.test();
+        return t == null ? null : "During test " + testName(t);
+    }
+
+    /** {@code com.acme.CounterTest.racy}, with the display name when it is not just the method's. */
+    public static String testName(TestRef t) {
+        String name = t.name();
+        boolean plainMethod = t.methodName() != null && (t.methodName() + "()").equals(t.displayName());
+        boolean plainClass = t.methodName() == null && t.className() != null
+                && (t.className().equals(t.displayName()) || simpleName(t.className()).equals(t.displayName()));
+        return plainMethod || plainClass || t.displayName() == null || t.displayName().equals(name)
+                ? name : name + " (" + t.displayName() + ")";
     }
 
     /** One line for result lists (SARIF message, JUnit failure message). */
