@@ -19,19 +19,24 @@ public final class AgentMain {
     private AgentMain() {}
 
     public static void premain(String arguments, Instrumentation instrumentation) throws Exception {
-        start(arguments, instrumentation);
+        start("start", arguments, instrumentation);
     }
 
+    /** Attached to a running JVM: {@code AgentStartup.attach} (a bad option throws, the JVM runs on). */
     public static void agentmain(String arguments, Instrumentation instrumentation) throws Exception {
-        start(arguments, instrumentation);
+        start("attach", arguments, instrumentation);
     }
 
-    private static void start(String arguments, Instrumentation instrumentation) throws Exception {
+    private static void start(String entry, String arguments, Instrumentation instrumentation) throws Exception {
         if (AgentMain.class.getClassLoader() != null) {
             File jar = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
         }
         Class<?> startup = Class.forName("dev.racelock.agent.AgentStartup", true, null);
-        startup.getMethod("start", String.class, Instrumentation.class).invoke(null, arguments, instrumentation);
+        try {
+            startup.getMethod(entry, String.class, Instrumentation.class).invoke(null, arguments, instrumentation);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.racelock.agent.runtime.AgentThread;
 import dev.racelock.agent.runtime.DeadlockWatchdog;
 import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
+import dev.racelock.agent.runtime.TestMarkers;
 import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.agent.runtime.WriterOutput;
 import dev.racelock.agent.runtime.juc.JucRuntime;
@@ -23,6 +24,8 @@ import dev.racelock.trace.format.TraceWriter;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Starts a recording; runs in the bootstrap class loader (see {@link AgentMain}). */
 public final class AgentStartup {
@@ -44,6 +47,30 @@ public final class AgentStartup {
             System.exit(AgentArguments.BAD_OPTION_EXIT_CODE);
             return;
         }
+        record(options, arguments, instrumentation, err);
+    }
+
+    /**
+     * Agent-Class entry, for an agent attached to a running JVM (racelock-junit attaches it when
+     * the test JVM was started without it). A bad option throws instead of ending the JVM, and
+     * the classes already loaded that the filter would have instrumented are noted
+     * ({@link TestMarkers#classesLoadedBeforeAttach}): the transformer sees only classes loaded
+     * from now on, so their code records nothing.
+     */
+    public static void attach(String arguments, Instrumentation instrumentation) {
+        ClassFilter filter = record(AgentArguments.parse(arguments), arguments, instrumentation, System.err);
+        List<String> unrecorded = new ArrayList<>();
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (loaded.getClassLoader() != null && !loaded.isArray() && !loaded.isHidden()
+                    && filter.instruments(loaded.getName().replace('.', '/'))) {
+                unrecorded.add(loaded.getName());
+            }
+        }
+        TestMarkers.loadedBeforeAttach(unrecorded);
+    }
+
+    private static ClassFilter record(AgentArguments options, String arguments, Instrumentation instrumentation,
+                                      PrintStream err) {
         // An owned access is written out later with its calling context as a node id (format 2's
         // tree); with an event per call (stacks=calls) it could not name its stack, so it is recorded.
         boolean ownership = options.ownership() && options.memory() && !options.callEvents();
@@ -71,6 +98,7 @@ public final class AgentStartup {
         new AgentThread("racelock-watchdog", new DeadlockWatchdog(options.deadlock() != AgentArguments.Deadlock.OFF,
                 options.deadlock() == AgentArguments.Deadlock.EXIT, AgentArguments.DEADLOCK_EXIT_CODE, err,
                 failureCheck)).start();
+        return filter;
     }
 
     private static TraceOutput open(AgentArguments options, String raw, boolean ownership, PrintStream err) {

@@ -21,7 +21,8 @@ final class AgentBridge {
 
     private AgentBridge() {}
 
-    private record Handles(MethodHandle started, MethodHandle finished, MethodHandle traceFile, MethodHandle flush) {}
+    private record Handles(MethodHandle started, MethodHandle finished, MethodHandle traceFile, MethodHandle flush,
+                           MethodHandle loadedBeforeAttach) {}
 
     /** Whether the agent is running in this JVM. */
     static boolean agentPresent() {
@@ -79,6 +80,19 @@ final class AgentBridge {
         }
     }
 
+    /** The classes the agent would have recorded that were loaded before it was attached, one per line. */
+    static String classesLoadedBeforeAttach() {
+        Handles h = handles();
+        if (h == null) {
+            return "";
+        }
+        try {
+            return (String) h.loadedBeforeAttach.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("racelock agent failed to list the classes loaded before it", t);
+        }
+    }
+
     private static Handles handles() {
         Handles h = handles;
         if (h == null) {
@@ -102,7 +116,8 @@ final class AgentBridge {
                             MethodType.methodType(int.class, String.class, String.class, String.class, String.class)),
                     lookup.findStatic(markers, "testFinished", MethodType.methodType(void.class, int.class)),
                     lookup.findStatic(markers, "traceFile", MethodType.methodType(String.class)),
-                    lookup.findStatic(markers, "flush", MethodType.methodType(void.class)));
+                    lookup.findStatic(markers, "flush", MethodType.methodType(void.class)),
+                    lookup.findStatic(markers, "classesLoadedBeforeAttach", MethodType.methodType(String.class)));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the racelock agent in this JVM does not match racelock-junit (" + e
                     + "); use the same racelock version for both", e);

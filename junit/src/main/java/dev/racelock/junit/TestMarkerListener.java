@@ -7,9 +7,6 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Writes a test start marker into the racelock trace when a test or a test class starts and an
  * end marker when it finishes (docs/trace-format.md, "Test markers"), so each finding can name
@@ -18,12 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * on the thread that runs the test (or the class's set-up), which is the thread the markers
  * belong to.
  *
- * <p>Without the agent in the JVM it does nothing.
+ * <p>Without the agent in the JVM it records nothing (and remembers what runs, in case the
+ * extension attaches the agent later).
  */
 public final class TestMarkerListener implements TestExecutionListener {
-
-    /** Unique id to the agent's id of each test started and not finished. */
-    private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
     @Override
     public void executionStarted(TestIdentifier test) {
@@ -38,17 +33,12 @@ public final class TestMarkerListener implements TestExecutionListener {
         } else if (!test.isTest()) {
             return; // an engine or another container with no class: it runs no code of its own
         }
-        int id = AgentBridge.testStarted(test.getUniqueId(), className, methodName, test.getDisplayName());
-        if (id != AgentBridge.NOT_RECORDED) {
-            running.put(test.getUniqueId(), id);
-        }
+        RunningTests.started(new RunningTests.Running(test.getUniqueId(), className, methodName,
+                test.getDisplayName(), Thread.currentThread()));
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        Integer id = running.remove(test.getUniqueId());
-        if (id != null) {
-            AgentBridge.testFinished(id);
-        }
+        AgentBridge.testFinished(RunningTests.finished(test.getUniqueId()));
     }
 }

@@ -3,6 +3,8 @@ package dev.racelock.agent.runtime;
 import dev.racelock.trace.TestCaseInfo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,8 @@ public final class TestMarkers {
     private static final AtomicInteger NEXT_TEST = new AtomicInteger();
     /** Tests started and not finished, by id (ids grow with start time): for the deadlock watchdog. */
     private static final ConcurrentSkipListMap<Integer, String> RUNNING = new ConcurrentSkipListMap<>();
+
+    private static volatile List<String> loadedBeforeAttach = List.of();
 
     private TestMarkers() {}
 
@@ -54,6 +58,22 @@ public final class TestMarkers {
     /** Writes everything recorded so far to the trace, every thread's unflushed events included. */
     public static void flush() {
         Recording.output().flush();
+    }
+
+    /**
+     * The classes the include filter names that were loaded before the agent was attached to
+     * this running JVM, one per line: their code is not recorded. Empty when the agent started
+     * with the JVM.
+     */
+    public static String classesLoadedBeforeAttach() {
+        return String.join("\n", loadedBeforeAttach);
+    }
+
+    /** Set once by {@code AgentStartup.attach}. */
+    public static void loadedBeforeAttach(List<String> classNames) {
+        List<String> sorted = new ArrayList<>(classNames);
+        sorted.sort(null);
+        loadedBeforeAttach = List.copyOf(sorted);
     }
 
     /** The innermost test running now (the latest started and not finished), or null. */
