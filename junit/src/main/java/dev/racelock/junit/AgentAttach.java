@@ -34,6 +34,11 @@ final class AgentAttach {
             return List.of();
         }
         Path jar = agentJarCopy();
+        try {
+            Files.createDirectories(settings.traceDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("racelock: cannot create the trace directory " + settings.traceDirectory(), e);
+        }
         ByteBuddyAgent.attach(jar.toFile(), String.valueOf(ProcessHandle.current().pid()), settings.agentOptions());
         if (!AgentBridge.agentPresent()) {
             throw new IllegalStateException("racelock: the agent was attached from " + jar
