@@ -2,7 +2,7 @@ package dev.racelock.maven;
 
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.SourceSite;
-import dev.racelock.report.FindingWords;
+import dev.racelock.report.view.FindingWords;
 
 /** One log line per finding: what it is and where, so a CI log names the bug without opening a report. */
 final class FindingLines {
