@@ -61,7 +61,7 @@ public final class FindingMerger {
         // the test of the primary pair, which may now be one the other trace brought
         boolean primaryIsOld = old.pairs().stream().anyMatch(p -> pairKey(p).equals(pairKey(merged.get(0))));
         return Finding.race(old.type(), old.fingerprint(), old.location(), merged)
-                .withTest(primaryIsOld || old.test() != null ? old.test() : f.test());
+                .withTest(primaryIsOld || f.test() == null ? old.test() : f.test());
     }
 
     private record Side(AccessKind kind, SourceSite site) {}

@@ -11,6 +11,7 @@ import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.StartRelation;
+import dev.racelock.analyzer.finding.TestRef;
 import dev.racelock.analyzer.finding.ThreadRef;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,22 @@ class FindingMergerTest {
         merger.add(Finding.cycle(FindingType.OBSERVED_DEADLOCK, "observed", List.of(
                 acquisition(account, 1, 10), acquisition(account, 2, 10)), 1));
         assertEquals(List.of(FindingType.OBSERVED_DEADLOCK), merger.sorted().stream().map(Finding::type).toList());
+    }
+
+    @Test
+    void theMergedFindingBelongsToTheTestOfItsPrimaryPair() {
+        TestRef first = new TestRef("u1", "com.acme.ATest", "first", "first()");
+        TestRef second = new TestRef("u2", "com.acme.BTest", "second", "second()");
+        FindingMerger keepsPrimary = new FindingMerger();
+        keepsPrimary.add(Finding.race(FindingType.DATA_RACE, "fp", HITS,
+                List.of(pair(10, 20, RaceClassification.LOST_UPDATE, 1))).withTest(first));
+        keepsPrimary.add(Finding.race(FindingType.DATA_RACE, "fp", HITS, List.of(pair(10, 30, null, 1))).withTest(second));
+        assertEquals(first, keepsPrimary.sorted().get(0).test());
+
+        FindingMerger newPrimary = new FindingMerger();
+        newPrimary.add(Finding.race(FindingType.DATA_RACE, "fp", HITS, List.of(pair(10, 20, null, 1))).withTest(first));
+        newPrimary.add(Finding.race(FindingType.DATA_RACE, "fp", HITS,
+                List.of(pair(10, 30, RaceClassification.CHECK_THEN_ACT, 1))).withTest(second));
+        assertEquals(second, newPrimary.sorted().get(0).test(), "the classified pair of the second trace is shown first");
     }
 }

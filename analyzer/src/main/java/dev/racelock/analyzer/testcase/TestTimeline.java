@@ -91,6 +91,9 @@ public final class TestTimeline {
 
     /** The id of the test {@code thread} is in now, or {@link #NONE}. */
     public int current(int thread) {
+        if (running.isEmpty()) {
+            return NONE; // a trace without markers, or between tests: nothing to look up
+        }
         List<Integer> own = ownTests.get(thread);
         if (own != null) {
             return own.get(own.size() - 1);
@@ -99,6 +102,6 @@ public final class TestTimeline {
                 && running.contains(inherited[thread])) {
             return inherited[thread];
         }
-        return running.isEmpty() ? NONE : running.get(running.size() - 1);
+        return running.get(running.size() - 1);
     }
 }
