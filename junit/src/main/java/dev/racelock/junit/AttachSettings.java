@@ -1,5 +1,7 @@
 package dev.racelock.junit;
 
+import dev.racelock.trace.AgentArguments;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,9 +40,10 @@ record AttachSettings(String include, Path traceDirectory, String deadlock) {
         return dot < 0 ? "*" : className.substring(0, dot) + ".**";
     }
 
-    /** The agent's option string (README, "agent options"): one trace per JVM in the trace directory. */
+    /** The agent's option string (docs/agent.md): one trace per JVM in the trace directory. */
     String agentOptions() {
-        return "output=" + traceDirectory.toAbsolutePath().resolve("racelock-%p.rlt") + ",include=" + include
-                + ",deadlock=" + deadlock + ",quiet=true";
+        return AgentArguments.parse("deadlock=" + deadlock + ",include=" + include)
+                .withOutput(traceDirectory.toAbsolutePath().resolve("racelock-%p.rlt").toString())
+                .withQuiet(true).format();
     }
 }

@@ -15,7 +15,7 @@ class AttachSettingsTest {
         AttachSettings s = AttachSettings.from(name -> Optional.empty(), "com.acme.pool.PoolTest");
         assertEquals("com.acme.pool.**", s.include());
         assertEquals("output=" + Path.of("target/racelock").toAbsolutePath().resolve("racelock-%p.rlt")
-                + ",include=com.acme.pool.**,deadlock=exit,quiet=true", s.agentOptions());
+                + ",deadlock=exit,mode=full,stacks=on,include=com.acme.pool.**,quiet=true", s.agentOptions());
     }
 
     @Test
@@ -23,8 +23,8 @@ class AttachSettingsTest {
         Map<String, String> p = Map.of("racelock.include", "com.acme.**:org.other.*",
                 "racelock.traceDirectory", "/tmp/traces", "racelock.deadlock", "report");
         AttachSettings s = AttachSettings.from(name -> Optional.ofNullable(p.get(name)), "com.acme.ATest");
-        assertEquals("output=/tmp/traces/racelock-%p.rlt,include=com.acme.**:org.other.*,deadlock=report,quiet=true",
-                s.agentOptions());
+        assertEquals("output=/tmp/traces/racelock-%p.rlt,deadlock=report,mode=full,stacks=on,"
+                + "include=com.acme.**:org.other.*,quiet=true", s.agentOptions());
     }
 
     @Test

@@ -1,69 +1,50 @@
 package dev.racelock.maven;
 
+import dev.racelock.trace.AgentArguments;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The agent options prepare-agent passes to every test JVM (README, "agent options"): one trace
- * per JVM ({@code %p} is the pid) in the trace directory, the classes to record, and the
- * recording choices. Checked here, so a typo fails the build at {@code initialize} with the
- * accepted values instead of stopping every test JVM with the agent's exit code 2.
- *
- * @param traceDirectory where the traces go
- * @param includes       class globs to record
- * @param excludes       class globs not to record
- * @param mode           {@code full} or {@code locks}
- * @param stacks         {@code on} or {@code off}
- * @param deadlock       {@code exit}, {@code report} or {@code off}
+ * The agent options prepare-agent passes to every test JVM (docs/agent.md): one trace per JVM
+ * ({@code %p} is the pid) in the trace directory, the classes to record, and the recording
+ * choices, written by the agent's own {@link AgentArguments}. Checked here, so a typo fails the
+ * build at {@code initialize} with the accepted values instead of stopping every test JVM with
+ * the agent's exit code 2.
  */
-record AgentSettings(Path traceDirectory, List<String> includes, List<String> excludes, String mode, String stacks,
-                     String deadlock) {
+final class AgentSettings {
 
     /** The trace file name pattern of each test JVM. */
     static final String TRACE_PATTERN = "racelock-%p.rlt";
 
-    AgentSettings {
-        includes = List.copyOf(includes);
-        excludes = List.copyOf(excludes);
-        check("mode", mode, Set.of("full", "locks"));
-        check("stacks", stacks, Set.of("on", "off"));
-        check("deadlock", deadlock, Set.of("exit", "report", "off"));
+    private AgentSettings() {}
+
+    /**
+     * @param mode     {@code full} or {@code locks}
+     * @param stacks   {@code on} or {@code off}
+     * @param deadlock {@code exit}, {@code report} or {@code off}
+     * @throws IllegalArgumentException naming the parameter and what it accepts
+     */
+    static AgentArguments arguments(Path traceDirectory, List<String> includes, List<String> excludes, String mode,
+                                    String stacks, String deadlock) {
         for (String glob : includes) {
             checkGlob("includes", glob);
         }
         for (String glob : excludes) {
             checkGlob("excludes", glob);
         }
-        if (traceDirectory.toString().indexOf(',') >= 0) {
-            throw new IllegalArgumentException("the trace directory " + traceDirectory + " holds a comma, which the"
-                    + " agent's options cannot carry; set traceDirectory to a path without one");
+        AgentArguments arguments;
+        try {
+            arguments = AgentArguments.parse("mode=" + mode + ",stacks=" + stacks + ",deadlock=" + deadlock);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("racelock parameter " + e.getMessage().replace("bad agent option ", ""),
+                    e);
         }
-    }
-
-    /** {@code output=...,include=...,...}: the agent's option string. */
-    String options() {
-        List<String> pairs = new ArrayList<>();
-        pairs.add("output=" + traceDirectory.toAbsolutePath().resolve(TRACE_PATTERN));
-        if (!includes.isEmpty()) {
-            pairs.add("include=" + String.join(":", includes));
-        }
-        if (!excludes.isEmpty()) {
-            pairs.add("exclude=" + String.join(":", excludes));
-        }
-        pairs.add("mode=" + mode);
-        pairs.add("stacks=" + stacks);
-        pairs.add("deadlock=" + deadlock);
-        pairs.add("quiet=true");
-        return String.join(",", pairs);
-    }
-
-    private static void check(String parameter, String value, Set<String> accepted) {
-        if (!accepted.contains(value)) {
-            throw new IllegalArgumentException("racelock parameter " + parameter + " is '" + value + "'; accepted: "
-                    + String.join(", ", accepted.stream().sorted().toList()));
-        }
+        AgentArguments all = arguments.withOutput(traceDirectory.toAbsolutePath().resolve(TRACE_PATTERN).toString())
+                .withExclude(excludes).withQuiet(true);
+        all = includes.isEmpty() ? all : all.withInclude(includes);
+        all.format(); // a comma in the directory cannot be carried: say so now
+        return all;
     }
 
     private static void checkGlob(String parameter, String glob) {

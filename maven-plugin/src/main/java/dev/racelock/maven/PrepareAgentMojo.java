@@ -1,5 +1,6 @@
 package dev.racelock.maven;
 
+import dev.racelock.trace.AgentArguments;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
@@ -97,12 +98,12 @@ public final class PrepareAgentMojo extends AbstractMojo {
             getLog().info("racelock: skipped (racelock.skip); the test JVMs run without the agent");
             return;
         }
-        AgentSettings settings = settings();
+        AgentArguments settings = settings();
         Path directory = traceDirectory.toPath();
         Path agentJar = prepareDirectory(directory);
         String argument;
         try {
-            argument = AgentArgLine.javaagent(agentJar, settings.options());
+            argument = AgentArgLine.javaagent(agentJar, settings.format());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("racelock: " + e.getMessage(), e);
         }
@@ -115,11 +116,11 @@ public final class PrepareAgentMojo extends AbstractMojo {
         }
     }
 
-    private AgentSettings settings() throws MojoExecutionException {
+    private AgentArguments settings() throws MojoExecutionException {
         List<String> include = includes == null || includes.isEmpty() ? defaultIncludes() : includes;
         try {
-            return new AgentSettings(traceDirectory.toPath(), include, excludes == null ? List.of() : excludes, mode,
-                    stacks, deadlock);
+            return AgentSettings.arguments(traceDirectory.toPath(), include, excludes == null ? List.of() : excludes,
+                    mode, stacks, deadlock);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("racelock: " + e.getMessage(), e);
         }

@@ -14,25 +14,25 @@ class AgentSettingsTest {
 
     @Test
     void optionsNameOneTracePerJvmAndEveryChoice() {
-        AgentSettings settings = new AgentSettings(DIR, List.of("com.acme.**", "org.x.*"), List.of("com.acme.gen.**"),
-                "locks", "off", "report");
-        assertEquals("output=/p/target/racelock/racelock-%p.rlt,include=com.acme.**:org.x.*,exclude=com.acme.gen.**,"
-                + "mode=locks,stacks=off,deadlock=report,quiet=true", settings.options());
+        assertEquals("output=/p/target/racelock/racelock-%p.rlt,deadlock=report,mode=locks,stacks=off,"
+                + "include=com.acme.**:org.x.*,exclude=com.acme.gen.**,quiet=true",
+                AgentSettings.arguments(DIR, List.of("com.acme.**", "org.x.*"), List.of("com.acme.gen.**"), "locks",
+                        "off", "report").format());
     }
 
     @Test
     void noExcludesNoExcludeOption() {
-        assertEquals("output=/p/target/racelock/racelock-%p.rlt,include=a.**,mode=full,stacks=on,deadlock=exit,quiet=true",
-                new AgentSettings(DIR, List.of("a.**"), List.of(), "full", "on", "exit").options());
+        assertEquals("output=/p/target/racelock/racelock-%p.rlt,deadlock=exit,mode=full,stacks=on,include=a.**,"
+                + "quiet=true", AgentSettings.arguments(DIR, List.of("a.**"), List.of(), "full", "on", "exit").format());
     }
 
     @Test
     void aBadValueNamesTheParameterAndWhatItAccepts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AgentSettings(DIR, List.of(), List.of(), "fast", "on", "exit"));
-        assertEquals("racelock parameter mode is 'fast'; accepted: full, locks", e.getMessage());
+                () -> AgentSettings.arguments(DIR, List.of(), List.of(), "fast", "on", "exit"));
+        assertEquals("racelock parameter 'mode=fast': mode accepts full|locks", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new AgentSettings(DIR, List.of("com.acme.**,org.**"), List.of(), "full", "on", "exit"));
+                () -> AgentSettings.arguments(DIR, List.of("com.acme.**,org.**"), List.of(), "full", "on", "exit"));
         assertEquals("racelock parameter includes has 'com.acme.**,org.**'; a class glob such as com.acme.** has no"
                 + " spaces, commas, colons or equals signs", e.getMessage());
     }
@@ -40,6 +40,6 @@ class AgentSettingsTest {
     @Test
     void aCommaInTheTraceDirectoryIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new AgentSettings(Path.of("/a,b"), List.of(), List.of(), "full", "on", "exit"));
+                () -> AgentSettings.arguments(Path.of("/a,b"), List.of(), List.of(), "full", "on", "exit"));
     }
 }
