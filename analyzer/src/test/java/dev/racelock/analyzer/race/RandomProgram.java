@@ -17,6 +17,9 @@ import java.util.SplittableRandom;
  */
 final class RandomProgram {
 
+    /** Threads of a program at most, main included. */
+    static final int MAX_THREADS = 32;
+
     private RandomProgram() {}
 
     /** A lock's state in the simulated schedule. */
@@ -32,7 +35,7 @@ final class RandomProgram {
     static TraceScript generate(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         TraceScript s = new TraceScript();
-        int n = 2 + r.nextInt(30);
+        int n = 2 + r.nextInt(MAX_THREADS - 1);
         int maxAlive = 2 + r.nextInt(4);
         int[] t = new int[n];
         t[0] = s.thread("main");
