@@ -43,8 +43,8 @@ final class LockSets {
     }
 
 
-    /** Forgets every set (a test starting a new trace, whose dictionary must define them again). */
-    static void resetForTests() {
+    /** Forgets every set: a recording starting into a new trace, whose dictionary must define them again. */
+    static void forgetAll() {
         IDS.clear();
         NEXT.set(1);
     }

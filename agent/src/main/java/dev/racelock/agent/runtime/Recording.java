@@ -45,7 +45,12 @@ public final class Recording {
 
     private Recording() {}
 
-    /** Starts recording into {@code out}; threads seen from now on record there. */
+    /**
+     * Starts recording into {@code out}; threads seen from now on record there. The calling
+     * thread's context and the registry of live contexts are forgotten, so its next event starts
+     * a fresh context in {@code out}: the agent calls this once before any thread records, and
+     * in-process tests and benchmarks call it again to record one scenario each.
+     */
     public static void start(TraceOutput out, boolean dropRepeatedAccesses) {
         start(out, dropRepeatedAccesses, false);
     }
@@ -55,34 +60,14 @@ public final class Recording {
         output = out;
         filterRepeats = dropRepeatedAccesses;
         ownership = keepOwnedAccesses;
+        LockSets.forgetAll();
+        CONTEXT.remove();
+        LIVE.clear();
     }
 
     /** Threads that record after this record nothing new; the writer ignores late events. */
     public static TraceOutput output() {
         return output;
-    }
-
-    /**
-     * For tests and benchmarks: records into {@code out} from now on and forgets the calling
-     * thread's context, so its next event starts a fresh one there.
-     */
-    public static void resetForTests(TraceOutput out) {
-        resetForTests(out, false);
-    }
-
-    /** As {@link #resetForTests(TraceOutput)}, choosing whether repeated accesses are dropped. */
-    public static void resetForTests(TraceOutput out, boolean dropRepeatedAccesses) {
-        resetForTests(out, dropRepeatedAccesses, false);
-    }
-
-    /** As {@link #resetForTests(TraceOutput)}, choosing both filters. */
-    public static void resetForTests(TraceOutput out, boolean dropRepeatedAccesses, boolean keepOwnedAccesses) {
-        output = out;
-        filterRepeats = dropRepeatedAccesses;
-        ownership = keepOwnedAccesses;
-        LockSets.resetForTests();
-        CONTEXT.remove();
-        LIVE.clear();
     }
 
     /** The calling thread's context: one ThreadLocal lookup, creating the context on first use. */

@@ -28,7 +28,7 @@ class ForeignCodeTest {
     @Test
     void syntheticMembersTheClassFileLacksAndTheirArraysAreNotRecorded() throws Exception {
         RecordingOutput output = new RecordingOutput();
-        Recording.resetForTests(output);
+        Recording.start(output, false);
         try {
             ClassTransformer transformer = InstrumentingLoader.transformer(output, true, true);
             FixtureLoader loader = new FixtureLoader();
@@ -41,7 +41,7 @@ class ForeignCodeTest {
             probes.setAccessible(true);
             assertEquals(10, ((int[]) probes.get(null))[0], "the other agent's code ran: 2 per step()");
         } finally {
-            Recording.resetForTests(TraceOutput.NONE);
+            Recording.start(TraceOutput.NONE, false);
         }
         List<Event> events = output.events();
         assertTrue(events.stream().noneMatch(e -> e.kind().startsWith("array")), events.toString());

@@ -22,13 +22,13 @@ class InstrumentationTest {
 
     private Object run(String fixture, boolean memory, boolean stacks) throws Exception {
         output = new RecordingOutput();
-        Recording.resetForTests(output);
+        Recording.start(output, false);
         InstrumentingLoader loader = new InstrumentingLoader(InstrumentingLoader.transformer(output, memory, stacks));
         Class<?> type = loader.loadClass("dev.racelock.fixture." + fixture);
         try {
             return type.getMethod("run").invoke(null);
         } finally {
-            Recording.resetForTests(dev.racelock.agent.runtime.TraceOutput.NONE);
+            Recording.start(dev.racelock.agent.runtime.TraceOutput.NONE, false);
         }
     }
 

@@ -19,7 +19,7 @@ final class JucFixtureRun {
 
     JucFixtureRun(String fixture) throws Exception {
         this.fixture = "juc/" + fixture;
-        Recording.resetForTests(output);
+        Recording.start(output, false);
         Dictionary dictionary = new Dictionary(output);
         JucRuntime.install(dictionary::runtimeField);
         ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(true, false), dictionary,
@@ -29,7 +29,7 @@ final class JucFixtureRun {
         try {
             result = loader.loadClass("dev.racelock.fixture.juc." + fixture).getMethod("run").invoke(null);
         } finally {
-            Recording.resetForTests(TraceOutput.NONE);
+            Recording.start(TraceOutput.NONE, false);
         }
     }
 

@@ -42,7 +42,7 @@ class OldClassFilesTest {
         int version = major == 0 ? 44 + Runtime.version().feature() : major == 45 ? Opcodes.V1_1 : major;
         String name = "dev/racelock/fixture/Version" + major;
         RecordingOutput output = new RecordingOutput();
-        Recording.resetForTests(output);
+        Recording.start(output, false);
         long classLock;
         try {
             ClassTransformer transformer = InstrumentingLoader.transformer(output, true, true);
@@ -53,7 +53,7 @@ class OldClassFilesTest {
             assertEquals(major != 0 && major < 49, Arrays.stream(type.getDeclaredFields())
                     .anyMatch(f -> f.getName().equals(ClassLiteral.CACHE_FIELD)), "cache only where ldc cannot");
         } finally {
-            Recording.resetForTests(TraceOutput.NONE);
+            Recording.start(TraceOutput.NONE, false);
         }
 
         List<Event> classLocks = output.events().stream()

@@ -85,7 +85,7 @@ class ObjectIdChurnTest {
     @Test
     void neverGivesTwoObjectsTheSameIdUnderChurn() throws Exception {
         OwnershipCheck check = new OwnershipCheck();
-        Recording.resetForTests(check);
+        Recording.start(check, false);
         Thread drain = new AgentThread("test-freed-objects", () -> {
             try {
                 Recording.reportFreedObjects();
@@ -106,7 +106,7 @@ class ObjectIdChurnTest {
             assertTrue(check.freed.get() > 0, "collected objects are reported");
         } finally {
             drain.interrupt();
-            Recording.resetForTests(TraceOutput.NONE);
+            Recording.start(TraceOutput.NONE, false);
         }
     }
 }

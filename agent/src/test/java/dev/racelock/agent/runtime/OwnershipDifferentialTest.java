@@ -45,7 +45,7 @@ class OwnershipDifferentialTest {
 
     @AfterEach
     void reset() {
-        Recording.resetForTests(TraceOutput.NONE);
+        Recording.start(TraceOutput.NONE, false);
     }
 
     /** An object of an instrumented class as the agent makes one: an id, and a shadow set by its constructor. */
@@ -109,7 +109,7 @@ class OwnershipDifferentialTest {
     private Recorded recordOwned(RandomExecution e, boolean stacks, String name) throws IOException {
         Path file = dir.resolve(name + ".rlt");
         WriterOutput out = open(file, e.threads, stacks);
-        Recording.resetForTests(out, true, true);
+        Recording.start(out, true, true);
         Set<Long> marks = new HashSet<>();
         long[] ownedEvents = new long[1];
         long[] ownedWithStack = new long[1];
@@ -183,7 +183,7 @@ class OwnershipDifferentialTest {
     private Recorded recordPlain(RandomExecution e, boolean stacks, Set<Long> marks, String name) throws IOException {
         Path file = dir.resolve(name + ".rlt");
         WriterOutput out = open(file, e.threads, stacks);
-        Recording.resetForTests(out, true, false);
+        Recording.start(out, true, false);
         EventRecorder[] recorders = new EventRecorder[e.threads];
         for (int t = 0; t < e.threads; t++) {
             recorders[t] = new RepeatFilter(out.newRecorder(t));

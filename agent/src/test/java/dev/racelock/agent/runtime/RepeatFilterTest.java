@@ -139,12 +139,12 @@ class RepeatFilterTest {
     @Test
     void keepsOneReadAndOneWritePerSiteOfALoopAndEveryIterationUnderALock() throws Exception {
         dev.racelock.agent.instrument.RecordingOutputAccess output = new dev.racelock.agent.instrument.RecordingOutputAccess();
-        Recording.resetForTests(output.output(), true);
+        Recording.start(output.output(), true);
         try {
             ClassLoader loader = dev.racelock.agent.instrument.TestLoaders.instrumenting(output.output());
             loader.loadClass("dev.racelock.fixture.Loops").getMethod("run").invoke(null);
         } finally {
-            Recording.resetForTests(TraceOutput.NONE);
+            Recording.start(TraceOutput.NONE, false);
         }
         // counter++: the first read, the first write, and the read after it (see RepeatFilter)
         assertEquals(2, output.count("read", "@repeat"), output.dump());

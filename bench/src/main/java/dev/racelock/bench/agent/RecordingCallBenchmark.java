@@ -79,13 +79,13 @@ public class RecordingCallBenchmark {
             writer = TraceWriter.open(file, new TraceHeader(1, 0, 0, "", "", "", true, true), 100);
             output = new WriterOutput(writer, file.toString(), System.err);
         }
-        Recording.resetForTests(output); // repeat filter off: every call records
+        Recording.start(output, false); // repeat filter off: every call records
         context = Rt.context();
     }
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        Recording.resetForTests(TraceOutput.NONE);
+        Recording.start(TraceOutput.NONE, false);
         if (writer != null) {
             writer.close();
             Files.deleteIfExists(file);

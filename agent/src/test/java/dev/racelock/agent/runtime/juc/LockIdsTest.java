@@ -34,7 +34,7 @@ class LockIdsTest {
 
     @BeforeEach
     void record() {
-        Recording.resetForTests((TraceOutput) Proxy.newProxyInstance(TraceOutput.class.getClassLoader(),
+        Recording.start((TraceOutput) Proxy.newProxyInstance(TraceOutput.class.getClassLoader(),
                 new Class<?>[] {TraceOutput.class}, (proxy, method, args) -> {
                     if (method.getName().equals("defineObject")) {
                         ObjectInfo info = (ObjectInfo) args[0];
@@ -43,12 +43,12 @@ class LockIdsTest {
                         freed.add((Long) args[0]);
                     }
                     return null;
-                }));
+                }), false);
     }
 
     @AfterEach
     void stop() {
-        Recording.resetForTests(TraceOutput.NONE);
+        Recording.start(TraceOutput.NONE, false);
     }
 
     @Test
