@@ -24,14 +24,14 @@ class TestMarkersTest {
 
     @AfterEach
     void stopRecording() {
-        Recording.resetForTests(TraceOutput.NONE);
+        Recording.start(TraceOutput.NONE, false);
     }
 
     @Test
     void markersAndTheTestsNamesReachTheTraceOnTheCallingThread() throws IOException {
         Path file = dir.resolve("t.rlt");
         TraceWriter writer = TraceWriter.open(file, new TraceHeader(1, 1, 0, "17", "", "", true, true), 50);
-        Recording.resetForTests(new WriterOutput(writer, file.toString(), System.err));
+        Recording.start(new WriterOutput(writer, file.toString(), System.err), false);
 
         int container = TestMarkers.testStarted("[class:ATest]", "com.acme.ATest", null, "ATest");
         int method = TestMarkers.testStarted("[class:ATest]/[method:racy()]", "com.acme.ATest", "racy", "racy()");
