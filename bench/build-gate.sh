@@ -71,21 +71,27 @@ sed -e "s/@racelock.version@/$VERSION/" \
     -e "s/@surefire-plugin.version@/$(pom_property surefire-plugin.version)/" \
     -e "s/@resources-plugin.version@/$(pom_property resources-plugin.version)/" \
     -e "s/@jar-plugin.version@/$(pom_property jar-plugin.version)/" \
+    -e "s/@clean-plugin.version@/$(pom_property clean-plugin.version)/" \
     "$ROOT/bench/build-gate/pom.xml" > "$PROJECT/pom.xml"
 
 TEST_ARGS=()
 [ -n "$TESTS" ] && TEST_ARGS=(-Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false)
 # Surefire must not stop the round at a failing test of the project (some are timing-sensitive).
-PROJECT_MVN=("${MVN[@]}" -f "$PROJECT/pom.xml" -Dmaven.test.failure.ignore=true "${TEST_ARGS[@]}")
-echo "build-gate: resolving the project's dependencies (online, once)" >&2
-"${PROJECT_MVN[@]}" -Pracelock test-compile >/dev/null
+PROJECT_MVN=("${MVN[@]}" -f "$PROJECT/pom.xml" -Dmaven.test.failure.ignore=true)
+echo "build-gate: resolving the build's plugins and dependencies (online; one small test)" >&2
+"${PROJECT_MVN[@]}" -Pracelock clean verify -Dtest=TestPoolUtils -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
+PROJECT_MVN+=("${TEST_ARGS[@]}")
 
 RESULTS=$WORK/runs-$(date -u +%Y%m%dT%H%M%S).tsv
 printf 'round\tconfig\twall_s\tpeak_rss_kb\ttrace_bytes\tfindings\texit\n' > "$RESULTS"
 echo "build-gate: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), java $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)" >&2
 
+count_findings() { # JSON report -> its number of findings, or - when there is none
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"]["findings"])' "$1" 2>/dev/null || echo -
+}
+
 one_run() { # round config
-  local round=$1 config=$2 traces="$WORK/traces-$2" report="$WORK/report-$2.txt" cmd
+  local round=$1 config=$2 traces="$WORK/traces-$2" report="$WORK/report-$2.json" cmd
   rm -rf "$traces" "$PROJECT/target/racelock" "$report"
   case $config in
     plain)  cmd=("${PROJECT_MVN[@]}" -o clean verify) ;;
@@ -98,11 +104,11 @@ one_run() { # round config
   local bytes=0 findings=-
   case $config in
     plugin) bytes=$(du -cb "$PROJECT"/target/racelock/*.rlt 2>/dev/null | tail -1 | cut -f1)
-            findings=$(grep -c '^\[ERROR\]\|^\[WARNING\] .*:[0-9]' "$WORK/log-$config.txt" || true) ;;
+            findings=$(count_findings "$PROJECT/target/racelock/racelock.json") ;;
     run)    bytes=$(du -cb "$traces"/* 2>/dev/null | tail -1 | cut -f1)
-            findings=$(grep -cE '^(DATA RACE|POTENTIAL DEADLOCK|DEADLOCK|PREDICTED)' "$report" 2>/dev/null || true) ;;
+            findings=$(count_findings "$report") ;;
   esac
-  read -r wall rss < "$WORK/time.txt" || true
+  read -r wall rss < <(tail -1 "$WORK/time.txt") || true
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$config" "$wall" "$rss" "$bytes" "$findings" "$code" >> "$RESULTS"
   echo "build-gate: round $round $config: ${wall}s, peak RSS ${rss} KB, trace ${bytes} B, exit $code" >&2
 }
@@ -120,11 +126,11 @@ for r in rows:
     by.setdefault(r['config'], []).append(r)
 def med(rs, k): return statistics.median(float(r[k]) for r in rs)
 plain = med(by['plain'], 'wall_s') if 'plain' in by else None
-print('| config | wall s (median) | x plain | peak RSS MB | trace MB | exit codes |')
-print('|---|---|---|---|---|---|')
+print('| config | wall s (median) | x plain | peak RSS MB | trace MB | findings | exit codes |')
+print('|---|---|---|---|---|---|---|')
 for c, rs in by.items():
     w = med(rs, 'wall_s')
     ratio = f'{w / plain:.2f}' if plain else '-'
-    print(f"| {c} | {w:.1f} | {ratio} | {med(rs, 'peak_rss_kb') / 1024:.0f} | {med(rs, 'trace_bytes') / 1e6:.1f} | {','.join(sorted(set(r['exit'] for r in rs)))} |")
+    print(f"| {c} | {w:.1f} | {ratio} | {med(rs, 'peak_rss_kb') / 1024:.0f} | {med(rs, 'trace_bytes') / 1e6:.1f} | {','.join(sorted(set(r['findings'] for r in rs)))} | {','.join(sorted(set(r['exit'] for r in rs)))} |")
 print(f'\nruns: {sys.argv[1]}')
 PY
