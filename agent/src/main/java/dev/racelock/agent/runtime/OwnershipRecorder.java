@@ -199,6 +199,9 @@ final class OwnershipRecorder implements EventRecorder {
     @Override public void methodEnter(int method, int callSite) { next.methodEnter(method, callSite); }
     @Override public int methodExit() { return next.methodExit(); }
     @Override public long lastSequence() { return next.lastSequence(); }
+    // test markers order nothing (they only say which test a thread runs): through, unsettled
+    @Override public void testStart(int test) { next.testStart(test); }
+    @Override public void testEnd(int test) { next.testEnd(test); }
 
     @Override
     public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
