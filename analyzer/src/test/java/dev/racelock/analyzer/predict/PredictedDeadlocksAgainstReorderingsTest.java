@@ -12,10 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,84 +102,51 @@ class PredictedDeadlocksAgainstReorderingsTest {
      * order that rules some inversions out.
      */
     static List<String> generate(SplittableRandom r, boolean withSync) {
-        int n = 2 + r.nextInt(2);
-        List<String> out = new ArrayList<>();
-        int[] status = new int[n]; // 0 not started, 1 running, 2 joined
-        status[0] = 1;
-        List<List<String>> held = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            held.add(new ArrayList<>());
-        }
-        Map<String, Integer> owner = new HashMap<>();
-        for (int child = 1; child < n; child++) {
-            if (r.nextInt(4) > 0) {
-                out.add("T0|fork(T" + child + ")|" + (10 + out.size()));
-                status[child] = 1;
-            }
-        }
-        int steps = out.size() + 12 + r.nextInt(19);
-        while (out.size() < steps) {
-            int i = r.nextInt(n);
-            if (status[i] != 1) {
+        RandomSchedule s = new RandomSchedule(r, 4);
+        int steps = s.size() + 12 + r.nextInt(19);
+        while (s.size() < steps) {
+            int i = r.nextInt(s.threads);
+            if (!s.running(i)) {
                 continue;
             }
             String t = "T" + i;
-            List<String> stack = held.get(i);
+            List<String> stack = s.held(i);
             int op = r.nextInt(100);
             if (op < 35 && stack.isEmpty()) {
                 // A whole block: first lock, maybe an access, second lock, maybe an access, both released.
                 String first = "L" + r.nextInt(3);
                 String second = "L" + ((first.charAt(1) - '0' + 1 + r.nextInt(2)) % 3);
-                if (owner.containsKey(first) || owner.containsKey(second)) {
+                if (s.heldByAnyone(first) || s.heldByAnyone(second)) {
                     continue;
                 }
-                out.add(t + "|acq(" + first + ")|" + (10 + out.size()));
-                maybeAccess(r, t, out);
-                out.add(t + "|acq(" + second + ")|" + (10 + out.size()));
-                maybeAccess(r, t, out);
-                out.add(t + "|rel(" + second + ")|" + (10 + out.size()));
-                out.add(t + "|rel(" + first + ")|" + (10 + out.size()));
+                s.add(t, "acq(" + first + ")");
+                maybeAccess(r, t, s);
+                s.add(t, "acq(" + second + ")");
+                maybeAccess(r, t, s);
+                s.add(t, "rel(" + second + ")");
+                s.add(t, "rel(" + first + ")");
             } else if (op < 50) {
-                out.add(t + "|" + (r.nextBoolean() ? "w" : "r") + "(V" + r.nextInt(3) + ")|" + (10 + out.size()));
+                s.add(t, (r.nextBoolean() ? "w" : "r") + "(V" + r.nextInt(3) + ")");
             } else if (op < 68 && stack.size() < 3) {
-                String l = "L" + r.nextInt(3);
-                Integer o = owner.get(l);
-                if (o == null || o == i) {
-                    owner.put(l, i);
-                    stack.add(l);
-                    out.add(t + "|acq(" + l + ")|" + (10 + out.size()));
-                }
+                s.acquire(i, "L" + r.nextInt(3));
             } else if (op < 88) {
-                if (!stack.isEmpty()) {
-                    String l = stack.remove(stack.size() - 1);
-                    if (!stack.contains(l)) {
-                        owner.remove(l);
-                    }
-                    out.add(t + "|rel(" + l + ")|" + (10 + out.size()));
-                }
+                s.releaseInnermost(i);
             } else if (op < 94 && withSync) {
                 if (r.nextBoolean()) {
-                    out.add(t + "|" + (r.nextBoolean() ? "vw" : "vr") + "(U0)|" + (10 + out.size()));
+                    s.add(t, (r.nextBoolean() ? "vw" : "vr") + "(U0)");
                 } else {
-                    out.add(t + "|" + (r.nextBoolean() ? "hbr" : "hba") + "(X0)|" + (10 + out.size()));
+                    s.add(t, (r.nextBoolean() ? "hbr" : "hba") + "(X0)");
                 }
             } else if (i == 0) {
-                int child = 1 + r.nextInt(n - 1);
-                if (status[child] == 0) {
-                    out.add("T0|fork(T" + child + ")|" + (10 + out.size()));
-                    status[child] = 1;
-                } else if (status[child] == 1 && held.get(child).isEmpty() && r.nextBoolean()) {
-                    out.add("T0|join(T" + child + ")|" + (10 + out.size()));
-                    status[child] = 2;
-                }
+                s.startOrJoin(r);
             }
         }
-        return out;
+        return s.lines();
     }
 
-    private static void maybeAccess(SplittableRandom r, String t, List<String> out) {
+    private static void maybeAccess(SplittableRandom r, String t, RandomSchedule s) {
         if (r.nextInt(3) == 0) {
-            out.add(t + "|" + (r.nextBoolean() ? "w" : "r") + "(V" + r.nextInt(3) + ")|" + (10 + out.size()));
+            s.add(t, (r.nextBoolean() ? "w" : "r") + "(V" + r.nextInt(3) + ")");
         }
     }
 }

@@ -9,11 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -125,29 +122,15 @@ class PredictionAgainstOraclesTest {
 
     /** A schedule of 2 or 3 threads, 10 to 22 events, simulated so that locks are well nested and exclusive. */
     static List<String> generate(SplittableRandom r) {
-        int n = 2 + r.nextInt(2);
-        List<String> out = new ArrayList<>();
-        int[] status = new int[n]; // 0 not started, 1 running, 2 joined
-        status[0] = 1;
-        List<List<String>> held = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            held.add(new ArrayList<>());
-        }
-        Map<String, Integer> owner = new HashMap<>();
-        for (int child = 1; child < n; child++) {
-            if (r.nextInt(5) > 0) { // most threads start at once, so their events can interleave
-                out.add("T0|fork(T" + child + ")|" + (10 + out.size()));
-                status[child] = 1;
-            }
-        }
-        int steps = out.size() + 10 + r.nextInt(11);
-        while (out.size() < steps) {
-            int i = r.nextInt(n);
-            if (status[i] != 1) {
+        RandomSchedule s = new RandomSchedule(r, 5); // most threads start at once, so their events can interleave
+        int steps = s.size() + 10 + r.nextInt(11);
+        while (s.size() < steps) {
+            int i = r.nextInt(s.threads);
+            if (!s.running(i)) {
                 continue;
             }
             String t = "T" + i;
-            List<String> stack = held.get(i);
+            List<String> stack = s.held(i);
             int op = r.nextInt(100);
             // Outside critical sections a thread mostly takes a lock, so that sections hand over
             // often and hide races behind their order.
@@ -157,38 +140,19 @@ class PredictionAgainstOraclesTest {
             if (op < 45) {
                 // Inside sections mostly the thread's own data, so sections often do not conflict.
                 int v = !stack.isEmpty() && r.nextInt(10) < 7 ? 3 + i : r.nextInt(3);
-                out.add(t + "|" + (r.nextBoolean() ? "w" : "r") + "(V" + v + ")|" + (10 + out.size()));
+                s.add(t, (r.nextBoolean() ? "w" : "r") + "(V" + v + ")");
             } else if (op < 62) {
-                String l = "L" + r.nextInt(2);
-                Integer o = owner.get(l);
-                if (o == null || o == i) {
-                    owner.put(l, i);
-                    stack.add(l);
-                    out.add(t + "|acq(" + l + ")|" + (10 + out.size()));
-                }
+                s.acquire(i, "L" + r.nextInt(2));
             } else if (op < 79) {
-                if (!stack.isEmpty()) {
-                    String l = stack.remove(stack.size() - 1);
-                    if (!stack.contains(l)) {
-                        owner.remove(l);
-                    }
-                    out.add(t + "|rel(" + l + ")|" + (10 + out.size()));
-                }
+                s.releaseInnermost(i);
             } else if (op < 84) {
-                out.add(t + "|" + (r.nextBoolean() ? "vw" : "vr") + "(U0)|" + (10 + out.size()));
+                s.add(t, (r.nextBoolean() ? "vw" : "vr") + "(U0)");
             } else if (op < 88) {
-                out.add(t + "|" + (r.nextBoolean() ? "hbr" : "hba") + "(X0)|" + (10 + out.size()));
+                s.add(t, (r.nextBoolean() ? "hbr" : "hba") + "(X0)");
             } else if (i == 0) {
-                int child = 1 + r.nextInt(n - 1);
-                if (status[child] == 0) {
-                    out.add("T0|fork(T" + child + ")|" + (10 + out.size()));
-                    status[child] = 1;
-                } else if (status[child] == 1 && held.get(child).isEmpty() && r.nextBoolean()) {
-                    out.add("T0|join(T" + child + ")|" + (10 + out.size()));
-                    status[child] = 2;
-                }
+                s.startOrJoin(r);
             }
         }
-        return out;
+        return s.lines();
     }
 }
