@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * clause    := "race(" kind ("|" kind)* "," subject ["," classification] ")"      kind := "read" | "write"
  *            | "predicted-race(" kind ("|" kind)* "," subject ")"
  *            | "deadlock(" subject ("|" subject)* ")"
+ *            | "predicted-deadlock(" subject ("|" subject)* ")"
  *            | "observed-deadlock(" subject ("|" subject)* ")"
  * </pre>
  *
@@ -41,7 +42,10 @@ import java.util.regex.Pattern;
  *   <li>{@code deadlock(subject)} marks an acquisition of a lock of the sample's lock-order cycle
  *       (all such lines form one cycle: one potential deadlock per sample); alternatives
  *       {@code a|b} for a line that takes either lock (a synchronized method called on two
- *       objects). {@code observed-deadlock(subject)} marks where a thread blocks in a real deadlock.</li>
+ *       objects). {@code predicted-deadlock(subject)} does the same for a cycle that a reordering
+ *       of the run deadlocks: the sample is analyzed with {@code --analysis predictive}, and the
+ *       cycle must be a {@code predicted-deadlock}. {@code observed-deadlock(subject)} marks where
+ *       a thread blocks in a real deadlock.</li>
  *   <li>A subject is {@code Class.field} (simple class name, nested classes by their own simple
  *       name), {@code Class.field[]} for the elements of the array a field holds, or a name
  *       introduced by {@code // alloc name} on the line allocating an object (a lock held in a
@@ -55,7 +59,7 @@ import java.util.regex.Pattern;
 public final class ExpectationParser {
 
     private static final Pattern DIRECTIVE = Pattern.compile("//\\s*(expect|requires|alloc)\\s+(.*?)\\s*$");
-    private static final Pattern CLAUSE = Pattern.compile("(race|predicted-race|deadlock|observed-deadlock)\\s*\\(([^()]*)\\)");
+    private static final Pattern CLAUSE = Pattern.compile("(race|predicted-race|deadlock|predicted-deadlock|observed-deadlock)\\s*\\(([^()]*)\\)");
     private static final Pattern CLASSIFICATION = Pattern.compile("[a-z]+(-[a-z]+)*");
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\[])?");
 
@@ -67,6 +71,7 @@ public final class ExpectationParser {
     private final Map<String, String> classificationBySubject = new LinkedHashMap<>();
     private final Set<String> predictedSubjects = new LinkedHashSet<>();
     private final List<ExpectedFinding.Step> deadlockSteps = new ArrayList<>();
+    private final List<ExpectedFinding.Step> predictedSteps = new ArrayList<>();
     private final List<ExpectedFinding.Step> observedSteps = new ArrayList<>();
     private final Map<String, Integer> explicitAllocations = new LinkedHashMap<>();
     private int expectNoneLine = -1;
@@ -104,6 +109,9 @@ public final class ExpectationParser {
                         predictedSubjects.contains(subject))));
         if (!deadlockSteps.isEmpty()) {
             expected.add(new ExpectedFinding.Cycle(FindingType.DEADLOCK, deadlockSteps));
+        }
+        if (!predictedSteps.isEmpty()) {
+            expected.add(new ExpectedFinding.Cycle(FindingType.PREDICTED_DEADLOCK, predictedSteps));
         }
         if (!observedSteps.isEmpty()) {
             expected.add(new ExpectedFinding.Cycle(FindingType.OBSERVED_DEADLOCK, observedSteps));
@@ -148,8 +156,8 @@ public final class ExpectationParser {
             Matcher m = CLAUSE.matcher(clause.trim());
             if (!m.matches()) {
                 throw new ExpectationSyntaxException(fileName, line, "cannot read '" + clause.trim()
-                        + "': expected race(kind, subject), predicted-race(kind, subject), deadlock(subject) or"
-                        + " observed-deadlock(subject)");
+                        + "': expected race(kind, subject), predicted-race(kind, subject), deadlock(subject),"
+                        + " predicted-deadlock(subject) or observed-deadlock(subject)");
             }
             String args = m.group(2).trim();
             switch (m.group(1)) {
@@ -164,6 +172,10 @@ public final class ExpectationParser {
                     requires.add(Capability.PREDICTIVE);
                 }
                 case "deadlock" -> deadlockSteps.add(new ExpectedFinding.Step(line, subjects(line, args)));
+                case "predicted-deadlock" -> {
+                    predictedSteps.add(new ExpectedFinding.Step(line, subjects(line, args)));
+                    requires.add(Capability.PREDICTIVE);
+                }
                 default -> observedSteps.add(new ExpectedFinding.Step(line, subjects(line, args)));
             }
         }

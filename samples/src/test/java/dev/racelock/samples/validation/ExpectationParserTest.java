@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,18 @@ class ExpectationParserTest {
         assertEquals(List.of(1, 2, 3), cycle.steps().stream().map(ExpectedFinding.Step::line).toList());
         assertEquals(List.of("alice", "bob"), cycle.steps().get(2).subjects());
         assertEquals(Set.of("T.A", "T.B", "alice", "bob"), cycle.locks());
+    }
+
+    @Test
+    void predictedDeadlockIsACycleThatRequiresThePredictiveAnalysis() {
+        SampleSource s = parse(
+                "synchronized (A) { // expect predicted-deadlock(T.A)",
+                "  synchronized (B) { // expect predicted-deadlock(T.B)");
+        ExpectedFinding.Cycle cycle = (ExpectedFinding.Cycle) s.expected().get(0);
+        assertEquals(FindingType.PREDICTED_DEADLOCK, cycle.type());
+        assertEquals(Set.of("T.A", "T.B"), cycle.locks());
+        assertTrue(s.requires().contains(Capability.PREDICTIVE));
+        assertFalse(s.deadlocksForReal());
     }
 
     @Test

@@ -75,7 +75,8 @@ public sealed interface ExpectedFinding {
     record Access(AccessKind kind, int line) {}
 
     /**
-     * A lock cycle, potential ({@code deadlock}) or observed ({@code observed-deadlock}): every
+     * A lock cycle, potential ({@code deadlock}), predicted ({@code predicted-deadlock}) or
+     * observed ({@code observed-deadlock}): every
      * line of the sample marked with that kind, each naming the lock(s) acquired there.
      */
     record Cycle(FindingType type, List<Step> steps) implements ExpectedFinding {
