@@ -7,7 +7,9 @@
 # within 2x of hb).
 #
 # Build first:  ./mvnw -B -q -pl cli -am package -DskipTests
-# Traces:       bench/workloads.sh --rounds 1 --configs full --analyze none --traces DIR
+# Traces:       bench/workloads.sh --rounds 1 --config unowned=ownership=off --configs unowned \
+#                 --analyze none --traces DIR
+#               (the predictions need every access recorded: ownership=off)
 # Needs /usr/bin/time (Debian: apt-get install time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +69,9 @@ for trace in "${TRACES[@]}"; do
       if [ "$rc" -gt 1 ]; then  # 0: no findings, 1: findings (docs/cli.md, exit codes)
         echo "  $name $mode: FAILED (exit $rc): $(grep -v '^\s*$' "$WORK/err" | head -3 | tr '\n' ' ')" >&2
         continue
+      fi
+      if [ "$mode" = predictive ] && grep -qs 'record with ownership=off' "$WORK/err" "$WORK/report.txt"; then
+        echo "  $name: the predictions were skipped (a trace recorded with the ownership filter on): record with ownership=off" >&2
       fi
       read -r wall rss user sys < <(tail -1 "$WORK/time")
       cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
