@@ -8,6 +8,7 @@ import dev.racelock.agent.instrument.Dictionary;
 import dev.racelock.agent.instrument.InstrumentOptions;
 import dev.racelock.agent.instrument.RacelockTransformer;
 import dev.racelock.agent.instrument.jdk.JdkClassRewrites;
+import dev.racelock.agent.instrument.jdk.LastShutdownHook;
 import dev.racelock.agent.instrument.juc.JucCallSiteHooks;
 import dev.racelock.agent.runtime.AgentThread;
 import dev.racelock.agent.runtime.DeadlockWatchdog;
@@ -76,6 +77,7 @@ public final class AgentStartup {
         boolean ownership = options.ownership() && options.memory() && !options.callEvents();
         TraceOutput output = open(options, arguments == null ? "" : arguments.trim(), ownership, err);
         Recording.start(output, options.filter(), ownership);
+        Recording.premainThread(Thread.currentThread());
 
         Dictionary dictionary = new Dictionary(output);
         JucRuntime.install(dictionary::runtimeField);
@@ -86,7 +88,7 @@ public final class AgentStartup {
         instrumentation.addTransformer(new RacelockTransformer(transformer, instrumentation, runtime, err), false);
         JdkClassRewrites.install(instrumentation, runtime, err);
 
-        Runtime.getRuntime().addShutdownHook(new AgentThread("racelock-shutdown", output::close));
+        LastShutdownHook.register(instrumentation, output::close, err);
         new AgentThread("racelock-freed-objects", () -> {
             try {
                 Recording.reportFreedObjects();

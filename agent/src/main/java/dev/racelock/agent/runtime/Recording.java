@@ -130,6 +130,33 @@ public final class Recording {
         LIVE.remove(context.thread, context);
     }
 
+    /**
+     * Trace ids of the threads that have ended by now: every thread that recorded its end, and
+     * the thread that started the agent once it is no longer alive (with -javaagent the program's
+     * main thread, which runs no Thread.run and so records no end; attached later, an attach
+     * thread that outlives the program).
+     */
+    static int[] endedThreads() {
+        Thread launcher = premainThread;
+        int main = launcher == null || launcher.isAlive() ? -1 : traceIdOf(launcher);
+        int count = NEXT_THREAD.get();
+        int[] ended = new int[count];
+        int size = 0;
+        for (int id = 0; id < count; id++) {
+            if (id == main || !LIVE.containsKey(id)) {
+                ended[size++] = id;
+            }
+        }
+        return java.util.Arrays.copyOf(ended, size);
+    }
+
+    private static volatile Thread premainThread;
+
+    /** Called once when the agent starts, in the thread that starts it. */
+    public static void premainThread(Thread thread) {
+        premainThread = thread;
+    }
+
     /** Called by the parent before Thread.start: the child's id and its dictionary entry. */
     static int registerChild(Thread child, ThreadContext parent, int site) {
         int existing = (int) THREADS.existingId(child) - 1;

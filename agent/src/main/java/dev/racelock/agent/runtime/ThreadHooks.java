@@ -121,6 +121,26 @@ public final class ThreadHooks {
         }
     }
 
+    /**
+     * First thing in Shutdown.shutdown() (ShutdownRewrite): the JVM calls it once the last
+     * non-daemon thread has ended, in a thread of its own (DestroyJavaVM), which then starts the
+     * shutdown hooks. That thread waited for every other to end, so it joins each recorded
+     * thread that has ended (threads that ended before, daemon ones too: the JVM's list of
+     * threads, which each leaves under its lock, orders them), and the hooks it starts are
+     * ordered after what the program did. Daemon threads still running are not joined.
+     */
+    public static void lastThreadEnded() {
+        ThreadContext c = Recording.context();
+        if (c.thread < 0) {
+            return;
+        }
+        for (int id : Recording.endedThreads()) {
+            if (id != c.thread) {
+                c.recorder.threadJoin(id, -1);
+            }
+        }
+    }
+
     /** threadStart is a release: recorded before the child can run. */
     public static void start(Thread thread, int site, ThreadContext c) {
         int child = Recording.registerChild(thread, c, site);

@@ -114,7 +114,8 @@ class JucSamplesIT {
         "ForkJoinExceptionHandOff", "ForkJoinExceptionReadBeforeJoin", "CompletableFutureCompleteAsync",
         "CompletableFutureCompleteAsyncReadEarly", "SingleThreadExecutorTermination",
         "SingleThreadExecutorReadEarly", "FutureStateHandOff", "FutureStateReadEarly", "PeriodicTaskRuns",
-        "PeriodicTaskConfiguredAfterSchedule"})
+        "PeriodicTaskConfiguredAfterSchedule", "InterruptHandOff", "InterruptReasonWrittenAfter",
+        "ShutdownHookAfterLastThread", "ShutdownHookDaemonStillRunning"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;

@@ -9,7 +9,8 @@ import org.objectweb.asm.Opcodes;
 /**
  * Rewrites method bodies of a JDK class for retransformation (which may change nothing else):
  * each instance method goes through {@link #visit}, which returns the visitor to use (or
- * {@code next}); static methods are left alone, since every hook is handed {@code this}. The
+ * {@code next}); static methods are left alone, since most hooks are handed {@code this}
+ * ({@link #applyWithStatics} passes them too, for hooks that take none). The
  * rewrites insert calls only, never branches, so the class's stack map frames stay valid and
  * only the maximum stack size is recomputed.
  */
@@ -26,6 +27,15 @@ interface MethodBodyRewrite {
      *                       writes for its handler has the form of every other frame (JVMS 4.7.4)
      */
     static byte[] apply(byte[] original, int parsingOptions, MethodBodyRewrite rewrite) {
+        return rewrite(original, parsingOptions, false, rewrite);
+    }
+
+    /** As {@link #apply(byte[], MethodBodyRewrite)}, static methods included. */
+    static byte[] applyWithStatics(byte[] original, MethodBodyRewrite rewrite) {
+        return rewrite(original, 0, true, rewrite);
+    }
+
+    private static byte[] rewrite(byte[] original, int parsingOptions, boolean statics, MethodBodyRewrite rewrite) {
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -33,7 +43,7 @@ interface MethodBodyRewrite {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return (access & Opcodes.ACC_STATIC) != 0 ? next : rewrite.visit(name, descriptor, next);
+                return !statics && (access & Opcodes.ACC_STATIC) != 0 ? next : rewrite.visit(name, descriptor, next);
             }
         }, parsingOptions);
         return writer.toByteArray();

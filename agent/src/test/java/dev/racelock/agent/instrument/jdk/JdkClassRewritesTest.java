@@ -100,6 +100,34 @@ class JdkClassRewritesTest {
     }
 
     @Test
+    void interruptReleasesAndEachWayOfDetectingItAcquires() throws IOException {
+        byte[] thread = jdkClass("java/lang/Thread");
+        List<String> calls = hookCalls(InterruptRewrite.thread(thread));
+        assertEquals(List.of("interrupt->interrupting"), calls.stream().filter(c -> c.startsWith("interrupt->")).toList());
+        assertEquals(returnsOf(thread, "isInterrupted", Opcodes.IRETURN),
+                calls.stream().filter("isInterrupted->detected"::equals).count(), calls.toString());
+        // JDK 19+: Thread.interrupted() reads and clears through getAndClearInterrupt(); before, itself
+        boolean clearsInJava = InterruptRewrite.declares(thread, "getAndClearInterrupt", "()Z");
+        assertEquals(Runtime.version().feature() >= 19, clearsInJava);
+        String clearing = clearsInJava ? "getAndClearInterrupt->detected" : "interrupted->detectedByCurrentThread";
+        assertEquals(returnsOf(thread, clearsInJava ? "getAndClearInterrupt" : "interrupted", Opcodes.IRETURN),
+                calls.stream().filter(clearing::equals).count(), calls.toString());
+        assertTrue(calls.contains("isInterrupted->detected") && calls.contains(clearing), calls.toString());
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith(clearsInJava ? "interrupted->" : "getAndClear")),
+                calls.toString());
+
+        byte[] exception = jdkClass("java/lang/InterruptedException");
+        assertEquals(List.of("<init>->exceptionCreated", "<init>->exceptionCreated"),
+                hookCalls(InterruptRewrite.exception(exception)));
+    }
+
+    @Test
+    void shutdownAfterTheLastThreadJoinsTheEndedThreadsBeforeAnyHookStarts() throws IOException {
+        assertEquals(List.of("shutdown->lastThreadEnded"),
+                hookCalls(ShutdownRewrite.instrument(jdkClass("java/lang/Shutdown"))));
+    }
+
+    @Test
     void executorsDelegatingViewIsBoundToThePoolItWraps() throws IOException {
         boolean[] hooked = new boolean[1];
         List<String> calls = hookCalls(ExecutorViewRewrite.instrument(jdkClass(ExecutorViewRewrite.VIEW), hooked));
