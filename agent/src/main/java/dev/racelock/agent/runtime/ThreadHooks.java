@@ -89,9 +89,17 @@ public final class ThreadHooks {
         }
     }
 
-    /** The threads of each ThreadFlock (structured concurrency), weakly by flock. */
-    private static final java.util.Map<Object, FlockThreads> FLOCK_THREADS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /**
+     * The threads of each ThreadFlock (structured concurrency), weakly by flock; guarded by itself
+     * (not a Collections.synchronizedMap, whose lock the agent records: SynchronizedWrapperRewrite).
+     */
+    private static final java.util.Map<Object, FlockThreads> FLOCK_THREADS = new java.util.WeakHashMap<>();
+
+    private static FlockThreads flockThreads(Object flock, boolean create) {
+        synchronized (FLOCK_THREADS) {
+            return create ? FLOCK_THREADS.computeIfAbsent(flock, f -> new FlockThreads()) : FLOCK_THREADS.get(flock);
+        }
+    }
 
     /**
      * First thing in ThreadFlock.start(thread) (ThreadFlockRewrite): the start is recorded
@@ -101,7 +109,7 @@ public final class ThreadHooks {
         starting(thread);
         int id = Recording.traceIdOf(thread);
         if (id >= 0) {
-            FLOCK_THREADS.computeIfAbsent(flock, f -> new FlockThreads()).add(id);
+            flockThreads(flock, true).add(id);
         }
     }
 
@@ -111,7 +119,7 @@ public final class ThreadHooks {
      * thread leaves its container), so joining them all is exact.
      */
     public static void flockAwaited(boolean allFinished, Object flock) {
-        FlockThreads threads = allFinished ? FLOCK_THREADS.get(flock) : null;
+        FlockThreads threads = allFinished ? flockThreads(flock, false) : null;
         if (threads == null) {
             return;
         }

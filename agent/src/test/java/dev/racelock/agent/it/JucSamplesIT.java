@@ -115,7 +115,8 @@ class JucSamplesIT {
         "CompletableFutureCompleteAsyncReadEarly", "SingleThreadExecutorTermination",
         "SingleThreadExecutorReadEarly", "FutureStateHandOff", "FutureStateReadEarly", "PeriodicTaskRuns",
         "PeriodicTaskConfiguredAfterSchedule", "InterruptHandOff", "InterruptReasonWrittenAfter",
-        "ShutdownHookAfterLastThread", "ShutdownHookDaemonStillRunning"})
+        "ShutdownHookAfterLastThread", "ShutdownHookDaemonStillRunning", "SynchronizedWrapperHandOff",
+        "SynchronizedWrapperWrittenAfter"})
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;

@@ -18,7 +18,8 @@ public final class JdkClassRewrites implements ClassFileTransformer {
     /** Every rewrite, in the order they are applied. */
     static final List<JdkClassRewrite> ALL = List.of(new ThreadRunRewrite(), new FutureTaskRewrite(),
             new TaskIdentityRewrite(), new ForkJoinTaskRewrite(), new ThreadFlockRewrite(),
-            new ExecutorViewRewrite(), new InterruptRewrite(), new ShutdownRewrite());
+            new ExecutorViewRewrite(), new InterruptRewrite(), new ShutdownRewrite(),
+            new SynchronizedWrapperRewrite());
 
     private final List<JdkClassRewrite> rewrites;
     private final PrintStream err;

@@ -260,6 +260,10 @@ final class HandOffCallSiteHooks {
 
     private static void collections(CallSiteHooks table) {
         Class<?> hooks = CollectionHooks.class;
+        // a set over a ConcurrentMap keeps the map's hand-offs (CollectionHooks.newSetFromMap)
+        JucCallSiteHooks.statics(table, "java/util/Collections", hooks, new String[][] {
+            {"newSetFromMap", "(Ljava/util/Map;)Ljava/util/Set;", "newSetFromMap"},
+        });
         JucCallSiteHooks.instance(table, "java/util/Queue", OwnerMatch.SUBTYPES, hooks, new String[][] {
             {"offer", "(" + OBJECT + ")Z", "offer"},
             {"add", "(" + OBJECT + ")Z", "add"},

@@ -3,10 +3,13 @@ package dev.racelock.agent.runtime.juc;
 import dev.racelock.agent.runtime.ThreadContext;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -345,7 +348,26 @@ public final class CollectionHooks {
 
     private static boolean concurrentCollection(Collection<?> collection) {
         return collection instanceof CopyOnWriteArrayList || collection instanceof CopyOnWriteArraySet
-                || collection instanceof ConcurrentSkipListSet || collection instanceof ConcurrentHashMap.KeySetView;
+                || collection instanceof ConcurrentSkipListSet || collection instanceof ConcurrentHashMap.KeySetView
+                || (collection != null && collection.getClass() == SET_FROM_MAP
+                        && HandOffTokens.isSetOfConcurrentMap(collection));
+    }
+
+    /** The class of Collections.newSetFromMap's sets (private to java.util). */
+    private static final Class<?> SET_FROM_MAP = Collections.newSetFromMap(new HashMap<>()).getClass();
+
+    /**
+     * {@code Collections.newSetFromMap(map)} (static): a set over a ConcurrentMap is the map's
+     * keys, each {@code add} a {@code putIfAbsent} and each {@code contains} a
+     * {@code containsKey}, so it keeps the map's hand-offs (ConcurrentMap's memory consistency
+     * note): it is recorded as the concurrent sets are, per (set, element by equals).
+     */
+    public static <E> Set<E> newSetFromMap(Map<E, Boolean> map, int site, ThreadContext c) {
+        Set<E> set = Collections.newSetFromMap(map);
+        if (map instanceof ConcurrentMap) {
+            HandOffTokens.bindSetOfConcurrentMap(set);
+        }
+        return set;
     }
 
     /** Collection.add of a list or set (queues have their own hook, registered first). */

@@ -490,21 +490,25 @@ public final class CompletableFutureHooks {
         for (int i = 0; i < sources.length; i++) {
             tokens[i] = sources[i] == null ? new long[0] : HandOffTokens.completionTokens(sources[i], c);
         }
-        ANY_OF.put(any, new AnyOf(sources.clone(), tokens));
+        synchronized (ANY_OF) {
+            ANY_OF.put(any, new AnyOf(sources.clone(), tokens));
+        }
         return any;
     }
 
     private record AnyOf(CompletableFuture<?>[] sources, long[][] tokens) {}
 
-    /** Keys are the anyOf futures (identity: CompletableFuture does not override equals). */
-    private static final java.util.Map<Object, AnyOf> ANY_OF =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /**
+     * Keys are the anyOf futures (identity: CompletableFuture does not override equals); guarded
+     * by itself (a Collections.synchronizedMap's lock would be recorded: SynchronizedWrapperRewrite).
+     */
+    private static final java.util.Map<Object, AnyOf> ANY_OF = new java.util.WeakHashMap<>();
 
     static void anyOfRetrieved(Object future, int site, ThreadContext c) {
-        if (ANY_OF.isEmpty()) {
-            return;
+        AnyOf any;
+        synchronized (ANY_OF) {
+            any = ANY_OF.isEmpty() ? null : ANY_OF.get(future);
         }
-        AnyOf any = ANY_OF.get(future);
         if (any == null) {
             return;
         }

@@ -95,6 +95,19 @@ final class HandOffTokens {
         return VIEWS.get(executor);
     }
 
+    /** Sets made by Collections.newSetFromMap over a ConcurrentMap (bound to 1), weakly. */
+    private static final WeakIdentityMap SETS_OF_CONCURRENT_MAPS = new WeakIdentityMap(c -> 0,
+            WeakIdentityMap.Insertions.NONE);
+
+    static void bindSetOfConcurrentMap(Object set) {
+        SETS_OF_CONCURRENT_MAPS.bind(set, 1, true);
+    }
+
+    /** Whether {@code set} (a Collections.newSetFromMap set) was made over a ConcurrentMap in recorded code. */
+    static boolean isSetOfConcurrentMap(Object set) {
+        return SETS_OF_CONCURRENT_MAPS.getUnlocked(set) != 0;
+    }
+
     /** Tokens a retrieval of a future bound to the key token acquires too (allOf, thenCompose). */
     private static final ConcurrentHashMap<Long, long[]> DEPENDENCIES = new ConcurrentHashMap<>();
 

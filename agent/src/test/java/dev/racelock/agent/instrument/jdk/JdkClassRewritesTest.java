@@ -94,7 +94,7 @@ class JdkClassRewritesTest {
                 calls.stream().filter(c -> c.startsWith("setException->")).toList());
         assertEquals(List.of("cancel->cancelling"), calls.stream().filter(c -> c.startsWith("cancel->")).toList());
         assertEquals(1, calls.stream().filter("runAndReset->periodicRunStarting"::equals).count(), calls.toString());
-        assertEquals(returnsOf(futureTask, "runAndReset", Opcodes.IRETURN),
+        assertEquals(opcodes(futureTask, "runAndReset", Opcodes.IRETURN),
                 calls.stream().filter("runAndReset->periodicRunEnded"::equals).count(), calls.toString());
         assertFalse(FutureTaskRewrite.hasStateField(jdkClass("java/util/concurrent/CompletableFuture")));
     }
@@ -104,13 +104,13 @@ class JdkClassRewritesTest {
         byte[] thread = jdkClass("java/lang/Thread");
         List<String> calls = hookCalls(InterruptRewrite.thread(thread));
         assertEquals(List.of("interrupt->interrupting"), calls.stream().filter(c -> c.startsWith("interrupt->")).toList());
-        assertEquals(returnsOf(thread, "isInterrupted", Opcodes.IRETURN),
+        assertEquals(opcodes(thread, "isInterrupted", Opcodes.IRETURN),
                 calls.stream().filter("isInterrupted->detected"::equals).count(), calls.toString());
         // JDK 19+: Thread.interrupted() reads and clears through getAndClearInterrupt(); before, itself
         boolean clearsInJava = InterruptRewrite.declares(thread, "getAndClearInterrupt", "()Z");
         assertEquals(Runtime.version().feature() >= 19, clearsInJava);
         String clearing = clearsInJava ? "getAndClearInterrupt->detected" : "interrupted->detectedByCurrentThread";
-        assertEquals(returnsOf(thread, clearsInJava ? "getAndClearInterrupt" : "interrupted", Opcodes.IRETURN),
+        assertEquals(opcodes(thread, clearsInJava ? "getAndClearInterrupt" : "interrupted", Opcodes.IRETURN),
                 calls.stream().filter(clearing::equals).count(), calls.toString());
         assertTrue(calls.contains("isInterrupted->detected") && calls.contains(clearing), calls.toString());
         assertTrue(calls.stream().noneMatch(c -> c.startsWith(clearsInJava ? "interrupted->" : "getAndClear")),
@@ -126,6 +126,22 @@ class JdkClassRewritesTest {
         assertEquals(List.of("shutdown->lastThreadEnded"),
                 hookCalls(ShutdownRewrite.instrument(jdkClass("java/lang/Shutdown"))));
     }
+
+    @Test
+    void everyMonitorOfTheSynchronizedWrappersIsRecorded() throws IOException {
+        for (String wrapper : new String[] {"SynchronizedCollection", "SynchronizedList", "SynchronizedMap",
+                "SynchronizedNavigableMap"}) {
+            byte[] original = jdkClass("java/util/Collections$" + wrapper);
+            List<String> calls = hookCalls(SynchronizedWrapperRewrite.instrument(original));
+            long enters = opcodes(original, null, Opcodes.MONITORENTER);
+            assertTrue(enters > 5, wrapper + " has synchronized blocks");
+            assertEquals(enters, calls.stream().filter(c -> c.endsWith("->entering")).count(), wrapper);
+            assertEquals(enters, calls.stream().filter(c -> c.endsWith("->entered")).count(), wrapper);
+            assertEquals(opcodes(original, null, Opcodes.MONITOREXIT),
+                    calls.stream().filter(c -> c.endsWith("->exiting")).count(), wrapper);
+        }
+    }
+
 
     @Test
     void executorsDelegatingViewIsBoundToThePoolItWraps() throws IOException {
@@ -152,21 +168,22 @@ class JdkClassRewritesTest {
         List<String> calls = hookCalls(ThreadFlockRewrite.instrument(flock));
         assertEquals(1, calls.stream().filter("start->flockStarting"::equals).count(), calls.toString());
         // every return of both awaitAll overloads reports, and close's normal return
-        assertEquals(returnsOf(flock, "awaitAll", Opcodes.IRETURN),
+        assertEquals(opcodes(flock, "awaitAll", Opcodes.IRETURN),
                 calls.stream().filter("awaitAll->flockAwaited"::equals).count(), calls.toString());
-        assertTrue(returnsOf(flock, "awaitAll", Opcodes.IRETURN) >= 2, "two overloads");
-        assertEquals(returnsOf(flock, "close", Opcodes.RETURN),
+        assertTrue(opcodes(flock, "awaitAll", Opcodes.IRETURN) >= 2, "two overloads");
+        assertEquals(opcodes(flock, "close", Opcodes.RETURN),
                 calls.stream().filter("close->flockAwaited"::equals).count(), calls.toString());
     }
 
     /** How many {@code opcode} instructions the methods named {@code name} have. */
-    private static long returnsOf(byte[] classFile, String name, int opcode) {
+    /** How often {@code opcode} occurs in the methods named {@code name} ({@code null}: in every method). */
+    private static long opcodes(byte[] classFile, String name, int opcode) {
         long[] count = new long[1];
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
                                              String[] exceptions) {
-                return !method.equals(name) ? null : new MethodVisitor(Opcodes.ASM9) {
+                return name != null && !method.equals(name) ? null : new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public void visitInsn(int insn) {
                         if (insn == opcode) {
