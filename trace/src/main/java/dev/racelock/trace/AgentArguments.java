@@ -19,10 +19,10 @@ import java.util.Locale;
  * @param callEvents {@code stacks=calls}: an event per method enter and exit, as trace format 1
  *                   recorded them, instead of the calling-context tree (docs/trace-format.md)
  * @param memory     record field and array accesses ({@code mode=full}); false in {@code mode=locks}
- * @param filter  drop an access that repeats one since the thread's last synchronization
- * @param ownership keep the accesses of an object no second thread has touched beside the
- *                  object, written out only when a second thread touches it (not with
- *                  {@code stacks=calls}; docs/agent.md)
+ * @param filter     drop an access that repeats one since the thread's last synchronization
+ * @param ownership  keep the accesses of an object no second thread has touched beside the
+ *                   object, written out only when a second thread touches it (not with
+ *                   {@code stacks=calls}; docs/agent.md)
  */
 public record AgentArguments(String output, List<String> include, List<String> exclude, boolean stacks,
                              boolean callEvents, boolean memory, Deadlock deadlock, boolean quiet, boolean filter,
