@@ -3,10 +3,11 @@ package dev.racelock.trace.format;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.zip.CRC32C;
 
 /**
- * Frames blocks and chunks (docs/trace-format.md, "Blocks") and writes them to the trace file
+ * Frames blocks and chunks (docs/trace-format.md, "Blocks") and writes them to the trace file or stream
  * through a staging buffer. Used by one thread at a time (the opener, then the writer thread).
  *
  * <p>The first I/O failure is kept and every later write is dropped, so a full disk costs the
@@ -16,13 +17,13 @@ final class BlockOutput {
 
     private static final int STAGING_BYTES = 256 << 10;
 
-    private final FileChannel channel;
+    private final WritableByteChannel channel;
     private final ByteBuffer staging = ByteBuffer.allocate(STAGING_BYTES);
     private final byte[] frame = new byte[TraceFormat.CHUNK_FRAME_BYTES];
     private final CRC32C crc = new CRC32C();
     private volatile IOException failure;
 
-    BlockOutput(FileChannel channel) {
+    BlockOutput(WritableByteChannel channel) {
         this.channel = channel;
     }
 
@@ -81,14 +82,14 @@ final class BlockOutput {
         staging.clear();
     }
 
-    /** Forces written bytes to the device: survives a crashed machine. */
+    /** Forces written bytes to the device (a file; a stream has no device): survives a crashed machine. */
     void force() {
         drainStaging();
-        if (failure != null) {
+        if (failure != null || !(channel instanceof FileChannel file)) {
             return;
         }
         try {
-            channel.force(false);
+            file.force(false);
         } catch (IOException e) {
             fail(e);
         }

@@ -20,7 +20,7 @@ import java.nio.ByteBuffer;
  * entries always precede their first use. A freed-objects block is delivered once the merge
  * reaches the sequence number it carries. Observed deadlocks come last, after every event.
  */
-final class EventMerge {
+final class EventMerge implements ChunkSource {
 
     private static final long PROGRESS_EVERY = 1_000_000;
 
@@ -38,9 +38,7 @@ final class EventMerge {
     private long nextProgressAt = PROGRESS_EVERY;
     private long bytesReached;
 
-    // a binary min-heap of cursors keyed by their pending sequence number
-    private ThreadCursor[] heap;
-    private int heapSize;
+    private final CursorHeap heap = new CursorHeap();
 
     EventMerge(TraceIndex index, FileWindow in, EventVisitor visitor, ReadProgress progress) {
         this.index = index;
@@ -53,25 +51,24 @@ final class EventMerge {
         visitor.header(index.header);
         int threadCount = index.threads.size();
         cursors = new ThreadCursor[threadCount];
-        heap = new ThreadCursor[threadCount];
         String damage = null;
         try {
             for (int i = 0; i < threadCount; i++) {
                 ThreadCursor cursor = new ThreadCursor(index.threads.get(i), i);
                 cursors[i] = cursor;
                 if (cursor.advance(visitor, this)) {
-                    push(cursor);
+                    heap.push(cursor);
                 } else {
                     cursor.release();
                 }
             }
-            while (heapSize > 0) {
-                ThreadCursor next = heap[0];
+            while (!heap.isEmpty()) {
+                ThreadCursor next = heap.peek();
                 deliverFreedUpTo(next.pendingSeq);
-                pop();
+                heap.pop();
                 next.deliverPending(visitor);
                 if (next.advance(visitor, this)) {
-                    push(next);
+                    heap.push(next);
                 } else {
                     next.release();
                 }
@@ -101,7 +98,8 @@ final class EventMerge {
      * Loads the cursor's next chunk, after delivering every dictionary block that precedes it
      * in the file; false when the thread has no more chunks.
      */
-    boolean loadNextChunk(ThreadCursor cursor) {
+    @Override
+    public boolean loadNextChunk(ThreadCursor cursor) {
         TraceIndex.ThreadChunks chunks = cursor.chunks;
         if (cursor.nextChunk >= chunks.size) {
             return false;
@@ -131,7 +129,8 @@ final class EventMerge {
     }
 
     /** Calling-context nodes defined by the dictionary blocks delivered so far, the root included. */
-    int contextNodes() {
+    @Override
+    public int contextNodes() {
         return dictionary.contextNodes();
     }
 
@@ -215,48 +214,5 @@ final class EventMerge {
         } catch (IOException e) {
             throw new DamagedDataException("block at byte " + offset + " could not be read again: " + e, true);
         }
-    }
-
-    // ---- heap ------------------------------------------------------------------------------------
-
-    private static boolean before(ThreadCursor a, ThreadCursor b) {
-        return a.pendingSeq < b.pendingSeq || (a.pendingSeq == b.pendingSeq && a.order < b.order);
-    }
-
-    private void push(ThreadCursor cursor) {
-        int i = heapSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(cursor, heap[parent])) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = cursor;
-    }
-
-    private void pop() {
-        ThreadCursor last = heap[--heapSize];
-        heap[heapSize] = null;
-        if (heapSize == 0) {
-            return;
-        }
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= heapSize) {
-                break;
-            }
-            if (child + 1 < heapSize && before(heap[child + 1], heap[child])) {
-                child++;
-            }
-            if (!before(heap[child], last)) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = last;
     }
 }

@@ -23,6 +23,7 @@ import static dev.racelock.trace.format.TraceFormat.MAX_EVENT_BYTES;
 final class ThreadCursor {
 
     final int thread;
+    /** Where the thread's chunks are in the file; null for a stream. */
     final TraceIndex.ThreadChunks chunks;
     /** Position among the merge's threads: breaks ties in a damaged file deterministically. */
     final int order;
@@ -65,6 +66,13 @@ final class ThreadCursor {
         this.order = order;
     }
 
+    /** A cursor over a stream, whose chunks are handed to it as they arrive ({@link #adopt}). */
+    ThreadCursor(int thread, int order) {
+        this.thread = thread;
+        this.chunks = null;
+        this.order = order;
+    }
+
     /** Makes room for a chunk of {@code length} bytes plus the zero padding. */
     byte[] prepare(int length, int number, long offset, int events) {
         int needed = length + MAX_EVENT_BYTES;
@@ -81,6 +89,20 @@ final class ThreadCursor {
         return data;
     }
 
+    /**
+     * Decodes {@code data} next, a chunk of {@code length} bytes followed by at least
+     * {@link TraceFormat#MAX_EVENT_BYTES} zero bytes (a stream's chunk, read into its own array).
+     */
+    void adopt(byte[] data, int length, int number, long offset, int events) {
+        this.data = data;
+        pos = 0;
+        end = length;
+        chunkNumber = number;
+        chunkOffset = offset;
+        chunkEvents = events;
+        decodedInChunk = 0;
+    }
+
     /** Gives back the chunk buffer once this thread has nothing left to decode. */
     void release() {
         data = new byte[0];
@@ -92,7 +114,7 @@ final class ThreadCursor {
      * Delivers plain events up to this thread's next synchronization event, which becomes
      * pending; returns false when the thread has no more events.
      */
-    boolean advance(EventVisitor v, EventMerge merge) {
+    boolean advance(EventVisitor v, ChunkSource merge) {
         try {
             return decode(v, merge);
         } catch (DamagedDataException e) {
@@ -104,7 +126,7 @@ final class ThreadCursor {
         }
     }
 
-    private boolean decode(EventVisitor v, EventMerge merge) {
+    private boolean decode(EventVisitor v, ChunkSource merge) {
         final int t = thread;
         while (true) {
             if (pos >= end) {

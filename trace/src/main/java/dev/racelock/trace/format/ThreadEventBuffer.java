@@ -24,7 +24,8 @@ import static dev.racelock.trace.format.TraceFormat.MIN_SEGMENT_BYTES;
  * could be instrumented or synchronize. Used only by its owning thread. Each event is encoded
  * straight into a byte array (docs/trace-format.md, "Chunk") and made visible to the writer
  * thread by one release store; the only other shared accesses are the VarHandle getAndAdd that
- * numbers a synchronization event and the context tree's acquire loads. The slow path, taken once per full
+ * numbers a synchronization event, two release stores around it that tell the writer a number
+ * is held (its watermark, {@link #inFlightAcquire}) and the context tree's acquire loads. The slow path, taken once per full
  * segment (4 to 256 KiB of events) and by threadEnd, allocates the next segment and wakes the
  * writer with {@code LockSupport.unpark}; when the writer lags it also calls
  * {@code Thread.onSpinWait}, {@code Thread.yield} and {@code LockSupport.parkNanos}. The agent
@@ -63,6 +64,8 @@ public final class ThreadEventBuffer {
     private static final VarHandle SPARE;
     private static final VarHandle RECYCLED;
     private static final VarHandle ENDED;
+    private static final VarHandle IN_FLIGHT;
+    static final long NONE_IN_FLIGHT = Long.MAX_VALUE;
 
     static {
         try {
@@ -70,6 +73,7 @@ public final class ThreadEventBuffer {
             SPARE = lookup.findVarHandle(ThreadEventBuffer.class, "spare", Segment.class);
             RECYCLED = lookup.findVarHandle(ThreadEventBuffer.class, "recycled", int.class);
             ENDED = lookup.findVarHandle(ThreadEventBuffer.class, "ended", boolean.class);
+            IN_FLIGHT = lookup.findVarHandle(ThreadEventBuffer.class, "inFlight", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -119,6 +123,8 @@ public final class ThreadEventBuffer {
     private int recycled;
     @SuppressWarnings("unused") // ENDED: set by the owner after its threadEnd event is committed
     private boolean ended;
+    @SuppressWarnings("unused") // IN_FLIGHT: a lower bound of the number the owner holds uncommitted
+    private long inFlight = NONE_IN_FLIGHT;
 
     // ---- writer thread only ----------------------------------------------------------------------
     Segment drainHead;
@@ -168,11 +174,11 @@ public final class ThreadEventBuffer {
     // ---- synchronizing memory accesses ------------------------------------------------------------
 
     public void volatileRead(long object, int slot, int site) {
-        volatileAccess(TraceFormat.OP_VOLATILE_READ, sequence.take(), object, slot, site);
+        volatileAccess(TraceFormat.OP_VOLATILE_READ, takeSequence(), object, slot, site);
     }
 
     public void volatileWrite(long object, int slot, int site) {
-        volatileAccess(TraceFormat.OP_VOLATILE_WRITE, sequence.take(), object, slot, site);
+        volatileAccess(TraceFormat.OP_VOLATILE_WRITE, takeSequence(), object, slot, site);
     }
 
     /**
@@ -184,50 +190,50 @@ public final class ThreadEventBuffer {
      * the reader's merge does not mind. The caller records nothing else in between.
      */
     public long reserveSequence() {
-        return sequence.take();
+        return takeSequence();
     }
 
     /** A volatile write numbered by {@link #reserveSequence} before the operation it stands for. */
     public void volatileWriteReserved(long seq, long object, int slot, int site) {
         // A thread's numbers must increase in its buffer (the seq step is unsigned). Were
         // anything numbered recorded since the reservation, a fresh number keeps them in order.
-        volatileAccess(TraceFormat.OP_VOLATILE_WRITE, seq > prevSeq ? seq : sequence.take(), object, slot, site);
+        volatileAccess(TraceFormat.OP_VOLATILE_WRITE, seq > prevSeq ? seq : takeSequence(), object, slot, site);
     }
 
     // ---- locks ---------------------------------------------------------------------------------
 
     public void lockRequest(long lock, int site, int flags) {
-        lockEvent(TraceFormat.OP_MONITOR_REQUEST, TraceFormat.OP_LOCK_REQUEST, sequence.take(), lock, site, flags);
+        lockEvent(TraceFormat.OP_MONITOR_REQUEST, TraceFormat.OP_LOCK_REQUEST, takeSequence(), lock, site, flags);
     }
 
     public void lockAcquire(long lock, int site, int flags) {
-        lockEvent(TraceFormat.OP_MONITOR_ACQUIRE, TraceFormat.OP_LOCK_ACQUIRE, sequence.take(), lock, site, flags);
+        lockEvent(TraceFormat.OP_MONITOR_ACQUIRE, TraceFormat.OP_LOCK_ACQUIRE, takeSequence(), lock, site, flags);
     }
 
     public void lockRelease(long lock, int site, int flags) {
-        lockEvent(TraceFormat.OP_MONITOR_RELEASE, TraceFormat.OP_LOCK_RELEASE, sequence.take(), lock, site, flags);
+        lockEvent(TraceFormat.OP_MONITOR_RELEASE, TraceFormat.OP_LOCK_RELEASE, takeSequence(), lock, site, flags);
     }
 
     // ---- threads and hand-offs ------------------------------------------------------------------
 
     public void threadStart(int child, int site) {
-        threadEvent(TraceFormat.OP_THREAD_START, sequence.take(), child, site);
+        threadEvent(TraceFormat.OP_THREAD_START, takeSequence(), child, site);
     }
 
     public void threadBegin() {
-        int p = syncHead(TraceFormat.OP_THREAD_BEGIN, sequence.take());
+        int p = syncHead(TraceFormat.OP_THREAD_BEGIN, takeSequence());
         if (p >= 0) {
-            commit(p);
+            commitSync(p);
         }
     }
 
     /** The last event of this buffer: later calls are ignored. */
     public void threadEnd() {
-        int p = syncHead(TraceFormat.OP_THREAD_END, sequence.take());
+        int p = syncHead(TraceFormat.OP_THREAD_END, takeSequence());
         if (p < 0) {
             return;
         }
-        commit(p);
+        commitSync(p);
         endedByOwner = true;
         limit = -1; // every later call takes the slow path, which drops it
         ENDED.setRelease(this, true);
@@ -235,15 +241,15 @@ public final class ThreadEventBuffer {
     }
 
     public void threadJoin(int child, int site) {
-        threadEvent(TraceFormat.OP_THREAD_JOIN, sequence.take(), child, site);
+        threadEvent(TraceFormat.OP_THREAD_JOIN, takeSequence(), child, site);
     }
 
     public void hbRelease(long token, int site) {
-        handOff(TraceFormat.OP_HB_RELEASE, sequence.take(), token, site);
+        handOff(TraceFormat.OP_HB_RELEASE, takeSequence(), token, site);
     }
 
     public void hbAcquire(long token, int site) {
-        handOff(TraceFormat.OP_HB_ACQUIRE, sequence.take(), token, site);
+        handOff(TraceFormat.OP_HB_ACQUIRE, takeSequence(), token, site);
     }
 
     // ---- objects no second thread has touched ------------------------------------------------------
@@ -318,9 +324,9 @@ public final class ThreadEventBuffer {
     }
 
     private void testMarker(int op, int test) {
-        int p = syncHead(op, sequence.take());
+        int p = syncHead(op, takeSequence());
         if (p >= 0) {
-            commit(putVarInt(buf, p, test));
+            commitSync(putVarInt(buf, p, test));
         }
     }
 
@@ -507,7 +513,7 @@ public final class ThreadEventBuffer {
         p = putVarLong(b, p, TraceFormat.zigzag(object - prevObject));
         prevObject = object;
         p = putVarInt(b, p, TraceFormat.zigzag(slot));
-        commit(putSite(b, p, site));
+        commitSync(putSite(b, p, site));
     }
 
     private void lockEvent(int monitorOp, int op, long seq, long lock, int site, int flags) {
@@ -524,7 +530,7 @@ public final class ThreadEventBuffer {
         if (!plainMonitor) {
             b[p++] = (byte) validFlags;
         }
-        commit(p);
+        commitSync(p);
     }
 
     private void threadEvent(int op, long seq, int child, int site) {
@@ -534,7 +540,7 @@ public final class ThreadEventBuffer {
         }
         byte[] b = buf;
         p = putVarInt(b, p, TraceFormat.zigzag(child));
-        commit(putSite(b, p, site));
+        commitSync(putSite(b, p, site));
     }
 
     private void handOff(int op, long seq, long token, int site) {
@@ -545,7 +551,7 @@ public final class ThreadEventBuffer {
         byte[] b = buf;
         p = putVarLong(b, p, TraceFormat.zigzag(token - prevToken));
         prevToken = token;
-        commit(putSite(b, p, site));
+        commitSync(putSite(b, p, site));
     }
 
     /**
@@ -555,6 +561,7 @@ public final class ThreadEventBuffer {
      */
     private int syncHead(int op, long seq) {
         if (pos > limit && !makeRoom()) {
+            IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
             return -1;
         }
         syncContext();
@@ -577,6 +584,35 @@ public final class ThreadEventBuffer {
     private void commit(int p) {
         pos = p;
         segment.publish(++count, p);
+    }
+
+    /**
+     * Takes the next synchronization number, first saying that this thread holds one at least
+     * {@code prevSeq + 1} that the writer may not have yet ({@link #inFlightAcquire}). The store
+     * precedes the getAndAdd, so a writer that reads a later value of the sequence reads this
+     * store or a later one (JLS 17.4.5: the getAndAdd is a volatile write).
+     */
+    private long takeSequence() {
+        IN_FLIGHT.setRelease(this, prevSeq + 1);
+        return sequence.take();
+    }
+
+    /** Commits a synchronization event, then says that this thread holds no number any more. */
+    private void commitSync(int p) {
+        commit(p);
+        IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
+    }
+
+    /**
+     * For the writer's watermark: a number at or below any synchronization number this thread
+     * has taken and not committed yet, or {@link #NONE_IN_FLIGHT}. Read after the sequence
+     * and before the capture: a number taken before the sequence was read is either committed
+     * before this returned {@link #NONE_IN_FLIGHT} (and the capture sees it) or bounded by what
+     * this returns. A reservation that failed (compareAndSet) holds its bound until the
+     * thread's next synchronization event: the watermark lags, it is never wrong.
+     */
+    long inFlightAcquire() {
+        return (long) IN_FLIGHT.getAcquire(this);
     }
 
     static int putVarLong(byte[] b, int p, long v) {

@@ -1,5 +1,7 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.TraceFormatException;
+
 /**
  * The constants of the trace format (version 2; the reader also reads version 1), byte for byte
  * as docs/trace-format.md describes them. Writer and reader share this class so that they
@@ -13,10 +15,11 @@ final class TraceFormat {
      * 2.0 replaced the event per method enter and exit by calling-context nodes (dictionary tag
      * 8) and a context event (opcode 0x09) written only when an event is recorded in a new
      * context; 2.1 added the accesses of an object no second thread had touched (dictionary tag
-     * 9, opcodes 0x20 to 0x22).
+     * 9, opcodes 0x20 to 0x22); 2.2 optional blocks (types 0x40 to 0x7F, which a reader that does
+     * not know them skips) and watermarks.
      */
     static final int MAJOR_VERSION = 2;
-    static final int MINOR_VERSION = 1;
+    static final int MINOR_VERSION = 2;
     /** The oldest major version the reader reads: 1.0 and 1.1 (test markers) are read as before. */
     static final int OLDEST_MAJOR_VERSION = 1;
     /** Magic, then the major and minor version as big-endian u16. */
@@ -29,6 +32,14 @@ final class TraceFormat {
     static final int BLOCK_FREED = 0x04;
     static final int BLOCK_DEADLOCK = 0x05;
     static final int BLOCK_END = 0x0F;
+    /**
+     * Optional blocks (since 2.2): a reader that does not know one checks its frame and checksum
+     * and skips it, so a minor version may add one.
+     */
+    static final int FIRST_OPTIONAL_BLOCK = 0x40;
+    static final int LAST_OPTIONAL_BLOCK = 0x7F;
+    /** Every synchronization event numbered below this block's number is in the blocks before it (since 2.2). */
+    static final int BLOCK_WATERMARK = 0x40;
 
     /** type u8, payload length u32, CRC32C u32. */
     static final int BLOCK_FRAME_BYTES = 9;
@@ -132,6 +143,39 @@ final class TraceFormat {
         return (v >>> 1) ^ -(v & 1);
     }
 
+    static boolean isOptionalBlock(int type) {
+        return type >= FIRST_OPTIONAL_BLOCK && type <= LAST_OPTIONAL_BLOCK;
+    }
+
+    /**
+     * Checks the preamble's magic and version.
+     *
+     * @param available how many of its bytes the file or stream had
+     * @return the major version
+     * @throws TraceFormatException naming {@code source}: not a trace, cut short, or a version this
+     *                              reader does not read
+     */
+    static int majorVersion(byte[] preamble, int available, String source) throws TraceFormatException {
+        int magicBytes = Math.min(available, MAGIC.length);
+        if (!java.util.Arrays.equals(preamble, 0, magicBytes, MAGIC, 0, magicBytes)) {
+            throw new TraceFormatException(source + ": not a racelock trace (unknown file signature)");
+        }
+        if (available < PREAMBLE_BYTES) {
+            throw new TraceFormatException(source + ": trace header truncated");
+        }
+        int major = ((preamble[MAGIC.length] & 0xFF) << 8) | (preamble[MAGIC.length + 1] & 0xFF);
+        int minor = ((preamble[MAGIC.length + 2] & 0xFF) << 8) | (preamble[MAGIC.length + 3] & 0xFF);
+        if (major > MAJOR_VERSION) {
+            throw new TraceFormatException(source + ": trace format version " + major + "." + minor
+                    + " is newer than this racelock reads (up to " + MAJOR_VERSION + ".x); use a newer racelock");
+        }
+        if (major < OLDEST_MAJOR_VERSION) {
+            throw new TraceFormatException(source + ": trace format version " + major + "." + minor
+                    + " is not supported");
+        }
+        return major;
+    }
+
     static String blockName(int type) {
         return switch (type) {
             case BLOCK_HEADER -> "header";
@@ -140,6 +184,7 @@ final class TraceFormat {
             case BLOCK_FREED -> "freed-objects";
             case BLOCK_DEADLOCK -> "observed-deadlock";
             case BLOCK_END -> "end";
+            case BLOCK_WATERMARK -> "watermark";
             default -> String.format("unknown (0x%02x)", type);
         };
     }

@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads a binary trace (format v1) and delivers it to a visitor in one order consistent with
- * synchronization, in memory that does not grow with the trace's length.
+ * Reads a binary trace file (format 1 or 2) and delivers it to a visitor in one order consistent
+ * with synchronization, in memory that does not grow with the trace's length.
  *
  * <p>Two passes (docs/trace-format.md, "Reading"): the first checks every frame and checksum
  * and indexes where each thread's chunks are (12 bytes per chunk); the second merges the
- * threads' streams, decoding one chunk per thread at a time.
+ * threads' streams, decoding one chunk per thread at a time. A trace with watermark blocks
+ * (2.1) is merged as {@link TraceStreamReader} merges it while it is written, so analyzing a
+ * kept trace gives what analyzing it during the run gave.
  */
 public final class TraceReader {
 
@@ -39,6 +41,11 @@ public final class TraceReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             FileWindow in = new FileWindow(channel);
             TraceIndex index = TraceScanner.scan(file, in);
+            if (index.watermarked) {
+                // The order a streamed run analyzed (racelock run): the same bytes give the same order.
+                channel.position(0);
+                return TraceStreamReader.read(channel, file.toString(), index.fileSize, visitor, progress);
+            }
             return new EventMerge(index, in, visitor, progress).run();
         }
     }

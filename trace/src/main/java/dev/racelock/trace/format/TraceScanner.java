@@ -6,7 +6,6 @@ import dev.racelock.trace.TraceHeader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 import static dev.racelock.trace.format.TraceFormat.BLOCK_CHUNK;
@@ -16,6 +15,7 @@ import static dev.racelock.trace.format.TraceFormat.BLOCK_END;
 import static dev.racelock.trace.format.TraceFormat.BLOCK_FRAME_BYTES;
 import static dev.racelock.trace.format.TraceFormat.BLOCK_FREED;
 import static dev.racelock.trace.format.TraceFormat.BLOCK_HEADER;
+import static dev.racelock.trace.format.TraceFormat.BLOCK_WATERMARK;
 import static dev.racelock.trace.format.TraceFormat.CHUNK_FRAME_BYTES;
 import static dev.racelock.trace.format.TraceFormat.MAX_PAYLOAD;
 
@@ -87,24 +87,7 @@ final class TraceScanner {
         byte[] preamble = new byte[TraceFormat.PREAMBLE_BYTES];
         int available = (int) Math.min(size, preamble.length);
         in.read(0, preamble, 0, available);
-        int magicBytes = Math.min(available, TraceFormat.MAGIC.length);
-        if (!Arrays.equals(preamble, 0, magicBytes, TraceFormat.MAGIC, 0, magicBytes)) {
-            throw unreadable("not a racelock trace (unknown file signature)");
-        }
-        if (available < preamble.length) {
-            throw unreadable("trace header truncated");
-        }
-        ByteBuffer versions = ByteBuffer.wrap(preamble, TraceFormat.MAGIC.length, 4);
-        int major = versions.getShort() & 0xFFFF;
-        int minor = versions.getShort() & 0xFFFF;
-        if (major > TraceFormat.MAJOR_VERSION) {
-            throw unreadable("trace format version " + major + "." + minor + " is newer than this racelock reads (up to "
-                    + TraceFormat.MAJOR_VERSION + ".x); use a newer racelock");
-        }
-        if (major < TraceFormat.OLDEST_MAJOR_VERSION) {
-            throw unreadable("trace format version " + major + "." + minor + " is not supported");
-        }
-        return major;
+        return TraceFormat.majorVersion(preamble, available, file.toString());
     }
 
     private void scanBlocks(TraceIndex index, long start) throws IOException {
@@ -147,7 +130,7 @@ final class TraceScanner {
                 chunkNumber++;
                 offset += CHUNK_FRAME_BYTES + length;
             } else if (type == BLOCK_DICTIONARY || type == BLOCK_FREED || type == BLOCK_DEADLOCK
-                    || type == BLOCK_END || type == BLOCK_HEADER) {
+                    || type == BLOCK_END || type == BLOCK_HEADER || TraceFormat.isOptionalBlock(type)) {
                 if (size - offset < BLOCK_FRAME_BYTES) {
                     index.problem = truncated(offset, chunkNumber);
                     return;
@@ -177,10 +160,12 @@ final class TraceScanner {
                         index.complete = true;
                         return; // anything after the end block is not part of the trace
                     }
-                    default -> {
+                    case BLOCK_HEADER -> {
                         index.problem = "damaged " + what + ": a second header";
                         return;
                     }
+                    case BLOCK_WATERMARK -> index.watermarked = true;
+                    default -> { } // an optional block this reader does not know: skipped
                 }
                 offset += BLOCK_FRAME_BYTES + length;
             } else {

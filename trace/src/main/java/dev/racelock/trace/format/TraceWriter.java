@@ -13,6 +13,7 @@ import dev.racelock.trace.TraceHeader;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -86,8 +87,9 @@ public final class TraceWriter implements AutoCloseable {
     private final DictionaryEncoder dictionary = new DictionaryEncoder();
     private final PayloadBuilder payload = new PayloadBuilder();
     private long eventsWritten;
+    private long lastWatermark;
 
-    private TraceWriter(FileChannel channel, long flushIntervalMillis, Contexts contexts) {
+    private TraceWriter(WritableByteChannel channel, long flushIntervalMillis, Contexts contexts) {
         this.contexts = contexts == Contexts.TREE ? new CallingContextTree(this) : null;
         this.out = new BlockOutput(channel);
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, flushIntervalMillis));
@@ -113,8 +115,14 @@ public final class TraceWriter implements AutoCloseable {
         return open(channel, header, flushIntervalMillis, Contexts.TREE);
     }
 
-    private static TraceWriter open(FileChannel channel, TraceHeader header, long flushIntervalMillis,
-                                    Contexts contexts) throws IOException {
+    /**
+     * As {@link #open(Path, TraceHeader, long)}, onto a channel opened for writing: a file, or a
+     * socket to a reader that analyzes the trace as it is written (TraceStreamReader). A channel
+     * that is not a file is never forced; its writes block while the reader lags, and so do the
+     * recording threads once {@link ThreadEventBuffer#MAX_IN_FLIGHT} segments wait.
+     */
+    public static TraceWriter open(WritableByteChannel channel, TraceHeader header, long flushIntervalMillis,
+                                   Contexts contexts) throws IOException {
         TraceWriter writer = new TraceWriter(channel, flushIntervalMillis, contexts);
         writer.out.preamble();
         PayloadBuilder headerPayload = new PayloadBuilder();
@@ -330,9 +338,13 @@ public final class TraceWriter implements AutoCloseable {
      * in the queue by the time the writer has seen that commit (release/acquire, JLS 17.4.5).
      */
     private void drainOnce() {
+        long mark = sequence.peek(); // first: see watermark()
         ThreadEventBuffer registered;
         while ((registered = registrations.poll()) != null) {
             buffers.add(registered);
+        }
+        for (ThreadEventBuffer buffer : buffers) {
+            mark = Math.min(mark, buffer.inFlightAcquire());
         }
         captures.clear();
         boolean anyRetired = false;
@@ -356,7 +368,28 @@ public final class TraceWriter implements AutoCloseable {
         if (anyRetired) {
             buffers.removeIf(buffer -> buffer.retired);
         }
+        watermark(mark);
         out.drainStaging();
+    }
+
+    /**
+     * A watermark block after the chunks of a drain (format 2.1): every synchronization event
+     * numbered below {@code mark} is in the blocks before it, so a reader of the stream may
+     * deliver them (TraceStreamReader). {@code mark} is the sequence read before this drain's
+     * registrations and captures, lowered to any number a thread had taken and not committed:
+     * a number below the sequence was taken before the read, so its thread's buffer was
+     * registered by then, and it was either committed before the capture or is bounded by
+     * that thread's {@link ThreadEventBuffer#inFlightAcquire}.
+     */
+    private void watermark(long mark) {
+        if (mark <= lastWatermark) {
+            return;
+        }
+        lastWatermark = mark;
+        payload.clear();
+        payload.varLong(mark);
+        out.block(TraceFormat.BLOCK_WATERMARK, payload.array(), payload.size());
+        payload.clear();
     }
 
     private void capture(ThreadEventBuffer buffer) {
