@@ -69,8 +69,10 @@ class TraceStreamTest {
                     source.close();
                 }
             };
+            // Closed once read, as racelock run closes a connection: a writer still writing fails
+            // rather than waiting for a reader that has stopped.
             end = CompletableFuture.supplyAsync(() -> {
-                try {
+                try (copying) {
                     TraceEnd e = TraceStreamReader.read(copying, "the test's stream", log, ReadProgress.NONE);
                     log.end(e);
                     return e;
