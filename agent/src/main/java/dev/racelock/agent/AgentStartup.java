@@ -24,6 +24,9 @@ import dev.racelock.trace.format.TraceWriter;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,18 +109,29 @@ public final class AgentStartup {
     private static TraceOutput open(AgentArguments options, String raw, boolean ownership, PrintStream err) {
         long pid = ProcessHandle.current().pid();
         long start = System.currentTimeMillis();
-        String file = options.outputFile(pid, start);
         TraceHeader header = new TraceHeader(FORMAT_VERSION, pid, start, System.getProperty("java.version", ""),
                 System.getProperty("sun.java.command", ""), raw, options.memory(), options.stacks(), ownership);
+        TraceWriter.Contexts contexts = options.callEvents() ? TraceWriter.Contexts.CALL_EVENTS
+                : TraceWriter.Contexts.TREE;
+        String destination = options.stream() != 0 ? "racelock run (loopback port " + options.stream() + ")"
+                : options.outputFile(pid, start);
         try {
-            TraceWriter writer = TraceWriter.open(Path.of(file), header, FLUSH_INTERVAL_MILLIS,
-                    options.callEvents() ? TraceWriter.Contexts.CALL_EVENTS : TraceWriter.Contexts.TREE);
-            if (!options.quiet()) {
-                err.println("racelock: recording to " + Path.of(file).toAbsolutePath());
+            TraceWriter writer;
+            if (options.stream() != 0) {
+                // racelock run analyzes the trace as it comes: nothing is written to disk.
+                SocketChannel socket = SocketChannel.open(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), options.stream()));
+                writer = TraceWriter.open(socket, header, FLUSH_INTERVAL_MILLIS, contexts);
+            } else {
+                writer = TraceWriter.open(Path.of(destination), header, FLUSH_INTERVAL_MILLIS, contexts);
+                destination = Path.of(destination).toAbsolutePath().toString();
             }
-            return new WriterOutput(writer, file, err);
+            if (!options.quiet()) {
+                err.println("racelock: recording to " + destination);
+            }
+            return new WriterOutput(writer, destination, err);
         } catch (Exception | LinkageError e) {
-            err.println("racelock: cannot write trace " + file + ": " + e.getMessage()
+            err.println("racelock: cannot write trace " + destination + ": " + e.getMessage()
                     + "; the program runs unrecorded");
             return TraceOutput.NONE;
         }

@@ -34,20 +34,40 @@ public final class Analyzer {
     /** As {@link #analyze(List, ReadProgress)}, with these analyses in each trace's session. */
     public static AnalysisResult analyze(List<Path> traces, ReadProgress progress,
                                          List<Function<TraceState, ? extends Analysis>> analyses) throws IOException {
-        FindingMerger merger = new FindingMerger();
-        List<String> names = new ArrayList<>(traces.size());
-        List<String> warnings = new ArrayList<>();
-        long events = 0;
+        List<NamedResult> results = new ArrayList<>(traces.size());
         for (Path trace : traces) {
             AnalysisSession session = new AnalysisSession(analyses);
             TraceEnd end = TraceFiles.read(trace, session, progress == null ? ReadProgress.NONE : progress);
             if (session.traceEnd() == null && end != null) {
                 session.end(end); // a reader that returned its end without delivering it
             }
-            AnalysisResult result = session.result();
-            names.add(trace.toString());
+            results.add(new NamedResult(trace.toString(), trace.getFileName().toString(), session.result()));
+        }
+        return merge(results);
+    }
+
+    /**
+     * One trace's result.
+     *
+     * @param name      what the report lists as analyzed (a file's path)
+     * @param shortName what its warnings start with when there are several traces
+     */
+    public record NamedResult(String name, String shortName, AnalysisResult result) {}
+
+    /**
+     * The findings of several traces, each analyzed in its own session (a file, or a stream that
+     * racelock run analyzed while it was written): one per fingerprint, occurrences summed.
+     */
+    public static AnalysisResult merge(List<NamedResult> results) {
+        FindingMerger merger = new FindingMerger();
+        List<String> names = new ArrayList<>(results.size());
+        List<String> warnings = new ArrayList<>();
+        long events = 0;
+        for (NamedResult named : results) {
+            AnalysisResult result = named.result();
+            names.add(named.name());
             merger.addAll(result.findings());
-            String prefix = traces.size() > 1 ? trace.getFileName() + ": " : "";
+            String prefix = results.size() > 1 ? named.shortName() + ": " : "";
             for (String w : result.warnings()) {
                 warnings.add(prefix + w);
             }

@@ -55,8 +55,24 @@ public final class AgentOptions {
      * does not tell.
      */
     String javaagentArgument(Path agentJar, Path traceDir, boolean quiet, boolean everyAccess) {
-        AgentArguments arguments = AgentArguments.DEFAULTS
-                .withOutput(traceDir.toAbsolutePath().resolve(AgentArguments.DEFAULT_OUTPUT).toString())
+        return javaagentArgument(agentJar, AgentArguments.DEFAULTS
+                .withOutput(traceDir.toAbsolutePath().resolve(AgentArguments.DEFAULT_OUTPUT).toString()), quiet,
+                everyAccess);
+    }
+
+    /**
+     * {@code -javaagent:<jar>=stream=<port>,deadlock=exit,...}: every JVM sends its trace to
+     * {@code racelock run} on this loopback port (StreamedTraces) instead of writing a file;
+     * {@code everyAccess} as above.
+     *
+     * @throws CommandFailure (usage) a path or value the agent option syntax cannot carry
+     */
+    String javaagentArgument(Path agentJar, int streamPort, boolean quiet, boolean everyAccess) {
+        return javaagentArgument(agentJar, AgentArguments.DEFAULTS.withStream(streamPort), quiet, everyAccess);
+    }
+
+    private String javaagentArgument(Path agentJar, AgentArguments destination, boolean quiet, boolean everyAccess) {
+        AgentArguments arguments = destination
                 .withDeadlock(deadlock)
                 .withMemory(mode == Mode.full)
                 .withStacks(stacks == OnOff.on)

@@ -21,7 +21,15 @@ public interface AnalysisService {
         return analyze(traces, progress);
     }
 
-    /** The analyzer itself: {@link Analyzer#analyze} with the chosen analyses. */
+    /**
+     * Starts analyzing the traces of a {@code run} as its JVMs send them, or null: this service
+     * analyzes trace files only (then {@code run} has its JVMs write files and analyzes them after).
+     */
+    default StreamedTraces listen(AnalysisSet analyses) throws IOException {
+        return null;
+    }
+
+    /** The analyzer itself: {@link Analyzer#analyze} with the chosen analyses, on files or as traces stream in. */
     static AnalysisService analyzer() {
         return new AnalysisService() {
             @Override
@@ -33,6 +41,11 @@ public interface AnalysisService {
             public AnalysisResult analyze(List<Path> traces, ReadProgress progress, AnalysisSet analyses)
                     throws IOException {
                 return Analyzer.analyze(traces, progress, analyses.factories());
+            }
+
+            @Override
+            public StreamedTraces listen(AnalysisSet analyses) throws IOException {
+                return StreamedTraces.listen(analyses.factories());
             }
         };
     }

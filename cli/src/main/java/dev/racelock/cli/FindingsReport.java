@@ -113,6 +113,11 @@ final class FindingsReport {
             // What the analysis held is garbage once unwound to here, so there is room to say so.
             throw new InternalFailure(e, null);
         }
+        return report(result);
+    }
+
+    /** Writes the reports of an analysis done already (racelock run's streamed traces) and returns the exit code. */
+    int report(AnalysisResult result) throws IOException {
         GateVerdict verdict = gate.apply(result.findings());
         AnalysisResult shown = shownResult(result, verdict);
         for (ReportDestination d : destinations) {

@@ -1,6 +1,7 @@
 package dev.racelock.cli;
 
 import dev.racelock.analyzer.AnalysisSet;
+import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.trace.TraceFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * {@code racelock run}: runs a command with the agent attached to every JVM it starts (through
  * JAVA_TOOL_OPTIONS, so {@code java ...}, {@code mvn test} and the test JVMs it forks are all
- * recorded), then analyzes every trace the run wrote and reports.
+ * recorded), analyzes every JVM's trace and reports. The traces stream to racelock over a
+ * loopback port and are analyzed as they come ({@link StreamedTraces}); with
+ * {@code --keep-traces} they are written to files and analyzed after the command ends.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Runs a command under the agent, then analyzes and reports.",
@@ -52,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
     AgentOptions agent;
 
     @Option(names = "--keep-traces", paramLabel = "DIR",
-            description = "Write the traces to DIR and keep them. Without it they go to a temporary directory "
-                    + "that is deleted after a clean run and kept (and named) otherwise.")
+            description = "Have every JVM write its trace to DIR, analyze the traces after the command ends, and "
+                    + "keep them. Without it each JVM sends its trace to racelock, which analyzes it while the "
+                    + "command runs and writes none of it to disk.")
     Path keepTraces;
 
     @Option(names = "--propagate-exit",
@@ -85,6 +89,12 @@ final class RunCommand implements Callable<Integer> {
             throw CommandFailure.usage("cannot find the agent jar" + (agentJar == null ? "" : " " + agentJar)
                     + "; build it (./mvnw -B -q -pl agent -am package) or name it with -Dracelock.agent=<jar>");
         }
+        StreamedTraces streams = keepTraces == null ? listen() : null;
+        if (streams != null) {
+            try (streams) {
+                return runStreamed(report, agentJar, streams, err);
+            }
+        }
         Path traceDir = traceDirectory();
         int targetExit;
         try {
@@ -100,10 +110,7 @@ final class RunCommand implements Callable<Integer> {
         List<Path> traces = tracesIn(traceDir);
         if (traces.isEmpty()) {
             deleteIfTemporary(traceDir);
-            throw new CommandFailure(propagateExit ? targetExit : ExitCodes.TRACE_UNREADABLE,
-                    "the command wrote no trace" + (targetExit == 0 ? "" : " and failed (exit code " + targetExit + ")")
-                            + ": did it start a JVM? (racelock attaches to JVMs through JAVA_TOOL_OPTIONS; a JVM "
-                            + "started with a cleared environment is not recorded)");
+            throw noTrace(targetExit);
         }
         int findingsExit;
         try {
@@ -118,6 +125,57 @@ final class RunCommand implements Callable<Integer> {
             throw new InternalFailure(e, "the traces are kept in " + traceDir);
         }
         keepOrDelete(traceDir, findingsExit == ExitCodes.CLEAN && targetExit == 0);
+        return finalExitCode(targetExit, findingsExit, err);
+    }
+
+    /** Listens for the agents' traces, or null when the analysis service reads files only. */
+    private StreamedTraces listen() {
+        try {
+            return services.analysis().listen(reporting.analysis);
+        } catch (IOException e) {
+            throw new InternalFailure(e, "run again with --keep-traces DIR to record to files instead");
+        }
+    }
+
+    /**
+     * The run without trace files: every JVM sends its trace to {@code streams}, which analyzes
+     * it as it comes, so the disk holds none of it.
+     */
+    private int runStreamed(FindingsReport report, Path agentJar, StreamedTraces streams, PrintWriter err)
+            throws IOException {
+        int targetExit = services.target().run(command, agent.javaagentArgument(agentJar, streams.port(),
+                reporting.quiet, reporting.analysis == AnalysisSet.PREDICTIVE));
+        err.println("racelock: target exited with code " + targetExit + AgentExit.explain(targetExit));
+        err.flush();
+        AnalysisResult result;
+        try {
+            result = streams.finish();
+        } catch (CommandFailure | TraceFormatException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InternalFailure(e, null);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.TRACE_UNREADABLE, "cannot read the traces: " + IoProblem.describe(e));
+        } catch (OutOfMemoryError e) {
+            throw new InternalFailure(e, null);
+        } catch (RuntimeException e) {
+            throw new InternalFailure(e, "run again with --keep-traces DIR to keep the traces");
+        }
+        if (result == null) {
+            throw noTrace(targetExit);
+        }
+        return finalExitCode(targetExit, report.report(result), err);
+    }
+
+    private CommandFailure noTrace(int targetExit) {
+        return new CommandFailure(propagateExit ? targetExit : ExitCodes.TRACE_UNREADABLE,
+                "the command wrote no trace" + (targetExit == 0 ? "" : " and failed (exit code " + targetExit + ")")
+                        + ": did it start a JVM? (racelock attaches to JVMs through JAVA_TOOL_OPTIONS; a JVM "
+                        + "started with a cleared environment is not recorded)");
+    }
+
+    private int finalExitCode(int targetExit, int findingsExit, PrintWriter err) {
         if (targetExit != 0 && !ignoreTargetExit) {
             err.println("racelock: the target failed: it exited with code " + targetExit + AgentExit.explain(targetExit));
             err.flush();

@@ -23,10 +23,12 @@ import java.util.Locale;
  * @param ownership  keep the accesses of an object no second thread has touched beside the
  *                   object, written out only when a second thread touches it (not with
  *                   {@code stacks=calls}; docs/agent.md)
+ * @param stream     a loopback port to send the trace to instead of writing {@code output}
+ *                   ({@code racelock run} listens there and analyzes it as it comes); 0 for none
  */
 public record AgentArguments(String output, List<String> include, List<String> exclude, boolean stacks,
                              boolean callEvents, boolean memory, Deadlock deadlock, boolean quiet, boolean filter,
-                             boolean ownership) {
+                             boolean ownership, int stream) {
 
     /** What the watchdog does on an observed deadlock. */
     public enum Deadlock {
@@ -52,9 +54,9 @@ public record AgentArguments(String output, List<String> include, List<String> e
 
     /** Everything recorded, into {@link #DEFAULT_OUTPUT}. */
     public static final AgentArguments DEFAULTS = new AgentArguments(DEFAULT_OUTPUT, List.of("**"), List.of(), true,
-            false, true, Deadlock.REPORT, false, true, true);
+            false, true, Deadlock.REPORT, false, true, true, 0);
 
-    private static final String KEYS = "output, include, exclude, stacks, mode, deadlock, filter, ownership, quiet";
+    private static final String KEYS = "output, stream, include, exclude, stacks, mode, deadlock, filter, ownership, quiet";
 
     public AgentArguments {
         include = List.copyOf(include);
@@ -78,6 +80,7 @@ public record AgentArguments(String output, List<String> include, List<String> e
             String value = pair.substring(eq + 1).trim();
             a = switch (key) {
                 case "output" -> a.withOutput(nonEmpty(pair, key, value, "a file path (%p = pid, %t = start time)"));
+                case "stream" -> a.withStream(port(pair, key, value));
                 case "include" -> a.withInclude(globs(pair, key, value));
                 case "exclude" -> a.withExclude(globs(pair, key, value));
                 case "stacks" -> {
@@ -122,6 +125,9 @@ public record AgentArguments(String output, List<String> include, List<String> e
         if (!ownership) {
             pairs.add("ownership=off");
         }
+        if (stream != 0) {
+            pairs.add("stream=" + stream);
+        }
         if (quiet) {
             pairs.add("quiet=true");
         }
@@ -136,43 +142,58 @@ public record AgentArguments(String output, List<String> include, List<String> e
     }
 
     public AgentArguments withOutput(String value) {
-        return new AgentArguments(value, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter, ownership);
+        return new AgentArguments(value, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
+                ownership, stream);
     }
 
     public AgentArguments withInclude(List<String> value) {
-        return new AgentArguments(output, value, exclude, stacks, callEvents, memory, deadlock, quiet, filter, ownership);
+        return new AgentArguments(output, value, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
+                ownership, stream);
     }
 
     public AgentArguments withExclude(List<String> value) {
-        return new AgentArguments(output, include, value, stacks, callEvents, memory, deadlock, quiet, filter, ownership);
+        return new AgentArguments(output, include, value, stacks, callEvents, memory, deadlock, quiet, filter,
+                ownership, stream);
     }
 
     public AgentArguments withStacks(boolean value) {
-        return new AgentArguments(output, include, exclude, value, callEvents, memory, deadlock, quiet, filter, ownership);
+        return new AgentArguments(output, include, exclude, value, callEvents, memory, deadlock, quiet, filter,
+                ownership, stream);
     }
 
     public AgentArguments withCallEvents(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, value, memory, deadlock, quiet, filter, ownership);
+        return new AgentArguments(output, include, exclude, stacks, value, memory, deadlock, quiet, filter,
+                ownership, stream);
     }
 
     public AgentArguments withMemory(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, value, deadlock, quiet, filter, ownership);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, value, deadlock, quiet, filter,
+                ownership, stream);
     }
 
     public AgentArguments withDeadlock(Deadlock value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, value, quiet, filter, ownership);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, value, quiet, filter,
+                ownership, stream);
     }
 
     public AgentArguments withQuiet(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, value, filter, ownership);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, value, filter,
+                ownership, stream);
     }
 
     public AgentArguments withFilter(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, value, ownership);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, value,
+                ownership, stream);
     }
 
     public AgentArguments withOwnership(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter, value);
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
+                value, stream);
+    }
+
+    public AgentArguments withStream(int port) {
+        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
+                ownership, port);
     }
 
     /** Class globs from {@code a:b:c} (the form of {@code include=}), for callers that take them as one string. */
@@ -193,6 +214,19 @@ public record AgentArguments(String output, List<String> include, List<String> e
             throw new IllegalArgumentException("bad agent option '" + pair + "': " + key + " needs " + accepted);
         }
         return value;
+    }
+
+    private static int port(String pair, String key, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("bad agent option '" + pair + "': " + key
+                + " needs a port number from 1 to 65535 (on this machine's loopback address)");
     }
 
     private static List<String> globs(String pair, String key, String value) {
