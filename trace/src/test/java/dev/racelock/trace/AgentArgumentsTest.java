@@ -72,6 +72,20 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void streamSendsTheTraceToALoopbackPortAndTakesOnlyAPortNumber() {
+        AgentArguments streamed = AgentArguments.parse("stream=40123");
+        assertEquals(40123, streamed.stream());
+        assertEquals(0, AgentArguments.DEFAULTS.stream());
+        assertEquals(streamed, AgentArguments.parse(streamed.format()));
+        assertTrue(streamed.format().endsWith(",stream=40123"), streamed.format());
+        for (String bad : List.of("stream=0", "stream=65536", "stream=localhost:80", "stream=")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse(bad));
+            assertTrue(e.getMessage().startsWith("bad agent option '" + bad + "': stream needs a port number"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void stacksCallsRecordsStacksAsAnEventPerCall() {
         AgentArguments calls = AgentArguments.parse("stacks=calls");
         assertTrue(calls.stacks() && calls.callEvents());
