@@ -85,6 +85,50 @@ class RecordedTraceIT {
         assertEquals(stackAt(tree, inTree), stackAt(calls, inCalls));
     }
 
+    /**
+     * A method entered from code that is not instrumented gets no caller it did not have: the
+     * pool's second task runs on the thread of the first, after it returned, and its stack is
+     * that task alone, entered from no call site; a callback the JDK calls from an instrumented
+     * method's call has that method as caller, at the line of that call. The same with an event
+     * per call.
+     */
+    @Test
+    void aMethodEnteredFromUninstrumentedCodeHasNoCallerThatDidNotCallIt() throws Exception {
+        for (String stacks : List.of("", ",stacks=calls")) {
+            TraceEvents t = record(new ChildJvm(), stacks, "dev.racelock.fixture.PoolTasks");
+            assertEquals(List.of("PoolTasks$Submitter.run@-1"),
+                    stackWithCallLines(t, one(t, "write", "submitted", lineOf("PoolTasks", "@submitted"))), stacks);
+            assertEquals(List.of("PoolTasks$Reaper.run@-1"),
+                    stackWithCallLines(t, one(t, "write", "reaped", lineOf("PoolTasks", "@reaped"))), stacks);
+            assertEquals(List.of("PoolTasks.main@-1", "PoolTasks.iterate@" + lineOf("PoolTasks", "@iterate"),
+                            "PoolTasks.touch@" + lineOf("PoolTasks", "@forEach")),
+                    stackWithCallLines(t, t.where(e -> e.kind().equals("write") && t.field(e) != null
+                            && t.field(e).name().equals("touched")).get(0)), stacks);
+        }
+    }
+
+    /** As {@link #stackAt}, each frame with the line of the call site it was entered from (-1: none). */
+    private static List<String> stackWithCallLines(TraceEvents t, Event at) {
+        java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
+        for (Event e : t.events) {
+            if (e == at) {
+                break;
+            }
+            if (e.thread() != at.thread()) {
+                continue;
+            }
+            if (e.kind().equals("methodEnter")) {
+                String owner = t.methods.get(e.slot()).className();
+                int line = e.site() < 0 ? -1 : t.sites.get(e.site()).line();
+                stack.addLast(owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name()
+                        + "@" + line);
+            } else if (e.kind().equals("methodExit") && !stack.isEmpty()) {
+                stack.removeLast();
+            }
+        }
+        return List.copyOf(stack);
+    }
+
     /** Raw counts in a trace: {method enter events, context events}. */
     private static int[] rawCalls(Path trace) throws IOException {
         int[] counts = new int[2];

@@ -52,8 +52,6 @@ final class TraceIndex {
     long declaredEvents;
     /** The file ended with its end block. */
     boolean complete;
-    /** It has watermark blocks (format 2.1): it is read as the stream it was (TraceStreamReader). */
-    boolean watermarked;
     /** Where reading must stop and why, without the events count; null when complete. */
     String problem;
 

@@ -16,9 +16,9 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Two passes (docs/trace-format.md, "Reading"): the first checks every frame and checksum
  * and indexes where each thread's chunks are (12 bytes per chunk); the second merges the
- * threads' streams, decoding one chunk per thread at a time. A trace with watermark blocks
- * (2.1) is merged as {@link TraceStreamReader} merges it while it is written, so analyzing a
- * kept trace gives what analyzing it during the run gave.
+ * threads' streams, decoding one chunk per thread at a time. Watermark blocks (2.1) are for
+ * {@link TraceStreamReader}; a file is merged without them, so its order does not depend on
+ * when the writer drained.
  */
 public final class TraceReader {
 
@@ -41,11 +41,6 @@ public final class TraceReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             FileWindow in = new FileWindow(channel);
             TraceIndex index = TraceScanner.scan(file, in);
-            if (index.watermarked) {
-                // The order a streamed run analyzed (racelock run): the same bytes give the same order.
-                channel.position(0);
-                return TraceStreamReader.read(channel, file.toString(), index.fileSize, visitor, progress);
-            }
             return new EventMerge(index, in, visitor, progress).run();
         }
     }

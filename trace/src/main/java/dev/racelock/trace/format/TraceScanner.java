@@ -15,7 +15,6 @@ import static dev.racelock.trace.format.TraceFormat.BLOCK_END;
 import static dev.racelock.trace.format.TraceFormat.BLOCK_FRAME_BYTES;
 import static dev.racelock.trace.format.TraceFormat.BLOCK_FREED;
 import static dev.racelock.trace.format.TraceFormat.BLOCK_HEADER;
-import static dev.racelock.trace.format.TraceFormat.BLOCK_WATERMARK;
 import static dev.racelock.trace.format.TraceFormat.CHUNK_FRAME_BYTES;
 import static dev.racelock.trace.format.TraceFormat.MAX_PAYLOAD;
 
@@ -164,8 +163,7 @@ final class TraceScanner {
                         index.problem = "damaged " + what + ": a second header";
                         return;
                     }
-                    case BLOCK_WATERMARK -> index.watermarked = true;
-                    default -> { } // an optional block this reader does not know: skipped
+                    default -> { } // optional (watermarks order a stream, TraceStreamReader): skipped
                 }
                 offset += BLOCK_FRAME_BYTES + length;
             } else {

@@ -29,16 +29,16 @@ import static dev.racelock.trace.format.TraceFormat.MAX_PAYLOAD;
  * watermark blocks a writer streaming its trace puts after each drain (docs/trace-format.md,
  * "Streaming"); a trace without them is delivered whole at its end.
  *
- * <p>The same bytes always give the same order ({@link StreamMerge}); damage is reported as by
- * {@link TraceReader}: everything read before it is delivered and {@link TraceEnd#problem} says
- * where it is.
+ * <p>The same bytes always give the same order ({@link StreamMerge}), which places plain events
+ * where the writer's drains let it, so it may differ from {@link TraceReader}'s order of the same
+ * file in where plain events fall between other threads' synchronization events (both are
+ * consistent with synchronization). Damage is reported as by {@link TraceReader}: everything
+ * read before it is delivered and {@link TraceEnd#problem} says where it is.
  */
 public final class TraceStreamReader {
 
     private final ReadableByteChannel in;
     private final String name;
-    /** The file's size for progress lines; 0 for a stream, whose size is not known. */
-    private final long size;
     private final EventVisitor visitor;
     private final ReadProgress progress;
     private final byte[] frame = new byte[CHUNK_FRAME_BYTES];
@@ -47,11 +47,9 @@ public final class TraceStreamReader {
     private long offset;
     private int chunkNumber;
 
-    private TraceStreamReader(ReadableByteChannel in, String name, long size, EventVisitor visitor,
-                              ReadProgress progress) {
+    private TraceStreamReader(ReadableByteChannel in, String name, EventVisitor visitor, ReadProgress progress) {
         this.in = in;
         this.name = name;
-        this.size = size;
         this.visitor = visitor;
         this.progress = progress;
     }
@@ -66,13 +64,7 @@ public final class TraceStreamReader {
      */
     public static TraceEnd read(ReadableByteChannel in, String name, EventVisitor visitor, ReadProgress progress)
             throws IOException {
-        return read(in, name, 0, visitor, progress);
-    }
-
-    /** As {@link #read(ReadableByteChannel, String, EventVisitor, ReadProgress)}, of {@code size} bytes (a file). */
-    static TraceEnd read(ReadableByteChannel in, String name, long size, EventVisitor visitor, ReadProgress progress)
-            throws IOException {
-        return new TraceStreamReader(in, name, size, visitor, progress).run();
+        return new TraceStreamReader(in, name, visitor, progress).run();
     }
 
     private TraceEnd run() throws IOException {
@@ -87,7 +79,7 @@ public final class TraceStreamReader {
             problem = e.getMessage();
         }
         long events = merge.delivered();
-        progress.update(offset, size, events);
+        progress.update(offset, 0, events);
         TraceEnd end = problem == null
                 ? new TraceEnd(events, true, null)
                 : new TraceEnd(events, false, problem + "; " + events + " events read");
@@ -195,7 +187,7 @@ public final class TraceStreamReader {
                             (int) length)));
                     case BLOCK_WATERMARK -> {
                         merge.mergeUpTo(new PayloadDecoder(payload, 0, (int) length).varLong());
-                        progress.update(offset, size, merge.delivered());
+                        progress.update(offset, 0, merge.delivered());
                     }
                     case BLOCK_END -> {
                         return null;
