@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Runs a command under the agent, then analyzes and reports.",
-        description = {"Runs COMMAND with the racelock agent attached to every JVM it starts, then analyzes "
-                + "the traces and reports data races and deadlocks.",
+        description = {"Runs COMMAND with the racelock agent attached to every JVM it starts, analyzes each "
+                + "JVM's trace while it runs (or, with --keep-traces, from files after it) and reports data races "
+                + "and deadlocks.",
                 "The command keeps racelock's environment, standard input and outputs. A JVM that deadlocks "
                 + "is ended by the agent (--deadlock exit), so the run never hangs."},
         exitCodeListHeading = ExitCodes.HEADING,

@@ -51,7 +51,8 @@ final class StreamedTraces implements AutoCloseable {
         final AnalysisSession session;
         final Thread reader;
         final int order;
-        volatile Exception failure;
+        /** Why reading stopped other than at the trace's end or damage (an I/O error, out of memory, a bug). */
+        volatile Throwable failure;
 
         Connection(SocketChannel channel, AnalysisSession session, int order) {
             this.channel = channel;
@@ -68,7 +69,7 @@ final class StreamedTraces implements AutoCloseable {
                 if (session.traceEnd() == null) {
                     session.end(end);
                 }
-            } catch (Exception e) {
+            } catch (Exception | Error e) { // Error: out of memory, rethrown by finish on the command's thread
                 failure = e;
             }
         }
@@ -184,6 +185,8 @@ final class StreamedTraces implements AutoCloseable {
             if (c.failure instanceof IOException e) {
                 throw e;
             } else if (c.failure instanceof RuntimeException e) {
+                throw e;
+            } else if (c.failure instanceof Error e) {
                 throw e;
             } else if (c.failure != null) {
                 throw new IllegalStateException(c.failure);

@@ -101,32 +101,10 @@ class RecordedTraceIT {
             assertEquals(List.of("PoolTasks$Reaper.run@-1"),
                     stackWithCallLines(t, one(t, "write", "reaped", lineOf("PoolTasks", "@reaped"))), stacks);
             assertEquals(List.of("PoolTasks.main@-1", "PoolTasks.iterate@" + lineOf("PoolTasks", "@iterate"),
-                            "PoolTasks.touch@" + lineOf("PoolTasks", "@forEach")),
+                            "PoolTasks$Toucher.accept@" + lineOf("PoolTasks", "@forEach")),
                     stackWithCallLines(t, t.where(e -> e.kind().equals("write") && t.field(e) != null
                             && t.field(e).name().equals("touched")).get(0)), stacks);
         }
-    }
-
-    /** As {@link #stackAt}, each frame with the line of the call site it was entered from (-1: none). */
-    private static List<String> stackWithCallLines(TraceEvents t, Event at) {
-        java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
-        for (Event e : t.events) {
-            if (e == at) {
-                break;
-            }
-            if (e.thread() != at.thread()) {
-                continue;
-            }
-            if (e.kind().equals("methodEnter")) {
-                String owner = t.methods.get(e.slot()).className();
-                int line = e.site() < 0 ? -1 : t.sites.get(e.site()).line();
-                stack.addLast(owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name()
-                        + "@" + line);
-            } else if (e.kind().equals("methodExit") && !stack.isEmpty()) {
-                stack.removeLast();
-            }
-        }
-        return List.copyOf(stack);
     }
 
     /** Raw counts in a trace: {method enter events, context events}. */
@@ -141,6 +119,15 @@ class RecordedTraceIT {
 
     /** Simple class and method names of the frames on the event's thread's stack, outermost first. */
     private static List<String> stackAt(TraceEvents t, Event at) {
+        return frames(t, at, false);
+    }
+
+    /** As {@link #stackAt}, each frame with the line of the call site it was entered from (-1: none). */
+    private static List<String> stackWithCallLines(TraceEvents t, Event at) {
+        return frames(t, at, true);
+    }
+
+    private static List<String> frames(TraceEvents t, Event at, boolean callLines) {
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
         for (Event e : t.events) {
             if (e == at) {
@@ -151,7 +138,9 @@ class RecordedTraceIT {
             }
             if (e.kind().equals("methodEnter")) {
                 String owner = t.methods.get(e.slot()).className();
-                stack.addLast(owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name());
+                String frame = owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name();
+                int line = e.site() < 0 ? -1 : t.sites.get(e.site()).line();
+                stack.addLast(callLines ? frame + "@" + line : frame);
             } else if (e.kind().equals("methodExit") && !stack.isEmpty()) {
                 stack.removeLast();
             }
