@@ -261,10 +261,10 @@ public final class ThreadEventBuffer {
      * @return its sequence number
      */
     public long orderMark() {
-        long seq = sequence.take();
+        long seq = takeSequence();
         int p = syncHead(TraceFormat.OP_ORDER_MARK, seq);
         if (p >= 0) {
-            commit(p);
+            commitSync(p);
         }
         return seq;
     }

@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Two passes (docs/trace-format.md, "Reading"): the first checks every frame and checksum
  * and indexes where each thread's chunks are (12 bytes per chunk); the second merges the
- * threads' streams, decoding one chunk per thread at a time. Watermark blocks (2.1) are for
+ * threads' streams, decoding one chunk per thread at a time. Watermark blocks (2.2) are for
  * {@link TraceStreamReader}; a file is merged without them, so its order does not depend on
  * when the writer drained.
  */

@@ -373,7 +373,7 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     /**
-     * A watermark block after the chunks of a drain (format 2.1): every synchronization event
+     * A watermark block after the chunks of a drain (format 2.2): every synchronization event
      * numbered below {@code mark} is in the blocks before it, so a reader of the stream may
      * deliver them (TraceStreamReader). {@code mark} is the sequence read before this drain's
      * registrations and captures, lowered to any number a thread had taken and not committed:
