@@ -129,10 +129,17 @@ class TraceRoundTripTest {
         for (int i = 0; i < threads; i++) {
             assertEquals(recorded.get(i).events(), actual.eventsOf(i), "program order of T" + i);
         }
-        // The lock is held by one thread at a time in the merged order: acquire and release alternate.
+        assertEquals(threads * rounds, assertOneHolderAtATime(actual.events()));
+    }
+
+    /**
+     * The one lock of a merged trace is held by one thread at a time, and every plain write is
+     * made by its holder: acquire and release alternate. Returns how many times it was acquired.
+     */
+    static int assertOneHolderAtATime(List<String> events) {
         String holder = null;
         int handOvers = 0;
-        for (String line : actual.events()) {
+        for (String line : events) {
             String thread = line.substring(0, line.indexOf(' '));
             if (line.contains(" acquire ")) {
                 assertNull(holder, "acquired while held: " + line);
@@ -145,7 +152,7 @@ class TraceRoundTripTest {
                 assertEquals(holder, thread, "protected write outside the lock: " + line);
             }
         }
-        assertEquals(threads * rounds, handOvers);
+        return handOvers;
     }
 
     @Test

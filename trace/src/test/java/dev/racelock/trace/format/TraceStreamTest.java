@@ -26,7 +26,6 @@ import static dev.racelock.trace.format.TraceRoundTripTest.HEADER;
 import static dev.racelock.trace.format.TraceRoundTripTest.awaitQuietly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -164,19 +163,7 @@ class TraceStreamTest {
         for (int i = 0; i < threads; i++) {
             assertEquals(recorded.get(i).events(), streamed.eventsOf(i), "program order of T" + i);
         }
-        String holder = null;
-        for (String line : streamed.events()) {
-            String thread = line.substring(0, line.indexOf(' '));
-            if (line.contains(" acquire ")) {
-                assertNull(holder, "acquired while held: " + line);
-                holder = thread;
-            } else if (line.contains(" release ")) {
-                assertEquals(holder, thread, line);
-                holder = null;
-            } else if (line.contains(" write ")) {
-                assertEquals(holder, thread, "protected write outside the lock: " + line);
-            }
-        }
+        assertEquals(threads * rounds, TraceRoundTripTest.assertOneHolderAtATime(streamed.events()));
         byte[] bytes = reader.copy.toByteArray();
         long watermarks = TraceBlocks.list(bytes).stream().filter(b -> b.type() == TraceFormat.BLOCK_WATERMARK).count();
         assertTrue(watermarks > 2, "the writer drained " + watermarks + " times only: nothing was streamed");
