@@ -10,6 +10,7 @@ import dev.racelock.agent.instrument.RacelockTransformer;
 import dev.racelock.agent.instrument.jdk.JdkClassRewrites;
 import dev.racelock.agent.instrument.jdk.LastShutdownHook;
 import dev.racelock.agent.instrument.juc.JucCallSiteHooks;
+import dev.racelock.agent.instrument.library.LibraryCallSiteHooks;
 import dev.racelock.agent.runtime.AgentThread;
 import dev.racelock.agent.runtime.DeadlockWatchdog;
 import dev.racelock.agent.runtime.Recording;
@@ -18,6 +19,8 @@ import dev.racelock.agent.runtime.TestMarkers;
 import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.agent.runtime.WriterOutput;
 import dev.racelock.agent.runtime.juc.JucRuntime;
+import dev.racelock.agent.runtime.library.LibraryHooks;
+import dev.racelock.trace.LibraryState;
 import dev.racelock.trace.AgentArguments;
 import dev.racelock.trace.TraceHeader;
 import dev.racelock.trace.format.TraceWriter;
@@ -84,9 +87,12 @@ public final class AgentStartup {
 
         Dictionary dictionary = new Dictionary(output);
         JucRuntime.install(dictionary::runtimeField);
+        LibraryHooks.install(dictionary.runtimeField(LibraryState.OWNER, LibraryState.NAME, LibraryState.DESCRIPTOR,
+                false, false));
         ClassFilter filter = new ClassFilter(options.include(), options.exclude());
         ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(options.memory(), options.stacks(), ownership),
-                dictionary, new ClassHierarchy(), JucCallSiteHooks.addTo(CallSiteHooks.core()), filter);
+                dictionary, new ClassHierarchy(), LibraryCallSiteHooks.addTo(JucCallSiteHooks.addTo(CallSiteHooks.core())),
+                filter);
         Module runtime = Rt.class.getModule();
         instrumentation.addTransformer(new RacelockTransformer(transformer, instrumentation, runtime, err), false);
         JdkClassRewrites.install(instrumentation, runtime, err);

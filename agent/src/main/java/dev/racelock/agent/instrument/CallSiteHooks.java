@@ -114,6 +114,66 @@ public final class CallSiteHooks {
         }
     }
 
+    /**
+     * Records around a call without replacing it: its code runs before and after whatever then
+     * emits the call (a hook, a probe or the plain instruction), so a model can look at calls
+     * another table also redirects (a {@code HashMap.put} is also a {@code Map.put} that the
+     * concurrent-map hooks check). Only in mode=full: observers record memory accesses.
+     */
+    public interface CallObserver {
+        /** True if this observer records around the call; owners resolved from class files, never by loading. */
+        boolean observes(int opcode, String owner, String name, String descriptor, ClassLoader loader,
+                         ClassHierarchy hierarchy);
+
+        /**
+         * Emits what runs before the call: the receiver and the arguments are on the stack and
+         * must be there again, unchanged, when this code has run. No branch.
+         *
+         * @return how many locals from {@code at.freeLocal()} it keeps until {@link #after}
+         */
+        int before(MethodVisitor mv, ObservedCall at, int opcode, String owner, String name, String descriptor);
+
+        /** Emits what runs after the call returned normally: its result, if any, is on the stack and must stay. */
+        void after(MethodVisitor mv, ObservedCall at, int opcode, String owner, String name, String descriptor);
+    }
+
+    /**
+     * Where an observer emits.
+     *
+     * @param calledSite    a site of this call that names the called method (SiteInfo.calledMethod)
+     * @param receiverField the field the receiver was loaded from ({@code byName} in
+     *                      {@code byName.put(k, v)}, also through a local), or -1
+     * @param contextSlot   the local holding the ThreadContext
+     * @param freeLocal     the first local the observer may use as scratch (dead after the call)
+     */
+    public record ObservedCall(int calledSite, int receiverField, int contextSlot, int freeLocal) {}
+
+    private final List<CallObserver> observers = new ArrayList<>();
+
+    public CallSiteHooks register(CallObserver observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    /** The first observer that records around this call, or null. */
+    CallObserver observer(int opcode, String owner, String name, String descriptor, ClassLoader loader,
+                          ClassHierarchy hierarchy) {
+        if (opcode == Opcodes.INVOKESTATIC || name.equals("<init>")) {
+            return null;
+        }
+        for (CallObserver o : observers) {
+            if (o.observes(opcode, owner, name, descriptor, loader, hierarchy)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Every call observer of the table. */
+    public List<CallObserver> observers() {
+        return List.copyOf(observers);
+    }
+
     private final List<BodyHook> bodyHooks = new ArrayList<>();
 
     public CallSiteHooks register(BodyHook hook) {

@@ -48,7 +48,7 @@ public final class ClassHierarchy {
     }
 
     /** True if {@code type} is {@code ancestor} or a subclass of it (classes only). */
-    boolean isSubclassOf(ClassLoader loader, String type, String ancestor) {
+    public boolean isSubclassOf(ClassLoader loader, String type, String ancestor) {
         String t = type;
         for (int depth = 0; t != null && depth < 64; depth++) {
             if (t.equals(ancestor)) {

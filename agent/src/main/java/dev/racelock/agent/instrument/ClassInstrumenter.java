@@ -127,6 +127,7 @@ final class ClassInstrumenter extends ClassVisitor {
                     }
                     if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call
                             && (scope.hook(op, call.owner, call.name, call.desc) != null
+                                || scope.observer(op, call.owner, call.name, call.desc) != null
                                 || scope.probed(op, call.owner, call.name, call.desc)
                                 || scope.argumentFilter(op, call.owner, call.name, call.desc) != null)) {
                         return true;
@@ -148,8 +149,10 @@ final class ClassInstrumenter extends ClassVisitor {
                 if (idAssignment) {
                     target = new IdAssignment(target, className, context.options().ownership());
                 }
+                ReceiverFields receivers = ReceiverFields.of(className, this,
+                        call -> scope.observer(call.getOpcode(), call.owner, call.name, call.desc) != null);
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
-                        maxLocals, threadRun, bodyHook, firstLine());
+                        maxLocals, threadRun, bodyHook, firstLine(), receivers);
                 accept(ForeignCode.around(instrumenter, target, foreign, instructions, foreignArrays));
             }
         };

@@ -18,6 +18,7 @@ public final class Dictionary {
     private final AtomicInteger nextSite = new AtomicInteger();
     private final AtomicInteger nextField = new AtomicInteger();
     private final ConcurrentHashMap<String, Integer> fields = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> calledMethods = new ConcurrentHashMap<>();
 
     public Dictionary(TraceOutput output) {
         this.output = output;
@@ -33,6 +34,26 @@ public final class Dictionary {
         int id = nextSite.getAndIncrement();
         output.defineSite(new SiteInfo(id, method, line));
         return id;
+    }
+
+    /**
+     * A site that calls {@code calledMethod} (an id from {@link #calledMethod}): the call of a
+     * modelled JDK method, whose accesses name the method they were (SiteInfo.calledMethod).
+     */
+    int callSite(int method, int line, int calledMethod) {
+        int id = nextSite.getAndIncrement();
+        output.defineSite(new SiteInfo(id, method, line, calledMethod));
+        return id;
+    }
+
+    /** One method id per called method (never instrumented, so defined once, without a source file). */
+    int calledMethod(String owner, String name, String descriptor) {
+        String key = owner + '.' + name + descriptor;
+        Integer known = calledMethods.get(key);
+        if (known != null) {
+            return known;
+        }
+        return calledMethods.computeIfAbsent(key, k -> method(owner, name, descriptor, null));
     }
 
     /** {@link #field} for the runtime (JucRuntime.FieldIds): fields named by updaters and VarHandles. */

@@ -53,14 +53,19 @@ final class MethodInstrumenter extends MethodVisitor {
     private boolean tryOpen;
 
     private final boolean threadRun;
+    /** Where each observed call's receiver came from, in call order. */
+    private final ReceiverFields receiverFields;
+    /** Sites of calls of modelled methods: per (line, called method). */
+    private final Map<Long, Integer> calledSites = new HashMap<>();
 
     /**
      * @param bodyHook  calls around the body of a method the JDK runs as a task, or null
      * @param firstLine the method's first source line: the site of its entry (synchronized methods)
      */
     MethodInstrumenter(MethodScope scope, MethodVisitor next, int access, String name, int methodId, int maxLocals,
-                       boolean threadRun, CallSiteHooks.BodyHook bodyHook, int firstLine) {
+                       boolean threadRun, CallSiteHooks.BodyHook bodyHook, int firstLine, ReceiverFields receiverFields) {
         super(Opcodes.ASM9, next);
+        this.receiverFields = receiverFields;
         this.scope = scope;
         this.owner = scope.className;
         this.access = access;
@@ -428,19 +433,32 @@ final class MethodInstrumenter extends MethodVisitor {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, filter.hookOwner(), filter.hookName(), filter.hookDescriptor(),
                     false);
         }
+        CallSiteHooks.CallObserver observer = scope.observer(opcode, callOwner, name, descriptor);
+        CallSiteHooks.ObservedCall observed = null;
+        int freeLocal = wideScratch + 2;
+        if (observer != null) {
+            String[] field = receiverFields == null ? null : receiverFields.next();
+            int fieldId = field == null ? -1 : scope.resolveField(field[0], field[1], field[2], field[3] != null).id();
+            observed = new CallSiteHooks.ObservedCall(calledSite(callOwner, name, descriptor), fieldId, contextSlot,
+                    freeLocal);
+            freeLocal += observer.before(mv, observed, opcode, callOwner, name, descriptor);
+        }
         CallSiteHooks.Hook hook = scope.hook(opcode, callOwner, name, descriptor);
         if (hook != null) {
             push(site);
             super.visitVarInsn(Opcodes.ALOAD, contextSlot);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.hookOwner(), hook.hookName(), hook.hookDescriptor(), false);
-            return;
-        }
-        // probes emit straight into the next visitor; their scratch locals follow wideScratch
-        if (!name.equals("<init>") && scope.probe(mv, site, contextSlot, wideScratch + 2, opcode, callOwner, name,
+        } else if (name.equals("<init>") || !scope.probe(mv, site, contextSlot, freeLocal, opcode, callOwner, name,
                 descriptor, isInterface)) {
+            // probes emit straight into the next visitor; their scratch locals follow the observer's
+            super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+        }
+        if (observer != null) {
+            observer.after(mv, observed, opcode, callOwner, name, descriptor);
+        }
+        if (hook != null) {
             return;
         }
-        super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
         if (isConstructor && !bodyStarted && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
             // NEW/<init> pairs nest; the <init> with no NEW pending is super() or this()
             if (pendingNews == 0) {
@@ -449,6 +467,13 @@ final class MethodInstrumenter extends MethodVisitor {
                 pendingNews--;
             }
         }
+    }
+
+    /** The site of this line's call of {@code owner.name}, naming the called method (one per line and method). */
+    private int calledSite(String owner, String name, String descriptor) {
+        int called = scope.dictionary.calledMethod(owner, name, descriptor);
+        return calledSites.computeIfAbsent(((long) line << 32) | called,
+                k -> scope.dictionary.callSite(methodId, line, called));
     }
 
     private void push(int value) {

@@ -53,6 +53,11 @@ final class MethodScope {
         return hooks.find(opcode, owner, name, descriptor, loader, hierarchy);
     }
 
+    /** The observer recording around this call (mode=full only), or null. */
+    CallSiteHooks.CallObserver observer(int opcode, String owner, String name, String descriptor) {
+        return options.memory() ? hooks.observer(opcode, owner, name, descriptor, loader, hierarchy) : null;
+    }
+
     CallSiteHooks.ArgumentFilter argumentFilter(int opcode, String owner, String name, String descriptor) {
         return hooks.argumentFilter(opcode, owner, name, descriptor);
     }

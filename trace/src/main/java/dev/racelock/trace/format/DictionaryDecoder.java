@@ -40,6 +40,13 @@ final class DictionaryDecoder {
                 case TraceFormat.DICT_METHOD -> visitor.method(new MethodInfo(
                         in.signedInt(), string(in), string(in), string(in), string(in)));
                 case TraceFormat.DICT_SITE -> visitor.site(new SiteInfo(in.signedInt(), in.signedInt(), in.signedInt()));
+                case TraceFormat.DICT_CALL_SITE -> {
+                    SiteInfo site = new SiteInfo(in.signedInt(), in.signedInt(), in.signedInt(), in.signedInt());
+                    if (site.calledMethod() < 0) {
+                        throw new DamagedDataException("call site " + site.id() + " calls method " + site.calledMethod());
+                    }
+                    visitor.site(site);
+                }
                 case TraceFormat.DICT_FIELD -> {
                     int id = in.signedInt();
                     String owner = string(in);

@@ -42,10 +42,13 @@ final class DictionaryEncoder {
             out.varInt(descriptor);
             out.varInt(sourceFile);
         } else if (definition instanceof SiteInfo s) {
-            out.u8(TraceFormat.DICT_SITE);
+            out.u8(s.calledMethod() < 0 ? TraceFormat.DICT_SITE : TraceFormat.DICT_CALL_SITE);
             out.signedInt(s.id());
             out.signedInt(s.method());
             out.signedInt(s.line());
+            if (s.calledMethod() >= 0) {
+                out.signedInt(s.calledMethod());
+            }
         } else if (definition instanceof FieldInfo f) {
             int owner = intern(f.owner(), out);
             int name = intern(f.name(), out);

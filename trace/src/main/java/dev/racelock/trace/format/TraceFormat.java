@@ -16,10 +16,10 @@ final class TraceFormat {
      * 8) and a context event (opcode 0x09) written only when an event is recorded in a new
      * context; 2.1 added the accesses of an object no second thread had touched (dictionary tag
      * 9, opcodes 0x20 to 0x22); 2.2 optional blocks (types 0x40 to 0x7F, which a reader that does
-     * not know them skips) and watermarks.
+     * not know them skips) and watermarks; 2.3 sites of modelled library calls (dictionary tag 10).
      */
     static final int MAJOR_VERSION = 2;
-    static final int MINOR_VERSION = 2;
+    static final int MINOR_VERSION = 3;
     /** The oldest major version the reader reads: 1.0 and 1.1 (test markers) are read as before. */
     static final int OLDEST_MAJOR_VERSION = 1;
     /** Magic, then the major and minor version as big-endian u16. */
@@ -72,6 +72,8 @@ final class TraceFormat {
     static final int DICT_CONTEXT = 8;
     /** A lock set owned accesses name (since 2.1). */
     static final int DICT_LOCK_SET = 9;
+    /** A site that calls a modelled JDK method: tag 4's fields, then the called method (since 2.3). */
+    static final int DICT_CALL_SITE = 10;
 
     // ---- event opcodes --------------------------------------------------------------------------
     static final int OP_READ = 0x01;

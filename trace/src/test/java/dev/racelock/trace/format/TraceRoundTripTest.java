@@ -51,6 +51,7 @@ class TraceRoundTripTest {
                     new MethodInfo(1, "com.acme.Gen$1", "<init>", "(I)V", null),
                     new SiteInfo(7, 0, 12),
                     new SiteInfo(8, 1, -1),
+                    new SiteInfo(9, 0, 13, 1),
                     new FieldInfo(3, "com.acme.Counter", "hits", "J", false, false),
                     new FieldInfo(4, "com.acme.Counter", "ready", "Z", true, true),
                     new ObjectInfo(99, "int[]", 7, -1),

@@ -1,0 +1,106 @@
+package dev.racelock.agent.instrument;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The field each observed call's receiver was loaded from: {@code Registry.byName} for
+ * {@code byName.put(k, v)}, for {@code Map m = byName; m.put(k, v)} and through casts and
+ * {@code dup}s, so that a model's finding can say which field held the object (as a monitor's
+ * lock class says which field held the lock). Found by a data flow over the method (ASM's
+ * {@link SourceInterpreter}) when it has an observed call; a receiver with several origins,
+ * or one not loaded from a field, has none. Answers in the order the calls are visited.
+ */
+final class ReceiverFields {
+    private static final int MAX_DEPTH = 6;
+
+    /** Per observed call in instruction order: {owner, name, descriptor, "static" or null}, or null. */
+    private final List<String[]> fields;
+    private int next;
+
+    private ReceiverFields(List<String[]> fields) {
+        this.fields = fields;
+    }
+
+    static ReceiverFields of(String owner, MethodNode method, Predicate<MethodInsnNode> observed) {
+        List<MethodInsnNode> calls = new ArrayList<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && observed.test(call)) {
+                calls.add(call);
+            }
+        }
+        List<String[]> fields = new ArrayList<>(calls.size());
+        if (calls.isEmpty()) {
+            return new ReceiverFields(fields);
+        }
+        Frame<SourceValue>[] frames;
+        try {
+            frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
+        } catch (AnalyzerException | RuntimeException e) {
+            frames = null; // no origin is known: every call records without one
+        }
+        for (MethodInsnNode call : calls) {
+            String[] field = null;
+            if (frames != null) {
+                Frame<SourceValue> frame = frames[method.instructions.indexOf(call)];
+                if (frame != null) {
+                    int arguments = Type.getArgumentTypes(call.desc).length;
+                    field = origin(method, frames, frame.getStack(frame.getStackSize() - arguments - 1), 0);
+                }
+            }
+            fields.add(field);
+        }
+        return new ReceiverFields(fields);
+    }
+
+    /** The field a value was loaded from, following dup, checkcast and stores into locals; or null. */
+    private static String[] origin(MethodNode method, Frame<SourceValue>[] frames, SourceValue value, int depth) {
+        if (value == null || value.insns.size() != 1 || depth > MAX_DEPTH) {
+            return null;
+        }
+        AbstractInsnNode insn = value.insns.iterator().next();
+        int op = insn.getOpcode();
+        if (insn instanceof FieldInsnNode f && (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC)) {
+            return new String[] {f.owner, f.name, f.desc, op == Opcodes.GETSTATIC ? "static" : null};
+        }
+        Frame<SourceValue> at = frames[method.instructions.indexOf(insn)];
+        if (at == null) {
+            return null;
+        }
+        if (op == Opcodes.DUP || op == Opcodes.CHECKCAST || op == Opcodes.ASTORE) {
+            return origin(method, frames, at.getStack(at.getStackSize() - 1), depth + 1);
+        }
+        if (op == Opcodes.ALOAD) {
+            SourceValue stored = at.getLocal(((VarInsnNode) insn).var);
+            String[] found = null;
+            for (AbstractInsnNode store : stored.insns) {
+                String[] o = origin(method, frames, new SourceValue(1, store), depth + 1);
+                if (o == null || (found != null && !java.util.Arrays.equals(found, o))) {
+                    return null;
+                }
+                found = o;
+            }
+            return found;
+        }
+        return null;
+    }
+
+    /** The next observed call's receiver field, or null. */
+    String[] next() {
+        return next < fields.size() ? fields.get(next++) : null;
+    }
+}
