@@ -36,12 +36,25 @@ final class ModelledCallObserver implements CallSiteHooks.CallObserver {
     private static final String HOOK_DESC = "(Ljava/lang/Object;II" + Emit.CONTEXT_DESC + ")V";
     private static final String BIND_DESC = "(Ljava/lang/Object;Ljava/lang/Object;" + Emit.CONTEXT_DESC + ")V";
 
-    /** Modelled classes and row types by internal name. */
+    /**
+     * Modelled classes, row types, and every supertype of a modelled class a call may name
+     * ({@code Set}, {@code AbstractMap} ...), by internal name.
+     */
     private static final Map<String, Class<?>> TYPES = new HashMap<>();
 
     static {
-        LibraryModel.CLASSES.forEach(c -> TYPES.put(Type.getInternalName(c), c));
+        LibraryModel.CLASSES.forEach(ModelledCallObserver::addWithSupertypes);
         LibraryModel.ROWS.forEach(r -> TYPES.put(Type.getInternalName(r.type()), r.type()));
+        TYPES.remove("java/lang/Object");
+    }
+
+    private static void addWithSupertypes(Class<?> type) {
+        if (type != null && TYPES.putIfAbsent(Type.getInternalName(type), type) == null) {
+            addWithSupertypes(type.getSuperclass());
+            for (Class<?> i : type.getInterfaces()) {
+                addWithSupertypes(i);
+            }
+        }
     }
 
     /** (opcode, owner, name) to its effect; empty when not observed. */
