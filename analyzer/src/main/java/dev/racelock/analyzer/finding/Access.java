@@ -11,11 +11,18 @@ import java.util.List;
  * @param site      where (the innermost frame)
  * @param stack     calling context, innermost first, starting with {@code site}
  * @param locksHeld locks the thread held at the access, outermost first
+ * @param calledMethod for an access to a library state, the JDK method called ({@code put}); else null
  */
 public record Access(ThreadRef thread, AccessKind kind, int index, SourceSite site, List<SourceSite> stack,
-                     List<HeldLock> locksHeld) {
+                     List<HeldLock> locksHeld, String calledMethod) {
     public Access {
         stack = List.copyOf(stack);
         locksHeld = List.copyOf(locksHeld);
+    }
+
+    /** An access that is not a call of a modelled JDK method. */
+    public Access(ThreadRef thread, AccessKind kind, int index, SourceSite site, List<SourceSite> stack,
+                  List<HeldLock> locksHeld) {
+        this(thread, kind, index, site, stack, locksHeld, null);
     }
 }

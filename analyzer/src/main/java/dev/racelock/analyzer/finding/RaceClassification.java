@@ -12,7 +12,12 @@ public enum RaceClassification {
     /** A long or double location: a non-volatile 64-bit write may be seen half done (JLS 17.7). */
     TORN_LONG("torn-long"),
     /** A reference written and read racily, and the reader then used what it got. */
-    UNSAFE_PUBLICATION("unsafe-publication");
+    UNSAFE_PUBLICATION("unsafe-publication"),
+    /**
+     * One thread iterates a non-thread-safe JDK collection while another modifies it: a
+     * ConcurrentModificationException (or a silently wrong iteration) waiting to happen.
+     */
+    ITERATION_MODIFICATION("iteration-modification");
 
     private final String id;
 
@@ -32,6 +37,6 @@ public enum RaceClassification {
             }
         }
         throw new IllegalArgumentException("unknown race classification '" + id
-                + "' (expected lost-update, check-then-act, torn-long or unsafe-publication)");
+                + "' (expected lost-update, check-then-act, torn-long, unsafe-publication or iteration-modification)");
     }
 }

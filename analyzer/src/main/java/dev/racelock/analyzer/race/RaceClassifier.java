@@ -2,6 +2,7 @@ package dev.racelock.analyzer.race;
 
 import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.state.TraceDictionary;
+import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.SiteInfo;
 
 /**
@@ -15,7 +16,10 @@ import dev.racelock.trace.SiteInfo;
  *       another ({@code if (x == null) x = ...}), the read and write sites being the same in
  *       both;</li>
  *   <li>{@code torn-long}: a long or double location (JLS 17.7: a non-volatile 64-bit write may
- *       be seen half done).</li>
+ *       be seen half done);</li>
+ *   <li>{@code iteration-modification}: the state of a non-thread-safe JDK collection read by an
+ *       iteration ({@code next}, {@code forEach} ...) and written by the other thread: the
+ *       iterator's ConcurrentModificationException, or a silently wrong traversal.</li>
  * </ul>
  * {@code unsafe-publication} needs what the reader does next, so RaceAnalysis decides it later.
  */
@@ -28,6 +32,10 @@ final class RaceClassifier {
     }
 
     RaceClassification classify(RaceLocation location, AccessRecord e, AccessRecord l) {
+        if (location.shown() != null && location.shown().isLibraryState()
+                && (iterates(e) && l.write() || iterates(l) && e.write())) {
+            return RaceClassification.ITERATION_MODIFICATION;
+        }
         if (e.write() && l.write() && e.readSite() >= 0 && l.readSite() >= 0) {
             if (sameLine(e.readSite(), e.site()) && sameLine(l.readSite(), l.site())) {
                 return RaceClassification.LOST_UPDATE;
@@ -50,6 +58,23 @@ final class RaceClassifier {
             return sameLine(readSite, writeSite) ? RaceClassification.LOST_UPDATE : RaceClassification.CHECK_THEN_ACT;
         }
         return location.wide() ? RaceClassification.TORN_LONG : null;
+    }
+
+    /** A read of a library state by an iteration: an iterator's step, or a whole-collection traversal. */
+    private boolean iterates(AccessRecord a) {
+        if (a.write()) {
+            return false;
+        }
+        SiteInfo site = dictionary.site(a.site());
+        MethodInfo called = site == null || site.calledMethod() < 0 ? null : dictionary.method(site.calledMethod());
+        if (called == null) {
+            return false;
+        }
+        return switch (called.name()) {
+            case "next", "hasNext", "forEachRemaining", "previous", "hasPrevious", "iterator", "listIterator",
+                 "forEach", "spliterator", "stream", "parallelStream" -> true;
+            default -> false;
+        };
     }
 
     private boolean sameLine(int a, int b) {

@@ -10,6 +10,8 @@ import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.SiteInfo;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,7 +74,14 @@ final class RaceFindings {
         return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ,
                 r.location.array() ? r.index : -1, dictionary.sourceSite(a.site()),
                 state.contexts().stack(dictionary, a.site(), a.context()),
-                state.holds().describe(dictionary, a.lockSet()));
+                state.holds().describe(dictionary, a.lockSet()), calledMethod(a.site()));
+    }
+
+    /** The JDK method a library-state access called ({@code put}), or null. */
+    private String calledMethod(int site) {
+        SiteInfo s = dictionary.site(site);
+        MethodInfo m = s == null || s.calledMethod() < 0 ? null : dictionary.method(s.calledMethod());
+        return m == null ? null : m.name();
     }
 
     /** The classification found while the race recurred, else unsafe-publication if confirmed. */

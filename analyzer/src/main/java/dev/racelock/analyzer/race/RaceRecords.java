@@ -7,6 +7,7 @@ import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LibraryState;
 import dev.racelock.trace.ObjectInfo;
 
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class RaceRecords {
     private final RaceClassifier classifier;
     private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
     private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
+    private final LongObjectMap<RaceLocation> stateLocations = new LongObjectMap<>();
     private final Map<RaceKey, RaceRecord> races = new LinkedHashMap<>();
     /** Races of a reference written then read: unsafe publication once the reader uses what it got. */
     private final List<RaceRecord> publications = new ArrayList<>();
@@ -69,6 +71,9 @@ final class RaceRecords {
             observer.race(object, slot, count);
         }
         RaceLocation location = array ? arrayLocation(object) : fieldLocation(slot);
+        if (location == STATE) {
+            location = stateLocation(object);
+        }
         int low = Math.min(earlier.site(), later.site());
         int high = Math.max(earlier.site(), later.site());
         RaceRecord record;
@@ -112,10 +117,17 @@ final class RaceRecords {
         }
     }
 
+    /** Stands for the abstract-state field in {@link #fieldLocations}: its location class is per instance. */
+    private static final RaceLocation STATE = new RaceLocation(null, "state", "state", false, false, false);
+
     private RaceLocation fieldLocation(int field) {
         RaceLocation l = fieldLocations.get(field);
         if (l == null) {
             FieldInfo f = dictionary.field(field);
+            if (LibraryState.is(f)) {
+                fieldLocations.put(field, STATE);
+                return STATE;
+            }
             String descriptor = f == null ? "" : f.descriptor();
             MemoryLocation shown = f == null ? MemoryLocation.field(null, "field#" + field) : MemoryLocation.field(f.owner(), f.name());
             l = new RaceLocation(shown, "field:" + dictionary.fieldKey(field), "field:" + dictionary.fieldKey(field), false,
@@ -147,6 +159,37 @@ final class RaceRecords {
         return l;
     }
 
+    /**
+     * The abstract state of a modelled JDK instance (docs/library-model.md): grouped, like a
+     * field, by the field the instance was loaded from ({@code Registry.byName}), else, like an
+     * array, by where it was first seen; the JDK class is part of the key.
+     */
+    private RaceLocation stateLocation(long instance) {
+        RaceLocation l = stateLocations.get(instance);
+        if (l == null) {
+            ObjectInfo info = dictionary.object(instance);
+            String type = info == null || info.className() == null ? "?" : info.className();
+            FieldInfo heldIn = info == null || info.field() < 0 ? null : dictionary.field(info.field());
+            MemoryLocation shown;
+            String dedupeKey;
+            String fingerprint;
+            if (heldIn != null) {
+                shown = MemoryLocation.libraryState(type, heldIn.owner(), heldIn.name(), null);
+                dedupeKey = "state:" + type + "@field:" + dictionary.fieldKey(info.field());
+                fingerprint = dedupeKey;
+            } else {
+                int seen = info == null ? -1 : info.allocationSite();
+                boolean known = dictionary.sourceSite(seen) != null;
+                shown = MemoryLocation.libraryState(type, null, null, known ? dictionary.sourceSite(seen) : null);
+                dedupeKey = "state:" + type + (known ? "@" + dictionary.siteText(seen) : "");
+                fingerprint = "state:" + type + (known ? "@" + dictionary.siteMethodKey(seen) : "");
+            }
+            l = new RaceLocation(shown, dedupeKey, fingerprint, false, false, false);
+            stateLocations.put(instance, l);
+        }
+        return l;
+    }
+
     private static boolean isPrimitive(String name) {
         return switch (name) {
             case "boolean", "byte", "char", "short", "int", "long", "float", "double" -> true;
@@ -157,6 +200,7 @@ final class RaceRecords {
     /** The array's location description is no longer needed: the array is gone. */
     void freed(long object) {
         arrayLocations.remove(object);
+        stateLocations.remove(object);
     }
 
     List<Finding> findings() {

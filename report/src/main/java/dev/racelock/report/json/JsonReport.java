@@ -181,11 +181,14 @@ public final class JsonReport implements ReportVisitor {
         }
         json.beginObject();
         json.field("text", FindingWords.location(l));
-        json.field("kind", l.isArrayElement() ? "array-element" : "field");
+        json.field("kind", l.isArrayElement() ? "array-element" : l.isLibraryState() ? "library-state" : "field");
         json.field("class", l.className());
         json.field("field", l.field());
         json.name("allocatedAt");
         writeSite(json, l.allocatedAt());
+        if (l.isLibraryState()) {
+            json.field("libraryClass", l.libraryClass());
+        }
         json.endObject();
     }
 
@@ -207,6 +210,9 @@ public final class JsonReport implements ReportVisitor {
         writeStack(json, a.stack());
         json.name("locksHeld");
         writeHeldLocks(json, a.locksHeld());
+        if (a.calledMethod() != null) {
+            json.field("calledMethod", a.calledMethod());
+        }
         json.endObject();
     }
 

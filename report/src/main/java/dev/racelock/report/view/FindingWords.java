@@ -112,7 +112,52 @@ public final class FindingWords {
     public static String explanation(Finding f) {
         RacePair p = f.primaryPair();
         String e = p != null ? raceExplanation(p) : FindingTypeDescription.of(f.type()).explanation();
+        if (e != null && f.location() != null && f.location().isLibraryState()) {
+            return sentence(e) + " " + libraryFix(f.location(), p);
+        }
         return e == null ? null : sentence(e);
+    }
+
+    /**
+     * How to fix a race on a non-thread-safe JDK instance: the thread-safe class to use instead,
+     * the synchronized wrapper, or the lock one side already holds.
+     */
+    static String libraryFix(MemoryLocation l, RacePair p) {
+        String type = l.libraryClass() == null ? "" : l.libraryClass();
+        String simple = simpleName(type);
+        String instead;
+        if (type.endsWith("Map") && !type.equals("java.util.IdentityHashMap") && !type.equals("java.util.EnumMap")) {
+            instead = (type.equals("java.util.TreeMap") ? "a ConcurrentSkipListMap" : "a ConcurrentHashMap")
+                    + " or Collections.synchronizedMap(...)";
+        } else if (type.endsWith("Map")) {
+            instead = "Collections.synchronizedMap(...)";
+        } else if (type.endsWith("List")) {
+            instead = "a CopyOnWriteArrayList (mostly read) or Collections.synchronizedList(...)";
+        } else if (type.endsWith("Set")) {
+            instead = (type.equals("java.util.TreeSet") ? "a ConcurrentSkipListSet" : "ConcurrentHashMap.newKeySet()")
+                    + " or Collections.synchronizedSet(...)";
+        } else if (type.endsWith("Deque") || type.endsWith("Queue")) {
+            instead = "a java.util.concurrent queue (ConcurrentLinkedDeque, PriorityBlockingQueue ...)";
+        } else if (type.endsWith("Format")) {
+            instead = "java.time's DateTimeFormatter (immutable) or one instance per thread";
+        } else if (type.equals("java.util.regex.Matcher")) {
+            instead = "a Matcher per thread (Pattern.matcher is thread-safe)";
+        } else {
+            instead = "one instance per thread";
+        }
+        StringBuilder fix = new StringBuilder("Fix: ").append(simple.isEmpty() ? "this object" : simple)
+                .append(" is not thread-safe; use ").append(instead);
+        Set<LockRef> held = new LinkedHashSet<>();
+        if (p != null) {
+            held.addAll(lockClasses(p.earlier().locksHeld()));
+            held.addAll(lockClasses(p.later().locksHeld()));
+        }
+        if (!held.isEmpty()) {
+            fix.append(", or hold ").append(lockList(held)).append(" at every use");
+        } else {
+            fix.append(", or guard every use with one lock");
+        }
+        return fix.append('.').toString();
     }
 
     /**
@@ -220,10 +265,21 @@ public final class FindingWords {
 
     // ---- locations and locks -----------------------------------------------------------------
 
-    /** {@code Counter.hits}, or {@code element of int[] allocated at Buffer.java:9}. */
+    /**
+     * {@code Counter.hits}, {@code element of int[] allocated at Buffer.java:9}, or for the state
+     * of a non-thread-safe JDK instance {@code HashMap (field Registry.byName)}.
+     */
     public static String location(MemoryLocation l) {
         if (l == null) {
             return "an unknown location";
+        }
+        if (l.isLibraryState()) {
+            String type = l.libraryClass() == null ? "a JDK object" : simpleName(l.libraryClass());
+            if (l.field() != null) {
+                return type + " (field " + (l.className() == null ? "" : simpleName(l.className()) + ".") + l.field()
+                        + ")";
+            }
+            return l.allocatedAt() == null ? type : type + " first seen at " + fileAndLine(l.allocatedAt());
         }
         if (!l.isArrayElement()) {
             return l.className() == null ? l.field() : simpleName(l.className()) + "." + l.field();
@@ -321,12 +377,18 @@ public final class FindingWords {
     public static String accessHeading(Access access, boolean previous) {
         String kind = access.kind().word();
         String head = previous ? "Previous " + kind : capitalize(kind);
-        return head + " by thread " + threadName(access.thread());
+        return head + " by thread " + threadName(access.thread()) + calling(access);
     }
 
     /** {@code write by thread "w" at Counter.java:12}: one side of a pair in a list of pairs. */
     public static String accessInBrief(Access access) {
-        return access.kind().word() + " by thread " + threadName(access.thread()) + " at " + fileAndLine(access.site());
+        return access.kind().word() + " by thread " + threadName(access.thread()) + calling(access) + " at "
+                + fileAndLine(access.site());
+    }
+
+    /** {@code  calling put} for an access to a library state, else empty. */
+    private static String calling(Access access) {
+        return access.calledMethod() == null ? "" : " calling " + access.calledMethod();
     }
 
     /**
