@@ -23,16 +23,28 @@ class AgentLayeringTest {
     @ArchTest
     static final ArchRule coreRewriterKnowsNoModel = noClasses().that().resideInAPackage(INSTRUMENT)
             .should().dependOnClassesThat().resideInAnyPackage(INSTRUMENT + ".juc..", INSTRUMENT + ".jdk..",
-                    RUNTIME + ".juc..", ENTRY);
+                    INSTRUMENT + ".library..", RUNTIME + ".juc..", RUNTIME + ".library..", ENTRY);
 
     @ArchTest
     static final ArchRule coreRecorderKnowsNoModelAndNoRewriter = noClasses().that().resideInAPackage(RUNTIME)
-            .should().dependOnClassesThat().resideInAnyPackage(RUNTIME + ".juc..", INSTRUMENT + "..", ENTRY);
+            .should().dependOnClassesThat().resideInAnyPackage(RUNTIME + ".juc..", RUNTIME + ".library..",
+                    INSTRUMENT + "..", ENTRY);
 
     @ArchTest
     static final ArchRule runtimeModelsSitOnTheCoreRecorderOnly = noClasses().that()
             .resideInAPackage(RUNTIME + ".juc..")
             .should().dependOnClassesThat().resideInAnyPackage(INSTRUMENT + "..", ENTRY);
+
+    @ArchTest
+    static final ArchRule libraryRuntimeSitsOnTheCoreRecorderOnly = noClasses().that()
+            .resideInAPackage(RUNTIME + ".library..")
+            .should().dependOnClassesThat().resideInAnyPackage(INSTRUMENT + "..", RUNTIME + ".juc..", ENTRY);
+
+    @ArchTest
+    static final ArchRule libraryModelAndJucModelAreIndependent = noClasses().that()
+            .resideInAnyPackage(INSTRUMENT + ".library..", RUNTIME + ".library..")
+            .should().dependOnClassesThat().resideInAnyPackage(INSTRUMENT + ".juc..", INSTRUMENT + ".jdk..",
+                    RUNTIME + ".juc..");
 
     @ArchTest
     static final ArchRule runtimeNeverNeedsAsm = noClasses().that().resideInAPackage(RUNTIME + "..")

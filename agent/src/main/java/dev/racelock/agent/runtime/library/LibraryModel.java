@@ -85,7 +85,7 @@ public final class LibraryModel {
     /** Every row; a name may appear under several types (the effect is the same). */
     public static final List<Row> ROWS = List.of(
             new Row(Map.class, Effect.READ, "get", "containsKey", "containsValue", "size", "isEmpty", "getOrDefault",
-                    "forEach", "equals", "hashCode", "toString"),
+                    "forEach", "equals", "hashCode"),
             new Row(Map.class, Effect.WRITE, "put", "remove", "clear", "putAll", "putIfAbsent", "compute",
                     "computeIfAbsent", "computeIfPresent", "merge", "replace", "replaceAll"),
             new Row(Map.class, Effect.VIEW, "keySet", "values", "entrySet"),
@@ -98,7 +98,7 @@ public final class LibraryModel {
             new Row(Iterable.class, Effect.READ, "forEach"),
             new Row(Iterable.class, Effect.VIEW, "iterator", "spliterator"),
             new Row(Collection.class, Effect.READ, "size", "isEmpty", "contains", "containsAll", "toArray", "stream",
-                    "parallelStream", "equals", "hashCode", "toString"),
+                    "parallelStream", "equals", "hashCode"),
             new Row(Collection.class, Effect.WRITE, "add", "remove", "addAll", "removeAll", "retainAll", "clear",
                     "removeIf"),
             new Row(List.class, Effect.READ, "get", "indexOf", "lastIndexOf"),
