@@ -7,11 +7,10 @@ import java.util.List;
  * Bug: a collection shared without synchronization. Two threads add to an {@link ArrayList} and
  * bump the inventory's own {@code count}.
  *
- * <p>What racelock can see: JDK classes are not instrumented, so the races inside
- * {@code ArrayList} (its {@code size} and {@code elementData}) are invisible; racelock reports
- * the race on the application's own field {@code count}, which sits on the same unprotected path.
- * A collection used with no application field beside it would go unreported: a documented
- * limitation (docs/samples.md).
+ * <p>What racelock can see: JDK classes are not instrumented, but each {@code add} is recorded
+ * as a write of the list's abstract state (docs/library-model.md), so the race inside the
+ * {@code ArrayList} (its {@code size} and {@code elementData}) is reported on the field the list
+ * is held in, beside the race on the application's own field {@code count}.
  * Fix: {@link dev.racelock.samples.norace.SynchronizedInventory}.
  */
 public final class UnsynchronizedInventory {
@@ -20,7 +19,7 @@ public final class UnsynchronizedInventory {
     private int count;
 
     void add(String item) {
-        items.add(item);
+        items.add(item); // expect race(write, UnsynchronizedInventory.items)
         count++; // expect race(read|write, UnsynchronizedInventory.count, lost-update)
     }
 
