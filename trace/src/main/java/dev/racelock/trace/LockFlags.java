@@ -22,12 +22,24 @@ public final class LockFlags {
     /** Acquired with a timeout (tryLock(time, unit)): it blocks, but cannot block forever. */
     public static final int TIMED = 1 << 4;
 
+    /**
+     * A monitor the JDK took inside a method the program called ({@code Observable.deleteObserver},
+     * {@code Vector.add} ...), recorded as an acquire and a release right after the call returned
+     * (trace format 2.3): it says which locks the thread held when it took this one (lock order), but
+     * not where the acquisition fell in the synchronization order, so it orders nothing
+     * (no happens-before).
+     */
+    public static final int ORDER_ONLY = 1 << 5;
+
     /** Every defined bit; a reader rejects others. */
-    public static final int ALL = MONITOR | SHARED | TRY | WAIT | TIMED;
+    public static final int ALL = MONITOR | SHARED | TRY | WAIT | TIMED | ORDER_ONLY;
 
     private LockFlags() {}
 
     public static boolean isMonitor(int flags) { return (flags & MONITOR) != 0; }
+
+    /** See {@link #ORDER_ONLY}. */
+    public static boolean isOrderOnly(int flags) { return (flags & ORDER_ONLY) != 0; }
     public static boolean isShared(int flags) { return (flags & SHARED) != 0; }
     public static boolean isTry(int flags) { return (flags & TRY) != 0; }
     public static boolean isWait(int flags) { return (flags & WAIT) != 0; }

@@ -118,11 +118,14 @@ public final class CallSiteHooks {
      * Records around a call without replacing it: its code runs before and after whatever then
      * emits the call (a hook, a probe or the plain instruction), so a model can look at calls
      * another table also redirects (a {@code HashMap.put} is also a {@code Map.put} that the
-     * concurrent-map hooks check). Only in mode=full: observers record memory accesses.
+     * concurrent-map hooks check).
      */
     public interface CallObserver {
-        /** True if this observer records around the call; owners resolved from class files, never by loading. */
-        boolean observes(int opcode, String owner, String name, String descriptor, ClassLoader loader,
+        /**
+         * True if this observer records around the call; owners resolved from class files, never
+         * by loading. {@code memory}: memory accesses are recorded (mode=full).
+         */
+        boolean observes(int opcode, String owner, String name, String descriptor, boolean memory, ClassLoader loader,
                          ClassHierarchy hierarchy);
 
         /**
@@ -156,13 +159,13 @@ public final class CallSiteHooks {
     }
 
     /** The first observer that records around this call, or null. */
-    CallObserver observer(int opcode, String owner, String name, String descriptor, ClassLoader loader,
-                          ClassHierarchy hierarchy) {
+    CallObserver observer(int opcode, String owner, String name, String descriptor, boolean memory,
+                          ClassLoader loader, ClassHierarchy hierarchy) {
         if (opcode == Opcodes.INVOKESTATIC || name.equals("<init>")) {
             return null;
         }
         for (CallObserver o : observers) {
-            if (o.observes(opcode, owner, name, descriptor, loader, hierarchy)) {
+            if (o.observes(opcode, owner, name, descriptor, memory, loader, hierarchy)) {
                 return o;
             }
         }

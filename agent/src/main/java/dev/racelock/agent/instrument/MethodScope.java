@@ -53,9 +53,9 @@ final class MethodScope {
         return hooks.find(opcode, owner, name, descriptor, loader, hierarchy);
     }
 
-    /** The observer recording around this call (mode=full only), or null. */
+    /** The observer recording around this call, or null. */
     CallSiteHooks.CallObserver observer(int opcode, String owner, String name, String descriptor) {
-        return options.memory() ? hooks.observer(opcode, owner, name, descriptor, loader, hierarchy) : null;
+        return hooks.observer(opcode, owner, name, descriptor, options.memory(), loader, hierarchy);
     }
 
     CallSiteHooks.ArgumentFilter argumentFilter(int opcode, String owner, String name, String descriptor) {

@@ -118,6 +118,16 @@ public final class Rt {
     }
 
     /**
+     * The id of {@code lock} used as a monitor, described as {@link #monitorRequest} describes it
+     * (class, the field it was loaded from): for monitors the JDK takes inside a call.
+     */
+    public static long monitorId(Object lock, int site, int field, ThreadContext c) {
+        long id = ObjectIds.of(lock, site, field, c);
+        describeMonitor(lock, id, field, c);
+        return id;
+    }
+
+    /**
      * An object of an instrumented class carries its id in a field, so unlike the objects of the
      * identity map it was never described in the trace; used as a monitor, it is (class, and the
      * field it was loaded from), once per thread, so the analyzer can name the lock

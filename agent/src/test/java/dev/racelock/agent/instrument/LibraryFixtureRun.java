@@ -24,6 +24,11 @@ final class LibraryFixtureRun {
     final int stateField;
 
     LibraryFixtureRun(String fixture) throws Exception {
+        this(fixture, true);
+    }
+
+    /** @param memory memory accesses recorded (mode=full), or only synchronization (mode=locks) */
+    LibraryFixtureRun(String fixture, boolean memory) throws Exception {
         this.fixture = "library/" + fixture;
         Recording.resetForTests(output);
         Dictionary dictionary = new Dictionary(output);
@@ -31,7 +36,7 @@ final class LibraryFixtureRun {
         stateField = dictionary.runtimeField(LibraryState.OWNER, LibraryState.NAME, LibraryState.DESCRIPTOR, false,
                 false);
         LibraryHooks.install(stateField);
-        ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(true, false), dictionary,
+        ClassTransformer transformer = new ClassTransformer(new InstrumentOptions(memory, false), dictionary,
                 new ClassHierarchy(), LibraryCallSiteHooks.addTo(JucCallSiteHooks.addTo(CallSiteHooks.core())),
                 new ClassFilter(List.of("dev.racelock.fixture.**"), List.of()));
         InstrumentingLoader loader = new InstrumentingLoader(transformer);

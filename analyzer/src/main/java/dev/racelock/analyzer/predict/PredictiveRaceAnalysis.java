@@ -320,8 +320,8 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     @Override
     public void lockAcquire(int t, long lock, int site, int flags) {
-        if (!holds.isOutermostAcquire(t, lock, flags)) {
-            return;
+        if (!holds.isOutermostAcquire(t, lock, flags) || LockFlags.isOrderOnly(flags)) {
+            return; // an order-only hold (LockFlags.ORDER_ONLY) has no place in the sync order
         }
         LockHistory l = history(lock);
         if (LockFlags.isShared(flags)) {
@@ -379,7 +379,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     @Override
     public void lockRelease(int t, long lock, int site, int flags) {
-        if (!holds.isOutermostRelease(t, lock, flags)) {
+        if (!holds.isOutermostRelease(t, lock, flags) || LockFlags.isOrderOnly(flags)) {
             return;
         }
         LockHistory l = history(lock);

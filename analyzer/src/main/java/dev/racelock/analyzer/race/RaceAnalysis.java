@@ -363,14 +363,15 @@ public final class RaceAnalysis extends ClockedAnalysis {
 
     @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
-        if (holds.isOutermostAcquire(thread, lock, flags)) {
+        // an order-only hold (a monitor the JDK took inside a call) says nothing of the sync order
+        if (holds.isOutermostAcquire(thread, lock, flags) && !LockFlags.isOrderOnly(flags)) {
             hb.acquire(thread, lock, LockFlags.isShared(flags));
         }
     }
 
     @Override
     public void lockRelease(int thread, long lock, int site, int flags) {
-        if (holds.isOutermostRelease(thread, lock, flags)) {
+        if (holds.isOutermostRelease(thread, lock, flags) && !LockFlags.isOrderOnly(flags)) {
             hb.release(thread, lock, LockFlags.isShared(flags));
         }
     }

@@ -16,7 +16,8 @@ final class TraceFormat {
      * 8) and a context event (opcode 0x09) written only when an event is recorded in a new
      * context; 2.1 added the accesses of an object no second thread had touched (dictionary tag
      * 9, opcodes 0x20 to 0x22); 2.2 optional blocks (types 0x40 to 0x7F, which a reader that does
-     * not know them skips) and watermarks; 2.3 sites of modelled library calls (dictionary tag 10).
+     * not know them skips) and watermarks; 2.3 sites of modelled library calls (dictionary tag 10)
+     * and the lock flag ORDER_ONLY (monitors the JDK takes inside a call).
      */
     static final int MAJOR_VERSION = 2;
     static final int MINOR_VERSION = 3;

@@ -6,8 +6,11 @@ import dev.racelock.agent.instrument.CallSiteHooks;
 public final class LibraryCallSiteHooks {
     private LibraryCallSiteHooks() {}
 
-    /** Adds the model's call observer to {@code table}; returns it. */
+    /**
+     * Adds the model's call observers to {@code table}: monitors the JDK takes (Observable,
+     * Vector, Hashtable, StringBuffer ...) and the non-thread-safe classes' state; returns it.
+     */
     public static CallSiteHooks addTo(CallSiteHooks table) {
-        return table.register(new ModelledCallObserver());
+        return table.register(new JdkMonitorObserver()).register(new ModelledCallObserver());
     }
 }

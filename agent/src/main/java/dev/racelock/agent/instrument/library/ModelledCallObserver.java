@@ -61,9 +61,9 @@ final class ModelledCallObserver implements CallSiteHooks.CallObserver {
     private final Map<String, Optional<Effect>> effects = new ConcurrentHashMap<>();
 
     @Override
-    public boolean observes(int opcode, String owner, String name, String descriptor, ClassLoader loader,
-                            ClassHierarchy hierarchy) {
-        return effect(opcode, owner, name, loader, hierarchy) != null;
+    public boolean observes(int opcode, String owner, String name, String descriptor, boolean memory,
+                            ClassLoader loader, ClassHierarchy hierarchy) {
+        return memory && effect(opcode, owner, name, loader, hierarchy) != null;
     }
 
     private Effect effect(int opcode, String owner, String name, ClassLoader loader, ClassHierarchy hierarchy) {

@@ -1,0 +1,79 @@
+package dev.racelock.agent.instrument.library;
+
+import dev.racelock.agent.instrument.CallSiteHooks;
+import dev.racelock.agent.instrument.ClassHierarchy;
+import dev.racelock.agent.instrument.Emit;
+import dev.racelock.agent.instrument.SpilledArguments;
+import dev.racelock.agent.runtime.library.JdkMonitorHooks;
+import dev.racelock.agent.runtime.library.JdkMonitors;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Records, after a call of a JDK method that takes the receiver's monitor ({@link JdkMonitors}),
+ * that the thread took that monitor (JdkMonitorHooks), in every mode: lock order is what
+ * {@code mode=locks} is for. Which calls, from the instruction: the owner is one of the classes
+ * of the table or a subclass (an application's {@code Observable}), and the JDK class's method of
+ * that name and descriptor locks the receiver. {@code invokevirtual} goes through
+ * {@link JdkMonitorHooks#called}, which skips receivers whose class overrides the method;
+ * {@code invokespecial} ({@code super.deleteObserver(o)} in such an override) runs the JDK's
+ * method itself and goes through {@link JdkMonitorHooks#calledExact}.
+ */
+final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
+    private static final String HOOKS = Type.getInternalName(JdkMonitorHooks.class);
+    private static final String HOOK_DESC = "(Ljava/lang/Object;Ljava/lang/String;II" + Emit.CONTEXT_DESC + ")V";
+
+    /** opcode owner.name descriptor to whether it locks the receiver. */
+    private final Map<String, Boolean> locking = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean observes(int opcode, String owner, String name, String descriptor, boolean memory,
+                            ClassLoader loader, ClassHierarchy hierarchy) {
+        if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKESPECIAL) {
+            return false;
+        }
+        return locking.computeIfAbsent(opcode + owner + '.' + name + descriptor, k -> {
+            for (Class<?> type : JdkMonitors.CLASSES) { // subclasses first: the first match is the most specific
+                String internal = Type.getInternalName(type);
+                if (owner.equals(internal)) {
+                    return JdkMonitors.locksReceiver(type, name, descriptor);
+                }
+                if (opcode == Opcodes.INVOKEVIRTUAL && hierarchy.isSubclassOf(loader, owner, internal)) {
+                    // an application subclass; whether its class overrides the method is checked at run time
+                    return JdkMonitors.locksReceiver(type, name, descriptor);
+                }
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public int before(MethodVisitor mv, CallSiteHooks.ObservedCall at, int opcode, String owner, String name,
+                      String descriptor) {
+        SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitVarInsn(Opcodes.ASTORE, spilled.nextLocal);
+        spilled.reloadAll(mv);
+        return spilled.nextLocal + 1 - at.freeLocal();
+    }
+
+    @Override
+    public void after(MethodVisitor mv, CallSiteHooks.ObservedCall at, int opcode, String owner, String name,
+                      String descriptor) {
+        int receiverSlot = at.freeLocal();
+        for (Type argument : Type.getArgumentTypes(descriptor)) {
+            receiverSlot += argument.getSize();
+        }
+        mv.visitVarInsn(Opcodes.ALOAD, receiverSlot);
+        mv.visitLdcInsn(name + descriptor);
+        Emit.push(mv, at.calledSite());
+        Emit.push(mv, at.receiverField());
+        mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
+        String hook = opcode == Opcodes.INVOKESPECIAL ? "calledExact" : "called";
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, HOOK_DESC, false);
+    }
+}

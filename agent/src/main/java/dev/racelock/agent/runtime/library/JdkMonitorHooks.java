@@ -1,0 +1,67 @@
+package dev.racelock.agent.runtime.library;
+
+import dev.racelock.agent.runtime.Rt;
+import dev.racelock.agent.runtime.ThreadContext;
+import dev.racelock.trace.LockFlags;
+
+import java.util.Set;
+
+/**
+ * After a call of a JDK method that took the receiver's monitor ({@link JdkMonitors}): an
+ * acquire and a release of that monitor, flagged {@link LockFlags#ORDER_ONLY}. They give the
+ * lock-order analysis the edge from every lock the caller holds to the monitor, with the
+ * application's call site; they order nothing (the real acquisition's place in the
+ * synchronization order, inside the JDK, is not known). Nothing is recorded when the call threw,
+ * nor when the method the receiver's class runs does not lock: an application subclass's
+ * override is recorded as the application's code it is, and a JDK override may not lock
+ * ({@code Properties.get} over {@code Hashtable.get}).
+ *
+ * <p>Hot path (Rt's rule): a {@link ClassValue} lookup and a set probe, then two events; no
+ * allocation, no lock (the set is computed once per receiver class, then only read).
+ */
+public final class JdkMonitorHooks {
+    private JdkMonitorHooks() {}
+
+    private static final int FLAGS = LockFlags.MONITOR | LockFlags.ORDER_ONLY;
+
+    /** Per receiver class: "name descriptor" of the methods that lock it ({@link JdkMonitors#lockingMethods}). */
+    private static final ClassValue<Set<String>> LOCKING = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            try {
+                return JdkMonitors.lockingMethods(type);
+            } catch (LinkageError | SecurityException e) {
+                return Set.of(); // cannot tell what it runs: record nothing for it
+            }
+        }
+    };
+
+    /**
+     * {@code invokevirtual}: the receiver's class decides which method runs.
+     *
+     * @param method the called method's name and descriptor ({@code deleteObserver(Ljava/util/Observer;)V}),
+     *               a constant of the call site
+     * @param field  the field the receiver was loaded from (names the lock), or -1
+     */
+    public static void called(Object receiver, String method, int site, int field, ThreadContext c) {
+        if (receiver != null && LOCKING.get(receiver.getClass()).contains(method)) {
+            held(receiver, site, field, c);
+        }
+    }
+
+    /**
+     * {@code super.m(...)} in an application subclass ({@code invokespecial}): the JDK's method
+     * named by the instruction ran on the receiver, whatever its class overrides.
+     */
+    public static void calledExact(Object receiver, String method, int site, int field, ThreadContext c) {
+        if (receiver != null) {
+            held(receiver, site, field, c);
+        }
+    }
+
+    private static void held(Object receiver, int site, int field, ThreadContext c) {
+        long id = Rt.monitorId(receiver, site, field, c);
+        c.recorder.lockAcquire(id, site, FLAGS);
+        c.recorder.lockRelease(id, site, FLAGS);
+    }
+}

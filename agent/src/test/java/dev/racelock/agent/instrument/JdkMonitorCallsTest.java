@@ -1,0 +1,71 @@
+package dev.racelock.agent.instrument;
+
+import dev.racelock.agent.instrument.RecordingOutput.Event;
+import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.ObjectInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A call of a JDK method that locks its receiver ({@code Vector.add}, {@code Observable.deleteObserver}
+ * ...) is recorded, once it returned, as an order-only acquire and release of the receiver's
+ * monitor at the call's site, in mode=full and mode=locks alike (fixture JdkMonitorCalls).
+ */
+class JdkMonitorCallsTest {
+
+    private static final int ORDER_ONLY_MONITOR = LockFlags.MONITOR | LockFlags.ORDER_ONLY;
+
+    /** Lock events at the marked line: "lockAcquire" or "lockRelease" with "order-only" when so flagged. */
+    private static List<String> lockEvents(LibraryFixtureRun run, String marker) {
+        return lockEventsAt(run, marker).stream()
+                .map(e -> e.kind() + (e.flags() == ORDER_ONLY_MONITOR ? " order-only" : " flags " + e.flags()))
+                .toList();
+    }
+
+    private static List<Event> lockEventsAt(LibraryFixtureRun run, String marker) {
+        int line = SourceLines.lineOf(run.fixture, marker);
+        return run.output.events().stream()
+                .filter(e -> e.kind().startsWith("lock"))
+                .filter(e -> run.output.sites.containsKey(e.site()) && run.output.line(e) == line)
+                .toList();
+    }
+
+    private static final List<String> HELD = List.of("lockAcquire order-only", "lockRelease order-only");
+
+    @ParameterizedTest(name = "memory accesses recorded: {0}")
+    @ValueSource(booleans = {true, false})
+    void synchronizedJdkMethodsAreOrderOnlyHoldsOfTheReceiver(boolean memory) throws Exception {
+        LibraryFixtureRun run = new LibraryFixtureRun("JdkMonitorCalls", memory);
+        assertEquals(1 + 1 + 1 + 1, run.result);
+        assertEquals(HELD, lockEvents(run, "@vector add"));
+        assertEquals(HELD, lockEvents(run, "@hashtable put"));
+        assertEquals(HELD, lockEvents(run, "@stringbuffer append"));
+        assertEquals(HELD, lockEvents(run, "@observable deleteObserver"), "an application subclass of Observable");
+        assertEquals(HELD, lockEvents(run, "@vector isEmpty"));
+        assertEquals(HELD, lockEvents(run, "@observable notifyObservers"),
+                "notifyObservers locks its receiver in a synchronized block");
+        assertEquals(HELD, lockEvents(run, "@super deleteObserver"), "super.deleteObserver runs the JDK's method");
+        assertEquals(List.of(), lockEvents(run, "@overridden deleteObserver"),
+                "the override is the application's code, recorded as such");
+        assertEquals(List.of(), lockEvents(run, "@vector stream"), "stream() locks nothing");
+        assertEquals(List.of(), lockEvents(run, "@vector get throws"), "a call that threw is not recorded");
+    }
+
+    @ParameterizedTest(name = "memory accesses recorded: {0}")
+    @ValueSource(booleans = {true, false})
+    void theMonitorIsTheReceiverNamedByItsField(boolean memory) throws Exception {
+        LibraryFixtureRun run = new LibraryFixtureRun("JdkMonitorCalls", memory);
+        List<Event> add = lockEventsAt(run, "@vector add");
+        List<Event> isEmpty = lockEventsAt(run, "@vector isEmpty");
+        assertEquals(add.get(0).object(), isEmpty.get(0).object(), "one vector, one lock");
+        ObjectInfo vector = run.output.objects.get(add.get(0).object());
+        FieldInfo from = vector == null ? null : run.output.fields.get(vector.field());
+        assertEquals("dev.racelock.fixture.library.JdkMonitorCalls.LOG",
+                from == null ? String.valueOf(vector) : from.owner() + "." + from.name());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.racelock.bench.agent;
+
+import dev.racelock.agent.runtime.Recording;
+import dev.racelock.agent.runtime.Rt;
+import dev.racelock.agent.runtime.ThreadContext;
+import dev.racelock.agent.runtime.TraceOutput;
+import dev.racelock.agent.runtime.WriterOutput;
+import dev.racelock.agent.runtime.library.JdkMonitorHooks;
+import dev.racelock.agent.runtime.library.LibraryHooks;
+import dev.racelock.trace.TraceHeader;
+import dev.racelock.trace.format.TraceWriter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Vector;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cost the library model adds to a call of a JDK method, as instrumented code makes it
+ * (docs/library-model.md): a {@code HashMap.get} with the state hook before it (a
+ * {@code ClassValue} test, then a read of the map's state), and a {@code Vector.get} with the
+ * monitor hook after it (an order-only acquire and release of the vector's monitor), each beside
+ * the plain call. Repeat filter off, so every call records.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class LibraryModelBenchmark {
+    private static final int SITE = 7;
+    private static final int FIELD = 3;
+    private static final int STATE_FIELD = 11;
+    private static final String VECTOR_GET = "get(I)Ljava/lang/Object;";
+
+    @Param({"none", "trace"})
+    public String sink;
+
+    private TraceWriter writer;
+    private Path file;
+    private ThreadContext context;
+    private final Map<String, Integer> map = new HashMap<>();
+    private final String[] keys = new String[16];
+    private final Vector<Integer> vector = new Vector<>();
+    private int index;
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "key" + i;
+            map.put(keys[i], i);
+            vector.add(i);
+        }
+        TraceOutput output = TraceOutput.NONE;
+        if (sink.equals("trace")) {
+            file = Files.createTempFile("racelock-bench", ".rlt");
+            writer = TraceWriter.open(file, new TraceHeader(1, 0, 0, "", "", "", true, true), 100);
+            output = new WriterOutput(writer, file.toString(), System.err);
+        }
+        Recording.resetForTests(output); // repeat filter off: every call records
+        LibraryHooks.install(STATE_FIELD);
+        context = Rt.context();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+        Recording.resetForTests(TraceOutput.NONE);
+        if (writer != null) {
+            writer.close();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Benchmark
+    public Integer plainHashMapGet() {
+        return map.get(keys[index++ & 15]);
+    }
+
+    /** What ModelledCallObserver emits around {@code map.get(k)}: the state read, then the call. */
+    @Benchmark
+    public Integer recordedHashMapGet() {
+        String key = keys[index++ & 15];
+        LibraryHooks.read(map, SITE, FIELD, context);
+        return map.get(key);
+    }
+
+    @Benchmark
+    public Integer plainVectorGet() {
+        return vector.get(index++ & 15);
+    }
+
+    /** What JdkMonitorObserver emits around {@code vector.get(i)}: the call, then the hold of its monitor. */
+    @Benchmark
+    public Integer recordedVectorGet() {
+        Integer value = vector.get(index++ & 15);
+        JdkMonitorHooks.called(vector, VECTOR_GET, SITE, FIELD, context);
+        return value;
+    }
+}
