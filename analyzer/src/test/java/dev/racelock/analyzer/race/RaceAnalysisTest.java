@@ -57,6 +57,23 @@ class RaceAnalysisTest {
         assertEquals("worker-2", f.accesses().get(1).thread().name());
     }
 
+    /**
+     * A monitor a JDK method took inside a call is recorded after the call, flagged order-only:
+     * it orders nothing, where the same hold recorded as a real monitor orders the write before
+     * the read.
+     */
+    @Test
+    void orderOnlyHoldsOrderNothing() {
+        for (int flags : new int[] {LockFlags.MONITOR | LockFlags.ORDER_ONLY, LockFlags.MONITOR}) {
+            Counter c = new Counter().startBoth();
+            c.s.write(c.w1, c.counter, c.hits, c.writeSite)
+                    .acquire(c.w1, c.lock, c.lockSite, flags).unlock(c.w1, c.lock, c.lockSite, flags)
+                    .acquire(c.w2, c.lock, c.lockSite, flags).unlock(c.w2, c.lock, c.lockSite, flags)
+                    .read(c.w2, c.counter, c.hits, c.readSite);
+            assertEquals(LockFlags.isOrderOnly(flags) ? 1 : 0, c.races().size(), "flags " + flags);
+        }
+    }
+
     @Test
     void reportsReadWriteRace() {
         Counter c = new Counter().startBoth();
