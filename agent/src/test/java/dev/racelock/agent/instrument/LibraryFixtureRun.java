@@ -30,7 +30,7 @@ final class LibraryFixtureRun {
     /** @param memory memory accesses recorded (mode=full), or only synchronization (mode=locks) */
     LibraryFixtureRun(String fixture, boolean memory) throws Exception {
         this.fixture = "library/" + fixture;
-        Recording.resetForTests(output);
+        Recording.start(output, false);
         Dictionary dictionary = new Dictionary(output);
         JucRuntime.install(dictionary::runtimeField);
         stateField = dictionary.runtimeField(LibraryState.OWNER, LibraryState.NAME, LibraryState.DESCRIPTOR, false,
@@ -43,7 +43,7 @@ final class LibraryFixtureRun {
         try {
             result = loader.loadClass("dev.racelock.fixture.library." + fixture).getMethod("run").invoke(null);
         } finally {
-            Recording.resetForTests(TraceOutput.NONE);
+            Recording.start(TraceOutput.NONE, false);
         }
     }
 

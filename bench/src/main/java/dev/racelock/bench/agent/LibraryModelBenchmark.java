@@ -1,14 +1,9 @@
 package dev.racelock.bench.agent;
 
-import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.ThreadContext;
-import dev.racelock.agent.runtime.TraceOutput;
-import dev.racelock.agent.runtime.WriterOutput;
 import dev.racelock.agent.runtime.library.JdkMonitorHooks;
 import dev.racelock.agent.runtime.library.LibraryHooks;
-import dev.racelock.trace.TraceHeader;
-import dev.racelock.trace.format.TraceWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,8 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Vector;
@@ -52,8 +45,7 @@ public class LibraryModelBenchmark {
     @Param({"none", "trace"})
     public String sink;
 
-    private TraceWriter writer;
-    private Path file;
+    private RecordingSink recording;
     private ThreadContext context;
     private final Map<String, Integer> map = new HashMap<>();
     private final String[] keys = new String[16];
@@ -67,24 +59,14 @@ public class LibraryModelBenchmark {
             map.put(keys[i], i);
             vector.add(i);
         }
-        TraceOutput output = TraceOutput.NONE;
-        if (sink.equals("trace")) {
-            file = Files.createTempFile("racelock-bench", ".rlt");
-            writer = TraceWriter.open(file, new TraceHeader(1, 0, 0, "", "", "", true, true), 100);
-            output = new WriterOutput(writer, file.toString(), System.err);
-        }
-        Recording.resetForTests(output); // repeat filter off: every call records
+        recording = RecordingSink.open(sink);
         LibraryHooks.install(STATE_FIELD);
         context = Rt.context();
     }
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        Recording.resetForTests(TraceOutput.NONE);
-        if (writer != null) {
-            writer.close();
-            Files.deleteIfExists(file);
-        }
+        recording.close();
     }
 
     @Benchmark

@@ -1,16 +1,11 @@
 package dev.racelock.bench.agent;
 
 import dev.racelock.agent.runtime.Identified;
-import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.ThreadContext;
-import dev.racelock.agent.runtime.TraceOutput;
-import dev.racelock.agent.runtime.WriterOutput;
 import dev.racelock.agent.runtime.juc.AtomicHooks;
 import dev.racelock.agent.runtime.juc.ExecutorHooks;
 import dev.racelock.agent.runtime.juc.IterationHooks;
-import dev.racelock.trace.TraceHeader;
-import dev.racelock.trace.format.TraceWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,8 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -60,8 +53,7 @@ public class RecordingCallBenchmark {
     @Param({"none", "trace"})
     public String sink;
 
-    private TraceWriter writer;
-    private Path file;
+    private RecordingSink recording;
     private ThreadContext context;
     private final Instrumented object = new Instrumented();
     private final int[] array = new int[16];
@@ -73,23 +65,13 @@ public class RecordingCallBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        TraceOutput output = TraceOutput.NONE;
-        if (sink.equals("trace")) {
-            file = Files.createTempFile("racelock-bench", ".rlt");
-            writer = TraceWriter.open(file, new TraceHeader(1, 0, 0, "", "", "", true, true), 100);
-            output = new WriterOutput(writer, file.toString(), System.err);
-        }
-        Recording.start(output, false); // repeat filter off: every call records
+        recording = RecordingSink.open(sink);
         context = Rt.context();
     }
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        Recording.start(TraceOutput.NONE, false);
-        if (writer != null) {
-            writer.close();
-            Files.deleteIfExists(file);
-        }
+        recording.close();
     }
 
     /** The field read itself, for scale. */
