@@ -77,8 +77,8 @@ public final class JdkMonitors {
             boolean jdk = c.getClassLoader() == null;
             for (Method m : c.getDeclaredMethods()) {
                 int modifiers = m.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers) || m.isBridge()) {
-                    continue;
+                if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers) || (jdk && m.isBridge())) {
+                    continue; // an application's bridge (an override of a generic method) is its override
                 }
                 String key = m.getName() + descriptorOf(m);
                 if (declared.add(key) && jdk && (Modifier.isSynchronized(modifiers) || locksInBody(c, m.getName()))) {

@@ -70,6 +70,24 @@ class JdkMonitorsTableTest {
                 "(Ljava/lang/Object;)Ljava/lang/Object;"), "Properties.get overrides the synchronized Hashtable.get");
     }
 
+    /** An application subclass overriding a generic method: its bridge is its override too. */
+    static final class Names extends java.util.Vector<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean add(String name) {
+            return super.add(name.trim());
+        }
+    }
+
+    @Test
+    void anApplicationOverrideLocksNothingWhateverTheDescriptorCalled() {
+        assertFalse(JdkMonitors.lockingMethods(Names.class).contains("add(Ljava/lang/String;)Z"));
+        assertFalse(JdkMonitors.lockingMethods(Names.class).contains("add(Ljava/lang/Object;)Z"),
+                "Vector.add(Object) called on a Names runs the override, through its bridge");
+        assertTrue(JdkMonitors.lockingMethods(Names.class).contains("get(I)Ljava/lang/Object;"), "inherited");
+    }
+
     @Test
     void subclassesComeBeforeTheirSuperclasses() {
         for (int i = 0; i < JdkMonitors.CLASSES.size(); i++) {
