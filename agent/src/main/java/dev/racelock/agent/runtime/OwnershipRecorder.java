@@ -234,14 +234,22 @@ final class OwnershipRecorder implements EventRecorder {
     public void lockAcquire(long lock, int site, int flags) {
         settle();
         next.lockAcquire(lock, site, flags);
-        acquired(lock, site, flags);
+        if (!LockFlags.isOrderOnly(flags)) {
+            acquired(lock, site, flags);
+        }
     }
 
+    /**
+     * An outermost release is one more release of the thread's clock, except an order-only hold's
+     * (a monitor the JDK took inside a call, LockFlags.ORDER_ONLY): the race analyses ignore it,
+     * so counting it would date the owner's accesses one release too late. It is never held at
+     * an access either (acquired and released right after the call), so it is no lock-set entry.
+     */
     @Override
     public void lockRelease(long lock, int site, int flags) {
         settle();
         next.lockRelease(lock, site, flags);
-        if (released(lock, flags)) {
+        if (!LockFlags.isOrderOnly(flags) && released(lock, flags)) {
             releases++;
         }
     }
