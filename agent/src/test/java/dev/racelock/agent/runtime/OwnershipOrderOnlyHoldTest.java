@@ -32,7 +32,7 @@ class OwnershipOrderOnlyHoldTest {
 
     @AfterEach
     void reset() {
-        Recording.resetForTests(TraceOutput.NONE);
+        Recording.start(TraceOutput.NONE, false);
     }
 
     @ParameterizedTest(name = "thread 1 takes the lock: {0}")
@@ -42,7 +42,7 @@ class OwnershipOrderOnlyHoldTest {
         TraceWriter writer = TraceWriter.open(file, new TraceHeader(2, 1, 0, "17", "test", "", true, false, true), 1000);
         WriterOutput out = new WriterOutput(writer, file.toString(), System.err);
         RandomExecution.define(out, 2);
-        Recording.resetForTests(out, true, true);
+        Recording.start(out, true, true);
         ThreadContext[] c = new ThreadContext[2];
         for (int t = 0; t < 2; t++) {
             OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(out.newRecorder(t)));
