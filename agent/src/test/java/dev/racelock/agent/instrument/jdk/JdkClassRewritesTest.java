@@ -175,7 +175,6 @@ class JdkClassRewritesTest {
                 calls.stream().filter("close->flockAwaited"::equals).count(), calls.toString());
     }
 
-    /** How many {@code opcode} instructions the methods named {@code name} have. */
     /** How often {@code opcode} occurs in the methods named {@code name} ({@code null}: in every method). */
     private static long opcodes(byte[] classFile, String name, int opcode) {
         long[] count = new long[1];
