@@ -52,7 +52,7 @@ public final class HtmlReport implements ReportVisitor {
     @Override
     public void visitFinding(FindingView f) {
         contents.append("<li><a href=\"#finding-").append(f.number()).append("\">").append(badge(f))
-                .append(' ').append(esc(f.title())).append("</a>");
+                .append(' ').append(esc(afterBadge(f))).append("</a>");
         if (f.where() != null) {
             contents.append(" <span class=\"where\">").append(esc(f.where())).append("</span>");
         }
@@ -124,7 +124,7 @@ public final class HtmlReport implements ReportVisitor {
 
     private static void appendFinding(StringBuilder sb, FindingView f, SourceLocator sources) {
         sb.append("<section class=\"finding ").append(f.finding().type().id()).append("\" id=\"finding-")
-                .append(f.number()).append("\">\n<h2>").append(badge(f)).append(' ').append(esc(f.title()));
+                .append(f.number()).append("\">\n<h2>").append(badge(f)).append(' ').append(esc(afterBadge(f)));
         if (f.classification() != null) {
             sb.append(" <span class=\"classification\">").append(esc(f.classification())).append("</span>");
         }
@@ -247,6 +247,20 @@ public final class HtmlReport implements ReportVisitor {
             appendFrame(sb, thread.createdAt(), sources);
             sb.append("</span></p>\n");
         }
+    }
+
+    /**
+     * The title without the type it starts with ({@code DATA RACE on Counter.hits} reads
+     * {@code on Counter.hits}), since the badge beside it already names the type.
+     */
+    private static String afterBadge(FindingView f) {
+        String type = f.type().singular().toUpperCase(java.util.Locale.ROOT);
+        String title = f.title();
+        if (!title.startsWith(type)) {
+            return title;
+        }
+        String rest = title.substring(type.length());
+        return rest.startsWith(":") ? rest.substring(1).strip() : rest.strip();
     }
 
     private static String badge(FindingView f) {
