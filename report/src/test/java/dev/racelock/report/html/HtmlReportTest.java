@@ -1,8 +1,6 @@
 package dev.racelock.report.html;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
-import dev.racelock.analyzer.finding.Finding;
-import dev.racelock.report.view.FindingWords;
 import dev.racelock.report.ReportFormat;
 import dev.racelock.report.SampleFindings;
 import org.junit.jupiter.api.Test;
