@@ -202,10 +202,12 @@ class TraceStreamTest {
                 "the test's stream", streamed, ReadProgress.NONE);
         assertEquals(expected.events().subList(0, 4), streamed.events());
         assertFalse(end.complete());
-        assertEquals("trace truncated at byte " + whole.length + " (chunk 1); 4 events read", end.problem());
-
-        // Cut inside the chunk: the chunk is lost, what came before it is delivered.
+        // The writer thread may have drained once on its own before the flush: count the chunks.
         List<TraceBlocks.Block> chunks = TraceBlocks.chunks(whole);
+        assertEquals("trace truncated at byte " + whole.length + " (chunk " + chunks.size() + "); 4 events read",
+                end.problem());
+
+        // Cut inside the first chunk: the chunk is lost, what came before it is delivered.
         byte[] cut = Arrays.copyOf(whole, chunks.get(0).end() - 1);
         EventLog partial = new EventLog();
         TraceEnd cutEnd = TraceStreamReader.read(Channels.newChannel(new java.io.ByteArrayInputStream(cut)),
