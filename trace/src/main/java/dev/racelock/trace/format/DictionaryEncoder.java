@@ -31,16 +31,10 @@ final class DictionaryEncoder {
             out.signedInt(t.creationSite());
             out.u8(t.virtual() ? 1 : 0);
         } else if (definition instanceof MethodInfo m) {
-            int className = intern(m.className(), out);
-            int name = intern(m.name(), out);
-            int descriptor = intern(m.descriptor(), out);
-            int sourceFile = intern(m.sourceFile(), out);
+            int[] strings = internAll(out, m.className(), m.name(), m.descriptor(), m.sourceFile());
             out.u8(TraceFormat.DICT_METHOD);
             out.signedInt(m.id());
-            out.varInt(className);
-            out.varInt(name);
-            out.varInt(descriptor);
-            out.varInt(sourceFile);
+            writeReferences(strings, out);
         } else if (definition instanceof SiteInfo s) {
             out.u8(s.calledMethod() < 0 ? TraceFormat.DICT_SITE : TraceFormat.DICT_CALL_SITE);
             out.signedInt(s.id());
@@ -50,14 +44,10 @@ final class DictionaryEncoder {
                 out.signedInt(s.calledMethod());
             }
         } else if (definition instanceof FieldInfo f) {
-            int owner = intern(f.owner(), out);
-            int name = intern(f.name(), out);
-            int descriptor = intern(f.descriptor(), out);
+            int[] strings = internAll(out, f.owner(), f.name(), f.descriptor());
             out.u8(TraceFormat.DICT_FIELD);
             out.signedInt(f.id());
-            out.varInt(owner);
-            out.varInt(name);
-            out.varInt(descriptor);
+            writeReferences(strings, out);
             out.u8((f.isVolatile() ? 1 : 0) | (f.isStatic() ? 2 : 0));
         } else if (definition instanceof ObjectInfo o) {
             int className = intern(o.className(), out);
@@ -67,16 +57,10 @@ final class DictionaryEncoder {
             out.signedInt(o.allocationSite());
             out.signedInt(o.field());
         } else if (definition instanceof TestCaseInfo t) {
-            int uniqueId = intern(t.uniqueId(), out);
-            int className = intern(t.className(), out);
-            int methodName = intern(t.methodName(), out);
-            int displayName = intern(t.displayName(), out);
+            int[] strings = internAll(out, t.uniqueId(), t.className(), t.methodName(), t.displayName());
             out.u8(TraceFormat.DICT_TEST);
             out.varInt(t.id());
-            out.varInt(uniqueId);
-            out.varInt(className);
-            out.varInt(methodName);
-            out.varInt(displayName);
+            writeReferences(strings, out);
         } else if (definition instanceof ContextInfo c) {
             out.u8(TraceFormat.DICT_CONTEXT);
             out.varInt(c.id());
@@ -92,6 +76,21 @@ final class DictionaryEncoder {
             out.u8(l.flags());
         } else {
             throw new IllegalArgumentException("not a dictionary entry: " + definition);
+        }
+    }
+
+    /** The strings' references, in order; any new string is defined first (before the entry using it). */
+    private int[] internAll(PayloadBuilder out, String... strings) {
+        int[] references = new int[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            references[i] = intern(strings[i], out);
+        }
+        return references;
+    }
+
+    private static void writeReferences(int[] references, PayloadBuilder out) {
+        for (int reference : references) {
+            out.varInt(reference);
         }
     }
 

@@ -170,12 +170,9 @@ final class ThreadCursor {
             } else {
                 switch (op) {
                     case TraceFormat.OP_READ, TraceFormat.OP_WRITE -> {
-                        long object = prevObject + TraceFormat.unzigzag(varLong());
-                        prevObject = object;
-                        int field = prevField + TraceFormat.unzigzag(varInt());
-                        prevField = field;
-                        int site = prevSite + TraceFormat.unzigzag(varInt());
-                        prevSite = site;
+                        long object = object();
+                        int field = field();
+                        int site = site();
                         if (op == TraceFormat.OP_READ) {
                             v.read(t, object, field, site);
                         } else {
@@ -184,12 +181,9 @@ final class ThreadCursor {
                         delivered++;
                     }
                     case TraceFormat.OP_ARRAY_READ, TraceFormat.OP_ARRAY_WRITE -> {
-                        long array = prevObject + TraceFormat.unzigzag(varLong());
-                        prevObject = array;
-                        int index = prevIndex + TraceFormat.unzigzag(varInt());
-                        prevIndex = index;
-                        int site = prevSite + TraceFormat.unzigzag(varInt());
-                        prevSite = site;
+                        long array = object();
+                        int index = index();
+                        int site = site();
                         if (op == TraceFormat.OP_ARRAY_READ) {
                             v.arrayRead(t, array, index, site);
                         } else {
@@ -198,13 +192,10 @@ final class ThreadCursor {
                         delivered++;
                     }
                     case TraceFormat.OP_ARRAY_RANGE_READ, TraceFormat.OP_ARRAY_RANGE_WRITE -> {
-                        long array = prevObject + TraceFormat.unzigzag(varLong());
-                        prevObject = array;
-                        int from = prevIndex + TraceFormat.unzigzag(varInt());
-                        prevIndex = from;
+                        long array = object();
+                        int from = index();
                         int length = varInt();
-                        int site = prevSite + TraceFormat.unzigzag(varInt());
-                        prevSite = site;
+                        int site = site();
                         if (op == TraceFormat.OP_ARRAY_RANGE_READ) {
                             v.arrayRangeRead(t, array, from, length, site);
                         } else {
@@ -215,8 +206,7 @@ final class ThreadCursor {
                     case TraceFormat.OP_METHOD_ENTER -> {
                         int method = prevMethod + TraceFormat.unzigzag(varInt());
                         prevMethod = method;
-                        int callSite = prevSite + TraceFormat.unzigzag(varInt());
-                        prevSite = callSite;
+                        int callSite = site();
                         v.methodEnter(t, method, callSite);
                         delivered++;
                     }
@@ -235,8 +225,7 @@ final class ThreadCursor {
                     }
                     case TraceFormat.OP_VOLATILE_READ, TraceFormat.OP_VOLATILE_WRITE -> {
                         takeSeq(op);
-                        pendingTarget = prevObject + TraceFormat.unzigzag(varLong());
-                        prevObject = pendingTarget;
+                        pendingTarget = object();
                         pendingSlot = TraceFormat.unzigzag(varInt());
                         pendingSite = site();
                         return checkedPending();
@@ -285,10 +274,8 @@ final class ThreadCursor {
                     }
                     case TraceFormat.OP_OWNED_READ, TraceFormat.OP_OWNED_WRITE -> {
                         int owner = varInt();
-                        long object = prevObject + TraceFormat.unzigzag(varLong());
-                        prevObject = object;
-                        int field = prevField + TraceFormat.unzigzag(varInt());
-                        prevField = field;
+                        long object = object();
+                        int field = field();
                         int site = site();
                         int releases = varInt();
                         int lockSet = varInt();
@@ -315,6 +302,27 @@ final class ThreadCursor {
         pendingOp = op;
         pendingSeq = prevSeq + varLong();
         prevSeq = pendingSeq;
+    }
+
+    // The delta-coded operands (docs/trace-format.md, "Delta state"): each is stored as the zigzag
+    // difference from the same operand of this thread's previous event that had one.
+
+    private long object() {
+        long object = prevObject + TraceFormat.unzigzag(varLong());
+        prevObject = object;
+        return object;
+    }
+
+    private int field() {
+        int field = prevField + TraceFormat.unzigzag(varInt());
+        prevField = field;
+        return field;
+    }
+
+    private int index() {
+        int index = prevIndex + TraceFormat.unzigzag(varInt());
+        prevIndex = index;
+        return index;
     }
 
     private int site() {

@@ -50,29 +50,14 @@ final class TraceScanner {
             throw unreadable("trace header truncated");
         }
         in.read(offset, frame, 0, BLOCK_FRAME_BYTES);
-        ByteBuffer f = ByteBuffer.wrap(frame);
-        int type = f.get() & 0xFF;
-        long length = f.getInt() & 0xFFFF_FFFFL;
-        int expectedCrc = f.getInt();
-        if (type != BLOCK_HEADER) {
-            throw unreadable(String.format("trace header missing (found block type 0x%02x)", type));
-        }
-        if (length > MAX_PAYLOAD) {
-            throw unreadable("trace header damaged (length " + length + ")");
-        }
-        if (size - offset - BLOCK_FRAME_BYTES < length) {
-            throw unreadable("trace header truncated");
-        }
-        readPayload(offset + BLOCK_FRAME_BYTES, (int) length);
-        if (crcOf(5, (int) length) != expectedCrc) {
-            throw unreadable("trace header damaged (bad checksum)");
-        }
-        TraceHeader header;
-        try {
-            header = HeaderCodec.decode(new PayloadDecoder(payload, 0, (int) length), major);
-        } catch (DamagedDataException e) {
-            throw unreadable("trace header damaged (" + e.getMessage() + ")");
-        }
+        long length = HeaderCodec.payloadLength(frame);
+        TraceHeader header = HeaderCodec.readBlock(frame, headerLength -> {
+            if (size - offset - BLOCK_FRAME_BYTES < headerLength) {
+                return null;
+            }
+            readPayload(offset + BLOCK_FRAME_BYTES, headerLength);
+            return payload;
+        }, major, file.toString());
         TraceIndex index = new TraceIndex(header, size);
         scanBlocks(index, offset + BLOCK_FRAME_BYTES + length);
         return index;

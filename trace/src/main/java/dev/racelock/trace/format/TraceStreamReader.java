@@ -97,27 +97,7 @@ public final class TraceStreamReader {
         if (readUpTo(frame, 0, BLOCK_FRAME_BYTES) < BLOCK_FRAME_BYTES) {
             throw unreadable("trace header truncated");
         }
-        ByteBuffer f = ByteBuffer.wrap(frame);
-        int type = f.get() & 0xFF;
-        long length = f.getInt() & 0xFFFF_FFFFL;
-        int expectedCrc = f.getInt();
-        if (type != BLOCK_HEADER) {
-            throw unreadable(String.format("trace header missing (found block type 0x%02x)", type));
-        }
-        if (length > MAX_PAYLOAD) {
-            throw unreadable("trace header damaged (length " + length + ")");
-        }
-        if (!readPayload((int) length)) {
-            throw unreadable("trace header truncated");
-        }
-        if (crcOf(BLOCK_FRAME_BYTES - 4, payload, (int) length) != expectedCrc) {
-            throw unreadable("trace header damaged (bad checksum)");
-        }
-        try {
-            return HeaderCodec.decode(new PayloadDecoder(payload, 0, (int) length), major);
-        } catch (DamagedDataException e) {
-            throw unreadable("trace header damaged (" + e.getMessage() + ")");
-        }
+        return HeaderCodec.readBlock(frame, length -> readPayload(length) ? payload : null, major, name);
     }
 
     /** Reads blocks and feeds the merge; null when the end block came, else where and why reading stopped. */
