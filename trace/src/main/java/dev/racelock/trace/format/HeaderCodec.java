@@ -57,9 +57,8 @@ final class HeaderCodec {
 
     /**
      * The trace's header from its first block, whose frame is {@code frame[0..BLOCK_FRAME_BYTES)}:
-     * the block must be a header within the format's bound, whole, and match its CRC32C (over the
-     * frame's fields before the checksum, then the payload). The trace cannot be read at all
-     * otherwise.
+     * the block must be a header within the format's bound, whole, and match its checksum
+     * ({@link TraceFormat#blockCrc}). The trace cannot be read at all otherwise.
      *
      * @param source what to call the trace in messages (its file, or the recorded JVM)
      * @throws TraceFormatException the header is missing, truncated or damaged
@@ -80,10 +79,8 @@ final class HeaderCodec {
         if (payload == null) {
             throw unreadable(source, "trace header truncated");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(frame, 0, BLOCK_FRAME_BYTES - 4);
-        crc.update(payload, 0, (int) length);
-        if ((int) crc.getValue() != expectedCrc) {
+        int actualCrc = TraceFormat.blockCrc(new CRC32C(), frame, BLOCK_FRAME_BYTES - 4, payload, (int) length);
+        if (actualCrc != expectedCrc) {
             throw unreadable(source, "trace header damaged (bad checksum)");
         }
         try {

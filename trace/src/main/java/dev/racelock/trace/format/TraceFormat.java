@@ -2,6 +2,8 @@ package dev.racelock.trace.format;
 
 import dev.racelock.trace.TraceFormatException;
 
+import java.util.zip.CRC32C;
+
 /**
  * The constants of the trace format (version 2; the reader also reads version 1), byte for byte
  * as docs/trace-format.md describes them. Writer and reader share this class so that they
@@ -144,6 +146,17 @@ final class TraceFormat {
 
     static long unzigzag(long v) {
         return (v >>> 1) ^ -(v & 1);
+    }
+
+    /**
+     * A block's checksum: CRC32C over its frame's fields before the checksum (the frame's first
+     * {@code frameBytes} bytes), then its payload.
+     */
+    static int blockCrc(CRC32C crc, byte[] frame, int frameBytes, byte[] payload, int length) {
+        crc.reset();
+        crc.update(frame, 0, frameBytes);
+        crc.update(payload, 0, length);
+        return (int) crc.getValue();
     }
 
     static boolean isOptionalBlock(int type) {

@@ -174,7 +174,7 @@ final class TraceScanner {
             return truncated(offset, chunkNumber);
         }
         readPayload(offset + frameBytes, (int) length);
-        if (crcOf(frameBytes - 4, (int) length) != expectedCrc) {
+        if (TraceFormat.blockCrc(crc, frame, frameBytes - 4, payload, (int) length) != expectedCrc) {
             return "bad checksum in " + what;
         }
         return null;
@@ -193,14 +193,6 @@ final class TraceScanner {
             payload = new byte[Math.max(length, Math.min(MAX_PAYLOAD, payload.length * 2))];
         }
         in.read(position, payload, 0, length);
-    }
-
-    /** CRC32C of the frame's first {@code frameBytes} bytes and the payload. */
-    private int crcOf(int frameBytes, int length) {
-        crc.reset();
-        crc.update(frame, 0, frameBytes);
-        crc.update(payload, 0, length);
-        return (int) crc.getValue();
     }
 
     private TraceFormatException unreadable(String why) {

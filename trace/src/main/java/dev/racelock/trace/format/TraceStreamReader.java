@@ -125,7 +125,7 @@ public final class TraceStreamReader {
                 if (readUpTo(data, 0, (int) length) < length) {
                     return truncated(at);
                 }
-                if (crcOf(CHUNK_FRAME_BYTES - 4, data, (int) length) != expectedCrc) {
+                if (TraceFormat.blockCrc(crc, frame, CHUNK_FRAME_BYTES - 4, data, (int) length) != expectedCrc) {
                     return "bad checksum in chunk " + chunkNumber + " at byte " + at;
                 }
                 if (count > length) {
@@ -156,7 +156,7 @@ public final class TraceStreamReader {
             if (!readPayload((int) length)) {
                 return truncated(at);
             }
-            if (crcOf(BLOCK_FRAME_BYTES - 4, payload, (int) length) != expectedCrc) {
+            if (TraceFormat.blockCrc(crc, frame, BLOCK_FRAME_BYTES - 4, payload, (int) length) != expectedCrc) {
                 return "bad checksum in " + what;
             }
             try {
@@ -212,13 +212,6 @@ public final class TraceStreamReader {
         int read = b.position() - from;
         offset += read;
         return read;
-    }
-
-    private int crcOf(int frameBytes, byte[] data, int length) {
-        crc.reset();
-        crc.update(frame, 0, frameBytes);
-        crc.update(data, 0, length);
-        return (int) crc.getValue();
     }
 
     private TraceFormatException unreadable(String why) {
