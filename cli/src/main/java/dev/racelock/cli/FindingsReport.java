@@ -32,26 +32,10 @@ import java.util.Set;
  * and turn the verdict into the exit code.
  *
  * <p>{@link #prepare} checks every option and reads the baseline and suppression files before
- * any work, so a typo fails in a second rather than after a long test run.
+ * any work, so a typo fails in a second rather than after a long test run: build one with it.
  */
-final class FindingsReport {
-
-    private final ReportingOptions options;
-    private final CliServices services;
-    private final PrintWriter out;
-    private final PrintWriter err;
-    private final List<ReportDestination> destinations;
-    private final FindingGate gate;
-
-    private FindingsReport(ReportingOptions options, CliServices services, PrintWriter out, PrintWriter err,
-                           List<ReportDestination> destinations, FindingGate gate) {
-        this.options = options;
-        this.services = services;
-        this.out = out;
-        this.err = err;
-        this.destinations = destinations;
-        this.gate = gate;
-    }
+record FindingsReport(ReportingOptions options, CliServices services, PrintWriter out, PrintWriter err,
+                      List<ReportDestination> destinations, FindingGate gate) {
 
     /** @throws CommandFailure (usage) a bad option, an unusable baseline or suppression file, an unwritable output */
     static FindingsReport prepare(ReportingOptions options, CliServices services, PrintWriter out, PrintWriter err) {

@@ -11,17 +11,7 @@ import java.lang.reflect.Method;
  * <p>Uses {@code sun.misc.Signal} (module jdk.unsupported) by reflection so that compiling needs
  * no internal API; where it is missing or refuses, nothing changes and Ctrl-C ends racelock too.
  */
-final class InterruptDeferral implements AutoCloseable {
-
-    private final Method handle;
-    private final Object signal;
-    private final Object previous;
-
-    private InterruptDeferral(Method handle, Object signal, Object previous) {
-        this.handle = handle;
-        this.signal = signal;
-        this.previous = previous;
-    }
+record InterruptDeferral(Method handle, Object signal, Object previous) implements AutoCloseable {
 
     /** Ignores SIGINT until {@link #close()}. */
     static InterruptDeferral ignoreInterrupts() {

@@ -55,8 +55,7 @@ final class ClassInstrumenter extends ClassVisitor {
             System.arraycopy(interfaces, 0, all, 0, interfaces.length);
             all[interfaces.length] = IDENTIFIED;
         }
-        scope = new MethodScope(name, context.loader(), context.options(), context.dictionary(), context.hierarchy(),
-                context.hooks(), version).withFilter(context.filter());
+        scope = new MethodScope(name, context, version);
         super.visit(version, access, name, signature, superName, all);
     }
 

@@ -14,38 +14,35 @@ public final class ClassTransformer {
 
     /** Everything a transformation consults. */
     public record Context(ClassLoader loader, InstrumentOptions options, Dictionary dictionary,
-                          ClassHierarchy hierarchy, CallSiteHooks hooks, ClassFilter filter) {}
+                          ClassHierarchy hierarchy, CallSiteHooks hooks, ClassFilter filter) {
 
-    private final InstrumentOptions options;
-    private final Dictionary dictionary;
-    private final ClassHierarchy hierarchy;
-    private final CallSiteHooks hooks;
-    private final ClassFilter filter;
+        Context forLoader(ClassLoader classLoader) {
+            return new Context(classLoader, options, dictionary, hierarchy, hooks, filter);
+        }
+    }
+
+    /** The context of every transformation but the class loader, which each class brings. */
+    private final Context shared;
 
     public ClassTransformer(InstrumentOptions options, Dictionary dictionary, ClassHierarchy hierarchy,
                             CallSiteHooks hooks, ClassFilter filter) {
-        this.options = options;
-        this.dictionary = dictionary;
-        this.hierarchy = hierarchy;
-        this.hooks = hooks;
-        this.filter = filter;
+        this.shared = new Context(null, options, dictionary, hierarchy, hooks, filter);
     }
 
     public ClassFilter filter() {
-        return filter;
+        return shared.filter();
     }
 
     /** The instrumented class; throws on anything ASM cannot handle (the caller leaves the class alone). */
     public byte[] transform(ClassLoader loader, String className, byte[] original) {
         ClassReader reader = new ClassReader(original);
-        hierarchy.remember(loader, className, original);
+        shared.hierarchy().remember(loader, className, original);
         boolean isInterface = (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0;
         String superName = reader.getSuperName();
-        boolean carriesId = !isInterface && superName != null && !filter.instruments(superName)
+        boolean carriesId = !isInterface && superName != null && !shared.filter().instruments(superName)
                 && (reader.getAccess() & Opcodes.ACC_MODULE) == 0;
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        Context context = new Context(loader, options, dictionary, hierarchy, hooks, filter);
-        ClassVisitor chain = new ClassInstrumenter(new RuntimeDelegation(writer), context, carriesId,
+        ClassVisitor chain = new ClassInstrumenter(new RuntimeDelegation(writer), shared.forLoader(loader), carriesId,
                 ForeignMembers.of(reader, loader));
         if (carriesId) {
             chain = new SerialVersionUIDAdder(Opcodes.ASM9, chain) {};

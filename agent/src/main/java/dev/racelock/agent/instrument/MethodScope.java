@@ -14,24 +14,15 @@ final class MethodScope {
     final boolean hasFrames;
     /** How this class's own Class object is pushed (static synchronized methods). */
     final ClassLiteral classLiteral;
-    private final ClassHierarchy hierarchy;
-    private final CallSiteHooks hooks;
-    private ClassFilter filter;
+    /** The transformation's hooks, hierarchy and filter (the classes that are instrumented). */
+    private final ClassTransformer.Context context;
 
-    /** The classes that are instrumented (and so announce the end of their initialization). */
-    MethodScope withFilter(ClassFilter filter) {
-        this.filter = filter;
-        return this;
-    }
-
-    MethodScope(String className, ClassLoader loader, InstrumentOptions options, Dictionary dictionary,
-                ClassHierarchy hierarchy, CallSiteHooks hooks, int classFileVersion) {
+    MethodScope(String className, ClassTransformer.Context context, int classFileVersion) {
         this.className = className;
-        this.loader = loader;
-        this.options = options;
-        this.dictionary = dictionary;
-        this.hierarchy = hierarchy;
-        this.hooks = hooks;
+        this.context = context;
+        this.loader = context.loader();
+        this.options = context.options();
+        this.dictionary = context.dictionary();
         this.hasFrames = (classFileVersion & 0xFFFF) >= Opcodes.V1_6;
         this.classLiteral = new ClassLiteral(className, classFileVersion);
     }
@@ -41,7 +32,7 @@ final class MethodScope {
      * instruction names. A field whose class file cannot be read is taken as plain.
      */
     ResolvedField resolveField(String owner, String name, String descriptor, boolean isStatic) {
-        Map.Entry<String, Integer> declared = hierarchy.resolveField(loader, owner, name);
+        Map.Entry<String, Integer> declared = context.hierarchy().resolveField(loader, owner, name);
         String declaringClass = declared == null ? owner : declared.getKey();
         boolean isVolatile = declared != null && (declared.getValue() & Opcodes.ACC_VOLATILE) != 0;
         boolean isFinal = declared != null && (declared.getValue() & Opcodes.ACC_FINAL) != 0;
@@ -50,29 +41,28 @@ final class MethodScope {
     }
 
     CallSiteHooks.Hook hook(int opcode, String owner, String name, String descriptor) {
-        return hooks.find(opcode, owner, name, descriptor, loader, hierarchy);
+        return context.hooks().find(opcode, owner, name, descriptor, loader, context.hierarchy());
     }
 
     /** The observer recording around this call, or null. */
     CallSiteHooks.CallObserver observer(int opcode, String owner, String name, String descriptor) {
-        return hooks.observer(opcode, owner, name, descriptor, options.memory(), loader, hierarchy);
+        return context.hooks().observer(opcode, owner, name, descriptor, options.memory(), loader, context.hierarchy());
     }
 
     CallSiteHooks.ArgumentFilter argumentFilter(int opcode, String owner, String name, String descriptor) {
-        return hooks.argumentFilter(opcode, owner, name, descriptor);
+        return context.hooks().argumentFilter(opcode, owner, name, descriptor);
     }
 
     /** True if a probe would record around this call (see {@link CallSiteHooks.Probe#applies}). */
     boolean probed(int opcode, String owner, String name, String descriptor) {
-        return hooks.probed(opcode, owner, name, descriptor, options.memory());
+        return context.hooks().probed(opcode, owner, name, descriptor, options.memory());
     }
 
     /** See {@link CallSiteHooks#probe}. */
     boolean probe(org.objectweb.asm.MethodVisitor mv, int site, int contextSlot, int freeLocal, int opcode,
                   String owner, String name, String descriptor, boolean isInterface) {
-        return hooks.probe(mv, new CallSiteHooks.ProbeSite(site, contextSlot, freeLocal, loader, hierarchy,
-                options.memory()), opcode,
-                owner, name, descriptor, isInterface);
+        return context.hooks().probe(mv, new CallSiteHooks.ProbeSite(site, contextSlot, freeLocal, loader,
+                context.hierarchy(), options.memory()), opcode, owner, name, descriptor, isInterface);
     }
 
     /**
@@ -80,18 +70,18 @@ final class MethodScope {
      * an instrumented class that declares the field itself (ClassInitProbe).
      */
     boolean initializationChecked(String owner, String name) {
-        if (filter == null || !filter.instruments(owner)) {
+        if (context.filter() == null || !context.filter().instruments(owner)) {
             return false;
         }
-        Map.Entry<String, Integer> declared = hierarchy.resolveField(loader, owner, name);
+        Map.Entry<String, Integer> declared = context.hierarchy().resolveField(loader, owner, name);
         return declared != null && declared.getKey().equals(owner);
     }
 
     boolean isSubclass(String superName, String ancestor) {
-        return superName != null && hierarchy.isSubclassOf(loader, superName, ancestor);
+        return superName != null && context.hierarchy().isSubclassOf(loader, superName, ancestor);
     }
 
     boolean isThreadSubclass(String superName) {
-        return superName != null && hierarchy.isSubclassOf(loader, superName, "java/lang/Thread");
+        return superName != null && context.hierarchy().isSubclassOf(loader, superName, "java/lang/Thread");
     }
 }

@@ -67,20 +67,8 @@ public final class MapComputeHooks {
      * The remapping function of compute, computeIfPresent ({@code (key, old)}) and merge
      * ({@code (old, given)}): a non-null old value is retrieved, a non-null result installed.
      */
-    private static final class Remapping implements BiFunction<Object, Object, Object> {
-        private final Map<?, ?> map;
-        private final Object key;
-        private final BiFunction<Object, Object, Object> fn;
-        private final boolean merging;
-        private final int site;
-
-        Remapping(Map<?, ?> map, Object key, BiFunction<Object, Object, Object> fn, boolean merging, int site) {
-            this.map = map;
-            this.key = key;
-            this.fn = fn;
-            this.merging = merging;
-            this.site = site;
-        }
+    private record Remapping(Map<?, ?> map, Object key, BiFunction<Object, Object, Object> fn, boolean merging,
+                             int site) implements BiFunction<Object, Object, Object> {
 
         @Override
         public Object apply(Object first, Object second) {
