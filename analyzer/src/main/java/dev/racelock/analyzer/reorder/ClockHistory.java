@@ -76,7 +76,7 @@ final class ClockHistory {
     void at(int epoch, int[] out) {
         Arrays.fill(out, 0);
         int from = 0;
-        int j = lastCheckpointAtOrBefore(epoch);
+        int j = EpochSearch.lastAtMost(checkpointEpoch, checkpoints, epoch);
         if (j < 0 && trimmed) {
             j = 0; // older than what is kept: the oldest checkpoint, a clock at least as large
         }
@@ -91,22 +91,6 @@ final class ClockHistory {
                 out[u] = changeValue[i];
             }
         }
-    }
-
-    private int lastCheckpointAtOrBefore(int epoch) {
-        int lo = 0;
-        int hi = checkpoints - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (checkpointEpoch[mid] <= epoch) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
     }
 
     /**

@@ -210,18 +210,7 @@ final class CriticalSections {
         if (o == null) {
             return NONE;
         }
-        int lo = 0;
-        int hi = o.size - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (o.acq[mid] <= k) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int found = EpochSearch.lastAtMost(o.acq, o.size, k);
         return found >= 0 ? o.order[found] : o.droppedMaxOrder;
     }
 
@@ -244,18 +233,7 @@ final class CriticalSections {
         if (s == null) {
             return NONE;
         }
-        int lo = 0;
-        int hi = s.size - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.acq[mid] <= k) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int found = EpochSearch.lastAtMost(s.acq, s.size, k);
         if (found < 0) {
             return s.base > 0 ? UNKNOWN : NONE;
         }

@@ -106,24 +106,31 @@ public final class SyncPreservingTrace {
     }
 
     public void arrayRangeRead(int t, long array, int from, int length) {
-        int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
-        if (whole == null && length <= MAX_ELEMENTWISE_RANGE) {
-            for (int i = 0; i < length; i++) {
-                read(t, array, from + i);
-            }
-        } else {
-            readWhole(t, whole != null ? whole : followAsWhole(array));
-        }
+        arrayRange(t, array, from, length, false);
     }
 
     public void arrayRangeWrite(int t, long array, int from, int length) {
+        arrayRange(t, array, from, length, true);
+    }
+
+    /** A short range element by element; a long one, or any range of an array already followed whole, whole. */
+    private void arrayRange(int t, long array, int from, int length, boolean write) {
         int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
         if (whole == null && length <= MAX_ELEMENTWISE_RANGE) {
             for (int i = 0; i < length; i++) {
-                write(t, array, from + i);
+                if (write) {
+                    write(t, array, from + i);
+                } else {
+                    read(t, array, from + i);
+                }
             }
+            return;
+        }
+        int[] wholeClock = whole != null ? whole : followAsWhole(array);
+        if (write) {
+            writeWhole(t, array, wholeClock);
         } else {
-            writeWhole(t, array, whole != null ? whole : followAsWhole(array));
+            readWhole(t, wholeClock);
         }
     }
 
