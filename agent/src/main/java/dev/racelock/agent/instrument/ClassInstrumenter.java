@@ -167,31 +167,27 @@ final class ClassInstrumenter extends ClassVisitor {
     @Override
     public void visitEnd() {
         if (carriesId) {
-            super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
-                    ID_FIELD, "J", null, null).visitEnd();
-            MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
-                    ID_FIELD, "()J", null, null);
-            mv.visitCode();
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, className, ID_FIELD, "J");
-            mv.visitInsn(Opcodes.LRETURN);
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
+            addFieldWithGetter(Opcodes.ACC_FINAL, ID_FIELD, "J", Opcodes.LRETURN);
             if (context.options().ownership()) {
-                super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
-                        SHADOW_FIELD, "Ljava/lang/Object;", null, null).visitEnd();
-                MethodVisitor getter = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
-                        SHADOW_FIELD, "()Ljava/lang/Object;", null, null);
-                getter.visitCode();
-                getter.visitVarInsn(Opcodes.ALOAD, 0);
-                getter.visitFieldInsn(Opcodes.GETFIELD, className, SHADOW_FIELD, "Ljava/lang/Object;");
-                getter.visitInsn(Opcodes.ARETURN);
-                getter.visitMaxs(0, 0);
-                getter.visitEnd();
+                addFieldWithGetter(0, SHADOW_FIELD, "Ljava/lang/Object;", Opcodes.ARETURN);
             }
         }
         scope.classLiteral.declareCache(cv);
         super.visitEnd();
+    }
+
+    /** A private transient synthetic field and its public final getter of the same name. */
+    private void addFieldWithGetter(int extraAccess, String name, String descriptor, int returnOpcode) {
+        super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC | extraAccess,
+                name, descriptor, null, null).visitEnd();
+        MethodVisitor getter = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
+                name, "()" + descriptor, null, null);
+        getter.visitCode();
+        getter.visitVarInsn(Opcodes.ALOAD, 0);
+        getter.visitFieldInsn(Opcodes.GETFIELD, className, name, descriptor);
+        getter.visitInsn(returnOpcode);
+        getter.visitMaxs(0, 0);
+        getter.visitEnd();
     }
 
     /**

@@ -40,29 +40,25 @@ public final class LocationTable<L extends KeyedLocation> {
     /** The location's state, created on first use. */
     @SuppressWarnings("unchecked")
     public L get(long object, int slot) {
-        KeyedLocation[] t = table;
-        int i = home(object, slot);
-        while (true) {
-            KeyedLocation x = t[i];
-            if (x == null) {
-                return create(i, object, slot);
-            }
-            if (x.object == object && x.slot == slot) {
-                return (L) x;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = probe(object, slot);
+        KeyedLocation x = table[i];
+        return x != null ? (L) x : create(i, object, slot);
     }
 
     /** The location's state, or null when it has none. */
     @SuppressWarnings("unchecked")
     public L find(long object, int slot) {
+        return (L) table[probe(object, slot)];
+    }
+
+    /** Linear probing from the key's home: the location's index, or the empty one where it would go. */
+    private int probe(long object, int slot) {
         KeyedLocation[] t = table;
         int i = home(object, slot);
         while (true) {
             KeyedLocation x = t[i];
             if (x == null || x.object == object && x.slot == slot) {
-                return (L) x;
+                return i;
             }
             i = (i + 1) & mask;
         }
