@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The agent's argument string, {@code -javaagent:racelock-agent.jar=key=value,key=value}
@@ -142,58 +143,87 @@ public record AgentArguments(String output, List<String> include, List<String> e
     }
 
     public AgentArguments withOutput(String value) {
-        return new AgentArguments(value, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
-                ownership, stream);
+        return edit(e -> e.output = value);
     }
 
     public AgentArguments withInclude(List<String> value) {
-        return new AgentArguments(output, value, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
-                ownership, stream);
+        return edit(e -> e.include = value);
     }
 
     public AgentArguments withExclude(List<String> value) {
-        return new AgentArguments(output, include, value, stacks, callEvents, memory, deadlock, quiet, filter,
-                ownership, stream);
+        return edit(e -> e.exclude = value);
     }
 
     public AgentArguments withStacks(boolean value) {
-        return new AgentArguments(output, include, exclude, value, callEvents, memory, deadlock, quiet, filter,
-                ownership, stream);
+        return edit(e -> e.stacks = value);
     }
 
     public AgentArguments withCallEvents(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, value, memory, deadlock, quiet, filter,
-                ownership, stream);
+        return edit(e -> e.callEvents = value);
     }
 
     public AgentArguments withMemory(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, value, deadlock, quiet, filter,
-                ownership, stream);
+        return edit(e -> e.memory = value);
     }
 
     public AgentArguments withDeadlock(Deadlock value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, value, quiet, filter,
-                ownership, stream);
+        return edit(e -> e.deadlock = value);
     }
 
     public AgentArguments withQuiet(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, value, filter,
-                ownership, stream);
+        return edit(e -> e.quiet = value);
     }
 
     public AgentArguments withFilter(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, value,
-                ownership, stream);
+        return edit(e -> e.filter = value);
     }
 
     public AgentArguments withOwnership(boolean value) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
-                value, stream);
+        return edit(e -> e.ownership = value);
     }
 
     public AgentArguments withStream(int port) {
-        return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
-                ownership, port);
+        return edit(e -> e.stream = port);
+    }
+
+    /**
+     * A copy with the components {@code change} sets: every {@code with...} goes through here, so
+     * a new component is added to the record, {@link Editable} and a {@code with...} of its own.
+     */
+    private AgentArguments edit(Consumer<Editable> change) {
+        Editable e = new Editable(this);
+        change.accept(e);
+        return new AgentArguments(e.output, e.include, e.exclude, e.stacks, e.callEvents, e.memory, e.deadlock,
+                e.quiet, e.filter, e.ownership, e.stream);
+    }
+
+    /** The components, as variables. */
+    private static final class Editable {
+        String output;
+        List<String> include;
+        List<String> exclude;
+        boolean stacks;
+        boolean callEvents;
+        boolean memory;
+        Deadlock deadlock;
+        boolean quiet;
+        boolean filter;
+        boolean ownership;
+        int stream;
+
+        Editable(AgentArguments a) {
+            output = a.output;
+            include = a.include;
+            exclude = a.exclude;
+            stacks = a.stacks;
+            callEvents = a.callEvents;
+            memory = a.memory;
+            deadlock = a.deadlock;
+            quiet = a.quiet;
+            filter = a.filter;
+            ownership = a.ownership;
+            stream = a.stream;
+        }
     }
 
     /** Class globs from {@code a:b:c} (the form of {@code include=}), for callers that take them as one string. */
