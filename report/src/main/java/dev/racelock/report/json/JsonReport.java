@@ -86,17 +86,13 @@ public final class JsonReport implements ReportVisitor {
     }
 
     private static void writeTest(JsonWriter json, TestRef test) throws IOException {
-        if (test == null) {
-            json.nullValue();
-            return;
-        }
-        json.beginObject();
-        json.field("name", test.name());
-        json.field("uniqueId", test.uniqueId());
-        json.field("className", test.className());
-        json.field("methodName", test.methodName());
-        json.field("displayName", test.displayName());
-        json.endObject();
+        json.objectOrNull(test, t -> {
+            json.field("name", t.name());
+            json.field("uniqueId", t.uniqueId());
+            json.field("className", t.className());
+            json.field("methodName", t.methodName());
+            json.field("displayName", t.displayName());
+        });
     }
 
     private static void writeFinding(JsonWriter json, FindingView view) throws IOException {
@@ -109,10 +105,8 @@ public final class JsonReport implements ReportVisitor {
         json.field("explanation", view.explanation());
         json.field("classification", id(f.classification()));
         json.field("occurrences", f.occurrences());
-        json.name("test");
-        writeTest(json, f.test());
-        json.name("location");
-        writeLocation(json, f.location());
+        writeTest(json.name("test"), f.test());
+        writeLocation(json.name("location"), f.location());
         json.name("pairs").beginArray();
         for (RacePair p : f.pairs()) {
             json.beginObject();
@@ -132,16 +126,11 @@ public final class JsonReport implements ReportVisitor {
         json.name("cycle").beginArray();
         for (LockAcquisition e : f.cycle()) {
             json.beginObject();
-            json.name("lock");
-            writeLock(json, e.lock());
-            json.name("thread");
-            writeThread(json, e.thread());
-            json.name("acquiredAt");
-            writeSite(json, e.acquiredAt());
-            json.name("stack");
-            writeStack(json, e.stack());
-            json.name("heldLocks");
-            writeHeldLocks(json, e.heldLocks());
+            writeLock(json.name("lock"), e.lock());
+            writeThread(json.name("thread"), e.thread());
+            writeSite(json.name("acquiredAt"), e.acquiredAt());
+            writeStack(json.name("stack"), e.stack());
+            writeHeldLocks(json.name("heldLocks"), e.heldLocks());
             json.endObject();
         }
         json.endArray();
@@ -151,21 +140,15 @@ public final class JsonReport implements ReportVisitor {
     /** A predicted race's two critical sections, whose order hid it in this run. */
     private static void writeRelaxedOrder(JsonWriter json, RelaxedOrder r) throws IOException {
         json.name("relaxedOrder").beginObject();
-        json.name("lock");
-        writeLock(json, r.lock());
+        writeLock(json.name("lock"), r.lock());
         json.name("first").beginObject();
-        json.name("thread");
-        writeThread(json, r.releasingThread());
-        json.name("takenAt");
-        writeSite(json, r.releasingTaken());
-        json.name("releasedAt");
-        writeSite(json, r.releasingFreed());
+        writeThread(json.name("thread"), r.releasingThread());
+        writeSite(json.name("takenAt"), r.releasingTaken());
+        writeSite(json.name("releasedAt"), r.releasingFreed());
         json.endObject();
         json.name("next").beginObject();
-        json.name("thread");
-        writeThread(json, r.acquiringThread());
-        json.name("takenAt");
-        writeSite(json, r.acquiringTaken());
+        writeThread(json.name("thread"), r.acquiringThread());
+        writeSite(json.name("takenAt"), r.acquiringTaken());
         json.endObject();
         json.endObject();
     }
@@ -174,42 +157,28 @@ public final class JsonReport implements ReportVisitor {
         return c == null ? null : c.id();
     }
 
-    private static void writeLocation(JsonWriter json, MemoryLocation l) throws IOException {
-        if (l == null) {
-            json.nullValue();
-            return;
-        }
-        json.beginObject();
-        json.field("text", FindingWords.location(l));
-        json.field("kind", l.isArrayElement() ? "array-element" : l.isLibraryState() ? "library-state" : "field");
-        json.field("class", l.className());
-        json.field("field", l.field());
-        json.name("allocatedAt");
-        writeSite(json, l.allocatedAt());
-        if (l.isLibraryState()) {
-            json.field("libraryClass", l.libraryClass());
-        }
-        json.endObject();
+    private static void writeLocation(JsonWriter json, MemoryLocation location) throws IOException {
+        json.objectOrNull(location, l -> {
+            json.field("text", FindingWords.location(l));
+            json.field("kind", l.isArrayElement() ? "array-element" : l.isLibraryState() ? "library-state" : "field");
+            json.field("class", l.className());
+            json.field("field", l.field());
+            writeSite(json.name("allocatedAt"), l.allocatedAt());
+            if (l.isLibraryState()) {
+                json.field("libraryClass", l.libraryClass());
+            }
+        });
     }
 
     private static void writeAccess(JsonWriter json, MemoryLocation location, Access a) throws IOException {
         json.beginObject();
-        json.name("thread");
-        writeThread(json, a.thread());
+        writeThread(json.name("thread"), a.thread());
         json.field("kind", a.kind().word());
         json.field("location", FindingWords.accessedLocation(location, a));
-        json.name("index");
-        if (a.index() >= 0) {
-            json.value(a.index());
-        } else {
-            json.nullValue();
-        }
-        json.name("site");
-        writeSite(json, a.site());
-        json.name("stack");
-        writeStack(json, a.stack());
-        json.name("locksHeld");
-        writeHeldLocks(json, a.locksHeld());
+        json.field("index", a.index(), a.index() >= 0);
+        writeSite(json.name("site"), a.site());
+        writeStack(json.name("stack"), a.stack());
+        writeHeldLocks(json.name("locksHeld"), a.locksHeld());
         if (a.calledMethod() != null) {
             json.field("calledMethod", a.calledMethod());
         }
@@ -224,46 +193,26 @@ public final class JsonReport implements ReportVisitor {
         json.field("class", l.className());
         json.field("fieldOwner", l.fieldOwner());
         json.field("field", l.field());
-        json.name("site");
-        writeSite(json, l.site());
-        json.name("instance");
-        if (l.instance() > 0) {
-            json.value(l.instance());
-        } else {
-            json.nullValue();
-        }
+        writeSite(json.name("site"), l.site());
+        json.field("instance", l.instance(), l.instance() > 0);
         json.endObject();
     }
 
-    private static void writeThread(JsonWriter json, ThreadRef t) throws IOException {
-        if (t == null) {
-            json.nullValue();
-            return;
-        }
-        json.beginObject();
-        json.field("id", t.id());
-        json.field("name", t.name());
-        json.name("createdAt");
-        writeSite(json, t.createdAt());
-        json.endObject();
+    private static void writeThread(JsonWriter json, ThreadRef thread) throws IOException {
+        json.objectOrNull(thread, t -> {
+            json.field("id", t.id());
+            json.field("name", t.name());
+            writeSite(json.name("createdAt"), t.createdAt());
+        });
     }
 
-    private static void writeSite(JsonWriter json, SourceSite s) throws IOException {
-        if (s == null) {
-            json.nullValue();
-            return;
-        }
-        json.beginObject();
-        json.field("class", s.className());
-        json.field("method", s.method());
-        json.field("file", s.file());
-        json.name("line");
-        if (s.line() >= 0) {
-            json.value(s.line());
-        } else {
-            json.nullValue();
-        }
-        json.endObject();
+    private static void writeSite(JsonWriter json, SourceSite site) throws IOException {
+        json.objectOrNull(site, s -> {
+            json.field("class", s.className());
+            json.field("method", s.method());
+            json.field("file", s.file());
+            json.field("line", s.line(), s.line() >= 0);
+        });
     }
 
     private static void writeStack(JsonWriter json, List<SourceSite> stack) throws IOException {
@@ -278,10 +227,8 @@ public final class JsonReport implements ReportVisitor {
         json.beginArray();
         for (HeldLock l : locks) {
             json.beginObject();
-            json.name("lock");
-            writeLock(json, l.lock());
-            json.name("acquiredAt");
-            writeSite(json, l.acquiredAt());
+            writeLock(json.name("lock"), l.lock());
+            writeSite(json.name("acquiredAt"), l.acquiredAt());
             json.endObject();
         }
         json.endArray();

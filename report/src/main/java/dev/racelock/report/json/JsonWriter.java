@@ -90,6 +90,28 @@ public final class JsonWriter {
         return name(name).value(value);
     }
 
+    /** {@code "name": 12}, or {@code "name": null} when the value is not {@code known}. */
+    public JsonWriter field(String name, long value, boolean known) throws IOException {
+        name(name);
+        return known ? value(value) : nullValue();
+    }
+
+    /** Writes an object's members, given the value they describe. */
+    @FunctionalInterface
+    public interface Members<T> {
+        void write(T value) throws IOException;
+    }
+
+    /** An object whose members {@code members} writes from {@code value}, or null when the value is. */
+    public <T> JsonWriter objectOrNull(T value, Members<? super T> members) throws IOException {
+        if (value == null) {
+            return nullValue();
+        }
+        beginObject();
+        members.write(value);
+        return endObject();
+    }
+
     /** Ends the document with a newline; the writer is not closed. */
     public void finish() throws IOException {
         if (!scopes.isEmpty()) {
