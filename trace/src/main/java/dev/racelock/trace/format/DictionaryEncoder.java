@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Encodes dictionary entries into dictionary-block payloads, interning their strings into the
  * trace's string pool: a string's entry is written just before the first entry that uses it,
- * in the same block. Writer thread only.
+ * in the same block. An entry with strings is its tag, its id, its string references, then the
+ * rest (docs/trace-format.md, "Dictionary block"). Writer thread only.
  */
 final class DictionaryEncoder {
 
@@ -23,10 +24,10 @@ final class DictionaryEncoder {
 
     void encode(Object definition, PayloadBuilder out) {
         if (definition instanceof ThreadInfo t) {
-            int name = intern(t.name(), out);
+            int[] strings = internAll(out, t.name());
             out.u8(TraceFormat.DICT_THREAD);
             out.varInt(t.id());
-            out.varInt(name);
+            writeReferences(strings, out);
             out.signedInt(t.parent());
             out.signedInt(t.creationSite());
             out.u8(t.virtual() ? 1 : 0);
@@ -50,10 +51,10 @@ final class DictionaryEncoder {
             writeReferences(strings, out);
             out.u8((f.isVolatile() ? 1 : 0) | (f.isStatic() ? 2 : 0));
         } else if (definition instanceof ObjectInfo o) {
-            int className = intern(o.className(), out);
+            int[] strings = internAll(out, o.className());
             out.u8(TraceFormat.DICT_OBJECT);
             out.signedLong(o.id());
-            out.varInt(className);
+            writeReferences(strings, out);
             out.signedInt(o.allocationSite());
             out.signedInt(o.field());
         } else if (definition instanceof TestCaseInfo t) {
