@@ -54,7 +54,8 @@ public final class FindingMerger {
         for (RacePair p : f.pairs()) {
             pairs.merge(pairKey(p), p, (a, b) -> new RacePair(a.earlier(), a.later(),
                     a.classification() != null ? a.classification() : b.classification(), a.startRelation(),
-                    saturatedSum(a.occurrences(), b.occurrences()), a.relaxed() != null ? a.relaxed() : b.relaxed()));
+                    saturatedSum(a.occurrences(), b.occurrences()), a.relaxed() != null ? a.relaxed() : b.relaxed(),
+                    a.followedBy().isEmpty() ? b.followedBy() : a.followedBy()));
         }
         List<RacePair> merged = new ArrayList<>(pairs.values());
         merged.sort(Comparator.comparing(p -> p.classification() == null));

@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.finding;
 
+import java.util.List;
+
 /**
  * One distinct pair of conflicting accesses of a race finding (distinct by the two sites), with
  * the first evidence seen of it.
@@ -11,9 +13,25 @@ package dev.racelock.analyzer.finding;
  * @param occurrences    how many times (object instances, dynamic pairs) this pair was seen
  * @param relaxed        for a predicted race: the critical sections whose order hid it in this run
  *                       (null when the order came through a chain not tracked); else null
+ * @param followedBy     the races that the run showed only because this one happened (a read of
+ *                       this race saw the write, and that ordered them): its consequences, at
+ *                       most {@link #MAX_FOLLOWED_BY}, in the order they were detected
  */
 public record RacePair(Access earlier, Access later, RaceClassification classification, StartRelation startRelation,
-                       int occurrences, RelaxedOrder relaxed) {
+                       int occurrences, RelaxedOrder relaxed, List<ConsequentRace> followedBy) {
+
+    /** Consequences kept per pair: enough to see the pattern, bounded for a race repeated in a loop. */
+    public static final int MAX_FOLLOWED_BY = 16;
+
+    public RacePair {
+        followedBy = List.copyOf(followedBy);
+    }
+
+    /** A pair with no consequences. */
+    public RacePair(Access earlier, Access later, RaceClassification classification, StartRelation startRelation,
+                    int occurrences, RelaxedOrder relaxed) {
+        this(earlier, later, classification, startRelation, occurrences, relaxed, List.of());
+    }
 
     /** A pair the run showed unordered. */
     public RacePair(Access earlier, Access later, RaceClassification classification, StartRelation startRelation,

@@ -76,6 +76,15 @@ public final class HappensBefore {
         return c;
     }
 
+    /**
+     * A copy of thread {@code t}'s clock, to compare epochs against later (the caller keeps it
+     * across events). Its entries never exceed what the threads of their slots had reached, so
+     * a slot's later holder, which starts above them, is never taken as known.
+     */
+    public VectorClock copyOfClock(int t) {
+        return new VectorClock(own(t));
+    }
+
     /** The clock entry of thread {@code t} (the thread gets one if it has none yet). */
     public int slot(int t) {
         int s = slots.slotOf(t);

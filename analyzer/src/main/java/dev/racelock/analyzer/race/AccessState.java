@@ -6,7 +6,9 @@ package dev.racelock.analyzer.race;
  * the last read as an epoch, or a read vector while reads are concurrent. Each access also keeps
  * its site, calling context and lock set, so that when a later access races with it the report
  * can show the earlier access's stack too. Threads are trace thread ids; their epochs are
- * compared through HappensBefore.slot.
+ * compared through HappensBefore.slot. Positions place an access among the accesses of its
+ * epoch, for the reads-from order ({@link SchedulableOrder}); they are not part of the history
+ * that {@link #sameAs} compares (array runs do not use them).
  */
 class AccessState {
 
@@ -17,12 +19,14 @@ class AccessState {
     int writeLockSet;
     /** Site of the writer's own read of this location in the same epoch (read-modify-write), or -1. */
     int writeReadSite = -1;
+    long writePosition = SchedulableOrder.UNKNOWN;
 
     int readThread = -1;
     int readClock;
     int readSite;
     int readContext;
     int readLockSet;
+    long readPosition = SchedulableOrder.UNKNOWN;
 
     /** Non-null and active while the location is read-shared. */
     ReadVector reads;
@@ -47,11 +51,13 @@ class AccessState {
         writeContext = 0;
         writeLockSet = 0;
         writeReadSite = -1;
+        writePosition = SchedulableOrder.UNKNOWN;
         readThread = -1;
         readClock = 0;
         readSite = 0;
         readContext = 0;
         readLockSet = 0;
+        readPosition = SchedulableOrder.UNKNOWN;
         if (reads != null) {
             reads.deactivate();
         }
@@ -65,11 +71,13 @@ class AccessState {
         writeContext = o.writeContext;
         writeLockSet = o.writeLockSet;
         writeReadSite = o.writeReadSite;
+        writePosition = o.writePosition;
         readThread = o.readThread;
         readClock = o.readClock;
         readSite = o.readSite;
         readContext = o.readContext;
         readLockSet = o.readLockSet;
+        readPosition = o.readPosition;
         if (o.readShared()) {
             if (reads == null) {
                 reads = new ReadVector();

@@ -38,6 +38,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final ShadowMemory memory = new ShadowMemory();
     private final LongObjectMap<ArrayShadow> arrays = new LongObjectMap<>();
     private final RaceRecords records;
+    private final SchedulableOrder shb;
     /** An element's state while a rule is applied to it alone, before it gets a run of its own. */
     private final AccessState scratch = new AccessState();
     /** Entries of a read vector that a write races with (ReadVector.unordered fills it). */
@@ -48,7 +49,16 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private boolean enabled = true;
 
     public RaceAnalysis(TraceState state) {
+        this(state, true);
+    }
+
+    /**
+     * With {@code readsFrom} false, happens-before only: every race is its own, none a
+     * consequence (tests compare this with a plain FastTrack).
+     */
+    RaceAnalysis(TraceState state, boolean readsFrom) {
         super(true);
+        this.shb = new SchedulableOrder(hb, readsFrom);
         this.state = state;
         this.contexts = state.contexts();
         this.holds = state.holds();
@@ -98,6 +108,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
         x.writeContext = contexts.ofTraceNode(context);
         x.writeLockSet = holds.agentLockSet(lockSet);
         x.writeReadSite = readSite;
+        x.writePosition = SchedulableOrder.UNKNOWN; // written out late: where it came among the owner's accesses is lost
     }
 
     /** The owner's last read of a field: as {@link #ownedWrite}. */
@@ -117,6 +128,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
         x.readSite = site;
         x.readContext = contexts.ofTraceNode(context);
         x.readLockSet = holds.agentLockSet(lockSet);
+        x.readPosition = SchedulableOrder.UNKNOWN;
     }
 
     @Override
@@ -285,9 +297,11 @@ public final class RaceAnalysis extends ClockedAnalysis {
                     : (x.readThread == t && x.readClock == now ? x.readSite : -1);
             int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
+            long position = array ? SchedulableOrder.UNKNOWN : shb.nextPosition();
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
-                race(object, index, count, array, x.writeRecord(), t, true, site, context, lockSet, readSite);
+                race(object, index, count, array, x.writeRecord(), x.writeClock, x.writePosition,
+                        t, true, site, context, lockSet, readSite);
             }
             if (shared) {
                 // [WRITE SHARED]: every read must be ordered before this write.
@@ -297,7 +311,9 @@ public final class RaceAnalysis extends ClockedAnalysis {
                 }
                 int racing = rv.unordered(ct, unordered);
                 for (int i = 0; i < racing; i++) {
-                    race(object, index, count, array, rv.record((int) unordered[i]), t, true, site, context, lockSet, readSite);
+                    int e = (int) unordered[i];
+                    race(object, index, count, array, rv.record(e), rv.clockAt(e), rv.positionAt(e),
+                            t, true, site, context, lockSet, readSite);
                 }
                 if (racing == 0) {
                     // Ordered after every read: back to an (empty) read epoch. Reads that raced
@@ -309,7 +325,8 @@ public final class RaceAnalysis extends ClockedAnalysis {
             } else {
                 int r = x.readThread;
                 if (r >= 0 && r != t && x.readClock > ct.get(hb.slot(r))) {
-                    race(object, index, count, array, x.readRecord(), t, true, site, context, lockSet, readSite); // [WRITE EXCLUSIVE]
+                    race(object, index, count, array, x.readRecord(), x.readClock, x.readPosition,
+                            t, true, site, context, lockSet, readSite); // [WRITE EXCLUSIVE]
                 }
             }
             x.writeThread = t;
@@ -318,6 +335,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
             x.writeContext = context;
             x.writeLockSet = lockSet;
             x.writeReadSite = readSite;
+            x.writePosition = position;
         } else {
             boolean shared = x.readShared();
             if (shared ? x.reads.clock(t, slot) == now : x.readThread == t && x.readClock == now) {
@@ -325,12 +343,17 @@ public final class RaceAnalysis extends ClockedAnalysis {
             }
             int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
+            long position = array ? SchedulableOrder.UNKNOWN : shb.nextPosition();
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
-                race(object, index, count, array, x.writeRecord(), t, false, site, context, lockSet, -1);
+                RaceRecord cause = race(object, index, count, array, x.writeRecord(), x.writeClock, x.writePosition,
+                        t, false, site, context, lockSet, -1);
+                // [READS-FROM]: the read saw this write, so in SHB everything before the write
+                // comes before what this thread does next (the race, or the race it follows, is why).
+                shb.readFrom(t, w, x.writeClock, x.writePosition, cause);
             }
             if (shared) {
-                x.reads.set(t, slot, now, site, context, lockSet); // [READ SHARED]
+                x.reads.set(t, slot, now, site, context, lockSet, position); // [READ SHARED]
             } else {
                 int r = x.readThread;
                 if (r >= 0 && r != t && x.readClock > ct.get(hb.slot(r))) {
@@ -339,8 +362,8 @@ public final class RaceAnalysis extends ClockedAnalysis {
                         x.reads = new ReadVector();
                     }
                     x.reads.active = true;
-                    x.reads.set(r, hb.slot(r), x.readClock, x.readSite, x.readContext, x.readLockSet);
-                    x.reads.set(t, slot, now, site, context, lockSet);
+                    x.reads.set(r, hb.slot(r), x.readClock, x.readSite, x.readContext, x.readLockSet, x.readPosition);
+                    x.reads.set(t, slot, now, site, context, lockSet, position);
                     x.readThread = -1;
                 } else {
                     x.readThread = t; // [READ EXCLUSIVE]
@@ -348,21 +371,59 @@ public final class RaceAnalysis extends ClockedAnalysis {
                     x.readSite = site;
                     x.readContext = context;
                     x.readLockSet = lockSet;
+                    x.readPosition = position;
                 }
             }
         }
         return true;
     }
 
-    private void race(long object, int index, int count, boolean array, AccessRecord earlier, int t, boolean write,
-                      int site, int context, int lockSet, int readSite) {
-        records.add(object, index, count, array, earlier, new AccessRecord(t, write, site, context, lockSet, readSite));
+    /**
+     * Happens-before left {@code earlier} (at {@code earlierEpoch} and {@code earlierPosition})
+     * unordered with this access of thread {@code t}: a race, or, when a reads-from edge of
+     * {@code t} orders them, a consequence of the race that edge came from (SchedulableOrder).
+     * Returns the race the access belongs to as evidence: this one, or the one it follows.
+     */
+    private RaceRecord race(long object, int index, int count, boolean array, AccessRecord earlier, int earlierEpoch,
+                            long earlierPosition, int t, boolean write, int site, int context, int lockSet, int readSite) {
+        RaceRecord cause = shb.cause(t, earlier.thread(), earlierEpoch, earlierPosition);
+        return records.add(object, index, count, array, earlier, new AccessRecord(t, write, site, context, lockSet, readSite),
+                cause);
     }
 
     // ---- synchronization ----------------------------------------------------------------------
 
+    // Acquire-type events: the thread's clock may grow, so its later writes carry more than its
+    // earlier ones (SchedulableOrder takes a writer's present clock for one it had at a write only
+    // when it acquired nothing in between).
+
+    @Override
+    public void threadStart(int thread, int child, int site) {
+        super.threadStart(thread, child, site);
+        shb.acquired(child);
+    }
+
+    @Override
+    public void threadJoin(int thread, int child, int site) {
+        super.threadJoin(thread, child, site);
+        shb.acquired(thread);
+    }
+
+    @Override
+    public void volatileRead(int thread, long object, int slot, int site) {
+        super.volatileRead(thread, object, slot, site);
+        shb.acquired(thread);
+    }
+
+    @Override
+    public void hbAcquire(int thread, long token, int site) {
+        super.hbAcquire(thread, token, site);
+        shb.acquired(thread);
+    }
+
     @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
+        shb.acquired(thread);
         // an order-only hold (a monitor the JDK took inside a call) says nothing of the sync order
         if (holds.isOutermostAcquire(thread, lock, flags) && !LockFlags.isOrderOnly(flags)) {
             hb.acquire(thread, lock, LockFlags.isShared(flags));

@@ -2,6 +2,7 @@ package dev.racelock.analyzer.race;
 
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.Fingerprints;
@@ -65,9 +66,15 @@ final class RaceFindings {
     }
 
     private RacePair pair(RaceRecord r) {
+        List<ConsequentRace> followedBy = new ArrayList<>();
+        if (r.followedBy != null) {
+            for (RaceRecord c : r.followedBy) {
+                followedBy.add(new ConsequentRace(c.location.shown(), access(c, c.earlier), access(c, c.later), c.occurrences));
+            }
+        }
         return new RacePair(access(r, r.earlier), access(r, r.later), classification(r),
                 dictionary.startRelation(r.earlier.thread(), r.later.thread()),
-                r.occurrences);
+                r.occurrences, null, followedBy);
     }
 
     private Access access(RaceRecord r, AccessRecord a) {

@@ -26,8 +26,11 @@ final class RaceRecords {
     /** Told of every racing access, before dedupe (tests compare detectors through it). */
     @FunctionalInterface
     interface Observer {
-        /** {@code count} consecutive slots from {@code slot} raced (array elements; 1 for a field). */
-        void race(long object, int slot, int count);
+        /**
+         * {@code count} consecutive slots from {@code slot} raced (array elements; 1 for a field),
+         * as a consequence of an earlier race when {@code consequence}.
+         */
+        void race(long object, int slot, int count, boolean consequence);
     }
 
     private static final int MAX_PUBLICATIONS = 1_000;
@@ -64,15 +67,25 @@ final class RaceRecords {
      * accesses: a field of {@code object} ({@code slot} = field id, count 1), or consecutive
      * elements of array {@code object} from index {@code slot}. Reporting n elements at once is
      * the same as reporting each of them in index order: the first one's index is kept as
-     * evidence and the occurrences grow by n.
+     * evidence and the occurrences grow by n. With a {@code cause}, the race is a consequence of
+     * that one (SchedulableOrder) and is kept as its evidence, not as a race of its own. Returns
+     * the race this one is evidence of: the cause, else its own record.
      */
-    void add(long object, int slot, int count, boolean array, AccessRecord earlier, AccessRecord later) {
+    RaceRecord add(long object, int slot, int count, boolean array, AccessRecord earlier, AccessRecord later,
+                   RaceRecord cause) {
         if (observer != null) {
-            observer.race(object, slot, count);
+            observer.race(object, slot, count, cause != null);
         }
         RaceLocation location = array ? arrayLocation(object) : fieldLocation(slot);
         if (location == STATE) {
             location = stateLocation(object);
+        }
+        if (cause != null) {
+            cause.followedBy(location, slot, earlier, later, count);
+            if (earlier.write() && !later.write() && !publications.isEmpty()) {
+                confirmPublications(null, earlier.thread(), later.thread());
+            }
+            return cause;
         }
         int low = Math.min(earlier.site(), later.site());
         int high = Math.max(earlier.site(), later.site());
@@ -102,6 +115,7 @@ final class RaceRecords {
         if (earlier.write() && !later.write() && !publications.isEmpty()) {
             confirmPublications(record, earlier.thread(), later.thread());
         }
+        return record;
     }
 
     /**

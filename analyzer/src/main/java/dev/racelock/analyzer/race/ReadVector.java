@@ -27,9 +27,20 @@ final class ReadVector {
     private int[] site = new int[4];
     private int[] context = new int[4];
     private int[] lockSet = new int[4];
+    private long[] position = new long[4];
 
     AccessRecord record(int i) {
         return new AccessRecord(thread[i], false, site[i], context[i], lockSet[i], -1);
+    }
+
+    /** The epoch of entry {@code i}'s read. */
+    int clockAt(int i) {
+        return clock[i];
+    }
+
+    /** The position of entry {@code i}'s read (SchedulableOrder). */
+    long positionAt(int i) {
+        return position[i];
     }
 
     /** The first entry of a slot above {@code s} (entries of slot s end just before it). */
@@ -68,7 +79,7 @@ final class ReadVector {
         return site[indexOf(t, s)];
     }
 
-    void set(int t, int s, int c, int st, int ctx, int locks) {
+    void set(int t, int s, int c, int st, int ctx, int locks, long pos) {
         int i = indexOf(t, s);
         if (i < 0) {
             i = slotEnd(s);
@@ -80,6 +91,7 @@ final class ReadVector {
                 site = Arrays.copyOf(site, n);
                 context = Arrays.copyOf(context, n);
                 lockSet = Arrays.copyOf(lockSet, n);
+                position = Arrays.copyOf(position, n);
             }
             int tail = size - i;
             System.arraycopy(slot, i, slot, i + 1, tail);
@@ -88,6 +100,7 @@ final class ReadVector {
             System.arraycopy(site, i, site, i + 1, tail);
             System.arraycopy(context, i, context, i + 1, tail);
             System.arraycopy(lockSet, i, lockSet, i + 1, tail);
+            System.arraycopy(position, i, position, i + 1, tail);
             size++;
             slot[i] = s;
             thread[i] = t;
@@ -96,6 +109,7 @@ final class ReadVector {
         site[i] = st;
         context[i] = ctx;
         lockSet[i] = locks;
+        position[i] = pos;
     }
 
     /**
@@ -140,6 +154,7 @@ final class ReadVector {
             site = new int[n];
             context = new int[n];
             lockSet = new int[n];
+            position = new long[n];
         }
         size = o.size;
         active = o.active;
@@ -149,6 +164,7 @@ final class ReadVector {
         System.arraycopy(o.site, 0, site, 0, size);
         System.arraycopy(o.context, 0, context, 0, size);
         System.arraycopy(o.lockSet, 0, lockSet, 0, size);
+        System.arraycopy(o.position, 0, position, 0, size);
     }
 
     boolean sameAs(ReadVector o) {

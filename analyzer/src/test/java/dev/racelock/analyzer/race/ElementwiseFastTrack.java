@@ -146,7 +146,7 @@ final class ElementwiseFastTrack implements Analysis {
 
     private void race(long object, int slot, boolean array, AccessRecord earlier, int t, boolean write, int site, int readSite) {
         records.add(object, slot, 1, array, earlier,
-                new AccessRecord(t, write, site, state.contexts().current(t), holds.lockSet(t), readSite));
+                new AccessRecord(t, write, site, state.contexts().current(t), holds.lockSet(t), readSite), null);
     }
 
     private void access(int t, long object, int slot, int site, boolean write, boolean array) {

@@ -33,7 +33,7 @@ class FastTrackAgainstDjitTest {
             script.replay(oracle);
             AnalysisSession session = new AnalysisSession();
             Set<List<Long>> fastTrack = new HashSet<>();
-            session.analysis(RaceAnalysis.class).observeRaces((object, slot, count) -> {
+            session.analysis(RaceAnalysis.class).observeRaces((object, slot, count, consequence) -> {
                 for (int i = 0; i < count; i++) {
                     fastTrack.add(List.of(object, (long) slot + i));
                 }

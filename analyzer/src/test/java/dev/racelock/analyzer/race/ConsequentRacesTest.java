@@ -1,0 +1,156 @@
+package dev.racelock.analyzer.race;
+
+import dev.racelock.analyzer.TraceScript;
+import dev.racelock.analyzer.finding.ConsequentRace;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.RacePair;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Races that can only follow an earlier race (schedulable happens-before: the reads-from order,
+ * SchedulableOrder) are kept as that race's evidence, not reported as races of their own; races
+ * that SHB leaves unordered stay races.
+ */
+class ConsequentRacesTest {
+
+    /** A writer and a reader started by main; Config's fields data and ready, and a third, other. */
+    private static final class Handoff {
+        final TraceScript s = new TraceScript();
+        final int main = s.thread("main");
+        final int startSite = s.site("com.acme.Main", "main", 5);
+        final int writer = s.thread("writer", main, startSite);
+        final int reader = s.thread("reader", main, startSite);
+        final int third = s.thread("third", main, startSite);
+        final int data = s.field("com.acme.Config", "data", "I");
+        final int ready = s.field("com.acme.Config", "ready", "Z");
+        final int other = s.field("com.acme.Config", "other", "I");
+        final long config = s.object("com.acme.Config");
+        final long lock = s.object("java.lang.Object");
+        final int writeData = s.site("com.acme.Writer", "run", 10);
+        final int writeReady = s.site("com.acme.Writer", "run", 11);
+        final int readReady = s.site("com.acme.Reader", "run", 20);
+        final int readData = s.site("com.acme.Reader", "run", 21);
+        final int lockSite = s.site("com.acme.Writer", "run", 9);
+
+        Handoff() {
+            s.start(main, writer, startSite).start(main, reader, startSite).start(main, third, startSite);
+        }
+
+        List<Finding> races() {
+            return TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        }
+
+        Finding raceOn(List<Finding> races, String field) {
+            return races.stream().filter(f -> f.location().equals(MemoryLocation.field("com.acme.Config", field)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no race on " + field + ": " + races));
+        }
+    }
+
+    private static List<Integer> lines(ConsequentRace c) {
+        return List.of(c.earlier().site().line(), c.later().site().line());
+    }
+
+    @Test
+    void dataWrittenBeforeTheRacyFlagIsAConsequenceOfTheFlagRace() {
+        Handoff h = new Handoff();
+        h.s.write(h.writer, h.config, h.data, h.writeData).write(h.writer, h.config, h.ready, h.writeReady)
+                .read(h.reader, h.config, h.ready, h.readReady).read(h.reader, h.config, h.data, h.readData);
+        List<Finding> races = h.races();
+        assertEquals(1, races.size(), races.toString());
+        RacePair flag = h.raceOn(races, "ready").primaryPair();
+        assertEquals(List.of(11, 20), List.of(flag.earlier().site().line(), flag.later().site().line()));
+        assertEquals(1, flag.followedBy().size());
+        ConsequentRace data = flag.followedBy().get(0);
+        assertEquals(MemoryLocation.field("com.acme.Config", "data"), data.location());
+        assertEquals(List.of(10, 21), lines(data));
+        assertEquals("writer", data.earlier().thread().name());
+        assertEquals("reader", data.later().thread().name());
+        assertEquals(1, data.occurrences());
+    }
+
+    @Test
+    void dataWrittenAfterTheFlagStillRaces() {
+        Handoff h = new Handoff();
+        h.s.write(h.writer, h.config, h.ready, h.writeReady).write(h.writer, h.config, h.data, h.writeData)
+                .read(h.reader, h.config, h.ready, h.readReady).read(h.reader, h.config, h.data, h.readData);
+        List<Finding> races = h.races();
+        assertEquals(2, races.size(), races.toString());
+        assertTrue(races.stream().allMatch(f -> f.primaryPair().followedBy().isEmpty()));
+    }
+
+    @Test
+    void dataReadBeforeTheFlagStillRaces() {
+        Handoff h = new Handoff();
+        h.s.write(h.writer, h.config, h.data, h.writeData).write(h.writer, h.config, h.ready, h.writeReady)
+                .read(h.reader, h.config, h.data, h.readData).read(h.reader, h.config, h.ready, h.readReady);
+        assertEquals(2, h.races().size());
+    }
+
+    @Test
+    void aWriteAfterTheRacyReadOfWhatTheWriterReadIsAConsequence() {
+        Handoff h = new Handoff();
+        h.s.read(h.writer, h.config, h.data, h.writeData).write(h.writer, h.config, h.ready, h.writeReady)
+                .read(h.reader, h.config, h.ready, h.readReady).write(h.reader, h.config, h.data, h.readData);
+        List<Finding> races = h.races();
+        assertEquals(1, races.size(), races.toString());
+        assertEquals(List.of(10, 21), lines(h.raceOn(races, "ready").primaryPair().followedBy().get(0)));
+    }
+
+    /** The writer learnt the data write through a lock before it wrote the flag: SHB orders it by transitivity. */
+    @Test
+    void whatTheWriterKnewAtTheRacyWriteIsOrderedToo() {
+        Handoff h = new Handoff();
+        h.s.lock(h.third, h.lock, h.lockSite).write(h.third, h.config, h.data, h.writeData).unlock(h.third, h.lock, h.lockSite)
+                .lock(h.writer, h.lock, h.lockSite).unlock(h.writer, h.lock, h.lockSite)
+                .write(h.writer, h.config, h.ready, h.writeReady)
+                .read(h.reader, h.config, h.ready, h.readReady).read(h.reader, h.config, h.data, h.readData);
+        List<Finding> races = h.races();
+        assertEquals(1, races.size(), races.toString());
+        ConsequentRace data = h.raceOn(races, "ready").primaryPair().followedBy().get(0);
+        assertEquals("third", data.earlier().thread().name());
+    }
+
+    /** What the writer learnt only after its racy write is not ordered before the reader. */
+    @Test
+    void whatTheWriterLearntAfterTheRacyWriteStillRaces() {
+        Handoff h = new Handoff();
+        h.s.lock(h.third, h.lock, h.lockSite).write(h.third, h.config, h.data, h.writeData).unlock(h.third, h.lock, h.lockSite)
+                .write(h.writer, h.config, h.ready, h.writeReady)
+                .lock(h.writer, h.lock, h.lockSite).unlock(h.writer, h.lock, h.lockSite)
+                .read(h.reader, h.config, h.ready, h.readReady).read(h.reader, h.config, h.data, h.readData);
+        assertEquals(2, h.races().size());
+    }
+
+    /** The reads-from order belongs to the thread that read: another thread's race on the data stays a race. */
+    @Test
+    void anotherThreadsRaceOnTheDataStaysARace() {
+        Handoff h = new Handoff();
+        h.s.write(h.writer, h.config, h.data, h.writeData).write(h.writer, h.config, h.ready, h.writeReady)
+                .read(h.reader, h.config, h.ready, h.readReady).read(h.reader, h.config, h.data, h.readData)
+                .read(h.third, h.config, h.data, h.readData);
+        List<Finding> races = h.races();
+        assertEquals(2, races.size(), races.toString());
+        RacePair data = h.raceOn(races, "data").primaryPair();
+        assertEquals("third", data.later().thread().name());
+    }
+
+    /** A race that follows a consequence is evidence of the first race, the one that started the chain. */
+    @Test
+    void aChainOfConsequencesLeadsToTheFirstRace() {
+        Handoff h = new Handoff();
+        h.s.write(h.writer, h.config, h.other, h.writeData).write(h.writer, h.config, h.data, h.writeData)
+                .write(h.writer, h.config, h.ready, h.writeReady)
+                .read(h.reader, h.config, h.ready, h.readReady).read(h.reader, h.config, h.data, h.readData)
+                .read(h.reader, h.config, h.other, h.readData);
+        List<Finding> races = h.races();
+        assertEquals(1, races.size(), races.toString());
+        assertEquals(2, h.raceOn(races, "ready").primaryPair().followedBy().size());
+    }
+}
