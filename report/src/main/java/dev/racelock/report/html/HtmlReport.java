@@ -169,6 +169,13 @@ public final class HtmlReport implements ReportVisitor {
             }
             sb.append("</ul></div>\n");
         }
+        if (!f.followedBy().isEmpty()) {
+            sb.append("<div class=\"pairs\"><h3>").append(esc(FindingView.FOLLOWED_BY_HEADING)).append("</h3><ul>");
+            for (String line : f.followedBy()) {
+                sb.append("<li>").append(esc(line)).append("</li>");
+            }
+            sb.append("</ul></div>\n");
+        }
         if (!f.otherPairs().isEmpty()) {
             sb.append("<div class=\"pairs\"><h3>").append(esc(f.otherPairsHeading())).append("</h3><ul>");
             for (PairView p : f.otherPairs()) {

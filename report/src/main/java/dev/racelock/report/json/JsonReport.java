@@ -2,6 +2,7 @@ package dev.racelock.report.json;
 
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.TestRef;
 import dev.racelock.analyzer.finding.FindingType;
@@ -119,6 +120,21 @@ public final class JsonReport implements ReportVisitor {
             json.endArray();
             if (p.relaxed() != null) {
                 writeRelaxedOrder(json, p.relaxed());
+            }
+            if (!p.followedBy().isEmpty()) {
+                json.name("followedBy").beginArray();
+                for (ConsequentRace c : p.followedBy()) {
+                    json.beginObject();
+                    json.name("location");
+                    writeLocation(json, c.location());
+                    json.field("occurrences", c.occurrences());
+                    json.name("accesses").beginArray();
+                    writeAccess(json, c.location(), c.earlier());
+                    writeAccess(json, c.location(), c.later());
+                    json.endArray();
+                    json.endObject();
+                }
+                json.endArray();
             }
             json.endObject();
         }

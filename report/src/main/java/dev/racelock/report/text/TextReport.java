@@ -88,6 +88,12 @@ public final class TextReport implements ReportVisitor {
                 sb.append("    ").append(line).append('\n');
             }
         }
+        if (!f.followedBy().isEmpty()) {
+            sb.append("  ").append(ansi.heading(FindingView.FOLLOWED_BY_HEADING + ":")).append('\n');
+            for (String line : f.followedBy()) {
+                sb.append("    ").append(line).append('\n');
+            }
+        }
         if (!f.otherPairs().isEmpty()) {
             sb.append("  ").append(ansi.heading(f.otherPairsHeading() + ":")).append('\n');
             for (PairView p : f.otherPairs()) {

@@ -1,6 +1,7 @@
 package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.HeldLock;
 import dev.racelock.analyzer.finding.LockAcquisition;
@@ -156,6 +157,24 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
     public List<String> relaxedOrder() {
         RacePair p = finding.primaryPair();
         return p == null || p.relaxed() == null ? List.of() : FindingWords.relaxedSections(p.relaxed());
+    }
+
+    /** The heading of {@link #followedBy()}. */
+    public static final String FOLLOWED_BY_HEADING = "Followed by races that can only happen after this one";
+
+    /**
+     * The races that happened only because this one did (a read of it saw the write, and that
+     * ordered them: schedulable happens-before), one line each; fixing this race fixes them. Else
+     * empty.
+     */
+    public List<String> followedBy() {
+        List<String> lines = new ArrayList<>();
+        for (RacePair p : finding.pairs()) {
+            for (ConsequentRace c : p.followedBy()) {
+                lines.add(FindingWords.consequence(c));
+            }
+        }
+        return lines;
     }
 
     /** {@code Other pairs of accesses to Counter.hits}: the heading of {@link #otherPairs()}. */

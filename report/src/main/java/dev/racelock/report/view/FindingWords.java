@@ -1,6 +1,7 @@
 package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
@@ -384,6 +385,16 @@ public final class FindingWords {
     public static String accessInBrief(Access access) {
         return access.kind().word() + " by thread " + threadName(access.thread()) + calling(access) + " at "
                 + fileAndLine(access.site());
+    }
+
+    /**
+     * A race that followed this one (RacePair.followedBy), on one line: {@code Config.data: read by
+     * thread "reader" at Reader.java:21, previous write by thread "writer" at Writer.java:10}.
+     */
+    public static String consequence(ConsequentRace c) {
+        String line = accessedLocation(c.location(), c.later()) + ": " + accessInBrief(c.later()) + ", previous "
+                + accessInBrief(c.earlier());
+        return c.occurrences() > 1 ? line + " (seen " + ResultSummary.grouped(c.occurrences()) + " times)" : line;
     }
 
     /** {@code  calling put} for an access to a library state, else empty. */

@@ -4,6 +4,8 @@ import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.MemoryLocation;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.StartRelation;
@@ -74,6 +76,26 @@ class TextReportTest {
                     write by thread "w3" at Counter.java:30, previous read by thread "main" at Main.java:12 (seen 2 times)
                 """), report);
         assertTrue(report.contains("  Seen 414 times.\n"), report);
+    }
+
+    @Test
+    void listsTheRacesThatFollowedARaceOneLineEach() {
+        Finding race = SampleFindings.race();
+        SourceSite publish = SampleFindings.site("com.acme.Config", "publish", "Config.java", 10);
+        SourceSite use = SampleFindings.site("com.acme.Main", "use", "Main.java", 21);
+        ConsequentRace data = new ConsequentRace(MemoryLocation.field("com.acme.Config", "data"),
+                new Access(new ThreadRef(12, "w2", null), AccessKind.WRITE, -1, publish, List.of(publish), List.of()),
+                new Access(new ThreadRef(11, "w1", null), AccessKind.READ, -1, use, List.of(use), List.of()), 3);
+        RacePair primary = race.primaryPair();
+        Finding withConsequence = Finding.race(race.type(), race.fingerprint(), race.location(),
+                List.of(new RacePair(primary.earlier(), primary.later(), primary.classification(), primary.startRelation(),
+                        primary.occurrences(), null, List.of(data))));
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(withConsequence), 10, List.of()));
+        assertTrue(report.contains("""
+                  Followed by races that can only happen after this one:
+                    Config.data: read by thread "w1" at Main.java:21, previous write by thread "w2" at Config.java:10 (seen 3 times)
+                """), report);
+        assertTrue(report.contains("racelock: 1 data race (1 finding)"), report);
     }
 
     @Test
