@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *            | "//" "alloc" name
  * clause    := "race(" kind ("|" kind)* "," subject ["," classification] ")"      kind := "read" | "write"
  *            | "predicted-race(" kind ("|" kind)* "," subject ")"
+ *            | "consequence(" kind ("|" kind)* "," subject ")"
  *            | "deadlock(" subject ("|" subject)* ")"
  *            | "predicted-deadlock(" subject ("|" subject)* ")"
  *            | "observed-deadlock(" subject ("|" subject)* ")"
@@ -39,6 +40,10 @@ import java.util.regex.Pattern;
  *       may hide: the sample is analyzed with {@code --analysis predictive}, and the race must be
  *       reported once, as a {@code predicted-race} when the lock order hid it or as a
  *       {@code data-race} when the run showed it (which one depends on the schedule).</li>
+ *   <li>{@code consequence(kind, subject)} marks an access of a race that can only happen after
+ *       another race of the sample (a racy read saw a write, and that orders it: docs/analyses.md,
+ *       "Races that follow a race"): it must be listed once under a reported race, as a race that
+ *       followed it, and not be reported as a finding of its own.</li>
  *   <li>{@code deadlock(subject)} marks an acquisition of a lock of the sample's lock-order cycle
  *       (all such lines form one cycle: one potential deadlock per sample); alternatives
  *       {@code a|b} for a line that takes either lock (a synchronized method called on two
@@ -59,7 +64,7 @@ import java.util.regex.Pattern;
 public final class ExpectationParser {
 
     private static final Pattern DIRECTIVE = Pattern.compile("//\\s*(expect|requires|alloc)\\s+(.*?)\\s*$");
-    private static final Pattern CLAUSE = Pattern.compile("(race|predicted-race|deadlock|predicted-deadlock|observed-deadlock)\\s*\\(([^()]*)\\)");
+    private static final Pattern CLAUSE = Pattern.compile("(race|predicted-race|consequence|deadlock|predicted-deadlock|observed-deadlock)\\s*\\(([^()]*)\\)");
     private static final Pattern CLASSIFICATION = Pattern.compile("[a-z]+(-[a-z]+)*");
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\[])?");
 
@@ -70,6 +75,7 @@ public final class ExpectationParser {
     private final Map<String, Set<ExpectedFinding.Access>> racesBySubject = new LinkedHashMap<>();
     private final Map<String, String> classificationBySubject = new LinkedHashMap<>();
     private final Set<String> predictedSubjects = new LinkedHashSet<>();
+    private final Set<String> consequenceSubjects = new LinkedHashSet<>();
     private final List<ExpectedFinding.Step> deadlockSteps = new ArrayList<>();
     private final List<ExpectedFinding.Step> predictedSteps = new ArrayList<>();
     private final List<ExpectedFinding.Step> observedSteps = new ArrayList<>();
@@ -106,7 +112,7 @@ public final class ExpectationParser {
         List<ExpectedFinding> expected = new ArrayList<>();
         racesBySubject.forEach((subject, allowed) ->
                 expected.add(new ExpectedFinding.Race(subject, allowed, classificationBySubject.get(subject),
-                        predictedSubjects.contains(subject))));
+                        predictedSubjects.contains(subject), consequenceSubjects.contains(subject))));
         if (!deadlockSteps.isEmpty()) {
             expected.add(new ExpectedFinding.Cycle(FindingType.DEADLOCK, deadlockSteps));
         }
@@ -156,7 +162,8 @@ public final class ExpectationParser {
             Matcher m = CLAUSE.matcher(clause.trim());
             if (!m.matches()) {
                 throw new ExpectationSyntaxException(fileName, line, "cannot read '" + clause.trim()
-                        + "': expected race(kind, subject), predicted-race(kind, subject), deadlock(subject),"
+                        + "': expected race(kind, subject), predicted-race(kind, subject), consequence(kind, subject),"
+                        + " deadlock(subject),"
                         + " predicted-deadlock(subject) or observed-deadlock(subject)");
             }
             String args = m.group(2).trim();
@@ -170,6 +177,14 @@ public final class ExpectationParser {
                     race(line, args);
                     predictedSubjects.add(subject(line, args.split(",")[1].trim()));
                     requires.add(Capability.PREDICTIVE);
+                }
+                case "consequence" -> {
+                    if (args.split(",").length != 2) {
+                        throw new ExpectationSyntaxException(fileName, line, "consequence needs (kind, subject), got ("
+                                + args + ")");
+                    }
+                    race(line, args);
+                    consequenceSubjects.add(subject(line, args.split(",")[1].trim()));
                 }
                 case "deadlock" -> deadlockSteps.add(new ExpectedFinding.Step(line, subjects(line, args)));
                 case "predicted-deadlock" -> {

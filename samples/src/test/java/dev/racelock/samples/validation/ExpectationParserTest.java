@@ -47,6 +47,18 @@ class ExpectationParserTest {
     }
 
     @Test
+    void consequenceIsARaceListedUnderAnotherRatherThanAFinding() {
+        SampleSource s = parse(
+                "data = 42; // expect consequence(write, Sample.data)",
+                "ready = true; // expect race(write, Sample.ready)",
+                "if (ready) // expect race(read, Sample.ready)",
+                "  use(data); // expect consequence(read, Sample.data)");
+        assertEquals(List.of(new ExpectedFinding.Race("Sample.data", Set.of(write(1), read(4)), null, false, true),
+                new ExpectedFinding.Race("Sample.ready", Set.of(write(2), read(3)))), s.expected());
+        assertEquals("consequence Sample.data (write:1, read:4)", s.expected().get(0).describe());
+    }
+
+    @Test
     void kindAlternativesAllowBothKindsOnOneLine() {
         SampleSource s = parse("hits++; // expect race(read|write, Counter.hits)");
         assertEquals(Set.of(read(1), write(1)), ((ExpectedFinding.Race) s.expected().get(0)).allowed());

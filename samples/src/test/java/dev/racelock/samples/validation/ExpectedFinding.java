@@ -27,10 +27,17 @@ public sealed interface ExpectedFinding {
      * @param classification the classification the report must give ({@code lost-update}, ...), or null for any
      * @param predicted      a race the run's lock order may hide: reported as a {@code predicted-race}
      *                       when it did, as a {@code data-race} when the run showed it
+     * @param consequence    a race that can only follow another one: not a finding of its own, but
+     *                       listed under the race it follows (RacePair.followedBy)
      */
-    record Race(String subject, Set<Access> allowed, String classification, boolean predicted) implements ExpectedFinding {
+    record Race(String subject, Set<Access> allowed, String classification, boolean predicted, boolean consequence)
+            implements ExpectedFinding {
         public Race {
             allowed = Set.copyOf(allowed);
+        }
+
+        Race(String subject, Set<Access> allowed, String classification, boolean predicted) {
+            this(subject, allowed, classification, predicted, false);
         }
 
         Race(String subject, Set<Access> allowed, String classification) {
@@ -48,12 +55,12 @@ public sealed interface ExpectedFinding {
 
         /** Whether a finding of this type can be this race. */
         boolean reportedAs(FindingType type) {
-            return type == FindingType.DATA_RACE || predicted && type == FindingType.PREDICTED_RACE;
+            return !consequence && type == FindingType.DATA_RACE || predicted && type == FindingType.PREDICTED_RACE;
         }
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder(predicted ? "predicted race " : "race ").append(subject).append(" (");
+            StringBuilder sb = new StringBuilder(predicted ? "predicted race " : consequence ? "consequence " : "race ").append(subject).append(" (");
             allowed.stream().mapToInt(Access::line).distinct().sorted().forEach(line -> {
                 if (sb.charAt(sb.length() - 1) != '(') {
                     sb.append(", ");

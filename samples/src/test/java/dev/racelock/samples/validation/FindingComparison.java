@@ -1,9 +1,11 @@
 package dev.racelock.samples.validation;
 
 import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.report.view.FindingWords;
 
 import java.util.ArrayList;
@@ -19,6 +21,9 @@ import java.util.Map;
  *   <li>A race matches an expected race when every access of every pair it lists names its
  *       subject and has a (kind, line) the sample marked for it, and, when the sample gives one,
  *       with its classification (the report's: its first pair's).</li>
+ *   <li>A consequence (a race that can only follow another one) matches when one reported race
+ *       lists it among the races that followed it, with every access naming its subject on a
+ *       (kind, line) the sample marked for it; as a finding of its own it is unexpected.</li>
  *   <li>A deadlock matches the expected cycle when every acquisition is on a line marked for the
  *       lock it took, and the cycle contains exactly the expected locks (no lock of the cycle
  *       left out, no other lock in it).</li>
@@ -43,6 +48,14 @@ final class FindingComparison {
             // Two expectations can fit one finding only when their lines overlap; prefer one still unmatched.
             ExpectedFinding hit = candidates.stream().filter(e -> !matched.containsKey(e)).findFirst().orElse(candidates.get(0));
             matched.merge(hit, 1, Integer::sum);
+        }
+        for (ExpectedFinding e : sample.expected()) {
+            if (e instanceof ExpectedFinding.Race race && race.consequence()) {
+                int listed = (int) findings.stream().filter(f -> listsConsequence(matcher, race, f)).count();
+                if (listed > 0) {
+                    matched.put(e, listed);
+                }
+            }
         }
         List<ExpectedFinding> missing = new ArrayList<>();
         List<ExpectedFinding> duplicated = new ArrayList<>();
@@ -80,6 +93,20 @@ final class FindingComparison {
             }
         }
         return true;
+    }
+
+    /** Whether race finding {@code f} lists, among the races that followed it, the expected consequence. */
+    private static boolean listsConsequence(SubjectMatcher matcher, ExpectedFinding.Race race, Finding f) {
+        for (RacePair p : f.pairs()) {
+            for (ConsequentRace c : p.followedBy()) {
+                if (List.of(c.earlier(), c.later()).stream().allMatch(a ->
+                        matcher.matches(race.subject(), FindingWords.accessedLocation(c.location(), a))
+                        && race.allowed().contains(new ExpectedFinding.Access(a.kind(), matcher.lineInSample(a.site(), a.stack()))))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean matchesCycle(SubjectMatcher matcher, ExpectedFinding.Cycle cycle, Finding f) {

@@ -1,7 +1,9 @@
 package dev.racelock.samples.validation;
 
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,28 @@ class FindingComparisonTest {
         assertTrue(FindingComparison.compare(hidden, List.of(predicted)).exact());
         assertFalse(FindingComparison.compare(RACE, List.of(predicted, hitsRace())).exact(),
                 "a plain race expectation is not met by a prediction");
+    }
+
+    @Test
+    void aConsequenceMatchesWhenARaceListsItAndNeverAsAFindingOfItsOwn() {
+        SampleSource followed = sample(
+                "class S {",
+                "  void w() { other = 1; } // expect consequence(write, S.other)",
+                "  void p() { value = 1; } // expect race(write, S.value)",
+                "  int r() { return value; } // expect race(read, S.value)",
+                "  int u() { return other; } // expect consequence(read, S.other)",
+                "}");
+        Finding value = canned.race(canned.access(WRITE, "S.value", 3), canned.access(READ, "S.value", 4));
+        Finding other = canned.race(canned.access(WRITE, "S.other", 2), canned.access(READ, "S.other", 5));
+        RacePair p = value.primaryPair();
+        RacePair o = other.primaryPair();
+        Finding valueFollowedByOther = Finding.race(value.type(), value.fingerprint(), value.location(),
+                List.of(new RacePair(p.earlier(), p.later(), null, p.startRelation(), 1, null,
+                        List.of(new ConsequentRace(other.location(), o.earlier(), o.later(), 1)))));
+        assertTrue(FindingComparison.compare(followed, List.of(valueFollowedByOther)).exact());
+        Comparison alone = FindingComparison.compare(followed, List.of(value, other));
+        assertFalse(alone.exact());
+        assertTrue(alone.problems().contains("missing consequence S.other (write:2, read:5)"), alone.problems());
     }
 
     @Test
