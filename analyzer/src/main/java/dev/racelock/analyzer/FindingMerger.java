@@ -6,6 +6,7 @@ import dev.racelock.analyzer.finding.LockAcquisition;
 import dev.racelock.analyzer.finding.LockRef;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.AccessKind;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.SourceSite;
 
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class FindingMerger {
             pairs.merge(pairKey(p), p, (a, b) -> new RacePair(a.earlier(), a.later(),
                     a.classification() != null ? a.classification() : b.classification(), a.startRelation(),
                     saturatedSum(a.occurrences(), b.occurrences()), a.relaxed() != null ? a.relaxed() : b.relaxed(),
-                    a.followedBy().isEmpty() ? b.followedBy() : a.followedBy()));
+                    followedBy(a.followedBy(), b.followedBy())));
         }
         List<RacePair> merged = new ArrayList<>(pairs.values());
         merged.sort(Comparator.comparing(p -> p.classification() == null));
@@ -66,6 +67,27 @@ public final class FindingMerger {
     }
 
     private record Side(AccessKind kind, SourceSite site) {}
+
+    /** The races that followed a pair in either trace: one per location and pair of sides, occurrences summed. */
+    private static List<ConsequentRace> followedBy(List<ConsequentRace> a, List<ConsequentRace> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        Map<List<Object>, ConsequentRace> all = new LinkedHashMap<>();
+        for (ConsequentRace c : a) {
+            all.put(consequenceKey(c), c);
+        }
+        for (ConsequentRace c : b) {
+            all.merge(consequenceKey(c), c, (x, y) -> new ConsequentRace(x.location(), x.earlier(), x.later(),
+                    saturatedSum(x.occurrences(), y.occurrences())));
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    private static List<Object> consequenceKey(ConsequentRace c) {
+        return List.of(c.location(), Set.of(new Side(c.earlier().kind(), c.earlier().site()),
+                new Side(c.later().kind(), c.later().site())));
+    }
 
     /** A pair is its two (kind, site) sides, in either order. */
     private static Set<Side> pairKey(RacePair p) {

@@ -2,6 +2,7 @@ package dev.racelock.analyzer;
 
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
@@ -50,6 +51,21 @@ class FindingMergerTest {
         assertEquals(5, f.pairs().get(1).occurrences());
         assertEquals(6, f.occurrences());
         assertEquals(RaceClassification.CHECK_THEN_ACT, f.classification());
+    }
+
+    @Test
+    void theRacesThatFollowedAPairInEitherTraceAreListedOnceEach() {
+        MemoryLocation data = MemoryLocation.field("com.acme.Counter", "data");
+        ConsequentRace a = new ConsequentRace(data, access(AccessKind.WRITE, 11, 1), access(AccessKind.READ, 21, 2), 1);
+        ConsequentRace b = new ConsequentRace(data, access(AccessKind.WRITE, 12, 1), access(AccessKind.READ, 21, 2), 1);
+        FindingMerger merger = new FindingMerger();
+        merger.add(Finding.race(FindingType.DATA_RACE, "fp", HITS, List.of(new RacePair(access(AccessKind.WRITE, 10, 1),
+                access(AccessKind.READ, 20, 2), null, StartRelation.NONE, 1, null, List.of(a)))));
+        merger.add(Finding.race(FindingType.DATA_RACE, "fp", HITS, List.of(new RacePair(access(AccessKind.WRITE, 10, 7),
+                access(AccessKind.READ, 20, 8), null, StartRelation.NONE, 1, null, List.of(b, a)))));
+        List<ConsequentRace> followedBy = merger.sorted().get(0).primaryPair().followedBy();
+        assertEquals(List.of(11, 12), followedBy.stream().map(c -> c.earlier().site().line()).toList());
+        assertEquals(List.of(2, 1), followedBy.stream().map(ConsequentRace::occurrences).toList());
     }
 
     private static LockAcquisition acquisition(LockRef lock, int thread, int line) {

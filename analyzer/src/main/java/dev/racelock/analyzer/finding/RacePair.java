@@ -14,14 +14,11 @@ import java.util.List;
  * @param relaxed        for a predicted race: the critical sections whose order hid it in this run
  *                       (null when the order came through a chain not tracked); else null
  * @param followedBy     the races that the run showed only because this one happened (a read of
- *                       this race saw the write, and that ordered them): its consequences, at
- *                       most {@link #MAX_FOLLOWED_BY}, in the order they were detected
+ *                       this race saw the write, and that ordered them): its consequences, one
+ *                       per location and pair of sites, in the order they were detected
  */
 public record RacePair(Access earlier, Access later, RaceClassification classification, StartRelation startRelation,
                        int occurrences, RelaxedOrder relaxed, List<ConsequentRace> followedBy) {
-
-    /** Consequences kept per pair: enough to see the pattern, bounded for a race repeated in a loop. */
-    public static final int MAX_FOLLOWED_BY = 16;
 
     public RacePair {
         followedBy = List.copyOf(followedBy);

@@ -7,6 +7,7 @@ import dev.racelock.analyzer.hb.VectorClock;
 import dev.racelock.analyzer.state.CallingContexts;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.TraceHeader;
 
@@ -109,6 +110,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
         x.writeLockSet = holds.agentLockSet(lockSet);
         x.writeReadSite = readSite;
         x.writePosition = SchedulableOrder.UNKNOWN; // written out late: where it came among the owner's accesses is lost
+        ownedBy(x, owner);
     }
 
     /** The owner's last read of a field: as {@link #ownedWrite}. */
@@ -129,6 +131,13 @@ public final class RaceAnalysis extends ClockedAnalysis {
         x.readContext = contexts.ofTraceNode(context);
         x.readLockSet = holds.agentLockSet(lockSet);
         x.readPosition = SchedulableOrder.UNKNOWN;
+        ownedBy(x, owner);
+    }
+
+    private static void ownedBy(LocationShadow x, int owner) {
+        if (x.soleAccessor == LocationShadow.UNSET) {
+            x.soleAccessor = owner;
+        }
     }
 
     @Override
@@ -297,7 +306,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
                     : (x.readThread == t && x.readClock == now ? x.readSite : -1);
             int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
-            long position = array ? SchedulableOrder.UNKNOWN : shb.nextPosition();
+            long position = array ? SchedulableOrder.UNKNOWN : position((LocationShadow) x, t);
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
                 race(object, index, count, array, x.writeRecord(), x.writeClock, x.writePosition,
@@ -343,7 +352,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
             }
             int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
-            long position = array ? SchedulableOrder.UNKNOWN : shb.nextPosition();
+            long position = array ? SchedulableOrder.UNKNOWN : position((LocationShadow) x, t);
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
                 RaceRecord cause = race(object, index, count, array, x.writeRecord(), x.writeClock, x.writePosition,
@@ -376,6 +385,30 @@ public final class RaceAnalysis extends ClockedAnalysis {
             }
         }
         return true;
+    }
+
+    /**
+     * The position of thread {@code t}'s access to field location {@code x} (SchedulableOrder),
+     * or UNKNOWN while {@code t} is the only thread that has touched the object: the agent may
+     * then keep the access beside the object and write it out when a second thread touches it
+     * (ownership, docs/agent.md), without its place among the thread's other accesses, and the
+     * findings must not depend on whether it did. A static field is never kept so.
+     */
+    private long position(LocationShadow x, int t) {
+        int sole = x.soleAccessor;
+        if (sole == LocationShadow.UNSET) {
+            LocationShadow previous = x.nextOfObject; // the object's location created before this one
+            FieldInfo f = state.dictionary().field(x.slot);
+            sole = f != null && f.isStatic() ? LocationShadow.SHARED : previous == null ? t : previous.soleAccessor;
+            x.soleAccessor = sole;
+        }
+        if (sole == t) {
+            return SchedulableOrder.UNKNOWN;
+        }
+        if (sole != LocationShadow.SHARED) {
+            memory.shared(x.object);
+        }
+        return shb.nextPosition();
     }
 
     /**

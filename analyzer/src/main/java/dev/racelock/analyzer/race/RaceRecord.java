@@ -1,6 +1,5 @@
 package dev.racelock.analyzer.race;
 
-import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.RaceClassification;
 
 import java.util.ArrayList;
@@ -33,8 +32,7 @@ final class RaceRecord {
 
     /**
      * {@code count} occurrences of a race on {@code location} that SHB orders after this one:
-     * counted with the record of its location and sites, kept while there are fewer than
-     * RacePair.MAX_FOLLOWED_BY.
+     * counted with the record of its location and sites (as distinct races are, RaceRecords).
      */
     void followedBy(RaceLocation location, int index, AccessRecord earlier, AccessRecord later, int count) {
         if (followedBy == null) {
@@ -49,10 +47,8 @@ final class RaceRecord {
                 return;
             }
         }
-        if (followedBy.size() < RacePair.MAX_FOLLOWED_BY) {
-            RaceRecord r = new RaceRecord(location, index, earlier, later, test);
-            r.occurrences = count;
-            followedBy.add(r);
-        }
+        RaceRecord r = new RaceRecord(location, index, earlier, later, test);
+        r.occurrences = count;
+        followedBy.add(r);
     }
 }

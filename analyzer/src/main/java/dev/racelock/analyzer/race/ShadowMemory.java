@@ -65,6 +65,13 @@ final class ShadowMemory {
         }
     }
 
+    /** Every location of {@code object} now has more than one accessing thread. */
+    void shared(long object) {
+        for (LocationShadow x = firstOfObject.get(object); x != null; x = x.nextOfObject) {
+            x.soleAccessor = LocationShadow.SHARED;
+        }
+    }
+
     void free(long object) {
         for (LocationShadow x = firstOfObject.remove(object); x != null; x = x.nextOfObject) {
             remove(x);

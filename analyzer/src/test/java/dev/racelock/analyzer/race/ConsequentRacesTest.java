@@ -20,7 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsequentRacesTest {
 
-    /** A writer and a reader started by main; Config's fields data and ready, and a third, other. */
+    /**
+     * A writer, a reader and a third thread started by main, which first set up Config (its
+     * fields data, ready, other and version): main touched the object, so each thread's
+     * accesses to it have their place among the thread's others (RaceAnalysis.position).
+     */
     private static final class Handoff {
         final TraceScript s = new TraceScript();
         final int main = s.thread("main");
@@ -31,6 +35,7 @@ class ConsequentRacesTest {
         final int data = s.field("com.acme.Config", "data", "I");
         final int ready = s.field("com.acme.Config", "ready", "Z");
         final int other = s.field("com.acme.Config", "other", "I");
+        final int version = s.field("com.acme.Config", "version", "I");
         final long config = s.object("com.acme.Config");
         final long lock = s.object("java.lang.Object");
         final int writeData = s.site("com.acme.Writer", "run", 10);
@@ -40,6 +45,7 @@ class ConsequentRacesTest {
         final int lockSite = s.site("com.acme.Writer", "run", 9);
 
         Handoff() {
+            s.write(main, config, version, startSite);
             s.start(main, writer, startSite).start(main, reader, startSite).start(main, third, startSite);
         }
 
@@ -139,6 +145,48 @@ class ConsequentRacesTest {
         assertEquals(2, races.size(), races.toString());
         RacePair data = h.raceOn(races, "data").primaryPair();
         assertEquals("third", data.later().thread().name());
+    }
+
+    /**
+     * An object only the writer has touched may have its accesses kept beside it by the agent and
+     * written out later, without their place among the writer's (ownership, docs/agent.md): they
+     * are ordered by earlier epochs only, whether the agent kept them or not.
+     */
+    @Test
+    void fieldsOfAnObjectOnlyTheWriterTouchedKeepTheirRaces() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int startSite = s.site("com.acme.Main", "main", 5);
+        int writer = s.thread("writer", main, startSite);
+        int reader = s.thread("reader", main, startSite);
+        int data = s.field("com.acme.Config", "data", "I");
+        int ready = s.field("com.acme.Config", "ready", "Z");
+        long config = s.object("com.acme.Config");
+        int site = s.site("com.acme.Writer", "run", 10);
+        s.start(main, writer, startSite).start(main, reader, startSite)
+                .write(writer, config, data, site).write(writer, config, ready, site)
+                .read(reader, config, ready, site).read(reader, config, data, site);
+        assertEquals(2, TraceScript.ofType(s.analyze(), FindingType.DATA_RACE).size());
+    }
+
+    /** A static field is never kept beside an object: its accesses have their places. */
+    @Test
+    void staticFieldsWrittenBeforeTheRacyFlagAreConsequences() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int startSite = s.site("com.acme.Main", "main", 5);
+        int writer = s.thread("writer", main, startSite);
+        int reader = s.thread("reader", main, startSite);
+        int data = s.staticField("com.acme.Config", "data", "I");
+        int ready = s.staticField("com.acme.Config", "ready", "Z");
+        long statics = s.object("java.lang.Class");
+        int site = s.site("com.acme.Writer", "run", 10);
+        s.start(main, writer, startSite).start(main, reader, startSite)
+                .write(writer, statics, data, site).write(writer, statics, ready, site)
+                .read(reader, statics, ready, site).read(reader, statics, data, site);
+        List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        assertEquals(1, races.size(), races.toString());
+        assertEquals(1, races.get(0).primaryPair().followedBy().size());
     }
 
     /** A race that follows a consequence is evidence of the first race, the one that started the chain. */
