@@ -30,6 +30,11 @@ import java.util.List;
  * at one element's state and the accessing thread only, so elements with equal states end in
  * equal states and race with the same earlier access; runs are visited in index order, as the
  * elements would be, and a race on n elements counts n occurrences.
+ *
+ * <p>A race that happens-before finds but that the reads-from order of an earlier racy read
+ * puts in order (schedulable happens-before, Mathur, Kini &amp; Viswanathan, OOPSLA 2018) is kept
+ * as evidence of that earlier race, not reported on its own ({@link SchedulableOrder}; the rule
+ * is labelled [READS-FROM] below). It costs a race-free access one counter and one store.
  */
 public final class RaceAnalysis extends ClockedAnalysis {
 
