@@ -125,8 +125,7 @@ public final class JsonReport implements ReportVisitor {
                 json.name("followedBy").beginArray();
                 for (ConsequentRace c : p.followedBy()) {
                     json.beginObject();
-                    json.name("location");
-                    writeLocation(json, c.location());
+                    writeLocation(json.name("location"), c.location());
                     json.field("occurrences", c.occurrences());
                     json.name("accesses").beginArray();
                     writeAccess(json, c.location(), c.earlier());
