@@ -19,14 +19,14 @@ class AccessState {
     int writeLockSet;
     /** Site of the writer's own read of this location in the same epoch (read-modify-write), or -1. */
     int writeReadSite = -1;
-    long writePosition = SchedulableOrder.UNKNOWN;
+    int writePosition = SchedulableOrder.UNKNOWN;
 
     int readThread = -1;
     int readClock;
     int readSite;
     int readContext;
     int readLockSet;
-    long readPosition = SchedulableOrder.UNKNOWN;
+    int readPosition = SchedulableOrder.UNKNOWN;
 
     /** Non-null and active while the location is read-shared. */
     ReadVector reads;

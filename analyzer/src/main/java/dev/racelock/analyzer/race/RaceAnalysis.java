@@ -311,7 +311,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
                     : (x.readThread == t && x.readClock == now ? x.readSite : -1);
             int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
-            long position = array ? SchedulableOrder.UNKNOWN : position((LocationShadow) x, t);
+            int position = array ? SchedulableOrder.UNKNOWN : position((LocationShadow) x, t);
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
                 race(object, index, count, array, x.writeRecord(), x.writeClock, x.writePosition,
@@ -357,7 +357,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
             }
             int context = contexts.current(t);
             int lockSet = holds.lockSet(t);
-            long position = array ? SchedulableOrder.UNKNOWN : position((LocationShadow) x, t);
+            int position = array ? SchedulableOrder.UNKNOWN : position((LocationShadow) x, t);
             int w = x.writeThread;
             if (w >= 0 && x.writeClock > ct.get(hb.slot(w))) {
                 RaceRecord cause = race(object, index, count, array, x.writeRecord(), x.writeClock, x.writePosition,
@@ -399,7 +399,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
      * (ownership, docs/agent.md), without its place among the thread's other accesses, and the
      * findings must not depend on whether it did. A static field is never kept so.
      */
-    private long position(LocationShadow x, int t) {
+    private int position(LocationShadow x, int t) {
         int sole = x.soleAccessor;
         if (sole == LocationShadow.UNSET) {
             LocationShadow previous = x.nextOfObject; // the object's location created before this one
@@ -413,7 +413,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
         if (sole != LocationShadow.SHARED) {
             memory.shared(x.object);
         }
-        return shb.nextPosition();
+        return shb.nextPosition(t);
     }
 
     /**
@@ -423,7 +423,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
      * Returns the race the access belongs to as evidence: this one, or the one it follows.
      */
     private RaceRecord race(long object, int index, int count, boolean array, AccessRecord earlier, int earlierEpoch,
-                            long earlierPosition, int t, boolean write, int site, int context, int lockSet, int readSite) {
+                            int earlierPosition, int t, boolean write, int site, int context, int lockSet, int readSite) {
         RaceRecord cause = shb.cause(t, earlier.thread(), earlierEpoch, earlierPosition);
         return records.add(object, index, count, array, earlier, new AccessRecord(t, write, site, context, lockSet, readSite),
                 cause);

@@ -27,7 +27,7 @@ final class ReadVector {
     private int[] site = new int[4];
     private int[] context = new int[4];
     private int[] lockSet = new int[4];
-    private long[] position = new long[4];
+    private int[] position = new int[4];
 
     AccessRecord record(int i) {
         return new AccessRecord(thread[i], false, site[i], context[i], lockSet[i], -1);
@@ -39,7 +39,7 @@ final class ReadVector {
     }
 
     /** The position of entry {@code i}'s read (SchedulableOrder). */
-    long positionAt(int i) {
+    int positionAt(int i) {
         return position[i];
     }
 
@@ -79,7 +79,7 @@ final class ReadVector {
         return site[indexOf(t, s)];
     }
 
-    void set(int t, int s, int c, int st, int ctx, int locks, long pos) {
+    void set(int t, int s, int c, int st, int ctx, int locks, int pos) {
         int i = indexOf(t, s);
         if (i < 0) {
             i = slotEnd(s);
@@ -154,7 +154,7 @@ final class ReadVector {
             site = new int[n];
             context = new int[n];
             lockSet = new int[n];
-            position = new long[n];
+            position = new int[n];
         }
         size = o.size;
         active = o.active;

@@ -22,7 +22,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>the writer's own accesses up to the write. Epochs end only at releases, so several
  *       accesses of the writer share the write's epoch; each access has a <em>position</em>
- *       (a number increasing in trace order, {@link #nextPosition}), and an access of the writer
+ *       (its thread's count of field accesses so far, {@link #nextPosition}), and an access of the writer
  *       is ordered when its epoch is earlier, or equal with a position no later than the
  *       write's;</li>
  *   <li>what the writer knew at the write, from other threads: its clock then. Clocks change at
@@ -41,20 +41,20 @@ import java.util.Arrays;
 final class SchedulableOrder {
 
     /** A position not known: never ordered by position, and a write at it orders no position. */
-    static final long UNKNOWN = Long.MAX_VALUE;
+    static final int UNKNOWN = Integer.MAX_VALUE;
 
     static final int EDGES_PER_THREAD = 8;
 
     /** A reads-from edge into a thread: the write's thread, epoch and position, its clock then (or null), its race. */
-    private record Edge(int writer, int epoch, long position, VectorClock writerClock, RaceRecord cause) {}
+    private record Edge(int writer, int epoch, int position, VectorClock writerClock, RaceRecord cause) {}
 
     private final HappensBefore hb;
     private final boolean enabled;
     private Edge[][] edges = new Edge[16][];
     private int[] edgeCount = new int[16];
-    /** Per thread: the last position handed out before its last acquire-type event. */
-    private long[] acquiredAt = new long[16];
-    private long positions;
+    /** Per thread: the last position handed out, and that before its last acquire-type event. */
+    private int[] positions = new int[16];
+    private int[] acquiredAt = new int[16];
 
     /** With {@code enabled} false, no edge is ever kept: happens-before alone. */
     SchedulableOrder(HappensBefore hb, boolean enabled) {
@@ -62,21 +62,30 @@ final class SchedulableOrder {
         this.enabled = enabled;
     }
 
-    /** The position of a field access now being recorded. */
-    long nextPosition() {
-        return ++positions;
+    /** The position of a field access of thread {@code t} now being recorded (UNKNOWN once they ran out). */
+    int nextPosition(int t) {
+        if (t >= positions.length) {
+            grow(t);
+        }
+        int p = positions[t] + 1;
+        if (p == UNKNOWN) {
+            return UNKNOWN;
+        }
+        positions[t] = p;
+        return p;
     }
 
     /** Thread {@code t}'s clock may now hold more than at its earlier accesses (an acquire, a join). */
     void acquired(int t) {
         grow(t);
-        acquiredAt[t] = positions;
+        acquiredAt[t] = positions[t];
     }
 
     private void grow(int t) {
         if (t >= acquiredAt.length) {
             int n = Math.max(t + 1, acquiredAt.length * 2);
             acquiredAt = Arrays.copyOf(acquiredAt, n);
+            positions = Arrays.copyOf(positions, n);
             edges = Arrays.copyOf(edges, n);
             edgeCount = Arrays.copyOf(edgeCount, n);
         }
@@ -87,7 +96,7 @@ final class SchedulableOrder {
      * {@code position} before thread {@code t}'s present, or null when no edge does (then the
      * two accesses race in SHB too, if happens-before did not order them).
      */
-    RaceRecord cause(int t, int u, int epoch, long position) {
+    RaceRecord cause(int t, int u, int epoch, int position) {
         if (t >= edgeCount.length || edgeCount[t] == 0) {
             return null;
         }
@@ -110,14 +119,14 @@ final class SchedulableOrder {
      * {@code position}, and happens-before did not order the two: SHB's reads-from edge, which
      * came from race {@code cause} (the race itself, or the race it is a consequence of).
      */
-    void readFrom(int reader, int writer, int epoch, long position, RaceRecord cause) {
+    void readFrom(int reader, int writer, int epoch, int position, RaceRecord cause) {
         if (!enabled) {
             return;
         }
         grow(reader);
-        long writerAcquired = writer < acquiredAt.length ? acquiredAt[writer] : 0;
+        int writerAcquired = writer < acquiredAt.length ? acquiredAt[writer] : 0;
         boolean clockThen = position != UNKNOWN && writerAcquired < position;
-        long ownUpTo = position == UNKNOWN ? -1 : position;
+        int ownUpTo = position == UNKNOWN ? -1 : position;
         Edge[] own = edges[reader];
         int n = edgeCount[reader];
         for (int i = 0; i < n; i++) {
