@@ -34,9 +34,11 @@ import java.util.Arrays;
  * <p>Everything left out only orders less, so a consequence may stay a race of its own, but a
  * race SHB finds is never taken for a consequence; likewise edges are not passed on through the
  * reader's later releases (a third thread that synchronizes with the reader does not learn them),
- * at most {@link #EDGES_PER_THREAD} are kept per thread, the oldest dropped first, and positions
- * are given to field accesses only (the accesses of an array share their run's state; an array
- * element's position is {@link #UNKNOWN}: ordered only by an earlier epoch).
+ * at most {@link #EDGES_PER_THREAD} are kept per thread, the oldest dropped first, and only field
+ * accesses have positions, once a second thread has touched the object (RaceAnalysis.position):
+ * the accesses of an array share their run's state, and those the agent may keep beside an
+ * object are written out without their place; such an access's position is {@link #UNKNOWN},
+ * ordered only by an earlier epoch.
  */
 final class SchedulableOrder {
 
