@@ -78,17 +78,26 @@ final class OwnershipRecorder implements EventRecorder {
      * trace's tree (looked up now if it changed since the last lookup), 0 with {@code stacks=off}.
      */
     int callingContext() {
-        return next.currentContext();
+        return context.calls.currentContext();
     }
 
-    /** This thread wrote field {@code field} of {@code shadow}, which it owned when it looked. */
+    /**
+     * This thread wrote field {@code field} of {@code shadow}, which it owned when it looked. The
+     * read and the write of {@code x++} take one entry: {@link #settle} writes out the field's
+     * last read and write together, and a reference store less per update counts on this path.
+     */
     void updated(ObjectShadow shadow, int field) {
-        if (updated == BATCH) {
-            settle();
+        int n = updated;
+        if (n > 0 && updatedShadow[n - 1] == shadow && updatedField[n - 1] == field) {
+            return;
         }
-        updatedShadow[updated] = shadow;
-        updatedField[updated] = field;
-        updated++;
+        if (n == BATCH) {
+            settle();
+            n = 0;
+        }
+        updatedShadow[n] = shadow;
+        updatedField[n] = field;
+        updated = n + 1;
     }
 
     /**
@@ -198,6 +207,7 @@ final class OwnershipRecorder implements EventRecorder {
     @Override public void arrayRangeWrite(long array, int from, int length, int site) { next.arrayRangeWrite(array, from, length, site); }
     @Override public void methodEnter(int method, int callSite) { next.methodEnter(method, callSite); }
     @Override public int methodExit() { return next.methodExit(); }
+    @Override public int currentContext() { return next.currentContext(); }
     @Override public long lastSequence() { return next.lastSequence(); }
     // test markers order nothing (they only say which test a thread runs): through, unsettled
     @Override public void testStart(int test) { next.testStart(test); }

@@ -109,12 +109,10 @@ public final class Recording {
             return erased;
         }
         JAVA_TO_TRACE.put(javaId(thread), id);
-        EventRecorder recorder = out.newRecorder(id);
-        if (filterRepeats) {
-            recorder = new RepeatFilter(recorder);
-        }
+        EventRecorder calls = out.newRecorder(id);
+        EventRecorder recorder = filterRepeats ? new RepeatFilter(calls) : calls;
         OwnershipRecorder owned = ownership ? new OwnershipRecorder(recorder) : null;
-        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder);
+        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, calls);
         if (owned != null) {
             owned.attach(context);
             context.owned = owned;

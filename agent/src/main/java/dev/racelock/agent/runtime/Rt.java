@@ -22,7 +22,7 @@ public final class Rt {
     /** Method entry with stacks on: the context for this activation, and the enter event. */
     public static ThreadContext enter(int method) {
         ThreadContext c = Recording.context();
-        c.recorder.methodEnter(method, c.callSite);
+        c.calls.methodEnter(method, c.callSite);
         return c;
     }
 
@@ -39,7 +39,7 @@ public final class Rt {
      * never a call site left by code that has returned.
      */
     public static void exit(ThreadContext c) {
-        c.callSite = c.recorder.methodExit();
+        c.callSite = c.calls.methodExit();
     }
 
     // ---- fields -------------------------------------------------------------------------------

@@ -113,6 +113,14 @@ public final class ThreadEventBuffer {
     private int[] frameMethod = new int[16];
     private int[] frameSite = new int[16];
     private int[] frameNode = new int[17];
+    /**
+     * This thread's recent tree lookups, direct-mapped by a hash of (parent, method, call site):
+     * entry i is (parent, method, site, node) at [4i..4i+3], node 0 when empty. A loop calling
+     * a few methods in turn re-interns one frame per call; this keeps those lookups in one cache
+     * line of the thread's own instead of the shared tree, which the trace's streaming evicts.
+     * A tree node never changes, so an entry is never stale.
+     */
+    private int[] nodeCache;
     private int depth;
     private int known;
 
@@ -386,10 +394,30 @@ public final class ThreadEventBuffer {
     private int internFrames(int d) {
         int node = frameNode[known];
         for (int i = known; i < d; i++) {
-            node = contexts.child(node, frameMethod[i], frameSite[i]);
+            node = child(node, frameMethod[i], frameSite[i]);
             frameNode[i + 1] = node;
         }
         known = d;
+        return node;
+    }
+
+    private static final int NODE_CACHE_BITS = 9;
+
+    private int child(int parent, int method, int site) {
+        int[] cache = nodeCache;
+        if (cache == null) {
+            cache = nodeCache = new int[4 << NODE_CACHE_BITS];
+        }
+        int h = (parent * 0x9E3779B1 + method * 0x85EBCA77 + site * 0xC2B2AE3D) * 0x27D4EB2F;
+        int at = (h >>> (32 - NODE_CACHE_BITS)) << 2;
+        if (cache[at] == parent && cache[at + 1] == method && cache[at + 2] == site && cache[at + 3] != 0) {
+            return cache[at + 3];
+        }
+        int node = contexts.child(parent, method, site);
+        cache[at] = parent;
+        cache[at + 1] = method;
+        cache[at + 2] = site;
+        cache[at + 3] = node;
         return node;
     }
 
