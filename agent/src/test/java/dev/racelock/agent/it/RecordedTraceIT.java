@@ -270,8 +270,7 @@ class RecordedTraceIT {
         Process process = new ChildJvm().agent("quiet=true,filter=off,output=trace.rlt").start(work,
                 "dev.racelock.fixture.ExitPaths", "block");
         AgentProcessIT.awaitReady(work);
-        // the writer flushes every 100 ms; give it ten periods before SIGKILL
-        Thread.sleep(1000);
+        awaitWorkerWritesOnDisk(work.resolve("trace.rlt")); // the writer flushes every 100 ms
         process.destroyForcibly();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertCompleteWithWorkerWrites(work.resolve("trace.rlt"), false);
@@ -292,11 +291,36 @@ class RecordedTraceIT {
         }
     }
 
+    /**
+     * Polls the trace of a running child until a flush has put the worker's writes on disk, so
+     * that killing the child after it tests what a kill keeps, whatever the machine's load.
+     */
+    private static void awaitWorkerWritesOnDisk(Path file) throws Exception {
+        int line = lineOf("ExitPaths", "@counter");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (workerWritesSoFar(file, line) < 1000) {
+            assertTrue(System.nanoTime() < deadline, "the worker's writes never reached " + file);
+            Thread.sleep(50); // polling a child process's file; no latch crosses a process boundary
+        }
+    }
+
+    /** 0 while the file is missing or its header is not written yet. */
+    private static int workerWritesSoFar(Path file, int line) {
+        try {
+            return Files.exists(file) ? workerWrites(TraceEvents.read(file), line) : 0;
+        } catch (IOException notReadableYet) {
+            return 0;
+        }
+    }
+
+    private static int workerWrites(TraceEvents t, int line) {
+        return t.where(e -> e.kind().equals("write") && t.line(e) == line).size();
+    }
+
     private static void assertCompleteWithWorkerWrites(Path file, boolean complete) throws IOException {
         TraceEvents t = TraceEvents.read(file);
         assertEquals(complete, t.end.complete(), String.valueOf(t.end));
-        int line = lineOf("ExitPaths", "@counter");
-        assertEquals(1000, t.where(e -> e.kind().equals("write") && t.line(e) == line).size());
+        assertEquals(1000, workerWrites(t, lineOf("ExitPaths", "@counter")));
     }
 
     @Test
