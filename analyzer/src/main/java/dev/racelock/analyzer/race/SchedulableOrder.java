@@ -22,9 +22,9 @@ import java.util.Arrays;
  * <ul>
  *   <li>the writer's own accesses up to the write. Epochs end only at releases, so several
  *       accesses of the writer share the write's epoch; each access has a <em>position</em>
- *       (its thread's count of field accesses so far, {@link #nextPosition}), and an access of the writer
- *       is ordered when its epoch is earlier, or equal with a position no later than the
- *       write's;</li>
+ *       (its thread's count of field accesses so far, {@link #nextPosition}), and an access of
+ *       the writer is ordered when its epoch is earlier, or equal with a position no later than
+ *       the write's;</li>
  *   <li>what the writer knew at the write, from other threads: its clock then. Clocks change at
  *       acquire-type events, so the writer's present clock is its clock at the write when it has
  *       acquired nothing since (its releases only tick its own entry, which the positions above
@@ -32,7 +32,8 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Everything left out only orders less, so a consequence may stay a race of its own, but a
- * race SHB finds is never taken for a consequence; likewise edges are not passed on through the
+ * race SHB finds in the trace is never taken for a consequence (the trace's own limits, a repeat
+ * the agent dropped: docs/analyses.md, "Races that follow a race"); likewise edges are not passed on through the
  * reader's later releases (a third thread that synchronizes with the reader does not learn them),
  * at most {@link #EDGES_PER_THREAD} are kept per thread, the oldest dropped first, and only field
  * accesses have positions, once a second thread has touched the object (RaceAnalysis.position):

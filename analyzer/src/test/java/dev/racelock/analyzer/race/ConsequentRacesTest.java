@@ -148,43 +148,39 @@ class ConsequentRacesTest {
     }
 
     /**
+     * The writer writes data then ready, the reader reads ready then data; the two fields are
+     * static, or fields of an object nobody touched before the writer.
+     */
+    private static List<Finding> dataThenFlagIn(boolean staticFields) {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int startSite = s.site("com.acme.Main", "main", 5);
+        int writer = s.thread("writer", main, startSite);
+        int reader = s.thread("reader", main, startSite);
+        int data = staticFields ? s.staticField("com.acme.Config", "data", "I") : s.field("com.acme.Config", "data", "I");
+        int ready = staticFields ? s.staticField("com.acme.Config", "ready", "Z") : s.field("com.acme.Config", "ready", "Z");
+        long holder = s.object(staticFields ? "java.lang.Class" : "com.acme.Config");
+        int site = s.site("com.acme.Writer", "run", 10);
+        s.start(main, writer, startSite).start(main, reader, startSite)
+                .write(writer, holder, data, site).write(writer, holder, ready, site)
+                .read(reader, holder, ready, site).read(reader, holder, data, site);
+        return TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+    }
+
+    /**
      * An object only the writer has touched may have its accesses kept beside it by the agent and
      * written out later, without their place among the writer's (ownership, docs/agent.md): they
      * are ordered by earlier epochs only, whether the agent kept them or not.
      */
     @Test
     void fieldsOfAnObjectOnlyTheWriterTouchedKeepTheirRaces() {
-        TraceScript s = new TraceScript();
-        int main = s.thread("main");
-        int startSite = s.site("com.acme.Main", "main", 5);
-        int writer = s.thread("writer", main, startSite);
-        int reader = s.thread("reader", main, startSite);
-        int data = s.field("com.acme.Config", "data", "I");
-        int ready = s.field("com.acme.Config", "ready", "Z");
-        long config = s.object("com.acme.Config");
-        int site = s.site("com.acme.Writer", "run", 10);
-        s.start(main, writer, startSite).start(main, reader, startSite)
-                .write(writer, config, data, site).write(writer, config, ready, site)
-                .read(reader, config, ready, site).read(reader, config, data, site);
-        assertEquals(2, TraceScript.ofType(s.analyze(), FindingType.DATA_RACE).size());
+        assertEquals(2, dataThenFlagIn(false).size());
     }
 
     /** A static field is never kept beside an object: its accesses have their places. */
     @Test
     void staticFieldsWrittenBeforeTheRacyFlagAreConsequences() {
-        TraceScript s = new TraceScript();
-        int main = s.thread("main");
-        int startSite = s.site("com.acme.Main", "main", 5);
-        int writer = s.thread("writer", main, startSite);
-        int reader = s.thread("reader", main, startSite);
-        int data = s.staticField("com.acme.Config", "data", "I");
-        int ready = s.staticField("com.acme.Config", "ready", "Z");
-        long statics = s.object("java.lang.Class");
-        int site = s.site("com.acme.Writer", "run", 10);
-        s.start(main, writer, startSite).start(main, reader, startSite)
-                .write(writer, statics, data, site).write(writer, statics, ready, site)
-                .read(reader, statics, ready, site).read(reader, statics, data, site);
-        List<Finding> races = TraceScript.ofType(s.analyze(), FindingType.DATA_RACE);
+        List<Finding> races = dataThenFlagIn(true);
         assertEquals(1, races.size(), races.toString());
         assertEquals(1, races.get(0).primaryPair().followedBy().size());
     }

@@ -40,7 +40,8 @@ final class DjitOracle implements EventVisitor {
         });
     }
 
-    private static void join(int[] into, int[] from) {
+    /** into := into ⊔ from (pointwise maximum). */
+    static void join(int[] into, int[] from) {
         for (int i = 0; i < into.length; i++) {
             into[i] = Math.max(into[i], from[i]);
         }

@@ -42,12 +42,6 @@ final class ShbOracle implements EventVisitor {
         });
     }
 
-    private static void join(int[] into, int[] from) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] = Math.max(into[i], from[i]);
-        }
-    }
-
     private void access(int t, long object, int field, boolean write) {
         List<Long> x = List.of(object, (long) field);
         int[] ct = c(t);
@@ -65,7 +59,7 @@ final class ShbOracle implements EventVisitor {
             r[t] = ct[t];
             int[] lw = lastWriteClock.get(x);
             if (readsFrom && lw != null) {
-                join(ct, lw); // the reads-from edge: the write comes before the read and what follows it
+                DjitOracle.join(ct, lw); // the reads-from edge: the write comes before the read and what follows it
             }
         }
         ct[t]++;
@@ -76,7 +70,7 @@ final class ShbOracle implements EventVisitor {
 
     @Override
     public void volatileWrite(int t, long o, int slot, int s) {
-        join(volatiles.computeIfAbsent(List.of(o, (long) slot), k -> new int[threads]), c(t));
+        DjitOracle.join(volatiles.computeIfAbsent(List.of(o, (long) slot), k -> new int[threads]), c(t));
         c(t)[t]++;
     }
 
@@ -84,7 +78,7 @@ final class ShbOracle implements EventVisitor {
     public void volatileRead(int t, long o, int slot, int s) {
         int[] v = volatiles.get(List.of(o, (long) slot));
         if (v != null) {
-            join(c(t), v);
+            DjitOracle.join(c(t), v);
         }
         c(t)[t]++;
     }
@@ -93,7 +87,7 @@ final class ShbOracle implements EventVisitor {
     public void lockAcquire(int t, long lock, int site, int flags) {
         int[] l = locks.get(lock);
         if (l != null) {
-            join(c(t), l);
+            DjitOracle.join(c(t), l);
         }
         c(t)[t]++;
     }
@@ -106,13 +100,13 @@ final class ShbOracle implements EventVisitor {
 
     @Override
     public void threadStart(int t, int child, int site) {
-        join(c(child), c(t));
+        DjitOracle.join(c(child), c(t));
         c(t)[t]++;
     }
 
     @Override
     public void threadJoin(int t, int child, int site) {
-        join(c(t), c(child));
+        DjitOracle.join(c(t), c(child));
         c(t)[t]++;
     }
 }
