@@ -13,6 +13,7 @@ import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StackBase;
 import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.finding.ThreadRef;
 
@@ -63,6 +64,23 @@ public final class SampleFindings {
                 List.of());
         return Finding.race(FindingType.DATA_RACE, RACE_FINGERPRINT, MemoryLocation.field("com.acme.Counter", "hits"),
                 List.of(new RacePair(read, write, RaceClassification.LOST_UPDATE, StartRelation.NONE, 412)));
+    }
+
+    /**
+     * A pool's task, Reaper.run, writes Ledger.total on a JDK pool thread: its stack is cut where
+     * the pool's worker (code racelock does not record) called it. main read it earlier, in a
+     * stack that reaches main(String[]), whole.
+     */
+    public static Finding poolTaskRace() {
+        SourceSite reap = site("com.acme.Reaper", "run", "Reaper.java", 14);
+        SourceSite total = site("com.acme.Ledger", "total", "Ledger.java", 22);
+        Access write = new Access(new ThreadRef(14, "pool-1-thread-1", null), AccessKind.WRITE, -1, reap, List.of(reap),
+                List.of(), null, StackBase.UNRECORDED_CALLER);
+        Access read = new Access(MAIN, AccessKind.READ, -1, total,
+                List.of(total, site("com.acme.Main", "main", "Main.java", 9)), List.of(), null, StackBase.THREAD_ENTRY);
+        return Finding.race(FindingType.DATA_RACE, "data-race:com.acme.Ledger.total",
+                MemoryLocation.field("com.acme.Ledger", "total"),
+                List.of(new RacePair(read, write, null, StartRelation.NONE, 1)));
     }
 
     /**
@@ -179,14 +197,15 @@ public final class SampleFindings {
                 pool, "keyLockGuardingTheObjectDequeMapForEveryKeyOfThePool");
         LockRef dequeLock = LockRef.field(true, "java.util.concurrent.LinkedBlockingDeque",
                 pool + "$ObjectDeque", "idleObjectsDequeUsedAsMonitorByTheEvictor");
+        // the evictor's task runs on a timer thread of the JDK: its stacks are cut below Evictor.run
         Access write = new Access(evictor, AccessKind.WRITE, -1, evict, List.of(evict),
-                List.of(new HeldLock(keyLock, evict)));
+                List.of(new HeldLock(keyLock, evict)), null, StackBase.UNRECORDED_CALLER);
         Access read = new Access(test, AccessKind.READ, -1, borrow, testStack, List.of());
         Finding race = Finding.race(FindingType.DATA_RACE, "pool-race",
                 MemoryLocation.field(pool + "$ObjectDeque", "numInterestedBorrowersWaitingForAnObject"),
                 List.of(new RacePair(write, read, null, StartRelation.NONE, 3)));
         LockAcquisition first = new LockAcquisition(dequeLock, evictor, evict, List.of(evict),
-                List.of(new HeldLock(keyLock, evict)));
+                List.of(new HeldLock(keyLock, evict)), StackBase.UNRECORDED_CALLER);
         LockAcquisition second = new LockAcquisition(keyLock, test, borrow, testStack,
                 List.of(new HeldLock(dequeLock, borrow)));
         Finding deadlock = Finding.cycle(FindingType.DEADLOCK, "pool-deadlock", List.of(first, second), 1);

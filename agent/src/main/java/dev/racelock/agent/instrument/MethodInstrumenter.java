@@ -93,6 +93,10 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
+        if (isThreadRun()) {
+            // before the entry, which records the call site it may set (the thread's entry)
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "runOverrideBegin", "()V", false);
+        }
         if (scope.options.stacks()) {
             push(methodId);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "enter", "(I)" + CONTEXT_DESC, false);
@@ -100,9 +104,6 @@ final class MethodInstrumenter extends MethodVisitor {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "context", "()" + CONTEXT_DESC, false);
         }
         super.visitVarInsn(Opcodes.ASTORE, contextSlot);
-        if (isThreadRun()) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "runBegin", "()V", false);
-        }
         if (!isConstructor) {
             startBody();
         }

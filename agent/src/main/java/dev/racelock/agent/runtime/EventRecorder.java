@@ -1,5 +1,7 @@
 package dev.racelock.agent.runtime;
 
+import dev.racelock.trace.ContextInfo;
+
 /**
  * One thread's event sink: the same calls as {@link dev.racelock.trace.format.ThreadEventBuffer},
  * behind an interface so the instrumentation can be tested with an in-memory recorder. In a run
@@ -45,8 +47,8 @@ public interface EventRecorder {
     /**
      * Leaves the innermost entered method.
      *
-     * @return the call site it was entered from, -1 when not known or nothing was entered
-     *         (ThreadEventBuffer.methodExit)
+     * @return the call site it was entered from (ContextInfo's callers without a site included),
+     *         {@code ContextInfo.UNRECORDED_CALLER} when nothing was entered (ThreadEventBuffer.methodExit)
      */
     int methodExit();
 
@@ -117,6 +119,6 @@ public interface EventRecorder {
         @Override public void hbRelease(long token, int site) {}
         @Override public void hbAcquire(long token, int site) {}
         @Override public void methodEnter(int method, int callSite) {}
-        @Override public int methodExit() { return -1; }
+        @Override public int methodExit() { return ContextInfo.UNRECORDED_CALLER; }
     };
 }

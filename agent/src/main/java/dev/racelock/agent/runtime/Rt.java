@@ -1,5 +1,6 @@
 package dev.racelock.agent.runtime;
 
+import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.ObjectInfo;
 
@@ -145,10 +146,36 @@ public final class Rt {
 
     // ---- Thread.run entry / exit (java.lang.Thread.run and overriding run methods) ------------
 
-    /** First instruction of a Thread.run body: makes sure the begin event comes first. */
+    /** First instruction of java.lang.Thread.run (or VirtualThread.run): makes sure the begin event comes first. */
     public static void runBegin() {
         ThreadContext c = Recording.context();
         c.runDepth++;
+    }
+
+    /**
+     * First instruction of an instrumented override of Thread.run, before its method entry: when
+     * no instrumented frame is calling out, the JVM started the thread here, so this frame is
+     * its thread's entry ({@link ContextInfo#THREAD_ENTRY}) and a stack down to it is whole.
+     */
+    public static void runOverrideBegin() {
+        ThreadContext c = Recording.context();
+        if (c.runDepth++ == 0 && c.callSite == ContextInfo.UNRECORDED_CALLER) {
+            c.callSite = ContextInfo.THREAD_ENTRY;
+        }
+    }
+
+    /**
+     * java.lang.Thread.run (or VirtualThread.run) is about to run {@code task}, the thread's
+     * Runnable. When it is recorded code ({@link ThreadEntries#isRecorded}), the method it enters
+     * is its thread's entry; a JDK pool's worker and any other task that is not recorded leave the
+     * caller unrecorded, so the pool's tasks are stacks cut where it called them.
+     */
+    public static void runTask(Runnable task) {
+        ThreadContext c = Recording.context();
+        if (c.runDepth == 1 && c.callSite == ContextInfo.UNRECORDED_CALLER && c.thread >= 0
+                && ThreadEntries.isRecorded(task)) {
+            c.callSite = ContextInfo.THREAD_ENTRY;
+        }
     }
 
     /** Every exit of a Thread.run body: the outermost one is the thread's last event. */

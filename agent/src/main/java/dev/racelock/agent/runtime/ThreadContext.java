@@ -1,5 +1,7 @@
 package dev.racelock.agent.runtime;
 
+import dev.racelock.trace.ContextInfo;
+
 /**
  * Per-thread recording state. Instrumented code fetches it once at method entry
  * ({@link Rt#enter}/{@link Rt#context}) into a local variable and passes it to every hook, so an
@@ -29,9 +31,11 @@ public final class ThreadContext {
     /**
      * The site of the invoke instruction the caller is executing: instrumented code stores it
      * before each call (one field store), the callee's {@link Rt#enter} reads it, and its
-     * {@link Rt#exit} puts back the one it was entered with.
+     * {@link Rt#exit} puts back the one it was entered with. With no instrumented frame calling
+     * out, {@link ContextInfo#UNRECORDED_CALLER}, or {@link ContextInfo#THREAD_ENTRY} while the
+     * thread's own run() is about to be entered or runs.
      */
-    public int callSite = -1;
+    public int callSite = ContextInfo.UNRECORDED_CALLER;
 
     /** Nesting of Thread.run bodies: the thread ends when the outermost one returns. */
     int runDepth;

@@ -12,11 +12,19 @@ import java.util.List;
  * @param acquiredAt where
  * @param stack      calling context at the acquisition, innermost first
  * @param heldLocks  locks held at that moment, each with where it was taken
+ * @param stackBase  what is below the stack's outermost frame (a cut stack: code racelock does not record)
  */
 public record LockAcquisition(LockRef lock, ThreadRef thread, SourceSite acquiredAt, List<SourceSite> stack,
-                              List<HeldLock> heldLocks) {
+                              List<HeldLock> heldLocks, StackBase stackBase) {
     public LockAcquisition {
         stack = List.copyOf(stack);
         heldLocks = List.copyOf(heldLocks);
+        stackBase = stackBase == null ? StackBase.UNKNOWN : stackBase;
+    }
+
+    /** An acquisition whose stack's base the trace does not say (an observed deadlock's JVM stack). */
+    public LockAcquisition(LockRef lock, ThreadRef thread, SourceSite acquiredAt, List<SourceSite> stack,
+                           List<HeldLock> heldLocks) {
+        this(lock, thread, acquiredAt, stack, heldLocks, StackBase.UNKNOWN);
     }
 }

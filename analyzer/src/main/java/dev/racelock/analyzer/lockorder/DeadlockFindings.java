@@ -175,7 +175,8 @@ final class DeadlockFindings {
             }
             entries.add(new LockAcquisition(ref(a.lockClass(), instanceOf.applyAsInt(a.lock())),
                     dictionary.threadRef(a.thread()), dictionary.sourceSite(a.site()),
-                    state.contexts().stack(dictionary, a.site(), a.context()), held));
+                    state.contexts().stack(dictionary, a.site(), a.context()), held,
+                    state.contexts().base(dictionary, a.context())));
         }
         return Finding.cycle(type, fingerprint, entries, Math.max(1, occurrences))
                 .withTest(state.tests().ref(closingTest(witnesses)));

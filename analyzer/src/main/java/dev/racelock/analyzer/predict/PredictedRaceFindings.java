@@ -72,7 +72,7 @@ final class PredictedRaceFindings {
         return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ,
                 r.array ? r.slot : -1, dictionary.sourceSite(a.site()),
                 state.contexts().stack(dictionary, a.site(), a.context()),
-                state.holds().describe(dictionary, a.lockSet()));
+                state.holds().describe(dictionary, a.lockSet()), null, state.contexts().base(dictionary, a.context()));
     }
 
     private RelaxedOrder relaxed(PredictedRace r) {

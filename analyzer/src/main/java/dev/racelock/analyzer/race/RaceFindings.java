@@ -81,7 +81,8 @@ final class RaceFindings {
         return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ,
                 r.location.array() ? r.index : -1, dictionary.sourceSite(a.site()),
                 state.contexts().stack(dictionary, a.site(), a.context()),
-                state.holds().describe(dictionary, a.lockSet()), calledMethod(a.site()));
+                state.holds().describe(dictionary, a.lockSet()), calledMethod(a.site()),
+                state.contexts().base(dictionary, a.context()));
     }
 
     /** The JDK method a library-state access called ({@code put}), or null. */

@@ -2,7 +2,9 @@ package dev.racelock.analyzer.state;
 
 import dev.racelock.analyzer.collect.InternedTree;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StackBase;
 import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.SiteInfo;
 
 import java.util.ArrayList;
@@ -87,6 +89,34 @@ public final class CallingContexts {
      * The stack is cut where uninstrumented code called in, never completed with a caller that
      * did not call.
      */
+    /**
+     * What is below the outermost frame of context {@code context}: the thread's entry, code that
+     * is not recorded (the stack is cut there), or unknown. The agent marks the outermost frame's
+     * caller (trace format 2.4, ContextInfo); the one frame it cannot tell from a cut is
+     * {@code main(String[])}, which the launcher calls, so that one is taken as the main thread's entry.
+     */
+    public StackBase base(TraceDictionary dictionary, int context) {
+        if (context == InternedTree.ROOT) {
+            return StackBase.UNKNOWN;
+        }
+        int outermost = context;
+        while (tree.parent(outermost) != InternedTree.ROOT) {
+            outermost = tree.parent(outermost);
+        }
+        int caller = tree.labelB(outermost);
+        if (caller == ContextInfo.THREAD_ENTRY) {
+            return StackBase.THREAD_ENTRY;
+        }
+        if (caller != ContextInfo.UNRECORDED_CALLER) {
+            return StackBase.UNKNOWN;
+        }
+        MethodInfo method = dictionary.method(tree.labelA(outermost));
+        return method != null && method.name().equals("main") && method.descriptor().equals(MAIN_DESCRIPTOR)
+                ? StackBase.THREAD_ENTRY : StackBase.UNRECORDED_CALLER;
+    }
+
+    private static final String MAIN_DESCRIPTOR = "([Ljava/lang/String;)V";
+
     public List<SourceSite> stack(TraceDictionary dictionary, int site, int context) {
         List<SourceSite> frames = new ArrayList<>(tree.depth(context) + 1);
         SourceSite top = dictionary.sourceSite(site);

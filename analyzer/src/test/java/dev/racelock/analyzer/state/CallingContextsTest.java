@@ -1,6 +1,7 @@
 package dev.racelock.analyzer.state;
 
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StackBase;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.SiteInfo;
@@ -18,6 +19,7 @@ class CallingContextsTest {
     private static final int READ = 2;
     private static final int FILL_POOL = 3;
     private static final int LEAK_TASK_RUN = 4;
+    private static final int LAUNCHED_MAIN = 5;
     private static final int CALL_AUDIT = 10;     // in main, line 8
     private static final int CALL_READ = 11;      // in audit, line 30
     private static final int READ_SITE = 12;      // in read, line 40
@@ -33,6 +35,7 @@ class CallingContextsTest {
         state.define(new MethodInfo(READ, "com.acme.Account", "read", "()I", "Account.java"));
         state.define(new MethodInfo(FILL_POOL, "com.zaxxer.HikariPool", "fillPool", "()V", "HikariPool.java"));
         state.define(new MethodInfo(LEAK_TASK_RUN, "com.zaxxer.ProxyLeakTask", "run", "()V", "ProxyLeakTask.java"));
+        state.define(new MethodInfo(LAUNCHED_MAIN, "com.acme.Main", "main", "([Ljava/lang/String;)V", "Main.java"));
         state.define(new SiteInfo(CALL_AUDIT, MAIN, 8));
         state.define(new SiteInfo(CALL_READ, AUDIT, 30));
         state.define(new SiteInfo(READ_SITE, READ, 40));
@@ -100,5 +103,38 @@ class CallingContextsTest {
         state.methodEnter(0, AUDIT, FILL_POOL_CALL);
         assertEquals(List.of(new SourceSite("com.acme.Main", "audit", "Main.java", 30),
                 new SourceSite("com.acme.Main", "main", "Main.java", -1)), stackOf(0, CALL_READ));
+    }
+
+    private StackBase baseOf(int thread) {
+        return state.contexts().base(state.dictionary(), state.contexts().current(thread));
+    }
+
+    /** A pool's task entered with no instrumented frame calling out: the stack is cut below it, however deep. */
+    @Test
+    void aStackWhoseOutermostFrameUnrecordedCodeCalledIsCut() {
+        state.methodEnter(0, LEAK_TASK_RUN, ContextInfo.UNRECORDED_CALLER);
+        assertEquals(StackBase.UNRECORDED_CALLER, baseOf(0));
+        state.methodEnter(0, FILL_POOL, LEAK_SITE);
+        assertEquals(StackBase.UNRECORDED_CALLER, baseOf(0));
+    }
+
+    /** The frame the agent marked as its thread's entry (its run(), its Runnable), and main(String[]), end a whole stack. */
+    @Test
+    void aStackDownToItsThreadsEntryOrMainIsWhole() {
+        state.methodEnter(0, LEAK_TASK_RUN, ContextInfo.THREAD_ENTRY);
+        state.methodEnter(0, FILL_POOL, LEAK_SITE);
+        assertEquals(StackBase.THREAD_ENTRY, baseOf(0));
+        state.methodEnter(1, LAUNCHED_MAIN, ContextInfo.UNRECORDED_CALLER);
+        state.methodEnter(1, READ, CALL_AUDIT);
+        assertEquals(StackBase.THREAD_ENTRY, baseOf(1));
+    }
+
+    /** A trace older than format 2.4 (or an import) does not say what called the outermost frame: no claim either way. */
+    @Test
+    void anOutermostFrameWithAnUnknownCallerSaysNothing() {
+        state.methodEnter(0, MAIN, ContextInfo.CALLER_UNKNOWN);
+        state.methodEnter(0, AUDIT, CALL_AUDIT);
+        assertEquals(StackBase.UNKNOWN, baseOf(0));
+        assertEquals(StackBase.UNKNOWN, baseOf(7));
     }
 }

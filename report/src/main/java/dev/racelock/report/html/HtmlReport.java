@@ -210,6 +210,8 @@ public final class HtmlReport implements ReportVisitor {
         for (FrameLine line : frames) {
             if (line.isFolded()) {
                 sb.append("<li class=\"folded\">").append(esc(line.text())).append("</li>");
+            } else if (line.cut()) {
+                sb.append("<li class=\"cut\">").append(esc(line.text())).append("</li>");
             } else {
                 sb.append("<li>");
                 appendFrame(sb, line, sources);

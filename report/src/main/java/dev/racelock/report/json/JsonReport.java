@@ -14,6 +14,7 @@ import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StackBase;
 import dev.racelock.analyzer.finding.ThreadRef;
 import dev.racelock.report.view.FindingView;
 import dev.racelock.report.view.FindingWords;
@@ -145,6 +146,7 @@ public final class JsonReport implements ReportVisitor {
             writeThread(json.name("thread"), e.thread());
             writeSite(json.name("acquiredAt"), e.acquiredAt());
             writeStack(json.name("stack"), e.stack());
+            json.field("stackBase", stackBase(e.stackBase()));
             writeHeldLocks(json.name("heldLocks"), e.heldLocks());
             json.endObject();
         }
@@ -193,6 +195,7 @@ public final class JsonReport implements ReportVisitor {
         json.field("index", a.index(), a.index() >= 0);
         writeSite(json.name("site"), a.site());
         writeStack(json.name("stack"), a.stack());
+        json.field("stackBase", stackBase(a.stackBase()));
         writeHeldLocks(json.name("locksHeld"), a.locksHeld());
         if (a.calledMethod() != null) {
             json.field("calledMethod", a.calledMethod());
@@ -228,6 +231,11 @@ public final class JsonReport implements ReportVisitor {
             json.field("file", s.file());
             json.field("line", s.line(), s.line() >= 0);
         });
+    }
+
+    /** {@code thread-entry}, {@code unrecorded-caller} or {@code unknown} (docs/report-json.md). */
+    private static String stackBase(StackBase base) {
+        return base.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void writeStack(JsonWriter json, List<SourceSite> stack) throws IOException {

@@ -5,6 +5,7 @@ import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.report.json.JsonWriter;
 import dev.racelock.report.view.FindingTypeDescription;
+import dev.racelock.report.view.FindingWords;
 import dev.racelock.report.view.FindingView;
 import dev.racelock.report.view.FindingView.AccessView;
 import dev.racelock.report.view.FindingView.AcquisitionView;
@@ -263,10 +264,10 @@ public final class SarifReport implements ReportVisitor {
     private static void writeCodeFlow(JsonWriter json, FindingView f, SourceLocator sources) throws IOException {
         List<Flow> flows = new ArrayList<>();
         for (AccessView a : f.accesses()) {
-            flows.add(new Flow(a.heading() + " of " + a.location(), a.stack()));
+            flows.add(new Flow(a.heading() + " of " + a.location(), a.stack(), a.access().stackBase().isCut()));
         }
         for (AcquisitionView edge : f.acquisitions()) {
-            flows.add(new Flow(edge.sentence(), edge.stack()));
+            flows.add(new Flow(edge.sentence(), edge.stack(), edge.acquisition().stackBase().isCut()));
         }
         flows.removeIf(flow -> flow.frames().isEmpty());
         if (flows.isEmpty()) {
@@ -281,7 +282,7 @@ public final class SarifReport implements ReportVisitor {
             for (int i = flow.frames().size() - 1; i >= 0; i--) {
                 json.beginObject();
                 json.name("location");
-                writeLocation(json, -1, flow.frames().get(i), i == 0 ? flow.message() : null, sources);
+                writeLocation(json, -1, flow.frames().get(i), flow.locationMessage(i), sources);
                 json.field("nestingLevel", flow.frames().size() - 1 - i);
                 json.endObject();
             }
@@ -292,5 +293,16 @@ public final class SarifReport implements ReportVisitor {
         json.endObject().endArray();
     }
 
-    private record Flow(String message, List<SourceSite> frames) {}
+    /** A thread flow; {@code cut}: its outermost frame was called by code racelock does not record. */
+    private record Flow(String message, List<SourceSite> frames, boolean cut) {
+
+        /** The innermost frame says what happened there; the outermost of a cut stack, that it is cut. */
+        String locationMessage(int frame) {
+            boolean outermostOfCut = cut && frame == frames.size() - 1;
+            if (frame == 0) {
+                return outermostOfCut ? message + "; " + FindingWords.stackCut() : message;
+            }
+            return outermostOfCut ? FindingWords.stackCut() : null;
+        }
+    }
 }

@@ -45,7 +45,7 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
      * @param kind     {@code read} or {@code write}
      * @param location what it touched: {@code Counter.hits}, {@code element [3] of int[] allocated at ...}
      * @param stack    every frame, innermost first (the site alone when no stack was recorded)
-     * @param frames   the stack as printed, framework tails folded
+     * @param frames   the stack as printed, framework tails folded, closed by a line when it is cut
      * @param locks    the locks held
      * @param thread   the accessing thread
      */
@@ -76,7 +76,7 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
      * @param verb        {@code acquired}, {@code blocked acquiring} or {@code would block acquiring}
      * @param lock        the lock taken
      * @param stack       every frame, innermost first (the site alone when no stack was recorded)
-     * @param frames      the stack as printed, framework tails folded
+     * @param frames      the stack as printed, framework tails folded, closed by a line when it is cut
      * @param locks       the locks already held
      * @param thread      the thread
      */
@@ -125,7 +125,7 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
                 Access a = latestFirst.get(i);
                 List<SourceSite> stack = FindingWords.frames(a.stack(), a.site());
                 accesses.add(new AccessView(a, i > 0, FindingWords.accessHeading(a, i > 0), a.kind().word(),
-                        FindingWords.accessedLocation(f.location(), a), stack, FoldedStack.of(stack),
+                        FindingWords.accessedLocation(f.location(), a), stack, FoldedStack.of(stack, a.stackBase()),
                         heldLocks(a.locksHeld(), null), thread(a.thread())));
             }
             for (RacePair p : f.pairs().subList(1, f.pairs().size())) {
@@ -138,7 +138,7 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
             List<SourceSite> stack = FindingWords.frames(edge.stack(), edge.acquiredAt());
             acquisitions.add(new AcquisitionView(edge, FindingWords.acquisitionSentence(f, edge),
                     FindingWords.acquisitionVerb(f.type()), FindingWords.lock(edge.lock()), stack,
-                    FoldedStack.of(stack), heldLocks(edge.heldLocks(), edge), thread(edge.thread())));
+                    FoldedStack.of(stack, edge.stackBase()), heldLocks(edge.heldLocks(), edge), thread(edge.thread())));
         }
         List<ThreadView> threads = new ArrayList<>();
         for (ThreadRef t : FindingWords.threads(f)) {

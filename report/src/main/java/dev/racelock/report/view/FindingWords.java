@@ -496,6 +496,20 @@ public final class FindingWords {
         return site.line() >= 0 ? file + ":" + site.line() : file;
     }
 
+    /**
+     * What reports say below a cut stack ({@code StackBase.UNRECORDED_CALLER}): its outermost
+     * frame was called by code the agent did not instrument, so its callers are unknown and none
+     * is shown. Never said of a stack that reached its thread's entry.
+     */
+    public static String stackCut() {
+        return "called from code racelock does not record (excluded or JDK)";
+    }
+
+    /** {@link #stackCut()} as the last line of a printed stack, shaped like a folded line. */
+    public static String stackCutLine() {
+        return "... " + stackCut();
+    }
+
     /** The frames to print: the stack, or just the site when no stack was recorded. */
     public static List<SourceSite> frames(List<SourceSite> stack, SourceSite site) {
         if (stack != null && !stack.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StackBase;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,6 +28,18 @@ public final class FoldedStack {
             "org.apache.maven.surefire.", "org.apache.maven.plugin.surefire.", "org.gradle.", "worker.org.gradle.");
 
     private FoldedStack() {}
+
+    /**
+     * The lines to print for {@code frames}, innermost first, closed by a line saying so when the
+     * stack is cut where code racelock does not record called its outermost frame.
+     */
+    public static List<FrameLine> of(List<SourceSite> frames, StackBase base) {
+        List<FrameLine> lines = of(frames);
+        if (base.isCut() && !frames.isEmpty()) {
+            lines.add(new FrameLine(null, FindingWords.stackCutLine(), null, null, 0, true));
+        }
+        return lines;
+    }
 
     /** The lines to print for {@code frames}, innermost first. */
     public static List<FrameLine> of(List<SourceSite> frames) {
@@ -60,7 +73,7 @@ public final class FoldedStack {
     static FrameLine line(SourceSite site) {
         String shortMethod = site == null ? "(unknown location)"
                 : FindingWords.simpleName(site.className()) + "." + site.method();
-        return new FrameLine(site, FindingWords.frame(site), shortMethod, FindingWords.fileAndLine(site), 0);
+        return new FrameLine(site, FindingWords.frame(site), shortMethod, FindingWords.fileAndLine(site), 0, false);
     }
 
     private static FrameLine folded(List<SourceSite> run) {
@@ -70,7 +83,7 @@ public final class FoldedStack {
             packages.add(p.substring(0, p.length() - 1));
         }
         return new FrameLine(null, "... " + run.size() + " frames in " + String.join(", ", packages), null, null,
-                run.size());
+                run.size(), false);
     }
 
     /** The framework package {@code site} is in, or null for application code. */

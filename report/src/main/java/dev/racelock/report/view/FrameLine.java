@@ -11,8 +11,11 @@ import dev.racelock.analyzer.finding.SourceSite;
  * @param shortMethod the simple class name and method ({@code Counter.increment}); null when folded
  * @param fileAndLine {@code Counter.java:12}; null when folded
  * @param folded      how many frames this line stands for when folded, else 0
+ * @param cut         this line is no frame: it closes a cut stack, saying the frame above it was
+ *                    called from code racelock does not record ({@code StackBase.UNRECORDED_CALLER})
  */
-public record FrameLine(SourceSite site, String text, String shortMethod, String fileAndLine, int folded) {
+public record FrameLine(SourceSite site, String text, String shortMethod, String fileAndLine, int folded,
+                        boolean cut) {
 
     public boolean isFolded() {
         return folded > 0;

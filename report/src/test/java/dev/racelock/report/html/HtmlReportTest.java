@@ -33,6 +33,17 @@ class HtmlReportTest {
         assertTrue(page.contains("<section class=\"finding deadlock\" id=\"finding-2\">"));
     }
 
+    /** The cut stack ends with the line saying so, marked for its style; the whole one has none. */
+    @Test
+    void closesACutStackWithALineSayingSo() {
+        String page = html(new AnalysisResult(java.util.List.of("t.rlt"), java.util.List.of(SampleFindings.poolTaskRace()),
+                10, java.util.List.of()));
+        assertEquals(1, page.split("<li class=\"cut\">", -1).length - 1, page);
+        assertTrue(page.contains(">Reaper.java:14</span></li><li class=\"cut\">"
+                + "... called from code racelock does not record (excluded or JDK)</li></ol>"), page);
+        assertFalse(html(SampleFindings.result()).contains("class=\"cut\""), "no stack of it is cut");
+    }
+
     @Test
     void showsThePredictedRacesCriticalSections() {
         String page = html(new AnalysisResult(java.util.List.of("t.rlt"), java.util.List.of(SampleFindings.predictedRace()),

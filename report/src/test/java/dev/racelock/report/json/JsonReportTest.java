@@ -76,6 +76,18 @@ class JsonReportTest {
         assertTrue(summary.path("warnings").get(0).asText().startsWith("trace t-1234.rlt ends early"));
     }
 
+    /** Each access says what is below its stack; the cut one and the whole one validate. */
+    @Test
+    void saysWhatIsBelowEachStack() {
+        String text = json(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.poolTaskRace()), 10, List.of()));
+        assertEquals(List.of(), SCHEMA.violations(text));
+        JsonNode accesses = JsonSchemaCheck.parse(text).path("findings").get(0).path("pairs").get(0).path("accesses");
+        assertEquals("thread-entry", accesses.get(0).path("stackBase").asText());
+        assertEquals("unrecorded-caller", accesses.get(1).path("stackBase").asText());
+        JsonNode cycle = JsonSchemaCheck.parse(json(SampleFindings.result())).path("findings").get(1).path("cycle");
+        assertEquals("unknown", cycle.get(0).path("stackBase").asText());
+    }
+
     @Test
     void carriesBothAccessesOfARace() {
         JsonNode race = JsonSchemaCheck.parse(json(SampleFindings.result())).path("findings").get(0);

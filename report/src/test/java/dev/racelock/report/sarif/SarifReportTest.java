@@ -107,6 +107,22 @@ class SarifReportTest {
         assertEquals(2, result.path("codeFlows").get(0).path("threadFlows").size());
     }
 
+    /** The outermost location of a cut stack's thread flow says it is cut; a whole stack's says nothing of it. */
+    @Test
+    void saysWhereAThreadFlowIsCut() {
+        JsonNode flows = run(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.poolTaskRace()), 10, List.of()))
+                .path("results").get(0).path("codeFlows").get(0).path("threadFlows");
+        JsonNode write = flows.get(0).path("locations");
+        assertEquals(1, write.size());
+        assertEquals("Write by thread \"pool-1-thread-1\" of Ledger.total; called from code racelock does not record"
+                + " (excluded or JDK)", write.get(0).path("location").path("message").path("text").asText());
+        JsonNode read = flows.get(1).path("locations");
+        assertEquals(2, read.size());
+        assertTrue(read.get(0).path("location").path("message").isMissingNode(), read.toString());
+        assertEquals("Previous read by thread \"main\" of Ledger.total",
+                read.get(1).path("location").path("message").path("text").asText());
+    }
+
     @Test
     void fallsBackToThePackagePathWhenNoSourceRootHasTheFile() {
         JsonNode result = run(SampleFindings.result()).path("results").get(1);

@@ -59,6 +59,28 @@ class TextReportTest {
                 """, report);
     }
 
+    /** A stack cut where a JDK pool called its task says so in words; the one that reaches main does not. */
+    @Test
+    void saysWhereAStackIsCutAtCodeRacelockDoesNotRecord() {
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.poolTaskRace()), 10, List.of()));
+        assertEquals("""
+                ==================
+                DATA RACE on Ledger.total
+                  Write by thread "pool-1-thread-1":
+                    com.acme.Reaper.run(Reaper.java:14)
+                    ... called from code racelock does not record (excluded or JDK)
+                    locks held: none
+                  Previous read by thread "main":
+                    com.acme.Ledger.total(Ledger.java:22)
+                    com.acme.Main.main(Main.java:9)
+                    locks held: none
+                  Why: no lock held in common and no hand-off between them.
+                ==================
+                racelock: 1 data race (1 finding) in 1 trace, 10 events
+                """, report);
+        assertFalse(text(SampleFindings.result()).contains("racelock does not record"), "no stack of it is cut");
+    }
+
     @Test
     void listsTheOtherPairsOfAccessesOfARaceOneLineEach() {
         Finding race = SampleFindings.race();

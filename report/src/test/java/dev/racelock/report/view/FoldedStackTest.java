@@ -1,6 +1,7 @@
 package dev.racelock.report.view;
 
 import dev.racelock.analyzer.finding.SourceSite;
+import dev.racelock.analyzer.finding.StackBase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,5 +47,20 @@ class FoldedStackTest {
     @Test
     void foldsNothingWithoutAnApplicationFrame() {
         assertEquals(3, lines(frame("java.lang.A"), frame("java.lang.B"), frame("java.lang.C")).size());
+    }
+
+    /** A cut stack ends with one line saying where it stops; a whole one, or one the trace says nothing of, does not. */
+    @Test
+    void closesOnlyACutStackWithALineSayingSo() {
+        List<SourceSite> reaper = List.of(frame("com.acme.Reaper"));
+        List<FrameLine> cut = FoldedStack.of(reaper, StackBase.UNRECORDED_CALLER);
+        assertEquals(List.of("com.acme.Reaper.m(Reaper.java:1)",
+                "... called from code racelock does not record (excluded or JDK)"), cut.stream().map(FrameLine::text).toList());
+        assertEquals(List.of(false, true), cut.stream().map(FrameLine::cut).toList());
+        assertEquals(List.of("com.acme.Reaper.m(Reaper.java:1)"),
+                FoldedStack.of(reaper, StackBase.THREAD_ENTRY).stream().map(FrameLine::text).toList());
+        assertEquals(List.of("com.acme.Reaper.m(Reaper.java:1)"),
+                FoldedStack.of(reaper, StackBase.UNKNOWN).stream().map(FrameLine::text).toList());
+        assertEquals(List.of(), FoldedStack.of(List.of(), StackBase.UNRECORDED_CALLER));
     }
 }

@@ -1,5 +1,6 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.LockFlags;
 
 import java.lang.invoke.MethodHandles;
@@ -340,7 +341,7 @@ public final class ThreadEventBuffer {
 
     // ---- calling context ----------------------------------------------------------------------
 
-    /** The thread entered {@code method}, called from {@code callSite} (-1 when not known). */
+    /** The thread entered {@code method}, called from {@code callSite} (or one of ContextInfo's callers without a site). */
     public void methodEnter(int method, int callSite) {
         int d = depth;
         if (d == frameMethod.length) {
@@ -363,7 +364,7 @@ public final class ThreadEventBuffer {
      * The thread left its innermost entered method, normally or by an exception.
      *
      * @return the call site that method was entered from (what the caller was calling from while
-     *         the method ran), or -1 when no method was entered
+     *         the method ran), or {@link ContextInfo#UNRECORDED_CALLER} when no method was entered
      */
     public int methodExit() {
         int d = depth;
@@ -371,7 +372,7 @@ public final class ThreadEventBuffer {
             exitEvent();
         }
         if (d == 0) {
-            return -1;
+            return ContextInfo.UNRECORDED_CALLER;
         }
         depth = d - 1;
         return frameSite[d - 1];

@@ -22,7 +22,7 @@ final class TraceFormat {
      * and the lock flag ORDER_ONLY (monitors the JDK takes inside a call).
      */
     static final int MAJOR_VERSION = 2;
-    static final int MINOR_VERSION = 3;
+    static final int MINOR_VERSION = 4;
     /** The oldest major version the reader reads: 1.0 and 1.1 (test markers) are read as before. */
     static final int OLDEST_MAJOR_VERSION = 1;
     /** Magic, then the major and minor version as big-endian u16. */

@@ -41,7 +41,7 @@ final class ThreadRunRewrite extends JdkClassRewrite {
             // Thread.run(); VirtualThread.run(Runnable) (JDK 21+), private, runs a virtual thread's task
             boolean run = name.equals("run")
                     && (descriptor.equals("()V") || descriptor.equals("(Ljava/lang/Runnable;)V"));
-            return run ? new RunBody(next) : next;
+            return run ? new RunBody(next, descriptor.equals("()V")) : next;
         });
     }
 
@@ -55,18 +55,45 @@ final class ThreadRunRewrite extends JdkClassRewrite {
                 && (descriptor.equals("()V") || descriptor.equals("(Ljdk/internal/vm/ThreadContainer;)V"));
     }
 
+    /**
+     * A run body: begin and end of the thread, and the thread's task handed to {@code Rt.runTask}
+     * before it runs (so the frame it enters can be marked as the thread's entry). Thread.run()
+     * reads its task from a field ({@code target} on JDK 17, {@code holder.task} on 19+): the
+     * first {@code getfield} of a Runnable is that read. VirtualThread.run(Runnable) is given it.
+     */
     private static final class RunBody extends MethodVisitor {
+        private static final String RUNNABLE = "Ljava/lang/Runnable;";
         private final Label start = new Label();
+        private boolean taskFromField;
 
-        RunBody(MethodVisitor next) {
+        RunBody(MethodVisitor next, boolean taskFromField) {
             super(Opcodes.ASM9, next);
+            this.taskFromField = taskFromField;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
             super.visitMethodInsn(Opcodes.INVOKESTATIC, Emit.RT, "runBegin", "()V", false);
+            if (!taskFromField) {
+                super.visitVarInsn(Opcodes.ALOAD, 1);
+                runTask();
+            }
             super.visitLabel(start);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            if (taskFromField && opcode == Opcodes.GETFIELD && descriptor.equals(RUNNABLE)) {
+                taskFromField = false;
+                super.visitInsn(Opcodes.DUP);
+                runTask();
+            }
+        }
+
+        private void runTask() {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Emit.RT, "runTask", "(" + RUNNABLE + ")V", false);
         }
 
         @Override

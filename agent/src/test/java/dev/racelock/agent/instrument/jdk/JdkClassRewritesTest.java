@@ -206,6 +206,22 @@ class JdkClassRewritesTest {
         }
     }
 
+    /**
+     * Thread.run hands the task it read (JDK 17's {@code target}, 19+'s {@code holder.task}) to
+     * runTask once, after runBegin, so the frame the task enters can be marked as the thread's entry.
+     */
+    @Test
+    void threadRunHandsItsTaskOverOnceAfterItsBegin() throws IOException {
+        List<String> calls = hookCalls(ThreadRunRewrite.instrument(jdkClass("java/lang/Thread")));
+        List<String> run = calls.stream().filter(c -> c.startsWith("run->")).toList();
+        assertEquals(List.of("run->runBegin", "run->runTask"), run.subList(0, 2), calls.toString());
+        assertEquals(1, run.stream().filter("run->runTask"::equals).count(), calls.toString());
+        if (Runtime.version().feature() >= 21) {
+            List<String> virtual = hookCalls(ThreadRunRewrite.instrument(jdkClass("java/lang/VirtualThread")));
+            assertEquals(1, virtual.stream().filter("run->runTask"::equals).count(), virtual.toString());
+        }
+    }
+
     @Test
     void forkJoinTaskRecordsForkStartCompletionAndJoin() throws IOException {
         List<String> calls = hookCalls(ForkJoinTaskRewrite.instrument(
