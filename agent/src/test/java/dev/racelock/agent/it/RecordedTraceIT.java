@@ -1,6 +1,7 @@
 package dev.racelock.agent.it;
 
 import dev.racelock.agent.it.TraceEvents.Event;
+import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockFlags;
@@ -105,6 +106,53 @@ class RecordedTraceIT {
                     stackWithCallLines(t, t.where(e -> e.kind().equals("write") && t.field(e) != null
                             && t.field(e).name().equals("touched")).get(0)), stacks);
         }
+    }
+
+    /**
+     * The outermost frame says what called it (trace format 2.4): a pool's tasks and main (the
+     * launcher) were called by code racelock does not record; a Thread subclass's run, and the
+     * Runnable or lambda a Thread was given, are their thread's entry. On JDK 17 (this JVM) and 25.
+     */
+    @Test
+    void theOutermostFrameSaysWhetherItIsItsThreadsEntryOrCalledByUnrecordedCode() throws Exception {
+        List<ChildJvm> jvms = new java.util.ArrayList<>(List.of(new ChildJvm()));
+        if (Files.isExecutable(ChildJvm.JDK25)) {
+            jvms.add(new ChildJvm().java(ChildJvm.JDK25));
+        }
+        for (ChildJvm jvm : jvms) {
+            TraceEvents t = record(jvm, "", "dev.racelock.fixture.PoolTasks");
+            String unrecorded = "@" + ContextInfo.UNRECORDED_CALLER;
+            String entry = "@" + ContextInfo.THREAD_ENTRY;
+            assertEquals(List.of("PoolTasks$Submitter.run" + unrecorded), outermostCallers(t, "submitted", "@submitted"));
+            assertEquals(List.of("PoolTasks$Reaper.run" + unrecorded), outermostCallers(t, "reaped", "@reaped"));
+            assertEquals(List.of("PoolTasks.main" + unrecorded), outermostCallers(t, "touched", "@touched"));
+            assertEquals(List.of("PoolTasks$Own.run" + entry), outermostCallers(t, "ownRun", "@ownRun"));
+            assertEquals(List.of("PoolTasks$Given.run" + entry), outermostCallers(t, "givenRun", "@givenRun"));
+            List<String> lambda = outermostCallers(t, "lambdaRun", "@lambdaRun");
+            assertEquals(1, lambda.size(), lambda.toString());
+            assertTrue(lambda.get(0).startsWith("PoolTasks.lambda$") && lambda.get(0).endsWith(entry), lambda.toString());
+        }
+    }
+
+    /** The outermost frame of the stack of the write of {@code field} at the marked line, with its raw call site. */
+    private List<String> outermostCallers(TraceEvents t, String field, String marker) throws IOException {
+        Event write = one(t, "write", field, lineOf("PoolTasks", marker));
+        List<String> frames = new java.util.ArrayList<>();
+        for (Event e : t.events) {
+            if (e == write) {
+                break;
+            }
+            if (e.thread() != write.thread()) {
+                continue;
+            }
+            if (e.kind().equals("methodEnter")) {
+                String owner = t.methods.get(e.slot()).className();
+                frames.add(owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name() + "@" + e.site());
+            } else if (e.kind().equals("methodExit") && !frames.isEmpty()) {
+                frames.remove(frames.size() - 1);
+            }
+        }
+        return frames.isEmpty() ? List.of() : List.of(frames.get(0));
     }
 
     /** Raw counts in a trace: {method enter events, context events}. */
