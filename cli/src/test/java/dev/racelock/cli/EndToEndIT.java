@@ -6,6 +6,7 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.cli.fixture.Deadlocking;
+import dev.racelock.cli.fixture.PoolTaskRace;
 import dev.racelock.cli.fixture.RacyCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,27 @@ class EndToEndIT {
         assertEquals("hits", findings.get(0).location().field(), findings.toString());
         assertTrue(findings.get(0).location().className().endsWith("RacyCounter"), findings.toString());
         assertTrue(Files.readString(dir.resolve("racelock.json")).contains("\"findings\""));
+    }
+
+    /**
+     * The text report says where a stack stops at code racelock does not record: below the pool's
+     * task, which the JDK's worker called, and nowhere else (the lambda's stack reaches its thread's entry).
+     */
+    @Test
+    void theTextReportSaysWhereAStackIsCutAndOnlyThere() throws Exception {
+        Path report = dir.resolve("racelock.txt");
+        List<String> args = new ArrayList<>(List.of("run", "--include", "dev.racelock.cli.fixture.**",
+                "-o", report.toString(), "--"));
+        args.addAll(TestPrograms.java(PoolTaskRace.class));
+
+        CliHarness.Outcome o = CliHarness.run(realServices(), args.toArray(String[]::new));
+
+        assertEquals(ExitCodes.FINDINGS, o.exitCode(), o.err());
+        String text = Files.readString(report);
+        String cut = "    ... called from code racelock does not record (excluded or JDK)\n";
+        assertEquals(1, text.split(java.util.regex.Pattern.quote(cut), -1).length - 1, text);
+        assertTrue(text.contains("    dev.racelock.cli.fixture.PoolTaskRace$Reaper.run(PoolTaskRace.java:21)\n" + cut), text);
+        assertTrue(text.contains("DATA RACE on PoolTaskRace.total"), text);
     }
 
     @Test
