@@ -88,11 +88,11 @@ class CallingContextTest {
     void methodExitGivesTheCallSiteTheMethodWasEnteredFrom() throws IOException {
         try (TraceWriter writer = TraceWriter.open(dir.resolve("sites.rlt"), TraceRoundTripTest.HEADER, 60_000)) {
             ThreadEventBuffer b = writer.newThreadBuffer(0);
-            b.methodEnter(0, -1);
+            b.methodEnter(0, ContextInfo.THREAD_ENTRY);
             b.methodEnter(1, 8);
             assertEquals(8, b.methodExit());
-            assertEquals(-1, b.methodExit());
-            assertEquals(-1, b.methodExit(), "nothing entered");
+            assertEquals(ContextInfo.THREAD_ENTRY, b.methodExit());
+            assertEquals(ContextInfo.UNRECORDED_CALLER, b.methodExit(), "nothing entered");
         }
     }
 
