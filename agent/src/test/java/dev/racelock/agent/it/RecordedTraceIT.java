@@ -135,23 +135,8 @@ class RecordedTraceIT {
     }
 
     /** The outermost frame of the stack of the write of {@code field} at the marked line, with its raw call site. */
-    private List<String> outermostCallers(TraceEvents t, String field, String marker) throws IOException {
-        Event write = one(t, "write", field, lineOf("PoolTasks", marker));
-        List<String> frames = new java.util.ArrayList<>();
-        for (Event e : t.events) {
-            if (e == write) {
-                break;
-            }
-            if (e.thread() != write.thread()) {
-                continue;
-            }
-            if (e.kind().equals("methodEnter")) {
-                String owner = t.methods.get(e.slot()).className();
-                frames.add(owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name() + "@" + e.site());
-            } else if (e.kind().equals("methodExit") && !frames.isEmpty()) {
-                frames.remove(frames.size() - 1);
-            }
-        }
+    private static List<String> outermostCallers(TraceEvents t, String field, String marker) throws IOException {
+        List<String> frames = frames(t, one(t, "write", field, lineOf("PoolTasks", marker)), enter -> "@" + enter.site());
         return frames.isEmpty() ? List.of() : List.of(frames.get(0));
     }
 
@@ -167,15 +152,16 @@ class RecordedTraceIT {
 
     /** Simple class and method names of the frames on the event's thread's stack, outermost first. */
     private static List<String> stackAt(TraceEvents t, Event at) {
-        return frames(t, at, false);
+        return frames(t, at, enter -> "");
     }
 
     /** As {@link #stackAt}, each frame with the line of the call site it was entered from (-1: none). */
     private static List<String> stackWithCallLines(TraceEvents t, Event at) {
-        return frames(t, at, true);
+        return frames(t, at, enter -> "@" + (enter.site() < 0 ? -1 : t.sites.get(enter.site()).line()));
     }
 
-    private static List<String> frames(TraceEvents t, Event at, boolean callLines) {
+    /** As {@link #stackAt}, each frame followed by what {@code suffix} says of the enter event that pushed it. */
+    private static List<String> frames(TraceEvents t, Event at, java.util.function.Function<Event, String> suffix) {
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
         for (Event e : t.events) {
             if (e == at) {
@@ -186,9 +172,8 @@ class RecordedTraceIT {
             }
             if (e.kind().equals("methodEnter")) {
                 String owner = t.methods.get(e.slot()).className();
-                String frame = owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name();
-                int line = e.site() < 0 ? -1 : t.sites.get(e.site()).line();
-                stack.addLast(callLines ? frame + "@" + line : frame);
+                stack.addLast(owner.substring(owner.lastIndexOf('.') + 1) + "." + t.methods.get(e.slot()).name()
+                        + suffix.apply(e));
             } else if (e.kind().equals("methodExit") && !stack.isEmpty()) {
                 stack.removeLast();
             }
@@ -255,6 +240,7 @@ class RecordedTraceIT {
         assertEquals(callInner, t.sites.get(inner.site()).line());
     }
 
+    /** Each virtual thread has its start, begin, end and join; the lambda it runs is its entry (trace format 2.4). */
     @Test
     void virtualThreadsStartedThroughTheBuilderApiHaveStartBeginEndAndJoin() throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
@@ -277,6 +263,8 @@ class RecordedTraceIT {
             assertEquals("threadBegin", childEvents.get(0).kind());
             assertEquals("threadEnd", childEvents.get(childEvents.size() - 1).kind());
             assertTrue(childEvents.stream().anyMatch(e -> e.kind().equals("write")));
+            Event outermost = childEvents.stream().filter(e -> e.kind().equals("methodEnter")).findFirst().orElseThrow();
+            assertEquals(ContextInfo.THREAD_ENTRY, outermost.site(), "the lambda a virtual thread runs is its entry");
             assertTrue(t.events.indexOf(childEvents.get(childEvents.size() - 1))
                     < t.events.indexOf(t.where(e -> e.kind().equals("threadJoin") && e.object() == child).get(0)));
         }
