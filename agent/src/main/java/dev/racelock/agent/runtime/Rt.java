@@ -36,8 +36,9 @@ public final class Rt {
      * Method exit with stacks on. The caller's call site comes back: it is what the frame below
      * was calling from while this method ran, so a method that uninstrumented code (a JDK
      * iteration, a callback) calls next from the same call still gets that call site, and one
-     * entered when no instrumented frame is calling out (a pool thread's next task) gets -1,
-     * never a call site left by code that has returned.
+     * entered when no instrumented frame is calling out (a pool thread's next task) gets
+     * {@link ContextInfo#UNRECORDED_CALLER} (or the thread's entry mark), never a call site left
+     * by code that has returned.
      */
     public static void exit(ThreadContext c) {
         c.callSite = c.calls.methodExit();
