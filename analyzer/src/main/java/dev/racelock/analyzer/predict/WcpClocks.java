@@ -96,17 +96,23 @@ final class WcpClocks {
     }
 
     void joinH(int t, int[] src) {
-        h[t] = joined(h(t), src, t);
+        int[] into = grownFor(h(t), src); // h(t) first: it may grow the table h
+        h[t] = into;
+        joined(into, src, t);
     }
 
     void joinP(int t, int[] src) {
-        p[t] = joined(p(t), src, t);
+        int[] into = grownFor(p(t), src);
+        p[t] = into;
+        joined(into, src, t);
     }
 
-    private int[] joined(int[] into, int[] src, int t) {
-        if (src.length > into.length) {
-            into = Arrays.copyOf(into, src.length);
-        }
+    private static int[] grownFor(int[] into, int[] src) {
+        return src.length > into.length ? Arrays.copyOf(into, src.length) : into;
+    }
+
+    /** Joins {@code src} into {@code into}, a clock of t already in place (as long as src). */
+    private void joined(int[] into, int[] src, int t) {
         boolean changed = false;
         for (int i = 0; i < src.length; i++) {
             if (src[i] > into[i]) {
@@ -121,7 +127,6 @@ final class WcpClocks {
             version[t]++;
             h[t][t]++;
         }
-        return into;
     }
 
     /** A fresh copy of max(H_t, P_t). */

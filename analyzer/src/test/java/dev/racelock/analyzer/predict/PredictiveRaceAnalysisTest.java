@@ -21,8 +21,8 @@ class PredictiveRaceAnalysisTest {
     private static final class HandOff {
         final TraceScript s = new TraceScript();
         final int main = s.thread("main");
-        final int writer = s.thread("writer", main, -1);
-        final int reader = s.thread("reader", main, -1);
+        final int writer;
+        final int reader;
         final int x = s.field("com.acme.Flag", "x", "I");
         final int a = s.field("com.acme.Flag", "a", "I");
         final int b = s.field("com.acme.Flag", "b", "I");
@@ -38,6 +38,16 @@ class PredictiveRaceAnalysisTest {
         final int readX = s.site("com.acme.Flag", "consume", 23);
 
         HandOff() {
+            this(0);
+        }
+
+        /** {@code others}: threads main starts first, so that writer and reader come after them. */
+        HandOff(int others) {
+            for (int i = 0; i < others; i++) {
+                s.start(main, s.thread("other-" + i, main, -1), -1);
+            }
+            writer = s.thread("writer", main, -1);
+            reader = s.thread("reader", main, -1);
             s.start(main, writer, -1);
             s.start(main, reader, -1);
         }
@@ -93,6 +103,22 @@ class PredictiveRaceAnalysisTest {
         assertEquals(13, r.releasingFreed().line());
         assertEquals("reader", r.acquiringThread().name());
         assertEquals(20, r.acquiringTaken().line());
+    }
+
+    /** The clocks start with room for 16 threads: a thread first seen as a started child past that grows them. */
+    @Test
+    void predictsTheSameWithMoreThreadsThanTheClocksStartWith() {
+        HandOff h = new HandOff(20);
+        h.writerSide(h.a);
+        h.readerSide(h.b, true);
+        AnalysisResult result = h.analyze();
+
+        List<Finding> predicted = TraceScript.ofType(result, FindingType.PREDICTED_RACE);
+        assertEquals(1, predicted.size(), result.findings().toString());
+        RacePair p = predicted.get(0).primaryPair();
+        assertEquals("x", predicted.get(0).location().field());
+        assertEquals("writer", p.earlier().thread().name());
+        assertEquals("reader", p.later().thread().name());
     }
 
     @Test
