@@ -33,18 +33,15 @@ final class OwnershipRecorder implements EventRecorder {
     /** Release events of this thread so far. */
     int releases;
 
-    // held locks, outermost first, as the analyzer's LockHolds keeps them
-    private long[] lock = new long[4];
-    private int[] lockFlags = new int[4];
-    private int[] lockSite = new int[4];
-    private int[] count = new int[4];
+    /**
+     * The locks held, as the events that pass through this recorder say (the context keeps the
+     * same for the hooks, ThreadContext#holdsNoLock; this one is applied after the event has gone
+     * on, and the differential tests drive the recorder directly).
+     */
+    private final HeldLocks holds = new HeldLocks();
     /** node[i]: the lock-set id of holds 0..i; valid for i < interned. */
     private int[] node = new int[4];
-    private int held;
     private int interned;
-    private long[] waitingLock = new long[1];
-    private int[] waitingCount = new int[1];
-    private int waiting;
 
     private final ObjectShadow[] updatedShadow = new ObjectShadow[BATCH];
     private final int[] updatedField = new int[BATCH];
@@ -62,12 +59,17 @@ final class OwnershipRecorder implements EventRecorder {
 
     /** The lock-set id of the locks held now (0: none), or -1 when it cannot be named. */
     int lockSet() {
+        interned = Math.min(interned, holds.takeLowestRemoved());
+        int held = holds.size;
+        if (node.length < held) {
+            node = java.util.Arrays.copyOf(node, holds.lock.length);
+        }
         while (interned < held) {
             int parent = interned == 0 ? 0 : node[interned - 1];
             if (parent < 0) {
                 return -1;
             }
-            node[interned] = LockSets.child(parent, lock[interned], lockSite[interned], lockFlags[interned]);
+            node[interned] = LockSets.child(parent, holds.lock[interned], holds.site[interned], holds.flags[interned]);
             interned++;
         }
         return held == 0 ? 0 : node[held - 1];
@@ -119,84 +121,6 @@ final class OwnershipRecorder implements EventRecorder {
         updated = 0;
     }
 
-    // ---- held locks (LockHolds' rules) ----------------------------------------------------------
-
-    private int indexOf(long l, boolean shared) {
-        for (int i = held - 1; i >= 0; i--) {
-            if (lock[i] == l && LockFlags.isShared(lockFlags[i]) == shared) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void acquired(long l, int site, int flags) {
-        int i = indexOf(l, LockFlags.isShared(flags));
-        int restored = 1;
-        if (LockFlags.isWait(flags)) {
-            for (int w = 0; w < waiting; w++) {
-                if (waitingLock[w] == l) {
-                    restored = waitingCount[w];
-                    waitingLock[w] = waitingLock[waiting - 1];
-                    waitingCount[w] = waitingCount[waiting - 1];
-                    waiting--;
-                    break;
-                }
-            }
-        }
-        if (i >= 0) {
-            count[i] += restored;
-            return;
-        }
-        if (held == lock.length) {
-            int n = held * 2;
-            lock = java.util.Arrays.copyOf(lock, n);
-            lockFlags = java.util.Arrays.copyOf(lockFlags, n);
-            lockSite = java.util.Arrays.copyOf(lockSite, n);
-            count = java.util.Arrays.copyOf(count, n);
-            node = java.util.Arrays.copyOf(node, n);
-        }
-        lock[held] = l;
-        lockFlags[held] = flags & ~LockFlags.WAIT;
-        lockSite[held] = site;
-        count[held] = restored;
-        held++;
-    }
-
-    /** @return whether the release is an edge of the analyzer's happens-before (outermost, or a wait) */
-    private boolean released(long l, int flags) {
-        int i = indexOf(l, LockFlags.isShared(flags));
-        if (i < 0) {
-            return false; // released without a recorded acquire: nothing held
-        }
-        if (LockFlags.isWait(flags)) {
-            if (waiting == waitingLock.length) {
-                waitingLock = java.util.Arrays.copyOf(waitingLock, waiting * 2);
-                waitingCount = java.util.Arrays.copyOf(waitingCount, waiting * 2);
-            }
-            waitingLock[waiting] = l;
-            waitingCount[waiting] = count[i];
-            waiting++;
-            remove(i);
-            return true;
-        }
-        boolean outermost = count[i] == 1;
-        if (--count[i] == 0) {
-            remove(i);
-        }
-        return outermost;
-    }
-
-    private void remove(int i) {
-        int tail = held - i - 1;
-        System.arraycopy(lock, i + 1, lock, i, tail);
-        System.arraycopy(lockFlags, i + 1, lockFlags, i, tail);
-        System.arraycopy(lockSite, i + 1, lockSite, i, tail);
-        System.arraycopy(count, i + 1, count, i, tail);
-        held--;
-        interned = Math.min(interned, i);
-    }
-
     // ---- plain events: through ------------------------------------------------------------------
 
     @Override public void read(long object, int field, int site) { next.read(object, field, site); }
@@ -245,7 +169,7 @@ final class OwnershipRecorder implements EventRecorder {
         settle();
         next.lockAcquire(lock, site, flags);
         if (!LockFlags.isOrderOnly(flags)) {
-            acquired(lock, site, flags);
+            holds.acquired(lock, site, flags);
         }
     }
 
@@ -259,7 +183,7 @@ final class OwnershipRecorder implements EventRecorder {
     public void lockRelease(long lock, int site, int flags) {
         settle();
         next.lockRelease(lock, site, flags);
-        if (!LockFlags.isOrderOnly(flags) && released(lock, flags)) {
+        if (!LockFlags.isOrderOnly(flags) && holds.released(lock, flags)) {
             releases++;
         }
     }

@@ -116,7 +116,7 @@ public final class Rt {
     public static void monitorAcquire(Object lock, int site, ThreadContext c) {
         long id = ObjectIds.of(lock, site, c);
         describeMonitor(lock, id, -1, c);
-        c.recorder.lockAcquire(id, site, MONITOR);
+        c.lockAcquire(id, site, MONITOR);
     }
 
     /**
@@ -142,7 +142,7 @@ public final class Rt {
     }
 
     public static void monitorRelease(Object lock, int site, ThreadContext c) {
-        c.recorder.lockRelease(ObjectIds.of(lock, site, c), site, MONITOR);
+        c.lockRelease(ObjectIds.of(lock, site, c), site, MONITOR);
     }
 
     // ---- Thread.run entry / exit (java.lang.Thread.run and overriding run methods) ------------

@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.LockFlags;
 
 /**
  * Per-thread recording state. Instrumented code fetches it once at method entry
@@ -24,6 +25,12 @@ public final class ThreadContext {
      * every instrumented method takes twice.
      */
     final EventRecorder calls;
+
+    /**
+     * The locks this thread holds by the lock events it recorded ({@link #lockAcquire},
+     * {@link #lockRelease}); null in a context that records nothing, which threads may share.
+     */
+    private final HeldLocks held;
 
     /** The ownership filter's per-thread state, the head of {@link #recorder}'s chain; null when the filter is off. */
     OwnershipRecorder owned;
@@ -140,6 +147,35 @@ public final class ThreadContext {
         this.thread = thread;
         this.recorder = recorder;
         this.calls = calls;
+        this.held = thread < 0 ? null : new HeldLocks();
+    }
+
+    /**
+     * Records that this thread acquired {@code lock}: every lock acquire goes through here (not
+     * straight to {@link #recorder}), so that {@link #holdsNoLock} stays true to the trace.
+     */
+    public void lockAcquire(long lock, int site, int flags) {
+        recorder.lockAcquire(lock, site, flags);
+        if (held != null && !LockFlags.isOrderOnly(flags)) {
+            held.acquired(lock, site, flags);
+        }
+    }
+
+    /** Records that this thread released {@code lock}; see {@link #lockAcquire}. */
+    public void lockRelease(long lock, int site, int flags) {
+        recorder.lockRelease(lock, site, flags);
+        if (held != null && !LockFlags.isOrderOnly(flags)) {
+            held.released(lock, flags);
+        }
+    }
+
+    /**
+     * True when the analyzer, reading this thread's events so far, sees it hold no lock
+     * (HeldLocks follows its rules): a lock taken now cannot be the second lock of any
+     * lock-order edge. A context that records nothing holds none.
+     */
+    public boolean holdsNoLock() {
+        return held == null || held.size == 0;
     }
 
     long newObjectId() {

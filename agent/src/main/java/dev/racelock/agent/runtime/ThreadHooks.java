@@ -205,11 +205,11 @@ public final class ThreadHooks {
             return;
         }
         long id = ObjectIds.of(lock, site, c);
-        c.recorder.lockRelease(id, site, WAIT);
+        c.lockRelease(id, site, WAIT);
         try {
             lock.wait(millis, nanos);
         } finally {
-            c.recorder.lockAcquire(id, site, WAIT);
+            c.lockAcquire(id, site, WAIT);
         }
     }
 }

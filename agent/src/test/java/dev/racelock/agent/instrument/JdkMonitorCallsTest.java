@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A call of a JDK method that locks its receiver ({@code Vector.add}, {@code Observable.deleteObserver}
  * ...) is recorded, once it returned, as an order-only acquire and release of the receiver's
- * monitor at the call's site, in mode=full and mode=locks alike (fixture JdkMonitorCalls).
+ * monitor at the call's site, in mode=full and mode=locks alike, when the calling thread holds a
+ * recorded lock; with none held it records nothing (fixture JdkMonitorCalls).
  */
 class JdkMonitorCallsTest {
 
@@ -41,7 +42,7 @@ class JdkMonitorCallsTest {
     @ValueSource(booleans = {true, false})
     void synchronizedJdkMethodsAreOrderOnlyHoldsOfTheReceiver(boolean memory) throws Exception {
         LibraryFixtureRun run = new LibraryFixtureRun("JdkMonitorCalls", memory);
-        assertEquals(1 + 1 + 1 + 1, run.result);
+        assertEquals(5 + 1 + 3 + 2, run.result);
         assertEquals(HELD, lockEvents(run, "@vector add"));
         assertEquals(HELD, lockEvents(run, "@hashtable put"));
         assertEquals(HELD, lockEvents(run, "@stringbuffer append"));
@@ -54,6 +55,22 @@ class JdkMonitorCallsTest {
                 "the override is the application's code, recorded as such");
         assertEquals(List.of(), lockEvents(run, "@vector stream"), "stream() locks nothing");
         assertEquals(List.of(), lockEvents(run, "@vector get throws"), "a call that threw is not recorded");
+    }
+
+    @ParameterizedTest(name = "memory accesses recorded: {0}")
+    @ValueSource(booleans = {true, false})
+    void withNoLockHeldNothingIsRecorded(boolean memory) throws Exception {
+        LibraryFixtureRun run = new LibraryFixtureRun("JdkMonitorCalls", memory);
+        assertEquals(List.of(), lockEvents(run, "@vector add, no lock held"),
+                "an order-only hold can be no lock-order edge when nothing else is held");
+        assertEquals(HELD, lockEvents(run, "@stringbuffer append under a ReentrantLock"),
+                "a java.util.concurrent lock is held as a monitor is");
+        assertEquals(List.of(), lockEvents(run, "@stringbuffer append after the unlock"));
+        assertEquals(HELD, lockEvents(run, "@vector add after a wait"), "the wait's re-acquire gave the holds back");
+        assertEquals(HELD, lockEvents(run, "@vector add under the outer hold"));
+        assertEquals(List.of(), lockEvents(run, "@vector add after the monitor is released"));
+        assertEquals(HELD, lockEvents(run, "@super deleteObserver"),
+                "super.deleteObserver: recorded for the call under GUARD only, not for the one with no lock held");
     }
 
     @ParameterizedTest(name = "memory accesses recorded: {0}")

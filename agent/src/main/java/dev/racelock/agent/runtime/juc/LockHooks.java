@@ -29,7 +29,7 @@ public final class LockHooks {
         int flags = LockIds.sharedFlag(b);
         c.recorder.lockRequest(LockIds.id(b), site, flags);
         lock.lock();
-        c.recorder.lockAcquire(LockIds.id(b), site, flags);
+        c.lockAcquire(LockIds.id(b), site, flags);
     }
 
     public static void lockInterruptibly(Lock lock, int site, ThreadContext c) throws InterruptedException {
@@ -37,7 +37,7 @@ public final class LockHooks {
         int flags = LockIds.sharedFlag(b);
         c.recorder.lockRequest(LockIds.id(b), site, flags);
         lock.lockInterruptibly();
-        c.recorder.lockAcquire(LockIds.id(b), site, flags);
+        c.lockAcquire(LockIds.id(b), site, flags);
     }
 
     /** A non-blocking attempt: no request (it cannot wait), an acquire flagged TRY on success. */
@@ -45,7 +45,7 @@ public final class LockHooks {
         boolean acquired = lock.tryLock();
         if (acquired) {
             long b = LockIds.binding(lock, site, c);
-            c.recorder.lockAcquire(LockIds.id(b), site, LockIds.sharedFlag(b) | LockFlags.TRY);
+            c.lockAcquire(LockIds.id(b), site, LockIds.sharedFlag(b) | LockFlags.TRY);
         }
         return acquired;
     }
@@ -57,7 +57,7 @@ public final class LockHooks {
         c.recorder.lockRequest(LockIds.id(b), site, flags);
         boolean acquired = lock.tryLock(time, unit);
         if (acquired) {
-            c.recorder.lockAcquire(LockIds.id(b), site, flags);
+            c.lockAcquire(LockIds.id(b), site, flags);
         }
         return acquired;
     }
@@ -68,7 +68,7 @@ public final class LockHooks {
             return;
         }
         long b = LockIds.binding(lock, site, c);
-        c.recorder.lockRelease(LockIds.id(b), site, LockIds.sharedFlag(b));
+        c.lockRelease(LockIds.id(b), site, LockIds.sharedFlag(b));
         lock.unlock();
     }
 
@@ -162,7 +162,7 @@ public final class LockHooks {
     private static long waitRelease(Condition condition, int site, ThreadContext c) {
         long b = LockIds.conditionLock(condition);
         if (b != 0) {
-            c.recorder.lockRelease(LockIds.id(b), site, WAIT);
+            c.lockRelease(LockIds.id(b), site, WAIT);
         }
         return b;
     }
@@ -175,7 +175,7 @@ public final class LockHooks {
      */
     private static void waitAcquire(long b, int site, ThreadContext c) {
         if (b != 0) {
-            c.recorder.lockAcquire(LockIds.id(b), site, WAIT);
+            c.lockAcquire(LockIds.id(b), site, WAIT);
         }
     }
 }

@@ -34,7 +34,7 @@ public final class StampedLockHooks {
         long id = id(lock, site, c);
         c.recorder.lockRequest(id, site, 0);
         long stamp = lock.writeLock();
-        c.recorder.lockAcquire(id, site, 0);
+        c.lockAcquire(id, site, 0);
         return stamp;
     }
 
@@ -43,7 +43,7 @@ public final class StampedLockHooks {
         long id = id(lock, site, c);
         c.recorder.lockRequest(id, site, 0);
         long stamp = lock.writeLockInterruptibly();
-        c.recorder.lockAcquire(id, site, 0);
+        c.lockAcquire(id, site, 0);
         return stamp;
     }
 
@@ -51,7 +51,7 @@ public final class StampedLockHooks {
         long id = id(lock, site, c);
         c.recorder.lockRequest(id, site, SHARED);
         long stamp = lock.readLock();
-        c.recorder.lockAcquire(id, site, SHARED);
+        c.lockAcquire(id, site, SHARED);
         return stamp;
     }
 
@@ -60,14 +60,14 @@ public final class StampedLockHooks {
         long id = id(lock, site, c);
         c.recorder.lockRequest(id, site, SHARED);
         long stamp = lock.readLockInterruptibly();
-        c.recorder.lockAcquire(id, site, SHARED);
+        c.lockAcquire(id, site, SHARED);
         return stamp;
     }
 
     public static long tryWriteLock(StampedLock lock, int site, ThreadContext c) {
         long stamp = lock.tryWriteLock();
         if (stamp != 0) {
-            c.recorder.lockAcquire(id(lock, site, c), site, LockFlags.TRY);
+            c.lockAcquire(id(lock, site, c), site, LockFlags.TRY);
         }
         return stamp;
     }
@@ -75,7 +75,7 @@ public final class StampedLockHooks {
     public static long tryReadLock(StampedLock lock, int site, ThreadContext c) {
         long stamp = lock.tryReadLock();
         if (stamp != 0) {
-            c.recorder.lockAcquire(id(lock, site, c), site, SHARED | LockFlags.TRY);
+            c.lockAcquire(id(lock, site, c), site, SHARED | LockFlags.TRY);
         }
         return stamp;
     }
@@ -86,7 +86,7 @@ public final class StampedLockHooks {
         c.recorder.lockRequest(id, site, LockFlags.TIMED);
         long stamp = lock.tryWriteLock(time, unit);
         if (stamp != 0) {
-            c.recorder.lockAcquire(id, site, LockFlags.TIMED);
+            c.lockAcquire(id, site, LockFlags.TIMED);
         }
         return stamp;
     }
@@ -97,7 +97,7 @@ public final class StampedLockHooks {
         c.recorder.lockRequest(id, site, SHARED | LockFlags.TIMED);
         long stamp = lock.tryReadLock(time, unit);
         if (stamp != 0) {
-            c.recorder.lockAcquire(id, site, SHARED | LockFlags.TIMED);
+            c.lockAcquire(id, site, SHARED | LockFlags.TIMED);
         }
         return stamp;
     }
@@ -111,7 +111,7 @@ public final class StampedLockHooks {
 
     public static void unlockRead(StampedLock lock, long stamp, int site, ThreadContext c) {
         if (lock.isReadLocked()) {
-            c.recorder.lockRelease(id(lock, site, c), site, SHARED);
+            c.lockRelease(id(lock, site, c), site, SHARED);
         }
         lock.unlockRead(stamp);
     }
@@ -120,7 +120,7 @@ public final class StampedLockHooks {
         if (StampedLock.isWriteLockStamp(stamp) && lock.isWriteLocked()) {
             releaseWrite(id(lock, site, c), site, c);
         } else if (StampedLock.isReadLockStamp(stamp) && lock.isReadLocked()) {
-            c.recorder.lockRelease(id(lock, site, c), site, SHARED);
+            c.lockRelease(id(lock, site, c), site, SHARED);
         }
         lock.unlock(stamp);
     }
@@ -134,7 +134,7 @@ public final class StampedLockHooks {
 
     public static boolean tryUnlockRead(StampedLock lock, int site, ThreadContext c) {
         if (lock.isReadLocked()) {
-            c.recorder.lockRelease(id(lock, site, c), site, SHARED);
+            c.lockRelease(id(lock, site, c), site, SHARED);
         }
         return lock.tryUnlockRead();
     }
@@ -155,9 +155,9 @@ public final class StampedLockHooks {
         if (converted != 0 && !wasWrite) {
             // a read hold became exclusive: the shared hold ends where the exclusive one begins
             if (wasRead) {
-                c.recorder.lockRelease(id, site, SHARED);
+                c.lockRelease(id, site, SHARED);
             }
-            c.recorder.lockAcquire(id, site, LockFlags.TRY);
+            c.lockAcquire(id, site, LockFlags.TRY);
         }
         return converted;
     }
@@ -171,7 +171,7 @@ public final class StampedLockHooks {
         }
         long converted = lock.tryConvertToReadLock(stamp);
         if (converted != 0 && !wasRead) {
-            c.recorder.lockAcquire(id, site, SHARED | LockFlags.TRY);
+            c.lockAcquire(id, site, SHARED | LockFlags.TRY);
         }
         return converted;
     }
@@ -181,7 +181,7 @@ public final class StampedLockHooks {
         if (StampedLock.isWriteLockStamp(stamp) && lock.isWriteLocked()) {
             releaseWrite(id, site, c);
         } else if (StampedLock.isReadLockStamp(stamp) && lock.isReadLocked()) {
-            c.recorder.lockRelease(id, site, SHARED);
+            c.lockRelease(id, site, SHARED);
         }
         return lock.tryConvertToOptimisticRead(stamp);
     }
@@ -189,7 +189,7 @@ public final class StampedLockHooks {
     /** A write unlock releases the lock and the token optimistic readers acquire. */
     private static void releaseWrite(long id, int site, ThreadContext c) {
         c.recorder.hbRelease(id, site);
-        c.recorder.lockRelease(id, site, 0);
+        c.lockRelease(id, site, 0);
     }
 
     // ---- Lock views: named by the StampedLock (LockIds) ------------------------------------

@@ -16,8 +16,18 @@ import java.util.Set;
  * override is recorded as the application's code it is, and a JDK override may not lock
  * ({@code Properties.get} over {@code Hashtable.get}).
  *
- * <p>Hot path (Rt's rule): a {@link ClassValue} lookup and a set probe, then two events; no
- * allocation, no lock (the set is computed once per receiver class, then only read).
+ * <p>Nor when the caller holds no recorded lock ({@link ThreadContext#holdsNoLock}), the common
+ * case (a {@code StringBuffer} or {@code Vector} used on its own): such a hold can be no edge's
+ * second lock, and it can be no edge's first either, because it is recorded after the call, with
+ * nothing acquired between its acquire and its release; the lock-order analysis would find
+ * nothing to add, and the race analyses ignore it. Code that the JDK method calls back while it
+ * holds the monitor (a key's {@code hashCode}, a mapping function, a comparator, an observer in
+ * {@code Observable}'s block) runs before the hold is recorded, so it never got an edge from the
+ * monitor: skipping the hold loses none.
+ *
+ * <p>Hot path (Rt's rule): one read of the context's held locks; when some are held, a
+ * {@link ClassValue} lookup and a set probe, then two events; no allocation, no lock (the set is
+ * computed once per receiver class, then only read).
  */
 public final class JdkMonitorHooks {
     private JdkMonitorHooks() {}
@@ -44,7 +54,7 @@ public final class JdkMonitorHooks {
      * @param field  the field the receiver was loaded from (names the lock), or -1
      */
     public static void called(Object receiver, String method, int site, int field, ThreadContext c) {
-        if (receiver != null && LOCKING.get(receiver.getClass()).contains(method)) {
+        if (!c.holdsNoLock() && receiver != null && LOCKING.get(receiver.getClass()).contains(method)) {
             held(receiver, site, field, c);
         }
     }
@@ -54,14 +64,14 @@ public final class JdkMonitorHooks {
      * named by the instruction ran on the receiver, whatever its class overrides.
      */
     public static void calledExact(Object receiver, String method, int site, int field, ThreadContext c) {
-        if (receiver != null) {
+        if (!c.holdsNoLock() && receiver != null) {
             held(receiver, site, field, c);
         }
     }
 
     private static void held(Object receiver, int site, int field, ThreadContext c) {
         long id = Rt.monitorId(receiver, site, field, c);
-        c.recorder.lockAcquire(id, site, FLAGS);
-        c.recorder.lockRelease(id, site, FLAGS);
+        c.lockAcquire(id, site, FLAGS);
+        c.lockRelease(id, site, FLAGS);
     }
 }
