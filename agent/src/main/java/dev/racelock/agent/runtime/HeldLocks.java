@@ -24,6 +24,13 @@ final class HeldLocks {
     int[] site = new int[4];
     private int[] count = new int[4];
     int size;
+    /**
+     * states[i]: the id of the held set made of entries 0..i-1 (0: none held). A push or a shift
+     * gives the sets above a fresh id, so equal ids are the same locks, taken at the same sites
+     * with the same flags (a lock taken and released in between gives the outer set its id back).
+     */
+    private long[] states = new long[5];
+    private long lastState;
     /** The lowest index an entry was removed from since {@link #takeLowestRemoved} (entries above it moved). */
     private int lowestRemoved = Integer.MAX_VALUE;
     private long[] waitingLock = new long[1];
@@ -63,7 +70,9 @@ final class HeldLocks {
             flags = Arrays.copyOf(flags, n);
             site = Arrays.copyOf(site, n);
             count = Arrays.copyOf(count, n);
+            states = Arrays.copyOf(states, n + 1);
         }
+        states[size + 1] = ++lastState;
         lock[size] = l;
         flags[size] = withFlags & ~LockFlags.WAIT;
         site[size] = atSite;
@@ -102,7 +111,15 @@ final class HeldLocks {
         System.arraycopy(site, i + 1, site, i, tail);
         System.arraycopy(count, i + 1, count, i, tail);
         size--;
+        for (int j = i + 1; j <= size; j++) {
+            states[j] = ++lastState;
+        }
         lowestRemoved = Math.min(lowestRemoved, i);
+    }
+
+    /** The id of the set held now (see {@link #states}); 0 when none is held. */
+    long state() {
+        return states[size];
     }
 
     /**

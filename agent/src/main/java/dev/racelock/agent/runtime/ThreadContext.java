@@ -31,6 +31,10 @@ public final class ThreadContext {
      * {@link #lockRelease}); null in a context that records nothing, which threads may share.
      */
     private final HeldLocks held;
+    /** The recorder's last sequence number right after this thread's last lock event. */
+    private long sequenceAfterLockEvent;
+    /** See {@link #otherSynchronization()}. */
+    private long otherSynchronization;
 
     /** The ownership filter's per-thread state, the head of {@link #recorder}'s chain; null when the filter is off. */
     OwnershipRecorder owned;
@@ -54,6 +58,13 @@ public final class ThreadContext {
      * recorder does not depend on the models built on it.
      */
     public Object handOver;
+
+    /**
+     * The library model's record of the JDK monitors this thread's calls took that it wrote since
+     * its last other synchronization event (runtime.library.RecordedHolds), or null; typed
+     * {@code Object} like {@link #handOver}.
+     */
+    public Object recordedJdkHolds;
 
     /**
      * Containers whose key tables this thread used last in runtime.juc.HandOffTokens, direct-mapped
@@ -155,7 +166,9 @@ public final class ThreadContext {
      * straight to {@link #recorder}), so that {@link #holdsNoLock} stays true to the trace.
      */
     public void lockAcquire(long lock, int site, int flags) {
+        noteOtherSynchronization();
         recorder.lockAcquire(lock, site, flags);
+        sequenceAfterLockEvent = recorder.lastSequence();
         if (held != null && !LockFlags.isOrderOnly(flags)) {
             held.acquired(lock, site, flags);
         }
@@ -163,10 +176,40 @@ public final class ThreadContext {
 
     /** Records that this thread released {@code lock}; see {@link #lockAcquire}. */
     public void lockRelease(long lock, int site, int flags) {
+        noteOtherSynchronization();
         recorder.lockRelease(lock, site, flags);
+        sequenceAfterLockEvent = recorder.lastSequence();
         if (held != null && !LockFlags.isOrderOnly(flags)) {
             held.released(lock, flags);
         }
+    }
+
+    private void noteOtherSynchronization() {
+        long sequence = recorder.lastSequence();
+        if (sequence != sequenceAfterLockEvent) {
+            otherSynchronization++;
+            sequenceAfterLockEvent = sequence;
+        }
+    }
+
+    /**
+     * A count that moves when this thread records a numbered event other than a lock event (a
+     * volatile access, a hand-off, a thread start or join ...): such an event may move its
+     * happens-before position, which lock events do not for the lock-order analysis
+     * (HappensBefore without lock edges). Follows the trace only for a recorder that numbers its
+     * events ({@link EventRecorder#lastSequence} not 0).
+     */
+    public long otherSynchronization() {
+        noteOtherSynchronization();
+        return otherSynchronization;
+    }
+
+    /**
+     * The id of the set of locks held now: equal ids, the same locks taken at the same sites
+     * (HeldLocks#state); 0 when none is held.
+     */
+    public long heldLocksState() {
+        return held == null ? 0 : held.state();
     }
 
     /**

@@ -23,11 +23,15 @@ import java.util.Set;
  * nothing to add, and the race analyses ignore it. Code that the JDK method calls back while it
  * holds the monitor (a key's {@code hashCode}, a mapping function, a comparator, an observer in
  * {@code Observable}'s block) runs before the hold is recorded, so it never got an edge from the
- * monitor: skipping the hold loses none.
+ * monitor: skipping the hold loses none. Nor, finally, when the thread wrote the same hold (this
+ * monitor, this call site) while holding the same locks, with no other synchronization event
+ * since ({@link RecordedHolds}): a loop calling {@code Vector.get} under one lock writes one
+ * hold, not one per call.
  *
  * <p>Hot path (Rt's rule): one read of the context's held locks; when some are held, a
- * {@link ClassValue} lookup and a set probe, then two events; no allocation, no lock (the set is
- * computed once per receiver class, then only read).
+ * {@link ClassValue} lookup, a set probe and a probe of {@link RecordedHolds}, then two events;
+ * no allocation, no lock (the set is computed once per receiver class, then only read; the
+ * table once per thread).
  */
 public final class JdkMonitorHooks {
     private JdkMonitorHooks() {}
@@ -70,8 +74,25 @@ public final class JdkMonitorHooks {
     }
 
     private static void held(Object receiver, int site, int field, ThreadContext c) {
+        long sequence = c.recorder.lastSequence();
+        long heldState = c.heldLocksState();
+        long run = c.otherSynchronization();
+        RecordedHolds holds = recordedHolds(c);
+        if (sequence != 0 && holds.written(receiver, site, heldState, run)) {
+            return;
+        }
         long id = Rt.monitorId(receiver, site, field, c);
         c.lockAcquire(id, site, FLAGS);
         c.lockRelease(id, site, FLAGS);
+        holds.write(receiver, site, heldState, run);
+    }
+
+    private static RecordedHolds recordedHolds(ThreadContext c) {
+        Object holds = c.recordedJdkHolds;
+        if (holds == null) {
+            holds = new RecordedHolds(); // once per thread
+            c.recordedJdkHolds = holds;
+        }
+        return (RecordedHolds) holds;
     }
 }

@@ -1,0 +1,55 @@
+package dev.racelock.agent.runtime.library;
+
+/**
+ * The order-only holds ({@link JdkMonitorHooks}) one thread has written: a hold of the same
+ * monitor at the same call site again, while the thread holds the same locks and has recorded no
+ * other synchronization event since, gives the analyzer nothing new, so it is not written. The
+ * lock-order analysis would find the same edges, from the same held locks taken at the same
+ * sites, each with a witness of the same thread, site and clock, which it keeps once
+ * (LockOrderAnalysis: an edge's witness is kept again only when the thread's clock moved; lock
+ * events do not move it there, HappensBefore without lock edges). The race analyses ignore
+ * order-only holds.
+ *
+ * <p>"The same locks": {@code ThreadContext.heldLocksState}; "no other synchronization event":
+ * {@code ThreadContext.otherSynchronization}, which follows the trace only for a recorder that
+ * numbers its events: with one that numbers nothing ({@code lastSequence} 0) every hold is written.
+ *
+ * <p>Owned by one thread. A direct-mapped table of {@link #SIZE} entries: a collision forgets
+ * an entry, so a repeat may be written again, never a first hold skipped. It holds its monitors
+ * strongly (at most {@link #SIZE}), so an entry's monitor is never confused with a newer object.
+ * Hot path: no allocation, no lock; {@link System#identityHashCode} is an intrinsic (as in
+ * ObjectIds).
+ */
+final class RecordedHolds {
+    private static final int BITS = 6;
+    static final int SIZE = 1 << BITS;
+
+    private final Object[] monitors = new Object[SIZE];
+    private final int[] sites = new int[SIZE];
+    private final long[] heldStates = new long[SIZE];
+    /** ThreadContext.otherSynchronization when the entry was written, plus one: an empty entry (0) never matches. */
+    private final long[] runs = new long[SIZE];
+
+    /** The entry of (monitor, site): both mixed before the multiplication, whose top bits are taken. */
+    static int index(Object monitor, int site) {
+        return ((System.identityHashCode(monitor) ^ site * 0x85EBCA6B) * 0x9E3779B9) >>> (32 - BITS);
+    }
+
+    /**
+     * True if the hold of {@code monitor} at {@code site} was written while the thread held the
+     * locks of {@code heldState}, with no other synchronization event since ({@code run}).
+     */
+    boolean written(Object monitor, int site, long heldState, long run) {
+        int i = index(monitor, site);
+        return runs[i] == run + 1 && heldStates[i] == heldState && monitors[i] == monitor && sites[i] == site;
+    }
+
+    /** The hold was written; arguments as for {@link #written}. */
+    void write(Object monitor, int site, long heldState, long run) {
+        int i = index(monitor, site);
+        monitors[i] = monitor;
+        sites[i] = site;
+        heldStates[i] = heldState;
+        runs[i] = run + 1;
+    }
+}
