@@ -60,9 +60,9 @@ public final class ThreadContext {
     public Object handOver;
 
     /**
-     * The library model's record of the JDK monitors this thread's calls took that it wrote since
-     * its last other synchronization event (runtime.library.RecordedHolds), or null; typed
-     * {@code Object} like {@link #handOver}.
+     * The library model's record of the JDK monitor holds this thread wrote, with the locks it
+     * held and its {@link #otherSynchronization()} then (runtime.library.RecordedHolds), or null;
+     * typed {@code Object} like {@link #handOver}.
      */
     public Object recordedJdkHolds;
 
