@@ -79,17 +79,6 @@ public final class CallingContexts {
     }
 
     /**
-     * The stack at {@code site} in context {@code context}, innermost first: the site itself, then
-     * each call site up the tree, down to the outermost method the agent instrumented.
-     *
-     * <p>A call site is shown only when it lies in the method below it: one that does not was
-     * stored by earlier code and is stale (the method was entered from code that is not
-     * instrumented, such as a JDK thread pool or a framework callback), so the caller is then
-     * shown by its method alone, line unknown, and the outermost method gets no caller at all.
-     * The stack is cut where uninstrumented code called in, never completed with a caller that
-     * did not call.
-     */
-    /**
      * What is below the outermost frame of context {@code context}: the thread's entry, code that
      * is not recorded (the stack is cut there), or unknown. The agent marks the outermost frame's
      * caller (trace format 2.4, ContextInfo); the one frame it cannot tell from a cut is
@@ -117,6 +106,17 @@ public final class CallingContexts {
 
     private static final String MAIN_DESCRIPTOR = "([Ljava/lang/String;)V";
 
+    /**
+     * The stack at {@code site} in context {@code context}, innermost first: the site itself, then
+     * each call site up the tree, down to the outermost method the agent instrumented.
+     *
+     * <p>A call site is shown only when it lies in the method below it: one that does not was
+     * stored by earlier code and is stale (the method was entered from code that is not
+     * instrumented, such as a JDK thread pool or a framework callback), so the caller is then
+     * shown by its method alone, line unknown, and the outermost method gets no caller at all.
+     * The stack is cut where uninstrumented code called in, never completed with a caller that
+     * did not call.
+     */
     public List<SourceSite> stack(TraceDictionary dictionary, int site, int context) {
         List<SourceSite> frames = new ArrayList<>(tree.depth(context) + 1);
         SourceSite top = dictionary.sourceSite(site);
