@@ -1,7 +1,5 @@
 package dev.racelock.trace;
 
-import java.util.Arrays;
-
 /**
  * The calling-context tree of a format-2 source, kept from its {@link ContextInfo} entries, and
  * each thread's current node: turns a {@link EventVisitor#context} event into the method exits
@@ -30,13 +28,10 @@ public final class ContextPaths {
         if (node.id() != nodes || node.parent() < 0 || node.parent() >= nodes) {
             return;
         }
-        if (nodes == parent.length) {
-            int n = nodes * 2;
-            parent = Arrays.copyOf(parent, n);
-            method = Arrays.copyOf(method, n);
-            callSite = Arrays.copyOf(callSite, n);
-            depth = Arrays.copyOf(depth, n);
-        }
+        parent = ArrayGrowth.toFit(parent, nodes);
+        method = ArrayGrowth.toFit(method, nodes);
+        callSite = ArrayGrowth.toFit(callSite, nodes);
+        depth = ArrayGrowth.toFit(depth, nodes);
         parent[nodes] = node.parent();
         method[nodes] = node.method();
         callSite[nodes] = node.callSite();
@@ -79,9 +74,7 @@ public final class ContextPaths {
         if (thread < 0) {
             return;
         }
-        if (thread >= current.length) {
-            current = Arrays.copyOf(current, Math.max(thread + 1, current.length * 2));
-        }
+        current = ArrayGrowth.toFit(current, thread);
         int to = node >= 0 && node < nodes ? node : ContextInfo.ROOT;
         int from = current[thread];
         current[thread] = to;
@@ -107,9 +100,7 @@ public final class ContextPaths {
     }
 
     private void push(int i, int node) {
-        if (i == path.length) {
-            path = Arrays.copyOf(path, i * 2);
-        }
+        path = ArrayGrowth.toFit(path, i);
         path[i] = node;
     }
 }

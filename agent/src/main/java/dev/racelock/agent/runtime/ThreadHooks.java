@@ -1,5 +1,6 @@
 package dev.racelock.agent.runtime;
 
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.LockFlags;
 
 import java.lang.invoke.MethodHandle;
@@ -78,9 +79,7 @@ public final class ThreadHooks {
         private int size;
 
         synchronized void add(int id) {
-            if (size == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, size * 2);
-            }
+            ids = ArrayGrowth.toFit(ids, size);
             ids[size++] = id;
         }
 

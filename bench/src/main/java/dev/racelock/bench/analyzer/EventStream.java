@@ -1,8 +1,7 @@
 package dev.racelock.bench.analyzer;
 
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.EventVisitor;
-
-import java.util.Arrays;
 
 /**
  * A recorded event sequence in flat arrays, replayed into a visitor with no allocation, so a
@@ -22,14 +21,11 @@ final class EventStream {
     private int size;
 
     void add(byte kind, int t, long o, int a, int s) {
-        if (size == op.length) {
-            int n = size * 2;
-            op = Arrays.copyOf(op, n);
-            thread = Arrays.copyOf(thread, n);
-            object = Arrays.copyOf(object, n);
-            arg = Arrays.copyOf(arg, n);
-            site = Arrays.copyOf(site, n);
-        }
+        op = ArrayGrowth.toFit(op, size);
+        thread = ArrayGrowth.toFit(thread, size);
+        object = ArrayGrowth.toFit(object, size);
+        arg = ArrayGrowth.toFit(arg, size);
+        site = ArrayGrowth.toFit(site, size);
         op[size] = kind;
         thread[size] = t;
         object[size] = o;

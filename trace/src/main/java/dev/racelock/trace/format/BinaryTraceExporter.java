@@ -1,5 +1,6 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.ContextPaths;
 import dev.racelock.trace.EventVisitor;
@@ -150,9 +151,7 @@ public final class BinaryTraceExporter implements EventVisitor {
         if (source <= 0 || source >= paths.size()) {
             return 0;
         }
-        if (source >= nodes.length) {
-            nodes = java.util.Arrays.copyOf(nodes, Math.max(source + 1, nodes.length * 2));
-        }
+        nodes = ArrayGrowth.toFit(nodes, source);
         if (nodes[source] == 0) {
             nodes[source] = writer.contextNode(node(paths.parent(source)), paths.method(source), paths.callSite(source));
         }

@@ -1,5 +1,7 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ArrayGrowth;
+
 /**
  * The merge's binary min-heap of thread cursors, keyed by their pending synchronization event's
  * number (ties, in a damaged file, by the cursor's order): the next event of the trace is the
@@ -23,9 +25,7 @@ final class CursorHeap {
     }
 
     void push(ThreadCursor cursor) {
-        if (size == heap.length) {
-            heap = java.util.Arrays.copyOf(heap, size * 2);
-        }
+        heap = ArrayGrowth.toFit(heap, size);
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;

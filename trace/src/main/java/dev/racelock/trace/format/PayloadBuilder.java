@@ -1,5 +1,7 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ArrayGrowth;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,9 +27,7 @@ final class PayloadBuilder {
     }
 
     private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-        }
+        bytes = ArrayGrowth.toFit(bytes, size + more - 1);
     }
 
     void u8(int v) {

@@ -1,5 +1,6 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.LockFlags;
 
@@ -345,7 +346,7 @@ public final class ThreadEventBuffer {
     public void methodEnter(int method, int callSite) {
         int d = depth;
         if (d == frameMethod.length) {
-            growFrames();
+            growFrames(d);
         }
         if (d >= known || frameMethod[d] != method || frameSite[d] != callSite) {
             frameMethod[d] = method;
@@ -422,11 +423,10 @@ public final class ThreadEventBuffer {
         return node;
     }
 
-    private void growFrames() {
-        int n = frameMethod.length * 2;
-        frameMethod = java.util.Arrays.copyOf(frameMethod, n);
-        frameSite = java.util.Arrays.copyOf(frameSite, n);
-        frameNode = java.util.Arrays.copyOf(frameNode, n + 1);
+    private void growFrames(int d) {
+        frameMethod = ArrayGrowth.toFit(frameMethod, d);
+        frameSite = ArrayGrowth.toFit(frameSite, d);
+        frameNode = ArrayGrowth.toFit(frameNode, frameMethod.length); // one longer than the frames: [0] is the root
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.TraceHeader;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +27,8 @@ final class TraceIndex {
         }
 
         void add(long offset, int chunkNumber) {
-            if (size == offsets.length) {
-                offsets = Arrays.copyOf(offsets, size * 2);
-                chunkNumbers = Arrays.copyOf(chunkNumbers, size * 2);
-            }
+            offsets = ArrayGrowth.toFit(offsets, size);
+            chunkNumbers = ArrayGrowth.toFit(chunkNumbers, size);
             offsets[size] = offset;
             chunkNumbers[size] = chunkNumber;
             size++;
@@ -81,9 +79,7 @@ final class TraceIndex {
         int size;
 
         void add(long v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
+            values = ArrayGrowth.toFit(values, size);
             values[size++] = v;
         }
     }

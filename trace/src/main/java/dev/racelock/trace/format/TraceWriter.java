@@ -1,5 +1,6 @@
 package dev.racelock.trace.format;
 
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockSetInfo;
@@ -206,9 +207,7 @@ public final class TraceWriter implements AutoCloseable {
             if (closing) {
                 return;
             }
-            if (freedCount == freed.length) {
-                freed = Arrays.copyOf(freed, freedCount * 2);
-            }
+            freed = ArrayGrowth.toFit(freed, freedCount);
             freed[freedCount++] = object;
         }
     }
