@@ -75,6 +75,34 @@ class JdkMonitorCallsTest {
 
     @ParameterizedTest(name = "memory accesses recorded: {0}")
     @ValueSource(booleans = {true, false})
+    void callsThroughASupertypeHoldTheMonitorOfAReceiverOfTheTable(boolean memory) throws Exception {
+        LibraryFixtureRun run = new LibraryFixtureRun("JdkMonitorCallsThroughSupertypes", memory);
+        assertEquals(0 + 3 + 1 + 2 + 1 + 1, run.result);
+        assertEquals(HELD, lockEvents(run, "@list add"), "List.add on a Vector");
+        assertEquals(HELD, lockEvents(run, "@map put"), "Map.put on a Hashtable");
+        assertEquals(HELD, lockEvents(run, "@collection size"), "Collection.size on a Stack");
+        assertEquals(HELD, lockEvents(run, "@charsequence length"), "CharSequence.length on a StringBuffer");
+        assertEquals(HELD, lockEvents(run, "@properties put"));
+        assertEquals(List.of(), lockEvents(run, "@properties get"), "Properties.get locks nothing");
+        assertEquals(List.of(), lockEvents(run, "@arraylist add"), "an ArrayList has no monitor of the table");
+        assertEquals(List.of(), lockEvents(run, "@overridden add"),
+                "the override is the application's code, recorded as such (its synchronized is its own monitor)");
+        assertEquals(List.of(), lockEvents(run, "@list stream"), "Vector.stream locks nothing");
+        assertEquals(List.of(), lockEvents(run, "@list add, no lock held"));
+        List<Event> add = lockEventsAt(run, "@list add");
+        ObjectInfo vector = run.output.objects.get(add.get(0).object());
+        FieldInfo from = vector == null ? null : run.output.fields.get(vector.field());
+        assertEquals("dev.racelock.fixture.library.JdkMonitorCallsThroughSupertypes.LOG",
+                from == null ? String.valueOf(vector) : from.owner() + "." + from.name());
+        if (memory) {
+            assertEquals(List.of("write List.add"), run.stateAccesses("@arraylist add"),
+                    "the state model still records the ArrayList's call");
+            assertEquals(List.of(), run.stateAccesses("@list add"), "a Vector is not modelled: it locks");
+        }
+    }
+
+    @ParameterizedTest(name = "memory accesses recorded: {0}")
+    @ValueSource(booleans = {true, false})
     void theMonitorIsTheReceiverNamedByItsField(boolean memory) throws Exception {
         LibraryFixtureRun run = new LibraryFixtureRun("JdkMonitorCalls", memory);
         List<Event> add = lockEventsAt(run, "@vector add");

@@ -21,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * that name and descriptor locks the receiver. {@code invokevirtual} goes through
  * {@link JdkMonitorHooks#called}, which skips receivers whose class overrides the method;
  * {@code invokespecial} ({@code super.deleteObserver(o)} in such an override) runs the JDK's
- * method itself and goes through {@link JdkMonitorHooks#calledExact}.
+ * method itself and goes through {@link JdkMonitorHooks#calledExact}. A call naming a JDK
+ * supertype of a class of the table ({@code List.add} on what may be a {@code Vector}) goes
+ * through {@link JdkMonitorHooks#called} before the call (see {@link #throughSupertype}); in
+ * mode=full the state model's observer, registered first, takes such calls and does both.
  */
 final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
     private static final String HOOKS = Type.getInternalName(JdkMonitorHooks.class);
@@ -33,10 +36,16 @@ final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
     @Override
     public boolean observes(int opcode, String owner, String name, String descriptor, boolean memory,
                             ClassLoader loader, ClassHierarchy hierarchy) {
-        if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKESPECIAL) {
+        if (opcode == Opcodes.INVOKESTATIC) {
             return false;
         }
         return locking.computeIfAbsent(opcode + owner + '.' + name + descriptor, k -> {
+            if (throughSupertype(opcode, owner, name, descriptor)) {
+                return true;
+            }
+            if (opcode == Opcodes.INVOKEINTERFACE) {
+                return false;
+            }
             for (Class<?> type : JdkMonitors.CLASSES) { // subclasses first: the first match is the most specific
                 String internal = Type.getInternalName(type);
                 if (owner.equals(internal)) {
@@ -51,9 +60,30 @@ final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
         });
     }
 
+    /**
+     * A call naming a JDK supertype of a class of the table ({@code List.add}, {@code Map.put},
+     * {@code Collection.size} on what may be a {@code Vector} or a {@code Hashtable}) whose method
+     * locks the receiver on some class of the table: the receiver's class decides at run time.
+     */
+    static boolean throughSupertype(int opcode, String owner, String name, String descriptor) {
+        if (opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKEVIRTUAL) {
+            return false;
+        }
+        Class<?> supertype = JdkMonitors.supertypeNamed(owner);
+        return supertype != null && JdkMonitors.mayLockThrough(supertype, name, descriptor);
+    }
+
     @Override
     public int before(MethodVisitor mv, CallSiteHooks.ObservedCall at, int opcode, String owner, String name,
                       String descriptor) {
+        if (throughSupertype(opcode, owner, name, descriptor)) {
+            SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
+            mv.visitInsn(Opcodes.DUP);
+            pushHookArguments(mv, at, name, descriptor);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "called", HOOK_DESC, false);
+            spilled.reloadAll(mv);
+            return 0;
+        }
         SpilledArguments spilled = SpilledArguments.spill(mv, descriptor, at.freeLocal());
         mv.visitInsn(Opcodes.DUP);
         mv.visitVarInsn(Opcodes.ASTORE, spilled.nextLocal);
@@ -64,16 +94,24 @@ final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
     @Override
     public void after(MethodVisitor mv, CallSiteHooks.ObservedCall at, int opcode, String owner, String name,
                       String descriptor) {
+        if (throughSupertype(opcode, owner, name, descriptor)) {
+            return; // recorded before the call
+        }
         int receiverSlot = at.freeLocal();
         for (Type argument : Type.getArgumentTypes(descriptor)) {
             receiverSlot += argument.getSize();
         }
         mv.visitVarInsn(Opcodes.ALOAD, receiverSlot);
+        pushHookArguments(mv, at, name, descriptor);
+        String hook = opcode == Opcodes.INVOKESPECIAL ? "calledExact" : "called";
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, HOOK_DESC, false);
+    }
+
+    /** After the receiver: the method, the site, the receiver's field and the context ({@link #HOOK_DESC}). */
+    static void pushHookArguments(MethodVisitor mv, CallSiteHooks.ObservedCall at, String name, String descriptor) {
         mv.visitLdcInsn(name + descriptor);
         Emit.push(mv, at.calledSite());
         Emit.push(mv, at.receiverField());
         mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
-        String hook = opcode == Opcodes.INVOKESPECIAL ? "calledExact" : "called";
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, HOOK_DESC, false);
     }
 }

@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ModelledCallObserver implements CallSiteHooks.CallObserver {
     private static final String HOOKS = Type.getInternalName(LibraryHooks.class);
     private static final String HOOK_DESC = "(Ljava/lang/Object;II" + Emit.CONTEXT_DESC + ")V";
+    private static final String HOLD_DESC = "(Ljava/lang/Object;Ljava/lang/String;II" + Emit.CONTEXT_DESC + ")V";
     private static final String BIND_DESC = "(Ljava/lang/Object;Ljava/lang/Object;" + Emit.CONTEXT_DESC + ")V";
 
     /**
@@ -108,12 +109,19 @@ final class ModelledCallObserver implements CallSiteHooks.CallObserver {
             mv.visitInsn(Opcodes.DUP);
             mv.visitVarInsn(Opcodes.ASTORE, receiverSlot);
         }
-        Emit.push(mv, at.calledSite());
-        Emit.push(mv, at.receiverField());
-        mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
-        boolean exact = opcode == Opcodes.INVOKESPECIAL;
-        String hook = effect == Effect.WRITE ? (exact ? "writeExact" : "write") : (exact ? "readExact" : "read");
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, HOOK_DESC, false);
+        if (JdkMonitorObserver.throughSupertype(opcode, owner, name, descriptor)) {
+            // List.add may be Vector.add: the hook also records the monitor hold JdkMonitorObserver would
+            JdkMonitorObserver.pushHookArguments(mv, at, name, descriptor);
+            String hook = effect == Effect.WRITE ? "writeOrHold" : "readOrHold";
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, HOLD_DESC, false);
+        } else {
+            Emit.push(mv, at.calledSite());
+            Emit.push(mv, at.receiverField());
+            mv.visitVarInsn(Opcodes.ALOAD, at.contextSlot());
+            boolean exact = opcode == Opcodes.INVOKESPECIAL;
+            String hook = effect == Effect.WRITE ? (exact ? "writeExact" : "write") : (exact ? "readExact" : "read");
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, HOOK_DESC, false);
+        }
         spilled.reloadAll(mv);
         return view ? receiverSlot + 1 - at.freeLocal() : 0;
     }

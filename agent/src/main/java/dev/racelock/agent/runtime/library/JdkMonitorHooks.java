@@ -7,7 +7,8 @@ import dev.racelock.trace.LockFlags;
 import java.util.Set;
 
 /**
- * After a call of a JDK method that took the receiver's monitor ({@link JdkMonitors}): an
+ * After a call of a JDK method that took the receiver's monitor ({@link JdkMonitors}), or before
+ * one made through a supertype ({@code List.add} on a {@code Vector}): an
  * acquire and a release of that monitor, flagged {@link LockFlags#ORDER_ONLY}. They give the
  * lock-order analysis the edge from every lock the caller holds to the monitor, with the
  * application's call site; they order nothing (the real acquisition's place in the
@@ -42,6 +43,9 @@ public final class JdkMonitorHooks {
     private static final ClassValue<Set<String>> LOCKING = new ClassValue<>() {
         @Override
         protected Set<String> computeValue(Class<?> type) {
+            if (!JdkMonitors.extendsTableClass(type)) {
+                return Set.of(); // a call through List, Map ... on a receiver the table does not name
+            }
             try {
                 return JdkMonitors.lockingMethods(type);
             } catch (LinkageError | SecurityException e) {

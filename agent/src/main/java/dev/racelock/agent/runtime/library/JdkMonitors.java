@@ -2,8 +2,10 @@ package dev.racelock.agent.runtime.library;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Observable;
 import java.util.Properties;
 import java.util.Set;
@@ -87,6 +89,65 @@ public final class JdkMonitors {
             }
         }
         return locking;
+    }
+
+    /** True if {@code type} is a class of the table or extends one (an application's {@code Observable}). */
+    public static boolean extendsTableClass(Class<?> type) {
+        for (Class<?> c : CLASSES) {
+            if (c.isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A JDK supertype of a class of the table that a call may name ({@code List}, {@code Map},
+     * {@code AbstractList}, {@code CharSequence} ...; never {@code Object}, nor a class of the
+     * table), by internal name ({@code java/util/List}), or null.
+     */
+    public static Class<?> supertypeNamed(String internalName) {
+        return Supertypes.BY_NAME.get(internalName);
+    }
+
+    /**
+     * True if a call of {@code name descriptor} whose static type is {@code supertype} (see
+     * {@link #supertypeNamed}) may take the receiver's monitor: the method locks the receiver on
+     * some class of the table that extends {@code supertype} ({@code List.add} on a
+     * {@code Vector}). Which receiver it is, and whether its class overrides the method, is
+     * known at run time only.
+     */
+    public static boolean mayLockThrough(Class<?> supertype, String name, String descriptor) {
+        for (Map.Entry<Class<?>, Set<String>> table : Supertypes.LOCKING.entrySet()) {
+            if (supertype.isAssignableFrom(table.getKey()) && table.getValue().contains(name + descriptor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Computed once, when a call through a supertype is first looked at (instrumentation time). */
+    private static final class Supertypes {
+        static final Map<String, Class<?>> BY_NAME = new HashMap<>();
+        static final Map<Class<?>, Set<String>> LOCKING = new HashMap<>();
+
+        static {
+            for (Class<?> type : CLASSES) {
+                LOCKING.put(type, lockingMethods(type));
+                addSupertypes(type);
+            }
+            BY_NAME.remove("java/lang/Object");
+            CLASSES.forEach(c -> BY_NAME.remove(c.getName().replace('.', '/')));
+        }
+
+        private static void addSupertypes(Class<?> type) {
+            if (type != null && BY_NAME.putIfAbsent(type.getName().replace('.', '/'), type) == null) {
+                addSupertypes(type.getSuperclass());
+                for (Class<?> i : type.getInterfaces()) {
+                    addSupertypes(i);
+                }
+            }
+        }
     }
 
     private static boolean locksInBody(Class<?> declaring, String name) {

@@ -30,6 +30,8 @@ public final class LibraryHooks {
     private static final int NONE = 0;
     private static final int MODELLED = 1;
     private static final int VIEW = 2;
+    /** A class of the JDK monitor table or a subclass ({@code Vector}, {@code Hashtable} ...): not modelled, it locks. */
+    private static final int MONITOR = 3;
 
     /** The field id of {@code <state>}, set once at agent start. */
     private static int stateField = -1;
@@ -40,6 +42,9 @@ public final class LibraryHooks {
     private static final ClassValue<Integer> KIND = new ClassValue<>() {
         @Override
         protected Integer computeValue(Class<?> type) {
+            if (JdkMonitors.extendsTableClass(type)) {
+                return MONITOR;
+            }
             if (type.getClassLoader() != null) {
                 return NONE;
             }
@@ -71,14 +76,49 @@ public final class LibraryHooks {
 
     /** The id of the instance whose state {@code receiver} is or shares, or 0 when none is modelled. */
     private static long state(Object receiver, int site, int field, ThreadContext c) {
-        if (receiver == null) {
-            return 0;
-        }
-        int kind = KIND.get(receiver.getClass());
+        return receiver == null ? 0 : state(KIND.get(receiver.getClass()), receiver, site, field, c);
+    }
+
+    private static long state(int kind, Object receiver, int site, int field, ThreadContext c) {
         if (kind == MODELLED) {
             return ObjectIds.of(receiver, site, field, c);
         }
         return kind == VIEW ? VIEWS.getUnlocked(receiver) : 0;
+    }
+
+    /**
+     * A query through a supertype whose method may lock the receiver ({@code List.get}, which
+     * {@code Vector.get} does): a read of the state of a modelled receiver or a bound view, or,
+     * on a receiver of a class of the JDK monitor table, the hold of its monitor
+     * ({@link JdkMonitorHooks#called}), recorded before the call: one hook for both models.
+     *
+     * @param method the called method's name and descriptor, a constant of the call site
+     */
+    public static void readOrHold(Object receiver, String method, int site, int field, ThreadContext c) {
+        accessOrHold(false, receiver, method, site, field, c);
+    }
+
+    /** A mutator through a supertype whose method may lock the receiver ({@code List.add}); see {@link #readOrHold}. */
+    public static void writeOrHold(Object receiver, String method, int site, int field, ThreadContext c) {
+        accessOrHold(true, receiver, method, site, field, c);
+    }
+
+    private static void accessOrHold(boolean write, Object receiver, String method, int site, int field,
+                                     ThreadContext c) {
+        if (receiver == null) {
+            return;
+        }
+        int kind = KIND.get(receiver.getClass());
+        if (kind == MONITOR) {
+            JdkMonitorHooks.called(receiver, method, site, field, c);
+            return;
+        }
+        long id = state(kind, receiver, site, field, c);
+        if (id != 0 && write) {
+            c.recorder.write(id, stateField, site);
+        } else if (id != 0) {
+            c.recorder.read(id, stateField, site);
+        }
     }
 
     /** A query on {@code receiver} (any static type): a read of its state if it is modelled or a bound view. */
