@@ -36,7 +36,8 @@ final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
     @Override
     public boolean observes(int opcode, String owner, String name, String descriptor, boolean memory,
                             ClassLoader loader, ClassHierarchy hierarchy) {
-        if (opcode == Opcodes.INVOKESTATIC) {
+        if (opcode == Opcodes.INVOKESTATIC
+                || (opcode == Opcodes.INVOKEINTERFACE && JdkMonitors.supertypeNamed(owner) == null)) {
             return false;
         }
         return locking.computeIfAbsent(opcode + owner + '.' + name + descriptor, k -> {
