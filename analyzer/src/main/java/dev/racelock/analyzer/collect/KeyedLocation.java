@@ -19,4 +19,9 @@ public abstract class KeyedLocation {
         this.object = object;
         this.slot = slot;
     }
+
+    /** The location of the same object created just before this one, or null when this is its first. */
+    public final KeyedLocation createdBefore() {
+        return nextOfObject;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.race;
 
+import dev.racelock.analyzer.collect.KeyedLocation;
+
 /**
  * FastTrack shadow state (Flanagan &amp; Freund, PLDI 2009, §3) of one memory location, or of a run
  * of array elements that all have the same history: the last write as an epoch (thread, clock),
@@ -10,7 +12,7 @@ package dev.racelock.analyzer.race;
  * epoch, for the reads-from order ({@link SchedulableOrder}); they are not part of the history
  * that {@link #sameAs} compares (array runs do not use them).
  */
-class AccessState {
+class AccessState extends KeyedLocation {
 
     int writeThread = -1;
     int writeClock;
@@ -31,6 +33,16 @@ class AccessState {
     /** Non-null and active while the location is read-shared. */
     ReadVector reads;
 
+    /** The state of field {@code slot} of {@code object}, kept in {@link RaceAnalysis}'s LocationTable. */
+    AccessState(long object, int slot) {
+        super(object, slot);
+    }
+
+    /** A state kept outside any table (a run of array elements, a scratch copy): its key is unused. */
+    AccessState() {
+        this(-1, -1);
+    }
+
     final AccessRecord writeRecord() {
         return new AccessRecord(writeThread, true, writeSite, writeContext, writeLockSet, writeReadSite);
     }
@@ -41,6 +53,27 @@ class AccessState {
 
     final boolean readShared() {
         return reads != null && reads.active;
+    }
+
+    /** The last write := thread {@code thread}'s at epoch {@code clock}, with what a report shows of it. */
+    final void setWrite(int thread, int clock, int site, int context, int lockSet, int readSite, int position) {
+        writeThread = thread;
+        writeClock = clock;
+        writeSite = site;
+        writeContext = context;
+        writeLockSet = lockSet;
+        writeReadSite = readSite;
+        writePosition = position;
+    }
+
+    /** The last read := thread {@code thread}'s at epoch {@code clock} (an epoch, not a read vector). */
+    final void setRead(int thread, int clock, int site, int context, int lockSet, int position) {
+        readThread = thread;
+        readClock = clock;
+        readSite = site;
+        readContext = context;
+        readLockSet = lockSet;
+        readPosition = position;
     }
 
     /** This := the state of a location never accessed. */

@@ -1,15 +1,11 @@
 package dev.racelock.analyzer.race;
 
 /**
- * The shadow state of one field of one object (or one static field), keyed for
- * {@link ShadowMemory}'s table.
+ * The shadow state of one field of one object (or one static field), keyed (object, field id) in
+ * {@link RaceAnalysis}'s {@link dev.racelock.analyzer.collect.LocationTable}.
  */
 final class LocationShadow extends AccessState {
 
-    final long object;
-    final int slot;
-    /** The next location of the same object (ShadowMemory frees an object's locations together). */
-    LocationShadow nextOfObject;
     /**
      * The one thread that has accessed the object so far, {@link #SHARED} once a second one has
      * (or for a static field), {@link #UNSET} before the location's first access. While one
@@ -23,7 +19,6 @@ final class LocationShadow extends AccessState {
     static final int SHARED = -2;
 
     LocationShadow(long object, int slot) {
-        this.object = object;
-        this.slot = slot;
+        super(object, slot);
     }
 }

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.race;
 
+import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.hb.ClockedAnalysis;
@@ -24,7 +25,7 @@ import java.util.List;
  * and the last reads (an epoch, or a read vector once reads are concurrent) are checked against
  * the accessing thread's vector clock.
  *
- * <p>Fields have one shadow each ({@link ShadowMemory}); arrays have runs of elements with one
+ * <p>Fields have one shadow each ({@link LocationShadow}, in a {@link LocationTable}); arrays have runs of elements with one
  * shadow per run ({@link ArrayShadow}), and an access to elements {@code [from, to)} applies the
  * rules once per run it meets. That is exactly the element-by-element analysis: the rules look
  * at one element's state and the accessing thread only, so elements with equal states end in
@@ -41,7 +42,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final TraceState state;
     private final CallingContexts contexts;
     private final LockHolds holds;
-    private final ShadowMemory memory = new ShadowMemory();
+    private final LocationTable<LocationShadow> memory = new LocationTable<>(LocationShadow::new);
     private final LongObjectMap<ArrayShadow> arrays = new LongObjectMap<>();
     private final RaceRecords records;
     private final SchedulableOrder shb;
@@ -103,18 +104,14 @@ public final class RaceAnalysis extends ClockedAnalysis {
         if (!enabled) {
             return;
         }
-        LocationShadow x = memory.location(object, field);
+        LocationShadow x = memory.get(object, field);
         int epoch = hb.epochAfter(owner, releases);
         if (x.writeThread >= 0 && (x.writeThread != owner || x.writeClock >= epoch)) {
             return;
         }
-        x.writeThread = owner;
-        x.writeClock = epoch;
-        x.writeSite = site;
-        x.writeContext = contexts.ofTraceNode(context);
-        x.writeLockSet = holds.agentLockSet(lockSet);
-        x.writeReadSite = readSite;
-        x.writePosition = SchedulableOrder.UNKNOWN; // written out late: where it came among the owner's accesses is lost
+        // Written out late: where it came among the owner's accesses is lost.
+        x.setWrite(owner, epoch, site, contexts.ofTraceNode(context), holds.agentLockSet(lockSet), readSite,
+                SchedulableOrder.UNKNOWN);
         ownedBy(x, owner);
     }
 
@@ -125,17 +122,13 @@ public final class RaceAnalysis extends ClockedAnalysis {
         if (!enabled) {
             return;
         }
-        LocationShadow x = memory.location(object, field);
+        LocationShadow x = memory.get(object, field);
         int epoch = hb.epochAfter(owner, releases);
         if (x.readShared() || x.readThread >= 0 && (x.readThread != owner || x.readClock >= epoch)) {
             return;
         }
-        x.readThread = owner;
-        x.readClock = epoch;
-        x.readSite = site;
-        x.readContext = contexts.ofTraceNode(context);
-        x.readLockSet = holds.agentLockSet(lockSet);
-        x.readPosition = SchedulableOrder.UNKNOWN;
+        x.setRead(owner, epoch, site, contexts.ofTraceNode(context), holds.agentLockSet(lockSet),
+                SchedulableOrder.UNKNOWN);
         ownedBy(x, owner);
     }
 
@@ -188,7 +181,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     }
 
     private void fieldAccess(int t, long object, int field, int site, boolean write) {
-        LocationShadow x = memory.location(object, field);
+        LocationShadow x = memory.get(object, field);
         VectorClock ct = hb.clock(t);
         int slot = hb.slot(t);
         apply(x, t, slot, ct, ct.get(slot), site, write, object, field, 1, false);
@@ -343,13 +336,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
                             t, true, site, context, lockSet, readSite); // [WRITE EXCLUSIVE]
                 }
             }
-            x.writeThread = t;
-            x.writeClock = now;
-            x.writeSite = site;
-            x.writeContext = context;
-            x.writeLockSet = lockSet;
-            x.writeReadSite = readSite;
-            x.writePosition = position;
+            x.setWrite(t, now, site, context, lockSet, readSite, position);
         } else {
             boolean shared = x.readShared();
             if (shared ? x.reads.clock(t, slot) == now : x.readThread == t && x.readClock == now) {
@@ -380,12 +367,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
                     x.reads.set(t, slot, now, site, context, lockSet, position);
                     x.readThread = -1;
                 } else {
-                    x.readThread = t; // [READ EXCLUSIVE]
-                    x.readClock = now;
-                    x.readSite = site;
-                    x.readContext = context;
-                    x.readLockSet = lockSet;
-                    x.readPosition = position;
+                    x.setRead(t, now, site, context, lockSet, position); // [READ EXCLUSIVE]
                 }
             }
         }
@@ -402,7 +384,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private int position(LocationShadow x, int t) {
         int sole = x.soleAccessor;
         if (sole == LocationShadow.UNSET) {
-            LocationShadow previous = x.nextOfObject; // the object's location created before this one
+            LocationShadow previous = (LocationShadow) x.createdBefore();
             FieldInfo f = state.dictionary().field(x.slot);
             sole = f != null && f.isStatic() ? LocationShadow.SHARED : previous == null ? t : previous.soleAccessor;
             x.soleAccessor = sole;
@@ -411,9 +393,14 @@ public final class RaceAnalysis extends ClockedAnalysis {
             return SchedulableOrder.UNKNOWN;
         }
         if (sole != LocationShadow.SHARED) {
-            memory.shared(x.object);
+            memory.forEachOf(x.object, RaceAnalysis::shared);
         }
         return shb.nextPosition(t);
+    }
+
+    /** A second thread has touched the location's object: its accesses have positions from now on. */
+    private static void shared(LocationShadow x) {
+        x.soleAccessor = LocationShadow.SHARED;
     }
 
     /**
@@ -506,7 +493,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
 
     /** Shadow states: one per field location, one per run of array elements (memory tests). */
     public int shadowLocations() {
-        int[] runs = {memory.locations()};
+        int[] runs = {memory.size()};
         arrays.forEachValue(a -> runs[0] += a.runs());
         return runs[0];
     }

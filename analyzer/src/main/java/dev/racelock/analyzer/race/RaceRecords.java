@@ -39,8 +39,8 @@ final class RaceRecords {
     private final TraceDictionary dictionary;
     private final RaceClassifier classifier;
     private final DenseTable<RaceLocation> fieldLocations = new DenseTable<>();
-    private final LongObjectMap<RaceLocation> arrayLocations = new LongObjectMap<>();
-    private final LongObjectMap<RaceLocation> stateLocations = new LongObjectMap<>();
+    /** Of arrays and of modelled JDK instances (never the same object), per object id. */
+    private final LongObjectMap<RaceLocation> objectLocations = new LongObjectMap<>();
     private final Map<RaceKey, RaceRecord> races = new LinkedHashMap<>();
     /** Races of a reference written then read: unsafe publication once the reader uses what it got. */
     private final List<RaceRecord> publications = new ArrayList<>();
@@ -76,9 +76,9 @@ final class RaceRecords {
         if (observer != null) {
             observer.race(object, slot, count, cause != null);
         }
-        RaceLocation location = array ? arrayLocation(object) : fieldLocation(slot);
+        RaceLocation location = array ? objectLocation(object, true) : fieldLocation(slot);
         if (location == STATE) {
-            location = stateLocation(object);
+            location = objectLocation(object, false);
         }
         if (cause != null) {
             cause.followedBy(location, slot, earlier, later, count);
@@ -152,25 +152,29 @@ final class RaceRecords {
         return l;
     }
 
-    private RaceLocation arrayLocation(long array) {
-        RaceLocation l = arrayLocations.get(array);
+    /** The location class of an array's elements, or of a modelled JDK instance's state: described once per object. */
+    private RaceLocation objectLocation(long object, boolean array) {
+        RaceLocation l = objectLocations.get(object);
         if (l == null) {
-            ObjectInfo info = dictionary.object(array);
-            String type = info == null || info.className() == null ? "array" : TraceDictionary.simpleName(info.className());
-            int alloc = info == null ? -1 : info.allocationSite();
-            boolean known = dictionary.sourceSite(alloc) != null;
-            MemoryLocation shown = MemoryLocation.arrayElement(info == null ? null : info.className(),
-                    known ? dictionary.sourceSite(alloc) : null);
-            String dedupeKey = "array:" + type + (known ? "@" + dictionary.siteText(alloc) : "");
-            String fingerprint = "array:" + (info == null ? "?" : info.className())
-                    + (known ? "@" + dictionary.siteMethodKey(alloc) : "");
-            String component = type.endsWith("[]") ? type.substring(0, type.length() - 2) : "";
-            l = new RaceLocation(shown, dedupeKey, fingerprint, true,
-                    component.equals("long") || component.equals("double"),
-                    !component.isEmpty() && !isPrimitive(component));
-            arrayLocations.put(array, l);
+            ObjectInfo info = dictionary.object(object);
+            l = array ? describeArray(info) : describeState(info);
+            objectLocations.put(object, l);
         }
         return l;
+    }
+
+    /** The location class of an array's elements: the arrays of its type allocated at its site. */
+    private RaceLocation describeArray(ObjectInfo info) {
+        String type = info == null || info.className() == null ? "array" : TraceDictionary.simpleName(info.className());
+        int alloc = info == null ? -1 : info.allocationSite();
+        MemoryLocation shown = MemoryLocation.arrayElement(info == null ? null : info.className(),
+                dictionary.sourceSite(alloc));
+        String dedupeKey = "array:" + type + atSite(alloc);
+        String fingerprint = "array:" + (info == null ? "?" : info.className()) + atSiteMethod(alloc);
+        String component = type.endsWith("[]") ? type.substring(0, type.length() - 2) : "";
+        return new RaceLocation(shown, dedupeKey, fingerprint, true,
+                component.equals("long") || component.equals("double"),
+                !component.isEmpty() && !isPrimitive(component));
     }
 
     /**
@@ -178,30 +182,30 @@ final class RaceRecords {
      * field, by the field the instance was loaded from ({@code Registry.byName}), else, like an
      * array, by where it was first seen; the JDK class is part of the key.
      */
-    private RaceLocation stateLocation(long instance) {
-        RaceLocation l = stateLocations.get(instance);
-        if (l == null) {
-            ObjectInfo info = dictionary.object(instance);
-            String type = info == null || info.className() == null ? "?" : info.className();
-            FieldInfo heldIn = info == null || info.field() < 0 ? null : dictionary.field(info.field());
-            MemoryLocation shown;
-            String dedupeKey;
-            String fingerprint;
-            if (heldIn != null) {
-                shown = MemoryLocation.libraryState(type, heldIn.owner(), heldIn.name(), null);
-                dedupeKey = "state:" + type + "@field:" + dictionary.fieldKey(info.field());
-                fingerprint = dedupeKey;
-            } else {
-                int seen = info == null ? -1 : info.allocationSite();
-                boolean known = dictionary.sourceSite(seen) != null;
-                shown = MemoryLocation.libraryState(type, null, null, known ? dictionary.sourceSite(seen) : null);
-                dedupeKey = "state:" + type + (known ? "@" + dictionary.siteText(seen) : "");
-                fingerprint = "state:" + type + (known ? "@" + dictionary.siteMethodKey(seen) : "");
-            }
-            l = new RaceLocation(shown, dedupeKey, fingerprint, false, false, false);
-            stateLocations.put(instance, l);
+    private RaceLocation describeState(ObjectInfo info) {
+        String type = info == null || info.className() == null ? "?" : info.className();
+        FieldInfo heldIn = info == null || info.field() < 0 ? null : dictionary.field(info.field());
+        if (heldIn != null) {
+            String key = "state:" + type + "@field:" + dictionary.fieldKey(info.field());
+            return new RaceLocation(MemoryLocation.libraryState(type, heldIn.owner(), heldIn.name(), null), key, key,
+                    false, false, false);
         }
-        return l;
+        int seen = info == null ? -1 : info.allocationSite();
+        return new RaceLocation(MemoryLocation.libraryState(type, null, null, dictionary.sourceSite(seen)),
+                "state:" + type + atSite(seen), "state:" + type + atSiteMethod(seen), false, false, false);
+    }
+
+    /**
+     * The part of a location key that says where its objects were first seen (allocated, or
+     * first met): {@code @Bank.java:12}, or nothing when the trace does not know the site.
+     */
+    private String atSite(int site) {
+        return dictionary.sourceSite(site) == null ? "" : "@" + dictionary.siteText(site);
+    }
+
+    /** As {@link #atSite}, for fingerprints: the site's method without its line, which edits move. */
+    private String atSiteMethod(int site) {
+        return dictionary.sourceSite(site) == null ? "" : "@" + dictionary.siteMethodKey(site);
     }
 
     private static boolean isPrimitive(String name) {
@@ -211,10 +215,9 @@ final class RaceRecords {
         };
     }
 
-    /** The array's location description is no longer needed: the array is gone. */
+    /** The object's location class is no longer needed: the array or JDK instance is gone. */
     void freed(long object) {
-        arrayLocations.remove(object);
-        stateLocations.remove(object);
+        objectLocations.remove(object);
     }
 
     List<Finding> findings() {
