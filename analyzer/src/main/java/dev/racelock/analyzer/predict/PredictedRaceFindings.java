@@ -1,7 +1,6 @@
 package dev.racelock.analyzer.predict;
 
 import dev.racelock.analyzer.finding.Access;
-import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.Fingerprints;
@@ -69,10 +68,7 @@ final class PredictedRaceFindings {
     }
 
     private Access access(PredictedRace r, PredictedRace.Side a) {
-        return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ,
-                r.array ? r.slot : -1, dictionary.sourceSite(a.site()),
-                state.contexts().stack(dictionary, a.site(), a.context()),
-                state.holds().describe(dictionary, a.lockSet()), null, state.contexts().base(dictionary, a.context()));
+        return state.access(a.thread(), a.write(), r.array ? r.slot : -1, a.site(), a.context(), a.lockSet(), null);
     }
 
     private RelaxedOrder relaxed(PredictedRace r) {

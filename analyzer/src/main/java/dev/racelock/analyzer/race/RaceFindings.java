@@ -1,7 +1,6 @@
 package dev.racelock.analyzer.race;
 
 import dev.racelock.analyzer.finding.Access;
-import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
@@ -78,11 +77,8 @@ final class RaceFindings {
     }
 
     private Access access(RaceRecord r, AccessRecord a) {
-        return new Access(dictionary.threadRef(a.thread()), a.write() ? AccessKind.WRITE : AccessKind.READ,
-                r.location.array() ? r.index : -1, dictionary.sourceSite(a.site()),
-                state.contexts().stack(dictionary, a.site(), a.context()),
-                state.holds().describe(dictionary, a.lockSet()), calledMethod(a.site()),
-                state.contexts().base(dictionary, a.context()));
+        return state.access(a.thread(), a.write(), r.location.array() ? r.index : -1, a.site(), a.context(),
+                a.lockSet(), calledMethod(a.site()));
     }
 
     /** The JDK method a library-state access called ({@code put}), or null. */

@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.state;
 
+import dev.racelock.analyzer.finding.Access;
+import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockSetInfo;
@@ -53,6 +55,19 @@ public final class TraceState {
     /** The trace header, or null when the source gave none (in-memory streams). */
     public TraceHeader header() {
         return header;
+    }
+
+    /**
+     * How a finding shows one access: thread {@code thread}'s read or write at {@code site}, its
+     * stack from calling context {@code context}, and the locks of {@code lockSet} it held;
+     * {@code index} is the array index, or -1 for a field; {@code calledMethod} the modelled JDK
+     * method it called, or null.
+     */
+    public Access access(int thread, boolean write, int index, int site, int context, int lockSet,
+                         String calledMethod) {
+        return new Access(dictionary.threadRef(thread), write ? AccessKind.WRITE : AccessKind.READ, index,
+                dictionary.sourceSite(site), contexts.stack(dictionary, site, context),
+                holds.describe(dictionary, lockSet), calledMethod, contexts.base(dictionary, context));
     }
 
     // ---- updates, made by AnalysisSession only ------------------------------------------------
