@@ -25,12 +25,13 @@ import java.util.List;
  * and the last reads (an epoch, or a read vector once reads are concurrent) are checked against
  * the accessing thread's vector clock.
  *
- * <p>Fields have one shadow each ({@link LocationShadow}, in a {@link LocationTable}); arrays have runs of elements with one
- * shadow per run ({@link ArrayShadow}), and an access to elements {@code [from, to)} applies the
- * rules once per run it meets. That is exactly the element-by-element analysis: the rules look
- * at one element's state and the accessing thread only, so elements with equal states end in
- * equal states and race with the same earlier access; runs are visited in index order, as the
- * elements would be, and a race on n elements counts n occurrences.
+ * <p>Fields have one shadow each ({@link LocationShadow}, in a {@link LocationTable}); arrays
+ * have runs of elements with one shadow per run ({@link ArrayShadow}), and an access to elements
+ * {@code [from, to)} applies the rules once per run it meets. That is exactly the
+ * element-by-element analysis: the rules look at one element's state and the accessing thread
+ * only, so elements with equal states end in equal states and race with the same earlier access;
+ * runs are visited in index order, as the elements would be, and a race on n elements counts n
+ * occurrences.
  *
  * <p>A race that happens-before finds but that the reads-from order of an earlier racy read
  * puts in order (schedulable happens-before, Mathur, Kini &amp; Viswanathan, OOPSLA 2018) is kept
