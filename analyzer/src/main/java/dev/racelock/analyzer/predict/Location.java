@@ -1,13 +1,20 @@
 package dev.racelock.analyzer.predict;
 
+import dev.racelock.analyzer.collect.ElementRuns;
+
+import java.util.Arrays;
+
 /**
  * WCP shadow state of one memory location: the last write and the last reads as epochs
  * (FastTrack's representation, PLDI 2009, applied to the WCP clock as the WCP paper does), each
  * with its evidence; the clock of the last write, which a read that raced with it takes (the
  * reads-from edge, below); and per lock, the last critical sections that read and wrote it
  * (rule (a) of WCP): for the first lock in the location itself, for others in a chain.
+ *
+ * <p>A field has one, keyed by its object and field; a run of array elements has one (keyed by
+ * the array, slot -1: the element is given with each access), see {@link ElementRuns}.
  */
-final class Location extends LockedAccesses {
+final class Location extends LockedAccesses implements ElementRuns.State<Location> {
 
     int writeThread = -1;
     int writeEpoch;
@@ -59,10 +66,10 @@ final class Location extends LockedAccesses {
     void addRead(int t, int epoch, int site, int context, int lockSet) {
         if (t >= reads.length) {
             int n = Math.max(t + 1, reads.length * 2);
-            reads = java.util.Arrays.copyOf(reads, n);
-            readSites = java.util.Arrays.copyOf(readSites, n);
-            readContexts = java.util.Arrays.copyOf(readContexts, n);
-            readLockSets = java.util.Arrays.copyOf(readLockSets, n);
+            reads = Arrays.copyOf(reads, n);
+            readSites = Arrays.copyOf(readSites, n);
+            readContexts = Arrays.copyOf(readContexts, n);
+            readLockSets = Arrays.copyOf(readLockSets, n);
         }
         reads[t] = epoch;
         readSites[t] = site;
@@ -80,5 +87,74 @@ final class Location extends LockedAccesses {
             addRead(readThread, readEpoch, readSite, readContext, readLockSet);
             readThread = -1;
         }
+    }
+
+    // ---- as the state of a run of array elements ----------------------------------------------
+
+    @Override
+    public void clear() {
+        writeThread = -1;
+        writeEpoch = 0;
+        writeSite = 0;
+        writeContext = 0;
+        writeLockSet = 0;
+        writeClock = null;
+        readThread = -1;
+        readEpoch = 0;
+        readSite = 0;
+        readContext = 0;
+        readLockSet = 0;
+        reads = null;
+        lastPredicted = null;
+        lastPredictedSites = 0;
+        clearGuards();
+    }
+
+    @Override
+    public void copyFrom(Location o) {
+        writeThread = o.writeThread;
+        writeEpoch = o.writeEpoch;
+        writeSite = o.writeSite;
+        writeContext = o.writeContext;
+        writeLockSet = o.writeLockSet;
+        writeClock = o.writeClock; // shared, never modified
+        readThread = o.readThread;
+        readEpoch = o.readEpoch;
+        readSite = o.readSite;
+        readContext = o.readContext;
+        readLockSet = o.readLockSet;
+        if (o.reads == null) {
+            reads = null;
+        } else {
+            reads = copy(reads, o.reads);
+            readSites = copy(readSites, o.readSites);
+            readContexts = copy(readContexts, o.readContexts);
+            readLockSets = copy(readLockSets, o.readLockSets);
+        }
+        lastPredicted = o.lastPredicted;
+        lastPredictedSites = o.lastPredictedSites;
+        copyGuardsFrom(o);
+    }
+
+    /** {@code src}'s entries in {@code into} if it is as long, else in a copy (an unused array may come from an earlier state). */
+    private static int[] copy(int[] into, int[] src) {
+        if (into == null || into.length != src.length) {
+            return src.clone();
+        }
+        System.arraycopy(src, 0, into, 0, src.length);
+        return into;
+    }
+
+    /** Every field the rules consult (not the cache of the last predicted race). */
+    @Override
+    public boolean sameAs(Location o) {
+        return writeThread == o.writeThread && writeEpoch == o.writeEpoch && writeSite == o.writeSite
+                && writeContext == o.writeContext && writeLockSet == o.writeLockSet && writeClock == o.writeClock
+                && readThread == o.readThread && readEpoch == o.readEpoch && readSite == o.readSite
+                && readContext == o.readContext && readLockSet == o.readLockSet
+                && (reads == null ? o.reads == null : o.reads != null && Arrays.equals(reads, o.reads)
+                        && Arrays.equals(readSites, o.readSites) && Arrays.equals(readContexts, o.readContexts)
+                        && Arrays.equals(readLockSets, o.readLockSets))
+                && sameGuardsAs(o);
     }
 }

@@ -12,6 +12,8 @@ import dev.racelock.analyzer.collect.KeyedLocation;
 class LockedAccesses extends KeyedLocation {
 
     static final long NO_LOCK = Long.MIN_VALUE;
+    /** The key of a state that no table holds (a run of array elements). */
+    static final long NO_OBJECT = Long.MIN_VALUE;
 
     long lock = NO_LOCK;
     LockedAccesses next;
@@ -36,21 +38,73 @@ class LockedAccesses extends KeyedLocation {
         return last.thread != t ? last : other;
     }
 
-    void wrote(CriticalSection cs) {
-        if (lastWrite != cs) {
-            if (lastWrite != null && lastWrite.thread != cs.thread) {
-                lastWriteOther = lastWrite;
-            }
-            lastWrite = cs;
+    /** Notes a write by {@code cs}; false when it was already the last. */
+    boolean wrote(CriticalSection cs) {
+        if (lastWrite == cs) {
+            return false;
+        }
+        if (lastWrite != null && lastWrite.thread != cs.thread) {
+            lastWriteOther = lastWrite;
+        }
+        lastWrite = cs;
+        return true;
+    }
+
+    /** Notes a read by {@code cs}; false when it was already the last. */
+    boolean read(CriticalSection cs) {
+        if (lastRead == cs) {
+            return false;
+        }
+        if (lastRead != null && lastRead.thread != cs.thread) {
+            lastReadOther = lastRead;
+        }
+        lastRead = cs;
+        return true;
+    }
+
+    /** No lock's state: as a location never accessed. */
+    final void clearGuards() {
+        lock = NO_LOCK;
+        next = null;
+        lastWrite = null;
+        lastWriteOther = null;
+        lastRead = null;
+        lastReadOther = null;
+    }
+
+    /** This chain := a copy of {@code o}'s (the sections are shared: they are never changed through it). */
+    final void copyGuardsFrom(LockedAccesses o) {
+        copySectionsFrom(o);
+        LockedAccesses tail = this;
+        tail.next = null;
+        for (LockedAccesses g = o.next; g != null; g = g.next) {
+            LockedAccesses c = new LockedAccesses(object, slot, g.lock);
+            c.copySectionsFrom(g);
+            tail.next = c;
+            tail = c;
         }
     }
 
-    void read(CriticalSection cs) {
-        if (lastRead != cs) {
-            if (lastRead != null && lastRead.thread != cs.thread) {
-                lastReadOther = lastRead;
+    private void copySectionsFrom(LockedAccesses o) {
+        lock = o.lock;
+        lastWrite = o.lastWrite;
+        lastWriteOther = o.lastWriteOther;
+        lastRead = o.lastRead;
+        lastReadOther = o.lastReadOther;
+    }
+
+    /** Whether the chains hold the same sections per lock, in the same order (another order only merges less). */
+    final boolean sameGuardsAs(LockedAccesses o) {
+        LockedAccesses a = this;
+        LockedAccesses b = o;
+        while (a != null && b != null) {
+            if (a.lock != b.lock || a.lastWrite != b.lastWrite || a.lastWriteOther != b.lastWriteOther
+                    || a.lastRead != b.lastRead || a.lastReadOther != b.lastReadOther) {
+                return false;
             }
-            lastRead = cs;
+            a = a.next;
+            b = b.next;
         }
+        return a == b;
     }
 }

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.predict;
 
+import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
@@ -45,7 +46,8 @@ import java.util.Map;
  * <p>Shadow state as in FastTrack (epochs, read vectors when reads are unordered), per location
  * and lock the last critical sections that read and wrote it (rule (a)), per lock its sections in
  * order ({@link LockHistory}, rule (b)). Linear in the trace: each event costs a bounded number of
- * clock joins.
+ * clock joins. An array's elements share their state by runs ({@link ElementRuns}): each access
+ * still applies the rules to its element alone, so the result is the element-by-element one.
  */
 public final class PredictiveRaceAnalysis implements Analysis {
 
@@ -69,6 +71,11 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private final boolean readsFrom;
     private final WcpClocks clocks = new WcpClocks();
     private final LocationTable<Location> memory = new LocationTable<>(Location::new);
+    private final LongObjectMap<ElementRuns<Location>> arrays = new LongObjectMap<>();
+    /** An element's state while the rules are applied to it alone, before it goes back to its array's runs. */
+    private final Location scratch = newElementState();
+    private long lastArrayId = -1;
+    private ElementRuns<Location> lastArray;
     /** Rule (a) state of volatile locations and hand-off tokens accessed inside critical sections. */
     private final LocationTable<Location> syncMemory = new LocationTable<>(Location::new);
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
@@ -122,28 +129,28 @@ public final class PredictiveRaceAnalysis implements Analysis {
     @Override
     public void read(int thread, long object, int field, int site) {
         if (enabled) {
-            access(thread, object, field, site, false, false);
+            access(thread, memory.get(object, field), object, field, site, false, false);
         }
     }
 
     @Override
     public void write(int thread, long object, int field, int site) {
         if (enabled) {
-            access(thread, object, field, site, true, false);
+            access(thread, memory.get(object, field), object, field, site, true, false);
         }
     }
 
     @Override
     public void arrayRead(int thread, long array, int index, int site) {
         if (enabled) {
-            access(thread, array, index, site, false, true);
+            elementAccess(thread, array, index, site, false);
         }
     }
 
     @Override
     public void arrayWrite(int thread, long array, int index, int site) {
         if (enabled) {
-            access(thread, array, index, site, true, true);
+            elementAccess(thread, array, index, site, true);
         }
     }
 
@@ -151,7 +158,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
     public void arrayRangeRead(int thread, long array, int from, int length, int site) {
         if (enabled) {
             for (int i = 0, n = Math.min(length, MAX_RANGE_ELEMENTS); i < n; i++) {
-                access(thread, array, from + i, site, false, true);
+                elementAccess(thread, array, from + i, site, false);
             }
         }
     }
@@ -160,7 +167,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
     public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
         if (enabled) {
             for (int i = 0, n = Math.min(length, MAX_RANGE_ELEMENTS); i < n; i++) {
-                access(thread, array, from + i, site, true, true);
+                elementAccess(thread, array, from + i, site, true);
             }
         }
     }
@@ -168,19 +175,63 @@ public final class PredictiveRaceAnalysis implements Analysis {
     /** As the HB analysis: the first elements of a range access are checked one by one. */
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
-    private void access(int t, long object, int slot, int site, boolean write, boolean array) {
-        Location x = memory.get(object, slot);
-        if (t < heldCount.length && heldCount[t] > 0) {
-            orderAfterConflictingSections(t, x, write);
+    private static Location newElementState() {
+        return new Location(LockedAccesses.NO_OBJECT, -1);
+    }
+
+    /**
+     * One element: the rules on its run's state in place when the run is the element alone, else
+     * on a copy that goes back as the element's own state (or a neighbour's, when equal). Element
+     * by element, a range in index order: a rule may change the thread's clocks (rule (a), the
+     * reads-from order), and the next element must see them.
+     */
+    private void elementAccess(int t, long array, int index, int site, boolean write) {
+        ElementRuns<Location> a = arrayRuns(array);
+        ElementRuns.Run<Location> r = a.find(index);
+        if (r != null && r.length() == 1) {
+            if (access(t, r.state, array, index, site, write, true)) {
+                a.settled(r);
+            }
+            return;
         }
+        if (r == null) {
+            scratch.clear();
+        } else {
+            scratch.copyFrom(r.state);
+        }
+        if (access(t, scratch, array, index, site, write, true) || r == null) {
+            a.put(index, r, scratch);
+        }
+    }
+
+    private ElementRuns<Location> arrayRuns(long array) {
+        if (array == lastArrayId) {
+            return lastArray;
+        }
+        ElementRuns<Location> a = arrays.get(array);
+        if (a == null) {
+            a = new ElementRuns<>(PredictiveRaceAnalysis::newElementState);
+            arrays.put(array, a);
+        }
+        lastArrayId = array;
+        lastArray = a;
+        return a;
+    }
+
+    /**
+     * The rules for one access of thread t to location x (a field of {@code object}, or element
+     * {@code slot} of array {@code object}); false when x did not change.
+     */
+    private boolean access(int t, Location x, long object, int slot, int site, boolean write, boolean array) {
+        boolean guarded = t < heldCount.length && heldCount[t] > 0 && orderAfterConflictingSections(t, x, write);
         int now = clocks.epoch(t);
         if (write) {
             if (x.writeThread == t && x.writeEpoch == now) {
-                return; // [WRITE SAME EPOCH]
+                return guarded; // [WRITE SAME EPOCH]
             }
             int w = x.writeThread;
             if (w >= 0 && !clocks.orderedP(w, x.writeEpoch, t)) {
-                race(x, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, true, site);
+                race(x, object, slot, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, true, site);
             }
             if (x.reads != null) {
                 boolean racing = false;
@@ -188,7 +239,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
                 for (int u = 0; u < rv.length; u++) {
                     if (rv[u] > 0 && !clocks.orderedP(u, rv[u], t)) {
                         racing = true;
-                        race(x, array, u, false, rv[u], x.readSites[u], x.readContexts[u], x.readLockSets[u], t, true, site);
+                        race(x, object, slot, array, u, false, rv[u], x.readSites[u], x.readContexts[u], x.readLockSets[u], t, true, site);
                     }
                 }
                 if (!racing) {
@@ -197,7 +248,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
             } else {
                 int r = x.readThread;
                 if (r >= 0 && !clocks.orderedP(r, x.readEpoch, t)) {
-                    race(x, array, r, false, x.readEpoch, x.readSite, x.readContext, x.readLockSet, t, true, site);
+                    race(x, object, slot, array, r, false, x.readEpoch, x.readSite, x.readContext, x.readLockSet, t, true, site);
                 }
             }
             x.writeThread = t;
@@ -206,13 +257,14 @@ public final class PredictiveRaceAnalysis implements Analysis {
             x.writeContext = state.contexts().current(t);
             x.writeLockSet = holds.lockSet(t);
             x.writeClock = readsFrom ? clocks.full(t) : null;
+            return true;
         } else {
             boolean sameEpoch = x.reads != null ? t < x.reads.length && x.reads[t] == now
                     : x.readThread == t && x.readEpoch == now;
             int w = x.writeThread;
             if (w >= 0 && !clocks.orderedP(w, x.writeEpoch, t)) {
                 if (!sameEpoch) {
-                    race(x, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, false, site);
+                    race(x, object, slot, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, false, site);
                 }
                 if (readsFrom) {
                     // This read still reads that write in every correct reordering (even when an
@@ -222,7 +274,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
                 }
             }
             if (sameEpoch) {
-                return; // [READ SAME EPOCH]
+                return guarded; // [READ SAME EPOCH]
             }
             int context = state.contexts().current(t);
             int lockSet = holds.lockSet(t);
@@ -241,27 +293,31 @@ public final class PredictiveRaceAnalysis implements Analysis {
                     x.readLockSet = lockSet;
                 }
             }
+            return true;
         }
     }
 
     /**
      * WCP rule (a): an access inside critical sections is ordered after the release of every
      * earlier section on the same lock that made a conflicting access (a write conflicts with
-     * reads and writes, a read with writes); then this section is noted as accessing it.
+     * reads and writes, a read with writes); then this section is noted as accessing it. True
+     * when that changed x's state.
      */
-    private void orderAfterConflictingSections(int t, Location x, boolean write) {
+    private boolean orderAfterConflictingSections(int t, Location x, boolean write) {
         LockHistory[] hs = held[t];
+        boolean changed = false;
         for (int i = 0, n = heldCount[t]; i < n; i++) {
             CriticalSection cs = hs[i].open;
-            LockedAccesses g = x.guard(hs[i].id);
+            LockedAccesses g = x.guard(hs[i].id); // a new one changes below: it has not seen cs
             orderAfter(t, LockedAccesses.foreign(g.lastWrite, g.lastWriteOther, t));
             if (write) {
                 orderAfter(t, LockedAccesses.foreign(g.lastRead, g.lastReadOther, t));
-                g.wrote(cs);
+                changed |= g.wrote(cs);
             } else {
-                g.read(cs);
+                changed |= g.read(cs);
             }
         }
+        return changed;
     }
 
     private void orderAfter(int t, CriticalSection earlier) {
@@ -270,11 +326,11 @@ public final class PredictiveRaceAnalysis implements Analysis {
         }
     }
 
-    private void race(Location x, boolean array, int u, boolean uWrite, int uEpoch, int uSite, int uContext,
+    private void race(Location x, long object, int slot, boolean array, int u, boolean uWrite, int uEpoch, int uSite, int uContext,
                       int uLockSet, int t, boolean write, int site) {
         boolean predicted = clocks.orderedH(u, uEpoch, t);
         if (observer != null) {
-            observer.race(x.object, x.slot, predicted);
+            observer.race(object, slot, predicted);
         }
         if (!predicted) {
             return; // unordered in this run too: the HB analysis reports it
@@ -284,14 +340,14 @@ public final class PredictiveRaceAnalysis implements Analysis {
             count(x.lastPredicted); // the same pair again on this location: no key to build
             return;
         }
-        String location = array ? arrayKey(x.object) : "field:" + dictionary.fieldKey(x.slot);
+        String location = array ? arrayKey(object) : "field:" + dictionary.fieldKey(slot);
         String key = location + "|" + sites;
         PredictedRace known = races.get(key);
         if (known == null) {
             CriticalSection[] rel = t < viaRelease.length ? viaRelease[t] : null;
             CriticalSection releasing = rel != null && u < rel.length ? rel[u] : null;
             CriticalSection acquiring = releasing == null ? null : viaAcquire[t][u];
-            known = new PredictedRace(location, x.object, x.slot, array,
+            known = new PredictedRace(location, object, slot, array,
                     new PredictedRace.Side(u, uWrite, uSite, uContext, uLockSet),
                     new PredictedRace.Side(t, write, site, state.contexts().current(t), holds.lockSet(t)),
                     releasing, acquiring);
@@ -560,6 +616,10 @@ public final class PredictiveRaceAnalysis implements Analysis {
     public void objectFreed(long object) {
         memory.free(object);
         syncMemory.free(object);
+        if (arrays.remove(object) != null && object == lastArrayId) {
+            lastArrayId = -1;
+            lastArray = null;
+        }
         LockHistory l = locks.remove(object);
         if (l != null) {
             l.forgetAll();
@@ -580,8 +640,10 @@ public final class PredictiveRaceAnalysis implements Analysis {
         return warnings;
     }
 
-    /** Locations with predictive shadow state (memory tests). */
+    /** Fields and runs of array elements with predictive shadow state (memory tests). */
     public int locations() {
-        return memory.size();
+        int[] runs = {memory.size()};
+        arrays.forEachValue(a -> runs[0] += a.runs());
+        return runs[0];
     }
 }

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.reorder;
 
+import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 
@@ -34,6 +35,9 @@ public final class SyncPreservingTrace {
     private final ReadsFromClocks clocks = new ReadsFromClocks();
     private final CriticalSections sections = new CriticalSections();
     private final LocationTable<LastWrite> writes = new LocationTable<>(LastWrite::new);
+    /** Arrays followed element by element: their last writes by runs of elements. */
+    private final LongObjectMap<ElementRuns<LastWrite>> elements = new LongObjectMap<>();
+    private final LastWrite scratch = new LastWrite();
     /** Arrays followed as a whole: per thread, the epoch of its last write to any element (0: none). */
     private final LongObjectMap<int[]> wholeArrays = new LongObjectMap<>();
     /** Hand-off tokens: the clocks of their releases, joined. */
@@ -66,6 +70,13 @@ public final class SyncPreservingTrace {
         return clocks.epoch(t);
     }
 
+    /** Last writes kept: one per field, one per run of array elements (memory tests). */
+    long lastWrites() {
+        long[] n = {writes.size()};
+        elements.forEachValue(runs -> n[0] += runs.runs());
+        return n[0];
+    }
+
     /** True once older history was dropped to stay within the budget. */
     public boolean trimmed() {
         return trimmed;
@@ -74,7 +85,10 @@ public final class SyncPreservingTrace {
     // ---- memory --------------------------------------------------------------------------------------
 
     public void read(int t, long object, int slot) {
-        LastWrite w = writes.find(object, slot);
+        readFrom(t, writes.find(object, slot));
+    }
+
+    private void readFrom(int t, LastWrite w) {
         if (w != null && w.thread >= 0 && w.thread != t) {
             clocks.joinEpoch(t, w.thread, w.epoch);
             keepWithinBudget();
@@ -92,7 +106,7 @@ public final class SyncPreservingTrace {
         if (whole != null) {
             readWhole(t, whole);
         } else {
-            read(t, array, index);
+            elementRead(t, array, index);
         }
     }
 
@@ -101,8 +115,30 @@ public final class SyncPreservingTrace {
         if (whole != null) {
             writeWhole(t, array, whole);
         } else {
-            write(t, array, index);
+            elementWrite(t, array, index);
         }
+    }
+
+    private void elementRead(int t, long array, int index) {
+        ElementRuns<LastWrite> runs = elements.get(array);
+        ElementRuns.Run<LastWrite> r = runs == null ? null : runs.find(index);
+        readFrom(t, r == null ? null : r.state);
+    }
+
+    private void elementWrite(int t, long array, int index) {
+        ElementRuns<LastWrite> runs = elements.get(array);
+        if (runs == null) {
+            runs = new ElementRuns<>(LastWrite::new);
+            elements.put(array, runs);
+        }
+        ElementRuns.Run<LastWrite> r = runs.find(index);
+        int epoch = clocks.epoch(t);
+        if (r != null && r.state.thread == t && r.state.epoch == epoch) {
+            return;
+        }
+        scratch.thread = t;
+        scratch.epoch = epoch;
+        runs.put(index, r, scratch);
     }
 
     public void arrayRangeRead(int t, long array, int from, int length) {
@@ -119,9 +155,9 @@ public final class SyncPreservingTrace {
         if (whole == null && length <= MAX_ELEMENTWISE_RANGE) {
             for (int i = 0; i < length; i++) {
                 if (write) {
-                    write(t, array, from + i);
+                    elementWrite(t, array, from + i);
                 } else {
-                    read(t, array, from + i);
+                    elementRead(t, array, from + i);
                 }
             }
             return;
@@ -136,15 +172,18 @@ public final class SyncPreservingTrace {
 
     private int[] followAsWhole(long array) {
         int[][] whole = {new int[Math.max(8, clocks.threads())]};
-        writes.forEachOf(array, w -> {
-            if (w.thread >= 0) {
-                if (w.thread >= whole[0].length) {
-                    whole[0] = Arrays.copyOf(whole[0], Math.max(w.thread + 1, whole[0].length * 2));
+        ElementRuns<LastWrite> runs = elements.remove(array);
+        if (runs != null) {
+            runs.forEach(r -> {
+                LastWrite w = r.state;
+                if (w.thread >= 0) {
+                    if (w.thread >= whole[0].length) {
+                        whole[0] = Arrays.copyOf(whole[0], Math.max(w.thread + 1, whole[0].length * 2));
+                    }
+                    whole[0][w.thread] = Math.max(whole[0][w.thread], w.epoch);
                 }
-                whole[0][w.thread] = Math.max(whole[0][w.thread], w.epoch);
-            }
-        });
-        writes.free(array);
+            });
+        }
         wholeArrays.put(array, whole[0]);
         return whole[0];
     }
@@ -255,6 +294,7 @@ public final class SyncPreservingTrace {
 
     public void objectFreed(long object) {
         writes.free(object);
+        elements.remove(object);
         if (!wholeArrays.isEmpty()) {
             wholeArrays.remove(object);
         }
