@@ -19,28 +19,34 @@ import java.util.Arrays;
  */
 final class ReadVector {
 
+    // One entry per reading thread: seven ints kept together in one array, so that an entry is
+    // read from one place and an insertion, a growth or a copy moves one array. The layout of an
+    // entry, the position last: the history sameAs compares is then the entry's first ints.
+    private static final int SLOT = 0, THREAD = 1, CLOCK = 2, SITE = 3, CONTEXT = 4, LOCK_SET = 5, POSITION = 6;
+    private static final int WIDTH = 7;
+
     boolean active;
     private int size;
-    private int[] slot = new int[4];
-    private int[] thread = new int[4];
-    private int[] clock = new int[4];
-    private int[] site = new int[4];
-    private int[] context = new int[4];
-    private int[] lockSet = new int[4];
-    private int[] position = new int[4];
+    private int[] entries = new int[4 * WIDTH];
 
     AccessRecord record(int i) {
-        return new AccessRecord(thread[i], false, site[i], context[i], lockSet[i], -1);
+        int e = i * WIDTH;
+        return new AccessRecord(entries[e + THREAD], false, entries[e + SITE], entries[e + CONTEXT],
+                entries[e + LOCK_SET], -1);
     }
 
     /** The epoch of entry {@code i}'s read. */
     int clockAt(int i) {
-        return clock[i];
+        return entries[i * WIDTH + CLOCK];
     }
 
     /** The position of entry {@code i}'s read (SchedulableOrder). */
     int positionAt(int i) {
-        return position[i];
+        return entries[i * WIDTH + POSITION];
+    }
+
+    private int slotAt(int i) {
+        return entries[i * WIDTH + SLOT];
     }
 
     /** The first entry of a slot above {@code s} (entries of slot s end just before it). */
@@ -49,7 +55,7 @@ final class ReadVector {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (slot[mid] <= s) {
+            if (slotAt(mid) <= s) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -60,8 +66,8 @@ final class ReadVector {
 
     /** The entry of thread {@code t}, whose slot is {@code s}, or -1. Its present holder's entry comes last. */
     private int indexOf(int t, int s) {
-        for (int i = slotEnd(s) - 1; i >= 0 && slot[i] == s; i--) {
-            if (thread[i] == t) {
+        for (int i = slotEnd(s) - 1; i >= 0 && slotAt(i) == s; i--) {
+            if (entries[i * WIDTH + THREAD] == t) {
                 return i;
             }
         }
@@ -71,45 +77,32 @@ final class ReadVector {
     /** The clock of the last read of thread {@code t} (slot {@code s}), 0 for none. */
     int clock(int t, int s) {
         int i = indexOf(t, s);
-        return i < 0 ? 0 : clock[i];
+        return i < 0 ? 0 : clockAt(i);
     }
 
     /** The site of that read (only meaningful when {@link #clock} is not 0). */
     int site(int t, int s) {
-        return site[indexOf(t, s)];
+        return entries[indexOf(t, s) * WIDTH + SITE];
     }
 
     void set(int t, int s, int c, int st, int ctx, int locks, int pos) {
         int i = indexOf(t, s);
         if (i < 0) {
             i = slotEnd(s);
-            if (size == thread.length) {
-                int n = size * 2;
-                slot = Arrays.copyOf(slot, n);
-                thread = Arrays.copyOf(thread, n);
-                clock = Arrays.copyOf(clock, n);
-                site = Arrays.copyOf(site, n);
-                context = Arrays.copyOf(context, n);
-                lockSet = Arrays.copyOf(lockSet, n);
-                position = Arrays.copyOf(position, n);
+            if ((size + 1) * WIDTH > entries.length) {
+                entries = Arrays.copyOf(entries, entries.length * 2);
             }
-            int tail = size - i;
-            System.arraycopy(slot, i, slot, i + 1, tail);
-            System.arraycopy(thread, i, thread, i + 1, tail);
-            System.arraycopy(clock, i, clock, i + 1, tail);
-            System.arraycopy(site, i, site, i + 1, tail);
-            System.arraycopy(context, i, context, i + 1, tail);
-            System.arraycopy(lockSet, i, lockSet, i + 1, tail);
-            System.arraycopy(position, i, position, i + 1, tail);
+            System.arraycopy(entries, i * WIDTH, entries, (i + 1) * WIDTH, (size - i) * WIDTH);
             size++;
-            slot[i] = s;
-            thread[i] = t;
+            entries[i * WIDTH + SLOT] = s;
+            entries[i * WIDTH + THREAD] = t;
         }
-        clock[i] = c;
-        site[i] = st;
-        context[i] = ctx;
-        lockSet[i] = locks;
-        position[i] = pos;
+        int e = i * WIDTH;
+        entries[e + CLOCK] = c;
+        entries[e + SITE] = st;
+        entries[e + CONTEXT] = ctx;
+        entries[e + LOCK_SET] = locks;
+        entries[e + POSITION] = pos;
     }
 
     /**
@@ -122,13 +115,13 @@ final class ReadVector {
         int n = 0;
         int i = size - 1;
         while (i >= 0) {
-            int s = slot[i];
+            int s = slotAt(i);
             int k = known.get(s);
-            while (i >= 0 && slot[i] == s && clock[i] > k) {
-                out[n++] = (long) thread[i] << 32 | i;
+            while (i >= 0 && slotAt(i) == s && clockAt(i) > k) {
+                out[n++] = (long) entries[i * WIDTH + THREAD] << 32 | i;
                 i--;
             }
-            if (i >= 0 && slot[i] == s) {
+            if (i >= 0 && slotAt(i) == s) {
                 i = slotEnd(s - 1) - 1; // the rest of this slot is ordered: skip to the slot below
             }
         }
@@ -146,31 +139,24 @@ final class ReadVector {
     }
 
     void copyFrom(ReadVector o) {
-        if (thread.length < o.size) {
-            int n = o.thread.length;
-            slot = new int[n];
-            thread = new int[n];
-            clock = new int[n];
-            site = new int[n];
-            context = new int[n];
-            lockSet = new int[n];
-            position = new int[n];
+        if (entries.length < o.size * WIDTH) {
+            entries = new int[o.entries.length];
         }
         size = o.size;
         active = o.active;
-        System.arraycopy(o.slot, 0, slot, 0, size);
-        System.arraycopy(o.thread, 0, thread, 0, size);
-        System.arraycopy(o.clock, 0, clock, 0, size);
-        System.arraycopy(o.site, 0, site, 0, size);
-        System.arraycopy(o.context, 0, context, 0, size);
-        System.arraycopy(o.lockSet, 0, lockSet, 0, size);
-        System.arraycopy(o.position, 0, position, 0, size);
+        System.arraycopy(o.entries, 0, entries, 0, size * WIDTH);
     }
 
+    /** The same reads, positions aside (AccessState.sameAs). */
     boolean sameAs(ReadVector o) {
-        return size == o.size && active == o.active
-                && Arrays.equals(thread, 0, size, o.thread, 0, size) && Arrays.equals(clock, 0, size, o.clock, 0, size)
-                && Arrays.equals(slot, 0, size, o.slot, 0, size) && Arrays.equals(site, 0, size, o.site, 0, size)
-                && Arrays.equals(context, 0, size, o.context, 0, size) && Arrays.equals(lockSet, 0, size, o.lockSet, 0, size);
+        if (size != o.size || active != o.active) {
+            return false;
+        }
+        for (int e = 0; e < size * WIDTH; e += WIDTH) {
+            if (!Arrays.equals(entries, e, e + POSITION, o.entries, e, e + POSITION)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
