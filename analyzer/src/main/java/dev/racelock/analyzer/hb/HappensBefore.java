@@ -1,8 +1,7 @@
 package dev.racelock.analyzer.hb;
 
 import dev.racelock.analyzer.collect.LongObjectMap;
-
-import java.util.Arrays;
+import dev.racelock.trace.ArrayGrowth;
 
 /**
  * Happens-before over the sync-consistent event order, as vector clocks: one per thread, per
@@ -122,15 +121,14 @@ public final class HappensBefore {
     }
 
     private void grow(int t) {
-        int n = Math.max(t + 1, threads.length * 2);
-        threads = Arrays.copyOf(threads, n);
-        versions = Arrays.copyOf(versions, n);
-        lastSource = Arrays.copyOf(lastSource, n);
-        lastSourceVersion = Arrays.copyOf(lastSourceVersion, n);
-        observed = Arrays.copyOf(observed, n);
-        firstEpoch = Arrays.copyOf(firstEpoch, n);
-        lastObserved = Arrays.copyOf(lastObserved, n);
-        ended = Arrays.copyOf(ended, n);
+        threads = ArrayGrowth.toFit(threads, t);
+        versions = ArrayGrowth.toFit(versions, t);
+        lastSource = ArrayGrowth.toFit(lastSource, t);
+        lastSourceVersion = ArrayGrowth.toFit(lastSourceVersion, t);
+        observed = ArrayGrowth.toFit(observed, t);
+        firstEpoch = ArrayGrowth.toFit(firstEpoch, t);
+        lastObserved = ArrayGrowth.toFit(lastObserved, t);
+        ended = ArrayGrowth.toFit(ended, t);
     }
 
     /**

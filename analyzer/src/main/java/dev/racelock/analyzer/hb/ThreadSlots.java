@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.hb;
 
+import dev.racelock.trace.ArrayGrowth;
+
 import java.util.Arrays;
 
 /**
@@ -51,18 +53,15 @@ final class ThreadSlots {
      */
     int assign(int thread, VectorClock start) {
         if (thread >= slotOf.length) {
-            int n = Math.max(thread + 1, slotOf.length * 2);
             int old = slotOf.length;
-            slotOf = Arrays.copyOf(slotOf, n);
-            Arrays.fill(slotOf, old, n, -1);
+            slotOf = ArrayGrowth.toFit(slotOf, thread);
+            Arrays.fill(slotOf, old, slotOf.length, -1);
         }
         int s = reusable(start);
         if (s < 0) {
             s = slots++;
-            if (s == lastEpoch.length) {
-                lastEpoch = Arrays.copyOf(lastEpoch, s * 2);
-                observedEpoch = Arrays.copyOf(observedEpoch, s * 2);
-            }
+            lastEpoch = ArrayGrowth.toFit(lastEpoch, s);
+            observedEpoch = ArrayGrowth.toFit(observedEpoch, s);
         }
         slotOf[thread] = s;
         return s;
@@ -95,9 +94,7 @@ final class ThreadSlots {
     void ended(int s, int last, int observed) {
         lastEpoch[s] = last;
         observedEpoch[s] = Math.max(observedEpoch[s], observed);
-        if (freeCount == free.length) {
-            free = Arrays.copyOf(free, freeCount * 2);
-        }
+        free = ArrayGrowth.toFit(free, freeCount);
         free[freeCount++] = s;
     }
 

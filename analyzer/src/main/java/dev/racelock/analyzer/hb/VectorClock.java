@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.hb;
 
+import dev.racelock.trace.ArrayGrowth;
+
 import java.util.Arrays;
 
 /**
@@ -26,8 +28,8 @@ public final class VectorClock {
     }
 
     public void set(int thread, int value) {
-        if (thread >= c.length) {
-            c = Arrays.copyOf(c, Math.max(thread + 1, c.length * 2));
+        if (thread >= c.length) { // a per-event path: no field store unless it grows
+            c = ArrayGrowth.toFit(c, thread);
         }
         c[thread] = value;
         version++;

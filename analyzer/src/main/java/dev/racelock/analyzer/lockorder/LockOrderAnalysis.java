@@ -8,10 +8,10 @@ import dev.racelock.analyzer.state.LockClass;
 import dev.racelock.analyzer.state.LockClasses;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.LockFlags;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +96,9 @@ public sealed class LockOrderAnalysis extends ClockedAnalysis permits Predictive
     }
 
     private void ensure(int thread) {
-        if (thread >= hasPending.length) {
-            int n = Math.max(thread + 1, hasPending.length * 2);
-            pendingRequest = Arrays.copyOf(pendingRequest, n);
-            hasPending = Arrays.copyOf(hasPending, n);
+        if (thread >= hasPending.length) { // a per-event path: no field stores unless it grows
+            pendingRequest = ArrayGrowth.toFit(pendingRequest, thread);
+            hasPending = ArrayGrowth.toFit(hasPending, thread);
         }
     }
 

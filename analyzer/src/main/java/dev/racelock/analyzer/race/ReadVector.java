@@ -1,6 +1,7 @@
 package dev.racelock.analyzer.race;
 
 import dev.racelock.analyzer.hb.VectorClock;
+import dev.racelock.trace.ArrayGrowth;
 
 import java.util.Arrays;
 
@@ -89,9 +90,7 @@ final class ReadVector {
         int i = indexOf(t, s);
         if (i < 0) {
             i = slotEnd(s);
-            if ((size + 1) * WIDTH > entries.length) {
-                entries = Arrays.copyOf(entries, entries.length * 2);
-            }
+            entries = ArrayGrowth.toFit(entries, (size + 1) * WIDTH - 1);
             System.arraycopy(entries, i * WIDTH, entries, (i + 1) * WIDTH, (size - i) * WIDTH);
             size++;
             entries[i * WIDTH + SLOT] = s;

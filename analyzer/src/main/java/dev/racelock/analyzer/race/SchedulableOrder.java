@@ -2,8 +2,7 @@ package dev.racelock.analyzer.race;
 
 import dev.racelock.analyzer.hb.HappensBefore;
 import dev.racelock.analyzer.hb.VectorClock;
-
-import java.util.Arrays;
+import dev.racelock.trace.ArrayGrowth;
 
 /**
  * What a thread knows beyond happens-before through the reads-from order: schedulable
@@ -85,12 +84,11 @@ final class SchedulableOrder {
     }
 
     private void grow(int t) {
-        if (t >= acquiredAt.length) {
-            int n = Math.max(t + 1, acquiredAt.length * 2);
-            acquiredAt = Arrays.copyOf(acquiredAt, n);
-            positions = Arrays.copyOf(positions, n);
-            edges = Arrays.copyOf(edges, n);
-            edgeCount = Arrays.copyOf(edgeCount, n);
+        if (t >= acquiredAt.length) { // a per-event path: no field stores unless it grows
+            acquiredAt = ArrayGrowth.toFit(acquiredAt, t);
+            positions = ArrayGrowth.toFit(positions, t);
+            edges = ArrayGrowth.toFit(edges, t);
+            edgeCount = ArrayGrowth.toFit(edgeCount, t);
         }
     }
 

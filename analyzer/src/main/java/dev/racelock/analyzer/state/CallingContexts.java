@@ -3,12 +3,12 @@ package dev.racelock.analyzer.state;
 import dev.racelock.analyzer.collect.InternedTree;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.StackBase;
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.SiteInfo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,9 +47,7 @@ public final class CallingContexts {
         if (node.id() != traceNodes || node.parent() < 0 || node.parent() >= traceNodes) {
             return;
         }
-        if (traceNodes == fromTrace.length) {
-            fromTrace = Arrays.copyOf(fromTrace, traceNodes * 2);
-        }
+        fromTrace = ArrayGrowth.toFit(fromTrace, traceNodes);
         fromTrace[traceNodes++] = tree.child(fromTrace[node.parent()], node.method(), node.callSite());
     }
 
@@ -73,8 +71,8 @@ public final class CallingContexts {
     }
 
     private void ensure(int thread) {
-        if (thread >= current.length) {
-            current = Arrays.copyOf(current, Math.max(thread + 1, current.length * 2));
+        if (thread >= current.length) { // a per-event path: no field store unless it grows
+            current = ArrayGrowth.toFit(current, thread);
         }
     }
 

@@ -2,11 +2,11 @@ package dev.racelock.analyzer.state;
 
 import dev.racelock.analyzer.collect.InternedTree;
 import dev.racelock.analyzer.finding.HeldLock;
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.LockSetInfo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -63,8 +63,8 @@ public final class LockHolds {
     }
 
     private ThreadHolds holds(int thread) {
-        if (thread >= threads.length) {
-            threads = Arrays.copyOf(threads, Math.max(thread + 1, threads.length * 2));
+        if (thread >= threads.length) { // a per-event path: no field store unless it grows
+            threads = ArrayGrowth.toFit(threads, thread);
         }
         ThreadHolds h = threads[thread];
         if (h == null) {
@@ -172,10 +172,8 @@ public final class LockHolds {
             return; // released without a recorded acquire (trace began mid-section): nothing held
         }
         if (LockFlags.isWait(flags)) {
-            if (h.waiting == h.waitingLock.length) {
-                h.waitingLock = Arrays.copyOf(h.waitingLock, h.waiting * 2);
-                h.waitingCount = Arrays.copyOf(h.waitingCount, h.waiting * 2);
-            }
+            h.waitingLock = ArrayGrowth.toFit(h.waitingLock, h.waiting);
+            h.waitingCount = ArrayGrowth.toFit(h.waitingCount, h.waiting);
             h.waitingLock[h.waiting] = lock;
             h.waitingCount[h.waiting] = h.count[i];
             h.waiting++;
@@ -186,14 +184,13 @@ public final class LockHolds {
     }
 
     private void push(ThreadHolds h, long lock, int site, int flags, int context, int count) {
-        if (h.size == h.lock.length) {
-            int n = h.size * 2;
-            h.lock = Arrays.copyOf(h.lock, n);
-            h.count = Arrays.copyOf(h.count, n);
-            h.flags = Arrays.copyOf(h.flags, n);
-            h.site = Arrays.copyOf(h.site, n);
-            h.context = Arrays.copyOf(h.context, n);
-            h.node = Arrays.copyOf(h.node, n);
+        if (h.size == h.lock.length) { // a per-event path: no field stores unless it grows
+            h.lock = ArrayGrowth.toFit(h.lock, h.size);
+            h.count = ArrayGrowth.toFit(h.count, h.size);
+            h.flags = ArrayGrowth.toFit(h.flags, h.size);
+            h.site = ArrayGrowth.toFit(h.site, h.size);
+            h.context = ArrayGrowth.toFit(h.context, h.size);
+            h.node = ArrayGrowth.toFit(h.node, h.size);
         }
         int i = h.size++;
         h.lock[i] = lock;
@@ -223,9 +220,7 @@ public final class LockHolds {
      * here ({@link #push}: lock class, site), so the access's evidence reads the same.
      */
     void define(LockSetInfo set) {
-        if (set.id() >= agentLockSets.length) {
-            agentLockSets = Arrays.copyOf(agentLockSets, Math.max(set.id() + 1, agentLockSets.length * 2));
-        }
+        agentLockSets = ArrayGrowth.toFit(agentLockSets, set.id());
         int parent = set.parent() < agentLockSets.length ? agentLockSets[set.parent()] : InternedTree.ROOT;
         agentLockSets[set.id()] = lockSets.child(parent, classes.of(set.lock(), set.flags(), set.site()).id(), set.site());
     }

@@ -1,6 +1,7 @@
 package dev.racelock.analyzer.testcase;
 
 import dev.racelock.analyzer.finding.TestRef;
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.TestCaseInfo;
 
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class TestTimeline {
                 return;
             }
             int old = inherited.length;
-            inherited = Arrays.copyOf(inherited, Math.max(child + 1, old * 2));
+            inherited = ArrayGrowth.toFit(inherited, child);
             Arrays.fill(inherited, old, inherited.length, NONE);
         }
         inherited[child] = test;
