@@ -3,6 +3,7 @@ package dev.racelock.report;
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.HeldLock;
@@ -71,6 +72,23 @@ public final class SampleFindings {
      * the pool's worker (code racelock does not record) called it. main read it earlier, in a
      * stack that reaches main(String[]), whole.
      */
+    /**
+     * {@link #race()} followed by a race that could only happen after it (SHB): a read of
+     * {@code Config.data} ordered after its write only by the racy read of the first race.
+     */
+    public static Finding raceFollowedByAnother() {
+        Finding race = race();
+        SourceSite publish = site("com.acme.Config", "publish", "Config.java", 10);
+        SourceSite use = site("com.acme.Main", "use", "Main.java", 21);
+        ConsequentRace data = new ConsequentRace(MemoryLocation.field("com.acme.Config", "data"),
+                new Access(new ThreadRef(12, "w2", null), AccessKind.WRITE, -1, publish, List.of(publish), List.of()),
+                new Access(new ThreadRef(11, "w1", null), AccessKind.READ, -1, use, List.of(use), List.of()), 3);
+        RacePair primary = race.primaryPair();
+        return Finding.race(race.type(), race.fingerprint(), race.location(),
+                List.of(new RacePair(primary.earlier(), primary.later(), primary.classification(), primary.startRelation(),
+                        primary.occurrences(), null, List.of(data))));
+    }
+
     public static Finding poolTaskRace() {
         SourceSite reap = site("com.acme.Reaper", "run", "Reaper.java", 14);
         SourceSite total = site("com.acme.Ledger", "total", "Ledger.java", 22);

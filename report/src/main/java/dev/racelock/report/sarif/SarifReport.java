@@ -1,7 +1,9 @@
 package dev.racelock.report.sarif;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.report.json.JsonWriter;
 import dev.racelock.report.view.FindingTypeDescription;
@@ -24,7 +26,8 @@ import java.util.List;
  * SARIF 2.1.0 (OASIS errata 01) as GitHub code scanning ingests it: one run, one rule per finding
  * type (the rule index is the type's ordinal, so it is stable), and per finding one result whose
  * primary location is the finding's primary site, whose related locations are the other access
- * or the other acquisitions of the cycle (with ids that the message links to, SARIF 3.11.6), one
+ * or the other acquisitions of the cycle, and both accesses of each race that could only follow
+ * this one (with ids that the message links to, SARIF 3.11.6), one
  * thread flow per thread, and {@code partialFingerprints} carrying racelock's own fingerprint so
  * code scanning tracks a bug across commits even when its lines move.
  */
@@ -133,11 +136,13 @@ public final class SarifReport implements ReportVisitor {
 
     private static void writeResult(JsonWriter json, FindingView f, SourceLocator sources) throws IOException {
         List<Related> related = related(f);
+        int firstConsequence = related.size();
+        related.addAll(consequences(f));
         json.beginObject();
         json.field("ruleId", f.finding().type().id());
         json.field("ruleIndex", f.finding().type().ordinal());
         json.field("level", level(f.finding().type()));
-        json.name("message").beginObject().field("text", messageText(f, related)).endObject();
+        json.name("message").beginObject().field("text", messageText(f, related, firstConsequence)).endObject();
         json.name("locations").beginArray();
         writeLocation(json, -1, f.finding().primarySite(), null, sources);
         json.endArray();
@@ -201,10 +206,29 @@ public final class SarifReport implements ReportVisitor {
     }
 
     /**
-     * The finding's message, then the other side of the race or the cycle with links to the related
-     * locations ({@code [text](id)}, SARIF 3.11.6), then why.
+     * Both accesses of each race that could only happen after this one (RacePair.followedBy): the
+     * later access, then the earlier, each with the race's one-line description.
      */
-    private static String messageText(FindingView f, List<Related> related) {
+    private static List<Related> consequences(FindingView f) {
+        List<Related> consequences = new ArrayList<>();
+        for (RacePair p : f.finding().pairs()) {
+            for (ConsequentRace c : p.followedBy()) {
+                String line = FindingWords.consequence(c);
+                consequences.add(new Related(c.later().site(), line));
+                consequences.add(new Related(c.earlier().site(), line));
+            }
+        }
+        consequences.removeIf(r -> r.site() == null);
+        return consequences;
+    }
+
+    /**
+     * The finding's message, then the other side of the race or the cycle with links to the related
+     * locations ({@code [text](id)}, SARIF 3.11.6), then the races that followed it (from
+     * {@code firstConsequence} on, up to two related locations each, the message links to the first),
+     * then why.
+     */
+    private static String messageText(FindingView f, List<Related> related, int firstConsequence) {
         StringBuilder sb = new StringBuilder(f.message());
         if (!f.accesses().isEmpty() && !related.isEmpty()) {
             sb.append(sentenceBreak(sb)).append("Conflicts with: [").append(escapeLinkText(related.get(0).message()))
@@ -212,6 +236,18 @@ public final class SarifReport implements ReportVisitor {
         }
         if (!f.acquisitions().isEmpty()) {
             sb.append(sentenceBreak(sb)).append("Cycle: ").append(escapeLinkText(f.cycleLine())).append('.');
+        }
+        if (firstConsequence < related.size()) {
+            sb.append(sentenceBreak(sb)).append(FindingView.FOLLOWED_BY_HEADING).append(": ");
+            for (int i = firstConsequence; i < related.size(); i++) {
+                String line = related.get(i).message();
+                if (i > firstConsequence && line.equals(related.get(i - 1).message())) {
+                    continue; // the same race's other access: linked once
+                }
+                sb.append(i == firstConsequence ? "" : "; ").append('[').append(escapeLinkText(line)).append("](")
+                        .append(i + 1).append(')');
+            }
+            sb.append('.');
         }
         String why = f.explanation();
         if (why != null) {

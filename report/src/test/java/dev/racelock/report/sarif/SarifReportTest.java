@@ -164,4 +164,28 @@ class SarifReportTest {
         assertTrue(results.isArray());
         assertEquals(0, results.size());
     }
+
+    @Test
+    void linksTheRacesThatCouldOnlyFollowThisOneAsRelatedLocations() {
+        AnalysisResult result = new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.raceFollowedByAnother()), 10,
+                List.of());
+        assertEquals(List.of(), SARIF_SCHEMA.violations(sarif(result)));
+        JsonNode r = run(result).path("results").get(0);
+        String line = "Config.data: read by thread \"w1\" at Main.java:21, previous write by thread \"w2\" at"
+                + " Config.java:10 (seen 3 times)";
+        JsonNode related = r.path("relatedLocations");
+        int n = related.size();
+        assertEquals(line, related.get(n - 2).path("message").path("text").asText());
+        assertEquals("Main.java", fileName(related.get(n - 2)));
+        assertEquals(line, related.get(n - 1).path("message").path("text").asText());
+        assertEquals("Config.java", fileName(related.get(n - 1)));
+        assertTrue(r.path("message").path("text").asText().contains(
+                "Followed by races that can only happen after this one: [" + line + "](" + (n - 1) + ")."),
+                r.path("message").path("text").asText());
+    }
+
+    private static String fileName(JsonNode location) {
+        String uri = location.path("physicalLocation").path("artifactLocation").path("uri").asText();
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
 }

@@ -102,16 +102,7 @@ class TextReportTest {
 
     @Test
     void listsTheRacesThatFollowedARaceOneLineEach() {
-        Finding race = SampleFindings.race();
-        SourceSite publish = SampleFindings.site("com.acme.Config", "publish", "Config.java", 10);
-        SourceSite use = SampleFindings.site("com.acme.Main", "use", "Main.java", 21);
-        ConsequentRace data = new ConsequentRace(MemoryLocation.field("com.acme.Config", "data"),
-                new Access(new ThreadRef(12, "w2", null), AccessKind.WRITE, -1, publish, List.of(publish), List.of()),
-                new Access(new ThreadRef(11, "w1", null), AccessKind.READ, -1, use, List.of(use), List.of()), 3);
-        RacePair primary = race.primaryPair();
-        Finding withConsequence = Finding.race(race.type(), race.fingerprint(), race.location(),
-                List.of(new RacePair(primary.earlier(), primary.later(), primary.classification(), primary.startRelation(),
-                        primary.occurrences(), null, List.of(data))));
+        Finding withConsequence = SampleFindings.raceFollowedByAnother();
         String report = text(new AnalysisResult(List.of("t.rlt"), List.of(withConsequence), 10, List.of()));
         assertTrue(report.contains("""
                   Followed by races that can only happen after this one:
