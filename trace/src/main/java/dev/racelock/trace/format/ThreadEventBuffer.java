@@ -472,21 +472,31 @@ public final class ThreadEventBuffer {
 
     // ---- encoding ------------------------------------------------------------------------------
 
-    private void fieldAccess(int compactOp, int fullOp, long object, int field, int site) {
+    /**
+     * Makes room for an event and writes the context event that goes before it (if the stack
+     * changed); false when there is no room and the event is dropped ({@link #makeRoom}).
+     */
+    private boolean roomWithContext() {
         if (pos > limit && !makeRoom()) {
-            return;
+            return false;
         }
         syncContext();
+        return true;
+    }
+
+    private void fieldAccess(int compactOp, int fullOp, long object, int field, int site) {
+        if (!roomWithContext()) {
+            return;
+        }
         int fieldDelta = field - prevField;
         prevField = field;
         plainAccess(compactOp, fullOp, object, fieldDelta, site);
     }
 
     private void elementAccess(int compactOp, int fullOp, long array, int index, int site) {
-        if (pos > limit && !makeRoom()) {
+        if (!roomWithContext()) {
             return;
         }
-        syncContext();
         int indexDelta = index - prevIndex;
         prevIndex = index;
         plainAccess(compactOp, fullOp, array, indexDelta, site);
@@ -518,10 +528,9 @@ public final class ThreadEventBuffer {
     }
 
     private void arrayRange(int op, long array, int from, int length, int site) {
-        if (pos > limit && !makeRoom()) {
+        if (!roomWithContext()) {
             return;
         }
-        syncContext();
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
@@ -589,11 +598,10 @@ public final class ThreadEventBuffer {
      * @return the position after them, or -1 when the event is dropped
      */
     private int syncHead(int op, long seq) {
-        if (pos > limit && !makeRoom()) {
+        if (!roomWithContext()) {
             IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
             return -1;
         }
-        syncContext();
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
