@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 
 /**
  * ForkJoinTask (its memory-consistency note: forking or submitting a task happens-before its
@@ -134,51 +135,46 @@ public final class ForkJoinHooks {
         }
     }
 
-    public static Object join(ForkJoinTask<?> task, int site, ThreadContext c) {
+    /**
+     * Runs {@code call}, which waits for {@code tasks} (join, invoke, invokeAll), and then
+     * records which of them completed ({@link #joined}), whether it returned or threw.
+     */
+    private static <T> T awaiting(Iterable<?> tasks, int site, ThreadContext c, Supplier<T> call) {
         boolean returned = false;
         try {
-            Object value = task.join();
+            T value = call.get();
             returned = true;
             return value;
         } finally {
-            joined(returned, Arrays.asList(task), site, c);
+            joined(returned, tasks, site, c);
         }
     }
 
+    public static Object join(ForkJoinTask<?> task, int site, ThreadContext c) {
+        return awaiting(Arrays.asList(task), site, c, task::join);
+    }
+
     public static Object invoke(ForkJoinTask<?> task, int site, ThreadContext c) {
-        boolean returned = false;
-        try {
-            Object value = task.invoke();
-            returned = true;
-            return value;
-        } finally {
-            joined(returned, Arrays.asList(task), site, c);
-        }
+        return awaiting(Arrays.asList(task), site, c, task::invoke);
     }
 
     public static void invokeAll(ForkJoinTask<?> first, ForkJoinTask<?> second, int site, ThreadContext c) {
         handedOff(first, site, c);
         handedOff(second, site, c);
-        boolean returned = false;
-        try {
+        awaiting(Arrays.asList(first, second), site, c, () -> {
             ForkJoinTask.invokeAll(first, second);
-            returned = true;
-        } finally {
-            joined(returned, Arrays.asList(first, second), site, c);
-        }
+            return null;
+        });
     }
 
     public static void invokeAll(ForkJoinTask<?>[] tasks, int site, ThreadContext c) {
         for (ForkJoinTask<?> t : tasks) {
             handedOff(t, site, c);
         }
-        boolean returned = false;
-        try {
+        awaiting(Arrays.asList(tasks), site, c, () -> {
             ForkJoinTask.invokeAll(tasks);
-            returned = true;
-        } finally {
-            joined(returned, Arrays.asList(tasks), site, c);
-        }
+            return null;
+        });
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -186,26 +182,12 @@ public final class ForkJoinHooks {
         for (Object t : tasks) {
             handedOff(t, site, c);
         }
-        boolean returned = false;
-        try {
-            Collection<?> done = ForkJoinTask.invokeAll((Collection) tasks);
-            returned = true;
-            return done;
-        } finally {
-            joined(returned, tasks, site, c);
-        }
+        return awaiting(tasks, site, c, () -> ForkJoinTask.invokeAll((Collection) tasks));
     }
 
     public static Object invoke(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {
         handedOff(task, site, c);
-        boolean returned = false;
-        try {
-            Object value = pool.invoke(task);
-            returned = true;
-            return value;
-        } finally {
-            joined(returned, Arrays.asList(task), site, c);
-        }
+        return awaiting(Arrays.asList(task), site, c, () -> pool.invoke(task));
     }
 
     public static ForkJoinTask<?> submit(ForkJoinPool pool, ForkJoinTask<?> task, int site, ThreadContext c) {

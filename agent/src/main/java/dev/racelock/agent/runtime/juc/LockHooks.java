@@ -110,52 +110,49 @@ public final class LockHooks {
 
     // ---- Condition: await releases the lock fully and re-acquires it (flag WAIT) -------------
 
-    public static void await(Condition condition, int site, ThreadContext c) throws InterruptedException {
+    /** One await overload; {@code X} is InterruptedException, or none for awaitUninterruptibly. */
+    private interface Await<T, X extends Exception> {
+        T await() throws X;
+    }
+
+    /** Every await overload: the lock's WAIT release before it, its WAIT re-acquire after it returned or threw. */
+    private static <T, X extends Exception> T awaiting(Condition condition, int site, ThreadContext c,
+                                                        Await<T, X> await) throws X {
         long b = waitRelease(condition, site, c);
         try {
-            condition.await();
+            return await.await();
         } finally {
             waitAcquire(b, site, c);
         }
+    }
+
+    public static void await(Condition condition, int site, ThreadContext c) throws InterruptedException {
+        awaiting(condition, site, c, () -> {
+            condition.await();
+            return null;
+        });
     }
 
     public static boolean await(Condition condition, long time, TimeUnit unit, int site, ThreadContext c)
             throws InterruptedException {
-        long b = waitRelease(condition, site, c);
-        try {
-            return condition.await(time, unit);
-        } finally {
-            waitAcquire(b, site, c);
-        }
+        return awaiting(condition, site, c, () -> condition.await(time, unit));
     }
 
     public static long awaitNanos(Condition condition, long nanos, int site, ThreadContext c)
             throws InterruptedException {
-        long b = waitRelease(condition, site, c);
-        try {
-            return condition.awaitNanos(nanos);
-        } finally {
-            waitAcquire(b, site, c);
-        }
+        return awaiting(condition, site, c, () -> condition.awaitNanos(nanos));
     }
 
     public static void awaitUninterruptibly(Condition condition, int site, ThreadContext c) {
-        long b = waitRelease(condition, site, c);
-        try {
+        awaiting(condition, site, c, () -> {
             condition.awaitUninterruptibly();
-        } finally {
-            waitAcquire(b, site, c);
-        }
+            return null;
+        });
     }
 
     public static boolean awaitUntil(Condition condition, Date deadline, int site, ThreadContext c)
             throws InterruptedException {
-        long b = waitRelease(condition, site, c);
-        try {
-            return condition.awaitUntil(deadline);
-        } finally {
-            waitAcquire(b, site, c);
-        }
+        return awaiting(condition, site, c, () -> condition.awaitUntil(deadline));
     }
 
     /** The release before waiting; 0 (nothing recorded) for a condition of an unknown lock. */
