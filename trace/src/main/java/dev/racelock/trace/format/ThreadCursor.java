@@ -20,7 +20,7 @@ import static dev.racelock.trace.format.TraceFormat.MAX_EVENT_BYTES;
  * so an event that runs past the chunk's end reads zeros (which end every varint) instead of
  * needing a bounds check per byte; the overrun is caught after the event.
  */
-final class ThreadCursor {
+final class ThreadCursor extends DeltaState {
 
     final int thread;
     /** Where the thread's chunks are in the file; null for a stream. */
@@ -39,17 +39,6 @@ final class ThreadCursor {
     long delivered;
     /** Of {@link #delivered}, how many the merge has counted for progress. */
     long reportedDelivered;
-
-    // delta state, mirroring ThreadEventBuffer's
-    private long prevSeq;
-    private long prevObject;
-    private long prevLock;
-    private long prevToken;
-    private int prevSite;
-    private int prevField;
-    private int prevIndex;
-    private int prevMethod;
-    private int prevContext;
 
     // the pending synchronization event
     boolean pending;

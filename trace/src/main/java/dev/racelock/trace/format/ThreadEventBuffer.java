@@ -58,7 +58,7 @@ import static dev.racelock.trace.format.TraceFormat.MIN_SEGMENT_BYTES;
  * <p>Arguments mean what they mean in {@link dev.racelock.trace.EventVisitor}; the thread is
  * this buffer's.
  */
-public final class ThreadEventBuffer {
+public final class ThreadEventBuffer extends DeltaState {
 
     /** Full segments handed to the writer and not yet written before the owner waits. */
     static final int MAX_IN_FLIGHT = 4;
@@ -97,16 +97,6 @@ public final class ThreadEventBuffer {
     private int sealed;
     private int nextSegmentSize;
     private boolean endedByOwner;
-    // delta state of the encoding (docs/trace-format.md, "Delta state"); the reader mirrors it
-    private long prevSeq;
-    private long prevObject;
-    private long prevLock;
-    private long prevToken;
-    private int prevSite;
-    private int prevField;
-    private int prevIndex;
-    private int prevMethod;
-    private int prevContext;
 
     // ---- the shadow stack (owner thread only) --------------------------------------------------
     // Frame i is (frameMethod[i], frameSite[i]); frameNode[i + 1] is the tree node of frames
