@@ -1,27 +1,14 @@
 package dev.racelock.bench.agent;
 
-import dev.racelock.agent.runtime.Rt;
-import dev.racelock.agent.runtime.ThreadContext;
 import dev.racelock.agent.runtime.library.JdkMonitorHooks;
 import dev.racelock.agent.runtime.library.LibraryHooks;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Vector;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The cost the library model adds to a call of a JDK method, as instrumented code makes it
@@ -30,43 +17,25 @@ import java.util.concurrent.TimeUnit;
  * monitor hook after it (an order-only acquire and release of the vector's monitor), each beside
  * the plain call. Repeat filter off, so every call records.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Thread)
-public class LibraryModelBenchmark {
+public class LibraryModelBenchmark extends RecordingBenchmark {
     private static final int SITE = 7;
     private static final int FIELD = 3;
     private static final int STATE_FIELD = 11;
     private static final String VECTOR_GET = "get(I)Ljava/lang/Object;";
 
-    @Param({"none", "trace"})
-    public String sink;
-
-    private RecordingSink recording;
-    private ThreadContext context;
     private final Map<String, Integer> map = new HashMap<>();
     private final String[] keys = new String[16];
     private final Vector<Integer> vector = new Vector<>();
     private int index;
 
     @Setup(Level.Trial)
-    public void open() throws Exception {
+    public void fill() {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = "key" + i;
             map.put(keys[i], i);
             vector.add(i);
         }
-        recording = RecordingSink.open(sink);
         LibraryHooks.install(STATE_FIELD);
-        context = Rt.context();
-    }
-
-    @TearDown(Level.Trial)
-    public void close() throws Exception {
-        recording.close();
     }
 
     @Benchmark

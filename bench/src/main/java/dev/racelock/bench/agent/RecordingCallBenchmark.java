@@ -7,23 +7,10 @@ import dev.racelock.agent.runtime.juc.AtomicHooks;
 import dev.racelock.agent.runtime.juc.ExecutorHooks;
 import dev.racelock.agent.runtime.juc.IterationHooks;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,13 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lookup and the per-thread buffer write. {@code sink=none} isolates the agent's share
  * (recorder that drops events); {@code sink=trace} writes a real trace to a temp file.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Thread)
-public class RecordingCallBenchmark {
+public class RecordingCallBenchmark extends RecordingBenchmark {
 
     /** Stands for an object of an instrumented class, which carries its id in a field. */
     static final class Instrumented implements Identified {
@@ -50,11 +31,6 @@ public class RecordingCallBenchmark {
         }
     }
 
-    @Param({"none", "trace"})
-    public String sink;
-
-    private RecordingSink recording;
-    private ThreadContext context;
     private final Instrumented object = new Instrumented();
     private final int[] array = new int[16];
     private final int[][] arrays = {new int[16], new int[16]};
@@ -62,17 +38,6 @@ public class RecordingCallBenchmark {
     private final AtomicInteger atomic = new AtomicInteger();
     private final List<Integer> list = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16));
     private final Runnable task = () -> index++;
-
-    @Setup(Level.Trial)
-    public void open() throws Exception {
-        recording = RecordingSink.open(sink);
-        context = Rt.context();
-    }
-
-    @TearDown(Level.Trial)
-    public void close() throws Exception {
-        recording.close();
-    }
 
     /** The field read itself, for scale. */
     @Benchmark
