@@ -16,18 +16,9 @@ import java.lang.invoke.VarHandle;
  */
 final class Segment {
 
-    private static final VarHandle COMMITTED;
-    private static final VarHandle NEXT;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            COMMITTED = lookup.findVarHandle(Segment.class, "committed", long.class);
-            NEXT = lookup.findVarHandle(Segment.class, "next", Segment.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle COMMITTED =
+            FieldHandles.find(MethodHandles.lookup(), Segment.class, "committed", long.class);
+    private static final VarHandle NEXT = FieldHandles.find(MethodHandles.lookup(), Segment.class, "next", Segment.class);
 
     final byte[] data;
     /** Event count in the high 32 bits, byte position in the low 32 bits; one store publishes both. */

@@ -11,15 +11,8 @@ import java.lang.invoke.VarHandle;
  */
 final class SyncSequence {
 
-    private static final VarHandle NEXT;
-
-    static {
-        try {
-            NEXT = MethodHandles.lookup().findVarHandle(SyncSequence.class, "next", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle NEXT =
+            FieldHandles.find(MethodHandles.lookup(), SyncSequence.class, "next", long.class);
 
     @SuppressWarnings("unused") // accessed through NEXT
     private volatile long next = 1;

@@ -63,22 +63,14 @@ public final class ThreadEventBuffer extends DeltaState {
     /** Full segments handed to the writer and not yet written before the owner waits. */
     static final int MAX_IN_FLIGHT = 4;
 
-    private static final VarHandle SPARE;
-    private static final VarHandle RECYCLED;
-    private static final VarHandle ENDED;
-    private static final VarHandle IN_FLIGHT;
+    private static final VarHandle SPARE = field("spare", Segment.class);
+    private static final VarHandle RECYCLED = field("recycled", int.class);
+    private static final VarHandle ENDED = field("ended", boolean.class);
+    private static final VarHandle IN_FLIGHT = field("inFlight", long.class);
     static final long NONE_IN_FLIGHT = Long.MAX_VALUE;
 
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SPARE = lookup.findVarHandle(ThreadEventBuffer.class, "spare", Segment.class);
-            RECYCLED = lookup.findVarHandle(ThreadEventBuffer.class, "recycled", int.class);
-            ENDED = lookup.findVarHandle(ThreadEventBuffer.class, "ended", boolean.class);
-            IN_FLIGHT = lookup.findVarHandle(ThreadEventBuffer.class, "inFlight", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    private static VarHandle field(String name, Class<?> type) {
+        return FieldHandles.find(MethodHandles.lookup(), ThreadEventBuffer.class, name, type);
     }
 
     final int thread;
