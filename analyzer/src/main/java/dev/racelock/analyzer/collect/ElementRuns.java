@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * <p>An access to one element: {@link #find} its run; if the element has a run of its own, update
  * that state in place and call {@link #settled}; else copy the run's state (or a cleared one) to a
  * scratch state, update it, and {@link #put} it back, which splits the run or extends a neighbour.
+ * An access to a range: {@link #cover} it with runs, update each (the elements of a run have one
+ * state, so they end in one state), then {@link #mergeEqualNeighbours}: one step per run met, not
+ * per element.
  *
  * @param <S> the state of an element
  */
@@ -67,6 +70,11 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
 
         public int length() {
             return end - start;
+        }
+
+        /** The run after this one in index order (touching it or not), or null. */
+        public Run<S> next() {
+            return next;
         }
     }
 
@@ -158,6 +166,51 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
         }
         if (next != null && next.start == r.end && next.state.sameAs(r.state)) {
             mergeIntoPrevious(next);
+        }
+    }
+
+    /**
+     * Runs that hold exactly the elements {@code [from, end)} (from &lt; end): the runs met are split
+     * at the two ends and the gaps get runs of a cleared state. Returns the first; the others
+     * follow it through {@link Run#next()} up to the one ending at {@code end}.
+     */
+    public Run<S> cover(int from, int end) {
+        Run<S> r = firstEndingAfter(from);
+        Run<S> first = null;
+        for (int i = from; i < end; ) {
+            Run<S> run;
+            if (r == null || r.start > i) {
+                run = insertBefore(r, i, r == null ? end : Math.min(end, r.start)); // never accessed
+            } else {
+                run = r.start < i ? split(r, i) : r;
+                if (run.end > end) {
+                    split(run, end);
+                }
+                r = run.next;
+            }
+            first = first == null ? run : first;
+            i = run.end;
+        }
+        return first;
+    }
+
+    /**
+     * Merges each run from {@code from} through {@code to}, and the run after {@code to}, into
+     * the run just before it when the two touch and have the same state.
+     */
+    public void mergeEqualNeighbours(Run<S> from, Run<S> to) {
+        Run<S> stop = to.next;
+        Run<S> r = from;
+        while (true) {
+            Run<S> following = r == stop ? null : r.next;
+            Run<S> p = r.prev;
+            if (p != null && p.end == r.start && p.state.sameAs(r.state)) {
+                mergeIntoPrevious(r);
+            }
+            if (following == null) {
+                return;
+            }
+            r = following;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.predict;
 
+import dev.racelock.analyzer.collect.ArrayStates;
 import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
@@ -71,11 +72,9 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private final boolean readsFrom;
     private final WcpClocks clocks = new WcpClocks();
     private final LocationTable<Location> memory = new LocationTable<>(Location::new);
-    private final LongObjectMap<ElementRuns<Location>> arrays = new LongObjectMap<>();
+    private final ArrayStates<Location> arrays = new ArrayStates<>(PredictiveRaceAnalysis::newElementState);
     /** An element's state while the rules are applied to it alone, before it goes back to its array's runs. */
     private final Location scratch = newElementState();
-    private long lastArrayId = -1;
-    private ElementRuns<Location> lastArray;
     /** Rule (a) state of volatile locations and hand-off tokens accessed inside critical sections. */
     private final LocationTable<Location> syncMemory = new LocationTable<>(Location::new);
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
@@ -186,7 +185,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
      * reads-from order), and the next element must see them.
      */
     private void elementAccess(int t, long array, int index, int site, boolean write) {
-        ElementRuns<Location> a = arrayRuns(array);
+        ElementRuns<Location> a = arrays.of(array);
         ElementRuns.Run<Location> r = a.find(index);
         if (r != null && r.length() == 1) {
             if (access(t, r.state, array, index, site, write, true)) {
@@ -202,20 +201,6 @@ public final class PredictiveRaceAnalysis implements Analysis {
         if (access(t, scratch, array, index, site, write, true) || r == null) {
             a.put(index, r, scratch);
         }
-    }
-
-    private ElementRuns<Location> arrayRuns(long array) {
-        if (array == lastArrayId) {
-            return lastArray;
-        }
-        ElementRuns<Location> a = arrays.get(array);
-        if (a == null) {
-            a = new ElementRuns<>(PredictiveRaceAnalysis::newElementState);
-            arrays.put(array, a);
-        }
-        lastArrayId = array;
-        lastArray = a;
-        return a;
     }
 
     /**
@@ -616,10 +601,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
     public void objectFreed(long object) {
         memory.free(object);
         syncMemory.free(object);
-        if (arrays.remove(object) != null && object == lastArrayId) {
-            lastArrayId = -1;
-            lastArray = null;
-        }
+        arrays.remove(object);
         LockHistory l = locks.remove(object);
         if (l != null) {
             l.forgetAll();
@@ -642,8 +624,6 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     /** Fields and runs of array elements with predictive shadow state (memory tests). */
     public int locations() {
-        int[] runs = {memory.size()};
-        arrays.forEachValue(a -> runs[0] += a.runs());
-        return runs[0];
+        return memory.size() + (int) arrays.runs();
     }
 }

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.race;
 
+import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.KeyedLocation;
 
 /**
@@ -12,7 +13,7 @@ import dev.racelock.analyzer.collect.KeyedLocation;
  * epoch, for the reads-from order ({@link SchedulableOrder}); they are not part of the history
  * that {@link #sameAs} compares (array runs do not use them).
  */
-class AccessState extends KeyedLocation {
+class AccessState extends KeyedLocation implements ElementRuns.State<AccessState> {
 
     int writeThread = -1;
     int writeClock;
@@ -77,7 +78,8 @@ class AccessState extends KeyedLocation {
     }
 
     /** This := the state of a location never accessed. */
-    final void clear() {
+    @Override
+    public final void clear() {
         writeThread = -1;
         writeClock = 0;
         writeSite = 0;
@@ -97,7 +99,8 @@ class AccessState extends KeyedLocation {
     }
 
     /** This := {@code o}, the read vector copied, so the two evolve apart. */
-    final void copyFrom(AccessState o) {
+    @Override
+    public final void copyFrom(AccessState o) {
         writeThread = o.writeThread;
         writeClock = o.writeClock;
         writeSite = o.writeSite;
@@ -126,7 +129,8 @@ class AccessState extends KeyedLocation {
      * runs of elements can become one. Fields that the state does not consult (a write's
      * evidence when there is no write) are compared anyway; that only merges less.
      */
-    final boolean sameAs(AccessState o) {
+    @Override
+    public final boolean sameAs(AccessState o) {
         return writeThread == o.writeThread && writeClock == o.writeClock && writeSite == o.writeSite
                 && writeContext == o.writeContext && writeLockSet == o.writeLockSet && writeReadSite == o.writeReadSite
                 && readThread == o.readThread && readClock == o.readClock && readSite == o.readSite

@@ -1,7 +1,8 @@
 package dev.racelock.analyzer.race;
 
+import dev.racelock.analyzer.collect.ArrayStates;
+import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.LocationTable;
-import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.hb.ClockedAnalysis;
 import dev.racelock.analyzer.hb.VectorClock;
@@ -26,7 +27,7 @@ import java.util.List;
  * the accessing thread's vector clock.
  *
  * <p>Fields have one shadow each ({@link LocationShadow}, in a {@link LocationTable}); arrays
- * have runs of elements with one shadow per run ({@link ArrayShadow}), and an access to elements
+ * have runs of elements with one shadow per run ({@link ElementRuns}), and an access to elements
  * {@code [from, to)} applies the rules once per run it meets. That is exactly the
  * element-by-element analysis: the rules look at one element's state and the accessing thread
  * only, so elements with equal states end in equal states and race with the same earlier access;
@@ -44,7 +45,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final CallingContexts contexts;
     private final LockHolds holds;
     private final LocationTable<LocationShadow> memory = new LocationTable<>(LocationShadow::new);
-    private final LongObjectMap<ArrayShadow> arrays = new LongObjectMap<>();
+    private final ArrayStates<AccessState> arrays = new ArrayStates<>(AccessState::new);
     private final RaceRecords records;
     private final SchedulableOrder shb;
     /** An element's state while a rule is applied to it alone, before it gets a run of its own. */
@@ -52,8 +53,6 @@ public final class RaceAnalysis extends ClockedAnalysis {
     /** Entries of a read vector that a write races with (ReadVector.unordered fills it). */
     private long[] unordered = new long[16];
     private final List<String> warnings = new ArrayList<>();
-    private long lastArrayId = -1;
-    private ArrayShadow lastArray;
     private boolean enabled = true;
 
     public RaceAnalysis(TraceState state) {
@@ -188,68 +187,27 @@ public final class RaceAnalysis extends ClockedAnalysis {
         apply(x, t, slot, ct, ct.get(slot), site, write, object, field, 1, false);
     }
 
-    private ArrayShadow arrayShadow(long array) {
-        if (array == lastArrayId) {
-            return lastArray;
-        }
-        ArrayShadow a = arrays.get(array);
-        if (a == null) {
-            a = new ArrayShadow();
-            arrays.put(array, a);
-        }
-        lastArrayId = array;
-        lastArray = a;
-        return a;
-    }
-
     /** One element: in place when it has a run of its own, else through {@link #scratch}. */
     private void elementAccess(int t, long array, int index, int site, boolean write) {
-        ArrayShadow a = arrayShadow(array);
+        ElementRuns<AccessState> a = arrays.of(array);
         VectorClock ct = hb.clock(t);
         int slot = hb.slot(t);
         int now = ct.get(slot);
-        ElementRun r = a.find(index);
+        ElementRuns.Run<AccessState> r = a.find(index);
         if (r != null && r.length() == 1) {
-            if (apply(r, t, slot, ct, now, site, write, array, index, 1, true)) {
-                a.mergeEqualNeighbours(r, r);
+            if (apply(r.state, t, slot, ct, now, site, write, array, index, 1, true)) {
+                a.settled(r);
             }
             return;
         }
         if (r == null) {
             scratch.clear();
-            apply(scratch, t, slot, ct, now, site, write, array, index, 1, true); // never accessed: no race
-            ElementRun next = a.firstEndingAfter(index);
-            ElementRun prev = next == null ? a.last() : next.prev;
-            if (prev != null && prev.end == index && prev.sameAs(scratch)) {
-                prev.end = index + 1;
-                if (next != null && next.start == index + 1) {
-                    a.mergeEqualNeighbours(next, next);
-                }
-            } else if (next != null && next.start == index + 1 && next.sameAs(scratch)) {
-                next.start = index;
-            } else {
-                a.insertBefore(next, index, index + 1).copyFrom(scratch);
-            }
-            return;
-        }
-        scratch.copyFrom(r);
-        if (!apply(scratch, t, slot, ct, now, site, write, array, index, 1, true)) {
-            return; // same epoch: the run is unchanged
-        }
-        ElementRun prev = r.prev;
-        ElementRun next = r.next;
-        if (index == r.start && prev != null && prev.end == index && prev.sameAs(scratch)) {
-            prev.end++;
-            r.start++;
-        } else if (index == r.end - 1 && next != null && next.start == r.end && next.sameAs(scratch)) {
-            next.start--;
-            r.end--;
         } else {
-            ElementRun own = index == r.start ? r : a.split(r, index);
-            if (own.end > index + 1) {
-                a.split(own, index + 1);
-            }
-            own.copyFrom(scratch);
+            scratch.copyFrom(r.state);
+        }
+        // Never accessed: no race, and always a change. Same epoch: the run is unchanged.
+        if (apply(scratch, t, slot, ct, now, site, write, array, index, 1, true) || r == null) {
+            a.put(index, r, scratch);
         }
     }
 
@@ -259,32 +217,17 @@ public final class RaceAnalysis extends ClockedAnalysis {
             return;
         }
         int end = (int) Math.min((long) from + length, Integer.MAX_VALUE);
-        ArrayShadow a = arrayShadow(array);
+        ElementRuns<AccessState> a = arrays.of(array);
         VectorClock ct = hb.clock(t);
         int slot = hb.slot(t);
         int now = ct.get(slot);
-        ElementRun r = a.firstEndingAfter(from);
-        ElementRun first = null;
-        ElementRun last = null;
-        for (int i = from; i < end; ) {
-            ElementRun run;
-            if (r == null || r.start > i) {
-                run = a.insertBefore(r, i, r == null ? end : Math.min(end, r.start)); // never accessed
-            } else {
-                run = r.start < i ? a.split(r, i) : r;
-                if (run.end > end) {
-                    a.split(run, end);
-                }
-                r = run.next;
-            }
-            apply(run, t, slot, ct, now, site, write, array, i, run.length(), true);
-            first = first == null ? run : first;
+        ElementRuns.Run<AccessState> first = a.cover(from, end);
+        ElementRuns.Run<AccessState> last = first;
+        for (ElementRuns.Run<AccessState> run = first; run != null && run.start() < end; run = run.next()) {
+            apply(run.state, t, slot, ct, now, site, write, array, run.start(), run.length(), true);
             last = run;
-            i = run.end;
         }
-        if (first != null) {
-            a.mergeEqualNeighbours(first, last);
-        }
+        a.mergeEqualNeighbours(first, last);
     }
 
     /**
@@ -468,10 +411,6 @@ public final class RaceAnalysis extends ClockedAnalysis {
         super.objectFreed(object);
         memory.free(object);
         arrays.remove(object);
-        if (object == lastArrayId) {
-            lastArrayId = -1;
-            lastArray = null;
-        }
         records.freed(object);
     }
 
@@ -489,14 +428,12 @@ public final class RaceAnalysis extends ClockedAnalysis {
 
     /** Objects with shadow state: fields' objects and arrays (memory tests). */
     public int shadowObjects() {
-        return memory.objects() + arrays.size();
+        return memory.objects() + arrays.arrays();
     }
 
     /** Shadow states: one per field location, one per run of array elements (memory tests). */
     public int shadowLocations() {
-        int[] runs = {memory.size()};
-        arrays.forEachValue(a -> runs[0] += a.runs());
-        return runs[0];
+        return memory.size() + (int) arrays.runs();
     }
 
     /** Objects with lock, volatile or token clocks (memory tests). */

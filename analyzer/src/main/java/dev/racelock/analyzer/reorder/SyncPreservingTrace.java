@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.reorder;
 
+import dev.racelock.analyzer.collect.ArrayStates;
 import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
@@ -36,7 +37,7 @@ public final class SyncPreservingTrace {
     private final CriticalSections sections = new CriticalSections();
     private final LocationTable<LastWrite> writes = new LocationTable<>(LastWrite::new);
     /** Arrays followed element by element: their last writes by runs of elements. */
-    private final LongObjectMap<ElementRuns<LastWrite>> elements = new LongObjectMap<>();
+    private final ArrayStates<LastWrite> elements = new ArrayStates<>(LastWrite::new);
     private final LastWrite scratch = new LastWrite();
     /** Arrays followed as a whole: per thread, the epoch of its last write to any element (0: none). */
     private final LongObjectMap<int[]> wholeArrays = new LongObjectMap<>();
@@ -72,9 +73,7 @@ public final class SyncPreservingTrace {
 
     /** Last writes kept: one per field, one per run of array elements (memory tests). */
     long lastWrites() {
-        long[] n = {writes.size()};
-        elements.forEachValue(runs -> n[0] += runs.runs());
-        return n[0];
+        return writes.size() + elements.runs();
     }
 
     /** True once older history was dropped to stay within the budget. */
@@ -120,17 +119,15 @@ public final class SyncPreservingTrace {
     }
 
     private void elementRead(int t, long array, int index) {
-        ElementRuns<LastWrite> runs = elements.get(array);
-        ElementRuns.Run<LastWrite> r = runs == null ? null : runs.find(index);
-        readFrom(t, r == null ? null : r.state);
+        ElementRuns<LastWrite> runs = elements.find(array);
+        if (runs != null) {
+            ElementRuns.Run<LastWrite> r = runs.find(index);
+            readFrom(t, r == null ? null : r.state);
+        }
     }
 
     private void elementWrite(int t, long array, int index) {
-        ElementRuns<LastWrite> runs = elements.get(array);
-        if (runs == null) {
-            runs = new ElementRuns<>(LastWrite::new);
-            elements.put(array, runs);
-        }
+        ElementRuns<LastWrite> runs = elements.of(array);
         ElementRuns.Run<LastWrite> r = runs.find(index);
         int epoch = clocks.epoch(t);
         if (r != null && r.state.thread == t && r.state.epoch == epoch) {
