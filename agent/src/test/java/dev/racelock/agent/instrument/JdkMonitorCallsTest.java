@@ -48,6 +48,7 @@ class JdkMonitorCallsTest {
         assertEquals(HELD, lockEvents(run, "@stringbuffer append"));
         assertEquals(HELD, lockEvents(run, "@observable deleteObserver"), "an application subclass of Observable");
         assertEquals(HELD, lockEvents(run, "@vector isEmpty"));
+        assertEquals(HELD, lockEvents(run, "@stack add as a Vector"), "a JDK subclass of the class the call names");
         assertEquals(HELD, lockEvents(run, "@observable notifyObservers"),
                 "notifyObservers locks its receiver in a synchronized block");
         assertEquals(HELD, lockEvents(run, "@super deleteObserver"), "super.deleteObserver runs the JDK's method");

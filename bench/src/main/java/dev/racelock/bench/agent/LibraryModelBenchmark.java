@@ -1,6 +1,7 @@
 package dev.racelock.bench.agent;
 
 import dev.racelock.agent.runtime.library.JdkMonitorHooks;
+import dev.racelock.agent.runtime.library.JdkMonitors;
 import dev.racelock.agent.runtime.library.LibraryHooks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -22,6 +23,7 @@ public class LibraryModelBenchmark extends RecordingBenchmark {
     private static final int FIELD = 3;
     private static final int STATE_FIELD = 11;
     private static final String VECTOR_GET = "get(I)Ljava/lang/Object;";
+    private static final int VECTOR = JdkMonitors.CLASSES.indexOf(Vector.class);
 
     private final Map<String, Integer> map = new HashMap<>();
     private final String[] keys = new String[16];
@@ -60,7 +62,7 @@ public class LibraryModelBenchmark extends RecordingBenchmark {
     @Benchmark
     public Integer recordedVectorGet() {
         Integer value = vector.get(index++ & 15);
-        JdkMonitorHooks.called(vector, VECTOR_GET, SITE, FIELD, context);
+        JdkMonitorHooks.calledOnTableClass(vector, VECTOR, VECTOR_GET, SITE, FIELD, context);
         return value;
     }
 }

@@ -30,6 +30,9 @@ final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
     private static final String HOOKS = Type.getInternalName(JdkMonitorHooks.class);
     private static final String HOOK_DESC = "(Ljava/lang/Object;Ljava/lang/String;II" + Emit.CONTEXT_DESC + ")V";
 
+    private static final String TABLE_CLASS_HOOK_DESC =
+            "(Ljava/lang/Object;ILjava/lang/String;II" + Emit.CONTEXT_DESC + ")V";
+
     /** opcode owner.name descriptor to whether it locks the receiver. */
     private final Map<String, Boolean> locking = new ConcurrentHashMap<>();
 
@@ -103,9 +106,28 @@ final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
             receiverSlot += argument.getSize();
         }
         mv.visitVarInsn(Opcodes.ALOAD, receiverSlot);
+        int named = tableClassNamed(owner);
+        if (opcode == Opcodes.INVOKEVIRTUAL && named >= 0) {
+            // the instruction names a class of the table, whose method locks (observes): a receiver
+            // of exactly that class is decided here, the hook looks up only a subclass's
+            Emit.push(mv, named);
+            pushHookArguments(mv, at, name, descriptor);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "calledOnTableClass", TABLE_CLASS_HOOK_DESC, false);
+            return;
+        }
         pushHookArguments(mv, at, name, descriptor);
         String hook = opcode == Opcodes.INVOKESPECIAL ? "calledExact" : "called";
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, HOOK_DESC, false);
+    }
+
+    /** The index in {@link JdkMonitors#CLASSES} of the class {@code owner} (an internal name) names, or -1. */
+    private static int tableClassNamed(String owner) {
+        for (int i = 0; i < JdkMonitors.CLASSES.size(); i++) {
+            if (Type.getInternalName(JdkMonitors.CLASSES.get(i)).equals(owner)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** After the receiver: the method, the site, the receiver's field and the context ({@link #HOOK_DESC}). */

@@ -30,7 +30,8 @@ import java.util.Set;
  * hold, not one per call.
  *
  * <p>Hot path (Rt's rule): one read of the context's held locks; when some are held, a
- * {@link ClassValue} lookup, a set probe and a probe of {@link RecordedHolds}, then two events;
+ * {@link ClassValue} lookup and a set probe (none when the call names the receiver's own class,
+ * {@link #calledOnTableClass}) and a probe of {@link RecordedHolds}, then two events;
  * no allocation, no lock (the set is computed once per receiver class, then only read; the
  * table once per thread).
  */
@@ -63,6 +64,24 @@ public final class JdkMonitorHooks {
      */
     public static void called(Object receiver, String method, int site, int field, ThreadContext c) {
         if (!c.holdsNoLock() && receiver != null && LOCKING.get(receiver.getClass()).contains(method)) {
+            held(receiver, site, field, c);
+        }
+    }
+
+    /** The classes of the table by their index in {@link JdkMonitors#CLASSES}, for {@link #calledOnTableClass}. */
+    private static final Class<?>[] TABLE = JdkMonitors.CLASSES.toArray(new Class<?>[0]);
+
+    /**
+     * {@code invokevirtual} naming class number {@code named} of the table itself
+     * ({@code Vector.add}, {@code StringBuffer.append}), whose method locks an instance of
+     * exactly that class, as decided when the call was instrumented: a receiver of that class
+     * (a {@code StringBuffer} always, the class is final) needs no lookup; a subclass's
+     * ({@code Stack}, an application's) is looked up as in {@link #called}.
+     */
+    public static void calledOnTableClass(Object receiver, int named, String method, int site, int field,
+                                          ThreadContext c) {
+        if (!c.holdsNoLock() && receiver != null
+                && (receiver.getClass() == TABLE[named] || LOCKING.get(receiver.getClass()).contains(method))) {
             held(receiver, site, field, c);
         }
     }
