@@ -89,6 +89,16 @@ public final class TraceScript {
         return id;
     }
 
+    /** A site at {@code line} that calls {@code calledClass.calledName} (SiteInfo.calledMethod): a JDK call of the library model. */
+    public int callSite(String className, String method, int line, String calledClass, String calledName) {
+        int m = method(className, method);
+        int called = method(calledClass, calledName);
+        int id = nextSite++;
+        SiteInfo info = new SiteInfo(id, m, line + lineShift, called);
+        emit(v -> v.site(info));
+        return id;
+    }
+
     public int field(String owner, String name, String descriptor) {
         int id = nextField++;
         FieldInfo info = new FieldInfo(id, owner, name, descriptor, false, false);

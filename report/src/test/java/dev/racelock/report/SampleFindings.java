@@ -135,6 +135,25 @@ public final class SampleFindings {
         return Finding.cycle(FindingType.DEADLOCK, DEADLOCK_FINGERPRINT, List.of(t1, t2), 1);
     }
 
+    /**
+     * DERBY-5447's shape: t1 holds the cache's monitor and calls {@code deleteObserver} on the
+     * transaction, which takes the transaction's monitor inside the JDK (an order-only hold); t2
+     * holds the transaction's monitor and takes the cache's.
+     */
+    public static Finding deadlockInsideJdkCall() {
+        SourceSite t1TakesCache = site("com.acme.Cache", "close", "Cache.java", 40);
+        SourceSite t1RemovesObserver = site("com.acme.Cache", "close", "Cache.java", 41);
+        SourceSite t2TakesTx = site("com.acme.Tx", "commit", "Tx.java", 12);
+        SourceSite t2TakesCache = site("com.acme.Tx", "commit", "Tx.java", 14);
+        LockRef cache = fieldLock("com.acme.Cache", "CACHE");
+        LockRef tx = fieldLock("com.acme.Cache", "TX");
+        LockAcquisition t1 = new LockAcquisition(tx, T1, t1RemovesObserver, List.of(t1RemovesObserver),
+                List.of(new HeldLock(cache, t1TakesCache)), StackBase.THREAD_ENTRY, "Transaction.deleteObserver");
+        LockAcquisition t2 = new LockAcquisition(cache, T2, t2TakesCache, List.of(t2TakesCache),
+                List.of(new HeldLock(tx, t2TakesTx)), StackBase.THREAD_ENTRY);
+        return Finding.cycle(FindingType.DEADLOCK, DEADLOCK_FINGERPRINT, List.of(t1, t2), 1);
+    }
+
     /** The cycle of {@link #deadlock()}, which a reordering of the run realizes. */
     public static Finding predictedDeadlock() {
         Finding potential = deadlock();

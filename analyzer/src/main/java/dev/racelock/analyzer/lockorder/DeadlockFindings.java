@@ -11,6 +11,9 @@ import dev.racelock.analyzer.state.LockClass;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.testcase.TestTimeline;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.SiteInfo;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultDirectedGraph;
 
@@ -176,10 +179,27 @@ final class DeadlockFindings {
             entries.add(new LockAcquisition(ref(a.lockClass(), instanceOf.applyAsInt(a.lock())),
                     dictionary.threadRef(a.thread()), dictionary.sourceSite(a.site()),
                     state.contexts().stack(dictionary, a.site(), a.context()), held,
-                    state.contexts().base(dictionary, a.context())));
+                    state.contexts().base(dictionary, a.context()), takenInside(a)));
         }
         return Finding.cycle(type, fingerprint, entries, Math.max(1, occurrences))
                 .withTest(state.tests().ref(closingTest(witnesses)));
+    }
+
+    /**
+     * For an order-only hold (a monitor a JDK method took, recorded at the application's call of
+     * it), the called method its site names, {@code Transaction.deleteObserver}; else null.
+     */
+    private String takenInside(Acquisition a) {
+        if (!LockFlags.isOrderOnly(a.flags())) {
+            return null;
+        }
+        SiteInfo site = dictionary.site(a.site());
+        MethodInfo called = site == null || site.calledMethod() < 0 ? null : dictionary.method(site.calledMethod());
+        if (called == null) {
+            return null;
+        }
+        String type = called.className();
+        return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1) + "." + called.name();
     }
 
     /**

@@ -68,6 +68,30 @@ class LockOrderAnalysisTest {
         assertEquals(1, first.stack().size());
     }
 
+    /**
+     * DERBY-5447's shape: t1 holds a and calls deleteObserver on b, which takes b's monitor inside
+     * the JDK (an order-only hold at the call's site); t2 holds b and takes a. The acquisition
+     * inside the call names it; the application's own does not.
+     */
+    @Test
+    void aMonitorTakenInsideAJdkCallNamesTheCall() {
+        Bank k = new Bank();
+        int deleteObserver = k.s.callSite("com.acme.Bank", "transfer", 11, "com.acme.Bank$Transaction",
+                "deleteObserver");
+        int orderOnly = LockFlags.MONITOR | LockFlags.ORDER_ONLY;
+        k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite);
+        k.s.lock(k.t1, k.a, k.siteA).acquire(k.t1, k.b, deleteObserver, orderOnly)
+                .unlock(k.t1, k.b, deleteObserver, orderOnly).unlock(k.t1, k.a, k.siteA);
+        k.nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        List<Finding> d = k.deadlocks();
+        assertEquals(1, d.size());
+        LockAcquisition inside = d.get(0).cycle().get(0);
+        assertEquals("b", inside.lock().field());
+        assertEquals(11, inside.acquiredAt().line());
+        assertEquals("Transaction.deleteObserver", inside.takenInside());
+        assertEquals(null, d.get(0).cycle().get(1).takenInside(), "t2 took a in its own code");
+    }
+
     @Test
     void aClassObjectsMonitorOfAnOlderTraceIsNamedByWhereItWasFirstTaken() {
         Bank k = new Bank();

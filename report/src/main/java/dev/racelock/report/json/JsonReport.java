@@ -145,6 +145,9 @@ public final class JsonReport implements ReportVisitor {
             writeLock(json.name("lock"), e.lock());
             writeThread(json.name("thread"), e.thread());
             writeSite(json.name("acquiredAt"), e.acquiredAt());
+            if (e.takenInside() != null) {
+                json.field("takenInside", e.takenInside());
+            }
             writeStack(json.name("stack"), e.stack());
             json.field("stackBase", stackBase(e.stackBase()));
             writeHeldLocks(json.name("heldLocks"), e.heldLocks());

@@ -410,11 +410,20 @@ public final class FindingWords {
     public static String acquisitionSentence(Finding f, LockAcquisition edge) {
         String verb = " " + acquisitionVerb(f.type()) + " ";
         StringBuilder sb = new StringBuilder("Thread ").append(threadName(edge.thread())).append(verb)
-                .append(lock(edge.lock())).append(" at ").append(fileAndLine(edge.acquiredAt()));
+                .append(lock(edge.lock())).append(" at ").append(fileAndLine(edge.acquiredAt()))
+                .append(insideCall(edge));
         if (!edge.heldLocks().isEmpty()) {
             sb.append(" while holding ").append(heldLocks(edge.heldLocks()));
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code  inside Transaction.deleteObserver} for a monitor the JDK took inside the method the
+     * application called there (docs/library-model.md, "Monitors the JDK takes"), else empty.
+     */
+    public static String insideCall(LockAcquisition edge) {
+        return edge.takenInside() == null ? "" : " inside " + edge.takenInside();
     }
 
     /**

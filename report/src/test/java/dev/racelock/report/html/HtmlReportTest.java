@@ -87,6 +87,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void namesTheJdkMethodAMonitorWasTakenInside() {
+        String page = html(new AnalysisResult(java.util.List.of("t.rlt"),
+                java.util.List.of(SampleFindings.deadlockInsideJdkCall()), 10, java.util.List.of()));
+        assertTrue(page.contains("<h3>Thread &quot;t1&quot; acquired <code>Cache.TX</code> inside Transaction.deleteObserver</h3>"),
+                page);
+        assertTrue(page.contains("<h3>Thread &quot;t2&quot; acquired <code>Cache.CACHE</code></h3>"), page);
+    }
+
+    @Test
     void escapesEverythingFromTheTrace() {
         String page = html(SampleFindings.hostile());
         assertFalse(page.contains("<script"), "no markup from a thread name reaches the page");

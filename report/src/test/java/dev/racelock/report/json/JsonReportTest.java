@@ -142,6 +142,16 @@ class JsonReportTest {
     }
 
     @Test
+    void namesTheJdkMethodAMonitorWasTakenInside() {
+        String json = json(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.deadlockInsideJdkCall()), 10,
+                List.of()));
+        assertEquals(List.of(), SCHEMA.violations(json));
+        JsonNode cycle = JsonSchemaCheck.parse(json).path("findings").get(0).path("cycle");
+        assertEquals("Transaction.deleteObserver", cycle.get(0).path("takenInside").asText());
+        assertTrue(cycle.get(1).path("takenInside").isMissingNode(), "the application's own acquisition");
+    }
+
+    @Test
     void keepsOddNamesIntactThroughEscaping() {
         JsonNode f = JsonSchemaCheck.parse(json(SampleFindings.hostile())).path("findings").get(0);
         assertEquals("<script>alert('x')</script> & \"friends\"\u0007",

@@ -128,6 +128,16 @@ class TextReportTest {
     }
 
     @Test
+    void namesTheJdkMethodAMonitorWasTakenInside() {
+        String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.deadlockInsideJdkCall()), 10,
+                List.of()));
+        assertTrue(report.contains("  Thread \"t1\" acquired Cache.TX at Cache.java:41 inside Transaction.deleteObserver"
+                + " while holding Cache.CACHE (taken at Cache.java:40)\n"), report);
+        assertTrue(report.contains("  Thread \"t2\" acquired Cache.CACHE at Tx.java:14 while holding Cache.TX"
+                + " (taken at Tx.java:12)\n"), "the application's own acquisition names no call: " + report);
+    }
+
+    @Test
     void reportsEachAcquisitionOfALockCycleAndTheCycle() {
         String report = text(new AnalysisResult(List.of("t.rlt"), List.of(SampleFindings.deadlock()), 10, List.of()));
         assertTrue(report.contains("POTENTIAL DEADLOCK: lock-order cycle of 2 locks\n"), report);
