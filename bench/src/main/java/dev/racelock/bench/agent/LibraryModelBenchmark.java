@@ -3,9 +3,11 @@ package dev.racelock.bench.agent;
 import dev.racelock.agent.runtime.library.JdkMonitorHooks;
 import dev.racelock.agent.runtime.library.JdkMonitors;
 import dev.racelock.agent.runtime.library.LibraryHooks;
+import dev.racelock.trace.LockFlags;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +26,7 @@ public class LibraryModelBenchmark extends RecordingBenchmark {
     private static final int STATE_FIELD = 11;
     private static final String VECTOR_GET = "get(I)Ljava/lang/Object;";
     private static final int VECTOR = JdkMonitors.CLASSES.indexOf(Vector.class);
+    private static final long APP_LOCK = 1;
 
     private final Map<String, Integer> map = new HashMap<>();
     private final String[] keys = new String[16];
@@ -38,6 +41,15 @@ public class LibraryModelBenchmark extends RecordingBenchmark {
             vector.add(i);
         }
         LibraryHooks.install(STATE_FIELD);
+    }
+
+    @Override
+    protected void opened(BenchmarkParams params) {
+        if (params.getBenchmark().endsWith("UnderLock")) {
+            // the thread holds an application lock for the whole trial, as Xalan's workers hold
+            // TransformerImpl's m_reentryGuard: the monitor hook gets past its first check
+            context.lockAcquire(APP_LOCK, SITE, LockFlags.MONITOR);
+        }
     }
 
     @Benchmark
@@ -63,6 +75,29 @@ public class LibraryModelBenchmark extends RecordingBenchmark {
     public Integer recordedVectorGet() {
         Integer value = vector.get(index++ & 15);
         JdkMonitorHooks.calledOnTableClass(vector, VECTOR, VECTOR_GET, SITE, FIELD, context);
+        return value;
+    }
+
+    /**
+     * {@link #recordedVectorGet} while the thread holds a lock: the hook takes the vector's class
+     * from the call (the instruction names {@code Vector}), and the hold, the same each time, is
+     * written once (RecordedHolds); the cost per call is the checks that find it written.
+     */
+    @Benchmark
+    public Integer recordedVectorGetUnderLock() {
+        Integer value = vector.get(index++ & 15);
+        JdkMonitorHooks.calledOnTableClass(vector, VECTOR, VECTOR_GET, SITE, FIELD, context);
+        return value;
+    }
+
+    /**
+     * The same through the hook of a call naming a supertype or a subclass ({@code List.get}):
+     * the receiver's class looked up ({@code ClassValue}, then a set of methods).
+     */
+    @Benchmark
+    public Integer lookedUpVectorGetUnderLock() {
+        Integer value = vector.get(index++ & 15);
+        JdkMonitorHooks.called(vector, VECTOR_GET, SITE, FIELD, context);
         return value;
     }
 }

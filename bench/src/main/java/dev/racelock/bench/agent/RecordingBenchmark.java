@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.concurrent.TimeUnit;
 
@@ -40,9 +41,17 @@ public abstract class RecordingBenchmark {
     protected ThreadContext context;
 
     @Setup(Level.Trial)
-    public void openRecording() throws Exception {
+    public void openRecording(BenchmarkParams params) throws Exception {
         recording = RecordingSink.open(sink);
         context = Rt.context();
+        opened(params);
+    }
+
+    /**
+     * Called once the recording is open and {@link #context} set, for a subclass whose trial
+     * records something first (JMH gives no order between a superclass's setup and a subclass's).
+     */
+    protected void opened(BenchmarkParams params) {
     }
 
     @TearDown(Level.Trial)
