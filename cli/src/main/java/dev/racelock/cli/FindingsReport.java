@@ -13,6 +13,7 @@ import dev.racelock.report.gate.GateVerdict;
 import dev.racelock.report.gate.SuppressionFile;
 import dev.racelock.report.gate.SuppressionRule;
 import dev.racelock.report.gate.Suppressions;
+import dev.racelock.report.progress.ProgressLine;
 import dev.racelock.trace.TraceFormatException;
 
 import java.io.BufferedWriter;
@@ -87,7 +88,7 @@ record FindingsReport(ReportingOptions options, CliServices services, PrintWrite
         AnalysisResult result;
         ProgressLine.Mode mode = options.quiet ? ProgressLine.Mode.OFF
                 : services.terminal() ? ProgressLine.Mode.REDRAWN : ProgressLine.Mode.LOGGED;
-        try (ProgressLine progress = new ProgressLine(err, mode, services.nanoClock(), totalSize(traces))) {
+        try (ProgressLine progress = new ProgressLine(err, mode, services.nanoClock(), ProgressLine.allBytes(traces))) {
             result = services.analysis().analyze(traces, progress, options.analysis);
         } catch (TraceFormatException e) {
             throw e;
@@ -118,17 +119,6 @@ record FindingsReport(ReportingOptions options, CliServices services, PrintWrite
         return exitCode;
     }
 
-    private static long totalSize(List<Path> traces) {
-        long total = 0;
-        for (Path trace : traces) {
-            try {
-                total += Files.size(trace);
-            } catch (IOException e) {
-                return 0; // the reader will say what is wrong with it
-            }
-        }
-        return total;
-    }
 
     /**
      * A text report on stdout ends with its own summary; the gate's line repeats it unless the

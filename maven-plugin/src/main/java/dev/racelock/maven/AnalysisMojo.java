@@ -6,6 +6,7 @@ import dev.racelock.report.gate.Baseline;
 import dev.racelock.report.gate.BaselineFile;
 import dev.racelock.report.gate.FindingGate;
 import dev.racelock.report.gate.GateConfigException;
+import dev.racelock.report.progress.ProgressLine;
 import dev.racelock.trace.TraceFormatException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -17,9 +18,11 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What check and report share: find the traces the test JVMs wrote, analyze them, write every
@@ -122,8 +125,14 @@ abstract class AnalysisMojo extends AbstractMojo {
         }
         ReportOptions options = ReportOptions.forProject(root.getBasedir().toPath(), false, plugin.getVersion());
         BuildReport.Outcome outcome;
-        try {
-            outcome = BuildReport.write(traces, gate, reportDirectory, options);
+        long allBytes = ProgressLine.allBytes(traces);
+        // A CI log shows a line every ten seconds of a long analysis, so that it never looks hung.
+        try (ProgressLine progress = new ProgressLine(new PrintWriter(new LogLines(getLog()::info)),
+                ProgressLine.Mode.LOGGED, System::nanoTime, allBytes)) {
+            outcome = BuildReport.write(traces, gate, reportDirectory, options, progress);
+        } catch (OutOfMemoryError e) {
+            // What the analysis held is garbage once unwound to here, so there is room to say so.
+            throw new MojoExecutionException(outOfMemory(traces.size(), allBytes));
         } catch (TraceFormatException e) {
             throw new MojoExecutionException("racelock: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -134,6 +143,14 @@ abstract class AnalysisMojo extends AbstractMojo {
         }
         getLog().info("racelock: " + Summary.describe(outcome, consequence) + "; reports in " + reportDirectory);
         return outcome;
+    }
+
+    /** The one line a build log shows when the analysis ran out of Maven's heap. */
+    static String outOfMemory(int traces, long allBytes) {
+        return String.format(Locale.ROOT, "racelock: out of memory: analyzing %d trace(s) of %,d MB needed more than "
+                + "the %,d MB of heap Maven's JVM had; give Maven more, e.g. MAVEN_OPTS=-Xmx8g or -Xmx8g in "
+                + ".mvn/jvm.config (the traces are kept: racelock analyze reads them with RACELOCK_OPTS=-Xmx8g)",
+                traces, allBytes / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     /** Logs each failing finding as an ERROR line; the others at INFO. */

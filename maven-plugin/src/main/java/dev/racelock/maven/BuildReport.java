@@ -41,8 +41,9 @@ final class BuildReport {
      * @throws dev.racelock.trace.TraceFormatException a trace that cannot be read at all
      * @throws IOException a trace or a report that cannot be read or written
      */
-    static Outcome write(List<Path> traces, FindingGate gate, Path directory, ReportOptions options) throws IOException {
-        AnalysisResult result = Analyzer.analyze(traces, ReadProgress.NONE);
+    static Outcome write(List<Path> traces, FindingGate gate, Path directory, ReportOptions options,
+                         ReadProgress progress) throws IOException {
+        AnalysisResult result = Analyzer.analyze(traces, progress);
         GateVerdict verdict = gate.apply(result.findings());
         AnalysisResult shown = shown(result, verdict);
         Files.createDirectories(directory);

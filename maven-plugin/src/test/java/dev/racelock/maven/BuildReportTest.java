@@ -6,6 +6,7 @@ import dev.racelock.report.gate.Baseline;
 import dev.racelock.report.gate.FindingGate;
 import dev.racelock.report.gate.Suppressions;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.TraceFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class BuildReportTest {
         assertEquals(List.of(traces.resolve("racelock-42.rlt")), found);
 
         BuildReport.Outcome outcome = BuildReport.write(found, FAIL_ON_ALL, traces,
-                ReportOptions.forProject(dir, false, "test"));
+                ReportOptions.forProject(dir, false, "test"), ReadProgress.NONE);
 
         assertEquals(1, outcome.verdict().failing().size());
         assertEquals("DATA RACE on Counter.hits at com.acme.Counter.hit(Counter.java:8) [data-race "
@@ -61,11 +62,11 @@ class BuildReportTest {
     void theBaselineAcceptsTheRace() throws IOException {
         RacyTrace.write(dir.resolve("t.rlt"));
         BuildReport.Outcome first = BuildReport.write(List.of(dir.resolve("t.rlt")), FAIL_ON_ALL, dir.resolve("a"),
-                ReportOptions.forProject(dir, false, "test"));
+                ReportOptions.forProject(dir, false, "test"), ReadProgress.NONE);
         FindingGate withBaseline = new FindingGate(Baseline.ofFindings(first.verdict().reported()), Suppressions.NONE,
                 EnumSet.allOf(FindingType.Category.class));
         BuildReport.Outcome second = BuildReport.write(List.of(dir.resolve("t.rlt")), withBaseline, dir.resolve("b"),
-                ReportOptions.forProject(dir, false, "test"));
+                ReportOptions.forProject(dir, false, "test"), ReadProgress.NONE);
         assertEquals(List.of(), second.verdict().failing());
         assertEquals("1 finding in 1 trace (10 events) [1 in the baseline]; none fails the build",
                 Summary.describe(second, Summary.Consequence.FAIL_THE_BUILD));
@@ -75,6 +76,6 @@ class BuildReportTest {
     void aFileThatIsNotATraceIsAFormatError() throws IOException {
         Path bogus = Files.writeString(dir.resolve("racelock-1.rlt"), "\u0089RLT but not really");
         assertThrows(TraceFormatException.class, () -> BuildReport.write(List.of(bogus), FAIL_ON_ALL, dir,
-                ReportOptions.forProject(dir, false, "test")));
+                ReportOptions.forProject(dir, false, "test"), ReadProgress.NONE));
     }
 }

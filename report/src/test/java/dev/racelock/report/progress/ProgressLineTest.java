@@ -1,4 +1,4 @@
-package dev.racelock.cli;
+package dev.racelock.report.progress;
 
 import org.junit.jupiter.api.Test;
 

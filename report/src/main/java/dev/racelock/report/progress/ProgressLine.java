@@ -1,8 +1,12 @@
-package dev.racelock.cli;
+package dev.racelock.report.progress;
 
 import dev.racelock.trace.ReadProgress;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -17,15 +21,18 @@ import java.util.function.LongSupplier;
  *
  * <p>Readers report per file ({@link ReadProgress}, ending each file with a final update); the
  * line adds up the files already read so that one analysis of several traces shows one count.
+ *
+ * <p>Shared by {@code racelock analyze}/{@code run} (standard error) and the Maven plugin's
+ * {@code check}/{@code report} (the build log, always {@link Mode#LOGGED}).
  */
-final class ProgressLine implements ReadProgress, AutoCloseable {
+public final class ProgressLine implements ReadProgress, AutoCloseable {
 
     static final long DELAY_NANOS = TimeUnit.SECONDS.toNanos(2);
     static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** How progress is shown. */
-    enum Mode {
+    public enum Mode {
         /** Nothing ({@code --quiet}). */
         OFF,
         /** One line redrawn in place: standard error is a terminal. */
@@ -48,7 +55,7 @@ final class ProgressLine implements ReadProgress, AutoCloseable {
     private long earlierFilesEvents;
 
     /** @param allBytes the size of every trace to be read together, or 0 when unknown */
-    ProgressLine(PrintWriter err, Mode mode, LongSupplier clock, long allBytes) {
+    public ProgressLine(PrintWriter err, Mode mode, LongSupplier clock, long allBytes) {
         this.err = err;
         this.mode = mode;
         this.clock = clock;
@@ -100,6 +107,19 @@ final class ProgressLine implements ReadProgress, AutoCloseable {
             b.append(String.format(Locale.ROOT, ", %d%%, about %s left", (int) (done * 100), duration(left)));
         }
         return b.toString();
+    }
+
+    /** What {@code allBytes} is for these traces: their sizes added up, or 0 when one cannot be read. */
+    public static long allBytes(List<Path> traces) {
+        long total = 0;
+        for (Path trace : traces) {
+            try {
+                total += Files.size(trace);
+            } catch (IOException e) {
+                return 0; // the reader will say what is wrong with it
+            }
+        }
+        return total;
     }
 
     private static String count(long n) {
