@@ -1,6 +1,7 @@
 package dev.racelock.analyzer.predict;
 
 import dev.racelock.analyzer.collect.ElementRuns;
+import dev.racelock.analyzer.collect.LongObjectMap;
 
 import java.util.Arrays;
 
@@ -35,6 +36,14 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
     int[] readContexts;
     int[] readLockSets;
 
+    /**
+     * The chained rule (a) states by lock, once the chain is longer than {@link #CHAIN_SEARCHED}:
+     * a location read inside the sections of many locks (a static field read under each of the
+     * 600,000 entry locks of the cache workload) would otherwise cost a walk of the chain per access.
+     */
+    private LongObjectMap<LockedAccesses> byLock;
+    private int chained;
+
     /** The last predicted race found on this location and its two sites (packed), to count repeats cheaply. */
     PredictedRace lastPredicted;
     long lastPredictedSites;
@@ -52,15 +61,41 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
             this.lock = lock;
             return this;
         }
+        if (byLock != null) {
+            LockedAccesses g = byLock.get(lock);
+            return g != null ? g : chain(lock);
+        }
         for (LockedAccesses g = next; g != null; g = g.next) {
             if (g.lock == lock) {
                 return g;
             }
         }
+        return chain(lock);
+    }
+
+    /** Chained rule (a) states searched one by one; past this many, {@link #byLock} finds them. */
+    static final int CHAIN_SEARCHED = 8;
+
+    /** A new rule (a) state for {@code lock}, chained first. */
+    private LockedAccesses chain(long lock) {
         LockedAccesses g = new LockedAccesses(object, slot, lock);
         g.next = next;
         next = g;
+        if (++chained > CHAIN_SEARCHED) {
+            if (byLock == null) {
+                indexChain();
+            } else {
+                byLock.put(lock, g);
+            }
+        }
         return g;
+    }
+
+    private void indexChain() {
+        byLock = new LongObjectMap<>(chained * 2);
+        for (LockedAccesses g = next; g != null; g = g.next) {
+            byLock.put(g.lock, g);
+        }
     }
 
     void addRead(int t, int epoch, int site, int context, int lockSet) {
@@ -108,6 +143,8 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
         lastPredicted = null;
         lastPredictedSites = 0;
         clearGuards();
+        byLock = null;
+        chained = 0;
     }
 
     @Override
@@ -134,6 +171,11 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
         lastPredicted = o.lastPredicted;
         lastPredictedSites = o.lastPredictedSites;
         copyGuardsFrom(o);
+        chained = o.chained;
+        byLock = null;
+        if (chained > CHAIN_SEARCHED) {
+            indexChain();
+        }
     }
 
     /** {@code src}'s entries in {@code into} if it is as long, else in a copy (an unused array may come from an earlier state). */

@@ -190,6 +190,29 @@ class PredictiveRaceAnalysisTest {
         assertEquals(List.of(), result.findings());
     }
 
+    /**
+     * Field a was written inside the sections of more locks than a location searches one by one
+     * (Location.CHAIN_SEARCHED); the reader reads it under the last of them, whose state rule (a)
+     * must still find: the write of x is then ordered before the reader's read of it.
+     */
+    @Test
+    void criticalSectionsThatConflictKeepTheirOrderAmongManyLocks() {
+        HandOff h = new HandOff();
+        int locks = Location.CHAIN_SEARCHED * 3;
+        long[] lock = new long[locks];
+        for (int i = 0; i < locks; i++) {
+            lock[i] = h.s.lockAllocatedAt("java.lang.Object", h.take1);
+        }
+        h.s.write(h.writer, h.o, h.x, h.writeX);
+        for (long l : lock) {
+            h.s.lock(h.writer, l, h.take1).write(h.writer, h.o, h.a, h.inside1).unlock(h.writer, l, h.give1);
+        }
+        long late = lock[locks - 1];
+        h.s.lock(h.reader, late, h.take2).read(h.reader, h.o, h.a, h.inside2).unlock(h.reader, late, h.give2);
+        h.s.read(h.reader, h.o, h.x, h.readX);
+        assertEquals(List.of(), h.analyze().findings());
+    }
+
     @Test
     void readAfterReadConflictsWithNothing() {
         HandOff h = new HandOff();
