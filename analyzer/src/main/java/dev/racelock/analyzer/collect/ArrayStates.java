@@ -12,8 +12,12 @@ import java.util.function.Supplier;
  */
 public final class ArrayStates<S extends ElementRuns.State<S>> {
 
-    /** Entries of the cache (a power of two), direct-mapped by array id. */
-    private static final int CACHED = 8;
+    /**
+     * Entries of the cache (a power of two), direct-mapped by array id. On the Jetty workload's
+     * trace (162 M element accesses, up to 100,000 live arrays) 8 entries miss 1.4% of the
+     * accesses and 64 miss 0.5%: a third of the map lookups, each a cache miss, for 1 KB.
+     */
+    private static final int CACHED = 64;
     /** Fibonacci hashing (Knuth 6.4) of the id to one of the entries. */
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 

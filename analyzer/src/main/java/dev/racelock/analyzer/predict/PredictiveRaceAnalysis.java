@@ -2,6 +2,7 @@ package dev.racelock.analyzer.predict;
 
 import dev.racelock.analyzer.collect.ArrayStates;
 import dev.racelock.analyzer.collect.ElementRuns;
+import dev.racelock.analyzer.collect.KeyedLocation;
 import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
@@ -58,10 +59,26 @@ public final class PredictiveRaceAnalysis implements Analysis {
         void race(long object, int slot, boolean predicted);
     }
 
-    /** A sync location's clocks: H and max(H, P) joined over its releases (volatile writes, hand-offs). */
-    private static final class SyncClock {
+    /**
+     * A sync location (a volatile field, a hand-off token): its clocks, H and max(H, P) joined over
+     * its releases (volatile writes, hand-offs; null before the first), and its rule (a) state,
+     * made when it is first accessed inside a critical section. One lookup finds both.
+     */
+    private static final class SyncLocation extends KeyedLocation {
         int[] h;
         int[] full;
+        private Location guarded;
+
+        SyncLocation(long object, int slot) {
+            super(object, slot);
+        }
+
+        Location guarded() {
+            if (guarded == null) {
+                guarded = new Location(object, slot);
+            }
+            return guarded;
+        }
     }
 
     private static final int TOKEN_SLOT = -1;
@@ -75,11 +92,9 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private final ArrayStates<Location> arrays = new ArrayStates<>(PredictiveRaceAnalysis::newElementState);
     /** An element's state while the rules are applied to it alone, before it goes back to its array's runs. */
     private final Location scratch = newElementState();
-    /** Rule (a) state of volatile locations and hand-off tokens accessed inside critical sections. */
-    private final LocationTable<Location> syncMemory = new LocationTable<>(Location::new);
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
-    private final LongObjectMap<LongObjectMap<SyncClock>> volatiles = new LongObjectMap<>();
-    private final LongObjectMap<SyncClock> tokens = new LongObjectMap<>();
+    private final LocationTable<SyncLocation> volatiles = new LocationTable<>(SyncLocation::new);
+    private final LongObjectMap<SyncLocation> tokens = new LongObjectMap<>();
     /** Per thread, the exclusive locks it holds (outermost holds), innermost last. */
     private LockHistory[][] held = new LockHistory[16][];
     private int[] heldCount = new int[16];
@@ -208,7 +223,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
      * {@code slot} of array {@code object}); false when x did not change.
      */
     private boolean access(int t, Location x, long object, int slot, int site, boolean write, boolean array) {
-        boolean guarded = t < heldCount.length && heldCount[t] > 0 && orderAfterConflictingSections(t, x, write);
+        boolean guarded = inSection(t) && orderAfterConflictingSections(t, x, write);
         int now = clocks.epoch(t);
         if (write) {
             if (x.writeThread == t && x.writeEpoch == now) {
@@ -535,63 +550,60 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     @Override
     public void volatileWrite(int t, long object, int slot, int site) {
-        syncAccess(t, object, slot, true);
-        release(t, syncClock(object, slot));
+        SyncLocation c = volatiles.get(object, slot);
+        syncAccess(t, c, true);
+        release(t, c);
     }
 
     @Override
     public void volatileRead(int t, long object, int slot, int site) {
-        syncAccess(t, object, slot, false);
-        LongObjectMap<SyncClock> slots = volatiles.get(object);
-        acquire(t, slots == null ? null : slots.get(slot));
+        SyncLocation c = inSection(t) ? volatiles.get(object, slot) : volatiles.find(object, slot);
+        syncAccess(t, c, false);
+        acquire(t, c);
     }
 
     @Override
     public void hbRelease(int t, long token, int site) {
-        syncAccess(t, token, TOKEN_SLOT, true);
-        SyncClock c = tokens.get(token);
-        if (c == null) {
-            c = new SyncClock();
-            tokens.put(token, c);
-        }
+        SyncLocation c = token(token);
+        syncAccess(t, c, true);
         release(t, c);
     }
 
     @Override
     public void hbAcquire(int t, long token, int site) {
-        syncAccess(t, token, TOKEN_SLOT, false);
-        acquire(t, tokens.get(token));
+        SyncLocation c = inSection(t) ? token(token) : tokens.get(token);
+        syncAccess(t, c, false);
+        acquire(t, c);
     }
 
-    /** A volatile or hand-off access inside critical sections conflicts like a plain one for rule (a). */
-    private void syncAccess(int t, long object, int slot, boolean write) {
-        if (t < heldCount.length && heldCount[t] > 0) {
-            orderAfterConflictingSections(t, syncMemory.get(object, slot), write);
-        }
+    private boolean inSection(int t) {
+        return t < heldCount.length && heldCount[t] > 0;
     }
 
-    private SyncClock syncClock(long object, int slot) {
-        LongObjectMap<SyncClock> slots = volatiles.get(object);
-        if (slots == null) {
-            slots = new LongObjectMap<>(4);
-            volatiles.put(object, slots);
-        }
-        SyncClock c = slots.get(slot);
+    private SyncLocation token(long token) {
+        SyncLocation c = tokens.get(token);
         if (c == null) {
-            c = new SyncClock();
-            slots.put(slot, c);
+            c = new SyncLocation(token, TOKEN_SLOT);
+            tokens.put(token, c);
         }
         return c;
     }
 
-    private void release(int t, SyncClock c) {
+    /** A volatile or hand-off access inside critical sections conflicts like a plain one for rule (a). */
+    private void syncAccess(int t, SyncLocation c, boolean write) {
+        if (inSection(t)) {
+            orderAfterConflictingSections(t, c.guarded(), write);
+        }
+    }
+
+    private void release(int t, SyncLocation c) {
         c.h = WcpClocks.joinInto(c.h, clocks.h(t));
         c.full = clocks.joinFullInto(c.full, t);
         clocks.tick(t);
     }
 
-    private void acquire(int t, SyncClock c) {
-        if (c != null) {
+    private void acquire(int t, SyncLocation c) {
+        if (c != null && c.h != null) {
             clocks.joinH(t, c.h);
             clocks.joinP(t, c.full);
         }
@@ -600,13 +612,12 @@ public final class PredictiveRaceAnalysis implements Analysis {
     @Override
     public void objectFreed(long object) {
         memory.free(object);
-        syncMemory.free(object);
+        volatiles.free(object);
         arrays.remove(object);
         LockHistory l = locks.remove(object);
         if (l != null) {
             l.forgetAll();
         }
-        volatiles.remove(object);
         tokens.remove(object);
     }
 

@@ -100,34 +100,39 @@ public final class SyncPreservingTrace {
         w.epoch = clocks.epoch(t);
     }
 
+    /**
+     * A read of an element. An array is followed either by element runs or whole, never both
+     * ({@link #followAsWhole} moves it): an array with runs needs no look into wholeArrays, and
+     * most accesses find their array's runs in the cache of {@link ArrayStates}.
+     */
     public void arrayRead(int t, long array, int index) {
-        int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
-        if (whole != null) {
-            readWhole(t, whole);
+        ElementRuns<LastWrite> runs = elements.find(array);
+        if (runs != null) {
+            elementRead(t, runs, index);
         } else {
-            elementRead(t, array, index);
+            int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
+            if (whole != null) {
+                readWhole(t, whole);
+            }
         }
     }
 
     public void arrayWrite(int t, long array, int index) {
-        int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
+        ElementRuns<LastWrite> runs = elements.find(array);
+        int[] whole = runs != null || wholeArrays.isEmpty() ? null : wholeArrays.get(array);
         if (whole != null) {
             writeWhole(t, array, whole);
         } else {
-            elementWrite(t, array, index);
+            elementWrite(t, runs != null ? runs : elements.of(array), index);
         }
     }
 
-    private void elementRead(int t, long array, int index) {
-        ElementRuns<LastWrite> runs = elements.find(array);
-        if (runs != null) {
-            ElementRuns.Run<LastWrite> r = runs.find(index);
-            readFrom(t, r == null ? null : r.state);
-        }
+    private void elementRead(int t, ElementRuns<LastWrite> runs, int index) {
+        ElementRuns.Run<LastWrite> r = runs.find(index);
+        readFrom(t, r == null ? null : r.state);
     }
 
-    private void elementWrite(int t, long array, int index) {
-        ElementRuns<LastWrite> runs = elements.of(array);
+    private void elementWrite(int t, ElementRuns<LastWrite> runs, int index) {
         ElementRuns.Run<LastWrite> r = runs.find(index);
         int epoch = clocks.epoch(t);
         if (r != null && r.state.thread == t && r.state.epoch == epoch) {
@@ -152,9 +157,9 @@ public final class SyncPreservingTrace {
         if (whole == null && length <= MAX_ELEMENTWISE_RANGE) {
             for (int i = 0; i < length; i++) {
                 if (write) {
-                    elementWrite(t, array, from + i);
+                    arrayWrite(t, array, from + i);
                 } else {
-                    elementRead(t, array, from + i);
+                    arrayRead(t, array, from + i);
                 }
             }
             return;

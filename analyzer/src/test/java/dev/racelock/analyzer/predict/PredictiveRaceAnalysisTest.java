@@ -213,6 +213,33 @@ class PredictiveRaceAnalysisTest {
         assertEquals(List.of(), h.analyze().findings());
     }
 
+    /**
+     * Rule (a) for a volatile: the writer's section reads v, the reader's writes it (a conflict,
+     * though a volatile read publishes nothing), so the reader's section comes after the writer's.
+     */
+    @Test
+    void sectionsThatConflictOnAVolatileKeepTheirOrder() {
+        HandOff h = new HandOff();
+        int v = h.s.field("com.acme.Flag", "v", "I");
+        h.s.write(h.writer, h.o, h.x, h.writeX);
+        h.s.lock(h.writer, h.lock, h.take1).volatileRead(h.writer, h.o, v, h.inside1).unlock(h.writer, h.lock, h.give1);
+        h.s.lock(h.reader, h.lock, h.take2).volatileWrite(h.reader, h.o, v, h.inside2).unlock(h.reader, h.lock, h.give2);
+        h.s.read(h.reader, h.o, h.x, h.readX);
+        assertEquals(List.of(), h.analyze().findings());
+    }
+
+    /** As {@link #sectionsThatConflictOnAVolatileKeepTheirOrder}, for a hand-off token: acquired in one section, released in the next. */
+    @Test
+    void sectionsThatConflictOnAHandOffKeepTheirOrder() {
+        HandOff h = new HandOff();
+        long token = h.s.object("com.acme.Task");
+        h.s.write(h.writer, h.o, h.x, h.writeX);
+        h.s.lock(h.writer, h.lock, h.take1).hbAcquire(h.writer, token, h.inside1).unlock(h.writer, h.lock, h.give1);
+        h.s.lock(h.reader, h.lock, h.take2).hbRelease(h.reader, token, h.inside2).unlock(h.reader, h.lock, h.give2);
+        h.s.read(h.reader, h.o, h.x, h.readX);
+        assertEquals(List.of(), h.analyze().findings());
+    }
+
     @Test
     void readAfterReadConflictsWithNothing() {
         HandOff h = new HandOff();
