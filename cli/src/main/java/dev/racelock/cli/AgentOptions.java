@@ -55,9 +55,8 @@ public final class AgentOptions {
      * does not tell.
      */
     String javaagentArgument(Path agentJar, Path traceDir, boolean quiet, boolean everyAccess) {
-        return javaagentArgument(agentJar, AgentArguments.DEFAULTS
-                .withOutput(traceDir.toAbsolutePath().resolve(AgentArguments.DEFAULT_OUTPUT).toString()), quiet,
-                everyAccess);
+        String output = traceDir.toAbsolutePath().resolve(AgentArguments.DEFAULT_OUTPUT).toString();
+        return javaagentArgument(agentJar, AgentArguments.DEFAULTS.with(a -> a.output = output), quiet, everyAccess);
     }
 
     /**
@@ -68,23 +67,24 @@ public final class AgentOptions {
      * @throws CommandFailure (usage) a path or value the agent option syntax cannot carry
      */
     String javaagentArgument(Path agentJar, int streamPort, boolean quiet, boolean everyAccess) {
-        return javaagentArgument(agentJar, AgentArguments.DEFAULTS.withStream(streamPort), quiet, everyAccess);
+        return javaagentArgument(agentJar, AgentArguments.DEFAULTS.with(a -> a.stream = streamPort), quiet, everyAccess);
     }
 
     private String javaagentArgument(Path agentJar, AgentArguments destination, boolean quiet, boolean everyAccess) {
-        AgentArguments arguments = destination
-                .withDeadlock(deadlock)
-                .withMemory(mode == Mode.full)
-                .withStacks(stacks == OnOff.on)
-                .withQuiet(quiet)
-                .withOwnership(!everyAccess);
         try {
-            if (include != null) {
-                arguments = arguments.withInclude(AgentArguments.globs(include));
-            }
-            if (exclude != null) {
-                arguments = arguments.withExclude(AgentArguments.globs(exclude));
-            }
+            AgentArguments arguments = destination.with(a -> {
+                a.deadlock = deadlock;
+                a.memory = mode == Mode.full;
+                a.stacks = stacks == OnOff.on;
+                a.quiet = quiet;
+                a.ownership = !everyAccess;
+                if (include != null) {
+                    a.include = AgentArguments.globs(include);
+                }
+                if (exclude != null) {
+                    a.exclude = AgentArguments.globs(exclude);
+                }
+            });
             String jar = agentJar.toAbsolutePath().toString();
             if (jar.indexOf(',') >= 0 || jar.indexOf('"') >= 0 || jar.indexOf('=') >= 0) {
                 throw new IllegalArgumentException("the agent jar path '" + jar + "' contains a comma, an equals"

@@ -43,7 +43,9 @@ record AttachSettings(String include, Path traceDirectory, String deadlock) {
     /** The agent's option string (docs/agent.md): one trace per JVM in the trace directory. */
     String agentOptions() {
         return AgentArguments.parse("deadlock=" + deadlock + ",include=" + include)
-                .withOutput(traceDirectory.toAbsolutePath().resolve("racelock-%p.rlt").toString())
-                .withQuiet(true).format();
+                .with(a -> {
+                    a.output = traceDirectory.toAbsolutePath().resolve("racelock-%p.rlt").toString();
+                    a.quiet = true;
+                }).format();
     }
 }

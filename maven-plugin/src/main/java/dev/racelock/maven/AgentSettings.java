@@ -40,9 +40,14 @@ final class AgentSettings {
             throw new IllegalArgumentException("racelock parameter " + e.getMessage().replace("bad agent option ", ""),
                     e);
         }
-        AgentArguments all = arguments.withOutput(traceDirectory.toAbsolutePath().resolve(TRACE_PATTERN).toString())
-                .withExclude(excludes).withQuiet(true);
-        all = includes.isEmpty() ? all : all.withInclude(includes);
+        AgentArguments all = arguments.with(a -> {
+            a.output = traceDirectory.toAbsolutePath().resolve(TRACE_PATTERN).toString();
+            a.exclude = excludes;
+            a.quiet = true;
+            if (!includes.isEmpty()) {
+                a.include = includes;
+            }
+        });
         all.format(); // a comma in the directory cannot be carried: say so now
         return all;
     }

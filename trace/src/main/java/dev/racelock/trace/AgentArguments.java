@@ -67,10 +67,10 @@ public record AgentArguments(String output, List<String> include, List<String> e
     /** @throws IllegalArgumentException naming the option and the values it accepts */
     public static AgentArguments parse(String arguments) {
         String raw = arguments == null ? "" : arguments.trim();
-        AgentArguments a = DEFAULTS;
         if (raw.isEmpty()) {
-            return a;
+            return DEFAULTS;
         }
+        Components a = new Components(DEFAULTS);
         for (String pair : raw.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -79,26 +79,27 @@ public record AgentArguments(String output, List<String> include, List<String> e
             }
             String key = pair.substring(0, eq).trim();
             String value = pair.substring(eq + 1).trim();
-            a = switch (key) {
-                case "output" -> a.withOutput(nonEmpty(pair, key, value, "a file path (%p = pid, %t = start time)"));
-                case "stream" -> a.withStream(port(pair, key, value));
-                case "include" -> a.withInclude(globs(pair, key, value));
-                case "exclude" -> a.withExclude(globs(pair, key, value));
+            switch (key) {
+                case "output" -> a.output = nonEmpty(pair, key, value, "a file path (%p = pid, %t = start time)");
+                case "stream" -> a.stream = port(pair, key, value);
+                case "include" -> a.include = globs(pair, key, value);
+                case "exclude" -> a.exclude = globs(pair, key, value);
                 case "stacks" -> {
                     String stacks = choice(pair, key, value, "on", "off", "calls");
-                    yield a.withStacks(!stacks.equals("off")).withCallEvents(stacks.equals("calls"));
+                    a.stacks = !stacks.equals("off");
+                    a.callEvents = stacks.equals("calls");
                 }
-                case "mode" -> a.withMemory(choice(pair, key, value, "full", "locks").equals("full"));
-                case "deadlock" -> a.withDeadlock(Deadlock.valueOf(
-                        choice(pair, key, value, "exit", "report", "off").toUpperCase(Locale.ROOT)));
-                case "quiet" -> a.withQuiet(choice(pair, key, value, "true", "false").equals("true"));
-                case "filter" -> a.withFilter(choice(pair, key, value, "on", "off").equals("on"));
-                case "ownership" -> a.withOwnership(choice(pair, key, value, "on", "off").equals("on"));
+                case "mode" -> a.memory = choice(pair, key, value, "full", "locks").equals("full");
+                case "deadlock" -> a.deadlock = Deadlock.valueOf(
+                        choice(pair, key, value, "exit", "report", "off").toUpperCase(Locale.ROOT));
+                case "quiet" -> a.quiet = choice(pair, key, value, "true", "false").equals("true");
+                case "filter" -> a.filter = choice(pair, key, value, "on", "off").equals("on");
+                case "ownership" -> a.ownership = choice(pair, key, value, "on", "off").equals("on");
                 default -> throw new IllegalArgumentException("unknown agent option '" + key + "': accepted are "
                         + KEYS);
-            };
+            }
         }
-        return a;
+        return a.arguments();
     }
 
     /**
@@ -142,76 +143,32 @@ public record AgentArguments(String output, List<String> include, List<String> e
         return output.replace("%p", Long.toString(pid)).replace("%t", time);
     }
 
-    public AgentArguments withOutput(String value) {
-        return edit(e -> e.output = value);
-    }
-
-    public AgentArguments withInclude(List<String> value) {
-        return edit(e -> e.include = value);
-    }
-
-    public AgentArguments withExclude(List<String> value) {
-        return edit(e -> e.exclude = value);
-    }
-
-    public AgentArguments withStacks(boolean value) {
-        return edit(e -> e.stacks = value);
-    }
-
-    public AgentArguments withCallEvents(boolean value) {
-        return edit(e -> e.callEvents = value);
-    }
-
-    public AgentArguments withMemory(boolean value) {
-        return edit(e -> e.memory = value);
-    }
-
-    public AgentArguments withDeadlock(Deadlock value) {
-        return edit(e -> e.deadlock = value);
-    }
-
-    public AgentArguments withQuiet(boolean value) {
-        return edit(e -> e.quiet = value);
-    }
-
-    public AgentArguments withFilter(boolean value) {
-        return edit(e -> e.filter = value);
-    }
-
-    public AgentArguments withOwnership(boolean value) {
-        return edit(e -> e.ownership = value);
-    }
-
-    public AgentArguments withStream(int port) {
-        return edit(e -> e.stream = port);
-    }
-
     /**
-     * A copy with the components {@code change} sets: every {@code with...} goes through here, so
-     * a new component is added to the record, {@link Editable} and a {@code with...} of its own.
+     * A copy with the components {@code change} sets ({@code DEFAULTS.with(a -> a.quiet = true)}):
+     * the one way to derive arguments (parse sets the same variables), so a new component is added
+     * to the record and to {@link Components}, nothing else.
      */
-    private AgentArguments edit(Consumer<Editable> change) {
-        Editable e = new Editable(this);
-        change.accept(e);
-        return new AgentArguments(e.output, e.include, e.exclude, e.stacks, e.callEvents, e.memory, e.deadlock,
-                e.quiet, e.filter, e.ownership, e.stream);
+    public AgentArguments with(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.arguments();
     }
 
-    /** The components, as variables. */
-    private static final class Editable {
-        String output;
-        List<String> include;
-        List<String> exclude;
-        boolean stacks;
-        boolean callEvents;
-        boolean memory;
-        Deadlock deadlock;
-        boolean quiet;
-        boolean filter;
-        boolean ownership;
-        int stream;
+    /** The components, as variables to set in {@link #with}; each means what the record's does. */
+    public static final class Components {
+        public String output;
+        public List<String> include;
+        public List<String> exclude;
+        public boolean stacks;
+        public boolean callEvents;
+        public boolean memory;
+        public Deadlock deadlock;
+        public boolean quiet;
+        public boolean filter;
+        public boolean ownership;
+        public int stream;
 
-        Editable(AgentArguments a) {
+        private Components(AgentArguments a) {
             output = a.output;
             include = a.include;
             exclude = a.exclude;
@@ -223,6 +180,11 @@ public record AgentArguments(String output, List<String> include, List<String> e
             filter = a.filter;
             ownership = a.ownership;
             stream = a.stream;
+        }
+
+        private AgentArguments arguments() {
+            return new AgentArguments(output, include, exclude, stacks, callEvents, memory, deadlock, quiet, filter,
+                    ownership, stream);
         }
     }
 

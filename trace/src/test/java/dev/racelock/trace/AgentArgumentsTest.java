@@ -98,7 +98,7 @@ class AgentArgumentsTest {
     @Test
     void formatRefusesAValueTheSyntaxCannotCarry() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentArguments.DEFAULTS.withOutput("/tmp/a,b/t.rlt").format());
+                () -> AgentArguments.DEFAULTS.with(a -> a.output = "/tmp/a,b/t.rlt").format());
         assertTrue(e.getMessage().contains("contains a comma"), e.getMessage());
     }
 }
