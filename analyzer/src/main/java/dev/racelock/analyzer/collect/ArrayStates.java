@@ -36,20 +36,15 @@ public final class ArrayStates<S extends ElementRuns.State<S>> {
     }
 
     /** The array's element states, created on first use. */
-    @SuppressWarnings("unchecked")
     public ElementRuns<S> of(long array) {
-        int e = entry(array);
-        ElementRuns<?> c = cached[e];
-        if (c != null && cachedIds[e] == array) {
-            return (ElementRuns<S>) c;
-        }
-        ElementRuns<S> runs = arrays.get(array);
+        ElementRuns<S> runs = find(array);
         if (runs == null) {
             runs = new ElementRuns<>(fresh);
             arrays.put(array, runs);
+            int e = entry(array);
+            cachedIds[e] = array;
+            cached[e] = runs;
         }
-        cachedIds[e] = array;
-        cached[e] = runs;
         return runs;
     }
 
