@@ -10,6 +10,7 @@ import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.TraceHeader;
 
@@ -420,11 +421,8 @@ public final class PredictiveRaceAnalysis implements Analysis {
     }
 
     private void ensureVia(int t, int width) {
-        if (t >= viaRelease.length) {
-            int n = Math.max(t + 1, viaRelease.length * 2);
-            viaRelease = Arrays.copyOf(viaRelease, n);
-            viaAcquire = Arrays.copyOf(viaAcquire, n);
-        }
+        viaRelease = ArrayGrowth.toFit(viaRelease, t);
+        viaAcquire = ArrayGrowth.toFit(viaAcquire, t);
         CriticalSection[] row = viaRelease[t];
         if (row == null || row.length < width) {
             int n = Math.max(8, Math.max(width, row == null ? 0 : row.length * 2));
@@ -497,16 +495,13 @@ public final class PredictiveRaceAnalysis implements Analysis {
     }
 
     private void pushHeld(int t, LockHistory l) {
-        if (t >= held.length) {
-            int n = Math.max(t + 1, held.length * 2);
-            held = Arrays.copyOf(held, n);
-            heldCount = Arrays.copyOf(heldCount, n);
-        }
+        held = ArrayGrowth.toFit(held, t);
+        heldCount = ArrayGrowth.toFit(heldCount, t);
         LockHistory[] hs = held[t];
         if (hs == null) {
             hs = held[t] = new LockHistory[4];
-        } else if (heldCount[t] == hs.length) {
-            hs = held[t] = Arrays.copyOf(hs, hs.length * 2);
+        } else {
+            hs = held[t] = ArrayGrowth.toFit(hs, heldCount[t]);
         }
         hs[heldCount[t]++] = l;
     }
