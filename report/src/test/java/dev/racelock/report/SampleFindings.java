@@ -68,11 +68,6 @@ public final class SampleFindings {
     }
 
     /**
-     * A pool's task, Reaper.run, writes Ledger.total on a JDK pool thread: its stack is cut where
-     * the pool's worker (code racelock does not record) called it. main read it earlier, in a
-     * stack that reaches main(String[]), whole.
-     */
-    /**
      * {@link #race()} followed by a race that could only happen after it (SHB): a read of
      * {@code Config.data} ordered after its write only by the racy read of the first race.
      */
@@ -89,6 +84,11 @@ public final class SampleFindings {
                         primary.occurrences(), null, List.of(data))));
     }
 
+    /**
+     * A pool's task, Reaper.run, writes Ledger.total on a JDK pool thread: its stack is cut where
+     * the pool's worker (code racelock does not record) called it. main read it earlier, in a
+     * stack that reaches main(String[]), whole.
+     */
     public static Finding poolTaskRace() {
         SourceSite reap = site("com.acme.Reaper", "run", "Reaper.java", 14);
         SourceSite total = site("com.acme.Ledger", "total", "Ledger.java", 22);
