@@ -4,7 +4,6 @@ import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.report.view.FindingTypeDescription;
 import dev.racelock.report.view.FindingView;
-import dev.racelock.report.view.FindingWords;
 import dev.racelock.report.view.FindingView.AccessView;
 import dev.racelock.report.view.FindingView.AcquisitionView;
 import dev.racelock.report.view.FindingView.HeldLockView;
@@ -198,7 +197,7 @@ public final class HtmlReport implements ReportVisitor {
         for (AcquisitionView edge : f.acquisitions()) {
             sb.append("<article class=\"side acquisition\">\n<h3>Thread ").append(esc(edge.thread().name()))
                     .append(' ').append(esc(edge.verb())).append(" <code>").append(esc(edge.lock())).append("</code>")
-                    .append(esc(FindingWords.insideCall(edge.acquisition()))).append("</h3>\n");
+                    .append(esc(edge.inside())).append("</h3>\n");
             appendStack(sb, edge.frames(), sources);
             appendLocks(sb, "While holding", edge.locks(), sources);
             appendThreadOrigin(sb, edge.thread(), sources);

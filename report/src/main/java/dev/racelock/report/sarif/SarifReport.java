@@ -1,9 +1,7 @@
 package dev.racelock.report.sarif;
 
 import dev.racelock.analyzer.finding.AnalysisResult;
-import dev.racelock.analyzer.finding.ConsequentRace;
 import dev.racelock.analyzer.finding.FindingType;
-import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.report.json.JsonWriter;
 import dev.racelock.report.view.FindingTypeDescription;
@@ -172,7 +170,12 @@ public final class SarifReport implements ReportVisitor {
     }
 
     /** A location the result points to besides its primary one, with the sentence describing it. */
-    private record Related(SourceSite site, String message) {}
+    /** A related location; {@code followingRace} when the message links to it as a race that followed. */
+    private record Related(SourceSite site, String message, boolean followingRace) {
+        Related(SourceSite site, String message) {
+            this(site, message, false);
+        }
+    }
 
     /**
      * The earlier access of the race shown in full (the one the message links to), both sites of
@@ -206,19 +209,20 @@ public final class SarifReport implements ReportVisitor {
     }
 
     /**
-     * Both accesses of each race that could only happen after this one (RacePair.followedBy): the
-     * later access, then the earlier, each with the race's one-line description.
+     * Both accesses of each race that could only happen after this one (FindingView.consequences):
+     * the later access, which the message links to, then the earlier, each with the race's line.
      */
     private static List<Related> consequences(FindingView f) {
         List<Related> consequences = new ArrayList<>();
-        for (RacePair p : f.finding().pairs()) {
-            for (ConsequentRace c : p.followedBy()) {
-                String line = FindingWords.consequence(c);
-                consequences.add(new Related(c.later().site(), line));
-                consequences.add(new Related(c.earlier().site(), line));
+        for (FindingView.ConsequenceView c : f.consequences()) {
+            boolean linked = false;
+            for (SourceSite site : new SourceSite[] {c.later(), c.earlier()}) {
+                if (site != null) {
+                    consequences.add(new Related(site, c.line(), !linked));
+                    linked = true;
+                }
             }
         }
-        consequences.removeIf(r -> r.site() == null);
         return consequences;
     }
 
@@ -239,13 +243,13 @@ public final class SarifReport implements ReportVisitor {
         }
         if (firstConsequence < related.size()) {
             sb.append(sentenceBreak(sb)).append(FindingView.FOLLOWED_BY_HEADING).append(": ");
+            String separator = "";
             for (int i = firstConsequence; i < related.size(); i++) {
-                String line = related.get(i).message();
-                if (i > firstConsequence && line.equals(related.get(i - 1).message())) {
-                    continue; // the same race's other access: linked once
+                if (related.get(i).followingRace()) {
+                    sb.append(separator).append('[').append(escapeLinkText(related.get(i).message())).append("](")
+                            .append(i + 1).append(')');
+                    separator = "; ";
                 }
-                sb.append(i == firstConsequence ? "" : "; ").append('[').append(escapeLinkText(line)).append("](")
-                        .append(i + 1).append(')');
             }
             sb.append('.');
         }

@@ -75,13 +75,15 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
      * @param sentence    {@code Thread "t1" acquired Bank.lockB at Bank.java:20 while holding ...}
      * @param verb        {@code acquired}, {@code blocked acquiring} or {@code would block acquiring}
      * @param lock        the lock taken
+     * @param inside      {@code  inside Transaction.deleteObserver} for a monitor the JDK took inside
+     *                    the call made there, else empty
      * @param stack       every frame, innermost first (the site alone when no stack was recorded)
      * @param frames      the stack as printed, framework tails folded, closed by a line when it is cut
      * @param locks       the locks already held
      * @param thread      the thread
      */
     public record AcquisitionView(LockAcquisition acquisition, String sentence, String verb, String lock,
-                                  List<SourceSite> stack, List<FrameLine> frames, List<HeldLockView> locks,
+                                  String inside, List<SourceSite> stack, List<FrameLine> frames, List<HeldLockView> locks,
                                   ThreadView thread) {}
 
     /**
@@ -137,7 +139,8 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
         for (LockAcquisition edge : f.cycle()) {
             List<SourceSite> stack = FindingWords.frames(edge.stack(), edge.acquiredAt());
             acquisitions.add(new AcquisitionView(edge, FindingWords.acquisitionSentence(f, edge),
-                    FindingWords.acquisitionVerb(f.type()), FindingWords.lock(edge.lock()), stack,
+                    FindingWords.acquisitionVerb(f.type()), FindingWords.lock(edge.lock()),
+                    FindingWords.insideCall(edge), stack,
                     FoldedStack.of(stack, edge.stackBase()), heldLocks(edge.heldLocks(), edge), thread(edge.thread())));
         }
         List<ThreadView> threads = new ArrayList<>();
@@ -163,18 +166,31 @@ public record FindingView(int number, Finding finding, FindingTypeDescription ty
     public static final String FOLLOWED_BY_HEADING = "Followed by races that can only happen after this one";
 
     /**
-     * The races that happened only because this one did (a read of it saw the write, and that
-     * ordered them: schedulable happens-before), one line each; fixing this race fixes them. Else
-     * empty.
+     * A race that happened only because this one did.
+     *
+     * @param line    its one line, {@code read by thread "r" at Config.java:38 after write ...}
+     * @param later   where its later access was
+     * @param earlier where its earlier access was
      */
-    public List<String> followedBy() {
-        List<String> lines = new ArrayList<>();
+    public record ConsequenceView(String line, SourceSite later, SourceSite earlier) {}
+
+    /**
+     * The races that happened only because this one did (a read of it saw the write, and that
+     * ordered them: schedulable happens-before); fixing this race fixes them. Else empty.
+     */
+    public List<ConsequenceView> consequences() {
+        List<ConsequenceView> views = new ArrayList<>();
         for (RacePair p : finding.pairs()) {
             for (ConsequentRace c : p.followedBy()) {
-                lines.add(FindingWords.consequence(c));
+                views.add(new ConsequenceView(FindingWords.consequence(c), c.later().site(), c.earlier().site()));
             }
         }
-        return lines;
+        return views;
+    }
+
+    /** {@link #consequences()} one line each, as text and HTML list them. */
+    public List<String> followedBy() {
+        return consequences().stream().map(ConsequenceView::line).toList();
     }
 
     /** {@code Other pairs of accesses to Counter.hits}: the heading of {@link #otherPairs()}. */
