@@ -83,6 +83,9 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
     private Run<S> last;
     private Run<S> finger;
     private int runs;
+    // The element open() handed out a state for, and its run then (null: none).
+    private Run<S> opened;
+    private int openedIndex;
     private int seed = 0x2545F491;
 
     /** @param fresh a new state of an element never accessed */
@@ -153,6 +156,42 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
                 split(own, index + 1);
             }
             own.state.copyFrom(updated);
+        }
+    }
+
+    /**
+     * The state through which to update element {@code index}: its run's own state when the run
+     * holds the element alone (changed in place), else {@code scratch}, filled with the element's
+     * state (cleared when it was never accessed). Hand it to {@link #updated} once the rules ran.
+     */
+    public S open(int index, S scratch) {
+        Run<S> r = find(index);
+        opened = r;
+        openedIndex = index;
+        if (r != null && r.length() == 1) {
+            return r.state;
+        }
+        if (r == null) {
+            scratch.clear();
+        } else {
+            scratch.copyFrom(r.state);
+        }
+        return scratch;
+    }
+
+    /**
+     * The element last {@link #open opened} was updated through {@code state}; {@code changed}:
+     * the rules changed it. A run changed in place is merged with equal neighbours; a scratch copy
+     * goes back as the element's state, always for an element never accessed before.
+     */
+    public void updated(S state, boolean changed) {
+        Run<S> r = opened;
+        if (r != null && state == r.state) {
+            if (changed) {
+                settled(r);
+            }
+        } else if (changed || r == null) {
+            put(openedIndex, r, state);
         }
     }
 

@@ -202,21 +202,8 @@ public final class PredictiveRaceAnalysis implements Analysis {
      */
     private void elementAccess(int t, long array, int index, int site, boolean write) {
         ElementRuns<Location> a = arrays.of(array);
-        ElementRuns.Run<Location> r = a.find(index);
-        if (r != null && r.length() == 1) {
-            if (access(t, r.state, array, index, site, write, true)) {
-                a.settled(r);
-            }
-            return;
-        }
-        if (r == null) {
-            scratch.clear();
-        } else {
-            scratch.copyFrom(r.state);
-        }
-        if (access(t, scratch, array, index, site, write, true) || r == null) {
-            a.put(index, r, scratch);
-        }
+        Location s = a.open(index, scratch);
+        a.updated(s, access(t, s, array, index, site, write, true));
     }
 
     /**

@@ -187,28 +187,13 @@ public final class RaceAnalysis extends ClockedAnalysis {
         apply(x, t, slot, ct, ct.get(slot), site, write, object, field, 1, false);
     }
 
-    /** One element: in place when it has a run of its own, else through {@link #scratch}. */
+    /** One element: in place when it has a run of its own, else through {@link #scratch} (ElementRuns.open). */
     private void elementAccess(int t, long array, int index, int site, boolean write) {
         ElementRuns<AccessState> a = arrays.of(array);
         VectorClock ct = hb.clock(t);
         int slot = hb.slot(t);
-        int now = ct.get(slot);
-        ElementRuns.Run<AccessState> r = a.find(index);
-        if (r != null && r.length() == 1) {
-            if (apply(r.state, t, slot, ct, now, site, write, array, index, 1, true)) {
-                a.settled(r);
-            }
-            return;
-        }
-        if (r == null) {
-            scratch.clear();
-        } else {
-            scratch.copyFrom(r.state);
-        }
-        // Never accessed: no race, and always a change. Same epoch: the run is unchanged.
-        if (apply(scratch, t, slot, ct, now, site, write, array, index, 1, true) || r == null) {
-            a.put(index, r, scratch);
-        }
+        AccessState s = a.open(index, scratch);
+        a.updated(s, apply(s, t, slot, ct, ct.get(slot), site, write, array, index, 1, true));
     }
 
     /** Elements {@code [from, from + length)}: the rules once per run met, runs split at the two ends. */

@@ -31,21 +31,12 @@ class ElementRunsTest {
         }
     }
 
-    /** One access as an analysis makes it: in place when the element has a run of its own, else through a scratch state. */
+    /** One access as an analysis makes it: through the state open() hands out, reporting whether it changed. */
     private static void set(ElementRuns<Value> runs, Value scratch, int index, int value) {
-        ElementRuns.Run<Value> r = runs.find(index);
-        if (r != null && r.length() == 1) {
-            r.state.v = value;
-            runs.settled(r);
-            return;
-        }
-        if (r == null) {
-            scratch.clear();
-        } else {
-            scratch.copyFrom(r.state);
-        }
-        scratch.v = value;
-        runs.put(index, r, scratch);
+        Value s = runs.open(index, scratch);
+        boolean changed = s.v != value;
+        s.v = value;
+        runs.updated(s, changed);
     }
 
     private static int get(ElementRuns<Value> runs, int index) {
