@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The progress line of a long analysis on standard error: events done, rate, and time left
- * estimated from bytes read. On a terminal it appears once an analysis has taken
+ * The progress line of a long analysis (standard error, or a build log): events done, rate, and
+ * time left estimated from the share of the traces read. On a terminal it appears once an analysis has taken
  * {@link #DELAY_NANOS}, is redrawn in place with {@code \r} at most a few times a second, and is
  * erased when the analysis ends. Elsewhere (a CI log, a file) a redrawn line would be noise, but
  * silence looks like a hang: there it is printed as a line of its own every
