@@ -187,7 +187,11 @@ public final class PredictiveRaceAnalysis implements Analysis {
         }
     }
 
-    /** As the HB analysis: the first elements of a range access are checked one by one. */
+    /**
+     * The elements of a range access checked, one by one (docs/analyses.md, "Array ranges"): the
+     * HB analysis takes a whole range as runs, this one only its first elements, which can hide a
+     * prediction, never invent one.
+     */
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
     private static Location newElementState() {
