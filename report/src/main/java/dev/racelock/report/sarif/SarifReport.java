@@ -169,8 +169,10 @@ public final class SarifReport implements ReportVisitor {
         json.endObject();
     }
 
-    /** A location the result points to besides its primary one, with the sentence describing it. */
-    /** A related location; {@code followingRace} when the message links to it as a race that followed. */
+    /**
+     * A location the result points to besides its primary one, with the sentence describing it;
+     * {@code followingRace} when the message links to it as a race that followed this one.
+     */
     private record Related(SourceSite site, String message, boolean followingRace) {
         Related(SourceSite site, String message) {
             this(site, message, false);
