@@ -1,5 +1,6 @@
 package dev.racelock.cli;
 
+import dev.racelock.report.progress.MoreHeap;
 import dev.racelock.trace.TraceFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -45,9 +46,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
     static String describe(InternalFailure failure) {
         String note = failure.note() == null ? "" : "; " + failure.note();
         if (failure.outOfMemory()) {
+            String more = MoreHeap.option();
             return "racelock: out of memory: the analysis needed more than the " + maxHeap() + " of heap it had; give it "
-                    + "more with RACELOCK_OPTS=-Xmx8g (./racelock passes RACELOCK_OPTS to java) or java -Xmx8g -jar "
-                    + "racelock.jar" + note;
+                    + "more with RACELOCK_OPTS=" + more + " (./racelock passes RACELOCK_OPTS to java) or java " + more
+                    + " -jar racelock.jar" + note;
         }
         Throwable cause = failure.getCause();
         return "racelock: internal error (a bug in racelock): " + cause + "; " + details(cause) + note;

@@ -1,6 +1,7 @@
 package dev.racelock.cli;
 
 import dev.racelock.cli.fixture.ExitWith;
+import dev.racelock.report.progress.MoreHeap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class RunCommandTest {
         assertEquals(ExitCodes.INTERNAL_ERROR, o.exitCode(), o.err());
         String last = o.err().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.startsWith("racelock: out of memory: the analysis needed more than the "
-                + FailureHandler.maxHeap() + " of heap it had; give it more with RACELOCK_OPTS=-Xmx8g"), last);
+                + FailureHandler.maxHeap() + " of heap it had; give it more with RACELOCK_OPTS=" + MoreHeap.option()), last);
         assertTrue(last.endsWith("; the traces are kept in " + cli.analyzed.get(0).get(0).getParent()), last);
         assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
     }

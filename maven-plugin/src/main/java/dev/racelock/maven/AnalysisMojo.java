@@ -6,6 +6,7 @@ import dev.racelock.report.gate.Baseline;
 import dev.racelock.report.gate.BaselineFile;
 import dev.racelock.report.gate.FindingGate;
 import dev.racelock.report.gate.GateConfigException;
+import dev.racelock.report.progress.MoreHeap;
 import dev.racelock.report.progress.ProgressLine;
 import dev.racelock.trace.TraceFormatException;
 import org.apache.maven.execution.MavenSession;
@@ -147,10 +148,11 @@ abstract class AnalysisMojo extends AbstractMojo {
 
     /** The one line a build log shows when the analysis ran out of Maven's heap. */
     static String outOfMemory(int traces, long allBytes) {
+        String more = MoreHeap.option();
         return String.format(Locale.ROOT, "racelock: out of memory: analyzing %d trace(s) of %,d MB needed more than "
-                + "the %,d MB of heap Maven's JVM had; give Maven more, e.g. MAVEN_OPTS=-Xmx8g or -Xmx8g in "
-                + ".mvn/jvm.config (the traces are kept: racelock analyze reads them with RACELOCK_OPTS=-Xmx8g)",
-                traces, allBytes / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                + "the %,d MB of heap Maven's JVM had; give Maven more, e.g. MAVEN_OPTS=%s or %s in "
+                + ".mvn/jvm.config (the traces are kept: racelock analyze reads them with RACELOCK_OPTS=%s)",
+                traces, allBytes / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), more, more, more);
     }
 
     /** Logs each failing finding as an ERROR line; the others at INFO. */

@@ -1,5 +1,6 @@
 package dev.racelock.maven;
 
+import dev.racelock.report.progress.MoreHeap;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -27,6 +28,6 @@ class LogLinesTest {
     void outOfMemorySaysHowMuchHeapThereWasAndHowToGiveMore() {
         String line = AnalysisMojo.outOfMemory(1, 4_131_567_411L);
         assertEquals(true, line.startsWith("racelock: out of memory: analyzing 1 trace(s) of 3,940 MB needed more than the "), line);
-        assertEquals(true, line.contains("MAVEN_OPTS=-Xmx8g"), line);
+        assertEquals(true, line.contains("MAVEN_OPTS=" + MoreHeap.option()), line);
     }
 }
