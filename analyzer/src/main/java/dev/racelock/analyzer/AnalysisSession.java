@@ -10,6 +10,7 @@ import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
@@ -361,9 +362,14 @@ public final class AnalysisSession implements EventVisitor {
 
     @Override
     public void threadEnd(int thread) {
+        threadEnd(thread, LastOwnedAccess.UNKNOWN);
+    }
+
+    @Override
+    public void threadEnd(int thread, int lastOwnedAccess) {
         events++;
         for (Analysis a : threads) {
-            a.threadEnd(thread);
+            a.threadEnd(thread, lastOwnedAccess);
         }
     }
 

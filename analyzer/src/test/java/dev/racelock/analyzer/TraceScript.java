@@ -59,6 +59,11 @@ public final class TraceScript {
         return emit(v -> v.header(new TraceHeader(1, 42, 0, "17", "test", "", recordsMemory, true)));
     }
 
+    /** The header of a trace recorded with the ownership filter: accesses may come late ({@link #ownedWrite}). */
+    public TraceScript ownedHeader() {
+        return emit(v -> v.header(new TraceHeader(2, 42, 0, "17", "test", "", true, true, true)));
+    }
+
     public int thread(String name) {
         return thread(name, -1, -1);
     }
@@ -207,6 +212,19 @@ public final class TraceScript {
 
     public TraceScript end(int t) {
         return emit(v -> v.threadEnd(t));
+    }
+
+    /** A thread end of format 2.5, saying how many releases {@code t} had made at its last owned access. */
+    public TraceScript end(int t, int lastOwnedAccess) {
+        return emit(v -> v.threadEnd(t, lastOwnedAccess));
+    }
+
+    /**
+     * {@code owner}'s last write of {@code field}, kept beside the object after {@code releases} of
+     * its releases and written out by {@code t}, the first other thread to touch it.
+     */
+    public TraceScript ownedWrite(int t, int owner, long object, int field, int site, int releases) {
+        return emit(v -> v.ownedWrite(t, owner, object, field, site, releases, 0, 0, -1));
     }
 
     public TraceScript join(int t, int child, int site) {

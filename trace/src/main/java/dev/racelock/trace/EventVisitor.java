@@ -133,8 +133,18 @@ public interface EventVisitor {
     /** First event of a thread. */
     default void threadBegin(int thread) {}
 
-    /** Last event of a thread. */
+    /** Last event of a thread, saying nothing of its owned accesses ({@link LastOwnedAccess#UNKNOWN}). */
     default void threadEnd(int thread) {}
+
+    /**
+     * Last event of a thread, with how many releases it had made at its last owned access
+     * ({@link LastOwnedAccess}: a count, {@code NONE} or {@code UNKNOWN}). The binary reader
+     * delivers every thread end here. A visitor that does not care overrides the one-argument
+     * form only; one that passes events on overrides both, the one-argument form as {@code UNKNOWN}.
+     */
+    default void threadEnd(int thread, int lastOwnedAccess) {
+        threadEnd(thread);
+    }
 
     /** {@code thread} observed the termination of {@code child} (join returned, isAlive false). */
     default void threadJoin(int thread, int child, int site) {}

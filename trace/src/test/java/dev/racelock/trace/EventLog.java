@@ -112,6 +112,15 @@ public class EventLog implements EventVisitor {
     @Override public void threadStart(int t, int child, int s) { event(t, "start T" + child + " @" + s); }
     @Override public void threadBegin(int t) { event(t, "begin"); }
     @Override public void threadEnd(int t) { event(t, "end"); }
+
+    @Override
+    public void threadEnd(int t, int lastOwnedAccess) {
+        if (lastOwnedAccess == LastOwnedAccess.UNKNOWN) {
+            threadEnd(t);
+        } else {
+            event(t, "end owned " + (lastOwnedAccess == LastOwnedAccess.NONE ? "none" : "r" + lastOwnedAccess));
+        }
+    }
     @Override public void threadJoin(int t, int child, int s) { event(t, "join T" + child + " @" + s); }
     @Override public void hbRelease(int t, long token, int s) { event(t, "hbrelease " + token + " @" + s); }
     @Override public void hbAcquire(int t, long token, int s) { event(t, "hbacquire " + token + " @" + s); }

@@ -25,7 +25,7 @@ final class BufferRecorder implements EventRecorder {
     @Override public void lockRelease(long lock, int site, int flags) { buffer.lockRelease(lock, site, flags); }
     @Override public void threadStart(int child, int site) { buffer.threadStart(child, site); }
     @Override public void threadBegin() { buffer.threadBegin(); }
-    @Override public void threadEnd() { buffer.threadEnd(); }
+    @Override public void threadEnd(int lastOwnedAccess) { buffer.threadEnd(lastOwnedAccess); }
     @Override public void threadJoin(int child, int site) { buffer.threadJoin(child, site); }
     @Override public void hbRelease(long token, int site) { buffer.hbRelease(token, site); }
     @Override public void hbAcquire(long token, int site) { buffer.hbAcquire(token, site); }

@@ -38,7 +38,12 @@ public interface EventRecorder {
     void lockRelease(long lock, int site, int flags);
     void threadStart(int child, int site);
     void threadBegin();
-    void threadEnd();
+    /**
+     * The thread's last event. {@code lastOwnedAccess}: its releases at its last access kept
+     * beside an owned object (LastOwnedAccess; NONE from a caller that keeps none: the ownership
+     * recorder puts in its own).
+     */
+    void threadEnd(int lastOwnedAccess);
     void threadJoin(int child, int site);
     void hbRelease(long token, int site);
     void hbAcquire(long token, int site);
@@ -114,7 +119,7 @@ public interface EventRecorder {
         @Override public void lockRelease(long lock, int site, int flags) {}
         @Override public void threadStart(int child, int site) {}
         @Override public void threadBegin() {}
-        @Override public void threadEnd() {}
+        @Override public void threadEnd(int lastOwnedAccess) {}
         @Override public void threadJoin(int child, int site) {}
         @Override public void hbRelease(long token, int site) {}
         @Override public void hbAcquire(long token, int site) {}

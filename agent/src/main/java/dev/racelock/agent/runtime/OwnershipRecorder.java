@@ -1,5 +1,6 @@
 package dev.racelock.agent.runtime;
 
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.LockFlags;
 
 import java.lang.invoke.VarHandle;
@@ -32,6 +33,8 @@ final class OwnershipRecorder implements EventRecorder {
 
     /** Release events of this thread so far. */
     int releases;
+    /** {@link #releases} at this thread's last owned update, LastOwnedAccess.NONE before one. */
+    private int lastOwned = LastOwnedAccess.NONE;
 
     /**
      * The locks held, as the events that pass through this recorder say (the context keeps the
@@ -89,6 +92,7 @@ final class OwnershipRecorder implements EventRecorder {
      * last read and write together, and a reference store less per update counts on this path.
      */
     void updated(ObjectShadow shadow, int field) {
+        lastOwned = releases;
         int n = updated;
         if (n > 0 && updatedShadow[n - 1] == shadow && updatedField[n - 1] == field) {
             return;
@@ -190,7 +194,8 @@ final class OwnershipRecorder implements EventRecorder {
 
     @Override public void threadStart(int child, int site) { settle(); next.threadStart(child, site); releases++; }
     @Override public void threadBegin() { settle(); next.threadBegin(); }
-    @Override public void threadEnd() { settle(); next.threadEnd(); }
+    /** The thread's end says how late one of its owned accesses can still come (HappensBefore#threadEnd). */
+    @Override public void threadEnd(int lastOwnedAccess) { settle(); next.threadEnd(Math.max(lastOwnedAccess, lastOwned)); }
     @Override public void threadJoin(int child, int site) { settle(); next.threadJoin(child, site); }
     @Override public void hbRelease(long token, int site) { settle(); next.hbRelease(token, site); releases++; }
     @Override public void hbAcquire(long token, int site) { settle(); next.hbAcquire(token, site); }

@@ -138,7 +138,7 @@ final class RepeatFilter implements EventRecorder {
     @Override public void lockRelease(long lock, int site, int flags) { epoch++; next.lockRelease(lock, site, flags); }
     @Override public void threadStart(int child, int site) { epoch++; next.threadStart(child, site); }
     @Override public void threadBegin() { epoch++; next.threadBegin(); }
-    @Override public void threadEnd() { epoch++; next.threadEnd(); }
+    @Override public void threadEnd(int lastOwnedAccess) { epoch++; next.threadEnd(lastOwnedAccess); }
     @Override public void threadJoin(int child, int site) { epoch++; next.threadJoin(child, site); }
     @Override public void hbRelease(long token, int site) { epoch++; next.hbRelease(token, site); }
     @Override public void hbAcquire(long token, int site) { epoch++; next.hbAcquire(token, site); }

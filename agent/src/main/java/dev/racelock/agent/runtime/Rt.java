@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.ObjectInfo;
 
@@ -184,7 +185,7 @@ public final class Rt {
         ThreadContext c = Recording.context();
         if (--c.runDepth == 0 && !c.ended) {
             c.ended = true;
-            c.recorder.threadEnd();
+            c.recorder.threadEnd(LastOwnedAccess.NONE);
             Recording.ended(c);
         }
     }

@@ -85,7 +85,7 @@ final class RecordingOutput implements TraceOutput {
             @Override public void lockRelease(long lock, int site, int flags) { add("lockRelease", lock, 0, site, flags); }
             @Override public void threadStart(int child, int site) { add("threadStart", child, 0, site, 0); }
             @Override public void threadBegin() { add("threadBegin", 0, 0, -1, 0); }
-            @Override public void threadEnd() { add("threadEnd", 0, 0, -1, 0); }
+            @Override public void threadEnd(int lastOwnedAccess) { add("threadEnd", 0, 0, -1, 0); }
             @Override public void threadJoin(int child, int site) { add("threadJoin", child, 0, site, 0); }
             /** Call sites of the entered methods, as the real buffer keeps them, for {@link #methodExit}. */
             private final java.util.ArrayDeque<Integer> callSites = new java.util.ArrayDeque<>();

@@ -57,7 +57,7 @@ class ObjectIdChurnTest {
                 @Override public void lockRelease(long lock, int site, int flags) { touch(lock, thread); }
                 @Override public void threadStart(int child, int site) {}
                 @Override public void threadBegin() {}
-                @Override public void threadEnd() {}
+                @Override public void threadEnd(int lastOwnedAccess) {}
                 @Override public void threadJoin(int child, int site) {}
                 @Override public void methodEnter(int method, int callSite) {}
                 @Override public int methodExit() { return -1; }

@@ -272,7 +272,7 @@ class OwnershipDifferentialTest {
         @Override public void lockRelease(long l, int s, int flags) { next.lockRelease(l, s, flags); }
         @Override public void threadStart(int child, int s) { next.threadStart(child, s); }
         @Override public void threadBegin() { next.threadBegin(); }
-        @Override public void threadEnd() { next.threadEnd(); }
+        @Override public void threadEnd(int lastOwnedAccess) { next.threadEnd(lastOwnedAccess); }
         @Override public void threadJoin(int child, int s) { next.threadJoin(child, s); }
         @Override public void hbRelease(long token, int s) { next.hbRelease(token, s); }
         @Override public void hbAcquire(long token, int s) { next.hbAcquire(token, s); }

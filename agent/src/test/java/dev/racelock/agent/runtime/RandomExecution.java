@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
@@ -102,7 +103,7 @@ final class RandomExecution {
                 case LOCK_RELEASE -> r.lockRelease(op.a(), op.c(), op.b());
                 case START -> r.threadStart((int) op.a(), op.c());
                 case BEGIN -> r.threadBegin();
-                case END -> r.threadEnd();
+                case END -> r.threadEnd(LastOwnedAccess.NONE);
                 case JOIN -> r.threadJoin((int) op.a(), op.c());
                 case HB_RELEASE -> r.hbRelease(op.a(), op.c());
                 case HB_ACQUIRE -> r.hbAcquire(op.a(), op.c());

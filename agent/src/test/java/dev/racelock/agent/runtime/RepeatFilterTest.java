@@ -37,7 +37,7 @@ class RepeatFilterTest {
         @Override public void lockRelease(long l, int s, int flags) { events.add(new Ev(4, l, 0, s)); }
         @Override public void threadStart(int child, int s) { events.add(new Ev(4, child, 0, s)); }
         @Override public void threadBegin() { events.add(new Ev(4, 0, 0, 0)); }
-        @Override public void threadEnd() { events.add(new Ev(4, 0, 0, 0)); }
+        @Override public void threadEnd(int lastOwnedAccess) { events.add(new Ev(4, 0, 0, 0)); }
         @Override public void threadJoin(int child, int s) { events.add(new Ev(4, child, 0, s)); }
         @Override public void hbRelease(long token, int s) { events.add(new Ev(4, token, 0, s)); }
         @Override public void hbAcquire(long token, int s) { events.add(new Ev(4, token, 0, s)); }

@@ -1,6 +1,9 @@
 package dev.racelock.analyzer.hb;
 
 import dev.racelock.analyzer.spi.Analysis;
+import dev.racelock.trace.LastOwnedAccess;
+
+import java.util.Locale;
 
 /**
  * An analysis that keeps its own {@link HappensBefore}: the edges every such analysis takes the
@@ -15,6 +18,21 @@ public abstract class ClockedAnalysis implements Analysis {
         this.hb = new HappensBefore(lockEdges);
     }
 
+    /**
+     * The warning that clocks grew too wide and ended threads handed their slots on early
+     * ({@link HappensBefore#slotsHandedOnEarly}), naming what may have been {@code missed}; null if not.
+     */
+    protected final String earlySlotWarning(String missed) {
+        int early = hb.slotsHandedOnEarly();
+        if (early == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "clocks reached %d threads (threads that ended unjoined keep their entry): "
+                + "to keep memory bounded, %,d later threads took over the entry of such a thread, so %s by one of "
+                + "those threads that no other thread had learned of (typically after its last synchronization) may "
+                + "have been missed", HappensBefore.EXACT_SLOTS, early, missed);
+    }
+
     @Override
     public void threadStart(int thread, int child, int site) {
         hb.threadStart(thread, child);
@@ -22,7 +40,12 @@ public abstract class ClockedAnalysis implements Analysis {
 
     @Override
     public void threadEnd(int thread) {
-        hb.threadEnd(thread);
+        threadEnd(thread, LastOwnedAccess.UNKNOWN);
+    }
+
+    @Override
+    public void threadEnd(int thread, int lastOwnedAccess) {
+        hb.threadEnd(thread, lastOwnedAccess);
     }
 
     @Override

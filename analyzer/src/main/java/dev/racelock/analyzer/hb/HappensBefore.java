@@ -2,6 +2,7 @@ package dev.racelock.analyzer.hb;
 
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.trace.ArrayGrowth;
+import dev.racelock.trace.LastOwnedAccess;
 
 /**
  * Happens-before over the sync-consistent event order, as vector clocks: one per thread, per
@@ -34,6 +35,15 @@ import dev.racelock.trace.ArrayGrowth;
  */
 public final class HappensBefore {
 
+    /**
+     * Clock width (slots) from which a start may take an ended thread's slot before that
+     * thread's last epoch is known ({@link ThreadSlots}, "When clocks grow too wide"). Every
+     * lock, volatile location and token has a clock this wide, and a test suite's trace can
+     * hold a million of them: 256 entries keep them near a gigabyte. A fixed number, not a share
+     * of the heap, so that a trace gives the same findings on every machine.
+     */
+    public static final int EXACT_SLOTS = 256;
+
     private final boolean lockEdges;
     private final ThreadSlots slots = new ThreadSlots();
     private VectorClock[] threads = new VectorClock[16];
@@ -51,6 +61,7 @@ public final class HappensBefore {
     // Per thread: the first epoch of its own slot (its epochs are that + its releases so far).
     private int[] firstEpoch = new int[16];
     private boolean epochsComeLate;
+    private int exactSlots = EXACT_SLOTS;
     private final LongObjectMap<LockClock> locks = new LongObjectMap<>();
     private final LongObjectMap<VectorClock> tokens = new LongObjectMap<>();
     private final LongObjectMap<LongObjectMap<VectorClock>> volatiles = new LongObjectMap<>();
@@ -94,6 +105,20 @@ public final class HappensBefore {
         return s;
     }
 
+    /** Another {@link #EXACT_SLOTS}, for tests. */
+    public void exactSlots(int slots) {
+        exactSlots = slots;
+    }
+
+    /**
+     * Threads that took the slot of an ended thread before its last epoch was known, because
+     * clocks were {@link #EXACT_SLOTS} wide already: a race with an access such an ended
+     * thread made after its last synchronization may have been missed.
+     */
+    public int slotsHandedOnEarly() {
+        return slots.handedOnEarly();
+    }
+
     /** Clock entries handed out so far: how wide the widest clock can be (memory tests). */
     public int slots() {
         return slots.count();
@@ -113,7 +138,7 @@ public final class HappensBefore {
 
     /** Thread {@code t}'s first clock: {@code start} (what it knows at its start) plus its own first epoch. */
     private VectorClock begin(int t, VectorClock start) {
-        int s = slots.assign(t, start);
+        int s = slots.assign(t, start, slots.count() >= exactSlots);
         start.set(s, Math.max(start.get(s) + 1, slots.firstEpoch(s)));
         firstEpoch[t] = start.get(s);
         threads[t] = start;
@@ -144,7 +169,9 @@ public final class HappensBefore {
     /**
      * The trace may hold accesses written out after their thread went on or ended
      * ({@link #epochAfter}): an ended thread's slot then goes to a later thread only if that
-     * thread's start knows every epoch of it, not only the ones an analysis had kept by then.
+     * thread's start knows every epoch of it that may still come, not only the ones an analysis
+     * had kept by then: up to its last owned access when its end says when that was (format
+     * 2.5), else up to its last epoch.
      */
     public void epochsComeLate() {
         epochsComeLate = true;
@@ -201,8 +228,18 @@ public final class HappensBefore {
         tick(parent, p);
     }
 
-    /** The thread's last event: its slot may go to a thread started later (see {@link ThreadSlots}). */
+    /** The thread's last event, saying nothing of owned accesses ({@link LastOwnedAccess#UNKNOWN}). */
     public void threadEnd(int t) {
+        threadEnd(t, LastOwnedAccess.UNKNOWN);
+    }
+
+    /**
+     * The thread's last event: its slot may go to a thread started later (see {@link ThreadSlots})
+     * once that thread knows the last epoch an analysis may still compare: the last one it saw,
+     * or, when epochs come late, the epoch of the thread's last owned access
+     * ({@code lastOwnedAccess} releases after its first; every epoch when the trace does not say).
+     */
+    public void threadEnd(int t, int lastOwnedAccess) {
         VectorClock c = own(t);
         if (ended[t]) {
             return;
@@ -210,7 +247,12 @@ public final class HappensBefore {
         ended[t] = true;
         int s = slots.slotOf(t);
         int last = c.get(s);
-        slots.ended(s, last, observed[t] || epochsComeLate ? last : lastObserved[t]);
+        int required = observed[t] ? last : lastObserved[t];
+        if (epochsComeLate && lastOwnedAccess != LastOwnedAccess.NONE) {
+            int owned = lastOwnedAccess >= last - firstEpoch[t] ? last : firstEpoch[t] + lastOwnedAccess;
+            required = Math.max(required, owned);
+        }
+        slots.ended(s, last, required);
     }
 
     public void threadJoin(int joiner, int child) {

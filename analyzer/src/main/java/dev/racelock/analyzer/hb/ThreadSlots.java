@@ -12,7 +12,9 @@ import java.util.Arrays;
  * continuing the slot's epochs after the ended thread's last one, as ThreadSanitizer reuses the
  * thread slots of finished threads. This is sound only when the new thread's start already
  * knows every epoch of the old one that an analysis may compare against (the old thread's last
- * <em>observed</em> epoch, see {@link HappensBefore#clock}): then a clock entry {@code e} of
+ * <em>observed</em> epoch, see {@link HappensBefore#clock}, or the epoch of its last access the
+ * agent kept beside an object, which may reach the trace after the thread ended; see
+ * HappensBefore#threadEnd): then a clock entry {@code e} of
  * the slot means the same for both threads. An entry at or below the old thread's last epoch
  * speaks of the old thread only (the new one starts above it); an entry above it was learned
  * from the new thread, whose start knew the old thread's observed epochs, so the holder of that
@@ -20,6 +22,15 @@ import java.util.Arrays;
  * slot at or above that epoch: typically the parent joined the old thread, or took a lock, a
  * volatile or a hand-off the old thread released after its last access. An ended thread nobody
  * has heard of keeps its slot.
+ *
+ * <p><b>When clocks grow too wide</b> ({@code crowded} in {@link #assign}), a start that finds no
+ * such slot takes the one whose required epoch it misses by the least, as ThreadSanitizer hands
+ * on the slots of finished threads however they ended. The price is the old threads' moments
+ * the start did not know, typically what a thread did after its last synchronization: a clock
+ * that learns the new thread's epochs seems to know them too, so a race with one of them may be
+ * missed. Nothing is reported falsely (an entry only ever seems to know more, never less). It
+ * applies only once clocks are HappensBefore#EXACT_SLOTS wide, and is counted
+ * ({@link #handedOnEarly}) so that the report can say so.
  */
 final class ThreadSlots {
 
@@ -35,6 +46,7 @@ final class ThreadSlots {
     // Slots of ended threads, in the order they ended.
     private int[] free = new int[16];
     private int freeCount;
+    private int handedOnEarly;
 
     private static int[] filled(int n) {
         int[] a = new int[n];
@@ -49,15 +61,20 @@ final class ThreadSlots {
 
     /**
      * Gives {@code thread} a slot: one freed by an ended thread whose observed epochs
-     * {@code start} (the clock the thread starts with) already knows, else a new one.
+     * {@code start} (the clock the thread starts with) already knows; else, when clocks are
+     * {@code crowded}, one whose every epoch but the last it knows (see the class comment); else a new one.
      */
-    int assign(int thread, VectorClock start) {
+    int assign(int thread, VectorClock start, boolean crowded) {
         if (thread >= slotOf.length) {
             int old = slotOf.length;
             slotOf = ArrayGrowth.toFit(slotOf, thread);
             Arrays.fill(slotOf, old, slotOf.length, -1);
         }
         int s = reusable(start);
+        if (s < 0 && crowded && freeCount > 0) {
+            s = leastUnknown(start);
+            handedOnEarly++;
+        }
         if (s < 0) {
             s = slots++;
             lastEpoch = ArrayGrowth.toFit(lastEpoch, s);
@@ -71,12 +88,33 @@ final class ThreadSlots {
         for (int i = freeCount - 1, seen = 0; i >= 0 && seen < REUSE_CANDIDATES; i--, seen++) {
             int s = free[i];
             if (start.get(s) >= observedEpoch[s]) {
-                System.arraycopy(free, i + 1, free, i, freeCount - i - 1);
-                freeCount--;
-                return s;
+                return take(i);
             }
         }
         return -1;
+    }
+
+    /** Of the freed slots a start examines, the one whose required epoch {@code start} misses by the least. */
+    private int leastUnknown(VectorClock start) {
+        int best = -1;
+        long bestGap = Long.MAX_VALUE;
+        for (int i = freeCount - 1, seen = 0; i >= 0 && seen < REUSE_CANDIDATES; i--, seen++) {
+            int s = free[i];
+            long gap = (long) observedEpoch[s] - start.get(s);
+            if (gap < bestGap) {
+                best = i;
+                bestGap = gap;
+            }
+        }
+        return take(best);
+    }
+
+    /** Takes the freed slot at {@code i} of the free list. */
+    private int take(int i) {
+        int s = free[i];
+        System.arraycopy(free, i + 1, free, i, freeCount - i - 1);
+        freeCount--;
+        return s;
     }
 
     /** The first epoch of the thread now holding slot {@code s}: above every earlier holder's. */
@@ -96,6 +134,11 @@ final class ThreadSlots {
         observedEpoch[s] = Math.max(observedEpoch[s], observed);
         free = ArrayGrowth.toFit(free, freeCount);
         free[freeCount++] = s;
+    }
+
+    /** Slots handed on before their old thread's last epoch was known (see the class comment). */
+    int handedOnEarly() {
+        return handedOnEarly;
     }
 
     /** Slots handed out so far: the width of the widest clock. */

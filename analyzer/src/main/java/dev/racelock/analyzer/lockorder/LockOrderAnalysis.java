@@ -229,6 +229,10 @@ public sealed class LockOrderAnalysis extends ClockedAnalysis permits Predictive
         findings();
         List<String> all = new ArrayList<>(warnings);
         all.addAll(searchWarnings);
+        String early = earlySlotWarning("a deadlock involving a lock taken");
+        if (early != null) {
+            all.add(early);
+        }
         return all;
     }
 }

@@ -408,7 +408,13 @@ public final class RaceAnalysis extends ClockedAnalysis {
 
     @Override
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        String early = earlySlotWarning("a race with an access made");
+        if (early == null) {
+            return List.copyOf(warnings);
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.add(early);
+        return all;
     }
 
     /** Objects with shadow state: fields' objects and arrays (memory tests). */

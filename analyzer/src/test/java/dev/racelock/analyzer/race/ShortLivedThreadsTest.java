@@ -4,12 +4,15 @@ import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.TraceScript;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.analyzer.hb.HappensBefore;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.TraceEnd;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ShortLivedThreadsTest {
 
-    private static final int THREADS = 2_000;
+    /** Fewer than HappensBefore.EXACT_SLOTS: every slot handed on is handed on soundly. */
+    private static final int THREADS = 200;
     private static final int ALIVE = 20;
 
     /** How main learns that a worker is done. */
@@ -30,13 +34,29 @@ class ShortLivedThreadsTest {
      * entry, publishes it through a volatile, and ends; main learns of the end as told.
      */
     private static AnalysisSession run(Done done) {
+        return run(done, false, LastOwnedAccess.UNKNOWN, THREADS);
+    }
+
+    private static AnalysisSession run(Done done, boolean owned, int lastOwnedAccess) {
+        return run(done, owned, lastOwnedAccess, THREADS);
+    }
+
+    /**
+     * As {@link #run(Done)}; with {@code owned} the trace was recorded with the ownership filter
+     * (accesses may come late), and each worker's end says {@code lastOwnedAccess}. A worker
+     * makes two releases: its volatile write, then (with {@link Done#LATCH}) the latch.
+     */
+    private static AnalysisSession run(Done done, boolean owned, int lastOwnedAccess, int threads) {
         TraceScript s = new TraceScript();
+        if (owned) {
+            s.ownedHeader();
+        }
         int main = s.thread("main");
         int site = s.site("com.acme.Pool", "work", 10);
         int value = s.field("com.acme.Entry", "value", "I");
         int state = s.field("com.acme.Entry", "state", "I");
         Deque<int[]> running = new ArrayDeque<>(); // {thread, latch index}
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < threads; i++) {
             if (running.size() == ALIVE) {
                 int[] w = running.removeFirst();
                 if (done == Done.JOIN) {
@@ -51,7 +71,7 @@ class ShortLivedThreadsTest {
             if (done == Done.LATCH) {
                 s.hbRelease(t, 1_000_000 + i, site);
             }
-            s.end(t);
+            s.end(t, lastOwnedAccess);
             running.addLast(new int[] {t, i});
         }
         AnalysisSession session = s.session();
@@ -72,6 +92,117 @@ class ShortLivedThreadsTest {
     @Test
     void threadsNobodyHeardFromKeepTheirSlots() {
         assertEquals(THREADS + 1, run(Done.NOTHING).analysis(RaceAnalysis.class).clockSlots());
+    }
+
+    // ---- clocks too wide: slots handed on before their thread's last moments were known
+
+    /**
+     * 2,000 threads nobody hears from: the first 255 take new slots; from then on, every start
+     * takes an ended thread's slot anyway, and the report says that races may have been missed.
+     */
+    @Test
+    void clocksStopGrowingAtTheirWidthAndTheReportSaysWhatMayBeMissed() {
+        AnalysisSession session = run(Done.NOTHING, false, LastOwnedAccess.UNKNOWN, 2_000);
+        RaceAnalysis races = session.analysis(RaceAnalysis.class);
+        assertEquals(HappensBefore.EXACT_SLOTS, races.clockSlots());
+        assertEquals(List.of("clocks reached 256 threads (threads that ended unjoined keep their entry): to keep memory "
+                + "bounded, 1,745 later threads took over the entry of such a thread, so a race with an access made by "
+                + "one of those threads that no other thread had learned of (typically after its last synchronization) "
+                + "may have been missed"), races.warnings());
+    }
+
+    /** Two threads started once slots are handed on early still race with each other. */
+    @Test
+    void threadsOnHandedOnSlotsStillRaceWithEachOther() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int site = s.site("com.acme.Pool", "work", 10);
+        int raceSite = s.site("com.acme.Pool", "count", 12);
+        int value = s.field("com.acme.Entry", "value", "I");
+        int counter = s.field("com.acme.Pool", "count", "I");
+        long pool = s.object("com.acme.Pool");
+        for (int i = 0; i < 2 * HappensBefore.EXACT_SLOTS; i++) {
+            int t = s.thread("worker-" + i, main, site);
+            s.start(main, t, site).write(t, s.object("com.acme.Entry"), value, site).end(t);
+        }
+        int a = s.thread("a", main, site);
+        int b = s.thread("b", main, site);
+        s.start(main, a, site).start(main, b, site).write(a, pool, counter, raceSite).write(b, pool, counter, raceSite);
+        AnalysisSession session = s.session();
+        session.end(new TraceEnd(session.events(), true, null));
+        assertEquals(HappensBefore.EXACT_SLOTS, session.analysis(RaceAnalysis.class).clockSlots());
+        List<Finding> races = TraceScript.ofType(session.result(), FindingType.DATA_RACE);
+        assertEquals(1, races.size());
+        assertEquals(List.of("a", "b"), List.of(races.get(0).primaryPair().earlier().thread().name(),
+                races.get(0).primaryPair().later().thread().name()));
+    }
+
+    // ---- traces recorded with the ownership filter: an owned access may come after its thread ended
+
+    @Test
+    void withOwnedAccessesAnEndThatSaysNothingKeepsTheSlot() {
+        assertEquals(THREADS + 1, slots(run(Done.LATCH, true, LastOwnedAccess.UNKNOWN)));
+    }
+
+    @Test
+    void anEndWithoutOwnedAccessesHandsTheSlotOn() {
+        assertEquals(ALIVE + 1, slots(run(Done.LATCH, true, LastOwnedAccess.NONE)));
+    }
+
+    /** Main's latch acquire knows the worker's epoch after one release: an owned access then is known. */
+    @Test
+    void anOwnedAccessBeforeTheLastReleaseHandsTheSlotOn() {
+        assertEquals(ALIVE + 1, slots(run(Done.LATCH, true, 1)));
+    }
+
+    /** Nothing the worker released carries its last epoch, in which an owned access may still come. */
+    @Test
+    void anOwnedAccessAfterTheLastReleaseKeepsTheSlot() {
+        assertEquals(THREADS + 1, slots(run(Done.LATCH, true, 2)));
+    }
+
+    private static int slots(AnalysisSession session) {
+        return session.analysis(RaceAnalysis.class).clockSlots();
+    }
+
+    /**
+     * Worker a writes a job it owns after its last release (the latch), so the write is kept beside
+     * the job and reaches the trace only when d, started after main took the latch, touches the job.
+     * d must not have a's slot, or d would seem to know the write: the race must be reported.
+     * Its twin, where a's write came before the latch, is ordered before d and reports nothing.
+     */
+    @Test
+    void anOwnedWriteThatComesLateStillRacesWithTheThreadAfterIt() {
+        assertEquals(List.of("a", "d"), racing(2));
+        assertEquals(List.of(), racing(1));
+    }
+
+    /** The threads of the race of {@link #anOwnedWriteThatComesLateStillRacesWithTheThreadAfterIt}, earlier first. */
+    private static List<String> racing(int ownedWriteReleases) {
+        TraceScript s = new TraceScript().ownedHeader();
+        int main = s.thread("main");
+        int site = s.site("com.acme.Job", "run", 7);
+        int writeSite = s.site("com.acme.Job", "finish", 8);
+        int readSite = s.site("com.acme.Job", "check", 9);
+        int a = s.thread("a", main, site);
+        int d = s.thread("d", main, site);
+        int field = s.field("com.acme.Job", "result", "I");
+        int state = s.field("com.acme.Job", "state", "I");
+        long job = s.object("com.acme.Job");
+        long latch = 77;
+        s.start(main, a, site).volatileWrite(a, job, state, site).hbRelease(a, latch, site)
+                .end(a, ownedWriteReleases)
+                .hbAcquire(main, latch, site)
+                .start(main, d, site)
+                .ownedWrite(d, a, job, field, writeSite, ownedWriteReleases)
+                .read(d, job, field, readSite);
+        AnalysisSession session = s.session();
+        session.end(new TraceEnd(session.events(), true, null));
+        List<Finding> races = TraceScript.ofType(session.result(), FindingType.DATA_RACE);
+        // main, a, and d unless d may take a's slot
+        assertEquals(ownedWriteReleases == 2 ? 3 : 2, session.analysis(RaceAnalysis.class).clockSlots());
+        return races.stream().flatMap(r -> Stream.of(r.primaryPair().earlier().thread().name(),
+                r.primaryPair().later().thread().name())).toList();
     }
 
     /**

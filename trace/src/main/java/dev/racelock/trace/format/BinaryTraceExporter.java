@@ -5,6 +5,7 @@ import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.ContextPaths;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
@@ -121,7 +122,8 @@ public final class BinaryTraceExporter implements EventVisitor {
     @Override public void threadStart(int t, int child, int s) { buffer(t).threadStart(child, s); }
     /** The begin was written when the buffer was created, before any other event of the thread. */
     @Override public void threadBegin(int t) { buffer(t); }
-    @Override public void threadEnd(int t) { buffer(t).threadEnd(); }
+    @Override public void threadEnd(int t) { threadEnd(t, LastOwnedAccess.UNKNOWN); }
+    @Override public void threadEnd(int t, int lastOwnedAccess) { buffer(t).threadEnd(lastOwnedAccess); }
     @Override public void threadJoin(int t, int child, int s) { buffer(t).threadJoin(child, s); }
     @Override public void hbRelease(int t, long token, int s) { buffer(t).hbRelease(token, s); }
     @Override public void hbAcquire(int t, long token, int s) { buffer(t).hbAcquire(token, s); }

@@ -1,6 +1,7 @@
 package dev.racelock.trace.format;
 
 import dev.racelock.trace.EventVisitor;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.LockFlags;
 
 import static dev.racelock.trace.format.TraceFormat.COMPACT;
@@ -261,6 +262,11 @@ final class ThreadCursor extends DeltaState {
                         takeSeq(op);
                         return checkedPending();
                     }
+                    case TraceFormat.OP_THREAD_END_OWNED -> {
+                        takeSeq(op);
+                        pendingSlot = varInt() - 1; // the releases count, LastOwnedAccess.NONE for 0
+                        return checkedPending();
+                    }
                     case TraceFormat.OP_OWNED_READ, TraceFormat.OP_OWNED_WRITE -> {
                         int owner = varInt();
                         long object = object();
@@ -345,7 +351,8 @@ final class ThreadCursor extends DeltaState {
             case TraceFormat.OP_THREAD_START -> v.threadStart(t, pendingSlot, pendingSite);
             case TraceFormat.OP_THREAD_JOIN -> v.threadJoin(t, pendingSlot, pendingSite);
             case TraceFormat.OP_THREAD_BEGIN -> v.threadBegin(t);
-            case TraceFormat.OP_THREAD_END -> v.threadEnd(t);
+            case TraceFormat.OP_THREAD_END -> v.threadEnd(t, LastOwnedAccess.UNKNOWN);
+            case TraceFormat.OP_THREAD_END_OWNED -> v.threadEnd(t, pendingSlot);
             case TraceFormat.OP_HB_RELEASE -> v.hbRelease(t, pendingTarget, pendingSite);
             case TraceFormat.OP_HB_ACQUIRE -> v.hbAcquire(t, pendingTarget, pendingSite);
             case TraceFormat.OP_ORDER_MARK -> v.orderMark(t);

@@ -2,6 +2,7 @@ package dev.racelock.trace.format;
 
 import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.LockFlags;
 
 import java.lang.invoke.MethodHandles;
@@ -219,11 +220,24 @@ public final class ThreadEventBuffer extends DeltaState {
         }
     }
 
-    /** The last event of this buffer: later calls are ignored. */
+    /** The last event of this buffer, saying nothing of owned accesses: later calls are ignored. */
     public void threadEnd() {
-        int p = syncHead(TraceFormat.OP_THREAD_END, takeSequence());
+        threadEnd(LastOwnedAccess.UNKNOWN);
+    }
+
+    /**
+     * The last event of this buffer: later calls are ignored. {@code lastOwnedAccess}: the
+     * thread's releases at its last owned access ({@link LastOwnedAccess}); UNKNOWN writes the
+     * thread end of format 2.4, which says nothing of them.
+     */
+    public void threadEnd(int lastOwnedAccess) {
+        boolean says = lastOwnedAccess != LastOwnedAccess.UNKNOWN;
+        int p = syncHead(says ? TraceFormat.OP_THREAD_END_OWNED : TraceFormat.OP_THREAD_END, takeSequence());
         if (p < 0) {
             return;
+        }
+        if (says) {
+            p = putVarInt(buf, p, lastOwnedAccess + 1);
         }
         commitSync(p);
         endedByOwner = true;

@@ -19,10 +19,11 @@ final class TraceFormat {
      * context; 2.1 added the accesses of an object no second thread had touched (dictionary tag
      * 9, opcodes 0x20 to 0x22); 2.2 optional blocks (types 0x40 to 0x7F, which a reader that does
      * not know them skips) and watermarks; 2.3 sites of modelled library calls (dictionary tag 10)
-     * and the lock flag ORDER_ONLY (monitors the JDK takes inside a call).
+     * and the lock flag ORDER_ONLY (monitors the JDK takes inside a call); 2.4 the marks of a
+     * stack's outermost frame; 2.5 the thread end that says when its last owned access was (0x23).
      */
     static final int MAJOR_VERSION = 2;
-    static final int MINOR_VERSION = 4;
+    static final int MINOR_VERSION = 5;
     /** The oldest major version the reader reads: 1.0 and 1.1 (test markers) are read as before. */
     static final int OLDEST_MAJOR_VERSION = 1;
     /** Magic, then the major and minor version as big-endian u16. */
@@ -113,6 +114,11 @@ final class TraceFormat {
     /** Plain: an access another thread made while it alone had touched the object (since 2.1). */
     static final int OP_OWNED_READ = 0x21;
     static final int OP_OWNED_WRITE = 0x22;
+    /**
+     * Thread end (since 2.5), then the thread's releases at its last owned access + 1 (0: none),
+     * varint: how late an access of the thread can still come (LastOwnedAccess).
+     */
+    static final int OP_THREAD_END_OWNED = 0x23;
 
     /** Compact plain access: {@code 1 a w s dddd}. */
     static final int COMPACT = 0x80;

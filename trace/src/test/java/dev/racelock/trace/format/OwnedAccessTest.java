@@ -1,6 +1,7 @@
 package dev.racelock.trace.format;
 
 import dev.racelock.trace.EventLog;
+import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.TraceHeader;
@@ -47,8 +48,8 @@ class OwnedAccessTest {
         taker.ownedWrite(0, 5, 6, 10, 2, 1, context, 11);
         taker.ownedRead(0, 5, 6, 11, 2, 0, 0);
         taker.read(5, 6, 21);
-        taker.threadEnd();
-        owner.threadEnd();
+        taker.threadEnd(LastOwnedAccess.NONE);
+        owner.threadEnd(2);
     }
 
     @Test
@@ -67,6 +68,29 @@ class OwnedAccessTest {
         assertTrue(log.lines.contains("lockset " + new LockSetInfo(1, 0, 9, 3, LockFlags.MONITOR)));
     }
 
+    /**
+     * Format 2.5: a thread's end says how many releases it had made at its last owned access, or
+     * that it kept none; the end of format 2.4 says nothing (an analysis then assumes any epoch).
+     */
+    @Test
+    void aThreadEndSaysWhenItsLastOwnedAccessWas() throws IOException {
+        Path file = dir.resolve("owned.rlt");
+        try (TraceWriter writer = TraceWriter.open(file, OWNED, 60_000)) {
+            record(writer);
+            ThreadEventBuffer old = writer.newThreadBuffer(2);
+            old.threadBegin();
+            old.threadEnd(); // as a writer of format 2.4 ends a thread
+        }
+        EventLog log = TraceRoundTripTest.read(file);
+        assertEquals("T0 end owned r2", last(log.eventsOf(0)));
+        assertEquals("T1 end owned none", last(log.eventsOf(1)));
+        assertEquals("T2 end", last(log.eventsOf(2)));
+    }
+
+    private static String last(List<String> events) {
+        return events.get(events.size() - 1);
+    }
+
     @Test
     void aReEncodedTraceNamesTheSameStacks() throws IOException {
         Path file = dir.resolve("owned.rlt");
@@ -79,6 +103,7 @@ class OwnedAccessTest {
         exporter.finish();
         EventLog original = TraceRoundTripTest.read(file);
         EventLog reEncoded = TraceRoundTripTest.read(copy);
+        assertEquals(original.eventsOf(0), reEncoded.eventsOf(0));
         assertEquals(original.eventsOf(1), reEncoded.eventsOf(1));
         assertTrue(reEncoded.header.mayHoldOwnedAccesses());
     }

@@ -58,7 +58,7 @@ class JdkMonitorHooksTest {
         @Override public void lockRelease(long lock, int site, int flags) { numbered(); }
         @Override public void threadStart(int child, int site) { numbered(); }
         @Override public void threadBegin() { numbered(); }
-        @Override public void threadEnd() { numbered(); }
+        @Override public void threadEnd(int lastOwnedAccess) { numbered(); }
         @Override public void threadJoin(int child, int site) { numbered(); }
         @Override public void hbRelease(long token, int site) { numbered(); }
         @Override public void hbAcquire(long token, int site) { numbered(); }
