@@ -4,9 +4,7 @@ import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.ReadProgress;
-import dev.racelock.trace.TraceHeader;
 import dev.racelock.trace.files.TraceFiles;
-import dev.racelock.trace.format.TraceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,17 +37,8 @@ class OwnershipOrderOnlyHoldTest {
     @ValueSource(booleans = {true, false})
     void anOrderOnlyHoldDoesNotDateTheOwnersAccessesLater(boolean locked) throws IOException {
         Path file = dir.resolve("order-only.rlt");
-        TraceWriter writer = TraceWriter.open(file, new TraceHeader(2, 1, 0, "17", "test", "", true, false, true), 1000);
-        WriterOutput out = new WriterOutput(writer, file.toString(), System.err);
-        RandomExecution.define(out, 2);
-        Recording.start(out, true, true);
-        ThreadContext[] c = new ThreadContext[2];
-        for (int t = 0; t < 2; t++) {
-            OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(out.newRecorder(t)));
-            c[t] = new ThreadContext(t, owned);
-            c[t].owned = owned;
-            owned.attach(c[t]);
-        }
+        OwnedRecording recording = new OwnedRecording(file, 2);
+        ThreadContext[] c = {recording.thread(0), recording.thread(1)};
         long lock = RandomExecution.LOCKS[0];
         long jdkMonitor = RandomExecution.LOCKS[1];
         int orderOnly = LockFlags.MONITOR | LockFlags.ORDER_ONLY;
@@ -67,7 +56,7 @@ class OwnershipOrderOnlyHoldTest {
             c[1].recorder.lockRelease(lock, 2, LockFlags.MONITOR);
         }
         Rt.read(cell, field, 2, c[1]);
-        out.close();
+        recording.close();
 
         AnalysisSession session = new AnalysisSession();
         TraceFiles.read(file, session, ReadProgress.NONE);

@@ -3,9 +3,7 @@ package dev.racelock.agent.runtime;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.ReadProgress;
-import dev.racelock.trace.TraceHeader;
 import dev.racelock.trace.files.TraceFiles;
-import dev.racelock.trace.format.TraceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,17 +32,8 @@ class OwnershipThreadEndTest {
     @Test
     void theEndSaysTheReleasesAtTheLastOwnedAccess() throws IOException {
         Path file = dir.resolve("ends.rlt");
-        TraceWriter writer = TraceWriter.open(file, new TraceHeader(2, 1, 0, "17", "test", "", true, false, true), 1000);
-        WriterOutput out = new WriterOutput(writer, file.toString(), System.err);
-        RandomExecution.define(out, 3);
-        Recording.start(out, true, true);
-        ThreadContext[] c = new ThreadContext[3];
-        for (int t = 0; t < 3; t++) {
-            OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(out.newRecorder(t)));
-            c[t] = new ThreadContext(t, owned);
-            c[t].owned = owned;
-            owned.attach(c[t]);
-        }
+        OwnedRecording recording = new OwnedRecording(file, 3);
+        ThreadContext[] c = {recording.thread(0), recording.thread(1), recording.thread(2)};
         int field = RandomExecution.FIELDS[0];
         long token = RandomExecution.LOCKS[0];
 
@@ -64,7 +53,7 @@ class OwnershipThreadEndTest {
         // thread 2: no owned access at all
         c[2].recorder.hbRelease(token, 1);
         c[2].recorder.threadEnd(LastOwnedAccess.NONE);
-        out.close();
+        recording.close();
 
         Map<Integer, Integer> ends = new HashMap<>();
         TraceFiles.read(file, new EventVisitor() {

@@ -62,7 +62,8 @@ final class ThreadSlots {
     /**
      * Gives {@code thread} a slot: one freed by an ended thread whose observed epochs
      * {@code start} (the clock the thread starts with) already knows; else, when clocks are
-     * {@code crowded}, one whose every epoch but the last it knows (see the class comment); else a new one.
+     * {@code crowded}, the freed one whose required epoch it misses by the least (see the class
+     * comment); else a new one.
      */
     int assign(int thread, VectorClock start, boolean crowded) {
         if (thread >= slotOf.length) {

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * A vector clock: one logical time per thread (Lamport / Mattern), growing as threads appear.
  * Entry {@code t} of thread {@code t}'s own clock is its current epoch (FastTrack, PLDI 2009, §3).
  *
- * <p><b>Entries shared until written.</b> A copy, and a join into a clock the other covers, take
- * the other clock's array instead of copying it; both then copy it before they write an entry,
+ * <p><b>Entries shared until written.</b> {@link #copyFrom}, and a join into a clock the other
+ * covers, take the other clock's array instead of copying it; both then copy it before they write an entry,
  * except one entry each, which a sharing clock keeps beside the array (its <em>hot</em> entry).
  * That entry is a thread's own: it ticks at every release, so a thread that releases one lock,
  * volatile or hand-off after another without acquiring anything new in between leaves them all
@@ -34,9 +34,17 @@ public final class VectorClock {
         sharing = true;
     }
 
-    /** A copy of {@code other}, sharing its entries until either writes one. */
+    /**
+     * A copy of {@code other} with an array of its own: a thread's clock kept for later (a
+     * snapshot) is read, while the thread goes on writing; sharing would only move the copy to
+     * the thread's next join.
+     */
     public VectorClock(VectorClock other) {
-        shareFrom(other);
+        int[] o = other.c;
+        c = Arrays.copyOf(o, Math.max(o.length, other.hot + 1));
+        if (other.hot >= 0) {
+            c[other.hot] = other.hotValue;
+        }
     }
 
     public int get(int thread) {
@@ -71,22 +79,27 @@ public final class VectorClock {
         return version;
     }
 
-    /** this := this ⊔ other (pointwise maximum). */
+    /**
+     * this := this ⊔ other (pointwise maximum). A clock with an array of its own joins in place,
+     * as a plain vector clock; a sharing one first looks whether anything changes, and takes the
+     * other's array when the other covers it.
+     */
     public void join(VectorClock other) {
         version++;
         if (other == this) {
             return;
         }
-        int order = compare(other);
-        if ((order & OTHER_AHEAD) == 0) {
-            return; // nothing new
-        }
-        if ((order & THIS_AHEAD) == 0) {
-            shareFrom(other); // other covers this: its entries are the join
-            return;
-        }
         if (sharing) {
-            unshare();
+            int order = compare(other);
+            if ((order & OTHER_AHEAD) == 0) {
+                return; // nothing new: the array stays shared
+            }
+            if ((order & THIS_AHEAD) == 0) {
+                shareFrom(other); // other covers this: its entries are the join
+            } else {
+                joinIntoNewArray(other);
+            }
+            return;
         }
         int[] o = other.c;
         int otherHot = other.hot;
@@ -103,6 +116,28 @@ public final class VectorClock {
         if (otherHot >= 0) {
             v[otherHot] = Math.max(mine, other.hotValue); // other's array may hold an older value there
         }
+    }
+
+    /** this := this ⊔ other into an array of this clock's own, in one pass (this is sharing). */
+    private void joinIntoNewArray(VectorClock other) {
+        int[] o = other.c;
+        int[] v = c;
+        int[] m = new int[Math.max(Math.max(o.length, v.length), Math.max(hot, other.hot) + 1)];
+        for (int i = 0; i < m.length; i++) {
+            int a = i < v.length ? v[i] : 0;
+            int b = i < o.length ? o[i] : 0;
+            m[i] = Math.max(a, b);
+        }
+        // the hot entries are kept beside the arrays, which may hold older values there
+        if (hot >= 0) {
+            m[hot] = Math.max(hotValue, other.get(hot));
+        }
+        if (other.hot >= 0) {
+            m[other.hot] = Math.max(get(other.hot), other.hotValue);
+        }
+        c = m;
+        sharing = false;
+        hot = -1;
     }
 
     /** this := other, sharing its entries. */
@@ -127,7 +162,9 @@ public final class VectorClock {
     private int compare(VectorClock other) {
         int[] o = other.c;
         int[] v = c;
-        int order = 0;
+        // the hot entries first: a thread's clock is ahead at its own, and the pass can then stop
+        // at the first entry where the other is ahead
+        int order = compareAt(other, hot) | compareAt(other, other.hot);
         if (o != v) { // the same array: only the hot entries can differ
             int n = Math.max(o.length, v.length);
             for (int i = 0; i < n && order != (OTHER_AHEAD | THIS_AHEAD); i++) {
@@ -138,7 +175,6 @@ public final class VectorClock {
                 }
             }
         }
-        order |= compareAt(other, hot) | compareAt(other, other.hot);
         return order;
     }
 
