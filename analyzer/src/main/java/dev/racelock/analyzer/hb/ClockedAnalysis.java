@@ -27,10 +27,10 @@ public abstract class ClockedAnalysis implements Analysis {
         if (early == 0) {
             return null;
         }
-        return String.format(Locale.ROOT, "clocks reached %d threads (threads that ended unjoined keep their entry): "
-                + "to keep memory bounded, %,d later threads took over the entry of such a thread, so %s by one of "
-                + "those threads that no other thread had learned of (typically after its last synchronization) may "
-                + "have been missed", HappensBefore.EXACT_SLOTS, early, missed);
+        return String.format(Locale.ROOT, "to keep memory bounded, the analysis follows at most %d threads at once, "
+                + "counting those that ended without being joined: %,d threads took over the clock entry of such an "
+                + "ended thread, so %s by it after it last synchronized may have been missed",
+                HappensBefore.EXACT_SLOTS, early, missed);
     }
 
     @Override

@@ -24,13 +24,12 @@ import java.util.Arrays;
  * has heard of keeps its slot.
  *
  * <p><b>When clocks grow too wide</b> ({@code crowded} in {@link #assign}), a start that finds no
- * such slot takes the one whose required epoch it misses by the least, as ThreadSanitizer hands
- * on the slots of finished threads however they ended. The price is the old threads' moments
- * the start did not know, typically what a thread did after its last synchronization: a clock
- * that learns the new thread's epochs seems to know them too, so a race with one of them may be
- * missed. Nothing is reported falsely (an entry only ever seems to know more, never less). It
- * applies only once clocks are HappensBefore#EXACT_SLOTS wide, and is counted
- * ({@link #handedOnEarly}) so that the report can say so.
+ * such slot takes the one whose required epoch it misses by the least. The price is the old
+ * threads' moments the start did not know, typically what a thread did after its last
+ * synchronization: a clock that learns the new thread's epochs seems to know them too, so a race
+ * with one of them may be missed. Nothing is reported falsely (an entry only ever seems to know
+ * more, never less). It applies only once clocks are HappensBefore#EXACT_SLOTS wide, and is
+ * counted ({@link #handedOnEarly}) so that the report can say so.
  */
 final class ThreadSlots {
 
