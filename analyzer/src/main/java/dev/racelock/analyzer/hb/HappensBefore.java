@@ -228,11 +228,6 @@ public final class HappensBefore {
         tick(parent, p);
     }
 
-    /** The thread's last event, saying nothing of owned accesses ({@link LastOwnedAccess#UNKNOWN}). */
-    public void threadEnd(int t) {
-        threadEnd(t, LastOwnedAccess.UNKNOWN);
-    }
-
     /**
      * The thread's last event: its slot may go to a thread started later (see {@link ThreadSlots})
      * once that thread knows the last epoch an analysis may still compare: the last one it saw,
