@@ -144,7 +144,8 @@ final class MethodInstrumenter extends MethodVisitor {
         }
         if (scope.options.stacks()) {
             super.visitVarInsn(Opcodes.ALOAD, contextSlot);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "exit", "(" + CONTEXT_DESC + ")V", false);
+            push(methodId);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "exit", "(" + CONTEXT_DESC + "I)V", false);
         }
         if (isThreadRun()) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "runEnd", "()V", false);

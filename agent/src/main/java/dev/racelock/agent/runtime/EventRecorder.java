@@ -57,6 +57,14 @@ public interface EventRecorder {
      */
     int methodExit();
 
+    /**
+     * Leaves {@code method}, and every frame entered above its innermost one that was left
+     * without an exit (ThreadEventBuffer#methodExit(int)); by default as {@link #methodExit()}.
+     */
+    default int methodExit(int method) {
+        return methodExit();
+    }
+
     // ---- objects no second thread has touched (Ownership) ---------------------------------------
 
     /**

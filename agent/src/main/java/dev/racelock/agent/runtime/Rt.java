@@ -41,8 +41,8 @@ public final class Rt {
      * {@link ContextInfo#UNRECORDED_CALLER} (or the thread's entry mark), never a call site left
      * by code that has returned.
      */
-    public static void exit(ThreadContext c) {
-        c.callSite = c.calls.methodExit();
+    public static void exit(ThreadContext c, int method) {
+        c.callSite = c.calls.methodExit(method);
     }
 
     // ---- fields -------------------------------------------------------------------------------

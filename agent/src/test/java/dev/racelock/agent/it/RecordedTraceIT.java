@@ -109,6 +109,18 @@ class RecordedTraceIT {
     }
 
     /**
+     * A constructor whose {@code this(...)} call threw left its frame without an exit; the lambda
+     * that called it, left by its exception, takes that frame with its own, so main's next write
+     * is in main alone and not in frames of code that has returned.
+     */
+    @Test
+    void framesLeftByAnExceptionDoNotStayOnTheStack() throws Exception {
+        TraceEvents t = record(new ChildJvm(), "", "dev.racelock.fixture.ThrowingConstructor");
+        assertEquals(List.of("ThrowingConstructor.main@-1"),
+                stackWithCallLines(t, one(t, "write", "after", lineOf("ThrowingConstructor", "@after"))));
+    }
+
+    /**
      * The outermost frame says what called it (trace format 2.4): a pool's tasks and main (the
      * launcher) were called by code racelock does not record; a Thread subclass's run, and the
      * Runnable or lambda a Thread was given, are their thread's entry. On JDK 17 (this JVM) and 25.

@@ -376,6 +376,33 @@ public final class ThreadEventBuffer extends DeltaState {
     }
 
     /**
+     * The thread left {@code method}, normally or by an exception: its innermost frame goes,
+     * and so does every frame above it. Those are of methods that were left without saying so
+     * (a constructor whose {@code this(...)} or {@code super(...)} call threw, before the
+     * instrumentation's handler begins), so a stack never keeps a frame of code that has
+     * returned. When no frame is of {@code method}, as {@link #methodExit()}.
+     *
+     * @return the call site {@code method} was entered from, as {@link #methodExit()}
+     */
+    public int methodExit(int method) {
+        int d = depth;
+        int i = d - 1;
+        while (i >= 0 && frameMethod[i] != method) {
+            i--;
+        }
+        if (i < 0) {
+            return methodExit();
+        }
+        if (contexts == null) {
+            for (int k = i; k < d; k++) {
+                exitEvent();
+            }
+        }
+        depth = i;
+        return frameSite[i];
+    }
+
+    /**
      * The calling-context node of the thread's current stack (0 for the empty stack), looked up
      * now if need be: a node a later event in this stack is recorded with. 0 when every enter
      * and exit is an event.

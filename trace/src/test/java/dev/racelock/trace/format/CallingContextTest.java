@@ -96,6 +96,24 @@ class CallingContextTest {
         }
     }
 
+    /** Leaving a method takes the frames left above it without an exit (a constructor whose this(...) threw). */
+    @Test
+    void leavingAMethodTakesTheFramesLeftAboveIt() throws IOException {
+        try (TraceWriter writer = TraceWriter.open(dir.resolve("left.rlt"), TraceRoundTripTest.HEADER, 60_000)) {
+            ThreadEventBuffer b = writer.newThreadBuffer(0);
+            b.methodEnter(0, ContextInfo.THREAD_ENTRY);
+            int outer = b.currentContext();
+            b.methodEnter(1, 8);
+            b.methodEnter(2, 9); // left by an exception, without an exit
+            assertEquals(8, b.methodExit(1));
+            assertEquals(outer, b.currentContext(), "back in method 0 alone");
+            b.methodEnter(3, 10);
+            assertEquals(10, b.methodExit(7), "a method with no frame: the innermost frame goes, as before");
+            assertEquals(ContextInfo.THREAD_ENTRY, b.methodExit(0));
+            assertEquals(ContextInfo.UNRECORDED_CALLER, b.methodExit(0), "nothing entered");
+        }
+    }
+
     @Test
     void threadsShareTheNodesOfTheStacksTheyHaveInCommon() throws Exception {
         Path file = dir.resolve("shared.rlt");
