@@ -84,7 +84,7 @@ public class RecordingCallBenchmark extends RecordingBenchmark {
     @Benchmark
     public void recordedMethodEnterExit() {
         ThreadContext c = Rt.enter(5);
-        Rt.exit(c);
+        Rt.exit(c, 5);
     }
 
     /** A compareAndSet alone, for scale. */
