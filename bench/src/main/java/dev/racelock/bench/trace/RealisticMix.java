@@ -13,6 +13,11 @@ import dev.racelock.trace.format.ThreadEventBuffer;
 public final class RealisticMix {
 
     public static final int EVENTS_PER_ROUND = 46;
+    /**
+     * Of those, the events a reader delivers: since trace format 2 a method's enter and exit
+     * change the thread's stack instead of being events (docs/trace-format.md, "Calling contexts").
+     */
+    public static final int READ_EVENTS_PER_ROUND = EVENTS_PER_ROUND - 2;
 
     private final long local;
     private final long array;

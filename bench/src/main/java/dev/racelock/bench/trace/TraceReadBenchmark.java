@@ -31,7 +31,11 @@ public class TraceReadBenchmark {
 
     static final int THREADS = 4;
     static final int ROUNDS_PER_THREAD = 50_000;
-    static final int EVENTS = THREADS * (ROUNDS_PER_THREAD * RealisticMix.EVENTS_PER_ROUND + 2); // + begin, end
+    /**
+     * The events the reader delivers: per thread, its rounds' events, its begin and end, and two
+     * context events (into the round's method at its first event, back to the empty stack at its end).
+     */
+    static final int EVENTS = THREADS * (ROUNDS_PER_THREAD * RealisticMix.READ_EVENTS_PER_ROUND + 4);
 
     private Path file;
 
