@@ -196,7 +196,7 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
     }
 
     /** A run of one element whose state was changed in place: merged with its neighbours when they now have its state. */
-    public void settled(Run<S> r) {
+    private void settled(Run<S> r) {
         Run<S> next = r.next;
         Run<S> prev = r.prev;
         if (prev != null && prev.end == r.start && prev.state.sameAs(r.state)) {

@@ -61,7 +61,6 @@ public final class HappensBefore {
     // Per thread: the first epoch of its own slot (its epochs are that + its releases so far).
     private int[] firstEpoch = new int[16];
     private boolean epochsComeLate;
-    private int exactSlots = EXACT_SLOTS;
     private final LongObjectMap<LockClock> locks = new LongObjectMap<>();
     private final LongObjectMap<VectorClock> tokens = new LongObjectMap<>();
     private final LongObjectMap<LongObjectMap<VectorClock>> volatiles = new LongObjectMap<>();
@@ -105,11 +104,6 @@ public final class HappensBefore {
         return s;
     }
 
-    /** Another {@link #EXACT_SLOTS}, for tests. */
-    public void exactSlots(int slots) {
-        exactSlots = slots;
-    }
-
     /**
      * Threads that took the slot of an ended thread before its last epoch was known, because
      * clocks were {@link #EXACT_SLOTS} wide already: a race with an access such an ended
@@ -138,7 +132,7 @@ public final class HappensBefore {
 
     /** Thread {@code t}'s first clock: {@code start} (what it knows at its start) plus its own first epoch. */
     private VectorClock begin(int t, VectorClock start) {
-        int s = slots.assign(t, start, slots.count() >= exactSlots);
+        int s = slots.assign(t, start, slots.count() >= EXACT_SLOTS);
         start.set(s, Math.max(start.get(s) + 1, slots.firstEpoch(s)));
         firstEpoch[t] = start.get(s);
         threads[t] = start;

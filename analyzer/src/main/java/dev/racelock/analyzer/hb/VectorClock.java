@@ -9,12 +9,12 @@ import java.util.Arrays;
  * Entry {@code t} of thread {@code t}'s own clock is its current epoch (FastTrack, PLDI 2009, §3).
  *
  * <p><b>Entries shared until written.</b> {@link #copyFrom}, and a join into a clock the other
- * covers, take the other clock's array instead of copying it; both then copy it before they write an entry,
- * except one entry each, which a sharing clock keeps beside the array (its <em>hot</em> entry).
- * That entry is a thread's own: it ticks at every release, so a thread that releases one lock,
- * volatile or hand-off after another without acquiring anything new in between leaves them all
- * holding the same array, and a million volatile locations written by a few threads cost a few
- * arrays rather than a million (the clocks of Apache Commons Pool's test-suite trace, issue 16).
+ * covers, take the other clock's array instead of copying it; both then copy it before they
+ * write an entry, except one entry each, which a sharing clock keeps beside the array (its
+ * <em>hot</em> entry). That entry is a thread's own: it ticks at every release, so a thread that
+ * releases one lock, volatile or hand-off after another without acquiring anything new in
+ * between leaves them all holding the same array. With it, the Commons Pool test-suite trace's
+ * lock, volatile and token clocks fit in a 2 GB heap (docs/performance.md, issue 16).
  */
 public final class VectorClock {
 

@@ -5,6 +5,7 @@ import dev.racelock.analyzer.TraceScript;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.hb.HappensBefore;
+import dev.racelock.analyzer.lockorder.LockOrderAnalysis;
 import dev.racelock.trace.LastOwnedAccess;
 import dev.racelock.trace.TraceEnd;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,32 @@ class ShortLivedThreadsTest {
         assertEquals(List.of("to keep memory bounded, the analysis follows at most 256 threads at once, counting those "
                 + "that ended without being joined: 1,745 threads took over the clock entry of such an ended thread, so "
                 + "a race with an access made by it after it last synchronized may have been missed"), races.warnings());
+    }
+
+    /**
+     * The lock-order analysis keeps its own clocks (without lock edges) and says the same of
+     * them: 300 threads that each take one lock inside another, and end without anyone hearing
+     * of it, keep their slots until 256, then hand them on, and its warning names deadlocks.
+     */
+    @Test
+    void theLockOrderAnalysisSaysWhatItMayMiss() {
+        TraceScript s = new TraceScript();
+        int main = s.thread("main");
+        int site = s.site("com.acme.Pool", "work", 10);
+        long outer = s.object("com.acme.Outer");
+        long inner = s.object("com.acme.Inner");
+        for (int i = 0; i < 300; i++) {
+            int t = s.thread("worker-" + i, main, site);
+            s.start(main, t, site).lock(t, outer, site).lock(t, inner, site).unlock(t, inner, site)
+                    .unlock(t, outer, site).end(t);
+        }
+        AnalysisSession session = s.session();
+        session.end(new TraceEnd(session.events(), true, null));
+        assertEquals(List.of("to keep memory bounded, the analysis follows at most 256 threads at once, counting those "
+                + "that ended without being joined: 45 threads took over the clock entry of such an ended thread, so "
+                + "a deadlock involving a lock taken by it after it last synchronized may have been missed"),
+                session.analysis(LockOrderAnalysis.class).warnings());
+        assertEquals(List.of(), session.analysis(RaceAnalysis.class).warnings(), "the race analysis hands the slots on soundly");
     }
 
     /** Two threads started once slots are handed on early still race with each other. */
