@@ -8,16 +8,13 @@ import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.RelaxedOrder;
 import dev.racelock.analyzer.finding.StartRelation;
-import dev.racelock.analyzer.state.TraceDictionary;
+import dev.racelock.analyzer.state.LocationClassFindings;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.ObjectInfo;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns predicted races into findings, one per location class as for data races: each distinct
@@ -28,33 +25,27 @@ import java.util.Map;
  * keeps one fingerprint whether a run showed it or only predicted it: a baseline or suppression
  * written for one covers the other, and the merged result shows the observed one.
  */
-final class PredictedRaceFindings {
-
-    private final TraceState state;
-    private final TraceDictionary dictionary;
+final class PredictedRaceFindings extends LocationClassFindings<PredictedRace> {
 
     PredictedRaceFindings(TraceState state) {
-        this.state = state;
-        this.dictionary = state.dictionary();
+        super(state);
     }
 
-    List<Finding> findings(Collection<PredictedRace> races) {
-        Map<String, List<PredictedRace>> byLocation = new LinkedHashMap<>();
+    @Override
+    protected String locationKey(PredictedRace race) {
+        return race.locationKey;
+    }
+
+    @Override
+    protected Finding finding(String locationKey, List<PredictedRace> races) {
+        List<RacePair> pairs = new ArrayList<>(races.size());
         for (PredictedRace r : races) {
-            byLocation.computeIfAbsent(r.locationKey, k -> new ArrayList<>()).add(r);
+            pairs.add(new RacePair(access(r, r.earlier), access(r, r.later), null,
+                    dictionary.startRelation(r.earlier.thread(), r.later.thread()),
+                    r.occurrences, relaxed(r)));
         }
-        List<Finding> out = new ArrayList<>(byLocation.size());
-        byLocation.forEach((key, rs) -> {
-            List<RacePair> pairs = new ArrayList<>(rs.size());
-            for (PredictedRace r : rs) {
-                pairs.add(new RacePair(access(r, r.earlier), access(r, r.later), null,
-                        dictionary.startRelation(r.earlier.thread(), r.later.thread()),
-                        r.occurrences, relaxed(r)));
-            }
-            out.add(Finding.race(FindingType.PREDICTED_RACE, Fingerprints.of(FindingType.DATA_RACE, key),
-                    location(rs.get(0)), pairs));
-        });
-        return out;
+        return Finding.race(FindingType.PREDICTED_RACE, Fingerprints.of(FindingType.DATA_RACE, locationKey),
+                location(races.get(0)), pairs);
     }
 
     private MemoryLocation location(PredictedRace r) {

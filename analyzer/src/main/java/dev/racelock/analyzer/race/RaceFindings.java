@@ -8,17 +8,14 @@ import dev.racelock.analyzer.finding.Fingerprints;
 import dev.racelock.analyzer.finding.RaceClassification;
 import dev.racelock.analyzer.finding.RacePair;
 import dev.racelock.analyzer.finding.StartRelation;
-import dev.racelock.analyzer.state.TraceDictionary;
+import dev.racelock.analyzer.state.LocationClassFindings;
 import dev.racelock.analyzer.state.TraceState;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.SiteInfo;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns detected races into findings, one per location class (a field, or the arrays allocated at
@@ -27,30 +24,19 @@ import java.util.Map;
  * classification where the pattern is clear. The fingerprint is the location's, so it does not
  * change when another pair of sites shows up.
  */
-final class RaceFindings {
-
-    private final TraceState state;
-    private final TraceDictionary dictionary;
+final class RaceFindings extends LocationClassFindings<RaceRecord> {
 
     RaceFindings(TraceState state) {
-        this.state = state;
-        this.dictionary = state.dictionary();
+        super(state);
     }
 
-    /** One finding per location class, in the order each was first detected. */
-    List<Finding> findings(Collection<RaceRecord> races) {
-        Map<String, List<RaceRecord>> byLocation = new LinkedHashMap<>();
-        for (RaceRecord r : races) {
-            byLocation.computeIfAbsent(r.location.dedupeKey(), k -> new ArrayList<>()).add(r);
-        }
-        List<Finding> out = new ArrayList<>(byLocation.size());
-        for (List<RaceRecord> records : byLocation.values()) {
-            out.add(finding(records));
-        }
-        return out;
+    @Override
+    protected String locationKey(RaceRecord race) {
+        return race.location.dedupeKey();
     }
 
-    private Finding finding(List<RaceRecord> records) {
+    @Override
+    protected Finding finding(String locationKey, List<RaceRecord> records) {
         RaceLocation location = records.get(0).location;
         // The pair shown in full is the first one whose pattern is clear, then detection order;
         // the finding belongs to the test its later access happened in.
