@@ -129,7 +129,7 @@ public sealed class LockOrderAnalysis extends ClockedAnalysis permits Predictive
             if (slot == null) {
                 if (e.slots.size() < OrderEdge.MAX_WITNESS_KEYS) {
                     snapshot = snapshot != null ? snapshot : snapshot(thread, lock, acquired, site, flags);
-                    e.slots.add(new OrderEdge.Slot(thread, site, heldSite, nonBlocking, snapshot, version));
+                    e.slots.add(new OrderEdge.Slot(heldSite, snapshot, version));
                 }
             } else if (slot.lastVersion != version) {
                 // Same code path, but a different happens-before position: keep the latest too.
@@ -175,11 +175,7 @@ public sealed class LockOrderAnalysis extends ClockedAnalysis permits Predictive
     }
 
     private OrderEdge instanceEdge(LockClass lockClass, long from, long to) {
-        InstanceOrder order = instanceOrders.get(lockClass.id());
-        if (order == null) {
-            order = new InstanceOrder();
-            instanceOrders.put(lockClass.id(), order);
-        }
+        InstanceOrder order = instanceOrders.computeIfAbsent(lockClass.id(), InstanceOrder::new);
         InstancePair pair = new InstancePair(from, to);
         OrderEdge e = order.edges.get(pair);
         if (e == null) {

@@ -20,20 +20,18 @@ final class OrderEdge {
     final List<Slot> slots = new ArrayList<>(2);
     long count;
 
+    /**
+     * The witnesses of one key: the thread, site and blocking of the acquisition, which its first
+     * witness holds, and the site where the edge's source lock was taken.
+     */
     static final class Slot {
-        final int thread;
-        final int site;
         final int heldSite;
-        final boolean nonBlocking;
         final Acquisition first;
         Acquisition last;
         long lastVersion;
 
-        Slot(int thread, int site, int heldSite, boolean nonBlocking, Acquisition first, long version) {
-            this.thread = thread;
-            this.site = site;
+        Slot(int heldSite, Acquisition first, long version) {
             this.heldSite = heldSite;
-            this.nonBlocking = nonBlocking;
             this.first = first;
             this.lastVersion = version;
         }
@@ -47,7 +45,8 @@ final class OrderEdge {
     /** The slot for this key, or null. */
     Slot slot(int thread, int site, int heldSite, boolean nonBlocking) {
         for (Slot s : slots) {
-            if (s.thread == thread && s.site == site && s.heldSite == heldSite && s.nonBlocking == nonBlocking) {
+            if (s.heldSite == heldSite && s.first.thread() == thread && s.first.site() == site
+                    && s.first.nonBlocking() == nonBlocking) {
                 return s;
             }
         }
