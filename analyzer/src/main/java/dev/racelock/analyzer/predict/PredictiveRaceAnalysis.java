@@ -82,6 +82,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
         }
     }
 
+    /** The slot of a hand-off token's sync location, (token, TOKEN_SLOT): no field id or index is negative. */
     private static final int TOKEN_SLOT = -1;
 
     private final TraceState state;
@@ -94,8 +95,8 @@ public final class PredictiveRaceAnalysis implements Analysis {
     /** An element's state while the rules are applied to it alone, before it goes back to its array's runs. */
     private final Location scratch = newElementState();
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
-    private final LocationTable<SyncLocation> volatiles = new LocationTable<>(SyncLocation::new);
-    private final LongObjectMap<SyncLocation> tokens = new LongObjectMap<>();
+    /** Volatile fields and elements, and hand-off tokens at TOKEN_SLOT. */
+    private final LocationTable<SyncLocation> syncs = new LocationTable<>(SyncLocation::new);
     /** Per thread, the exclusive locks it holds (outermost holds), innermost last. */
     private LockHistory[][] held = new LockHistory[16][];
     private int[] heldCount = new int[16];
@@ -536,43 +537,31 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     @Override
     public void volatileWrite(int t, long object, int slot, int site) {
-        SyncLocation c = volatiles.get(object, slot);
+        SyncLocation c = syncs.get(object, slot);
         syncAccess(t, c, true);
         release(t, c);
     }
 
     @Override
     public void volatileRead(int t, long object, int slot, int site) {
-        SyncLocation c = inSection(t) ? volatiles.get(object, slot) : volatiles.find(object, slot);
+        SyncLocation c = inSection(t) ? syncs.get(object, slot) : syncs.find(object, slot);
         syncAccess(t, c, false);
         acquire(t, c);
     }
 
+    /** A hand-off orders like a volatile write and read of the token's own sync location. */
     @Override
     public void hbRelease(int t, long token, int site) {
-        SyncLocation c = token(token);
-        syncAccess(t, c, true);
-        release(t, c);
+        volatileWrite(t, token, TOKEN_SLOT, site);
     }
 
     @Override
     public void hbAcquire(int t, long token, int site) {
-        SyncLocation c = inSection(t) ? token(token) : tokens.get(token);
-        syncAccess(t, c, false);
-        acquire(t, c);
+        volatileRead(t, token, TOKEN_SLOT, site);
     }
 
     private boolean inSection(int t) {
         return t < heldCount.length && heldCount[t] > 0;
-    }
-
-    private SyncLocation token(long token) {
-        SyncLocation c = tokens.get(token);
-        if (c == null) {
-            c = new SyncLocation(token, TOKEN_SLOT);
-            tokens.put(token, c);
-        }
-        return c;
     }
 
     /** A volatile or hand-off access inside critical sections conflicts like a plain one for rule (a). */
@@ -598,13 +587,12 @@ public final class PredictiveRaceAnalysis implements Analysis {
     @Override
     public void objectFreed(long object) {
         memory.free(object);
-        volatiles.free(object);
+        syncs.free(object); // its volatiles, and its hand-off token
         arrays.remove(object);
         LockHistory l = locks.remove(object);
         if (l != null) {
             l.forgetAll();
         }
-        tokens.remove(object);
     }
 
     // ---- results --------------------------------------------------------------------------------
