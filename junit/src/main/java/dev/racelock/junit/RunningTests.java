@@ -13,24 +13,17 @@ import java.util.Map;
 final class RunningTests {
 
     /** A running test; {@code id} is {@link AgentBridge#NOT_RECORDED} until its start is recorded. */
-    static final class Running {
-        final String uniqueId;
-        final String className;
-        final String methodName;
-        final String displayName;
-        final Thread thread;
-        int id = AgentBridge.NOT_RECORDED;
+    record Running(String uniqueId, String className, String methodName, String displayName, Thread thread,
+                   int id) {
 
         Running(String uniqueId, String className, String methodName, String displayName, Thread thread) {
-            this.uniqueId = uniqueId;
-            this.className = className;
-            this.methodName = methodName;
-            this.displayName = displayName;
-            this.thread = thread;
+            this(uniqueId, className, methodName, displayName, thread, AgentBridge.NOT_RECORDED);
         }
 
-        void recordStart() {
-            id = AgentBridge.testStarted(uniqueId, className, methodName, displayName);
+        /** This test with the id the agent gives its start now (still NOT_RECORDED while none runs). */
+        Running recorded() {
+            return new Running(uniqueId, className, methodName, displayName, thread,
+                    AgentBridge.testStarted(uniqueId, className, methodName, displayName));
         }
     }
 
@@ -39,24 +32,29 @@ final class RunningTests {
     private RunningTests() {}
 
     static synchronized void started(Running test) {
-        RUNNING.put(test.uniqueId, test);
-        test.recordStart();
+        RUNNING.put(test.uniqueId(), test);
+        recordStart(test);
+    }
+
+    /** Records the test's start: its entry is replaced by one with the agent's id. */
+    private static void recordStart(Running test) {
+        RUNNING.put(test.uniqueId(), test.recorded());
     }
 
     /** The test's recorded id, or {@link AgentBridge#NOT_RECORDED}; it is no longer running. */
     static synchronized int finished(String uniqueId) {
         Running test = RUNNING.remove(uniqueId);
-        return test == null ? AgentBridge.NOT_RECORDED : test.id;
+        return test == null ? AgentBridge.NOT_RECORDED : test.id();
     }
 
     /** Records the starts not recorded yet of the tests the calling thread is running, outermost first. */
     static synchronized void recordStartsOfThisThread() {
         List<Running> unrecorded = new ArrayList<>();
         for (Running test : RUNNING.values()) {
-            if (test.thread == Thread.currentThread() && test.id == AgentBridge.NOT_RECORDED) {
+            if (test.thread() == Thread.currentThread() && test.id() == AgentBridge.NOT_RECORDED) {
                 unrecorded.add(test);
             }
         }
-        unrecorded.forEach(Running::recordStart);
+        unrecorded.forEach(RunningTests::recordStart);
     }
 }
