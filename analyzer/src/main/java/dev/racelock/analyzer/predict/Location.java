@@ -126,26 +126,13 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
 
     // ---- as the state of a run of array elements ----------------------------------------------
 
+    /** This := the state of a location never accessed: a copy of one (copying allocates nothing from it). */
     @Override
     public void clear() {
-        writeThread = -1;
-        writeEpoch = 0;
-        writeSite = 0;
-        writeContext = 0;
-        writeLockSet = 0;
-        writeClock = null;
-        readThread = -1;
-        readEpoch = 0;
-        readSite = 0;
-        readContext = 0;
-        readLockSet = 0;
-        reads = null;
-        lastPredicted = null;
-        lastPredictedSites = 0;
-        clearGuards();
-        byLock = null;
-        chained = 0;
+        copyFrom(NEVER_ACCESSED);
     }
+
+    private static final Location NEVER_ACCESSED = new Location(NO_OBJECT, -1);
 
     @Override
     public void copyFrom(Location o) {

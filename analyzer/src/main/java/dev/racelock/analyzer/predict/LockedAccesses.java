@@ -62,16 +62,6 @@ class LockedAccesses extends KeyedLocation {
         return true;
     }
 
-    /** No lock's state: as a location never accessed. */
-    final void clearGuards() {
-        lock = NO_LOCK;
-        next = null;
-        lastWrite = null;
-        lastWriteOther = null;
-        lastRead = null;
-        lastReadOther = null;
-    }
-
     /** This chain := a copy of {@code o}'s (the sections are shared: they are never changed through it). */
     final void copyGuardsFrom(LockedAccesses o) {
         copySectionsFrom(o);

@@ -80,19 +80,8 @@ class AccessState extends KeyedLocation implements ElementRuns.State<AccessState
     /** This := the state of a location never accessed. */
     @Override
     public final void clear() {
-        writeThread = -1;
-        writeClock = 0;
-        writeSite = 0;
-        writeContext = 0;
-        writeLockSet = 0;
-        writeReadSite = -1;
-        writePosition = SchedulableOrder.UNKNOWN;
-        readThread = -1;
-        readClock = 0;
-        readSite = 0;
-        readContext = 0;
-        readLockSet = 0;
-        readPosition = SchedulableOrder.UNKNOWN;
+        setWrite(-1, 0, 0, 0, 0, -1, SchedulableOrder.UNKNOWN);
+        setRead(-1, 0, 0, 0, 0, SchedulableOrder.UNKNOWN);
         if (reads != null) {
             reads.deactivate();
         }
@@ -101,19 +90,8 @@ class AccessState extends KeyedLocation implements ElementRuns.State<AccessState
     /** This := {@code o}, the read vector copied, so the two evolve apart. */
     @Override
     public final void copyFrom(AccessState o) {
-        writeThread = o.writeThread;
-        writeClock = o.writeClock;
-        writeSite = o.writeSite;
-        writeContext = o.writeContext;
-        writeLockSet = o.writeLockSet;
-        writeReadSite = o.writeReadSite;
-        writePosition = o.writePosition;
-        readThread = o.readThread;
-        readClock = o.readClock;
-        readSite = o.readSite;
-        readContext = o.readContext;
-        readLockSet = o.readLockSet;
-        readPosition = o.readPosition;
+        setWrite(o.writeThread, o.writeClock, o.writeSite, o.writeContext, o.writeLockSet, o.writeReadSite, o.writePosition);
+        setRead(o.readThread, o.readClock, o.readSite, o.readContext, o.readLockSet, o.readPosition);
         if (o.readShared()) {
             if (reads == null) {
                 reads = new ReadVector();

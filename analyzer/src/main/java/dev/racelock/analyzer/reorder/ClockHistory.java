@@ -1,5 +1,7 @@
 package dev.racelock.analyzer.reorder;
 
+import dev.racelock.trace.ArrayGrowth;
+
 import java.util.Arrays;
 
 /**
@@ -16,10 +18,14 @@ import java.util.Arrays;
 final class ClockHistory {
 
     private static final int MIN_CHECKPOINT_SPACING = 32;
+    /** Ints per change in {@link #change}. */
+    private static final int CHANGE_WIDTH = 3;
 
-    private int[] changeEpoch = new int[8];
-    private int[] changeThread = new int[8];
-    private int[] changeValue = new int[8];
+    /**
+     * The changes, one after another as (epoch, thread entry, new value): one array grows and is
+     * cut, and {@link #at} reads the changes it replays side by side.
+     */
+    private int[] change = new int[8 * CHANGE_WIDTH];
     private int changes;
 
     /** Checkpoint j: the clock after the first {@code checkpointChange[j]} changes, valid for epochs >= checkpointEpoch[j]. */
@@ -44,12 +50,9 @@ final class ClockHistory {
         if (since < Math.max(MIN_CHECKPOINT_SPACING, clock.length / 2)) {
             return;
         }
-        if (checkpoints == checkpointEpoch.length) {
-            int n = checkpoints * 2;
-            checkpointEpoch = Arrays.copyOf(checkpointEpoch, n);
-            checkpointChange = Arrays.copyOf(checkpointChange, n);
-            checkpointClock = Arrays.copyOf(checkpointClock, n);
-        }
+        checkpointEpoch = ArrayGrowth.toFit(checkpointEpoch, checkpoints);
+        checkpointChange = ArrayGrowth.toFit(checkpointChange, checkpoints);
+        checkpointClock = ArrayGrowth.toFit(checkpointClock, checkpoints);
         checkpointEpoch[checkpoints] = epochBefore;
         checkpointChange[checkpoints] = changes;
         checkpointClock[checkpoints] = clock.clone();
@@ -57,15 +60,11 @@ final class ClockHistory {
     }
 
     void record(int epoch, int thread, int value) {
-        if (changes == changeEpoch.length) {
-            int n = changes * 2;
-            changeEpoch = Arrays.copyOf(changeEpoch, n);
-            changeThread = Arrays.copyOf(changeThread, n);
-            changeValue = Arrays.copyOf(changeValue, n);
-        }
-        changeEpoch[changes] = epoch;
-        changeThread[changes] = thread;
-        changeValue[changes] = value;
+        int at = changes * CHANGE_WIDTH;
+        change = ArrayGrowth.toFit(change, at + CHANGE_WIDTH - 1);
+        change[at] = epoch;
+        change[at + 1] = thread;
+        change[at + 2] = value;
         changes++;
     }
 
@@ -85,10 +84,10 @@ final class ClockHistory {
             System.arraycopy(c, 0, out, 0, Math.min(c.length, out.length));
             from = checkpointChange[j];
         }
-        for (int i = from; i < changes && changeEpoch[i] <= epoch; i++) {
-            int u = changeThread[i];
-            if (changeValue[i] > out[u]) {
-                out[u] = changeValue[i];
+        for (int i = from * CHANGE_WIDTH, end = changes * CHANGE_WIDTH; i < end && change[i] <= epoch; i += CHANGE_WIDTH) {
+            int u = change[i + 1];
+            if (change[i + 2] > out[u]) {
+                out[u] = change[i + 2];
             }
         }
     }
@@ -103,9 +102,7 @@ final class ClockHistory {
         }
         int keepFrom = checkpoints / 2;
         int cut = checkpointChange[keepFrom];
-        System.arraycopy(changeEpoch, cut, changeEpoch, 0, changes - cut);
-        System.arraycopy(changeThread, cut, changeThread, 0, changes - cut);
-        System.arraycopy(changeValue, cut, changeValue, 0, changes - cut);
+        System.arraycopy(change, cut * CHANGE_WIDTH, change, 0, (changes - cut) * CHANGE_WIDTH);
         changes -= cut;
         int kept = checkpoints - keepFrom;
         System.arraycopy(checkpointEpoch, keepFrom, checkpointEpoch, 0, kept);
