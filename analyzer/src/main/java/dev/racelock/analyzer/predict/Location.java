@@ -2,6 +2,7 @@ package dev.racelock.analyzer.predict;
 
 import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.LongObjectMap;
+import dev.racelock.trace.ArrayGrowth;
 
 import java.util.Arrays;
 
@@ -99,12 +100,11 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
     }
 
     void addRead(int t, int epoch, int site, int context, int lockSet) {
-        if (t >= reads.length) {
-            int n = Math.max(t + 1, reads.length * 2);
-            reads = Arrays.copyOf(reads, n);
-            readSites = Arrays.copyOf(readSites, n);
-            readContexts = Arrays.copyOf(readContexts, n);
-            readLockSets = Arrays.copyOf(readLockSets, n);
+        if (t >= reads.length) { // a per-read path: no field stores unless it grows
+            reads = ArrayGrowth.toFit(reads, t);
+            readSites = ArrayGrowth.toFit(readSites, t);
+            readContexts = ArrayGrowth.toFit(readContexts, t);
+            readLockSets = ArrayGrowth.toFit(readLockSets, t);
         }
         reads[t] = epoch;
         readSites[t] = site;

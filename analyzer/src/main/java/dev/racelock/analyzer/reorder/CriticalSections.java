@@ -37,7 +37,6 @@ final class CriticalSections {
         /** How many sections back the enclosing one is (0: none). */
         int[] enclosingBack = new int[8];
         long[] lock = new long[8];
-        boolean[] shared = new boolean[8];
         int size;
         long base;
         /** Sections open now (absolute numbers, with their lock and mode), in acquisition order. */
@@ -53,7 +52,6 @@ final class CriticalSections {
             order = Arrays.copyOf(order, n);
             enclosingBack = Arrays.copyOf(enclosingBack, n);
             lock = Arrays.copyOf(lock, n);
-            shared = Arrays.copyOf(shared, n);
         }
     }
 
@@ -158,7 +156,6 @@ final class CriticalSections {
         s.rel[i] = 0;
         s.order[i] = place;
         s.lock[i] = lock;
-        s.shared[i] = shared;
         s.enclosingBack[i] = s.openCount == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, number - s.open[s.openCount - 1]);
         if (s.openCount == s.open.length) {
             s.open = Arrays.copyOf(s.open, s.openCount * 2);
@@ -251,11 +248,6 @@ final class CriticalSections {
         return e < s.base ? UNKNOWN : e;
     }
 
-    int acquireEpoch(int t, long number) {
-        ThreadSections s = threads[t];
-        return s.acq[(int) (number - s.base)];
-    }
-
     /** The epoch of the section's release; 0 if it was never released. */
     int releaseEpoch(int t, long number) {
         ThreadSections s = threads[t];
@@ -293,7 +285,6 @@ final class CriticalSections {
         System.arraycopy(s.order, cut, s.order, 0, s.size - cut);
         System.arraycopy(s.enclosingBack, cut, s.enclosingBack, 0, s.size - cut);
         System.arraycopy(s.lock, cut, s.lock, 0, s.size - cut);
-        System.arraycopy(s.shared, cut, s.shared, 0, s.size - cut);
         s.size -= cut;
         s.base += cut;
         int t = longest;
