@@ -1,7 +1,5 @@
 package dev.racelock.analyzer.predict;
 
-import dev.racelock.trace.ArrayGrowth;
-
 import java.util.Arrays;
 
 /**
@@ -42,12 +40,13 @@ final class WcpClocks {
     }
 
     private void ensure(int t) {
-        if (t >= h.length) { // a per-event path: no field stores unless it grows
-            h = ArrayGrowth.toFit(h, t);
-            p = ArrayGrowth.toFit(p, t);
-            version = ArrayGrowth.toFit(version, t);
-            fullCache = ArrayGrowth.toFit(fullCache, t);
-            fullVersion = ArrayGrowth.toFit(fullVersion, t);
+        if (t >= h.length) {
+            int n = Math.max(t + 1, h.length * 2);
+            h = Arrays.copyOf(h, n);
+            p = Arrays.copyOf(p, n);
+            version = Arrays.copyOf(version, n);
+            fullCache = Arrays.copyOf(fullCache, n);
+            fullVersion = Arrays.copyOf(fullVersion, n);
         }
         if (h[t] == null) {
             int[] c = new int[Math.max(8, t + 1)];
