@@ -61,7 +61,9 @@ final class ClockHistory {
 
     void record(int epoch, int thread, int value) {
         int at = changes * CHANGE_WIDTH;
-        change = ArrayGrowth.toFit(change, at + CHANGE_WIDTH - 1);
+        if (at + CHANGE_WIDTH > change.length) { // a per-change path: no field store unless it grows
+            change = ArrayGrowth.toFit(change, at + CHANGE_WIDTH - 1);
+        }
         change[at] = epoch;
         change[at + 1] = thread;
         change[at + 2] = value;
