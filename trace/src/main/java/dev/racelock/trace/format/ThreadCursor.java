@@ -70,12 +70,7 @@ final class ThreadCursor extends DeltaState {
             data = new byte[Math.max(needed, Math.min(TraceFormat.MAX_PAYLOAD + MAX_EVENT_BYTES, data.length * 2))];
         }
         java.util.Arrays.fill(data, length, needed, (byte) 0);
-        pos = 0;
-        end = length;
-        chunkNumber = number;
-        chunkOffset = offset;
-        chunkEvents = events;
-        decodedInChunk = 0;
+        adopt(data, length, number, offset, events);
         return data;
     }
 
@@ -138,47 +133,27 @@ final class ThreadCursor extends DeltaState {
                 }
                 int site = prevSite + (op & 0x0F) - COMPACT_SITE_BIAS;
                 prevSite = site;
-                int slotDelta = TraceFormat.unzigzag(varInt());
+                int slotDelta = signedVarInt();
                 if ((op & COMPACT_ARRAY) == 0) {
                     int field = prevField + slotDelta;
                     prevField = field;
-                    if ((op & COMPACT_WRITE) == 0) {
-                        v.read(t, object, field, site);
-                    } else {
-                        v.write(t, object, field, site);
-                    }
+                    deliverField(v, t, (op & COMPACT_WRITE) != 0, object, field, site);
                 } else {
                     int index = prevIndex + slotDelta;
                     prevIndex = index;
-                    if ((op & COMPACT_WRITE) == 0) {
-                        v.arrayRead(t, object, index, site);
-                    } else {
-                        v.arrayWrite(t, object, index, site);
-                    }
+                    deliverElement(v, t, (op & COMPACT_WRITE) != 0, object, index, site);
                 }
                 delivered++;
             } else {
                 switch (op) {
                     case TraceFormat.OP_READ, TraceFormat.OP_WRITE -> {
-                        long object = object();
-                        int field = field();
-                        int site = site();
-                        if (op == TraceFormat.OP_READ) {
-                            v.read(t, object, field, site);
-                        } else {
-                            v.write(t, object, field, site);
-                        }
+                        // Operands in the order written: object, field, site (arguments are
+                        // evaluated left to right, JLS 15.7.4).
+                        deliverField(v, t, op == TraceFormat.OP_WRITE, object(), field(), site());
                         delivered++;
                     }
                     case TraceFormat.OP_ARRAY_READ, TraceFormat.OP_ARRAY_WRITE -> {
-                        long array = object();
-                        int index = index();
-                        int site = site();
-                        if (op == TraceFormat.OP_ARRAY_READ) {
-                            v.arrayRead(t, array, index, site);
-                        } else {
-                            v.arrayWrite(t, array, index, site);
-                        }
+                        deliverElement(v, t, op == TraceFormat.OP_ARRAY_WRITE, object(), index(), site());
                         delivered++;
                     }
                     case TraceFormat.OP_ARRAY_RANGE_READ, TraceFormat.OP_ARRAY_RANGE_WRITE -> {
@@ -194,7 +169,7 @@ final class ThreadCursor extends DeltaState {
                         delivered++;
                     }
                     case TraceFormat.OP_METHOD_ENTER -> {
-                        int method = prevMethod + TraceFormat.unzigzag(varInt());
+                        int method = prevMethod + signedVarInt();
                         prevMethod = method;
                         int callSite = site();
                         v.methodEnter(t, method, callSite);
@@ -205,7 +180,7 @@ final class ThreadCursor extends DeltaState {
                         delivered++;
                     }
                     case TraceFormat.OP_CONTEXT -> {
-                        int node = prevContext + TraceFormat.unzigzag(varInt());
+                        int node = prevContext + signedVarInt();
                         if (node < 0 || node >= merge.contextNodes()) {
                             throw new DamagedDataException("context event names undefined calling-context node " + node);
                         }
@@ -216,7 +191,7 @@ final class ThreadCursor extends DeltaState {
                     case TraceFormat.OP_VOLATILE_READ, TraceFormat.OP_VOLATILE_WRITE -> {
                         takeSeq(op);
                         pendingTarget = object();
-                        pendingSlot = TraceFormat.unzigzag(varInt());
+                        pendingSlot = signedVarInt();
                         pendingSite = site();
                         return checkedPending();
                     }
@@ -238,7 +213,7 @@ final class ThreadCursor extends DeltaState {
                     }
                     case TraceFormat.OP_THREAD_START, TraceFormat.OP_THREAD_JOIN -> {
                         takeSeq(op);
-                        pendingSlot = TraceFormat.unzigzag(varInt());
+                        pendingSlot = signedVarInt();
                         pendingSite = site();
                         return checkedPending();
                     }
@@ -279,7 +254,7 @@ final class ThreadCursor extends DeltaState {
                             v.ownedRead(t, owner, object, field, site, releases, lockSet, context);
                         } else {
                             v.ownedWrite(t, owner, object, field, site, releases, lockSet, context,
-                                    TraceFormat.unzigzag(varInt()));
+                                    signedVarInt());
                         }
                         delivered++;
                     }
@@ -293,6 +268,26 @@ final class ThreadCursor extends DeltaState {
         }
     }
 
+    // A field or element access reaches the visitor from the compact and the full form through
+    // these: static, small and on primitives, so the JIT inlines them into the decode loop, which
+    // then branches and calls the visitor as it did with the calls written out in each case.
+
+    private static void deliverField(EventVisitor v, int t, boolean write, long object, int field, int site) {
+        if (write) {
+            v.write(t, object, field, site);
+        } else {
+            v.read(t, object, field, site);
+        }
+    }
+
+    private static void deliverElement(EventVisitor v, int t, boolean write, long array, int index, int site) {
+        if (write) {
+            v.arrayWrite(t, array, index, site);
+        } else {
+            v.arrayRead(t, array, index, site);
+        }
+    }
+
     private void takeSeq(int op) {
         pendingOp = op;
         pendingSeq = prevSeq + varLong();
@@ -303,27 +298,19 @@ final class ThreadCursor extends DeltaState {
     // difference from the same operand of this thread's previous event that had one.
 
     private long object() {
-        long object = prevObject + TraceFormat.unzigzag(varLong());
-        prevObject = object;
-        return object;
+        return prevObject += TraceFormat.unzigzag(varLong());
     }
 
     private int field() {
-        int field = prevField + TraceFormat.unzigzag(varInt());
-        prevField = field;
-        return field;
+        return prevField += signedVarInt();
     }
 
     private int index() {
-        int index = prevIndex + TraceFormat.unzigzag(varInt());
-        prevIndex = index;
-        return index;
+        return prevIndex += signedVarInt();
     }
 
     private int site() {
-        int site = prevSite + TraceFormat.unzigzag(varInt());
-        prevSite = site;
-        return site;
+        return prevSite += signedVarInt();
     }
 
     private boolean checkedPending() {
@@ -362,8 +349,28 @@ final class ThreadCursor extends DeltaState {
         }
     }
 
-    /** Up to 10 bytes; the zero padding after the chunk ends any varint that runs over. */
+    /** An int operand written zigzag-coded (TraceFormat.zigzag): a step, or a value that may be negative. */
+    private int signedVarInt() {
+        return TraceFormat.unzigzag(varInt());
+    }
+
+    /** Up to 10 bytes. */
     private long varLong() {
+        return varint(70);
+    }
+
+    /** Up to 5 bytes, as an unsigned 32-bit value. */
+    private int varInt() {
+        return (int) varint(35);
+    }
+
+    /**
+     * A varint of at most {@code shiftLimit / 7} bytes; the zero padding after the chunk ends any
+     * varint that runs over. An int's fifth byte carries bits above 31, which the caller's cast
+     * drops as the int decoder's shifts did. A private method called with a constant: the JIT
+     * inlines it into each caller, so the decode loop runs the same code as before.
+     */
+    private long varint(int shiftLimit) {
         byte[] b = data;
         int p = pos;
         long v = b[p++];
@@ -372,29 +379,8 @@ final class ThreadCursor extends DeltaState {
             return v;
         }
         v &= 0x7F;
-        for (int shift = 7; shift < 70; shift += 7) {
+        for (int shift = 7; shift < shiftLimit; shift += 7) {
             long x = b[p++];
-            v |= (x & 0x7F) << shift;
-            if (x >= 0) {
-                break;
-            }
-        }
-        pos = p;
-        return v;
-    }
-
-    /** Up to 5 bytes, as an unsigned 32-bit value. */
-    private int varInt() {
-        byte[] b = data;
-        int p = pos;
-        int v = b[p++];
-        if (v >= 0) {
-            pos = p;
-            return v;
-        }
-        v &= 0x7F;
-        for (int shift = 7; shift < 35; shift += 7) {
-            int x = b[p++];
             v |= (x & 0x7F) << shift;
             if (x >= 0) {
                 break;
