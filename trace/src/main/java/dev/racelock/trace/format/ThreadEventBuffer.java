@@ -141,19 +141,19 @@ public final class ThreadEventBuffer extends DeltaState {
     // ---- plain memory accesses --------------------------------------------------------------------
 
     public void read(long object, int field, int site) {
-        fieldAccess(COMPACT, TraceFormat.OP_READ, object, field, site);
+        plainAccess(COMPACT, TraceFormat.OP_READ, object, field, site);
     }
 
     public void write(long object, int field, int site) {
-        fieldAccess(COMPACT | COMPACT_WRITE, TraceFormat.OP_WRITE, object, field, site);
+        plainAccess(COMPACT | COMPACT_WRITE, TraceFormat.OP_WRITE, object, field, site);
     }
 
     public void arrayRead(long array, int index, int site) {
-        elementAccess(COMPACT | COMPACT_ARRAY, TraceFormat.OP_ARRAY_READ, array, index, site);
+        plainAccess(COMPACT | COMPACT_ARRAY, TraceFormat.OP_ARRAY_READ, array, index, site);
     }
 
     public void arrayWrite(long array, int index, int site) {
-        elementAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, TraceFormat.OP_ARRAY_WRITE, array, index, site);
+        plainAccess(COMPACT | COMPACT_ARRAY | COMPACT_WRITE, TraceFormat.OP_ARRAY_WRITE, array, index, site);
     }
 
     public void arrayRangeRead(long array, int from, int length, int site) {
@@ -300,8 +300,7 @@ public final class ThreadEventBuffer extends DeltaState {
         int p = pos;
         b[p++] = (byte) op;
         p = putVarInt(b, p, owner);
-        p = putVarLong(b, p, TraceFormat.zigzag(object - prevObject));
-        prevObject = object;
+        p = putObject(b, p, object);
         p = putVarInt(b, p, TraceFormat.zigzag(field - prevField));
         prevField = field;
         p = putSite(b, p, site);
@@ -507,26 +506,24 @@ public final class ThreadEventBuffer extends DeltaState {
         return true;
     }
 
-    private void fieldAccess(int compactOp, int fullOp, long object, int field, int site) {
+    /**
+     * Field or array element ({@code slot} is the field, or the index when {@code compactOp} has
+     * {@link TraceFormat#COMPACT_ARRAY}): the compact form when the site step fits in four bits.
+     * Every caller passes constant opcodes, so once the JIT inlines this into it the test of
+     * {@code COMPACT_ARRAY} is folded away and only the field's or the index's delta code remains.
+     */
+    private void plainAccess(int compactOp, int fullOp, long object, int slot, int site) {
         if (!roomWithContext()) {
             return;
         }
-        int fieldDelta = field - prevField;
-        prevField = field;
-        plainAccess(compactOp, fullOp, object, fieldDelta, site);
-    }
-
-    private void elementAccess(int compactOp, int fullOp, long array, int index, int site) {
-        if (!roomWithContext()) {
-            return;
+        int slotDelta;
+        if ((compactOp & COMPACT_ARRAY) == 0) {
+            slotDelta = slot - prevField;
+            prevField = slot;
+        } else {
+            slotDelta = slot - prevIndex;
+            prevIndex = slot;
         }
-        int indexDelta = index - prevIndex;
-        prevIndex = index;
-        plainAccess(compactOp, fullOp, array, indexDelta, site);
-    }
-
-    /** Field or array element: the compact form when the site step fits in four bits. */
-    private void plainAccess(int compactOp, int fullOp, long object, int slotDelta, int site) {
         byte[] b = buf;
         int p = pos;
         long objectDelta = object - prevObject;
@@ -557,8 +554,7 @@ public final class ThreadEventBuffer extends DeltaState {
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
-        p = putVarLong(b, p, TraceFormat.zigzag(array - prevObject));
-        prevObject = array;
+        p = putObject(b, p, array);
         p = putVarInt(b, p, TraceFormat.zigzag(from - prevIndex));
         prevIndex = from;
         p = putVarInt(b, p, length);
@@ -571,8 +567,7 @@ public final class ThreadEventBuffer extends DeltaState {
             return;
         }
         byte[] b = buf;
-        p = putVarLong(b, p, TraceFormat.zigzag(object - prevObject));
-        prevObject = object;
+        p = putObject(b, p, object);
         p = putVarInt(b, p, TraceFormat.zigzag(slot));
         commitSync(putSite(b, p, site));
     }
@@ -630,6 +625,13 @@ public final class ThreadEventBuffer extends DeltaState {
         b[p++] = (byte) op;
         p = putVarLong(b, p, seq - prevSeq);
         prevSeq = seq;
+        return p;
+    }
+
+    /** The object step; every object or array operand moves the object state. */
+    private int putObject(byte[] b, int p, long object) {
+        p = putVarLong(b, p, TraceFormat.zigzag(object - prevObject));
+        prevObject = object;
         return p;
     }
 
