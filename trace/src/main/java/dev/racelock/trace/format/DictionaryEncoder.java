@@ -24,16 +24,14 @@ final class DictionaryEncoder {
 
     void encode(Object definition, PayloadBuilder out) {
         if (definition instanceof ThreadInfo t) {
-            int[] strings = internAll(out, t.name());
-            out.u8(TraceFormat.DICT_THREAD);
+            int[] strings = begin(out, TraceFormat.DICT_THREAD, t.name());
             out.varInt(t.id());
             writeReferences(strings, out);
             out.signedInt(t.parent());
             out.signedInt(t.creationSite());
             out.u8(t.virtual() ? 1 : 0);
         } else if (definition instanceof MethodInfo m) {
-            int[] strings = internAll(out, m.className(), m.name(), m.descriptor(), m.sourceFile());
-            out.u8(TraceFormat.DICT_METHOD);
+            int[] strings = begin(out, TraceFormat.DICT_METHOD, m.className(), m.name(), m.descriptor(), m.sourceFile());
             out.signedInt(m.id());
             writeReferences(strings, out);
         } else if (definition instanceof SiteInfo s) {
@@ -45,33 +43,26 @@ final class DictionaryEncoder {
                 out.signedInt(s.calledMethod());
             }
         } else if (definition instanceof FieldInfo f) {
-            int[] strings = internAll(out, f.owner(), f.name(), f.descriptor());
-            out.u8(TraceFormat.DICT_FIELD);
+            int[] strings = begin(out, TraceFormat.DICT_FIELD, f.owner(), f.name(), f.descriptor());
             out.signedInt(f.id());
             writeReferences(strings, out);
             out.u8((f.isVolatile() ? 1 : 0) | (f.isStatic() ? 2 : 0));
         } else if (definition instanceof ObjectInfo o) {
-            int[] strings = internAll(out, o.className());
-            out.u8(TraceFormat.DICT_OBJECT);
+            int[] strings = begin(out, TraceFormat.DICT_OBJECT, o.className());
             out.signedLong(o.id());
             writeReferences(strings, out);
             out.signedInt(o.allocationSite());
             out.signedInt(o.field());
         } else if (definition instanceof TestCaseInfo t) {
-            int[] strings = internAll(out, t.uniqueId(), t.className(), t.methodName(), t.displayName());
-            out.u8(TraceFormat.DICT_TEST);
+            int[] strings = begin(out, TraceFormat.DICT_TEST, t.uniqueId(), t.className(), t.methodName(), t.displayName());
             out.varInt(t.id());
             writeReferences(strings, out);
         } else if (definition instanceof ContextInfo c) {
-            out.u8(TraceFormat.DICT_CONTEXT);
-            out.varInt(c.id());
-            out.varInt(c.parent());
+            treeNode(out, TraceFormat.DICT_CONTEXT, c.id(), c.parent());
             out.signedInt(c.method());
             out.signedInt(c.callSite());
         } else if (definition instanceof LockSetInfo l) {
-            out.u8(TraceFormat.DICT_LOCK_SET);
-            out.varInt(l.id());
-            out.varInt(l.parent());
+            treeNode(out, TraceFormat.DICT_LOCK_SET, l.id(), l.parent());
             out.signedLong(l.lock());
             out.signedInt(l.site());
             out.u8(l.flags());
@@ -80,13 +71,25 @@ final class DictionaryEncoder {
         }
     }
 
-    /** The strings' references, in order; any new string is defined first (before the entry using it). */
-    private int[] internAll(PayloadBuilder out, String... strings) {
+    /**
+     * Begins an entry with strings: defines those of its strings that are new (before the entry
+     * using them), writes its tag, and returns the strings' references, in order, which the entry
+     * carries after its id.
+     */
+    private int[] begin(PayloadBuilder out, int tag, String... strings) {
         int[] references = new int[strings.length];
         for (int i = 0; i < strings.length; i++) {
             references[i] = intern(strings[i], out);
         }
+        out.u8(tag);
         return references;
+    }
+
+    /** The head of an entry of a tree defined parent first (calling contexts, lock sets): tag, id, parent. */
+    private static void treeNode(PayloadBuilder out, int tag, int id, int parent) {
+        out.u8(tag);
+        out.varInt(id);
+        out.varInt(parent);
     }
 
     private static void writeReferences(int[] references, PayloadBuilder out) {
