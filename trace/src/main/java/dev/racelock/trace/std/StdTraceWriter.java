@@ -106,14 +106,16 @@ public final class StdTraceWriter implements EventVisitor {
         emit(thread, "w", "V", variable(object, field, false), site);
     }
 
+    // STD has no arrays: an element is a variable as a field is, named by the array and the index.
+
     @Override
     public void arrayRead(int thread, long array, int index, int site) {
-        emit(thread, "r", "V", variable(array, index, false), site);
+        read(thread, array, index, site);
     }
 
     @Override
     public void arrayWrite(int thread, long array, int index, int site) {
-        emit(thread, "w", "V", variable(array, index, false), site);
+        write(thread, array, index, site);
     }
 
     @Override
@@ -154,38 +156,22 @@ public final class StdTraceWriter implements EventVisitor {
 
     @Override
     public void volatileRead(int thread, long object, int slot, int site) {
-        if (extensions) {
-            emit(thread, "vr", "V", variable(object, slot, true), site);
-        } else {
-            lockPair(thread, lock(Location.VOLATILE, object, slot), site);
-        }
+        volatileAccess(thread, "vr", object, slot, site);
     }
 
     @Override
     public void volatileWrite(int thread, long object, int slot, int site) {
-        if (extensions) {
-            emit(thread, "vw", "V", variable(object, slot, true), site);
-        } else {
-            lockPair(thread, lock(Location.VOLATILE, object, slot), site);
-        }
+        volatileAccess(thread, "vw", object, slot, site);
     }
 
     @Override
     public void hbRelease(int thread, long token, int site) {
-        if (extensions) {
-            emit(thread, "hbr", "H", lock(Location.TOKEN, token, 0), site);
-        } else {
-            lockPair(thread, lock(Location.TOKEN, token, 0), site);
-        }
+        handOff(thread, "hbr", token, site);
     }
 
     @Override
     public void hbAcquire(int thread, long token, int site) {
-        if (extensions) {
-            emit(thread, "hba", "H", lock(Location.TOKEN, token, 0), site);
-        } else {
-            lockPair(thread, lock(Location.TOKEN, token, 0), site);
-        }
+        handOff(thread, "hba", token, site);
     }
 
     @Override
@@ -231,6 +217,25 @@ public final class StdTraceWriter implements EventVisitor {
     }
 
     // ---- output -----------------------------------------------------------------------------------
+
+    /** With extensions a volatile variable, else a lock of the location's own ({@link #lockPair}). */
+    private void volatileAccess(int thread, String op, long object, int slot, int site) {
+        if (extensions) {
+            emit(thread, op, "V", variable(object, slot, true), site);
+        } else {
+            lockPair(thread, lock(Location.VOLATILE, object, slot), site);
+        }
+    }
+
+    /** A hand-off names a lock of the token's own, with extensions as itself, else as a {@link #lockPair}. */
+    private void handOff(int thread, String op, long token, int site) {
+        int lock = lock(Location.TOKEN, token, 0);
+        if (extensions) {
+            emit(thread, op, "H", lock, site);
+        } else {
+            lockPair(thread, lock, site);
+        }
+    }
 
     /** A volatile access or hand-off without extensions: acquire and release a lock of its own. */
     private void lockPair(int thread, int lock, int site) {
