@@ -366,9 +366,9 @@ final class ThreadCursor extends DeltaState {
 
     /**
      * A varint of at most {@code shiftLimit / 7} bytes; the zero padding after the chunk ends any
-     * varint that runs over. An int's fifth byte carries bits above 31, which the caller's cast
-     * drops as the int decoder's shifts did. A private method called with a constant: the JIT
-     * inlines it into each caller, so the decode loop runs the same code as before.
+     * varint that runs over. Of an int's fifth byte only the low four bits land below bit 32, and
+     * {@link #varInt}'s cast keeps just those: the unsigned 32-bit value. Private and always called
+     * with a constant limit, so the JIT inlines it into each caller with a loop of fixed length.
      */
     private long varint(int shiftLimit) {
         byte[] b = data;
