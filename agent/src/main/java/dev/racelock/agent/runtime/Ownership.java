@@ -162,16 +162,15 @@ public final class Ownership {
         if (!STATE.compareAndSet(s, ObjectShadow.OWNED, ObjectShadow.SHARING)) {
             return; // another thread is taking it over
         }
-        EventRecorder r = c.recorder;
         long mark = 0;
         try {
-            mark = r.orderMark();
+            mark = c.recorder.orderMark();
             long[] t = s.table;
             if (t != null) {
                 long id = ObjectIds.of(object, -1, c);
                 for (int at = 0; at < t.length; at += ObjectShadow.STRIDE) {
                     if (t[at] != 0) {
-                        writeOut(s, ObjectShadow.fieldOf(t[at]), id, r);
+                        writeOut(s, ObjectShadow.fieldOf(t[at]), id, c.calls);
                     }
                 }
             }
@@ -181,7 +180,13 @@ public final class Ownership {
         }
     }
 
-    /** The owner's last write and last read of {@code field}, as owned-access events. */
+    /**
+     * The owner's last write and last read of {@code field}, as owned-access events, into
+     * {@code r}: the innermost recorder of a chain (ThreadContext.calls), the one that
+     * writes the stream. The filters in front of it have nothing to do with them (another
+     * thread's accesses, which no epoch of this thread's repeats and no ownership settles), so
+     * they never see them.
+     */
     static void writeOut(ObjectShadow s, int field, long id, EventRecorder r) {
         long[] t = s.table;
         int at = ObjectShadow.find(t, field);

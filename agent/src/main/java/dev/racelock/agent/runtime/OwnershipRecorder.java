@@ -119,7 +119,7 @@ final class OwnershipRecorder implements EventRecorder {
             ObjectShadow s = updatedShadow[i];
             updatedShadow[i] = null;
             if (s.state != ObjectShadow.OWNED) {
-                Ownership.writeOut(s, updatedField[i], ObjectIds.of(s.self, -1, context), next);
+                Ownership.writeOut(s, updatedField[i], ObjectIds.of(s.self, -1, context), context.calls);
             }
         }
         updated = 0;
@@ -140,17 +140,8 @@ final class OwnershipRecorder implements EventRecorder {
     // test markers order nothing (they only say which test a thread runs): through, unsettled
     @Override public void testStart(int test) { next.testStart(test); }
     @Override public void testEnd(int test) { next.testEnd(test); }
-
-    @Override
-    public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
-        next.ownedRead(owner, object, field, site, releases, lockSet, context);
-    }
-
-    @Override
-    public void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
-                           int readSite) {
-        next.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
-    }
+    // owned accesses written out (ownedRead, ownedWrite) never come here: Ownership.writeOut
+    // gives them to the innermost recorder, past this one
 
     // ---- numbered events: settle first ----------------------------------------------------------
 

@@ -110,21 +110,11 @@ final class RepeatFilter implements EventRecorder {
     @Override public void methodEnter(int method, int callSite) { next.methodEnter(method, callSite); }
     @Override public int methodExit() { return next.methodExit(); }
 
-    // ---- another thread's accesses, written out (Ownership): not this thread's, not filtered -----
+    // ---- what the ownership filter asks, to write another thread's accesses out ----------------
+    // (the accesses themselves, ownedRead and ownedWrite, go past this filter: Ownership.writeOut)
 
     @Override public long lastSequence() { return next.lastSequence(); }
     @Override public int currentContext() { return next.currentContext(); }
-
-    @Override
-    public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
-        next.ownedRead(owner, object, field, site, releases, lockSet, context);
-    }
-
-    @Override
-    public void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
-                           int readSite) {
-        next.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
-    }
 
     // ---- everything else synchronizes (or might): a new epoch --------------------------------
 

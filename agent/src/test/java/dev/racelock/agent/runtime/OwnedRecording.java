@@ -23,8 +23,9 @@ final class OwnedRecording implements AutoCloseable {
         Recording.start(out, true, true);
         contexts = new ThreadContext[threads];
         for (int t = 0; t < threads; t++) {
-            OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(out.newRecorder(t)));
-            contexts[t] = new ThreadContext(t, owned);
+            EventRecorder buffer = out.newRecorder(t);
+            OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(buffer));
+            contexts[t] = new ThreadContext(t, owned, buffer);
             contexts[t].owned = owned;
             owned.attach(contexts[t]);
         }

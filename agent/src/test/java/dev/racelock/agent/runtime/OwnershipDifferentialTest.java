@@ -141,7 +141,7 @@ class OwnershipDifferentialTest {
                 }
             };
             OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(logged));
-            contexts[t] = new ThreadContext(t, owned);
+            contexts[t] = new ThreadContext(t, owned, logged);
             contexts[t].owned = owned;
             owned.attach(contexts[t]);
         }
