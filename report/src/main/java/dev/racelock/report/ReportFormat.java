@@ -1,36 +1,34 @@
 package dev.racelock.report;
 
+import dev.racelock.trace.EnumIds;
+
 import java.util.Locale;
 import java.util.Optional;
 
-/** The output formats; chosen by name ({@code --format}) or by an output file's extension. */
+/**
+ * The output formats; chosen by name ({@code --format}, the {@link #id()}: the name in lower case)
+ * or by an output file's extension.
+ */
 public enum ReportFormat {
-    TEXT("text", ".txt"),
-    JSON("json", ".json"),
-    SARIF("sarif", ".sarif"),
-    JUNIT("junit", ".xml"),
-    HTML("html", ".html");
+    TEXT(".txt"),
+    JSON(".json"),
+    SARIF(".sarif"),
+    JUNIT(".xml"),
+    HTML(".html");
 
-    private final String id;
     private final String extension;
 
-    ReportFormat(String id, String extension) {
-        this.id = id;
+    ReportFormat(String extension) {
         this.extension = extension;
     }
 
-    public String id() { return id; }
+    public String id() { return EnumIds.of(this); }
 
     public String extension() { return extension; }
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static ReportFormat fromId(String id) {
-        for (ReportFormat f : values()) {
-            if (f.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown format '" + id + "' (expected text, json, sarif, junit or html)");
+        return EnumIds.parse(ReportFormat.class, "format", id);
     }
 
     /** The format an output file's name implies ({@code .sarif.json} is SARIF), if any. */
