@@ -1,5 +1,7 @@
 package dev.racelock.report.json;
 
+import dev.racelock.report.view.CharEscaping;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
@@ -180,36 +182,21 @@ public final class JsonWriter {
     /** The JSON string literal for {@code s}, quotes included. */
     public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || isLoneSurrogate(s, i)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return CharEscaping.append(sb, s, JsonWriter::replacement).append('"').toString();
     }
 
-    private static boolean isLoneSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        if (Character.isLowSurrogate(c)) {
-            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-        }
-        return false;
+    /** What stands for {@code c} in a JSON string (as the class comment says), or null where {@code c} stays. */
+    private static String replacement(char c, boolean loneSurrogate) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            default -> c < 0x20 || c == '\u2028' || c == '\u2029' || loneSurrogate
+                    ? String.format("\\u%04x", (int) c) : null;
+        };
     }
 }

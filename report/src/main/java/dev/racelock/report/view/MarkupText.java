@@ -30,28 +30,21 @@ public final class MarkupText {
             return "";
         }
         StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append(attribute ? "&quot;" : "\"");
-                case '\'' -> sb.append(attribute ? "&#39;" : "'");
-                case '\n' -> sb.append(attribute ? "&#10;" : "\n");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append(attribute ? "&#9;" : "\t");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        sb.append(c).append(s.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
-                        sb.append('\uFFFD');
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return CharEscaping.append(sb, s, (c, loneSurrogate) -> replacement(c, loneSurrogate, attribute)).toString();
+    }
+
+    /** What stands for {@code c} in markup, or null where {@code c} stays. */
+    private static String replacement(char c, boolean loneSurrogate, boolean attribute) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> attribute ? "&quot;" : null;
+            case '\'' -> attribute ? "&#39;" : null;
+            case '\n' -> attribute ? "&#10;" : null;
+            case '\r' -> "&#13;";
+            case '\t' -> attribute ? "&#9;" : null;
+            default -> c < 0x20 || loneSurrogate || c == '\uFFFE' || c == '\uFFFF' ? "\uFFFD" : null;
+        };
     }
 }
