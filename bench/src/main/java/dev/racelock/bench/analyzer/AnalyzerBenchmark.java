@@ -2,24 +2,21 @@ package dev.racelock.bench.analyzer;
 
 import dev.racelock.analyzer.AnalysisSession;
 import dev.racelock.analyzer.finding.AnalysisResult;
+import dev.racelock.bench.trace.TraceFileBenchmark;
 import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.files.TraceFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -41,24 +38,16 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-public class AnalyzerBenchmark {
+public class AnalyzerBenchmark extends TraceFileBenchmark {
 
     static final int EVENTS = 20_000_000;
     static final int BLOCK = 1_000_000;
 
-    private SyntheticWorkload workload;
-    private Path traceFile;
+    private final SyntheticWorkload workload = new SyntheticWorkload(BLOCK, 42);
 
-    @Setup(Level.Trial)
-    public void generate() throws IOException {
-        workload = new SyntheticWorkload(BLOCK, 42);
-        traceFile = Files.createTempFile("racelock-bench", ".rlt");
-        workload.writeBinary(EVENTS, traceFile);
-    }
-
-    @TearDown(Level.Trial)
-    public void deleteTrace() throws IOException {
-        Files.deleteIfExists(traceFile);
+    @Override
+    protected void write(Path file) {
+        workload.writeBinary(EVENTS, file);
     }
 
     @Benchmark

@@ -5,17 +5,13 @@ import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.format.TraceReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
-public class TraceReadBenchmark {
+public class TraceReadBenchmark extends TraceFileBenchmark {
 
     static final int THREADS = 4;
     static final int ROUNDS_PER_THREAD = 50_000;
@@ -37,25 +33,17 @@ public class TraceReadBenchmark {
      */
     static final int EVENTS = THREADS * (ROUNDS_PER_THREAD * RealisticMix.READ_EVENTS_PER_ROUND + 4);
 
-    private Path file;
-
-    @Setup(Level.Trial)
-    public void record() throws Exception {
-        file = Files.createTempFile("racelock-bench-read-", ".rlt");
+    @Override
+    protected void write(Path file) throws Exception {
         long bytes = MixedTrace.record(file, THREADS, ROUNDS_PER_THREAD);
         System.out.printf("%n%d events, %d bytes, %.2f bytes/event%n", EVENTS, bytes, (double) bytes / EVENTS);
-    }
-
-    @TearDown(Level.Trial)
-    public void delete() throws IOException {
-        Files.deleteIfExists(file);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long readAndDecode() throws IOException {
         Summing visitor = new Summing();
-        TraceEnd end = TraceReader.read(file, visitor);
+        TraceEnd end = TraceReader.read(traceFile, visitor);
         if (end.events() != EVENTS) {
             throw new IllegalStateException("read " + end);
         }
