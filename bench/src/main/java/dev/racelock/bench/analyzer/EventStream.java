@@ -13,24 +13,23 @@ final class EventStream {
             LOCK_REQUEST = 6, LOCK_ACQUIRE = 7, LOCK_RELEASE = 8, METHOD_ENTER = 9, METHOD_EXIT = 10,
             HB_RELEASE = 11, HB_ACQUIRE = 12;
 
-    private byte[] op = new byte[1 << 16];
-    private int[] thread = new int[1 << 16];
-    private long[] object = new long[1 << 16];
-    private int[] arg = new int[1 << 16];
-    private int[] site = new int[1 << 16];
+    /** Ints an event takes in {@link #ints}: its kind, thread, argument and site, side by side. */
+    private static final int INTS = 4;
+
+    private int[] ints = new int[INTS << 16];
+    /** Each event's object (field owner, array or lock), one per event. */
+    private long[] objects = new long[1 << 16];
     private int size;
 
     void add(byte kind, int t, long o, int a, int s) {
-        op = ArrayGrowth.toFit(op, size);
-        thread = ArrayGrowth.toFit(thread, size);
-        object = ArrayGrowth.toFit(object, size);
-        arg = ArrayGrowth.toFit(arg, size);
-        site = ArrayGrowth.toFit(site, size);
-        op[size] = kind;
-        thread[size] = t;
-        object[size] = o;
-        arg[size] = a;
-        site[size] = s;
+        int at = size * INTS;
+        ints = ArrayGrowth.toFit(ints, at + INTS - 1);
+        objects = ArrayGrowth.toFit(objects, size);
+        ints[at] = kind;
+        ints[at + 1] = t;
+        ints[at + 2] = a;
+        ints[at + 3] = s;
+        objects[size] = o;
         size++;
     }
 
@@ -42,34 +41,34 @@ final class EventStream {
     int[] histogram() {
         int[] h = new int[13];
         for (int i = 0; i < size; i++) {
-            h[op[i]]++;
+            h[ints[i * INTS]]++;
         }
         return h;
     }
 
     void replay(EventVisitor v) {
-        byte[] op = this.op;
-        int[] thread = this.thread;
-        long[] object = this.object;
-        int[] arg = this.arg;
-        int[] site = this.site;
-        for (int i = 0, n = size; i < n; i++) {
-            int t = thread[i];
-            switch (op[i]) {
-                case READ -> v.read(t, object[i], arg[i], site[i]);
-                case WRITE -> v.write(t, object[i], arg[i], site[i]);
-                case ARRAY_READ -> v.arrayRead(t, object[i], arg[i], site[i]);
-                case ARRAY_WRITE -> v.arrayWrite(t, object[i], arg[i], site[i]);
-                case VOLATILE_READ -> v.volatileRead(t, object[i], arg[i], site[i]);
-                case VOLATILE_WRITE -> v.volatileWrite(t, object[i], arg[i], site[i]);
-                case LOCK_REQUEST -> v.lockRequest(t, object[i], site[i], arg[i]);
-                case LOCK_ACQUIRE -> v.lockAcquire(t, object[i], site[i], arg[i]);
-                case LOCK_RELEASE -> v.lockRelease(t, object[i], site[i], arg[i]);
-                case METHOD_ENTER -> v.methodEnter(t, arg[i], site[i]);
+        int[] ints = this.ints;
+        long[] objects = this.objects;
+        for (int i = 0, at = 0, n = size; i < n; i++, at += INTS) {
+            int t = ints[at + 1];
+            long o = objects[i];
+            int a = ints[at + 2];
+            int s = ints[at + 3];
+            switch (ints[at]) {
+                case READ -> v.read(t, o, a, s);
+                case WRITE -> v.write(t, o, a, s);
+                case ARRAY_READ -> v.arrayRead(t, o, a, s);
+                case ARRAY_WRITE -> v.arrayWrite(t, o, a, s);
+                case VOLATILE_READ -> v.volatileRead(t, o, a, s);
+                case VOLATILE_WRITE -> v.volatileWrite(t, o, a, s);
+                case LOCK_REQUEST -> v.lockRequest(t, o, s, a);
+                case LOCK_ACQUIRE -> v.lockAcquire(t, o, s, a);
+                case LOCK_RELEASE -> v.lockRelease(t, o, s, a);
+                case METHOD_ENTER -> v.methodEnter(t, a, s);
                 case METHOD_EXIT -> v.methodExit(t);
-                case HB_RELEASE -> v.hbRelease(t, object[i], site[i]);
-                case HB_ACQUIRE -> v.hbAcquire(t, object[i], site[i]);
-                default -> throw new IllegalStateException("event kind " + op[i]);
+                case HB_RELEASE -> v.hbRelease(t, o, s);
+                case HB_ACQUIRE -> v.hbAcquire(t, o, s);
+                default -> throw new IllegalStateException("event kind " + ints[at]);
             }
         }
     }
