@@ -15,15 +15,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code racelock analyze}: reports the findings in traces recorded earlier. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "analyze",
         header = "Analyzes recorded traces and reports.",
         description = {"Analyzes traces recorded by the racelock agent (binary .rlt) or in the STD text "
                 + "format (.std), and reports data races and deadlocks.",
                 "A directory stands for every file in it (but STD site tables, *.std.sites)."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.TRACE_HELP,
                 ExitCodes.INTERNAL_HELP})
-final class AnalyzeCommand implements Callable<Integer> {
+final class AnalyzeCommand extends StandardHelp implements Callable<Integer> {
 
     private final CliServices services;
 

@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code racelock convert}: binary trace to STD text and back. */
-@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "convert",
         header = "Converts a trace between binary and STD text.",
         description = {"Converts a trace: to the STD text format of RAPID and RV-Predict when OUT ends in .std "
                 + "(with a site table beside it), otherwise to racelock's binary format."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CONVERTED_HELP, ExitCodes.USAGE_HELP, ExitCodes.TRACE_HELP, ExitCodes.INTERNAL_HELP})
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand extends StandardHelp implements Callable<Integer> {
 
     private final CliServices services;
 

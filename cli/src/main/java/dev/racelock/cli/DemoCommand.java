@@ -16,18 +16,17 @@ import java.util.concurrent.Callable;
  * a user would run their own program, and shows what racelock reports for each. The findings are
  * the expected outcome, so the demo exits 0 when every sample showed its bug.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "demo",
         header = "Shows a race and a deadlock found in the samples.",
         description = {"Runs sample programs with known bugs under 'racelock run' and shows the reports: "
                 + "a data race, a potential deadlock found in a run that did not hang, and a real deadlock "
                 + "ended by the agent's watchdog.",
                 "The samples come from samples/target/classes of a source checkout (built by ./racelock on "
                 + "first use), or from the directory or jar named by -Dracelock.samples."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every sample showed its bug (the expected outcome)",
                 "1:a sample did not show its bug (a racelock defect: please report it)",
                 ExitCodes.USAGE_HELP, ExitCodes.INTERNAL_HELP})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends StandardHelp implements Callable<Integer> {
 
     static final String SAMPLES_PROPERTY = "racelock.samples";
 

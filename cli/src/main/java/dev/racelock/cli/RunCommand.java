@@ -26,14 +26,13 @@ import java.util.stream.Stream;
  * loopback port and are analyzed as they come ({@link StreamedTraces}); with
  * {@code --keep-traces} they are written to files and analyzed after the command ends.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "run",
         header = "Runs a command under the agent, then analyzes and reports.",
         description = {"Runs COMMAND with the racelock agent attached to every JVM it starts, analyzes each "
                 + "JVM's trace while it runs (or, with --keep-traces, from files after it) and reports data races "
                 + "and deadlocks.",
                 "The command keeps racelock's environment, standard input and outputs. A JVM that deadlocks "
                 + "is ended by the agent (--deadlock exit), so the run never hangs."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CLEAN_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.TRACE_HELP,
                 ExitCodes.TARGET_HELP, ExitCodes.INTERNAL_HELP, ExitCodes.TARGET_FAILED_HELP},
         footer = {"The first that applies decides the exit code: 5, 2, 4, 3, 1 (failing findings), 6 (the target "
@@ -42,7 +41,7 @@ import java.util.stream.Stream;
                 "%nExamples:",
                 "  racelock run -- java -cp app.jar com.acme.Main",
                 "  racelock run --keep-traces traces -o racelock.sarif -- mvn -q test"})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends StandardHelp implements Callable<Integer> {
 
     private final CliServices services;
 
