@@ -69,6 +69,11 @@ class SuppressionFileTest {
     }
 
     @Test
+    void theTypeIsReadInAnyCase() throws Exception {
+        assertTrue(parse("Data-Race field=hits reason=r").ruleFor(counterRace).isPresent());
+    }
+
+    @Test
     void emptyReasonIsAnError() {
         GateConfigException e = assertThrows(GateConfigException.class, () -> parse("data-race field=x reason=   "));
         assertEquals("suppress.txt:1: suppression has an empty reason", e.getMessage());
