@@ -4,7 +4,9 @@ import dev.racelock.analyzer.finding.FindingType;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Parses suppression files (docs/cli.md, "Suppression file"): one rule per line,
@@ -86,10 +88,13 @@ public final class SuppressionFile {
         return at;
     }
 
+    /** What a rule may start with: every finding type's id, or * for any (the predicted types too). */
+    private static final String TYPES = Arrays.stream(FindingType.values()).map(FindingType::id)
+            .collect(Collectors.joining(", ")) + " or *";
+
     private static FindingType parseType(String where, String word) throws GateConfigException {
         if (word.isEmpty() || word.contains("=")) {
-            throw new GateConfigException(where + "a rule starts with the finding type (data-race, deadlock, "
-                    + "observed-deadlock or *)");
+            throw new GateConfigException(where + "a rule starts with the finding type (" + TYPES + ")");
         }
         if (word.equals("*")) {
             return null;
@@ -97,8 +102,7 @@ public final class SuppressionFile {
         try {
             return FindingType.fromId(word);
         } catch (IllegalArgumentException e) {
-            throw new GateConfigException(where + "unknown finding type '" + word
-                    + "' (expected data-race, deadlock, observed-deadlock or *)");
+            throw new GateConfigException(where + "unknown finding type '" + word + "' (expected " + TYPES + ")");
         }
     }
 }

@@ -82,7 +82,8 @@ class SuppressionFileTest {
     @Test
     void unknownTypeAndKeyAreErrorsNamingTheLine() {
         GateConfigException type = assertThrows(GateConfigException.class, () -> parse("race field=x reason=r"));
-        assertTrue(type.getMessage().startsWith("suppress.txt:1: unknown finding type 'race'"), type.getMessage());
+        assertEquals("suppress.txt:1: unknown finding type 'race' (expected data-race, deadlock, observed-deadlock,"
+                + " predicted-race, predicted-deadlock or *)", type.getMessage());
         GateConfigException key = assertThrows(GateConfigException.class, () -> parse("deadlock lock=x reason=r"));
         assertTrue(key.getMessage().startsWith("suppress.txt:1: unknown key 'lock'"), key.getMessage());
         GateConfigException noType = assertThrows(GateConfigException.class, () -> parse("class=A reason=r"));
