@@ -12,6 +12,11 @@ import org.objectweb.asm.Type;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.racelock.agent.runtime.juc.AccessModes.ACQUIRE;
+import static dev.racelock.agent.runtime.juc.AccessModes.PLAIN_READ;
+import static dev.racelock.agent.runtime.juc.AccessModes.PLAIN_WRITE;
+import static dev.racelock.agent.runtime.juc.AccessModes.RELEASE;
+
 /**
  * Atomics as synchronization (docs/juc.md): calls on {@code java.util.concurrent.atomic}
  * classes, field updaters and {@link java.lang.invoke.VarHandle}s stay where they are, with a
@@ -43,12 +48,10 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
     /** What the receiver is. */
     enum Kind { SCALAR, ARRAY, UPDATER, VAR_HANDLE }
 
-    /** How an operation synchronizes; bit 1 release before, bit 2 acquire after, plain bits for VarHandle get/set, CONDITIONAL. */
-    static final int RELEASE = 1;
-    static final int ACQUIRE = 2;
-    static final int PLAIN_READ = 4;
-    static final int PLAIN_WRITE = 8;
-    /** The release happens only if the call succeeds (compareAndSet, compareAndExchange, attempt*). */
+    /**
+     * With the {@code AccessModes} bits: the release happens only if the call succeeds
+     * (compareAndSet, compareAndExchange, attempt*). Chooses the hooks emitted; no hook reads it.
+     */
     static final int CONDITIONAL = 16;
 
     private static final Map<String, Kind> OWNERS = Map.ofEntries(
@@ -74,7 +77,7 @@ final class AtomicCallProbe implements CallSiteHooks.Probe {
     private static final Set<String> READ_MODIFY_WRITES = Set.of("incrementAndGet", "decrementAndGet", "addAndGet",
             "updateAndGet", "accumulateAndGet", "attemptMark", "attemptStamp", "sumThenReset", "getThenReset");
 
-    /** The synchronization of {@code name} on a receiver of {@code kind}; 0 for none. */
+    /** The synchronization of {@code name} on a receiver of {@code kind} ({@code AccessModes}); 0 for none. */
     static int mode(Kind kind, String name) {
         if (name.endsWith("Plain")) {
             return 0;

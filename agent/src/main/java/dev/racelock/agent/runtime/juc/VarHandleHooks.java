@@ -7,9 +7,14 @@ import dev.racelock.agent.runtime.WeakIdentityMap;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 
+import static dev.racelock.agent.runtime.juc.AccessModes.ACQUIRE;
+import static dev.racelock.agent.runtime.juc.AccessModes.PLAIN_READ;
+import static dev.racelock.agent.runtime.juc.AccessModes.PLAIN_WRITE;
+import static dev.racelock.agent.runtime.juc.AccessModes.RELEASE;
+
 /**
  * What a VarHandle or field updater stands for, and the probes around VarHandle access modes
- * (see {@code AtomicCallProbe} for the modes and {@code HandleCreationProbe} for the bindings).
+ * (see {@link AccessModes} and {@code AtomicCallProbe} for the modes and {@code HandleCreationProbe} for the bindings).
  *
  * <p>A handle created by recorded code for a field is bound to the field's id (the id the
  * transformer gives direct accesses to that field); an array-element handle is marked as such.
@@ -22,11 +27,6 @@ public final class VarHandleHooks {
     private static final int ARRAY_ELEMENT = 3;
     private static final int OWN_SLOT = 0;
 
-    /** Mode bits as AtomicCallProbe passes them. */
-    private static final int RELEASE = 1;
-    private static final int ACQUIRE = 2;
-    private static final int PLAIN_READ = 4;
-    private static final int PLAIN_WRITE = 8;
     /** No number was reserved: a release takes its own (sequence numbers start at 1). */
     private static final long NOT_RESERVED = -1;
 
