@@ -4,6 +4,7 @@ import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.format.TraceDictionary;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so every entry is written before any event that uses it (TraceWriter's contract).
  */
 public final class Dictionary {
-    private final TraceOutput output;
+    private final TraceDictionary definitions;
     private final AtomicInteger nextMethod = new AtomicInteger();
     private final AtomicInteger nextSite = new AtomicInteger();
     private final AtomicInteger nextField = new AtomicInteger();
@@ -21,18 +22,18 @@ public final class Dictionary {
     private final ConcurrentHashMap<String, Integer> calledMethods = new ConcurrentHashMap<>();
 
     public Dictionary(TraceOutput output) {
-        this.output = output;
+        this.definitions = output.dictionary();
     }
 
     int method(String className, String name, String descriptor, String sourceFile) {
         int id = nextMethod.getAndIncrement();
-        output.defineMethod(new MethodInfo(id, className.replace('/', '.'), name, descriptor, sourceFile));
+        definitions.defineMethod(new MethodInfo(id, className.replace('/', '.'), name, descriptor, sourceFile));
         return id;
     }
 
     int site(int method, int line) {
         int id = nextSite.getAndIncrement();
-        output.defineSite(new SiteInfo(id, method, line));
+        definitions.defineSite(new SiteInfo(id, method, line));
         return id;
     }
 
@@ -42,7 +43,7 @@ public final class Dictionary {
      */
     int callSite(int method, int line, int calledMethod) {
         int id = nextSite.getAndIncrement();
-        output.defineSite(new SiteInfo(id, method, line, calledMethod));
+        definitions.defineSite(new SiteInfo(id, method, line, calledMethod));
         return id;
     }
 
@@ -70,7 +71,7 @@ public final class Dictionary {
         }
         return fields.computeIfAbsent(key, k -> {
             int id = nextField.getAndIncrement();
-            output.defineField(new FieldInfo(id, owner.replace('/', '.'), name, descriptor, isVolatile, isStatic));
+            definitions.defineField(new FieldInfo(id, owner.replace('/', '.'), name, descriptor, isVolatile, isStatic));
             return id;
         });
     }

@@ -37,7 +37,8 @@ final class LockSets {
         }
         return IDS.computeIfAbsent(hold, h -> {
             int fresh = NEXT.getAndIncrement();
-            Recording.output().defineLockSet(new LockSetInfo(fresh, h.parent(), h.lock(), h.site(), h.flags()));
+            Recording.output().dictionary()
+                    .defineLockSet(new LockSetInfo(fresh, h.parent(), h.lock(), h.site(), h.flags()));
             return fresh;
         });
     }

@@ -19,7 +19,8 @@ public final class ObjectIds {
      * names arrays and lock classes by it.
      */
     static final WeakIdentityMap MAP = new WeakIdentityMap(ThreadContext::newObjectId,
-            (key, id, site, field) -> Recording.output().defineObject(new ObjectInfo(id, described(key), site, field)));
+            (key, id, site, field) -> Recording.output().dictionary()
+                    .defineObject(new ObjectInfo(id, described(key), site, field)));
 
     /**
      * The class an object is described by: {@code int[]} for arrays, and for a {@code Class}

@@ -101,7 +101,7 @@ public final class Recording {
         if (id < 0) {
             // born outside instrumented code (main, JDK pools): no parent, no creation site
             id = (int) THREADS.idOf(thread, null) - 1;
-            out.defineThread(new ThreadInfo(id, thread.getName(), -1, -1, isVirtual(thread)));
+            out.dictionary().defineThread(new ThreadInfo(id, thread.getName(), -1, -1, isVirtual(thread)));
         }
         ThreadContext erased = LIVE.get(id);
         if (erased != null) {
@@ -162,7 +162,7 @@ public final class Recording {
             return existing;
         }
         int id = (int) THREADS.idOf(child, parent) - 1;
-        output.defineThread(new ThreadInfo(id, child.getName(), parent.thread, site, isVirtual(child)));
+        output.dictionary().defineThread(new ThreadInfo(id, child.getName(), parent.thread, site, isVirtual(child)));
         return id;
     }
 
@@ -202,7 +202,7 @@ public final class Recording {
                 for (LongConsumer listener : FREED_LISTENERS) {
                     listener.accept(id);
                 }
-                output.objectFreed(id);
+                output.dictionary().objectFreed(id);
             }
         }
     }

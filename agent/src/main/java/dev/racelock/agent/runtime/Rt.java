@@ -138,7 +138,7 @@ public final class Rt {
      */
     private static void describeMonitor(Object lock, long id, int field, ThreadContext c) {
         if (lock instanceof Identified && id != 0 && c.firstSightOfMonitor(id)) {
-            Recording.output().defineObject(new ObjectInfo(id, lock.getClass().getName(), -1, field));
+            Recording.output().dictionary().defineObject(new ObjectInfo(id, lock.getClass().getName(), -1, field));
         }
     }
 

@@ -37,7 +37,7 @@ public final class TestMarkers {
      */
     public static int testStarted(String uniqueId, String className, String methodName, String displayName) {
         int id = NEXT_TEST.getAndIncrement();
-        Recording.output().defineTest(new TestCaseInfo(id, uniqueId, className, methodName, displayName));
+        Recording.output().dictionary().defineTest(new TestCaseInfo(id, uniqueId, className, methodName, displayName));
         RUNNING.put(id, name(className, methodName, displayName));
         Recording.context().recorder.testStart(id);
         return id;

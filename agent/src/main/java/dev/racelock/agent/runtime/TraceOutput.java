@@ -8,28 +8,24 @@ import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
 import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.format.TraceDictionary;
 
 /**
  * Where a recording goes: the trace writer in a run ({@link WriterOutput}), an in-memory list in
- * tests. Dictionary calls are thread-safe; none calls back into application code.
+ * tests. Its events go to the threads' recorders, its definitions to its {@link #dictionary()};
+ * none calls back into application code.
  */
 public interface TraceOutput {
     EventRecorder newRecorder(int thread);
-    void defineThread(ThreadInfo thread);
-    void defineMethod(MethodInfo method);
-    void defineSite(SiteInfo site);
-    void defineField(FieldInfo field);
-    void defineObject(ObjectInfo object);
 
-    /** A lock set that owned accesses name (LockSets); nothing where no trace is written. */
-    default void defineLockSet(LockSetInfo set) {}
-    void objectFreed(long object);
+    /**
+     * Where threads, methods, sites, fields, objects, lock sets and tests are defined (once each,
+     * not per event): thread-safe, and the same object for the whole recording.
+     */
+    TraceDictionary dictionary();
     void observedDeadlock(ObservedDeadlock deadlock);
     void flush();
     void close();
-
-    /** Names a test before a thread records its start ({@link TestMarkers}); ignored by default. */
-    default void defineTest(TestCaseInfo test) {}
 
     /** The trace file being written, or null when the recording goes elsewhere. */
     default String file() {
@@ -43,15 +39,24 @@ public interface TraceOutput {
 
     /** Records nothing. */
     TraceOutput NONE = new TraceOutput() {
+        private final TraceDictionary nothing = new NoDefinitions();
+
         @Override public EventRecorder newRecorder(int thread) { return EventRecorder.NONE; }
+        @Override public TraceDictionary dictionary() { return nothing; }
+        @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
+        @Override public void flush() {}
+        @Override public void close() {}
+    };
+
+    /** Keeps no definition: the dictionary of {@link #NONE}, and of outputs that keep only a few. */
+    class NoDefinitions implements TraceDictionary {
         @Override public void defineThread(ThreadInfo thread) {}
         @Override public void defineMethod(MethodInfo method) {}
         @Override public void defineSite(SiteInfo site) {}
         @Override public void defineField(FieldInfo field) {}
         @Override public void defineObject(ObjectInfo object) {}
+        @Override public void defineLockSet(LockSetInfo set) {}
         @Override public void objectFreed(long object) {}
-        @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
-        @Override public void flush() {}
-        @Override public void close() {}
-    };
+        @Override public void defineTest(TestCaseInfo test) {}
+    }
 }

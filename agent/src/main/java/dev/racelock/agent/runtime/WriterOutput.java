@@ -1,13 +1,7 @@
 package dev.racelock.agent.runtime;
 
-import dev.racelock.trace.FieldInfo;
-import dev.racelock.trace.LockSetInfo;
-import dev.racelock.trace.MethodInfo;
-import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
-import dev.racelock.trace.SiteInfo;
-import dev.racelock.trace.TestCaseInfo;
-import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.format.TraceDictionary;
 import dev.racelock.trace.format.TraceWriter;
 
 import java.io.IOException;
@@ -39,14 +33,11 @@ public final class WriterOutput implements TraceOutput {
         return writer.isWriterThread(thread);
     }
 
-    @Override public void defineThread(ThreadInfo thread) { writer.defineThread(thread); }
-    @Override public void defineMethod(MethodInfo method) { writer.defineMethod(method); }
-    @Override public void defineSite(SiteInfo site) { writer.defineSite(site); }
-    @Override public void defineField(FieldInfo field) { writer.defineField(field); }
-    @Override public void defineObject(ObjectInfo object) { writer.defineObject(object); }
-    @Override public void defineLockSet(LockSetInfo set) { writer.defineLockSet(set); }
-    @Override public void objectFreed(long object) { writer.objectFreed(object); }
-    @Override public void defineTest(TestCaseInfo test) { writer.defineTest(test); }
+    /** The writer itself: it queues definitions and writes them on its own thread, so no failure shows here. */
+    @Override
+    public TraceDictionary dictionary() {
+        return writer;
+    }
 
     @Override
     public String file() {

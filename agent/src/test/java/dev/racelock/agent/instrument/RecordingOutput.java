@@ -3,11 +3,14 @@ package dev.racelock.agent.instrument;
 import dev.racelock.agent.runtime.EventRecorder;
 import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.trace.FieldInfo;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
 import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.TestCaseInfo;
 import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.format.TraceDictionary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** A TraceOutput that keeps everything in memory, for tests of the instrumentation. */
-final class RecordingOutput implements TraceOutput {
+final class RecordingOutput implements TraceOutput, TraceDictionary {
 
     /** One recorded event; unused arguments are 0 (array ranges: slot = from, flags = length). */
     record Event(int thread, String kind, long object, int slot, int site, int flags) {}
@@ -99,7 +102,10 @@ final class RecordingOutput implements TraceOutput {
     @Override public void defineSite(SiteInfo site) { sites.put(site.id(), site); }
     @Override public void defineField(FieldInfo field) { fields.put(field.id(), field); }
     @Override public void defineObject(ObjectInfo object) { objects.put(object.id(), object); }
+    @Override public void defineLockSet(LockSetInfo set) {}
     @Override public void objectFreed(long object) {}
+    @Override public void defineTest(TestCaseInfo test) {}
+    @Override public TraceDictionary dictionary() { return this; }
     @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
     @Override public void flush() {}
     @Override public void close() {}

@@ -1,11 +1,7 @@
 package dev.racelock.agent.runtime;
 
-import dev.racelock.trace.FieldInfo;
-import dev.racelock.trace.MethodInfo;
-import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
-import dev.racelock.trace.SiteInfo;
-import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.format.TraceDictionary;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,19 +60,16 @@ class ObjectIdChurnTest {
             };
         }
 
-        @Override public void defineThread(ThreadInfo thread) {}
-        @Override public void defineMethod(MethodInfo method) {}
-        @Override public void defineSite(SiteInfo site) {}
-        @Override public void defineField(FieldInfo field) {}
-        @Override public void defineObject(ObjectInfo object) {}
+        private final TraceDictionary dictionary = new NoDefinitions() {
+            @Override
+            public void objectFreed(long object) {
+                freed.incrementAndGet();
+                owner.remove(object);
+                freedIds.put(object, Boolean.TRUE);
+            }
+        };
 
-        @Override
-        public void objectFreed(long object) {
-            freed.incrementAndGet();
-            owner.remove(object);
-            freedIds.put(object, Boolean.TRUE);
-        }
-
+        @Override public TraceDictionary dictionary() { return dictionary; }
         @Override public void observedDeadlock(ObservedDeadlock deadlock) {}
         @Override public void flush() {}
         @Override public void close() {}

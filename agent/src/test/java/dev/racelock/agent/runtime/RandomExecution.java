@@ -7,6 +7,7 @@ import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.SiteInfo;
 import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.format.TraceDictionary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,19 +55,20 @@ final class RandomExecution {
 
     /** Dictionary entries every trace of these executions needs, so findings name their fields, lines and threads. */
     static void define(TraceOutput out, int threads) {
-        out.defineMethod(new MethodInfo(METHOD, "com.acme.Shared", "work", "()V", "Shared.java"));
-        out.defineMethod(new MethodInfo(METHOD + 1, "com.acme.Shared", "helper", "()V", "Shared.java"));
+        TraceDictionary dictionary = out.dictionary();
+        dictionary.defineMethod(new MethodInfo(METHOD, "com.acme.Shared", "work", "()V", "Shared.java"));
+        dictionary.defineMethod(new MethodInfo(METHOD + 1, "com.acme.Shared", "helper", "()V", "Shared.java"));
         for (int s = 0; s < SITES; s++) {
-            out.defineSite(new SiteInfo(s, METHOD + s % 2, 10 + s));
+            dictionary.defineSite(new SiteInfo(s, METHOD + s % 2, 10 + s));
         }
-        out.defineField(new FieldInfo(FIELDS[0], "com.acme.Shared", "count", "I", false, false));
-        out.defineField(new FieldInfo(FIELDS[1], "com.acme.Shared", "total", "J", false, false));
-        out.defineField(new FieldInfo(VOLATILE_FIELD, "com.acme.Shared", "ready", "Z", true, false));
-        out.defineObject(new ObjectInfo(ARRAY, "int[]", 0, -1));
-        out.defineObject(new ObjectInfo(LOCKS[0], "java.lang.Object", 1, -1));
-        out.defineObject(new ObjectInfo(LOCKS[1], "java.util.concurrent.locks.ReentrantReadWriteLock", 2, -1));
+        dictionary.defineField(new FieldInfo(FIELDS[0], "com.acme.Shared", "count", "I", false, false));
+        dictionary.defineField(new FieldInfo(FIELDS[1], "com.acme.Shared", "total", "J", false, false));
+        dictionary.defineField(new FieldInfo(VOLATILE_FIELD, "com.acme.Shared", "ready", "Z", true, false));
+        dictionary.defineObject(new ObjectInfo(ARRAY, "int[]", 0, -1));
+        dictionary.defineObject(new ObjectInfo(LOCKS[0], "java.lang.Object", 1, -1));
+        dictionary.defineObject(new ObjectInfo(LOCKS[1], "java.util.concurrent.locks.ReentrantReadWriteLock", 2, -1));
         for (int t = 0; t < threads; t++) {
-            out.defineThread(new ThreadInfo(t, "t" + t, t == 0 ? -1 : 0, t == 0 ? -1 : 3, false));
+            dictionary.defineThread(new ThreadInfo(t, "t" + t, t == 0 ? -1 : 0, t == 0 ? -1 : 3, false));
         }
     }
 

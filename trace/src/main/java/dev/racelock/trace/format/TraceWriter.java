@@ -40,7 +40,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>I/O failures (full disk, unwritable path) never reach the recording threads: the writer
  * reports the first one through {@link #failure()} and drops further output.
  */
-public final class TraceWriter implements AutoCloseable {
+public final class TraceWriter implements AutoCloseable, TraceDictionary {
 
     /** The writer thread's name; the agent must not record this thread. */
     public static final String WRITER_THREAD_NAME = "racelock-trace-writer";

@@ -44,14 +44,14 @@ public final class LockIds {
         }
         long id = ObjectIds.newId(c);
         // described before anyone can see the id; if another thread binds the lock first, this id stays unused
-        Recording.output().defineObject(new ObjectInfo(id, lock.getClass().getName(), site, -1));
+        Recording.output().dictionary().defineObject(new ObjectInfo(id, lock.getClass().getName(), site, -1));
         return LOCKS.bind(lock, id << 2, false, LockIds::collected);
     }
 
     /** A collected lock's id is freed; a view's is its owner's, which may still be in use. */
     private static void collected(long binding) {
         if ((binding & VIEW) == 0) {
-            Recording.output().objectFreed(id(binding));
+            Recording.output().dictionary().objectFreed(id(binding));
         }
     }
 

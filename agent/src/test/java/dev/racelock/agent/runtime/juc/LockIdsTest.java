@@ -7,6 +7,7 @@ import dev.racelock.agent.runtime.TestContexts;
 import dev.racelock.agent.runtime.ThreadContext;
 import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.format.TraceDictionary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class LockIdsTest {
 
     @BeforeEach
     void record() {
-        Recording.start((TraceOutput) Proxy.newProxyInstance(TraceOutput.class.getClassLoader(),
-                new Class<?>[] {TraceOutput.class}, (proxy, method, args) -> {
+        TraceDictionary dictionary = (TraceDictionary) Proxy.newProxyInstance(TraceDictionary.class.getClassLoader(),
+                new Class<?>[] {TraceDictionary.class}, (proxy, method, args) -> {
                     if (method.getName().equals("defineObject")) {
                         ObjectInfo info = (ObjectInfo) args[0];
                         described.put(info.id(), info);
@@ -43,7 +44,10 @@ class LockIdsTest {
                         freed.add((Long) args[0]);
                     }
                     return null;
-                }), false);
+                });
+        Recording.start((TraceOutput) Proxy.newProxyInstance(TraceOutput.class.getClassLoader(),
+                new Class<?>[] {TraceOutput.class},
+                (proxy, method, args) -> method.getName().equals("dictionary") ? dictionary : null), false);
     }
 
     @AfterEach
