@@ -112,7 +112,8 @@ public final class Recording {
         EventRecorder calls = out.newRecorder(id);
         EventRecorder recorder = filterRepeats ? new RepeatFilter(calls) : calls;
         OwnershipRecorder owned = ownership ? new OwnershipRecorder(recorder) : null;
-        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, calls);
+        // plain accesses go past the ownership filter, which has no part in them (AccessRecorder)
+        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, recorder, calls);
         if (owned != null) {
             owned.attach(context);
             context.owned = owned;
