@@ -2,9 +2,9 @@ package dev.racelock.analyzer;
 
 import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.EnumIds;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** Which analyses a run uses ({@code --analysis}): what each trace's {@link AnalysisSession} runs. */
@@ -18,17 +18,13 @@ public enum AnalysisSet {
         return this == HB ? AnalysisSession.standardAnalyses() : AnalysisSession.predictiveAnalyses();
     }
 
-    /** The name the command line uses: {@code hb}, {@code predictive}. */
+    /** The name the command line uses: {@code hb}, {@code predictive} ({@link EnumIds}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.of(this);
     }
 
+    /** @throws IllegalArgumentException naming the accepted values */
     public static AnalysisSet fromId(String id) {
-        for (AnalysisSet s : values()) {
-            if (s.id().equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown analysis '" + id + "' (expected hb or predictive)");
+        return EnumIds.parse(AnalysisSet.class, "analysis", id);
     }
 }
