@@ -6,7 +6,9 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rewrites one method: field, array and monitor instructions, call-site hooks, method
@@ -51,6 +53,10 @@ final class MethodInstrumenter extends MethodVisitor {
     private int pendingNews;
     private final Label tryStart = new Label();
     private boolean tryOpen;
+    /** The starts of the method's own exception handlers (with stacks on): each begins with Rt.caught. */
+    private final Set<Label> handlers = new HashSet<>();
+    /** At a handler's start, waiting for its frame: Rt.caught goes after it (a frame precedes no inserted code). */
+    private boolean atHandler;
 
     private final boolean threadRun;
     /** Where each observed call's receiver came from, in call order. */
@@ -205,6 +211,29 @@ final class MethodInstrumenter extends MethodVisitor {
             locals[i] = "java/lang/Object";
         }
         super.visitFrame(type, locals.length, locals, numStack, stack);
+        if (atHandler) {
+            atHandler = false;
+            caught();
+        }
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        if (scope.options.stacks()) {
+            handlers.add(handler);
+        }
+        super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    /**
+     * A handler of the method caught an exception: frames it left above this method without an
+     * exit go (Rt.caught). The exception stays on the stack under the two arguments; no local and
+     * no branch is added, so the handler's frame holds as it is.
+     */
+    private void caught() {
+        super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        push(methodId);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "caught", "(" + CONTEXT_DESC + "I)V", false);
     }
 
     // ---- instructions ---------------------------------------------------------------------------
@@ -415,6 +444,13 @@ final class MethodInstrumenter extends MethodVisitor {
     public void visitLabel(Label label) {
         loadedField = null;
         super.visitLabel(label);
+        if (handlers.contains(label)) {
+            if (scope.hasFrames) {
+                atHandler = true;
+            } else {
+                caught();
+            }
+        }
     }
 
     @Override

@@ -32,6 +32,7 @@ final class BufferRecorder implements EventRecorder {
     @Override public void methodEnter(int method, int callSite) { buffer.methodEnter(method, callSite); }
     @Override public int methodExit() { return buffer.methodExit(); }
     @Override public int methodExit(int method) { return buffer.methodExit(method); }
+    @Override public int methodResumed(int method, int callSite) { return buffer.methodResumed(method, callSite); }
     @Override public long orderMark() { return buffer.orderMark(); }
     @Override public long lastSequence() { return buffer.lastSequence(); }
     @Override public int currentContext() { return buffer.currentContext(); }

@@ -45,6 +45,16 @@ public final class Rt {
         c.callSite = c.calls.methodExit(method);
     }
 
+    /**
+     * First thing in each of a method's exception handlers, with stacks on: the frames the caught
+     * exception left above the method without an exit go. Only a constructor leaves one: its
+     * catch-all handler cannot cover its {@code this(...)} or {@code super(...)} call, so when that
+     * call throws, the constructor's frame stays until the method that catches comes here.
+     */
+    public static void caught(ThreadContext c, int method) {
+        c.callSite = c.calls.methodResumed(method, c.callSite);
+    }
+
     // ---- fields -------------------------------------------------------------------------------
 
     public static void read(Object object, int field, int site, ThreadContext c) {

@@ -60,6 +60,17 @@ public interface SynchronizationRecorder {
         return methodExit();
     }
 
+    /**
+     * The thread runs {@code method}'s code again, in a handler that caught an exception: the
+     * frames left above its innermost one without an exit go (ThreadEventBuffer#methodResumed);
+     * by default none.
+     *
+     * @return the call site the thread goes on calling from: {@code callSite} when no frame went
+     */
+    default int methodResumed(int method, int callSite) {
+        return callSite;
+    }
+
     // ---- objects no second thread has touched (Ownership) ---------------------------------------
 
     /**

@@ -111,13 +111,16 @@ class RecordedTraceIT {
     /**
      * A constructor whose {@code this(...)} call threw left its frame without an exit; the lambda
      * that called it, left by its exception, takes that frame with its own, so main's next write
-     * is in main alone and not in frames of code that has returned.
+     * is in main alone and not in frames of code that has returned. When main catches such an
+     * exception itself, its handler takes the frame (Rt.caught), before main's own exit.
      */
     @Test
     void framesLeftByAnExceptionDoNotStayOnTheStack() throws Exception {
         TraceEvents t = record(new ChildJvm(), "", "dev.racelock.fixture.ThrowingConstructor");
         assertEquals(List.of("ThrowingConstructor.main@-1"),
                 stackWithCallLines(t, one(t, "write", "after", lineOf("ThrowingConstructor", "@after"))));
+        assertEquals(List.of("ThrowingConstructor.main@-1"),
+                stackWithCallLines(t, one(t, "write", "caught", lineOf("ThrowingConstructor", "@caught"))));
     }
 
     /**

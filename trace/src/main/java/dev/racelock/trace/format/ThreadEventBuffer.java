@@ -384,21 +384,53 @@ public final class ThreadEventBuffer extends DeltaState {
      * @return the call site {@code method} was entered from, as {@link #methodExit()}
      */
     public int methodExit(int method) {
-        int d = depth;
-        int i = d - 1;
-        while (i >= 0 && frameMethod[i] != method) {
-            i--;
-        }
+        int i = innermostFrameOf(method);
         if (i < 0) {
             return methodExit();
         }
+        int site = frameSite[i];
+        dropFramesFrom(i);
+        return site;
+    }
+
+    /**
+     * The thread runs {@code method}'s code again, in a handler that caught an exception: every
+     * frame above its innermost frame was left by that exception without an exit (a constructor
+     * whose {@code this(...)} or {@code super(...)} call threw, before the instrumentation's
+     * handler begins), and goes now, so the method's next events are not recorded inside it.
+     *
+     * @param callSite what the thread is calling from now, kept when no frame goes
+     * @return the call site the lowest frame that went was entered from (where {@code method} was
+     *         calling out when the exception came), as its exit would have given it back; else
+     *         {@code callSite}
+     */
+    public int methodResumed(int method, int callSite) {
+        int i = innermostFrameOf(method);
+        if (i < 0 || i == depth - 1) {
+            return callSite;
+        }
+        int site = frameSite[i + 1];
+        dropFramesFrom(i + 1);
+        return site;
+    }
+
+    /** The depth of {@code method}'s innermost frame, or -1 when it has none. */
+    private int innermostFrameOf(int method) {
+        int i = depth - 1;
+        while (i >= 0 && frameMethod[i] != method) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Leaves the frames from depth {@code from} up (an exit event each when every call is an event). */
+    private void dropFramesFrom(int from) {
         if (contexts == null) {
-            for (int k = i; k < d; k++) {
+            for (int k = from; k < depth; k++) {
                 exitEvent();
             }
         }
-        depth = i;
-        return frameSite[i];
+        depth = from;
     }
 
     /**

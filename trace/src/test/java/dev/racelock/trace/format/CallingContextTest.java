@@ -114,6 +114,25 @@ class CallingContextTest {
         }
     }
 
+    /** A method that caught an exception takes the frames it left above the method, and stays itself. */
+    @Test
+    void aMethodThatCaughtTakesTheFramesLeftAboveIt() throws IOException {
+        try (TraceWriter writer = TraceWriter.open(dir.resolve("caught.rlt"), TraceRoundTripTest.HEADER, 60_000)) {
+            ThreadEventBuffer b = writer.newThreadBuffer(0);
+            b.methodEnter(0, ContextInfo.THREAD_ENTRY);
+            b.methodEnter(1, 8);
+            int inOne = b.currentContext();
+            b.methodEnter(2, 9); // a constructor left by an exception, without an exit
+            b.methodEnter(3, 10);
+            assertEquals(9, b.methodResumed(1, 11), "where method 1 called out when the exception came");
+            assertEquals(inOne, b.currentContext(), "in method 1 again, without the frames above it");
+            assertEquals(12, b.methodResumed(1, 12), "nothing above it: the call site stays");
+            assertEquals(12, b.methodResumed(7, 12), "a method with no frame: nothing goes");
+            assertEquals(inOne, b.currentContext());
+            assertEquals(8, b.methodExit(1));
+        }
+    }
+
     @Test
     void threadsShareTheNodesOfTheStacksTheyHaveInCommon() throws Exception {
         Path file = dir.resolve("shared.rlt");
