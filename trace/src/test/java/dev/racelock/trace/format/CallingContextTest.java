@@ -87,9 +87,7 @@ class CallingContextTest {
     @Test
     void methodExitGivesTheCallSiteTheMethodWasEnteredFrom() throws IOException {
         try (TraceWriter writer = TraceWriter.open(dir.resolve("sites.rlt"), TraceRoundTripTest.HEADER, 60_000)) {
-            ThreadEventBuffer b = writer.newThreadBuffer(0);
-            b.methodEnter(0, ContextInfo.THREAD_ENTRY);
-            b.methodEnter(1, 8);
+            ThreadEventBuffer b = inMethodOneFromSiteEight(writer);
             assertEquals(8, b.methodExit());
             assertEquals(ContextInfo.THREAD_ENTRY, b.methodExit());
             assertEquals(ContextInfo.UNRECORDED_CALLER, b.methodExit(), "nothing entered");
@@ -118,9 +116,7 @@ class CallingContextTest {
     @Test
     void aMethodThatCaughtTakesTheFramesLeftAboveIt() throws IOException {
         try (TraceWriter writer = TraceWriter.open(dir.resolve("caught.rlt"), TraceRoundTripTest.HEADER, 60_000)) {
-            ThreadEventBuffer b = writer.newThreadBuffer(0);
-            b.methodEnter(0, ContextInfo.THREAD_ENTRY);
-            b.methodEnter(1, 8);
+            ThreadEventBuffer b = inMethodOneFromSiteEight(writer);
             int inOne = b.currentContext();
             b.methodEnter(2, 9); // a constructor left by an exception, without an exit
             b.methodEnter(3, 10);
@@ -131,6 +127,14 @@ class CallingContextTest {
             assertEquals(inOne, b.currentContext());
             assertEquals(8, b.methodExit(1));
         }
+    }
+
+    /** Thread 0's buffer, in method 0 (its thread's entry) and method 1, called from site 8. */
+    private static ThreadEventBuffer inMethodOneFromSiteEight(TraceWriter writer) {
+        ThreadEventBuffer b = writer.newThreadBuffer(0);
+        b.methodEnter(0, ContextInfo.THREAD_ENTRY);
+        b.methodEnter(1, 8);
+        return b;
     }
 
     @Test
