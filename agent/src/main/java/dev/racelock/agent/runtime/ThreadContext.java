@@ -28,10 +28,11 @@ public final class ThreadContext {
     public final AccessRecorder accesses;
 
     /**
-     * Where method enters and exits go: the innermost recorder of {@link #recorder}'s chain (the
-     * trace buffer's), past the filters in front of it, which pass calls through untouched (a call
-     * is no access and no synchronization). One dispatch instead of one per filter on the path
-     * every instrumented method takes twice.
+     * Where method enters and exits go, and the owned accesses the ownership filter writes out:
+     * the innermost recorder of {@link #recorder}'s chain (the trace buffer's), past the filters in
+     * front of it, which would pass them through untouched (a call is no access and no
+     * synchronization; a written-out access is past filtering). One dispatch instead of one per
+     * filter on the path every instrumented method takes twice.
      */
     final EventRecorder calls;
 
