@@ -112,8 +112,7 @@ public final class Recording {
         EventRecorder calls = out.newRecorder(id);
         EventRecorder recorder = filterRepeats ? new RepeatFilter(calls) : calls;
         OwnershipRecorder owned = ownership ? new OwnershipRecorder(recorder) : null;
-        // plain accesses go past the ownership filter, which has no part in them (AccessRecorder)
-        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, recorder, calls);
+        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, calls);
         if (owned != null) {
             owned.attach(context);
             context.owned = owned;
