@@ -9,6 +9,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodNode;
 
+import java.util.Set;
+
 /**
  * Rewrites one class. Each method is buffered as a {@link MethodNode} first, so its
  * {@code maxLocals} is known before its code is rewritten (new locals go after the method's own).
@@ -151,7 +153,8 @@ final class ClassInstrumenter extends ClassVisitor {
                 ReceiverFields receivers = ReceiverFields.of(className, this,
                         call -> scope.observer(call.getOpcode(), call.owner, call.name, call.desc) != null);
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
-                        maxLocals, threadRun, bodyHook, firstLine(), receivers);
+                        maxLocals, threadRun, bodyHook, firstLine(), receivers,
+                        context.options().stacks() ? ResumingHandlers.of(this) : Set.of());
                 accept(ForeignCode.around(instrumenter, target, foreign, instructions, foreignArrays));
             }
         };

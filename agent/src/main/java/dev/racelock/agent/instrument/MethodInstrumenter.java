@@ -6,7 +6,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,8 +52,8 @@ final class MethodInstrumenter extends MethodVisitor {
     private int pendingNews;
     private final Label tryStart = new Label();
     private boolean tryOpen;
-    /** The starts of the method's own exception handlers (with stacks on): each begins with Rt.caught. */
-    private final Set<Label> handlers = new HashSet<>();
+    /** The starts of the method's own exception handlers that may go on (with stacks on): each begins with Rt.caught. */
+    private final Set<Label> resumingHandlers;
     /** At a handler's start, waiting for its frame: Rt.caught goes after it (a frame precedes no inserted code). */
     private boolean atHandler;
 
@@ -67,10 +66,13 @@ final class MethodInstrumenter extends MethodVisitor {
     /**
      * @param bodyHook  calls around the body of a method the JDK runs as a task, or null
      * @param firstLine the method's first source line: the site of its entry (synchronized methods)
+     * @param resumingHandlers the handlers that begin with Rt.caught ({@link ResumingHandlers}; none without stacks)
      */
     MethodInstrumenter(MethodScope scope, MethodVisitor next, int access, String name, int methodId, int maxLocals,
-                       boolean threadRun, CallSiteHooks.BodyHook bodyHook, int firstLine, ReceiverFields receiverFields) {
+                       boolean threadRun, CallSiteHooks.BodyHook bodyHook, int firstLine, ReceiverFields receiverFields,
+                       Set<Label> resumingHandlers) {
         super(Opcodes.ASM9, next);
+        this.resumingHandlers = resumingHandlers;
         this.receiverFields = receiverFields;
         this.scope = scope;
         this.owner = scope.className;
@@ -215,14 +217,6 @@ final class MethodInstrumenter extends MethodVisitor {
             atHandler = false;
             caught();
         }
-    }
-
-    @Override
-    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        if (scope.options.stacks()) {
-            handlers.add(handler);
-        }
-        super.visitTryCatchBlock(start, end, handler, type);
     }
 
     /**
@@ -444,7 +438,7 @@ final class MethodInstrumenter extends MethodVisitor {
     public void visitLabel(Label label) {
         loadedField = null;
         super.visitLabel(label);
-        if (handlers.contains(label)) {
+        if (resumingHandlers.contains(label)) {
             if (scope.hasFrames) {
                 atHandler = true;
             } else {
