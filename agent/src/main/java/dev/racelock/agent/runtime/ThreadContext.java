@@ -16,6 +16,8 @@ public final class ThreadContext {
 
     /** Dense trace thread id; -1 for a thread that records nothing. */
     final int thread;
+    /** The thread this is the context of, or null (tests, the silent context): Recording's fast lookup checks it. */
+    final Thread owner;
     public final EventRecorder recorder;
 
     /**
@@ -156,6 +158,12 @@ public final class ThreadContext {
 
     /** {@code calls} is the recorder at the end of {@code recorder}'s chain. */
     ThreadContext(int thread, EventRecorder recorder, EventRecorder calls) {
+        this(thread, recorder, calls, null);
+    }
+
+    /** As above, for the running thread {@code owner}, whose {@link Recording#context()} it is. */
+    ThreadContext(int thread, EventRecorder recorder, EventRecorder calls, Thread owner) {
+        this.owner = owner;
         this.thread = thread;
         this.recorder = recorder;
         this.calls = calls;
