@@ -103,9 +103,15 @@ public final class ThreadEventBuffer extends DeltaState {
      * entry i is (parent, method, site, node) at [4i..4i+3], node 0 when empty. A loop calling
      * a few methods in turn re-interns one frame per call; this keeps those lookups in one cache
      * line of the thread's own instead of the shared tree, which the trace's streaming evicts.
-     * A tree node never changes, so an entry is never stale.
+     * A tree node never changes, so an entry is never stale. It starts at 512 entries (8 KB) and
+     * grows, emptied, up to 4,096 (64 KB), each time its misses since the last growth pass half
+     * its entries (CallingContextTest's random stacks grow it to the top): a thread with a
+     * wide working set of stacks (Xalan's recursive templates: the shared tree's lookups were 8% of
+     * its recording's samples with 512) gets room, a short-lived one keeps the small table.
      */
     private int[] nodeCache;
+    private int nodeCacheBits;
+    private int nodeCacheMisses;
     private int depth;
     private int known;
 
@@ -457,17 +463,25 @@ public final class ThreadEventBuffer extends DeltaState {
         return node;
     }
 
-    private static final int NODE_CACHE_BITS = 9;
+    private static final int FIRST_NODE_CACHE_BITS = 9;
+    private static final int MAX_NODE_CACHE_BITS = 12;
 
     private int child(int parent, int method, int site) {
         int[] cache = nodeCache;
         if (cache == null) {
-            cache = nodeCache = new int[4 << NODE_CACHE_BITS];
+            nodeCacheBits = FIRST_NODE_CACHE_BITS;
+            cache = nodeCache = new int[4 << FIRST_NODE_CACHE_BITS];
         }
         int h = (parent * 0x9E3779B1 + method * 0x85EBCA77 + site * 0xC2B2AE3D) * 0x27D4EB2F;
-        int at = (h >>> (32 - NODE_CACHE_BITS)) << 2;
+        int at = (h >>> (32 - nodeCacheBits)) << 2;
         if (cache[at] == parent && cache[at + 1] == method && cache[at + 2] == site && cache[at + 3] != 0) {
             return cache[at + 3];
+        }
+        if (++nodeCacheMisses > 1 << (nodeCacheBits - 1) && nodeCacheBits < MAX_NODE_CACHE_BITS) {
+            nodeCacheBits++;
+            nodeCacheMisses = 0;
+            cache = nodeCache = new int[4 << nodeCacheBits];
+            at = (h >>> (32 - nodeCacheBits)) << 2;
         }
         int node = contexts.child(parent, method, site);
         cache[at] = parent;
