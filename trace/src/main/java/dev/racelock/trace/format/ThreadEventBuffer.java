@@ -106,8 +106,8 @@ public final class ThreadEventBuffer extends DeltaState {
      * A tree node never changes, so an entry is never stale. It starts at 512 entries (8 KB) and
      * grows, emptied, up to 4,096 (64 KB), each time its misses since the last growth pass half
      * its entries (CallingContextTest's random stacks grow it to the top): a thread with a
-     * wide working set of stacks (Xalan's recursive templates: the shared tree's lookups were 8% of
-     * its recording's samples with 512) gets room, a short-lived one keeps the small table.
+     * wide working set of stacks gets room (Xalan's recursive templates: 29% of lookups missed
+     * with 512 entries, 5.8% with 4,096), a short-lived one keeps the small table.
      */
     private int[] nodeCache;
     private int nodeCacheBits;
