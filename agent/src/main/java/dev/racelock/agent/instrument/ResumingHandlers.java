@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code finally}, a catch that wraps and throws) cannot go on: the method then leaves by an
  * exception, whose exit takes every frame left above it, or another handler of it catches, which
  * is in this set if it goes on. Leaving those out keeps a never-run call out of most handlers:
- * with it in every handler, Xalan's full recording took about 1.09x the CPU (issue 16's note).
+ * with it in every handler, Xalan's full recording took about 1.09x the CPU (docs/performance.md,
+ * "A call in each exception handler").
  * The cost is the stack of what such a handler itself records (the monitor's release, a finally
  * block's events) after a constructor's {@code this(...)} or {@code super(...)} threw: it may
  * still show the frames that exception left. A {@code jsr} is a jump, so an old finally

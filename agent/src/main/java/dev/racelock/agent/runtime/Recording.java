@@ -16,7 +16,8 @@ public final class Recording {
     private static final ThreadLocal<ThreadContext> CONTEXT = new ThreadLocal<>();
     /**
      * Contexts by the low bits of their thread's Java id, a cache in front of {@link #CONTEXT}
-     * (a ThreadLocal lookup took about 7% of Xalan's full recording, issue 16). Plain reads and
+     * (every method entry made a ThreadLocal lookup: docs/performance.md, "The thread context by
+     * thread id"). Plain reads and
      * writes: a context is only ever used by the thread it names as owner, and a reader that
      * sees another thread's context, or none, takes the thread-local. A slot empties when its
      * thread ends or a recording starts.
@@ -156,8 +157,11 @@ public final class Recording {
     /** The thread of {@code context} ended: its context is not given back again. */
     static void ended(ThreadContext context) {
         LIVE.remove(context.thread, context);
-        if (context.owner != null && BY_THREAD[slot(context.owner)] == context) {
-            BY_THREAD[slot(context.owner)] = null;
+        if (context.owner != null) {
+            int slot = slot(context.owner);
+            if (BY_THREAD[slot] == context) {
+                BY_THREAD[slot] = null;
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
@@ -60,7 +61,7 @@ class RecordingContextTest {
             turns.exchange(null, 10, TimeUnit.SECONDS);
         }
         other.join();
-        assertSame(null, failure.get());
+        assertNull(failure.get());
         assertSame(mine, Recording.context());
     }
 
