@@ -6,8 +6,9 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.MemoryLocation;
 import dev.racelock.analyzer.finding.FindingType;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,13 +28,16 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The java.util.concurrent samples (samples module, package dev.racelock.samples.juc) recorded
  * by the packaged agent and analyzed: each correct program has no finding, each twin exactly
- * the races its {@code // expect race(..., Class.field)} comments name.
+ * the races its {@code // expect race(..., Class.field)} comments name. Two samples run at a time,
+ * each child JVM with {@link ChildJvm#QUICK_START}: the suite was the largest part of verify's time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class JucSamplesIT {
     static final Path SOURCES = Path.of(System.getProperty("racelock.juc.samples",
             "../samples/src/main/java/dev/racelock/samples/juc"));
@@ -42,6 +46,11 @@ class JucSamplesIT {
 
     @TempDir
     static Path classes;
+
+    /** The samples compiled by JDK 25's javac, once, by the first test that runs one on JDK 25. */
+    @TempDir
+    static Path classes25;
+    private static boolean compiled25;
 
     @TempDir
     Path dir;
@@ -95,7 +104,7 @@ class JucSamplesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void sampleYieldsExactlyTheRacesItExpects(String sample) throws Exception {
-        assertFindings(SOURCES, sample, new ChildJvm().classpath(classes.toString()));
+        assertFindings(SOURCES, sample, new ChildJvm().jvmOptions(ChildJvm.QUICK_START).classpath(classes.toString()));
     }
 
     /**
@@ -120,13 +129,30 @@ class JucSamplesIT {
     void sampleYieldsExactlyTheRacesItExpectsOnJdk25(String sample) throws Exception {
         assumeTrue(Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         Path sources = Files.exists(SOURCES_21.resolve(sample + ".java")) ? SOURCES_21 : SOURCES;
-        Path out = Files.createTempDirectory("juc25-classes");
-        Process javac = new ProcessBuilder(ChildJvm.JDK25.resolveSibling("javac").toString(), "--release", "21",
-                "-g", "-d", out.toString(), "-sourcepath", sources.resolve("../../../..").normalize().toString(),
-                sources.resolve(sample + ".java").toString()).redirectErrorStream(true).start();
-        String log = new String(javac.getInputStream().readAllBytes());
-        assertEquals(0, javac.waitFor(), log);
-        assertFindings(sources, sample, new ChildJvm().java(ChildJvm.JDK25).classpath(out.toString()));
+        assumeFalse(sources == SOURCES && Runtime.version().feature() >= 25,
+                "this build's JDK is 25 or later: sampleYieldsExactlyTheRacesItExpects ran it on it");
+        assertFindings(sources, sample, new ChildJvm().java(ChildJvm.JDK25).jvmOptions(ChildJvm.QUICK_START)
+                .classpath(compiledByJdk25().toString()));
+    }
+
+    /** All juc samples, those of src/main/java21 too, compiled by JDK 25's javac with --release 21. */
+    private static synchronized Path compiledByJdk25() throws Exception {
+        if (!compiled25) {
+            List<String> command = new ArrayList<>(List.of(ChildJvm.JDK25.resolveSibling("javac").toString(),
+                    "--release", "21", "-g", "-d", classes25.toString(),
+                    "-sourcepath", SOURCES.resolve("../../../..").normalize().toString()));
+            for (Path source : sources()) {
+                command.add(source.toString());
+            }
+            try (Stream<Path> files = Files.list(SOURCES_21)) {
+                files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> command.add(f.toString()));
+            }
+            Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String log = new String(javac.getInputStream().readAllBytes());
+            assertEquals(0, javac.waitFor(), log);
+            compiled25 = true;
+        }
+        return classes25;
     }
 
     /**
@@ -145,7 +171,8 @@ class JucSamplesIT {
                 .redirectErrorStream(true).start();
         String log = new String(javac.getInputStream().readAllBytes());
         assertEquals(0, javac.waitFor(), log);
-        assertFindings(sources, sample, new ChildJvm().java(ChildJvm.JDK25).jvmOptions("--enable-preview")
+        assertFindings(sources, sample, new ChildJvm().java(ChildJvm.JDK25).jvmOptions(ChildJvm.QUICK_START)
+                .jvmOptions("--enable-preview")
                 .classpath(out.toString()));
     }
 

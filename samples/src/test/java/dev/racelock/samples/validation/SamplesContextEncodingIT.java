@@ -8,6 +8,8 @@ import dev.racelock.trace.format.TraceWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * stacks and tree as the agent does), and both traces are analyzed: the findings must be equal.
  * Re-encoding one recording, rather than recording twice, compares the same schedule.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SamplesContextEncodingIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -57,8 +60,8 @@ class SamplesContextEncodingIT {
         clean(tree);
         String agent = "-javaagent:" + layout.agentJar().toAbsolutePath() + "=output=" + calls.toAbsolutePath()
                 + "/%p.rlt,deadlock=exit,stacks=calls,quiet=true";
-        ChildJvm.Run run = ChildJvm.run(List.of(BuildLayout.javaLauncher().toString(), agent,
-                "-cp", layout.classes().toString(), sample.className()), dir.resolve("output.txt"), LIMIT);
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.sampleCommand(layout, agent, sample.className()),
+                dir.resolve("output.txt"), LIMIT);
         assertFalse(run.timedOut(), () -> sample.className() + " did not end within " + LIMIT.toSeconds() + " s");
         assertEquals(sample.deadlocksForReal() ? WATCHDOG_EXIT_CODE : 0, run.exitCode(), run::output);
         List<Path> recorded = traces(calls);

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,12 +35,14 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * exactly (grammar: {@link ExpectationParser}). Samples needing a capability not in
  * {@link Capability#AVAILABLE} run too but count as PENDING (skipped), never failed. The table
  * (sample | expected | found | verdict) goes to standard output and to
- * {@code target/samples-runs/results.txt}.
+ * {@code target/samples-runs/results.txt}. Two samples run at a time (the failsafe configuration in
+ * the pom), each child JVM with {@link ChildJvm#QUICK_START}.
  *
  * <p>Skipped with a message while the agent jar has no {@code Premain-Class} or the analyzer is
  * still the stub, so {@code verify} stays green until both land.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
 class SamplesEndToEndIT {
 
     /** Covers agent start-up and instrumentation, and the watchdog's detection delay for the real deadlock. */
@@ -46,7 +51,8 @@ class SamplesEndToEndIT {
     /** How the agent's watchdog ends a deadlocked JVM with {@code deadlock=exit} (docs/agent.md, exit codes). */
     private static final int WATCHDOG_EXIT_CODE = 86;
 
-    private final List<ResultRow> rows = new ArrayList<>();
+    /** Added to by two samples at a time (the failsafe configuration); the table sorts them. */
+    private final List<ResultRow> rows = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Agent options for {@code sample} after the output and deadlock ones: the defaults, but for a
@@ -88,7 +94,9 @@ class SamplesEndToEndIT {
         if (rows.isEmpty()) {
             return;
         }
-        String table = ResultTable.render(rows);
+        List<ResultRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(ResultRow::sample));
+        String table = ResultTable.render(sorted);
         System.out.println(table);
         Path file = BuildLayout.fromSystemProperties().workDir().resolve(resultsFile());
         Files.createDirectories(file.getParent());
@@ -102,8 +110,8 @@ class SamplesEndToEndIT {
         Files.createDirectories(dir);
         String agent = "-javaagent:" + layout.agentJar().toAbsolutePath() + "=output=" + dir.toAbsolutePath() + "/%p.rlt,deadlock=exit"
                 + agentOptions(sample);
-        ChildJvm.Run run = ChildJvm.run(List.of(BuildLayout.javaLauncher().toString(), agent,
-                "-cp", layout.classes().toString(), sample.className()), dir.resolve("output.txt"), LIMIT);
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.sampleCommand(layout, agent, sample.className()),
+                dir.resolve("output.txt"), LIMIT);
 
         int expectedExit = sample.deadlocksForReal() ? WATCHDOG_EXIT_CODE : 0;
         String runProblem = run.timedOut() ? "did not end within " + LIMIT.toSeconds() + " s"
