@@ -8,17 +8,10 @@ import dev.racelock.analyzer.predict.PredictiveRaceAnalysis;
 import dev.racelock.analyzer.race.RaceAnalysis;
 import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.TraceState;
-import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.DictionaryEntry;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.LastOwnedAccess;
-import dev.racelock.trace.FieldInfo;
-import dev.racelock.trace.LockSetInfo;
-import dev.racelock.trace.MethodInfo;
-import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.ObservedDeadlock;
-import dev.racelock.trace.SiteInfo;
-import dev.racelock.trace.TestCaseInfo;
-import dev.racelock.trace.ThreadInfo;
 import dev.racelock.trace.TraceEnd;
 import dev.racelock.trace.TraceHeader;
 
@@ -42,6 +35,7 @@ public final class AnalysisSession implements EventVisitor {
     private final Analysis[] analyses;
     // Per event family, only the analyses that override one of its methods: fewer calls, and
     // call sites that see one or two receiver classes, which the JIT can inline.
+    private final Analysis[] dictionaries;
     private final Analysis[] memory;
     private final Analysis[] volatiles;
     private final Analysis[] locks;
@@ -52,6 +46,7 @@ public final class AnalysisSession implements EventVisitor {
     private final Analysis[] orderMarks;
     private final List<String> warnings = new ArrayList<>();
     private long events;
+    private TraceHeader header;
     private TraceEnd traceEnd;
 
     /** A session running the standard analyses: races, lock order, observed deadlocks. */
@@ -63,7 +58,9 @@ public final class AnalysisSession implements EventVisitor {
         analyses = new Analysis[factories.size()];
         for (int i = 0; i < analyses.length; i++) {
             analyses[i] = factories.get(i).apply(state);
+            requireNoPerKindOverride(analyses[i]);
         }
+        dictionaries = overriding(EventFamily.DICTIONARY);
         memory = overriding(EventFamily.MEMORY);
         volatiles = overriding(EventFamily.VOLATILE);
         locks = overriding(EventFamily.LOCKS);
@@ -86,6 +83,29 @@ public final class AnalysisSession implements EventVisitor {
             }
         }
         return found.toArray(new Analysis[0]);
+    }
+
+    /**
+     * Refuses an analysis that overrides a per-kind method of a family, such as {@code read} or
+     * {@code hbAcquire}: the session calls the family method ({@code access}, {@code handOff};
+     * EventVisitor, "Two levels"), so the override would be skipped without a word.
+     */
+    private static void requireNoPerKindOverride(Analysis a) {
+        for (Method m : EventVisitor.class.getMethods()) {
+            if (!overrides(AnalysisSession.class, m) && overrides(a.getClass(), m)) {
+                throw new IllegalArgumentException(a.getClass().getName() + " overrides EventVisitor." + m.getName()
+                        + ", which analyses receive through the method of its family: override that instead");
+            }
+        }
+    }
+
+    /** True when {@code type} has its own implementation of the visitor method {@code m}, not the interface's. */
+    private static boolean overrides(Class<?> type, Method m) {
+        try {
+            return !type.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass().isInterface();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("an EventVisitor has every EventVisitor method", e);
+        }
     }
 
     public static List<Function<TraceState, ? extends Analysis>> standardAnalyses() {
@@ -134,6 +154,11 @@ public final class AnalysisSession implements EventVisitor {
         return new AnalysisResult(List.of(), merger.sorted(), events, all);
     }
 
+    /** The trace header, or null when the source gave none (in-memory streams). */
+    public TraceHeader header() {
+        return header;
+    }
+
     /** How the trace ended, or null before {@link #end}. */
     public TraceEnd traceEnd() {
         return traceEnd;
@@ -143,7 +168,7 @@ public final class AnalysisSession implements EventVisitor {
 
     @Override
     public void header(TraceHeader header) {
-        state.header(header);
+        this.header = header;
         for (Analysis a : analyses) {
             a.header(header);
         }
@@ -163,67 +188,22 @@ public final class AnalysisSession implements EventVisitor {
     // ---- dictionaries -----------------------------------------------------------------------
 
     @Override
-    public void thread(ThreadInfo thread) {
-        state.define(thread);
-        for (Analysis a : analyses) {
-            a.thread(thread);
+    public void define(DictionaryEntry entry) {
+        state.define(entry);
+        for (Analysis a : dictionaries) {
+            a.define(entry);
         }
-    }
-
-    @Override
-    public void method(MethodInfo method) {
-        state.define(method);
-        for (Analysis a : analyses) {
-            a.method(method);
-        }
-    }
-
-    @Override
-    public void site(SiteInfo site) {
-        state.define(site);
-        for (Analysis a : analyses) {
-            a.site(site);
-        }
-    }
-
-    @Override
-    public void field(FieldInfo field) {
-        state.define(field);
-        for (Analysis a : analyses) {
-            a.field(field);
-        }
-    }
-
-    @Override
-    public void object(ObjectInfo object) {
-        state.define(object);
-        for (Analysis a : analyses) {
-            a.object(object);
-        }
-    }
-
-    @Override
-    public void testCase(TestCaseInfo test) {
-        state.define(test);
-        for (Analysis a : analyses) {
-            a.testCase(test);
-        }
-    }
-
-    @Override
-    public void contextNode(ContextInfo node) {
-        state.define(node);
-        for (Analysis a : analyses) {
-            a.contextNode(node);
-        }
-    }
-
-    @Override
-    public void lockSet(LockSetInfo set) {
-        state.define(set);
     }
 
     // ---- plain memory accesses ----------------------------------------------------------------
+
+    @Override
+    public void access(int thread, int target, boolean write, long object, int slot, int length, int site) {
+        events++;
+        for (Analysis a : memory) {
+            a.access(thread, target, write, object, slot, length, site);
+        }
+    }
 
     @Override
     public void ownedRead(int thread, int owner, long object, int field, int site, int releases, int lockSet,
@@ -251,69 +231,13 @@ public final class AnalysisSession implements EventVisitor {
         }
     }
 
-    @Override
-    public void read(int thread, long object, int field, int site) {
-        events++;
-        for (Analysis a : memory) {
-            a.read(thread, object, field, site);
-        }
-    }
-
-    @Override
-    public void write(int thread, long object, int field, int site) {
-        events++;
-        for (Analysis a : memory) {
-            a.write(thread, object, field, site);
-        }
-    }
-
-    @Override
-    public void arrayRead(int thread, long array, int index, int site) {
-        events++;
-        for (Analysis a : memory) {
-            a.arrayRead(thread, array, index, site);
-        }
-    }
-
-    @Override
-    public void arrayWrite(int thread, long array, int index, int site) {
-        events++;
-        for (Analysis a : memory) {
-            a.arrayWrite(thread, array, index, site);
-        }
-    }
-
-    @Override
-    public void arrayRangeRead(int thread, long array, int from, int length, int site) {
-        events++;
-        for (Analysis a : memory) {
-            a.arrayRangeRead(thread, array, from, length, site);
-        }
-    }
-
-    @Override
-    public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
-        events++;
-        for (Analysis a : memory) {
-            a.arrayRangeWrite(thread, array, from, length, site);
-        }
-    }
-
     // ---- synchronization ----------------------------------------------------------------------
 
     @Override
-    public void volatileRead(int thread, long object, int slot, int site) {
+    public void volatileAccess(int thread, boolean write, long object, int slot, int site) {
         events++;
         for (Analysis a : volatiles) {
-            a.volatileRead(thread, object, slot, site);
-        }
-    }
-
-    @Override
-    public void volatileWrite(int thread, long object, int slot, int site) {
-        events++;
-        for (Analysis a : volatiles) {
-            a.volatileWrite(thread, object, slot, site);
+            a.volatileAccess(thread, write, object, slot, site);
         }
     }
 
@@ -344,12 +268,14 @@ public final class AnalysisSession implements EventVisitor {
     }
 
     @Override
-    public void threadStart(int thread, int child, int site) {
+    public void forkJoin(int thread, boolean join, int child, int site) {
         events++;
         for (Analysis a : threads) {
-            a.threadStart(thread, child, site);
+            a.forkJoin(thread, join, child, site);
         }
-        state.threadStart(thread, child);
+        if (!join) {
+            state.threadStart(thread, child);
+        }
     }
 
     @Override
@@ -374,26 +300,10 @@ public final class AnalysisSession implements EventVisitor {
     }
 
     @Override
-    public void threadJoin(int thread, int child, int site) {
-        events++;
-        for (Analysis a : threads) {
-            a.threadJoin(thread, child, site);
-        }
-    }
-
-    @Override
-    public void hbRelease(int thread, long token, int site) {
+    public void handOff(int thread, boolean release, long token, int site) {
         events++;
         for (Analysis a : handOffs) {
-            a.hbRelease(thread, token, site);
-        }
-    }
-
-    @Override
-    public void hbAcquire(int thread, long token, int site) {
-        events++;
-        for (Analysis a : handOffs) {
-            a.hbAcquire(thread, token, site);
+            a.handOff(thread, release, token, site);
         }
     }
 

@@ -75,7 +75,7 @@ final class StreamedTraces implements AutoCloseable {
         }
 
         long pid() {
-            return session.state().header() == null ? Long.MAX_VALUE : session.state().header().pid();
+            return session.header() == null ? Long.MAX_VALUE : session.header().pid();
         }
     }
 

@@ -11,7 +11,7 @@ package dev.racelock.trace;
  *                 instrumented frame calling out, {@link #THREAD_ENTRY} or {@link #UNRECORDED_CALLER}
  *                 (since format 2.4), or {@link #CALLER_UNKNOWN}
  */
-public record ContextInfo(int id, int parent, int method, int callSite) {
+public record ContextInfo(int id, int parent, int method, int callSite) implements DictionaryEntry {
 
     /** The empty stack: a thread that has entered no instrumented method. */
     public static final int ROOT = 0;

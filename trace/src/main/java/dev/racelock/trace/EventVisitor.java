@@ -7,8 +7,19 @@ package dev.racelock.trace;
  * next synchronization event of its thread.
  *
  * <p>This is the one contract between the trace readers (binary and STD) and every analysis.
- * Arguments are primitives so that decoding allocates nothing per event. Every method has an
- * empty default so a consumer overrides only what it needs.
+ * Arguments are primitives so that decoding allocates nothing per event. Every method has a
+ * default so a consumer overrides only what it needs.
+ *
+ * <p>Two levels. A source calls the per-kind methods ({@link #read}, {@link #arrayWrite},
+ * {@link #thread(ThreadInfo)}, ...), whose comments say what each kind means. The kinds of one
+ * family forward by default to the family's method, which takes the kind as an argument:
+ * {@link #define} (dictionary entries), {@link #access} (plain accesses, what they touch
+ * in {@link AccessTarget}), {@link #volatileAccess}, {@link #handOff} and {@link #forkJoin}. A
+ * consumer that treats a family's kinds alike (an analysis) overrides the family method; one that
+ * tells every kind apart (a trace writer) overrides the per-kind methods. Overriding both levels
+ * of one family is a mistake: a source reaches the family method only through the per-kind
+ * defaults, and a consumer that hands families on (the analyzer's session) reaches the per-kind
+ * overrides not at all.
  *
  * <p>Identifiers: {@code thread} is a small dense id (0, 1, 2, ...) defined by
  * {@link #thread(ThreadInfo)}; {@code object} ids are unique for the whole run and never reused
@@ -32,43 +43,67 @@ public interface EventVisitor {
 
     // ---- dictionaries (delivered before first use) ------------------------------------------
 
-    default void thread(ThreadInfo thread) {}
+    /** Any dictionary entry: the family of the eight methods below. */
+    default void define(DictionaryEntry entry) {}
 
-    default void method(MethodInfo method) {}
+    default void thread(ThreadInfo thread) { define(thread); }
 
-    default void site(SiteInfo site) {}
+    default void method(MethodInfo method) { define(method); }
 
-    default void field(FieldInfo field) {}
+    default void site(SiteInfo site) { define(site); }
+
+    default void field(FieldInfo field) { define(field); }
 
     /** What is known of an object that is used as an array or a lock: class and where it came from. */
-    default void object(ObjectInfo object) {}
+    default void object(ObjectInfo object) { define(object); }
 
     /** A test of the recorded test suite, named before its first start event. */
-    default void testCase(TestCaseInfo test) {}
+    default void testCase(TestCaseInfo test) { define(test); }
 
     /** A calling-context node (format 2), defined after its parent and before its first use. */
-    default void contextNode(ContextInfo node) {}
+    default void contextNode(ContextInfo node) { define(node); }
 
     /** A lock set that owned accesses name, delivered before the first of them. */
-    default void lockSet(LockSetInfo set) {}
+    default void lockSet(LockSetInfo set) { define(set); }
 
     // ---- plain memory accesses (not synchronization) ----------------------------------------
 
+    /**
+     * Any plain access: the family of the six methods below. {@code target} (an
+     * {@link AccessTarget}) says whether {@code slot} is a field, an element index, or the first
+     * of a range's {@code length} elements; {@code length} is 1 but for a range.
+     */
+    default void access(int thread, int target, boolean write, long object, int slot, int length, int site) {}
+
     /** Plain read of an instance field ({@code object != 0}) or a static field ({@code object == 0}). */
-    default void read(int thread, long object, int field, int site) {}
+    default void read(int thread, long object, int field, int site) {
+        access(thread, AccessTarget.FIELD, false, object, field, 1, site);
+    }
 
     /** Plain write of an instance or static field. */
-    default void write(int thread, long object, int field, int site) {}
+    default void write(int thread, long object, int field, int site) {
+        access(thread, AccessTarget.FIELD, true, object, field, 1, site);
+    }
 
-    default void arrayRead(int thread, long array, int index, int site) {}
+    /** Plain read of one array element. */
+    default void arrayRead(int thread, long array, int index, int site) {
+        access(thread, AccessTarget.ELEMENT, false, array, index, 1, site);
+    }
 
-    default void arrayWrite(int thread, long array, int index, int site) {}
+    /** Plain write of one array element. */
+    default void arrayWrite(int thread, long array, int index, int site) {
+        access(thread, AccessTarget.ELEMENT, true, array, index, 1, site);
+    }
 
     /** Reads of {@code length} consecutive elements from {@code from} (e.g. System.arraycopy source). */
-    default void arrayRangeRead(int thread, long array, int from, int length, int site) {}
+    default void arrayRangeRead(int thread, long array, int from, int length, int site) {
+        access(thread, AccessTarget.RANGE, false, array, from, length, site);
+    }
 
     /** Writes of {@code length} consecutive elements from {@code from} (arraycopy target, Arrays.fill). */
-    default void arrayRangeWrite(int thread, long array, int from, int length, int site) {}
+    default void arrayRangeWrite(int thread, long array, int from, int length, int site) {
+        access(thread, AccessTarget.RANGE, true, array, from, length, site);
+    }
 
     // ---- accesses of an object while one thread alone had touched it --------------------------
 
@@ -101,18 +136,25 @@ public interface EventVisitor {
 
     // ---- synchronizing memory accesses ------------------------------------------------------
 
+    /** Either volatile access of location (object, slot): the family of the two methods below. */
+    default void volatileAccess(int thread, boolean write, long object, int slot, int site) {}
+
     /**
      * A volatile or atomic read with acquire semantics (volatile field, Atomic*.get, VarHandle
      * getVolatile/getAcquire, the read half of a read-modify-write) of location (object, slot).
      */
-    default void volatileRead(int thread, long object, int slot, int site) {}
+    default void volatileRead(int thread, long object, int slot, int site) {
+        volatileAccess(thread, false, object, slot, site);
+    }
 
     /**
      * A volatile or atomic write with release semantics (volatile field, Atomic*.set, VarHandle
      * setVolatile/setRelease, the write half of a read-modify-write, which the agent records
      * before the operation so that the release precedes any acquire that observes it).
      */
-    default void volatileWrite(int thread, long object, int slot, int site) {}
+    default void volatileWrite(int thread, long object, int slot, int site) {
+        volatileAccess(thread, true, object, slot, site);
+    }
 
     // ---- locks --------------------------------------------------------------------------------
 
@@ -127,8 +169,17 @@ public interface EventVisitor {
 
     // ---- threads and library hand-offs ------------------------------------------------------
 
+    /**
+     * A start ({@code join} false) or a join of {@code child} by {@code thread}, the two events
+     * that order one thread's events against another's whole life: the family of
+     * {@link #threadStart} and {@link #threadJoin}.
+     */
+    default void forkJoin(int thread, boolean join, int child, int site) {}
+
     /** {@code thread} starts {@code child} (Thread.start; recorded before the child can run). */
-    default void threadStart(int thread, int child, int site) {}
+    default void threadStart(int thread, int child, int site) {
+        forkJoin(thread, false, child, site);
+    }
 
     /** First event of a thread. */
     default void threadBegin(int thread) {}
@@ -147,13 +198,22 @@ public interface EventVisitor {
     }
 
     /** {@code thread} observed the termination of {@code child} (join returned, isAlive false). */
-    default void threadJoin(int thread, int child, int site) {}
+    default void threadJoin(int thread, int child, int site) {
+        forkJoin(thread, true, child, site);
+    }
+
+    /** A release or an acquire of a hand-off token: the family of the two methods below. */
+    default void handOff(int thread, boolean release, long token, int site) {}
 
     /** Release on a hand-off token: everything before it happens-before an acquire of the token. */
-    default void hbRelease(int thread, long token, int site) {}
+    default void hbRelease(int thread, long token, int site) {
+        handOff(thread, true, token, site);
+    }
 
     /** Acquire of a hand-off token released earlier (executor, future, queue, latch, class init, ...). */
-    default void hbAcquire(int thread, long token, int site) {}
+    default void hbAcquire(int thread, long token, int site) {
+        handOff(thread, false, token, site);
+    }
 
     // ---- calling context --------------------------------------------------------------------
     // A source gives the calling context one of two ways, which a consumer must both follow:

@@ -9,4 +9,5 @@ package dev.racelock.trace;
  * @param isVolatile accesses are synchronization, never races
  * @param isStatic   a static field (its location has object id 0)
  */
-public record FieldInfo(int id, String owner, String name, String descriptor, boolean isVolatile, boolean isStatic) {}
+public record FieldInfo(int id, String owner, String name, String descriptor, boolean isVolatile, boolean isStatic)
+        implements DictionaryEntry {}

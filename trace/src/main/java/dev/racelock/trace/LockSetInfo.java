@@ -13,4 +13,4 @@ package dev.racelock.trace;
  * @param site   where the thread took it (its outermost acquisition, or the wake-up of a wait)
  * @param flags  how: {@link LockFlags} (monitor, shared), never {@link LockFlags#WAIT}
  */
-public record LockSetInfo(int id, int parent, long lock, int site, int flags) {}
+public record LockSetInfo(int id, int parent, long lock, int site, int flags) implements DictionaryEntry {}

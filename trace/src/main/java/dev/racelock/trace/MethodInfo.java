@@ -8,4 +8,5 @@ package dev.racelock.trace;
  * @param descriptor JVM descriptor, e.g. {@code (I)V}
  * @param sourceFile source file name from the class file, e.g. {@code Counter.java}, or null
  */
-public record MethodInfo(int id, String className, String name, String descriptor, String sourceFile) {}
+public record MethodInfo(int id, String className, String name, String descriptor, String sourceFile)
+        implements DictionaryEntry {}

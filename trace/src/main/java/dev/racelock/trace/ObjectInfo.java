@@ -11,4 +11,4 @@ package dev.racelock.trace;
  * @param field          the field it was loaded from when first used as a lock or array, or -1;
  *                       the lock class of a lock held in a field is that field
  */
-public record ObjectInfo(long id, String className, int allocationSite, int field) {}
+public record ObjectInfo(long id, String className, int allocationSite, int field) implements DictionaryEntry {}

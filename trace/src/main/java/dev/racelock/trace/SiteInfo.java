@@ -11,7 +11,7 @@ package dev.racelock.trace;
  *                     two modelled methods has one site for each, so a report can say which call
  *                     an access was.
  */
-public record SiteInfo(int id, int method, int line, int calledMethod) {
+public record SiteInfo(int id, int method, int line, int calledMethod) implements DictionaryEntry {
 
     /** A site that is not the call of a modelled method. */
     public SiteInfo(int id, int method, int line) {

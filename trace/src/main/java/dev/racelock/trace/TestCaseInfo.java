@@ -13,4 +13,5 @@ package dev.racelock.trace;
  *                    {@code @BeforeAll} runs inside its class container)
  * @param displayName what the framework shows, e.g. {@code racy()} or {@code [2] size=8}
  */
-public record TestCaseInfo(int id, String uniqueId, String className, String methodName, String displayName) {}
+public record TestCaseInfo(int id, String uniqueId, String className, String methodName, String displayName)
+        implements DictionaryEntry {}

@@ -10,4 +10,5 @@ package dev.racelock.trace;
  * @param creationSite site of the Thread.start call, or -1
  * @param virtual      a virtual thread (JDK 21+), never confused with its carrier
  */
-public record ThreadInfo(int id, String name, int parent, int creationSite, boolean virtual) {}
+public record ThreadInfo(int id, String name, int parent, int creationSite, boolean virtual)
+        implements DictionaryEntry {}

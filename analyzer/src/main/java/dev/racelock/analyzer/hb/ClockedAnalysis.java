@@ -34,8 +34,8 @@ public abstract class ClockedAnalysis implements Analysis {
     }
 
     @Override
-    public void threadStart(int thread, int child, int site) {
-        hb.threadStart(thread, child);
+    public void forkJoin(int thread, boolean join, int child, int site) {
+        hb.forkJoin(thread, join, child);
     }
 
     @Override
@@ -49,28 +49,13 @@ public abstract class ClockedAnalysis implements Analysis {
     }
 
     @Override
-    public void threadJoin(int thread, int child, int site) {
-        hb.threadJoin(thread, child);
+    public void volatileAccess(int thread, boolean write, long object, int slot, int site) {
+        hb.volatileAccess(thread, write, object, slot);
     }
 
     @Override
-    public void volatileRead(int thread, long object, int slot, int site) {
-        hb.volatileRead(thread, object, slot);
-    }
-
-    @Override
-    public void volatileWrite(int thread, long object, int slot, int site) {
-        hb.volatileWrite(thread, object, slot);
-    }
-
-    @Override
-    public void hbRelease(int thread, long token, int site) {
-        hb.hbRelease(thread, token);
-    }
-
-    @Override
-    public void hbAcquire(int thread, long token, int site) {
-        hb.hbAcquire(thread, token);
+    public void handOff(int thread, boolean release, long token, int site) {
+        hb.handOff(thread, release, token);
     }
 
     /** Drops the object's clocks; subclasses dropping more call this too. */

@@ -10,14 +10,14 @@ import dev.racelock.trace.LastOwnedAccess;
  * Fig. 2 sync rules; JLS 17.4.5 for the edges).
  *
  * <ul>
- *   <li>fork: {@code threadStart} joins the parent's clock into the child, then ticks the parent;</li>
- *   <li>join: {@code threadJoin} joins the child's clock into the joiner;</li>
+ *   <li>fork: {@link #forkJoin} joins the parent's clock into the child, then ticks the parent;</li>
+ *   <li>join: {@link #forkJoin} joins the child's clock into the joiner;</li>
  *   <li>locks: an exclusive release publishes the holder's clock; an exclusive acquire takes the
  *       last exclusive release and every shared release since; a shared (read) acquire takes only
  *       the last exclusive release, and a shared release publishes only to later exclusive
  *       acquires (JDK ReentrantReadWriteLock memory-consistency note);</li>
  *   <li>volatile write -> later volatile read of the same location (JLS 17.4.4);</li>
- *   <li>hbRelease(token) -> later hbAcquire(token) (JDK library hand-offs).</li>
+ *   <li>hand-off release of a token -> later acquire of the token (JDK library hand-offs).</li>
  * </ul>
  *
  * <p><b>Clock entries are slots, not thread ids.</b> A thread's entry in every clock is
@@ -207,8 +207,17 @@ public final class HappensBefore {
         changed(t);
     }
 
-    public void threadStart(int parent, int child) {
-        VectorClock p = own(parent);
+    /**
+     * A start ({@code join} false): the child begins with what {@code t} knows, then {@code t}
+     * ticks; a join: {@code t} continues with everything the child did.
+     */
+    public void forkJoin(int t, boolean join, int child) {
+        if (join) {
+            own(t).join(own(child));
+            changed(t);
+            return;
+        }
+        VectorClock p = own(t);
         VectorClock c = child < threads.length ? threads[child] : null;
         if (c == null) {
             if (child >= threads.length) {
@@ -219,7 +228,7 @@ public final class HappensBefore {
             c.join(p);
         }
         changed(child);
-        tick(parent, p);
+        tick(t, p);
     }
 
     /**
@@ -242,12 +251,6 @@ public final class HappensBefore {
             required = Math.max(required, owned);
         }
         slots.ended(s, last, required);
-    }
-
-    public void threadJoin(int joiner, int child) {
-        VectorClock j = own(joiner);
-        j.join(own(child));
-        changed(joiner);
     }
 
     /** An outermost (or WAIT re-) acquire of {@code lock}. */
@@ -287,21 +290,24 @@ public final class HappensBefore {
         tick(t, c);
     }
 
-    public void volatileWrite(int t, long object, int slot) {
-        LongObjectMap<VectorClock> slotClocks = volatiles.computeIfAbsent(object, () -> new LongObjectMap<>(4));
-        releaseInto(slotClocks.computeIfAbsent(slot, VectorClock::new), t);
-    }
-
-    public void volatileRead(int t, long object, int slot) {
-        LongObjectMap<VectorClock> slotClocks = volatiles.get(object);
-        VectorClock v = slotClocks == null ? null : slotClocks.get(slot);
-        if (v != null) {
-            acquireFrom(t, v);
+    /** A volatile write releases into the location's clock; a read acquires from it. */
+    public void volatileAccess(int t, boolean write, long object, int slot) {
+        if (write) {
+            LongObjectMap<VectorClock> slotClocks = volatiles.computeIfAbsent(object, () -> new LongObjectMap<>(4));
+            releaseInto(slotClocks.computeIfAbsent(slot, VectorClock::new), t);
+        } else {
+            LongObjectMap<VectorClock> slotClocks = volatiles.get(object);
+            acquireIfReleased(t, slotClocks == null ? null : slotClocks.get(slot));
         }
     }
 
-    public void hbRelease(int t, long token) {
-        releaseInto(tokens.computeIfAbsent(token, VectorClock::new), t);
+    /** A hand-off release joins into the token's clock; an acquire takes it. */
+    public void handOff(int t, boolean release, long token) {
+        if (release) {
+            releaseInto(tokens.computeIfAbsent(token, VectorClock::new), t);
+        } else {
+            acquireIfReleased(t, tokens.get(token));
+        }
     }
 
     /** Thread {@code t} releases into a volatile's or a token's clock: target := target ⊔ C_t, then t ticks. */
@@ -311,10 +317,10 @@ public final class HappensBefore {
         tick(t, c);
     }
 
-    public void hbAcquire(int t, long token) {
-        VectorClock v = tokens.get(token);
-        if (v != null) {
-            acquireFrom(t, v);
+    /** Thread {@code t} acquires from a volatile's or a token's clock, null while nothing was released into it. */
+    private void acquireIfReleased(int t, VectorClock released) {
+        if (released != null) {
+            acquireFrom(t, released);
         }
     }
 

@@ -80,75 +80,32 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
         return all;
     }
 
-    // ---- memory --------------------------------------------------------------------------------------
+    // ---- memory, volatiles, hand-offs, threads: what every correct reordering keeps --------------------
 
     @Override
-    public void read(int thread, long object, int field, int site) {
-        trace.read(thread, object, field);
+    public void access(int thread, int target, boolean write, long object, int slot, int length, int site) {
+        trace.access(thread, target, write, object, slot, length);
     }
 
     @Override
-    public void write(int thread, long object, int field, int site) {
-        trace.write(thread, object, field);
+    public void volatileAccess(int thread, boolean write, long object, int slot, int site) {
+        trace.volatileAccess(thread, write, object, slot);
+        super.volatileAccess(thread, write, object, slot, site);
     }
 
     @Override
-    public void arrayRead(int thread, long array, int index, int site) {
-        trace.arrayRead(thread, array, index);
+    public void handOff(int thread, boolean release, long token, int site) {
+        trace.handOff(thread, release, token);
+        super.handOff(thread, release, token, site);
     }
 
     @Override
-    public void arrayWrite(int thread, long array, int index, int site) {
-        trace.arrayWrite(thread, array, index);
+    public void forkJoin(int thread, boolean join, int child, int site) {
+        trace.forkJoin(thread, join, child);
+        super.forkJoin(thread, join, child, site);
     }
 
-    @Override
-    public void arrayRangeRead(int thread, long array, int from, int length, int site) {
-        trace.arrayRangeRead(thread, array, from, length);
-    }
-
-    @Override
-    public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
-        trace.arrayRangeWrite(thread, array, from, length);
-    }
-
-    @Override
-    public void volatileRead(int thread, long object, int slot, int site) {
-        trace.volatileRead(thread, object, slot);
-        super.volatileRead(thread, object, slot, site);
-    }
-
-    @Override
-    public void volatileWrite(int thread, long object, int slot, int site) {
-        trace.volatileWrite(thread, object, slot);
-        super.volatileWrite(thread, object, slot, site);
-    }
-
-    // ---- hand-offs, threads, locks ----------------------------------------------------------------
-
-    @Override
-    public void hbRelease(int thread, long token, int site) {
-        trace.hbRelease(thread, token);
-        super.hbRelease(thread, token, site);
-    }
-
-    @Override
-    public void hbAcquire(int thread, long token, int site) {
-        trace.hbAcquire(thread, token);
-        super.hbAcquire(thread, token, site);
-    }
-
-    @Override
-    public void threadStart(int thread, int child, int site) {
-        trace.threadStart(thread, child);
-        super.threadStart(thread, child, site);
-    }
-
-    @Override
-    public void threadJoin(int thread, int child, int site) {
-        trace.threadJoin(thread, child);
-        super.threadJoin(thread, child, site);
-    }
+    // ---- locks ----------------------------------------------------------------------------------------
 
     @Override
     public void lockRequest(int thread, long lock, int site, int flags) {

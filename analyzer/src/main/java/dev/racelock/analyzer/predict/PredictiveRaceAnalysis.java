@@ -10,6 +10,7 @@ import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceDictionary;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.AccessTarget;
 import dev.racelock.trace.ArrayGrowth;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.TraceHeader;
@@ -142,49 +143,21 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     // ---- accesses -----------------------------------------------------------------------------
 
+    /**
+     * A field access, or array elements one by one: a single element is a range of one, and a
+     * range is checked up to its first {@link #MAX_RANGE_ELEMENTS} elements.
+     */
     @Override
-    public void read(int thread, long object, int field, int site) {
-        if (enabled) {
-            access(thread, memory.get(object, field), object, field, site, false, false);
+    public void access(int thread, int target, boolean write, long object, int slot, int length, int site) {
+        if (!enabled) {
+            return;
         }
-    }
-
-    @Override
-    public void write(int thread, long object, int field, int site) {
-        if (enabled) {
-            access(thread, memory.get(object, field), object, field, site, true, false);
+        if (target == AccessTarget.FIELD) {
+            access(thread, memory.get(object, slot), object, slot, site, write, false);
+            return;
         }
-    }
-
-    @Override
-    public void arrayRead(int thread, long array, int index, int site) {
-        if (enabled) {
-            elementAccess(thread, array, index, site, false);
-        }
-    }
-
-    @Override
-    public void arrayWrite(int thread, long array, int index, int site) {
-        if (enabled) {
-            elementAccess(thread, array, index, site, true);
-        }
-    }
-
-    @Override
-    public void arrayRangeRead(int thread, long array, int from, int length, int site) {
-        if (enabled) {
-            for (int i = 0, n = Math.min(length, MAX_RANGE_ELEMENTS); i < n; i++) {
-                elementAccess(thread, array, from + i, site, false);
-            }
-        }
-    }
-
-    @Override
-    public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
-        if (enabled) {
-            for (int i = 0, n = Math.min(length, MAX_RANGE_ELEMENTS); i < n; i++) {
-                elementAccess(thread, array, from + i, site, true);
-            }
+        for (int i = 0, n = Math.min(length, MAX_RANGE_ELEMENTS); i < n; i++) {
+            elementAccess(thread, object, slot + i, site, write);
         }
     }
 
@@ -513,16 +486,15 @@ public final class PredictiveRaceAnalysis implements Analysis {
     // ---- fixed orders: threads, volatiles, hand-offs --------------------------------------------
 
     @Override
-    public void threadStart(int t, int child, int site) {
-        clocks.joinH(child, clocks.h(t));
-        clocks.joinP(child, clocks.full(t));
-        clocks.tick(t);
-    }
-
-    @Override
-    public void threadJoin(int t, int child, int site) {
-        clocks.joinH(t, clocks.h(child));
-        clocks.joinP(t, clocks.full(child));
+    public void forkJoin(int t, boolean join, int child, int site) {
+        if (join) {
+            clocks.joinH(t, clocks.h(child));
+            clocks.joinP(t, clocks.full(child));
+        } else {
+            clocks.joinH(child, clocks.h(t));
+            clocks.joinP(child, clocks.full(t));
+            clocks.tick(t);
+        }
     }
 
     @Override
@@ -536,28 +508,22 @@ public final class PredictiveRaceAnalysis implements Analysis {
     }
 
     @Override
-    public void volatileWrite(int t, long object, int slot, int site) {
-        SyncLocation c = syncs.get(object, slot);
-        syncAccess(t, c, true);
-        release(t, c);
-    }
-
-    @Override
-    public void volatileRead(int t, long object, int slot, int site) {
-        SyncLocation c = inSection(t) ? syncs.get(object, slot) : syncs.find(object, slot);
-        syncAccess(t, c, false);
-        acquire(t, c);
+    public void volatileAccess(int t, boolean write, long object, int slot, int site) {
+        if (write) {
+            SyncLocation c = syncs.get(object, slot);
+            syncAccess(t, c, true);
+            release(t, c);
+        } else {
+            SyncLocation c = inSection(t) ? syncs.get(object, slot) : syncs.find(object, slot);
+            syncAccess(t, c, false);
+            acquire(t, c);
+        }
     }
 
     /** A hand-off orders like a volatile write and read of the token's own sync location. */
     @Override
-    public void hbRelease(int t, long token, int site) {
-        volatileWrite(t, token, TOKEN_SLOT, site);
-    }
-
-    @Override
-    public void hbAcquire(int t, long token, int site) {
-        volatileRead(t, token, TOKEN_SLOT, site);
+    public void handOff(int t, boolean release, long token, int site) {
+        volatileAccess(t, release, token, TOKEN_SLOT, site);
     }
 
     private boolean inSection(int t) {

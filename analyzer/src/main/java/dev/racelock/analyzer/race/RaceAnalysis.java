@@ -9,6 +9,7 @@ import dev.racelock.analyzer.hb.VectorClock;
 import dev.racelock.analyzer.state.CallingContexts;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.AccessTarget;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.TraceHeader;
@@ -139,44 +140,15 @@ public final class RaceAnalysis extends ClockedAnalysis {
     }
 
     @Override
-    public void read(int thread, long object, int field, int site) {
-        if (enabled) {
-            fieldAccess(thread, object, field, site, false);
+    public void access(int thread, int target, boolean write, long object, int slot, int length, int site) {
+        if (!enabled) {
+            return;
         }
-    }
-
-    @Override
-    public void write(int thread, long object, int field, int site) {
-        if (enabled) {
-            fieldAccess(thread, object, field, site, true);
-        }
-    }
-
-    @Override
-    public void arrayRead(int thread, long array, int index, int site) {
-        if (enabled) {
-            elementAccess(thread, array, index, site, false);
-        }
-    }
-
-    @Override
-    public void arrayWrite(int thread, long array, int index, int site) {
-        if (enabled) {
-            elementAccess(thread, array, index, site, true);
-        }
-    }
-
-    @Override
-    public void arrayRangeRead(int thread, long array, int from, int length, int site) {
-        if (enabled) {
-            rangeAccess(thread, array, from, length, site, false);
-        }
-    }
-
-    @Override
-    public void arrayRangeWrite(int thread, long array, int from, int length, int site) {
-        if (enabled) {
-            rangeAccess(thread, array, from, length, site, true);
+        switch (target) {
+            case AccessTarget.FIELD -> fieldAccess(thread, object, slot, site, write);
+            case AccessTarget.ELEMENT -> elementAccess(thread, object, slot, site, write);
+            case AccessTarget.RANGE -> rangeAccess(thread, object, slot, length, site, write);
+            default -> throw new IllegalArgumentException("unknown access target " + target);
         }
     }
 
@@ -352,27 +324,25 @@ public final class RaceAnalysis extends ClockedAnalysis {
     // when it acquired nothing in between).
 
     @Override
-    public void threadStart(int thread, int child, int site) {
-        super.threadStart(thread, child, site);
-        shb.acquired(child);
+    public void forkJoin(int thread, boolean join, int child, int site) {
+        super.forkJoin(thread, join, child, site);
+        shb.acquired(join ? thread : child);
     }
 
     @Override
-    public void threadJoin(int thread, int child, int site) {
-        super.threadJoin(thread, child, site);
-        shb.acquired(thread);
+    public void volatileAccess(int thread, boolean write, long object, int slot, int site) {
+        super.volatileAccess(thread, write, object, slot, site);
+        if (!write) {
+            shb.acquired(thread);
+        }
     }
 
     @Override
-    public void volatileRead(int thread, long object, int slot, int site) {
-        super.volatileRead(thread, object, slot, site);
-        shb.acquired(thread);
-    }
-
-    @Override
-    public void hbAcquire(int thread, long token, int site) {
-        super.hbAcquire(thread, token, site);
-        shb.acquired(thread);
+    public void handOff(int thread, boolean release, long token, int site) {
+        super.handOff(thread, release, token, site);
+        if (!release) {
+            shb.acquired(thread);
+        }
     }
 
     @Override

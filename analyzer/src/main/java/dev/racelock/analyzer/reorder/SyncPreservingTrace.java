@@ -5,6 +5,8 @@ import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 
+import dev.racelock.trace.AccessTarget;
+
 import java.util.Arrays;
 
 /**
@@ -83,7 +85,34 @@ public final class SyncPreservingTrace {
 
     // ---- memory --------------------------------------------------------------------------------------
 
-    public void read(int t, long object, int slot) {
+    /** A plain access, as EventVisitor.access delivers it ({@code target} an {@link AccessTarget}). */
+    public void access(int t, int target, boolean write, long object, int slot, int length) {
+        if (target == AccessTarget.RANGE) {
+            arrayRange(t, object, slot, length, write);
+        } else if (target == AccessTarget.ELEMENT) {
+            element(t, write, object, slot);
+        } else {
+            field(t, write, object, slot);
+        }
+    }
+
+    private void field(int t, boolean write, long object, int slot) {
+        if (write) {
+            write(t, object, slot);
+        } else {
+            read(t, object, slot);
+        }
+    }
+
+    private void element(int t, boolean write, long array, int index) {
+        if (write) {
+            arrayWrite(t, array, index);
+        } else {
+            arrayRead(t, array, index);
+        }
+    }
+
+    private void read(int t, long object, int slot) {
         readFrom(t, writes.find(object, slot));
     }
 
@@ -94,7 +123,7 @@ public final class SyncPreservingTrace {
         }
     }
 
-    public void write(int t, long object, int slot) {
+    private void write(int t, long object, int slot) {
         LastWrite w = writes.get(object, slot);
         w.thread = t;
         w.epoch = clocks.epoch(t);
@@ -105,7 +134,7 @@ public final class SyncPreservingTrace {
      * ({@link #followAsWhole} moves it): an array with runs needs no look into wholeArrays, and
      * most accesses find their array's runs in the cache of {@link ArrayStates}.
      */
-    public void arrayRead(int t, long array, int index) {
+    private void arrayRead(int t, long array, int index) {
         ElementRuns<LastWrite> runs = elements.find(array);
         if (runs != null) {
             elementRead(t, runs, index);
@@ -117,7 +146,7 @@ public final class SyncPreservingTrace {
         }
     }
 
-    public void arrayWrite(int t, long array, int index) {
+    private void arrayWrite(int t, long array, int index) {
         ElementRuns<LastWrite> runs = elements.find(array);
         int[] whole = runs != null || wholeArrays.isEmpty() ? null : wholeArrays.get(array);
         if (whole != null) {
@@ -143,24 +172,12 @@ public final class SyncPreservingTrace {
         runs.put(index, r, scratch);
     }
 
-    public void arrayRangeRead(int t, long array, int from, int length) {
-        arrayRange(t, array, from, length, false);
-    }
-
-    public void arrayRangeWrite(int t, long array, int from, int length) {
-        arrayRange(t, array, from, length, true);
-    }
-
     /** A short range element by element; a long one, or any range of an array already followed whole, whole. */
     private void arrayRange(int t, long array, int from, int length, boolean write) {
         int[] whole = wholeArrays.isEmpty() ? null : wholeArrays.get(array);
         if (whole == null && length <= MAX_ELEMENTWISE_RANGE) {
             for (int i = 0; i < length; i++) {
-                if (write) {
-                    arrayWrite(t, array, from + i);
-                } else {
-                    arrayRead(t, array, from + i);
-                }
+                element(t, write, array, from + i);
             }
             return;
         }
@@ -207,17 +224,22 @@ public final class SyncPreservingTrace {
         whole[t] = clocks.epoch(t);
     }
 
-    public void volatileRead(int t, long object, int slot) {
-        read(t, object, slot);
-    }
-
-    public void volatileWrite(int t, long object, int slot) {
-        write(t, object, slot);
+    /** A volatile access takes part in reads-from as a plain field access does. */
+    public void volatileAccess(int t, boolean write, long object, int slot) {
+        field(t, write, object, slot);
     }
 
     // ---- hand-offs and threads -------------------------------------------------------------------
 
-    public void hbRelease(int t, long token) {
+    public void handOff(int t, boolean release, long token) {
+        if (release) {
+            hbRelease(t, token);
+        } else {
+            hbAcquire(t, token);
+        }
+    }
+
+    private void hbRelease(int t, long token) {
         int[] mine = clocks.current(t);
         int[] c = tokens.get(token);
         if (c == null) {
@@ -233,7 +255,7 @@ public final class SyncPreservingTrace {
         }
     }
 
-    public void hbAcquire(int t, long token) {
+    private void hbAcquire(int t, long token) {
         int[] c = tokens.get(token);
         if (c != null) {
             clocks.joinClock(t, c);
@@ -241,13 +263,13 @@ public final class SyncPreservingTrace {
         }
     }
 
-    public void threadStart(int parent, int child) {
-        clocks.joinClock(child, clocks.current(parent));
-        keepWithinBudget();
-    }
-
-    public void threadJoin(int t, int child) {
-        clocks.joinClock(t, clocks.current(child));
+    /** A start orders the child after its parent so far; a join, the joining thread after the child's end. */
+    public void forkJoin(int t, boolean join, int child) {
+        if (join) {
+            clocks.joinClock(t, clocks.current(child));
+        } else {
+            clocks.joinClock(child, clocks.current(t));
+        }
         keepWithinBudget();
     }
 

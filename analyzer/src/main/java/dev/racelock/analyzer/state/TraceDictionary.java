@@ -5,6 +5,7 @@ import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.SourceSite;
 import dev.racelock.analyzer.finding.StartRelation;
 import dev.racelock.analyzer.finding.ThreadRef;
+import dev.racelock.trace.DictionaryEntry;
 import dev.racelock.trace.FieldInfo;
 import dev.racelock.trace.MethodInfo;
 import dev.racelock.trace.ObjectInfo;
@@ -24,25 +25,20 @@ public final class TraceDictionary {
     private final LongObjectMap<ObjectInfo> objects = new LongObjectMap<>();
     private int threadCount;
 
-    void define(ThreadInfo t) {
-        threads.put(t.id(), t);
-        threadCount = Math.max(threadCount, t.id() + 1);
-    }
-
-    void define(MethodInfo m) {
-        methods.put(m.id(), m);
-    }
-
-    void define(SiteInfo s) {
-        sites.put(s.id(), s);
-    }
-
-    void define(FieldInfo f) {
-        fields.put(f.id(), f);
-    }
-
-    void define(ObjectInfo o) {
-        objects.put(o.id(), o);
+    /** Stores a thread, method, site, field or object entry; entries of other kinds are not kept here. */
+    void define(DictionaryEntry entry) {
+        if (entry instanceof ThreadInfo t) {
+            threads.put(t.id(), t);
+            threadCount = Math.max(threadCount, t.id() + 1);
+        } else if (entry instanceof MethodInfo m) {
+            methods.put(m.id(), m);
+        } else if (entry instanceof SiteInfo s) {
+            sites.put(s.id(), s);
+        } else if (entry instanceof FieldInfo f) {
+            fields.put(f.id(), f);
+        } else if (entry instanceof ObjectInfo o) {
+            objects.put(o.id(), o);
+        }
     }
 
     void freed(long object) {

@@ -2,16 +2,11 @@ package dev.racelock.analyzer.state;
 
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
-import dev.racelock.trace.ContextInfo;
-import dev.racelock.trace.FieldInfo;
-import dev.racelock.trace.LockSetInfo;
-import dev.racelock.trace.MethodInfo;
-import dev.racelock.trace.ObjectInfo;
 import dev.racelock.analyzer.testcase.TestTimeline;
-import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.ContextInfo;
+import dev.racelock.trace.DictionaryEntry;
+import dev.racelock.trace.LockSetInfo;
 import dev.racelock.trace.TestCaseInfo;
-import dev.racelock.trace.ThreadInfo;
-import dev.racelock.trace.TraceHeader;
 
 /**
  * Per-trace state that several analyses read and that is updated once per event, by the
@@ -29,7 +24,6 @@ public final class TraceState {
     private final LockClasses lockClasses = new LockClasses(dictionary);
     private final LockHolds holds = new LockHolds(lockClasses);
     private final TestTimeline tests = new TestTimeline();
-    private TraceHeader header;
 
     public TraceDictionary dictionary() {
         return dictionary;
@@ -52,11 +46,6 @@ public final class TraceState {
         return tests;
     }
 
-    /** The trace header, or null when the source gave none (in-memory streams). */
-    public TraceHeader header() {
-        return header;
-    }
-
     /**
      * How a finding shows one access: thread {@code thread}'s read or write at {@code site}, its
      * stack from calling context {@code context}, and the locks of {@code lockSet} it held;
@@ -72,40 +61,17 @@ public final class TraceState {
 
     // ---- updates, made by AnalysisSession only ------------------------------------------------
 
-    public void header(TraceHeader h) {
-        header = h;
-    }
-
-    public void define(ThreadInfo t) {
-        dictionary.define(t);
-    }
-
-    public void define(MethodInfo m) {
-        dictionary.define(m);
-    }
-
-    public void define(SiteInfo s) {
-        dictionary.define(s);
-    }
-
-    public void define(FieldInfo f) {
-        dictionary.define(f);
-    }
-
-    public void define(ObjectInfo o) {
-        dictionary.define(o);
-    }
-
-    public void define(ContextInfo node) {
-        contexts.define(node);
-    }
-
-    public void define(LockSetInfo set) {
-        holds.define(set);
-    }
-
-    public void define(TestCaseInfo t) {
-        tests.define(t);
+    /** Stores an entry with the part that holds its kind. */
+    public void define(DictionaryEntry entry) {
+        if (entry instanceof ContextInfo node) {
+            contexts.define(node);
+        } else if (entry instanceof LockSetInfo set) {
+            holds.define(set);
+        } else if (entry instanceof TestCaseInfo test) {
+            tests.define(test);
+        } else {
+            dictionary.define(entry);
+        }
     }
 
     public void threadStart(int thread, int child) {

@@ -4,6 +4,7 @@ import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.spi.Analysis;
 import dev.racelock.analyzer.state.LockHolds;
 import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.AccessTarget;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.TraceHeader;
 
@@ -111,36 +112,13 @@ final class ElementwiseFastTrack implements Analysis {
     }
 
     @Override
-    public void read(int t, long o, int f, int s) {
-        access(t, o, f, s, false, false);
-    }
-
-    @Override
-    public void write(int t, long o, int f, int s) {
-        access(t, o, f, s, true, false);
-    }
-
-    @Override
-    public void arrayRead(int t, long a, int i, int s) {
-        access(t, a, i, s, false, true);
-    }
-
-    @Override
-    public void arrayWrite(int t, long a, int i, int s) {
-        access(t, a, i, s, true, true);
-    }
-
-    @Override
-    public void arrayRangeRead(int t, long a, int from, int length, int s) {
-        for (int i = 0; i < length; i++) {
-            access(t, a, from + i, s, false, true);
+    public void access(int t, int target, boolean write, long o, int slot, int length, int s) {
+        if (target == AccessTarget.FIELD) {
+            check(t, o, slot, s, write, false);
+            return;
         }
-    }
-
-    @Override
-    public void arrayRangeWrite(int t, long a, int from, int length, int s) {
         for (int i = 0; i < length; i++) {
-            access(t, a, from + i, s, true, true);
+            check(t, o, slot + i, s, write, true);
         }
     }
 
@@ -149,7 +127,7 @@ final class ElementwiseFastTrack implements Analysis {
                 new AccessRecord(t, write, site, state.contexts().current(t), holds.lockSet(t), readSite), null);
     }
 
-    private void access(int t, long object, int slot, int site, boolean write, boolean array) {
+    private void check(int t, long object, int slot, int site, boolean write, boolean array) {
         if (!enabled) {
             return;
         }
@@ -235,14 +213,13 @@ final class ElementwiseFastTrack implements Analysis {
     }
 
     @Override
-    public void threadStart(int t, int child, int site) {
-        acquireFrom(child, clock(t));
-        tick(t);
-    }
-
-    @Override
-    public void threadJoin(int t, int child, int site) {
-        acquireFrom(t, clock(child));
+    public void forkJoin(int t, boolean join, int child, int site) {
+        if (join) {
+            acquireFrom(t, clock(child));
+        } else {
+            acquireFrom(child, clock(t));
+            tick(t);
+        }
     }
 
     @Override
@@ -275,14 +252,21 @@ final class ElementwiseFastTrack implements Analysis {
     }
 
     @Override
-    public void volatileWrite(int t, long o, int slot, int s) {
+    public void volatileAccess(int t, boolean write, long o, int slot, int s) {
+        if (write) {
+            volatileWrite(t, o, slot);
+        } else {
+            volatileRead(t, o, slot);
+        }
+    }
+
+    private void volatileWrite(int t, long o, int slot) {
         Map<Integer, int[]> slots = volatiles.computeIfAbsent(o, k -> new HashMap<>());
         slots.put(slot, joined(slots.getOrDefault(slot, new int[0]), clock(t)));
         tick(t);
     }
 
-    @Override
-    public void volatileRead(int t, long o, int slot, int s) {
+    private void volatileRead(int t, long o, int slot) {
         Map<Integer, int[]> slots = volatiles.get(o);
         if (slots != null && slots.containsKey(slot)) {
             acquireFrom(t, slots.get(slot));
@@ -290,16 +274,15 @@ final class ElementwiseFastTrack implements Analysis {
     }
 
     @Override
-    public void hbRelease(int t, long token, int site) {
-        tokens.put(token, joined(tokens.getOrDefault(token, new int[0]), clock(t)));
-        tick(t);
-    }
-
-    @Override
-    public void hbAcquire(int t, long token, int site) {
-        int[] v = tokens.get(token);
-        if (v != null) {
-            acquireFrom(t, v);
+    public void handOff(int t, boolean release, long token, int site) {
+        if (release) {
+            tokens.put(token, joined(tokens.getOrDefault(token, new int[0]), clock(t)));
+            tick(t);
+        } else {
+            int[] v = tokens.get(token);
+            if (v != null) {
+                acquireFrom(t, v);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.reorder;
 
+import dev.racelock.trace.AccessTarget;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,11 +17,11 @@ class SyncPreservingTraceTest {
         SyncPreservingTrace trace = new SyncPreservingTrace();
         long buffer = 42;
         for (int i = 0; i < 100_000; i++) {
-            trace.arrayWrite(1, buffer, i);
+            trace.access(1, AccessTarget.ELEMENT, true, buffer, i, 1);
         }
         assertEquals(1, trace.lastWrites());
         trace.lockRequest(1, 7); // a new epoch of thread 1
-        trace.arrayWrite(1, buffer, 500);
+        trace.access(1, AccessTarget.ELEMENT, true, buffer, 500, 1);
         assertEquals(3, trace.lastWrites());
         trace.objectFreed(buffer);
         assertEquals(0, trace.lastWrites());
