@@ -7,7 +7,8 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The per-thread half of the ownership filter (docs/agent.md, "Objects no second thread has
- * touched"), in front of the thread's recorder. It keeps what an owned access needs to be
+ * touched"), in front of the thread's recorder for every event but its plain accesses, which
+ * go past it ({@link ThreadContext#accesses}). It keeps what an owned access needs to be
  * written out later as if it had been recorded when it happened:
  * <ul>
  *   <li>{@link #releases}: this thread's release events so far (volatile writes, hand-off
@@ -25,10 +26,10 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Hot path: no allocation (the lock-set lookup allocates only for a set never seen), no lock.
  */
-final class OwnershipRecorder implements EventRecorder {
+final class OwnershipRecorder implements SynchronizationRecorder {
     static final int BATCH = 64;
 
-    private final EventRecorder next;
+    private final SynchronizationRecorder next;
     private ThreadContext context;
 
     /** Release events of this thread so far. */
@@ -50,7 +51,7 @@ final class OwnershipRecorder implements EventRecorder {
     private final int[] updatedField = new int[BATCH];
     private int updated;
 
-    OwnershipRecorder(EventRecorder next) {
+    OwnershipRecorder(SynchronizationRecorder next) {
         this.next = next;
     }
 
@@ -126,13 +127,9 @@ final class OwnershipRecorder implements EventRecorder {
     }
 
     // ---- plain events: through ------------------------------------------------------------------
+    // plain accesses never come here: they settle nothing and count no release, so the hooks give
+    // them to the recorder behind this one (ThreadContext.accesses)
 
-    @Override public void read(long object, int field, int site) { next.read(object, field, site); }
-    @Override public void write(long object, int field, int site) { next.write(object, field, site); }
-    @Override public void arrayRead(long array, int index, int site) { next.arrayRead(array, index, site); }
-    @Override public void arrayWrite(long array, int index, int site) { next.arrayWrite(array, index, site); }
-    @Override public void arrayRangeRead(long array, int from, int length, int site) { next.arrayRangeRead(array, from, length, site); }
-    @Override public void arrayRangeWrite(long array, int from, int length, int site) { next.arrayRangeWrite(array, from, length, site); }
     @Override public void methodEnter(int method, int callSite) { next.methodEnter(method, callSite); }
     @Override public int methodExit() { return next.methodExit(); }
     @Override public int currentContext() { return next.currentContext(); }

@@ -143,7 +143,8 @@ public final class Recording {
         EventRecorder calls = out.newRecorder(id);
         EventRecorder recorder = filterRepeats ? new RepeatFilter(calls) : calls;
         OwnershipRecorder owned = ownership ? new OwnershipRecorder(recorder) : null;
-        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, calls, thread);
+        // plain accesses go past the ownership filter, which has no part in them (AccessRecorder)
+        ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, recorder, calls, thread);
         if (owned != null) {
             owned.attach(context);
             context.owned = owned;

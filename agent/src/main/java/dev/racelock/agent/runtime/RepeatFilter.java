@@ -21,7 +21,7 @@ package dev.racelock.agent.runtime;
  * Option {@code filter=off} records everything.
  *
  * <p>Every call that is not a plain access or a method enter/exit starts a new epoch. A new
- * synchronizing method added to {@link EventRecorder} must do the same here.
+ * synchronizing method added to {@link SynchronizationRecorder} must do the same here.
  *
  * <p>Hot path: a direct-mapped table of the last access per hash bucket; no allocation, no lock.
  * A collision evicts, so a repeat may be recorded, never a first access dropped.

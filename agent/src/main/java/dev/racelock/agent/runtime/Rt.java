@@ -62,7 +62,7 @@ public final class Rt {
                 && s.self == object && Ownership.read(object, s, field, site, c)) {
             return; // owned: kept beside the object (Ownership)
         }
-        c.recorder.read(ObjectIds.of(object, site, c), field, site);
+        c.accesses.read(ObjectIds.of(object, site, c), field, site);
     }
 
     public static void write(Object object, int field, int site, ThreadContext c) {
@@ -70,15 +70,15 @@ public final class Rt {
                 && s.self == object && Ownership.write(object, s, field, site, c)) {
             return;
         }
-        c.recorder.write(ObjectIds.of(object, site, c), field, site);
+        c.accesses.write(ObjectIds.of(object, site, c), field, site);
     }
 
     public static void staticRead(int field, int site, ThreadContext c) {
-        c.recorder.read(0, field, site);
+        c.accesses.read(0, field, site);
     }
 
     public static void staticWrite(int field, int site, ThreadContext c) {
-        c.recorder.write(0, field, site);
+        c.accesses.write(0, field, site);
     }
 
     /** After the volatile read: an acquire must follow the release it observed (ThreadEventBuffer). */
@@ -102,11 +102,11 @@ public final class Rt {
     // ---- arrays -------------------------------------------------------------------------------
 
     public static void arrayRead(Object array, int index, int site, ThreadContext c) {
-        c.recorder.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
+        c.accesses.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
     }
 
     public static void arrayWrite(Object array, int index, int site, ThreadContext c) {
-        c.recorder.arrayWrite(ObjectIds.ofArray(array, site, c), index, site);
+        c.accesses.arrayWrite(ObjectIds.ofArray(array, site, c), index, site);
     }
 
     /** Right after newarray/anewarray/multianewarray: the array's id and its allocation site. */

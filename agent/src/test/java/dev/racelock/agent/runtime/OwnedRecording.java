@@ -24,8 +24,9 @@ final class OwnedRecording implements AutoCloseable {
         contexts = new ThreadContext[threads];
         for (int t = 0; t < threads; t++) {
             EventRecorder buffer = out.newRecorder(t);
-            OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(buffer));
-            contexts[t] = new ThreadContext(t, owned, buffer);
+            RepeatFilter filter = new RepeatFilter(buffer);
+            OwnershipRecorder owned = new OwnershipRecorder(filter);
+            contexts[t] = new ThreadContext(t, owned, filter, buffer);
             contexts[t].owned = owned;
             owned.attach(contexts[t]);
         }

@@ -140,14 +140,15 @@ class OwnershipDifferentialTest {
                     buffer.ownedWrite(owner, o, f, s, releases, lockSet, context, readSite);
                 }
             };
-            OwnershipRecorder owned = new OwnershipRecorder(new RepeatFilter(logged));
-            contexts[t] = new ThreadContext(t, owned, logged);
+            RepeatFilter filter = new RepeatFilter(logged);
+            OwnershipRecorder owned = new OwnershipRecorder(filter);
+            contexts[t] = new ThreadContext(t, owned, filter, logged);
             contexts[t].owned = owned;
             owned.attach(contexts[t]);
         }
         Cell[] cells = new Cell[RandomExecution.OBJECTS.length];
         long[] accesses = new long[1];
-        e.replay(t -> contexts[t].recorder, (index, op) -> {
+        e.replay(t -> contexts[t].accesses, t -> contexts[t].recorder, (index, op) -> {
             current[0] = index;
             ThreadContext c = contexts[op.thread()];
             switch (op.kind()) {

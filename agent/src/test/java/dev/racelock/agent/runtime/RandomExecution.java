@@ -85,19 +85,29 @@ final class RandomExecution {
 
     /** As {@link #replay(IntFunction)}, offering every op to {@code hook} first. */
     void replay(IntFunction<EventRecorder> recorderOf, OpHook hook) {
+        replay(recorderOf, recorderOf, hook);
+    }
+
+    /**
+     * As {@link #replay(IntFunction, OpHook)}, with each thread's plain accesses given to
+     * {@code accessesOf} and the rest to {@code recorderOf}, as ThreadContext splits them.
+     */
+    void replay(IntFunction<? extends AccessRecorder> accessesOf, IntFunction<? extends SynchronizationRecorder> recorderOf,
+                OpHook hook) {
         for (int index = 0; index < ops.size(); index++) {
             Op op = ops.get(index);
             if (hook.handle(index, op)) {
                 continue;
             }
-            EventRecorder r = recorderOf.apply(op.thread());
+            AccessRecorder a = accessesOf.apply(op.thread());
+            SynchronizationRecorder r = recorderOf.apply(op.thread());
             switch (op.kind()) {
-                case READ -> r.read(op.a(), op.b(), op.c());
-                case WRITE -> r.write(op.a(), op.b(), op.c());
-                case ARRAY_READ -> r.arrayRead(op.a(), op.b(), op.c());
-                case ARRAY_WRITE -> r.arrayWrite(op.a(), op.b(), op.c());
-                case RANGE_READ -> r.arrayRangeRead(op.a(), op.b(), 2, op.c());
-                case RANGE_WRITE -> r.arrayRangeWrite(op.a(), op.b(), 2, op.c());
+                case READ -> a.read(op.a(), op.b(), op.c());
+                case WRITE -> a.write(op.a(), op.b(), op.c());
+                case ARRAY_READ -> a.arrayRead(op.a(), op.b(), op.c());
+                case ARRAY_WRITE -> a.arrayWrite(op.a(), op.b(), op.c());
+                case RANGE_READ -> a.arrayRangeRead(op.a(), op.b(), 2, op.c());
+                case RANGE_WRITE -> a.arrayRangeWrite(op.a(), op.b(), 2, op.c());
                 case VOLATILE_READ -> r.volatileRead(op.a(), op.b(), op.c());
                 case VOLATILE_WRITE -> r.volatileWrite(op.a(), op.b(), op.c());
                 case LOCK_REQUEST -> r.lockRequest(op.a(), op.c(), op.b());

@@ -164,15 +164,15 @@ public final class VarHandleHooks {
         }
         if (mode == PLAIN_WRITE) {
             if (kind == ARRAY_ELEMENT) {
-                c.recorder.arrayWrite(object, slot, site);
+                c.accesses.arrayWrite(object, slot, site);
             } else {
-                c.recorder.write(object, slot, site);
+                c.accesses.write(object, slot, site);
             }
         } else if (mode == PLAIN_READ) {
             if (kind == ARRAY_ELEMENT) {
-                c.recorder.arrayRead(object, slot, site);
+                c.accesses.arrayRead(object, slot, site);
             } else {
-                c.recorder.read(object, slot, site);
+                c.accesses.read(object, slot, site);
             }
         }
     }

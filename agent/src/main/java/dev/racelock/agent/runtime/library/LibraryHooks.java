@@ -115,9 +115,9 @@ public final class LibraryHooks {
         }
         long id = state(kind, receiver, site, field, c);
         if (id != 0 && write) {
-            c.recorder.write(id, stateField, site);
+            c.accesses.write(id, stateField, site);
         } else if (id != 0) {
-            c.recorder.read(id, stateField, site);
+            c.accesses.read(id, stateField, site);
         }
     }
 
@@ -125,7 +125,7 @@ public final class LibraryHooks {
     public static void read(Object receiver, int site, int field, ThreadContext c) {
         long id = state(receiver, site, field, c);
         if (id != 0) {
-            c.recorder.read(id, stateField, site);
+            c.accesses.read(id, stateField, site);
         }
     }
 
@@ -133,21 +133,21 @@ public final class LibraryHooks {
     public static void write(Object receiver, int site, int field, ThreadContext c) {
         long id = state(receiver, site, field, c);
         if (id != 0) {
-            c.recorder.write(id, stateField, site);
+            c.accesses.write(id, stateField, site);
         }
     }
 
     /** {@code super.get(...)} in a subclass of a modelled class: the receiver is one, whatever its class. */
     public static void readExact(Object receiver, int site, int field, ThreadContext c) {
         if (receiver != null) {
-            c.recorder.read(ObjectIds.of(receiver, site, field, c), stateField, site);
+            c.accesses.read(ObjectIds.of(receiver, site, field, c), stateField, site);
         }
     }
 
     /** {@code super.put(...)} in a subclass of a modelled class. */
     public static void writeExact(Object receiver, int site, int field, ThreadContext c) {
         if (receiver != null) {
-            c.recorder.write(ObjectIds.of(receiver, site, field, c), stateField, site);
+            c.accesses.write(ObjectIds.of(receiver, site, field, c), stateField, site);
         }
     }
 
