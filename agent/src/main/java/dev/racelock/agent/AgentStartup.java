@@ -98,6 +98,7 @@ public final class AgentStartup {
         JdkClassRewrites.install(instrumentation, runtime, err);
 
         LastShutdownHook.register(instrumentation, output::close, err);
+        new AgentThread("racelock-jit", () -> AgentJitDirectives.add(instrumentation)).start();
         new AgentThread("racelock-freed-objects", () -> {
             try {
                 Recording.reportFreedObjects();
