@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,8 +57,13 @@ final class AgentJitDirectives {
             instance.setAccessible(true);
             Method execute = commands.getDeclaredMethod("executeDiagnosticCommand", String.class);
             execute.setAccessible(true);
-            file = Files.createTempFile("racelock-jit", ".json");
-            Files.writeString(file, DIRECTIVE, StandardCharsets.UTF_8);
+            // A name of this process's own, created new: no random name (SecureRandom would load
+            // the security providers), and never a file that is already there, or a link.
+            Path named = Path.of(System.getProperty("java.io.tmpdir"),
+                    "racelock-jit-" + ProcessHandle.current().pid() + ".json");
+            Files.writeString(named, DIRECTIVE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            file = named;
             Object answer = execute.invoke(instance.invoke(null), "Compiler.directives_add " + file);
             return String.valueOf(answer).startsWith("1 ");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError | java.io.IOException e) {
