@@ -64,6 +64,7 @@ final class AgentJitDirectives {
             Files.writeString(named, DIRECTIVE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             file = named;
+            named.toFile().deleteOnExit(); // should the program end before the command returns
             Object answer = execute.invoke(instance.invoke(null), "Compiler.directives_add " + file);
             return String.valueOf(answer).startsWith("1 ");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError | java.io.IOException e) {
