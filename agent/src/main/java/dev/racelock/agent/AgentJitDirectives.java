@@ -63,7 +63,7 @@ final class AgentJitDirectives {
                     "racelock-jit-" + ProcessHandle.current().pid() + ".json");
             Files.writeString(named, DIRECTIVE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
-            file = named;
+            file = named; // only now: a file of that name that was there already is not ours to delete
             named.toFile().deleteOnExit(); // should the program end before the command returns
             Object answer = execute.invoke(instance.invoke(null), "Compiler.directives_add " + file);
             return String.valueOf(answer).startsWith("1 ");

@@ -27,12 +27,16 @@ final class ChildJvm {
 
     private ChildJvm() {}
 
-    /** {@code java} with {@link #QUICK_START}, the agent option, and the samples' class path, to run {@code mainClass}. */
-    static List<String> sampleCommand(BuildLayout layout, String agentOption, String mainClass) {
+    /**
+     * {@code java} with {@link #QUICK_START}, {@code options} (the agent's, if any) and the
+     * samples' class path, to run {@code mainClass}.
+     */
+    static List<String> sampleCommand(BuildLayout layout, String mainClass, String... options) {
         List<String> command = new ArrayList<>();
         command.add(BuildLayout.javaLauncher().toString());
         command.addAll(QUICK_START);
-        command.addAll(List.of(agentOption, "-cp", layout.classes().toString(), mainClass));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", layout.classes().toString(), mainClass));
         return command;
     }
 

@@ -60,7 +60,7 @@ class SamplesContextEncodingIT {
         clean(tree);
         String agent = "-javaagent:" + layout.agentJar().toAbsolutePath() + "=output=" + calls.toAbsolutePath()
                 + "/%p.rlt,deadlock=exit,stacks=calls,quiet=true";
-        ChildJvm.Run run = ChildJvm.run(ChildJvm.sampleCommand(layout, agent, sample.className()),
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.sampleCommand(layout, sample.className(), agent),
                 dir.resolve("output.txt"), LIMIT);
         assertFalse(run.timedOut(), () -> sample.className() + " did not end within " + LIMIT.toSeconds() + " s");
         assertEquals(sample.deadlocksForReal() ? WATCHDOG_EXIT_CODE : 0, run.exitCode(), run::output);

@@ -110,7 +110,7 @@ class SamplesEndToEndIT {
         Files.createDirectories(dir);
         String agent = "-javaagent:" + layout.agentJar().toAbsolutePath() + "=output=" + dir.toAbsolutePath() + "/%p.rlt,deadlock=exit"
                 + agentOptions(sample);
-        ChildJvm.Run run = ChildJvm.run(ChildJvm.sampleCommand(layout, agent, sample.className()),
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.sampleCommand(layout, sample.className(), agent),
                 dir.resolve("output.txt"), LIMIT);
 
         int expectedExit = sample.deadlocksForReal() ? WATCHDOG_EXIT_CODE : 0;

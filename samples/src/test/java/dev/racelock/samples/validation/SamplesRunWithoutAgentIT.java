@@ -5,7 +5,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,8 +30,7 @@ class SamplesRunWithoutAgentIT {
 
     private static void runsCleanly(BuildLayout layout, SampleSource sample) throws Exception {
         Path out = layout.workDir().resolve("plain").resolve(sample.displayName().replace('/', '.') + ".txt");
-        ChildJvm.Run run = ChildJvm.run(List.of(BuildLayout.javaLauncher().toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", layout.classes().toString(), sample.className()), out, LIMIT);
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.sampleCommand(layout, sample.className()), out, LIMIT);
         assertFalse(run.timedOut(), () -> sample.className() + " did not end within " + LIMIT.toSeconds() + " s:\n" + run.output());
         assertEquals(0, run.exitCode(), () -> sample.className() + " failed:\n" + run.output());
     }
