@@ -19,7 +19,7 @@ usage() {
 Usage: bench/analysis-modes.sh [options] TRACE...
   --rounds N        interleaved rounds per trace (default 3); figures are medians over them
   --cli JAR         racelock.jar (default cli/target/racelock.jar)
-  --opts OPTS       JVM options of the analysis (default: -Xmx6g)
+  --opts OPTS       JVM options of the analysis (default: -Xmx6g -XX:+UseParallelGC, the collector ./racelock gives it)
   --java PATH       java (default: $JAVA_HOME/bin/java, else java on the PATH)
   -h, --help        this help
 EOF
@@ -27,7 +27,7 @@ EOF
 
 ROUNDS=3
 CLI_JAR=cli/target/racelock.jar
-OPTS="-Xmx6g"
+OPTS="-Xmx6g -XX:+UseParallelGC"
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 
 die() { echo "analysis-modes.sh: $*" >&2; exit 2; }

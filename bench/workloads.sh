@@ -32,7 +32,7 @@ Usage: bench/workloads.sh [options]
   --analyze WHEN        every (each round's traces), last (the last round's; default), N (round
                         N's: 1 has the analysis figures early), none
   --analyze-configs LIST  analyze only these configurations' traces (default: every recorded one)
-  --analyzer-opts OPTS  JVM options of the analysis (default: -Xmx6g)
+  --analyzer-opts OPTS  JVM options of the analysis (default: -Xmx6g -XX:+UseParallelGC, the collector ./racelock gives it)
   --traces DIR          keep the traces in DIR (default: each trace is deleted once measured;
                         full traces can be GBs each)
   --min-free-gb N       skip a recording when the trace directory has less free space
@@ -54,7 +54,7 @@ declare -A AGENT_OPTS=([locks]="mode=locks,stacks=off" [nostacks]="stacks=off" [
 AGENTS=()
 CLI_JAR=cli/target/racelock.jar
 ANALYZE=last
-ANALYZER_OPTS="-Xmx6g"
+ANALYZER_OPTS="-Xmx6g -XX:+UseParallelGC"
 ANALYZE_CONFIGS=""
 KEEP_DIR=""
 MIN_FREE_GB=12
