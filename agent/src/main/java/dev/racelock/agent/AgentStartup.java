@@ -82,7 +82,8 @@ public final class AgentStartup {
         // tree); with an event per call (stacks=calls) it could not name its stack, so it is recorded.
         boolean ownership = options.ownership() && options.memory() && !options.callEvents();
         TraceOutput output = open(options, arguments == null ? "" : arguments.trim(), ownership, err);
-        Recording.start(output, options.filter(), ownership);
+        // mode=locks records no access, so there is nothing to filter: one recorder fewer on every lock event
+        Recording.start(output, options.filter() && options.memory(), ownership);
         Recording.premainThread(Thread.currentThread());
 
         Dictionary dictionary = new Dictionary(output);
