@@ -61,17 +61,52 @@ public final class HappensBefore {
     // Per thread: the first epoch of its own slot (its epochs are that + its releases so far).
     private int[] firstEpoch = new int[16];
     private boolean epochsComeLate;
-    private final LongObjectMap<LockClock> locks = new LongObjectMap<>();
-    private final LongObjectMap<VectorClock> tokens = new LongObjectMap<>();
-    private final LongObjectMap<LongObjectMap<VectorClock>> volatiles = new LongObjectMap<>();
+    /** The clocks each object's id keys (ObjectClocks): one map, so a lookup is one probe. */
+    private final LongObjectMap<ObjectClocks> objects = new LongObjectMap<>();
 
     public HappensBefore(boolean lockEdges) {
         this.lockEdges = lockEdges;
     }
 
-    private static final class LockClock {
-        final VectorClock exclusive = new VectorClock();
+    /**
+     * The clocks of one object id: its lock's (monitor or java.util.concurrent lock), its
+     * volatile locations', its hand-off token's. Kept together, not in a map each, because the
+     * tables are large and each probe of one is a cache miss: on the cache mix's trace (hundreds of
+     * thousands of volatile and lock objects) probes were a sixth of the analysis, and every
+     * collected object cost a probe of each table. The first volatile slot of an object is kept
+     * in line; most objects have one or two (a node's value and next).
+     */
+    private static final class ObjectClocks {
+        /** The lock's exclusive releases; null until one. */
+        VectorClock exclusive;
+        /** The lock's shared releases since the last exclusive one; null until one. */
         VectorClock shared;
+        VectorClock token;
+        int firstSlot = -1;
+        VectorClock firstVolatile;
+        LongObjectMap<VectorClock> otherVolatiles;
+
+        /** The clock of volatile {@code slot}, or null while nothing was written to it. */
+        VectorClock volatileClock(int slot) {
+            if (slot == firstSlot) {
+                return firstVolatile;
+            }
+            return otherVolatiles == null ? null : otherVolatiles.get(slot);
+        }
+
+        VectorClock volatileClockToWrite(int slot) {
+            if (firstSlot < 0) {
+                firstSlot = slot;
+                firstVolatile = new VectorClock();
+            }
+            if (slot == firstSlot) {
+                return firstVolatile;
+            }
+            if (otherVolatiles == null) {
+                otherVolatiles = new LongObjectMap<>(4);
+            }
+            return otherVolatiles.computeIfAbsent(slot, VectorClock::new);
+        }
     }
 
     /**
@@ -258,9 +293,9 @@ public final class HappensBefore {
         if (!lockEdges) {
             return;
         }
-        LockClock l = locks.get(lock);
-        if (l == null) {
-            return; // never released: nothing to take
+        ObjectClocks l = objects.get(lock);
+        if (l == null || l.exclusive == null) {
+            return; // never released: nothing to take (every release makes the exclusive clock)
         }
         acquireFrom(t, l.exclusive);
         if (!shared && l.shared != null) {
@@ -273,8 +308,11 @@ public final class HappensBefore {
         if (!lockEdges) {
             return;
         }
-        LockClock l = locks.computeIfAbsent(lock, LockClock::new);
+        ObjectClocks l = objects.computeIfAbsent(lock, ObjectClocks::new);
         VectorClock c = own(t);
+        if (l.exclusive == null) {
+            l.exclusive = new VectorClock();
+        }
         if (shared) {
             if (l.shared == null) {
                 l.shared = new VectorClock();
@@ -293,20 +331,24 @@ public final class HappensBefore {
     /** A volatile write releases into the location's clock; a read acquires from it. */
     public void volatileAccess(int t, boolean write, long object, int slot) {
         if (write) {
-            LongObjectMap<VectorClock> slotClocks = volatiles.computeIfAbsent(object, () -> new LongObjectMap<>(4));
-            releaseInto(slotClocks.computeIfAbsent(slot, VectorClock::new), t);
+            releaseInto(objects.computeIfAbsent(object, ObjectClocks::new).volatileClockToWrite(slot), t);
         } else {
-            LongObjectMap<VectorClock> slotClocks = volatiles.get(object);
-            acquireIfReleased(t, slotClocks == null ? null : slotClocks.get(slot));
+            ObjectClocks o = objects.get(object);
+            acquireIfReleased(t, o == null ? null : o.volatileClock(slot));
         }
     }
 
     /** A hand-off release joins into the token's clock; an acquire takes it. */
     public void handOff(int t, boolean release, long token) {
         if (release) {
-            releaseInto(tokens.computeIfAbsent(token, VectorClock::new), t);
+            ObjectClocks o = objects.computeIfAbsent(token, ObjectClocks::new);
+            if (o.token == null) {
+                o.token = new VectorClock();
+            }
+            releaseInto(o.token, t);
         } else {
-            acquireIfReleased(t, tokens.get(token));
+            ObjectClocks o = objects.get(token);
+            acquireIfReleased(t, o == null ? null : o.token);
         }
     }
 
@@ -326,13 +368,11 @@ public final class HappensBefore {
 
     /** Drops the lock, volatile and token clocks of a collected object (its id is never reused). */
     public void freed(long object) {
-        locks.remove(object);
-        volatiles.remove(object);
-        tokens.remove(object);
+        objects.remove(object);
     }
 
     /** Objects with a lock, volatile or token clock (for memory tests). */
     public int trackedObjects() {
-        return locks.size() + volatiles.size() + tokens.size();
+        return objects.size();
     }
 }
