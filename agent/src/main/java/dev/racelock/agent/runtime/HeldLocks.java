@@ -105,6 +105,11 @@ final class HeldLocks {
     }
 
     private void remove(int i) {
+        if (i == size - 1) {
+            size--; // the innermost, as locks are mostly released: nothing moves
+            lowestRemoved = Math.min(lowestRemoved, i);
+            return;
+        }
         int tail = size - i - 1;
         System.arraycopy(lock, i + 1, lock, i, tail);
         System.arraycopy(flags, i + 1, flags, i, tail);

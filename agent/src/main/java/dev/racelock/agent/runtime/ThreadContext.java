@@ -109,10 +109,20 @@ public final class ThreadContext {
      */
     private long[] describedMonitors = new long[16];
     private int describedCount;
+    /** The monitor asked about last: a loop taking one lock skips the probe. */
+    private long lastDescribedMonitor;
     static final int DESCRIBED_LIMIT = 1 << 14;
 
     /** True the first time (since the last clearing) this thread sees monitor {@code id} (never 0). */
     boolean firstSightOfMonitor(long id) {
+        if (id == lastDescribedMonitor) {
+            return false;
+        }
+        lastDescribedMonitor = id;
+        return addDescribed(id);
+    }
+
+    private boolean addDescribed(long id) {
         long[] table = describedMonitors;
         int mask = table.length - 1;
         for (int i = (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & mask; ; i = (i + 1) & mask) {
@@ -137,7 +147,7 @@ public final class ThreadContext {
         }
         for (long id : old) {
             if (id != 0) {
-                firstSightOfMonitor(id);
+                addDescribed(id);
             }
         }
     }
