@@ -41,8 +41,15 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
      * The chained rule (a) states by lock, once the chain is longer than {@link #CHAIN_SEARCHED}:
      * a location read inside the sections of many locks (a static field read under each of the
      * 600,000 entry locks of the cache workload) would otherwise cost a walk of the chain per access.
+     * Valid while {@link #indexed}; a copy's chain (copyFrom) is walked on its first search and
+     * indexed on its second: an array element's state is copied to a scratch state at each
+     * access and searched about once there, and a map per copy was most of the analysis's
+     * allocation on the Xalan trace (LongObjectMap's arrays 25%, chained states 19%).
      */
     private LongObjectMap<LockedAccesses> byLock;
+    private boolean indexed;
+    /** The chain was walked once since it was copied or grew past CHAIN_SEARCHED without an index. */
+    private boolean walked;
     private int chained;
 
     /** The last predicted race found on this location and its two sites (packed), to count repeats cheaply. */
@@ -62,9 +69,15 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
             this.lock = lock;
             return this;
         }
-        if (byLock != null) {
-            LockedAccesses g = byLock.get(lock);
-            return g != null ? g : chain(lock);
+        if (chained > CHAIN_SEARCHED) {
+            if (!indexed && walked) {
+                indexChain();
+            }
+            if (indexed) {
+                LockedAccesses g = byLock.get(lock);
+                return g != null ? g : chain(lock);
+            }
+            walked = true;
         }
         for (LockedAccesses g = next; g != null; g = g.next) {
             if (g.lock == lock) {
@@ -82,21 +95,23 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
         LockedAccesses g = new LockedAccesses(object, slot, lock);
         g.next = next;
         next = g;
-        if (++chained > CHAIN_SEARCHED) {
-            if (byLock == null) {
-                indexChain();
-            } else {
-                byLock.put(lock, g);
-            }
+        if (++chained > CHAIN_SEARCHED && indexed) {
+            byLock.put(lock, g);
         }
         return g;
     }
 
+    /** Indexes the chain, in the map this location already has when it has one. */
     private void indexChain() {
-        byLock = new LongObjectMap<>(chained * 2);
+        if (byLock == null) {
+            byLock = new LongObjectMap<>(chained * 2);
+        } else {
+            byLock.clear();
+        }
         for (LockedAccesses g = next; g != null; g = g.next) {
             byLock.put(g.lock, g);
         }
+        indexed = true;
     }
 
     void addRead(int t, int epoch, int site, int context, int lockSet) {
@@ -159,10 +174,8 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
         lastPredictedSites = o.lastPredictedSites;
         copyGuardsFrom(o);
         chained = o.chained;
-        byLock = null;
-        if (chained > CHAIN_SEARCHED) {
-            indexChain();
-        }
+        indexed = false; // the map, if any, is kept for the next index of this chain
+        walked = false;
     }
 
     /** {@code src}'s entries in {@code into} if it is as long, else in a copy (an unused array may come from an earlier state). */

@@ -62,17 +62,28 @@ class LockedAccesses extends KeyedLocation {
         return true;
     }
 
-    /** This chain := a copy of {@code o}'s (the sections are shared: they are never changed through it). */
+    /**
+     * This chain := a copy of {@code o}'s (the sections are shared: they are never changed
+     * through it), in this chain's own states as far as they go: every chained state belongs to
+     * one chain only (made by chain() or here), so the old ones are free to take the new values.
+     */
     final void copyGuardsFrom(LockedAccesses o) {
         copySectionsFrom(o);
+        LockedAccesses spare = next;
         LockedAccesses tail = this;
-        tail.next = null;
         for (LockedAccesses g = o.next; g != null; g = g.next) {
-            LockedAccesses c = new LockedAccesses(object, slot, g.lock);
+            LockedAccesses c;
+            if (spare != null) {
+                c = spare;
+                spare = spare.next;
+            } else {
+                c = new LockedAccesses(object, slot, NO_LOCK);
+            }
             c.copySectionsFrom(g);
             tail.next = c;
             tail = c;
         }
+        tail.next = null;
     }
 
     private void copySectionsFrom(LockedAccesses o) {
