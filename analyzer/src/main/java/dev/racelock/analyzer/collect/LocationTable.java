@@ -44,24 +44,29 @@ public final class LocationTable<L extends KeyedLocation> {
         this.factory = factory;
     }
 
-    private int home(long object, int slot) {
-        return (int) (((object * 31 + slot) * GOLDEN) >>> shift);
+    /** The key's hash: its top bits pick the table's home slot and the entry in {@link #recent}. */
+    private static long hash(long object, int slot) {
+        return (object * 31 + slot) * GOLDEN;
     }
 
-    /** The key's entry in {@link #recent}: the top bits of the same hash. */
-    private static int recentEntry(long object, int slot) {
-        return (int) (((object * 31 + slot) * GOLDEN) >>> (64 - RECENT_BITS));
+    private int home(long hash) {
+        return (int) (hash >>> shift);
+    }
+
+    private static int recentEntry(long hash) {
+        return (int) (hash >>> (64 - RECENT_BITS));
     }
 
     /** The location's state, created on first use. */
     @SuppressWarnings("unchecked")
     public L get(long object, int slot) {
-        int e = recentEntry(object, slot);
+        long h = hash(object, slot);
+        int e = recentEntry(h);
         KeyedLocation x = recent[e];
         if (x != null && x.object == object && x.slot == slot) {
             return (L) x;
         }
-        int i = probe(object, slot);
+        int i = probe(h, object, slot);
         x = table[i];
         if (x == null) {
             x = create(i, object, slot);
@@ -73,12 +78,13 @@ public final class LocationTable<L extends KeyedLocation> {
     /** The location's state, or null when it has none. */
     @SuppressWarnings("unchecked")
     public L find(long object, int slot) {
-        int e = recentEntry(object, slot);
+        long h = hash(object, slot);
+        int e = recentEntry(h);
         KeyedLocation x = recent[e];
         if (x != null && x.object == object && x.slot == slot) {
             return (L) x;
         }
-        x = table[probe(object, slot)];
+        x = table[probe(h, object, slot)];
         if (x != null) {
             recent[e] = x;
         }
@@ -86,9 +92,9 @@ public final class LocationTable<L extends KeyedLocation> {
     }
 
     /** Linear probing from the key's home: the location's index, or the empty one where it would go. */
-    private int probe(long object, int slot) {
+    private int probe(long hash, long object, int slot) {
         KeyedLocation[] t = table;
-        int i = home(object, slot);
+        int i = home(hash);
         while (true) {
             KeyedLocation x = t[i];
             if (x == null || x.object == object && x.slot == slot) {
@@ -115,7 +121,7 @@ public final class LocationTable<L extends KeyedLocation> {
         shift--;
         for (KeyedLocation x : old) {
             if (x != null) {
-                int i = home(x.object, x.slot);
+                int i = home(hash(x.object, x.slot));
                 while (table[i] != null) {
                     i = (i + 1) & mask;
                 }
@@ -141,11 +147,12 @@ public final class LocationTable<L extends KeyedLocation> {
 
     /** Backward-shift deletion: keeps probe chains whole without tombstones. */
     private void remove(KeyedLocation x) {
-        int e = recentEntry(x.object, x.slot);
+        long h = hash(x.object, x.slot);
+        int e = recentEntry(h);
         if (recent[e] == x) {
             recent[e] = null;
         }
-        int hole = home(x.object, x.slot);
+        int hole = home(h);
         while (table[hole] != x) {
             hole = (hole + 1) & mask;
         }
@@ -156,8 +163,8 @@ public final class LocationTable<L extends KeyedLocation> {
             if (y == null) {
                 break;
             }
-            int h = home(y.object, y.slot);
-            if (((i - h) & mask) >= ((i - hole) & mask)) {
+            int yHome = home(hash(y.object, y.slot));
+            if (((i - yHome) & mask) >= ((i - hole) & mask)) {
                 table[hole] = y;
                 hole = i;
             }
