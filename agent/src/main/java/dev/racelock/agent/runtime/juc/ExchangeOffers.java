@@ -127,6 +127,8 @@ final class ExchangeOffers {
 
     /** The object with this id was collected: if it was an exchanger, its participants go too. */
     static void forget(long id) {
-        PARTICIPANTS.remove(id);
+        if (!PARTICIPANTS.isEmpty()) { // most programs never fill it: no boxed id per collected object
+            PARTICIPANTS.remove(id);
+        }
     }
 }

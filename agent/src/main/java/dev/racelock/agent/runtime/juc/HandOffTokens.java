@@ -271,6 +271,8 @@ final class HandOffTokens {
 
     /** The object with this id was collected: if it was a map or set, its key tokens go with it. */
     static void forget(long id) {
-        KEYS.remove(id);
+        if (!KEYS.isEmpty()) { // most programs never fill it: no boxed id per collected object
+            KEYS.remove(id);
+        }
     }
 }

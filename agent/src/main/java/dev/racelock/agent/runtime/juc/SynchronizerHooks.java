@@ -285,7 +285,9 @@ public final class SynchronizerHooks {
 
     /** The object with this id was collected: if it was a barrier, its arrival count goes too. */
     static void forget(long id) {
-        ARRIVALS.remove(id);
+        if (!ARRIVALS.isEmpty()) { // most programs never fill it: no boxed id per collected object
+            ARRIVALS.remove(id);
+        }
     }
 
     /**
