@@ -271,7 +271,7 @@ final class HandOffTokens {
 
     /** The object with this id was collected: if it was a map or set, its key tokens go with it. */
     static void forget(long id) {
-        if (!KEYS.isEmpty()) { // most programs never fill it: no boxed id per collected object
+        if (!KEYS.isEmpty()) { // empty until a concurrent map or set is used: no boxed id per collected object
             KEYS.remove(id);
         }
     }
