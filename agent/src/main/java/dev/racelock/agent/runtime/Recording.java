@@ -46,7 +46,7 @@ public final class Recording {
      * What the models of the JDK forget when an object without an id field is collected (their
      * per-object tables): registered once at start, so the core names none of them. An array read
      * as a whole, not an iterator per collected object (a program that drops many arrays has
-     * hundreds of thousands of them collected a second).
+     * tens of thousands of them collected a second).
      */
     private static volatile LongConsumer[] freedListeners = new LongConsumer[0];
     private static final Object FREED_LISTENERS_LOCK = new Object();

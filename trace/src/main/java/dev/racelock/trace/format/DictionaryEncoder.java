@@ -87,8 +87,8 @@ final class DictionaryEncoder {
 
     /**
      * {@link #begin(PayloadBuilder, int, String...)} for an entry with one string, without the two
-     * arrays: objects without an id field (arrays, JDK objects) are defined by the hundred
-     * thousand a second, and this class is left to C1 (the agent's compiler directive), which
+     * arrays: objects without an id field (arrays, JDK objects) are defined by tens of
+     * thousands a second, and this class is left to C1 (the agent's compiler directive), which
      * allocated both arrays for each (Lucene's full recording: 44 MB of JFR's allocation samples).
      */
     private int begin(PayloadBuilder out, int tag, String string) {
