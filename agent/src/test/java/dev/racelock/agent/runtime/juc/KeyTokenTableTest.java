@@ -57,6 +57,24 @@ class KeyTokenTableTest {
         assertEquals(List.of(), acquired, "nothing left to acquire");
     }
 
+    /**
+     * Forgetting ids without a table (collected arrays and JDK objects) changes no count: a map
+     * whose id shares their bucket is still forgotten when it goes. The bucket holds only a few
+     * tables of this JVM's tests, so 64 wrong decrements would empty its count.
+     */
+    @Test
+    void idsWithoutATableLeaveTheCountOfTheirBucket() {
+        ConcurrentHashMap<String, Integer> map = new ConcurrentHashMap<>();
+        CollectionHooks.put(map, "k", 1, -1, context(1));
+        long id = ObjectIds.of(map, -1, c);
+        for (long k = 1; k <= 64; k++) {
+            HandOffTokens.forget(id + (k << 40)); // the same bucket, an id no object has
+        }
+        HandOffTokens.forget(id);
+        HandOffTokens.acquireKey(map, "k", -1, c);
+        assertEquals(List.of(), acquired, "the map's table was forgotten");
+    }
+
     /** More maps than the thread's cache of key tables has slots: each key still acquires its own map's token. */
     @Test
     void cachedKeyTablesNeverMixTwoMaps() {
