@@ -3,8 +3,8 @@ package dev.racelock.agent.runtime;
 import dev.racelock.trace.ThreadInfo;
 
 import java.lang.ref.Reference;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
@@ -44,12 +44,11 @@ public final class Recording {
 
     /**
      * What the models of the JDK forget when an object without an id field is collected (their
-     * per-object tables): registered once at start, so the core names none of them. An array read
-     * as a whole, not an iterator per collected object (a program that drops many arrays has
-     * tens of thousands of them collected a second).
+     * per-object tables): registered once at start, so the core names none of them. Read by
+     * index, not through an iterator per collected object (a program that drops many arrays has
+     * tens of thousands of them collected a second); the list only grows.
      */
-    private static volatile LongConsumer[] freedListeners = new LongConsumer[0];
-    private static final Object FREED_LISTENERS_LOCK = new Object();
+    private static final CopyOnWriteArrayList<LongConsumer> FREED_LISTENERS = new CopyOnWriteArrayList<>();
 
     private static volatile TraceOutput output = TraceOutput.NONE;
     private static volatile boolean filterRepeats = true;
@@ -231,14 +230,7 @@ public final class Recording {
 
     /** {@code listener} is told the id of every collected object that had no id field. */
     public static void whenFreed(LongConsumer listener) {
-        synchronized (FREED_LISTENERS_LOCK) {
-            LongConsumer[] now = freedListeners;
-            if (!Arrays.asList(now).contains(listener)) {
-                LongConsumer[] more = Arrays.copyOf(now, now.length + 1);
-                more[now.length] = listener;
-                freedListeners = more;
-            }
-        }
+        FREED_LISTENERS.addIfAbsent(listener);
     }
 
     /** Drains collected objects, reporting each id once; runs on an agent thread until interrupted. */
@@ -247,8 +239,8 @@ public final class Recording {
             Reference<?> dead = ObjectIds.MAP.queue.remove();
             long id = ObjectIds.MAP.expunge((WeakIdentityMap.Entry) dead);
             if (id != 0) {
-                for (LongConsumer listener : freedListeners) {
-                    listener.accept(id);
+                for (int i = 0; i < FREED_LISTENERS.size(); i++) {
+                    FREED_LISTENERS.get(i).accept(id);
                 }
                 output.dictionary().objectFreed(id);
             }
