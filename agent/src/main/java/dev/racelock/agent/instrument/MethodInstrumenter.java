@@ -468,8 +468,12 @@ final class MethodInstrumenter extends MethodVisitor {
         CallSiteHooks.CallObserver observer = scope.observer(opcode, callOwner, name, descriptor);
         CallSiteHooks.ObservedCall observed = null;
         int freeLocal = wideScratch + 2;
+        ReceiverFields.Receiver receiver = observer == null || receiverFields == null ? null : receiverFields.next();
+        if (receiver != null && receiver.confined()) {
+            observer = null; // an object of this method's own: no other thread can race on it or hold its monitor
+        }
         if (observer != null) {
-            String[] field = receiverFields == null ? null : receiverFields.next();
+            String[] field = receiver == null ? null : receiver.field();
             int fieldId = field == null ? -1 : scope.resolveField(field[0], field[1], field[2], field[3] != null).id();
             observed = new CallSiteHooks.ObservedCall(calledSite(callOwner, name, descriptor), fieldId, contextSlot,
                     freeLocal);

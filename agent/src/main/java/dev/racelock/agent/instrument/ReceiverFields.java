@@ -18,22 +18,31 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The field each observed call's receiver was loaded from: {@code Registry.byName} for
- * {@code byName.put(k, v)}, for {@code Map m = byName; m.put(k, v)} and through casts and
- * {@code dup}s, so that a model's finding can say which field held the object (as a monitor's
- * lock class says which field held the lock). Found by a data flow over the method (ASM's
- * {@link SourceInterpreter}) when it has an observed call; a receiver with several origins,
- * or one not loaded from a field, has none. Answers in the order the calls are visited.
+ * Where each observed call's receiver comes from: the field it was loaded from
+ * ({@code Registry.byName} for {@code byName.put(k, v)}, for {@code Map m = byName; m.put(k, v)}
+ * and through casts and {@code dup}s), so that a model's finding can say which field held the
+ * object (as a monitor's lock class says which field held the lock); and whether it is an object
+ * the method made and keeps to itself ({@link ConfinedReceivers}), whose calls need no
+ * observing. Found by a data flow over the method (ASM's {@link SourceInterpreter}) when it has
+ * an observed call; a receiver with several origins, or one not loaded from a field, has no
+ * field. Answers in the order the calls are visited.
  */
 final class ReceiverFields {
     private static final int MAX_DEPTH = 6;
 
-    /** Per observed call in instruction order: {owner, name, descriptor, "static" or null}, or null. */
-    private final List<String[]> fields;
+    /**
+     * An observed call's receiver.
+     *
+     * @param field    {owner, name, descriptor, "static" or null} of the field it was loaded from, or null
+     * @param confined an object of the method's own that no other thread can reach
+     */
+    record Receiver(String[] field, boolean confined) {}
+
+    private final List<Receiver> receivers;
     private int next;
 
-    private ReceiverFields(List<String[]> fields) {
-        this.fields = fields;
+    private ReceiverFields(List<Receiver> receivers) {
+        this.receivers = receivers;
     }
 
     static ReceiverFields of(String owner, MethodNode method, Predicate<MethodInsnNode> observed) {
@@ -43,9 +52,9 @@ final class ReceiverFields {
                 calls.add(call);
             }
         }
-        List<String[]> fields = new ArrayList<>(calls.size());
+        List<Receiver> receivers = new ArrayList<>(calls.size());
         if (calls.isEmpty()) {
-            return new ReceiverFields(fields);
+            return new ReceiverFields(receivers);
         }
         Frame<SourceValue>[] frames;
         try {
@@ -53,7 +62,9 @@ final class ReceiverFields {
         } catch (AnalyzerException | RuntimeException e) {
             frames = null; // no origin is known: every call records without one
         }
-        for (MethodInsnNode call : calls) {
+        boolean[] confined = ConfinedReceivers.of(method.instructions, frames, calls);
+        for (int i = 0; i < calls.size(); i++) {
+            MethodInsnNode call = calls.get(i);
             String[] field = null;
             if (frames != null) {
                 Frame<SourceValue> frame = frames[method.instructions.indexOf(call)];
@@ -62,9 +73,9 @@ final class ReceiverFields {
                     field = origin(method, frames, frame.getStack(frame.getStackSize() - arguments - 1), 0);
                 }
             }
-            fields.add(field);
+            receivers.add(new Receiver(field, confined[i]));
         }
-        return new ReceiverFields(fields);
+        return new ReceiverFields(receivers);
     }
 
     /** The field a value was loaded from, following dup, checkcast and stores into locals; or null. */
@@ -99,8 +110,8 @@ final class ReceiverFields {
         return null;
     }
 
-    /** The next observed call's receiver field, or null. */
-    String[] next() {
-        return next < fields.size() ? fields.get(next++) : null;
+    /** The next observed call's receiver (no field, not confined, past the last). */
+    Receiver next() {
+        return next < receivers.size() ? receivers.get(next++) : new Receiver(null, false);
     }
 }

@@ -56,6 +56,8 @@ class JdkMonitorCallsTest {
                 "the override is the application's code, recorded as such");
         assertEquals(List.of(), lockEvents(run, "@vector stream"), "stream() locks nothing");
         assertEquals(List.of(), lockEvents(run, "@vector get throws"), "a call that threw is not recorded");
+        assertEquals(List.of(), lockEvents(run, "@stringbuffer of the method's own"),
+                "an object the method made and keeps to itself: no other thread can hold its monitor");
     }
 
     @ParameterizedTest(name = "memory accesses recorded: {0}")

@@ -39,6 +39,8 @@ class LibraryModelCallsTest {
                 "a call through Map is checked at run time");
         assertEquals(List.of("write List.add"), run.stateAccesses("@static add"));
         assertEquals(List.of("write StringBuilder.append"), run.stateAccesses("@append"));
+        assertEquals(List.of(), run.stateAccesses("@own append"),
+                "an object the method made and keeps to itself: no other thread can race on it");
         assertEquals(List.of("read StringBuilder.length"), run.stateAccesses("@length"));
         assertEquals(List.of("read CharSequence.charAt"), run.stateAccesses("@charAt through CharSequence"));
         assertEquals(List.of("write SimpleDateFormat.format"), run.stateAccesses("@format"),

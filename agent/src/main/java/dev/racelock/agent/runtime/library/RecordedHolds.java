@@ -21,7 +21,11 @@ package dev.racelock.agent.runtime.library;
  * ObjectIds).
  */
 final class RecordedHolds {
-    private static final int BITS = 6;
+    /**
+     * 1,024 entries (24 KB): with 64, Xalan's transformation, which runs under a lock of its own,
+     * wrote 1.93 M holds where 1.22 M were new (docs/performance.md, "Library model").
+     */
+    private static final int BITS = 10;
     static final int SIZE = 1 << BITS;
 
     private final Object[] monitors = new Object[SIZE];

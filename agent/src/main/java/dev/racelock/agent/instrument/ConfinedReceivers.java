@@ -1,0 +1,320 @@
+package dev.racelock.agent.instrument;
+
+import dev.racelock.agent.runtime.library.JdkMonitors;
+import dev.racelock.agent.runtime.library.LibraryModel;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which observed calls' receivers are objects no other thread can reach: made in this method
+ * ({@code new StringBuffer()}, {@code new Vector()}) and never let out of it, as Xalan's
+ * {@code FuncConcat.execute} builds its result in a {@code StringBuffer} of its own. The library
+ * model has nothing to record for such a call (docs/library-model.md, "Objects a method keeps to
+ * itself"): a race needs a second thread on the object, a lock-order cycle through its monitor a
+ * second thread holding it. On Xalan, most of the JDK monitors the model recorded were of such
+ * objects (docs/performance.md).
+ *
+ * <p>An allocation counts when its class is one of the model's JDK classes, whose constructors
+ * and methods keep {@code this} to themselves ({@code Observable} is left out: its
+ * {@code notifyObservers} hands {@code this} to the observers). Everything the method derives
+ * from the object follows it: its copies ({@code dup}, locals, casts) and what a call on it
+ * returns, other than a {@code String} or a primitive (a view, an iterator or an enumeration
+ * reaches the object; {@code append} returns it). The object is let out when any of these is
+ * stored in a field, a static or an array, returned, thrown, passed as an argument to any call
+ * (its own constructor's receiver excepted), or used by an instruction not listed as harmless.
+ * A receiver is confined when every value it may be is such an object or derived from one, and
+ * none of those objects is let out. A method ASM's analysis cannot follow has none.
+ */
+final class ConfinedReceivers {
+    /** Deeper chains of copies and calls are not followed (the receiver is then not confined). */
+    private static final int MAX_DEPTH = 32;
+
+    /** Internal names of the classes whose fresh instances are followed. */
+    static final Set<String> FRESH = fresh();
+
+    private static Set<String> fresh() {
+        Set<String> names = new HashSet<>();
+        for (Class<?> type : JdkMonitors.CLASSES) {
+            if (!type.getName().equals("java.util.Observable")) {
+                names.add(Type.getInternalName(type));
+            }
+        }
+        for (Class<?> type : LibraryModel.CLASSES) {
+            names.add(Type.getInternalName(type));
+        }
+        names.add("java/text/DecimalFormat");
+        return Set.copyOf(names);
+    }
+
+    /** The origins of a value that is not only fresh objects and what derives from them. */
+    private static final Set<AbstractInsnNode> UNKNOWN = Set.of();
+
+    private final InsnList instructions;
+    private final Frame<SourceValue>[] frames;
+    private final Map<AbstractInsnNode, Set<AbstractInsnNode>> originsOf = new HashMap<>();
+    /** Indexes (in {@link #instructions}) of the allocations that are let out. */
+    private final BitSet escaped = new BitSet();
+
+    private ConfinedReceivers(InsnList instructions, Frame<SourceValue>[] frames) {
+        this.instructions = instructions;
+        this.frames = frames;
+    }
+
+    /** Per call of {@code calls} (with a receiver), in order: whether its receiver is confined. */
+    static boolean[] of(InsnList instructions, Frame<SourceValue>[] frames, List<MethodInsnNode> calls) {
+        boolean[] confined = new boolean[calls.size()];
+        if (frames == null || !allocatesFresh(instructions)) {
+            return confined;
+        }
+        ConfinedReceivers r = new ConfinedReceivers(instructions, frames);
+        r.findEscapes();
+        for (int i = 0; i < calls.size(); i++) {
+            MethodInsnNode call = calls.get(i);
+            Frame<SourceValue> frame = frames[instructions.indexOf(call)];
+            if (call.getOpcode() != Opcodes.INVOKESTATIC && frame != null) {
+                int arguments = Type.getArgumentTypes(call.desc).length;
+                confined[i] = r.confined(frame.getStack(frame.getStackSize() - arguments - 1));
+            }
+        }
+        return confined;
+    }
+
+    private static boolean allocatesFresh(InsnList instructions) {
+        for (AbstractInsnNode insn : instructions) {
+            if (insn.getOpcode() == Opcodes.NEW && FRESH.contains(((TypeInsnNode) insn).desc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean confined(SourceValue receiver) {
+        Set<AbstractInsnNode> origins = origins(receiver, 0);
+        if (origins == UNKNOWN || origins.isEmpty()) {
+            return false;
+        }
+        for (AbstractInsnNode allocation : origins) {
+            if (escaped.get(instructions.indexOf(allocation))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fresh allocations {@code value} may be or derive from, or {@link #UNKNOWN} when it may
+     * also be anything else (a parameter, a field's value, another call's result).
+     */
+    private Set<AbstractInsnNode> origins(SourceValue value, int depth) {
+        if (value == null || value.insns.isEmpty() || depth > MAX_DEPTH) {
+            return UNKNOWN;
+        }
+        Set<AbstractInsnNode> all = new HashSet<>();
+        for (AbstractInsnNode insn : value.insns) {
+            Set<AbstractInsnNode> one = originsOfInsn(insn, depth);
+            if (one == UNKNOWN) {
+                return UNKNOWN;
+            }
+            all.addAll(one);
+        }
+        return all;
+    }
+
+    /** The origins of the value {@code insn} produced (for a store: the value it stored). */
+    private Set<AbstractInsnNode> originsOfInsn(AbstractInsnNode insn, int depth) {
+        Set<AbstractInsnNode> known = originsOf.get(insn);
+        if (known != null) {
+            return known;
+        }
+        originsOf.put(insn, UNKNOWN); // a cycle through a loop's locals resolves to "unknown" while in progress
+        Set<AbstractInsnNode> found = computeOrigins(insn, depth);
+        originsOf.put(insn, found);
+        return found;
+    }
+
+    private Set<AbstractInsnNode> computeOrigins(AbstractInsnNode insn, int depth) {
+        int op = insn.getOpcode();
+        if (op == Opcodes.NEW) {
+            return FRESH.contains(((TypeInsnNode) insn).desc) ? Set.of(insn) : UNKNOWN;
+        }
+        Frame<SourceValue> at = frames[instructions.indexOf(insn)];
+        if (at == null) {
+            return UNKNOWN;
+        }
+        switch (op) {
+            case Opcodes.CHECKCAST, Opcodes.ASTORE, Opcodes.DUP -> {
+                return origins(at.getStack(at.getStackSize() - 1), depth + 1);
+            }
+            case Opcodes.DUP_X1, Opcodes.DUP_X2, Opcodes.DUP2, Opcodes.DUP2_X1, Opcodes.DUP2_X2, Opcodes.SWAP -> {
+                // which of the values it moved is which: any of the top ones it reads
+                int reads = Math.min(at.getStackSize(), op == Opcodes.SWAP || op == Opcodes.DUP_X1 ? 2
+                        : op == Opcodes.DUP2_X2 ? 4 : 3);
+                Set<AbstractInsnNode> all = new HashSet<>();
+                for (int k = 1; k <= reads; k++) {
+                    Set<AbstractInsnNode> one = origins(at.getStack(at.getStackSize() - k), depth + 1);
+                    if (one == UNKNOWN) {
+                        return UNKNOWN;
+                    }
+                    all.addAll(one);
+                }
+                return all;
+            }
+            case Opcodes.ALOAD -> {
+                return origins(at.getLocal(((VarInsnNode) insn).var), depth + 1);
+            }
+            case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
+                MethodInsnNode call = (MethodInsnNode) insn;
+                Type returned = Type.getReturnType(call.desc);
+                if (!derivesFromReceiver(returned)) {
+                    return UNKNOWN;
+                }
+                int arguments = Type.getArgumentTypes(call.desc).length;
+                return origins(at.getStack(at.getStackSize() - arguments - 1), depth + 1);
+            }
+            default -> {
+                return UNKNOWN;
+            }
+        }
+    }
+
+    /** Marks every fresh allocation some value derived from which is let out of the method. */
+    private void findEscapes() {
+        for (int i = 0; i < instructions.size(); i++) {
+            AbstractInsnNode insn = instructions.get(i);
+            Frame<SourceValue> frame = frames[i];
+            if (frame == null) {
+                continue; // unreachable
+            }
+            int op = insn.getOpcode();
+            switch (op) {
+                // harmless: copies, comparisons, locks, discards; a value they produce is followed where it goes
+                case Opcodes.ASTORE, Opcodes.DUP, Opcodes.DUP_X1, Opcodes.DUP_X2, Opcodes.DUP2, Opcodes.DUP2_X1,
+                     Opcodes.DUP2_X2, Opcodes.SWAP, Opcodes.POP, Opcodes.POP2, Opcodes.CHECKCAST,
+                     Opcodes.INSTANCEOF, Opcodes.IFNULL, Opcodes.IFNONNULL, Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE,
+                     Opcodes.MONITORENTER, Opcodes.MONITOREXIT -> { }
+                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE, Opcodes.INVOKESPECIAL, Opcodes.INVOKESTATIC -> {
+                    MethodInsnNode call = (MethodInsnNode) insn;
+                    int arguments = Type.getArgumentTypes(call.desc).length;
+                    for (int k = 0; k < arguments; k++) {
+                        letOut(frame.getStack(frame.getStackSize() - 1 - k));
+                    }
+                    if (op != Opcodes.INVOKESTATIC && !call.owner.startsWith("java/")) {
+                        // a receiver's method outside the JDK (an interface of the application's,
+                        // which a fresh JDK object cannot be): not known to keep it
+                        letOut(frame.getStack(frame.getStackSize() - 1 - arguments));
+                    }
+                }
+                case Opcodes.INVOKEDYNAMIC, Opcodes.ARETURN, Opcodes.ATHROW, Opcodes.PUTSTATIC, Opcodes.PUTFIELD,
+                     Opcodes.AASTORE, Opcodes.GETFIELD, Opcodes.ARRAYLENGTH -> {
+                    for (int k = 1; k <= operands(insn, frame); k++) {
+                        letOut(frame.getStack(frame.getStackSize() - k));
+                    }
+                }
+                default -> { } // consumes no reference: arithmetic, primitive loads and stores, jumps, constants
+            }
+        }
+    }
+
+    /** How many stack values an instruction of the let-out group consumes. */
+    private static int operands(AbstractInsnNode insn, Frame<SourceValue> frame) {
+        return switch (insn.getOpcode()) {
+            case Opcodes.INVOKEDYNAMIC -> Type.getArgumentTypes(
+                    ((org.objectweb.asm.tree.InvokeDynamicInsnNode) insn).desc).length;
+            case Opcodes.PUTFIELD -> 2;
+            case Opcodes.AASTORE -> 3;
+            case Opcodes.ARETURN, Opcodes.ATHROW, Opcodes.PUTSTATIC, Opcodes.GETFIELD, Opcodes.ARRAYLENGTH -> 1;
+            default -> frame.getStackSize();
+        };
+    }
+
+    /** Every allocation {@code value} may derive from is let out. */
+    private void letOut(SourceValue value) {
+        for (AbstractInsnNode allocation : mayDeriveFrom(value, 0, new HashSet<>())) {
+            escaped.set(instructions.indexOf(allocation));
+        }
+    }
+
+    /**
+     * The fresh allocations {@code value} may derive from, whatever else it may be: unlike
+     * {@link #origins}, a value that may also be a parameter still counts for the allocations it
+     * may be.
+     */
+    private List<AbstractInsnNode> mayDeriveFrom(SourceValue value, int depth, Set<AbstractInsnNode> seen) {
+        List<AbstractInsnNode> found = new ArrayList<>();
+        if (value == null || depth > MAX_DEPTH) {
+            if (value != null) {
+                markAllFreshEscaped(); // too deep to tell: nothing is confined
+            }
+            return found;
+        }
+        for (AbstractInsnNode insn : value.insns) {
+            if (!seen.add(insn)) {
+                continue;
+            }
+            int op = insn.getOpcode();
+            if (op == Opcodes.NEW) {
+                if (FRESH.contains(((TypeInsnNode) insn).desc)) {
+                    found.add(insn);
+                }
+                continue;
+            }
+            Frame<SourceValue> at = frames[instructions.indexOf(insn)];
+            if (at == null) {
+                continue;
+            }
+            switch (op) {
+                case Opcodes.CHECKCAST, Opcodes.ASTORE, Opcodes.DUP ->
+                        found.addAll(mayDeriveFrom(at.getStack(at.getStackSize() - 1), depth + 1, seen));
+                case Opcodes.DUP_X1, Opcodes.DUP_X2, Opcodes.DUP2, Opcodes.DUP2_X1, Opcodes.DUP2_X2, Opcodes.SWAP -> {
+                    int reads = Math.min(at.getStackSize(), 4);
+                    for (int k = 1; k <= reads; k++) {
+                        found.addAll(mayDeriveFrom(at.getStack(at.getStackSize() - k), depth + 1, seen));
+                    }
+                }
+                case Opcodes.ALOAD -> found.addAll(mayDeriveFrom(at.getLocal(((VarInsnNode) insn).var), depth + 1, seen));
+                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
+                    MethodInsnNode call = (MethodInsnNode) insn;
+                    if (derivesFromReceiver(Type.getReturnType(call.desc))) {
+                        int arguments = Type.getArgumentTypes(call.desc).length;
+                        found.addAll(mayDeriveFrom(at.getStack(at.getStackSize() - arguments - 1), depth + 1, seen));
+                    }
+                }
+                default -> { } // a value that derives from no fresh object
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether what a call returns may reach its receiver: any reference but a {@code String}
+     * (immutable, never the receiver's own storage), so that a view, an iterator, an element
+     * array or the receiver itself ({@code append}) is followed.
+     */
+    private static boolean derivesFromReceiver(Type returned) {
+        return (returned.getSort() == Type.OBJECT || returned.getSort() == Type.ARRAY)
+                && !returned.getInternalName().equals("java/lang/String");
+    }
+
+    private void markAllFreshEscaped() {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).getOpcode() == Opcodes.NEW) {
+                escaped.set(i);
+            }
+        }
+    }
+}
