@@ -138,6 +138,16 @@ public final class CallSiteHooks {
 
         /** Emits what runs after the call returned normally: its result, if any, is on the stack and must stay. */
         void after(MethodVisitor mv, ObservedCall at, int opcode, String owner, String name, String descriptor);
+
+        /**
+         * True if an instance of class {@code type} (an internal name) that a method makes with
+         * {@code new} and never lets out of it needs no observing: the class's constructors and
+         * methods keep the instance to themselves, so no other thread can reach it
+         * ({@link ConfinedReceivers}). False by default.
+         */
+        default boolean keepsInstancesToThemselves(String type) {
+            return false;
+        }
     }
 
     /**
@@ -170,6 +180,16 @@ public final class CallSiteHooks {
             }
         }
         return null;
+    }
+
+    /** True if some observer says {@code type}'s instances keep to themselves ({@link CallObserver#keepsInstancesToThemselves}). */
+    boolean keepsInstancesToThemselves(String type) {
+        for (CallObserver o : observers) {
+            if (o.keepsInstancesToThemselves(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every call observer of the table. */

@@ -151,7 +151,8 @@ final class ClassInstrumenter extends ClassVisitor {
                     target = new IdAssignment(target, className, context.options().ownership());
                 }
                 ReceiverFields receivers = ReceiverFields.of(className, this,
-                        call -> scope.observer(call.getOpcode(), call.owner, call.name, call.desc) != null);
+                        call -> scope.observer(call.getOpcode(), call.owner, call.name, call.desc) != null,
+                        scope::keepsInstancesToThemselves);
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
                         maxLocals, threadRun, bodyHook, firstLine(), receivers,
                         context.options().stacks() ? ResumingHandlers.of(this) : Set.of());

@@ -1,7 +1,5 @@
 package dev.racelock.agent.instrument;
 
-import dev.racelock.agent.runtime.library.JdkMonitors;
-import dev.racelock.agent.runtime.library.LibraryModel;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -19,19 +17,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which observed calls' receivers are objects no other thread can reach: made in this method
  * ({@code new StringBuffer()}, {@code new Vector()}) and never let out of it, as Xalan's
- * {@code FuncConcat.execute} builds its result in a {@code StringBuffer} of its own. The library
- * model has nothing to record for such a call (docs/library-model.md, "Objects a method keeps to
- * itself"): a race needs a second thread on the object, a lock-order cycle through its monitor a
+ * {@code FuncConcat.execute} builds its result in a {@code StringBuffer} of its own. A call
+ * observer has nothing to record for such a call (docs/library-model.md, "Objects a method keeps
+ * to itself"): a race needs a second thread on the object, a lock-order cycle through its monitor a
  * second thread holding it. On Xalan, most of the JDK monitors the model recorded were of such
  * objects (docs/performance.md).
  *
- * <p>An allocation counts when its class is one of the model's JDK classes, whose constructors
- * and methods keep {@code this} to themselves ({@code Observable} is left out: its
- * {@code notifyObservers} hands {@code this} to the observers). Everything the method derives
+ * <p>An allocation counts when the observers say its class keeps its instances to themselves
+ * ({@link CallSiteHooks.CallObserver#keepsInstancesToThemselves}: the library model's JDK classes,
+ * whose constructors and methods never hand {@code this} out). Everything the method derives
  * from the object follows it: its copies ({@code dup}, locals, casts) and what a call on it
  * returns, other than a {@code String} or a primitive (a view, an iterator or an enumeration
  * reaches the object; {@code append} returns it). The object is let out when any of these is
@@ -44,44 +43,36 @@ final class ConfinedReceivers {
     /** Deeper chains of copies and calls are not followed (the receiver is then not confined). */
     private static final int MAX_DEPTH = 32;
 
-    /** Internal names of the classes whose fresh instances are followed. */
-    static final Set<String> FRESH = fresh();
-
-    private static Set<String> fresh() {
-        Set<String> names = new HashSet<>();
-        for (Class<?> type : JdkMonitors.CLASSES) {
-            if (!type.getName().equals("java.util.Observable")) {
-                names.add(Type.getInternalName(type));
-            }
-        }
-        for (Class<?> type : LibraryModel.CLASSES) {
-            names.add(Type.getInternalName(type));
-        }
-        names.add("java/text/DecimalFormat");
-        return Set.copyOf(names);
-    }
-
     /** The origins of a value that is not only fresh objects and what derives from them. */
     private static final Set<AbstractInsnNode> UNKNOWN = Set.of();
 
     private final InsnList instructions;
     private final Frame<SourceValue>[] frames;
+    /** Whether a {@code new} of this class (an internal name) makes an object to follow. */
+    private final Predicate<String> fresh;
     private final Map<AbstractInsnNode, Set<AbstractInsnNode>> originsOf = new HashMap<>();
     /** Indexes (in {@link #instructions}) of the allocations that are let out. */
     private final BitSet escaped = new BitSet();
 
-    private ConfinedReceivers(InsnList instructions, Frame<SourceValue>[] frames) {
+    private ConfinedReceivers(InsnList instructions, Frame<SourceValue>[] frames, Predicate<String> fresh) {
         this.instructions = instructions;
         this.frames = frames;
+        this.fresh = fresh;
     }
 
-    /** Per call of {@code calls} (with a receiver), in order: whether its receiver is confined. */
-    static boolean[] of(InsnList instructions, Frame<SourceValue>[] frames, List<MethodInsnNode> calls) {
+    /**
+     * Per call of {@code calls} (with a receiver), in order: whether its receiver is confined.
+     *
+     * @param frames the method's frames from ASM's {@code SourceInterpreter}, or null (nothing is confined)
+     * @param fresh  whether a {@code new} of a class (an internal name) makes an object to follow
+     */
+    static boolean[] of(InsnList instructions, Frame<SourceValue>[] frames, List<MethodInsnNode> calls,
+                        Predicate<String> fresh) {
         boolean[] confined = new boolean[calls.size()];
-        if (frames == null || !allocatesFresh(instructions)) {
+        if (frames == null || !allocatesFresh(instructions, fresh)) {
             return confined;
         }
-        ConfinedReceivers r = new ConfinedReceivers(instructions, frames);
+        ConfinedReceivers r = new ConfinedReceivers(instructions, frames, fresh);
         r.findEscapes();
         for (int i = 0; i < calls.size(); i++) {
             MethodInsnNode call = calls.get(i);
@@ -94,9 +85,9 @@ final class ConfinedReceivers {
         return confined;
     }
 
-    private static boolean allocatesFresh(InsnList instructions) {
+    private static boolean allocatesFresh(InsnList instructions, Predicate<String> fresh) {
         for (AbstractInsnNode insn : instructions) {
-            if (insn.getOpcode() == Opcodes.NEW && FRESH.contains(((TypeInsnNode) insn).desc)) {
+            if (insn.getOpcode() == Opcodes.NEW && fresh.test(((TypeInsnNode) insn).desc)) {
                 return true;
             }
         }
@@ -150,7 +141,7 @@ final class ConfinedReceivers {
     private Set<AbstractInsnNode> computeOrigins(AbstractInsnNode insn, int depth) {
         int op = insn.getOpcode();
         if (op == Opcodes.NEW) {
-            return FRESH.contains(((TypeInsnNode) insn).desc) ? Set.of(insn) : UNKNOWN;
+            return fresh.test(((TypeInsnNode) insn).desc) ? Set.of(insn) : UNKNOWN;
         }
         Frame<SourceValue> at = frames[instructions.indexOf(insn)];
         if (at == null) {
@@ -268,7 +259,7 @@ final class ConfinedReceivers {
             }
             int op = insn.getOpcode();
             if (op == Opcodes.NEW) {
-                if (FRESH.contains(((TypeInsnNode) insn).desc)) {
+                if (fresh.test(((TypeInsnNode) insn).desc)) {
                     found.add(insn);
                 }
                 continue;

@@ -45,6 +45,11 @@ final class MethodScope {
     }
 
     /** The observer recording around this call, or null. */
+    /** See {@link CallSiteHooks.CallObserver#keepsInstancesToThemselves}. */
+    boolean keepsInstancesToThemselves(String type) {
+        return context.hooks().keepsInstancesToThemselves(type);
+    }
+
     CallSiteHooks.CallObserver observer(int opcode, String owner, String name, String descriptor) {
         return context.hooks().observer(opcode, owner, name, descriptor, options.memory(), loader, context.hierarchy());
     }

@@ -45,7 +45,13 @@ final class ReceiverFields {
         this.receivers = receivers;
     }
 
-    static ReceiverFields of(String owner, MethodNode method, Predicate<MethodInsnNode> observed) {
+    /**
+     * @param observed which calls are observed
+     * @param fresh    whether a {@code new} of a class (an internal name) makes an object whose calls
+     *                 need no observing while the method keeps it to itself ({@link ConfinedReceivers})
+     */
+    static ReceiverFields of(String owner, MethodNode method, Predicate<MethodInsnNode> observed,
+                             Predicate<String> fresh) {
         List<MethodInsnNode> calls = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof MethodInsnNode call && observed.test(call)) {
@@ -62,7 +68,7 @@ final class ReceiverFields {
         } catch (AnalyzerException | RuntimeException e) {
             frames = null; // no origin is known: every call records without one
         }
-        boolean[] confined = ConfinedReceivers.of(method.instructions, frames, calls);
+        boolean[] confined = ConfinedReceivers.of(method.instructions, frames, calls, fresh);
         for (int i = 0; i < calls.size(); i++) {
             MethodInsnNode call = calls.get(i);
             String[] field = null;

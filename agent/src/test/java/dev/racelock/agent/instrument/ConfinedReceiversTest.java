@@ -1,5 +1,7 @@
 package dev.racelock.agent.instrument;
 
+import dev.racelock.agent.instrument.juc.JucCallSiteHooks;
+import dev.racelock.agent.instrument.library.LibraryCallSiteHooks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.objectweb.asm.ClassReader;
@@ -170,10 +172,20 @@ class ConfinedReceiversTest {
         assertFalse(calls.isEmpty(), method);
         Frame<SourceValue>[] frames = new Analyzer<>(new SourceInterpreter())
                 .analyze(Type.SHAPES, node);
-        boolean[] judged = ConfinedReceivers.of(node.instructions, frames, calls);
+        boolean[] judged = ConfinedReceivers.of(node.instructions, frames, calls, KEPT);
         for (int i = 0; i < calls.size(); i++) {
             assertEquals(confined, judged[i], method + ": call " + i + " (" + calls.get(i).name + ")");
         }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "java/lang/StringBuffer, true", "java/util/Vector, true", "java/util/Hashtable, true", "java/util/HashMap, true",
+        "java/lang/StringBuilder, true", "java/text/SimpleDateFormat, true", "java/text/DecimalFormat, true",
+        "java/util/Observable, false", "java/util/concurrent/ConcurrentHashMap, false", "com/acme/Registry, false",
+    })
+    void theModelsObserversNameTheClassesWhoseInstancesKeepToThemselves(String type, boolean kept) {
+        assertEquals(kept, TABLE.keepsInstancesToThemselves(type));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,10 +199,15 @@ class ConfinedReceiversTest {
                 calls.add(call);
             }
         }
-        for (boolean judged : ConfinedReceivers.of(node.instructions, null, calls)) {
+        for (boolean judged : ConfinedReceivers.of(node.instructions, null, calls, KEPT)) {
             assertFalse(judged);
         }
     }
+
+    /** The whole table's observers decide which classes' fresh instances are followed (not Observable's). */
+    private static final CallSiteHooks TABLE =
+            LibraryCallSiteHooks.addTo(JucCallSiteHooks.addTo(CallSiteHooks.core()));
+    private static final java.util.function.Predicate<String> KEPT = TABLE::keepsInstancesToThemselves;
 
     /** Internal names. */
     private static final class Type {

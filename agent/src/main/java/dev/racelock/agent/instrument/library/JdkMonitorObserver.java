@@ -11,6 +11,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +36,21 @@ final class JdkMonitorObserver implements CallSiteHooks.CallObserver {
 
     /** opcode owner.name descriptor to whether it locks the receiver. */
     private final Map<String, Boolean> locking = new ConcurrentHashMap<>();
+
+    /**
+     * The classes of the table a method can make with {@code new}, but {@code Observable}, whose
+     * {@code notifyObservers} hands the instance to its observers: JDK classes whose constructors
+     * and methods never hand it out (ConfinedReceivers).
+     */
+    private static final Set<String> KEPT_TO_THEMSELVES = JdkMonitors.CLASSES.stream()
+            .filter(type -> !type.getName().equals("java.util.Observable"))
+            .map(Type::getInternalName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    @Override
+    public boolean keepsInstancesToThemselves(String type) {
+        return KEPT_TO_THEMSELVES.contains(type);
+    }
 
     @Override
     public boolean observes(int opcode, String owner, String name, String descriptor, boolean memory,

@@ -12,8 +12,10 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,6 +49,27 @@ final class ModelledCallObserver implements CallSiteHooks.CallObserver {
         LibraryModel.CLASSES.forEach(ModelledCallObserver::addWithSupertypes);
         LibraryModel.ROWS.forEach(r -> TYPES.put(Type.getInternalName(r.type()), r.type()));
         TYPES.remove("java/lang/Object");
+    }
+
+    /**
+     * The modelled classes a method can make with {@code new} ({@code DecimalFormat} for
+     * {@code NumberFormat}): JDK classes whose constructors and methods never hand the instance
+     * out (ConfinedReceivers).
+     */
+    private static final Set<String> KEPT_TO_THEMSELVES = keptToThemselves();
+
+    private static Set<String> keptToThemselves() {
+        Set<String> names = new HashSet<>();
+        for (Class<?> type : LibraryModel.CLASSES) {
+            names.add(Type.getInternalName(type));
+        }
+        names.add("java/text/DecimalFormat");
+        return Set.copyOf(names);
+    }
+
+    @Override
+    public boolean keepsInstancesToThemselves(String type) {
+        return KEPT_TO_THEMSELVES.contains(type);
     }
 
     private static void addWithSupertypes(Class<?> type) {
