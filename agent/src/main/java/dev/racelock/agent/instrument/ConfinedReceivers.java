@@ -43,8 +43,11 @@ final class ConfinedReceivers {
     /** Deeper chains of copies and calls are not followed (the receiver is then not confined). */
     private static final int MAX_DEPTH = 32;
 
-    /** The origins of a value that is not only fresh objects and what derives from them. */
-    private static final Set<AbstractInsnNode> UNKNOWN = Set.of();
+    /**
+     * The origins of a value that is not only fresh objects and what derives from them; compared
+     * by identity (an object of its own, not the JDK's shared empty set).
+     */
+    private static final Set<AbstractInsnNode> UNKNOWN = java.util.Collections.unmodifiableSet(new HashSet<>());
 
     private final InsnList instructions;
     private final Frame<SourceValue>[] frames;

@@ -44,12 +44,12 @@ final class MethodScope {
         return context.hooks().find(opcode, owner, name, descriptor, loader, context.hierarchy());
     }
 
-    /** The observer recording around this call, or null. */
     /** See {@link CallSiteHooks.CallObserver#keepsInstancesToThemselves}. */
     boolean keepsInstancesToThemselves(String type) {
         return context.hooks().keepsInstancesToThemselves(type);
     }
 
+    /** The observer recording around this call, or null. */
     CallSiteHooks.CallObserver observer(int opcode, String owner, String name, String descriptor) {
         return context.hooks().observer(opcode, owner, name, descriptor, options.memory(), loader, context.hierarchy());
     }
