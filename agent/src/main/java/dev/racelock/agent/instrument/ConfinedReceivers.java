@@ -10,12 +10,9 @@ import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -25,8 +22,8 @@ import java.util.function.Predicate;
  * {@code FuncConcat.execute} builds its result in a {@code StringBuffer} of its own. A call
  * observer has nothing to record for such a call (docs/library-model.md, "Objects a method keeps
  * to itself"): a race needs a second thread on the object, a lock-order cycle through its monitor a
- * second thread holding it. On Xalan, most of the JDK monitors the model recorded were of such
- * objects (docs/performance.md).
+ * second thread holding it. On Xalan, three fifths of the JDK monitors the model recorded were of
+ * such objects (docs/performance.md).
  *
  * <p>An allocation counts when the observers say its class keeps its instances to themselves
  * ({@link CallSiteHooks.CallObserver#keepsInstancesToThemselves}: the library model's JDK classes,
@@ -43,17 +40,10 @@ final class ConfinedReceivers {
     /** Deeper chains of copies and calls are not followed (the receiver is then not confined). */
     private static final int MAX_DEPTH = 32;
 
-    /**
-     * The origins of a value that is not only fresh objects and what derives from them; compared
-     * by identity (an object of its own, not the JDK's shared empty set).
-     */
-    private static final Set<AbstractInsnNode> UNKNOWN = java.util.Collections.unmodifiableSet(new HashSet<>());
-
     private final InsnList instructions;
     private final Frame<SourceValue>[] frames;
     /** Whether a {@code new} of this class (an internal name) makes an object to follow. */
     private final Predicate<String> fresh;
-    private final Map<AbstractInsnNode, Set<AbstractInsnNode>> originsOf = new HashMap<>();
     /** Indexes (in {@link #instructions}) of the allocations that are let out. */
     private final BitSet escaped = new BitSet();
 
@@ -98,11 +88,11 @@ final class ConfinedReceivers {
     }
 
     private boolean confined(SourceValue receiver) {
-        Set<AbstractInsnNode> origins = origins(receiver, 0);
-        if (origins == UNKNOWN || origins.isEmpty()) {
+        Derivation d = derivation(receiver);
+        if (d.alsoOther || d.allocations.isEmpty()) {
             return false;
         }
-        for (AbstractInsnNode allocation : origins) {
+        for (AbstractInsnNode allocation : d.allocations) {
             if (escaped.get(instructions.indexOf(allocation))) {
                 return false;
             }
@@ -111,78 +101,82 @@ final class ConfinedReceivers {
     }
 
     /**
-     * The fresh allocations {@code value} may be or derive from, or {@link #UNKNOWN} when it may
-     * also be anything else (a parameter, a field's value, another call's result).
+     * What a value may be: the fresh allocations it may be or derive from, and whether it may
+     * also be anything else (a parameter, a field's value, another call's result, a constant).
      */
-    private Set<AbstractInsnNode> origins(SourceValue value, int depth) {
-        if (value == null || value.insns.isEmpty() || depth > MAX_DEPTH) {
-            return UNKNOWN;
+    private static final class Derivation {
+        final Set<AbstractInsnNode> allocations = new HashSet<>();
+        boolean alsoOther;
+        /** The chain was too deep to follow: the allocations may be incomplete. */
+        boolean gaveUp;
+    }
+
+    /**
+     * The derivation of {@code value}: the union over every instruction it may come from, followed
+     * back through copies ({@code dup}s, locals, casts) and calls on the object (what they return,
+     * but a {@code String} or a primitive). Each instruction is visited once, so a loop that feeds
+     * a call's result back into its local ({@code sb = sb.append(x)}) is the object's still.
+     */
+    private Derivation derivation(SourceValue value) {
+        Derivation d = new Derivation();
+        follow(value, 0, new HashSet<>(), d);
+        return d;
+    }
+
+    private void follow(SourceValue value, int depth, Set<AbstractInsnNode> seen, Derivation d) {
+        if (value == null || value.insns.isEmpty()) {
+            d.alsoOther = true; // a parameter, or nothing ASM could name
+            return;
         }
-        Set<AbstractInsnNode> all = new HashSet<>();
+        if (depth > MAX_DEPTH) {
+            d.alsoOther = true;
+            d.gaveUp = true;
+            return;
+        }
         for (AbstractInsnNode insn : value.insns) {
-            Set<AbstractInsnNode> one = originsOfInsn(insn, depth);
-            if (one == UNKNOWN) {
-                return UNKNOWN;
+            if (seen.add(insn)) {
+                followInsn(insn, depth, seen, d);
             }
-            all.addAll(one);
         }
-        return all;
     }
 
-    /** The origins of the value {@code insn} produced (for a store: the value it stored). */
-    private Set<AbstractInsnNode> originsOfInsn(AbstractInsnNode insn, int depth) {
-        Set<AbstractInsnNode> known = originsOf.get(insn);
-        if (known != null) {
-            return known;
-        }
-        originsOf.put(insn, UNKNOWN); // a cycle through a loop's locals resolves to "unknown" while in progress
-        Set<AbstractInsnNode> found = computeOrigins(insn, depth);
-        originsOf.put(insn, found);
-        return found;
-    }
-
-    private Set<AbstractInsnNode> computeOrigins(AbstractInsnNode insn, int depth) {
+    /** The derivation of the value {@code insn} produced (for a store: the value it stored), into {@code d}. */
+    private void followInsn(AbstractInsnNode insn, int depth, Set<AbstractInsnNode> seen, Derivation d) {
         int op = insn.getOpcode();
         if (op == Opcodes.NEW) {
-            return fresh.test(((TypeInsnNode) insn).desc) ? Set.of(insn) : UNKNOWN;
+            if (fresh.test(((TypeInsnNode) insn).desc)) {
+                d.allocations.add(insn);
+            } else {
+                d.alsoOther = true;
+            }
+            return;
         }
         Frame<SourceValue> at = frames[instructions.indexOf(insn)];
         if (at == null) {
-            return UNKNOWN;
+            d.alsoOther = true;
+            return;
         }
         switch (op) {
-            case Opcodes.CHECKCAST, Opcodes.ASTORE, Opcodes.DUP -> {
-                return origins(at.getStack(at.getStackSize() - 1), depth + 1);
-            }
+            case Opcodes.CHECKCAST, Opcodes.ASTORE, Opcodes.DUP -> follow(at.getStack(at.getStackSize() - 1), depth + 1, seen, d);
             case Opcodes.DUP_X1, Opcodes.DUP_X2, Opcodes.DUP2, Opcodes.DUP2_X1, Opcodes.DUP2_X2, Opcodes.SWAP -> {
                 // which of the values it moved is which: any of the top ones it reads
                 int reads = Math.min(at.getStackSize(), op == Opcodes.SWAP || op == Opcodes.DUP_X1 ? 2
                         : op == Opcodes.DUP2_X2 ? 4 : 3);
-                Set<AbstractInsnNode> all = new HashSet<>();
                 for (int k = 1; k <= reads; k++) {
-                    Set<AbstractInsnNode> one = origins(at.getStack(at.getStackSize() - k), depth + 1);
-                    if (one == UNKNOWN) {
-                        return UNKNOWN;
-                    }
-                    all.addAll(one);
+                    follow(at.getStack(at.getStackSize() - k), depth + 1, seen, d);
                 }
-                return all;
             }
-            case Opcodes.ALOAD -> {
-                return origins(at.getLocal(((VarInsnNode) insn).var), depth + 1);
-            }
+            case Opcodes.ALOAD -> follow(at.getLocal(((VarInsnNode) insn).var), depth + 1, seen, d);
             case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
                 MethodInsnNode call = (MethodInsnNode) insn;
-                Type returned = Type.getReturnType(call.desc);
-                if (!derivesFromReceiver(returned)) {
-                    return UNKNOWN;
+                if (derivesFromReceiver(Type.getReturnType(call.desc))) {
+                    int arguments = Type.getArgumentTypes(call.desc).length;
+                    follow(at.getStack(at.getStackSize() - arguments - 1), depth + 1, seen, d);
+                } else {
+                    d.alsoOther = true;
                 }
-                int arguments = Type.getArgumentTypes(call.desc).length;
-                return origins(at.getStack(at.getStackSize() - arguments - 1), depth + 1);
             }
-            default -> {
-                return UNKNOWN;
-            }
+            default -> d.alsoOther = true;
         }
     }
 
@@ -236,62 +230,15 @@ final class ConfinedReceivers {
         };
     }
 
-    /** Every allocation {@code value} may derive from is let out. */
+    /** Every allocation {@code value} may derive from is let out; all of them, when it cannot tell. */
     private void letOut(SourceValue value) {
-        for (AbstractInsnNode allocation : mayDeriveFrom(value, 0, new HashSet<>())) {
+        Derivation d = derivation(value);
+        if (d.gaveUp) {
+            markAllFreshEscaped();
+        }
+        for (AbstractInsnNode allocation : d.allocations) {
             escaped.set(instructions.indexOf(allocation));
         }
-    }
-
-    /**
-     * The fresh allocations {@code value} may derive from, whatever else it may be: unlike
-     * {@link #origins}, a value that may also be a parameter still counts for the allocations it
-     * may be.
-     */
-    private List<AbstractInsnNode> mayDeriveFrom(SourceValue value, int depth, Set<AbstractInsnNode> seen) {
-        List<AbstractInsnNode> found = new ArrayList<>();
-        if (value == null || depth > MAX_DEPTH) {
-            if (value != null) {
-                markAllFreshEscaped(); // too deep to tell: nothing is confined
-            }
-            return found;
-        }
-        for (AbstractInsnNode insn : value.insns) {
-            if (!seen.add(insn)) {
-                continue;
-            }
-            int op = insn.getOpcode();
-            if (op == Opcodes.NEW) {
-                if (fresh.test(((TypeInsnNode) insn).desc)) {
-                    found.add(insn);
-                }
-                continue;
-            }
-            Frame<SourceValue> at = frames[instructions.indexOf(insn)];
-            if (at == null) {
-                continue;
-            }
-            switch (op) {
-                case Opcodes.CHECKCAST, Opcodes.ASTORE, Opcodes.DUP ->
-                        found.addAll(mayDeriveFrom(at.getStack(at.getStackSize() - 1), depth + 1, seen));
-                case Opcodes.DUP_X1, Opcodes.DUP_X2, Opcodes.DUP2, Opcodes.DUP2_X1, Opcodes.DUP2_X2, Opcodes.SWAP -> {
-                    int reads = Math.min(at.getStackSize(), 4);
-                    for (int k = 1; k <= reads; k++) {
-                        found.addAll(mayDeriveFrom(at.getStack(at.getStackSize() - k), depth + 1, seen));
-                    }
-                }
-                case Opcodes.ALOAD -> found.addAll(mayDeriveFrom(at.getLocal(((VarInsnNode) insn).var), depth + 1, seen));
-                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
-                    MethodInsnNode call = (MethodInsnNode) insn;
-                    if (derivesFromReceiver(Type.getReturnType(call.desc))) {
-                        int arguments = Type.getArgumentTypes(call.desc).length;
-                        found.addAll(mayDeriveFrom(at.getStack(at.getStackSize() - arguments - 1), depth + 1, seen));
-                    }
-                }
-                default -> { } // a value that derives from no fresh object
-            }
-        }
-        return found;
     }
 
     /**

@@ -59,6 +59,14 @@ class ConfinedReceiversTest {
             return sb.length();
         }
 
+        static String reassignedInALoop(int n) {
+            StringBuffer sb = new StringBuffer();
+            for (int i = 0; i < n; i++) {
+                sb = sb.append(i); // append returns the object itself
+            }
+            return sb.toString();
+        }
+
         static String itsStringGoesOut() {
             StringBuffer sb = new StringBuffer();
             sb.append(1);
@@ -154,7 +162,7 @@ class ConfinedReceiversTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
-        "appended, true", "chained, true", "inALoop, true", "itsStringGoesOut, true", "lockedByTheMethod, true",
+        "appended, true", "chained, true", "inALoop, true", "reassignedInALoop, true", "itsStringGoesOut, true", "lockedByTheMethod, true",
         "returned, false", "storedInAStatic, false", "storedInAField, false", "passedOn, false",
         "passedToAnother, false", "aViewGoesOut, false", "aParameter, false", "eitherFreshOrAParameter, false",
         "capturedByALambda, false", "storedInAnArray, false", "passedToAStaticMethod, false", "anObservable, false",

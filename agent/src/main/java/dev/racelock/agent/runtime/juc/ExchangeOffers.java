@@ -53,7 +53,7 @@ final class ExchangeOffers {
     }
 
     private static final ConcurrentHashMap<Key, ArrayDeque<Offer>> PENDING = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Long, Participants> PARTICIPANTS = new ConcurrentHashMap<>();
+    private static final CollectedIdTable<Participants> PARTICIPANTS = new CollectedIdTable<>();
 
     private ExchangeOffers() {}
 
@@ -65,7 +65,7 @@ final class ExchangeOffers {
     static long offering(Object exchanger, Object mine, ThreadContext c) {
         long id = ObjectIds.of(exchanger, -1, c);
         Thread me = Thread.currentThread();
-        PARTICIPANTS.computeIfAbsent(id, k -> new Participants()).add(me);
+        PARTICIPANTS.computeIfAbsent(id, Participants::new).add(me);
         long token = HandOffTokens.fresh(c);
         ArrayDeque<Offer> offers = PENDING.computeIfAbsent(key(id, mine, c), k -> new ArrayDeque<>());
         synchronized (offers) {
@@ -127,8 +127,6 @@ final class ExchangeOffers {
 
     /** The object with this id was collected: if it was an exchanger, its participants go too. */
     static void forget(long id) {
-        if (!PARTICIPANTS.isEmpty()) { // most programs never fill it: no boxed id per collected object
-            PARTICIPANTS.remove(id);
-        }
+        PARTICIPANTS.forget(id);
     }
 }

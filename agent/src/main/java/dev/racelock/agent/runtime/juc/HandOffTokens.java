@@ -6,7 +6,6 @@ import dev.racelock.agent.runtime.WeakIdentityMap;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The tokens of library hand-offs, chosen so that an edge goes exactly where the JDK's
@@ -30,15 +29,7 @@ final class HandOffTokens {
     private record Element(long container, long element) {}
 
     private static final ConcurrentHashMap<Element, ArrayDeque<Long>> ELEMENTS = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Long, ConcurrentHashMap<Object, Long>> KEYS = new ConcurrentHashMap<>();
-    /**
-     * How many of {@link #KEYS}' tables have a container id in each bucket ({@link #bucket}):
-     * {@link #forget} looks an id up (boxing it) only when its bucket has a table. Every
-     * collected array and JDK object comes through there, and only the few that were concurrent
-     * maps or sets have a table (Lucene's full recording: 28 MB of boxed ids in JFR's allocation
-     * samples when it looked every id up).
-     */
-    private static final AtomicIntegerArray TABLES_BY_BUCKET = new AtomicIntegerArray(1 << 12);
+    private static final CollectedIdTable<ConcurrentHashMap<Object, Long>> KEYS = new CollectedIdTable<>();
 
     private HandOffTokens() {}
 
@@ -250,22 +241,12 @@ final class HandOffTokens {
             return (ConcurrentHashMap<Object, Long>) c.keyTables[slot];
         }
         long id = ObjectIds.of(container, site, c);
-        ConcurrentHashMap<Object, Long> keys = create ? KEYS.computeIfAbsent(id, HandOffTokens::newKeyTable) : KEYS.get(id);
+        ConcurrentHashMap<Object, Long> keys = create ? KEYS.computeIfAbsent(id, ConcurrentHashMap::new) : KEYS.get(id);
         if (keys != null) {
             c.keyContainers[slot] = container;
             c.keyTables[slot] = keys;
         }
         return keys;
-    }
-
-    /** A new key table for container {@code id}, counted in its bucket (once: computeIfAbsent runs this at most once per absent id). */
-    private static ConcurrentHashMap<Object, Long> newKeyTable(Long id) {
-        TABLES_BY_BUCKET.incrementAndGet(bucket(id));
-        return new ConcurrentHashMap<>();
-    }
-
-    private static int bucket(long id) {
-        return (int) id & (TABLES_BY_BUCKET.length() - 1);
     }
 
     /** As {@link #acquireKey(Object, Object, int, ThreadContext)}, for a container known by its id. */
@@ -290,10 +271,6 @@ final class HandOffTokens {
 
     /** The object with this id was collected: if it was a map or set, its key tokens go with it. */
     static void forget(long id) {
-        int bucket = bucket(id);
-        // no table is made for a collected container's id, so the count cannot rise under us
-        if (TABLES_BY_BUCKET.get(bucket) != 0 && KEYS.remove(id) != null) {
-            TABLES_BY_BUCKET.decrementAndGet(bucket);
-        }
+        KEYS.forget(id);
     }
 }

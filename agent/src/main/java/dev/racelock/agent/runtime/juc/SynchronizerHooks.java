@@ -5,7 +5,6 @@ import dev.racelock.agent.runtime.Recording;
 import dev.racelock.agent.runtime.ThreadContext;
 
 import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Exchanger;
@@ -280,14 +279,12 @@ public final class SynchronizerHooks {
      * generation trips only once all its parties arrived. A broken barrier (or reset) breaks
      * that count, so the barrier records no more edges (fewer edges can only add reports).
      */
-    private static final ConcurrentHashMap<Long, AtomicLong> ARRIVALS = new ConcurrentHashMap<>();
+    private static final CollectedIdTable<AtomicLong> ARRIVALS = new CollectedIdTable<>();
     private static final long BROKEN = Long.MIN_VALUE / 2;
 
     /** The object with this id was collected: if it was a barrier, its arrival count goes too. */
     static void forget(long id) {
-        if (!ARRIVALS.isEmpty()) { // most programs never fill it: no boxed id per collected object
-            ARRIVALS.remove(id);
-        }
+        ARRIVALS.forget(id);
     }
 
     /**
@@ -327,7 +324,7 @@ public final class SynchronizerHooks {
     }
 
     private static long arriving(CyclicBarrier barrier, int site, ThreadContext c) {
-        AtomicLong arrivals = ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, site, c), k -> new AtomicLong());
+        AtomicLong arrivals = ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, site, c), AtomicLong::new);
         long arrival = arrivals.getAndIncrement();
         if (arrival < 0) {
             return -1;
@@ -344,7 +341,7 @@ public final class SynchronizerHooks {
     }
 
     private static void broken(CyclicBarrier barrier, ThreadContext c) {
-        ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, -1, c), k -> new AtomicLong()).set(BROKEN);
+        ARRIVALS.computeIfAbsent(ObjectIds.of(barrier, -1, c), AtomicLong::new).set(BROKEN);
     }
 
     public static int await(CyclicBarrier barrier, int site, ThreadContext c)
