@@ -23,8 +23,12 @@ final class CollectedIdTable<V> {
     private final ConcurrentHashMap<Long, V> entries = new ConcurrentHashMap<>();
     private final AtomicIntegerArray entriesByBucket = new AtomicIntegerArray(BUCKETS);
 
-    /** The entry of object {@code id}, made by {@code fresh} if it has none. */
+    /** The entry of object {@code id}, made by {@code fresh} if it has none (allocating only then). */
     V computeIfAbsent(long id, Supplier<V> fresh) {
+        V known = entries.get(id);
+        if (known != null) {
+            return known;
+        }
         return entries.computeIfAbsent(id, k -> {
             entriesByBucket.incrementAndGet(bucket(k));
             return fresh.get();
