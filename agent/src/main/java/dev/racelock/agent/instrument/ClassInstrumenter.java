@@ -20,7 +20,10 @@ import java.util.Set;
  * start of every constructor (a field of the class itself may be written before super(), JVMS
  * 4.10.1.9), and the {@code Identified} interface that reads it. Transient and private so that
  * serialization and reflection-based tools skip it; the serialVersionUID the class had is kept
- * by {@code SerialVersionUIDAdder} upstream of this visitor. With the ownership filter on, it
+ * by {@code SerialVersionUIDAdder} upstream of this visitor. In {@code mode=locks}, where few
+ * objects are ever used as locks, the field is volatile instead, set on the object's first use
+ * by {@code ObjectIds} through a {@code $racelock$setId} method, and constructors are left as
+ * they were (nor are they compiled larger for it). With the ownership filter on, it
  * also gets a {@code private transient synthetic Object $racelock$shadow}, the object's
  * {@code ObjectShadow}, set right after super() (the object is usable from there on) and read
  * through {@code Identified.$racelock$shadow()}.
@@ -139,7 +142,8 @@ final class ClassInstrumenter extends ClassVisitor {
 
             @Override
             public void visitEnd() {
-                boolean idAssignment = carriesId && name.equals("<init>");
+                // with accesses recorded, every constructor sets the id; in mode=locks the first use does
+                boolean idAssignment = carriesId && name.equals("<init>") && context.options().memory();
                 foreignArrays = ForeignCode.foreignArrayAccesses(className, this, foreign);
                 if (!recordsAnything(idAssignment)) {
                     accept(next);
@@ -171,13 +175,35 @@ final class ClassInstrumenter extends ClassVisitor {
     @Override
     public void visitEnd() {
         if (carriesId) {
-            addFieldWithGetter(Opcodes.ACC_FINAL, ID_FIELD, "J", Opcodes.LRETURN);
+            if (context.options().memory()) {
+                addFieldWithGetter(Opcodes.ACC_FINAL, ID_FIELD, "J", Opcodes.LRETURN); // set by every constructor
+            } else {
+                addFieldWithGetter(Opcodes.ACC_VOLATILE, ID_FIELD, "J", Opcodes.LRETURN); // set on first use
+                addIdSetter();
+            }
             if (context.options().ownership()) {
                 addFieldWithGetter(0, SHADOW_FIELD, "Ljava/lang/Object;", Opcodes.ARETURN);
             }
         }
         scope.classLiteral.declareCache(cv);
         super.visitEnd();
+    }
+
+    /**
+     * {@code $racelock$setId(long)}: stores the id set on first use (ObjectIds, under its lock)
+     * and answers true ({@link Identified#$racelock$setId}).
+     */
+    private void addIdSetter() {
+        MethodVisitor setter = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
+                "$racelock$setId", "(J)Z", null, null);
+        setter.visitCode();
+        setter.visitVarInsn(Opcodes.ALOAD, 0);
+        setter.visitVarInsn(Opcodes.LLOAD, 1);
+        setter.visitFieldInsn(Opcodes.PUTFIELD, className, ID_FIELD, "J");
+        setter.visitInsn(Opcodes.ICONST_1);
+        setter.visitInsn(Opcodes.IRETURN);
+        setter.visitMaxs(0, 0);
+        setter.visitEnd();
     }
 
     /** A private transient synthetic field and its public final getter of the same name. */

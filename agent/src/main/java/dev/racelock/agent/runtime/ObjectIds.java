@@ -74,11 +74,33 @@ public final class ObjectIds {
         }
         if (object instanceof Identified) {
             long id = ((Identified) object).$racelock$id();
-            if (id != 0) {
+            if (id != 0 || (id = firstUse((Identified) object, context)) != 0) {
                 return id;
             }
         }
         return mapped(object, site, field, context);
+    }
+
+    /** Guards the ids set on first use, so that two threads that see an object's 0 together agree on its id. */
+    private static final Object FIRST_USE = new Object();
+
+    /**
+     * The id of an object whose class sets it on first use (mode=locks: {@link Identified}),
+     * set now if no thread did; 0 for an object whose constructor sets it (not visible yet).
+     * Once per object used as a lock or token, under a lock of the agent's own that nothing else
+     * is taken inside.
+     */
+    private static long firstUse(Identified object, ThreadContext context) {
+        synchronized (FIRST_USE) {
+            long id = object.$racelock$id();
+            if (id == 0) {
+                id = context.newObjectId();
+                if (!object.$racelock$setId(id)) {
+                    return 0;
+                }
+            }
+            return id;
+        }
     }
 
     /**

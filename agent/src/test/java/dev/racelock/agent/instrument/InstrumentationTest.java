@@ -218,4 +218,34 @@ class InstrumentationTest {
         assertTrue(java.lang.reflect.Modifier.isTransient(id.get().getModifiers()));
         assertTrue(java.util.Arrays.stream(fields.getDeclaredFields()).noneMatch(f -> f.getName().equals("$racelock$id")));
     }
+
+    @Test
+    void locksModeSetsAnObjectsIdOnItsFirstUseAsALock() throws Exception {
+        Object[] objects = (Object[]) run("FirstUseIds", false, false);
+        int line = SourceLines.lineOf("FirstUseIds", "@shared");
+        List<Long> ids = output.ofKind("lockAcquire").stream().filter(e -> output.line(e) == line)
+                .map(Event::object).distinct().collect(Collectors.toList());
+        assertEquals(1, ids.size(), "four threads that raced to lock it first name one monitor: " + ids);
+        assertEquals(4, output.ofKind("lockAcquire").stream().filter(e -> output.line(e) == line).count());
+        assertEquals(ids.get(0), idField(objects[0]), "the id is kept in the object's field");
+        assertEquals(0L, idField(objects[1]), "an object never used as a lock is given no id");
+        assertTrue(java.lang.reflect.Modifier.isVolatile(idFieldOf(objects[0].getClass()).getModifiers()));
+    }
+
+    @Test
+    void memoryModesSetTheIdInTheConstructor() throws Exception {
+        Object[] objects = (Object[]) run("FirstUseIds", true, false);
+        assertNotEquals(0L, idField(objects[1]), "set by the constructor, locked or not");
+        assertTrue(java.lang.reflect.Modifier.isFinal(idFieldOf(objects[1].getClass()).getModifiers()));
+    }
+
+    private static java.lang.reflect.Field idFieldOf(Class<?> type) throws NoSuchFieldException {
+        java.lang.reflect.Field id = type.getDeclaredField("$racelock$id");
+        id.setAccessible(true);
+        return id;
+    }
+
+    private static long idField(Object object) throws ReflectiveOperationException {
+        return idFieldOf(object.getClass()).getLong(object);
+    }
 }
