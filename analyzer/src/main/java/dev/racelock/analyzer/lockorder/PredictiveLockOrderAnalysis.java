@@ -22,11 +22,13 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     private final SyncPreservingTrace trace;
     /**
-     * False for a trace that may hold owned accesses (the agent's ownership filter): it says only
-     * an owner's last accesses of an object, not every access inside each critical section, so a
-     * reordering it allows may not be one of the program's; every cycle then stays potential.
+     * Why no cycle is predicted on this trace (every cycle then stays potential), or null. A trace
+     * recorded with {@code mode=locks} holds no memory access, so no read that a reordering must
+     * keep after the write it saw: a reordering allowed without them may not be one of the
+     * program's. A trace that may hold owned accesses (the agent's ownership filter) says only an
+     * owner's last accesses of an object, not every access inside each critical section.
      */
-    private boolean predicting = true;
+    private String notPredicting;
 
     public PredictiveLockOrderAnalysis(TraceState state) {
         this(state, new SyncPreservingTrace());
@@ -45,12 +47,19 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
     @Override
     public void header(TraceHeader header) {
         super.header(header);
-        predicting = !header.mayHoldOwnedAccesses();
+        if (!header.recordsMemory()) {
+            notPredicting = "trace recorded with mode=locks, which holds no memory accesses (a reordering must keep"
+                    + " every read after the write it saw); every lock-order cycle is reported as a potential deadlock;"
+                    + " record without mode=locks";
+        } else if (header.mayHoldOwnedAccesses()) {
+            notPredicting = "trace recorded with ownership=on, which keeps some accesses as summaries; every"
+                    + " lock-order cycle is reported as a potential deadlock; record with ownership=off";
+        }
     }
 
     @Override
     CycleWitnesses.Realizability realizability() {
-        if (!predicting) {
+        if (notPredicting != null) {
             return null;
         }
         SyncPreservingClosure closure = trace.closure();
@@ -68,9 +77,8 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
     @Override
     public List<String> warnings() {
         List<String> all = new ArrayList<>(super.warnings());
-        if (!predicting) {
-            all.add("deadlocks not predicted: trace recorded with ownership=on, which keeps some accesses as"
-                    + " summaries; every lock-order cycle is reported as a potential deadlock; record with ownership=off");
+        if (notPredicting != null) {
+            all.add("deadlocks not predicted: " + notPredicting);
         }
         if (trace.trimmed()) {
             all.add("deadlock prediction: the trace's history kept for it reached its bound ("

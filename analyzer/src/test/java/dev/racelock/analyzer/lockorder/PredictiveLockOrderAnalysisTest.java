@@ -79,6 +79,20 @@ class PredictiveLockOrderAnalysisTest {
     }
 
     @Test
+    void aTraceWithoutMemoryAccessesPredictsNothing() {
+        // mode=locks: the read that would order the inversion (as in the test below) is not in the
+        // trace, so a reordering the trace allows may not be the program's
+        Bank k = new Bank();
+        k.s.header(false);
+        k.nested(k.t1, k.a, k.siteA, k.b, k.siteB).nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+        AnalysisResult r = k.s.analyze(AnalysisSet.PREDICTIVE);
+        assertEquals(List.of(), TraceScript.ofType(r, FindingType.PREDICTED_DEADLOCK));
+        assertEquals(1, TraceScript.ofType(r, FindingType.DEADLOCK).size());
+        assertEquals(1, r.warnings().stream().filter(w -> w.startsWith("deadlocks not predicted: trace recorded"
+                + " with mode=locks")).count(), r.warnings().toString());
+    }
+
+    @Test
     void inversionOrderedByAHandOffInsideAGateIsOnlyPotential() {
         Bank k = new Bank();
         // t1: a then b; then, under the gate, ready = true. t2: under the gate, reads ready
