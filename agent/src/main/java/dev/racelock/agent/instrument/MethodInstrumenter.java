@@ -137,7 +137,7 @@ final class MethodInstrumenter extends MethodVisitor {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
             }
             super.visitVarInsn(Opcodes.ASTORE, lockSlot);
-            monitorCall("monitorAcquire", lockSlot, site());
+            monitorCall("synchronizedMethodEntered", lockSlot, site());
         }
         if (needsHandler) {
             super.visitLabel(tryStart);

@@ -53,6 +53,7 @@ public final class Recording {
     private static volatile TraceOutput output = TraceOutput.NONE;
     private static volatile boolean filterRepeats = true;
     private static volatile boolean ownership;
+    private static volatile boolean elideSections;
 
     private Recording() {}
 
@@ -68,9 +69,19 @@ public final class Recording {
 
     /** As {@link #start(TraceOutput, boolean)}, choosing whether owned objects' accesses are kept beside them (Ownership). */
     public static void start(TraceOutput out, boolean dropRepeatedAccesses, boolean keepOwnedAccesses) {
+        start(out, dropRepeatedAccesses, keepOwnedAccesses, false);
+    }
+
+    /**
+     * As {@link #start(TraceOutput, boolean, boolean)}, choosing whether a synchronized method's
+     * section that repeats one the thread wrote is left out ({@link ElidedSections}: mode=locks only).
+     */
+    public static void start(TraceOutput out, boolean dropRepeatedAccesses, boolean keepOwnedAccesses,
+                             boolean elideRepeatedSections) {
         output = out;
         filterRepeats = dropRepeatedAccesses;
         ownership = keepOwnedAccesses;
+        elideSections = elideRepeatedSections;
         LockSets.forgetAll();
         java.util.Arrays.fill(BY_THREAD, null);
         CONTEXT.remove();
@@ -143,6 +154,9 @@ public final class Recording {
         }
         JAVA_TO_TRACE.put(javaId(thread), id);
         EventRecorder calls = out.newRecorder(id);
+        if (elideSections) {
+            calls = new ElidedSections(calls); // first in every chain: no event may pass a held-back acquire
+        }
         EventRecorder recorder = filterRepeats ? new RepeatFilter(calls) : calls;
         OwnershipRecorder owned = ownership ? new OwnershipRecorder(recorder) : null;
         // plain accesses go past the ownership filter, which has no part in them (AccessRecorder)

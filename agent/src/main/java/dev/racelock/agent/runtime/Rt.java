@@ -123,11 +123,18 @@ public final class Rt {
         c.recorder.lockRequest(id, site, MONITOR);
     }
 
-    /** Also the first event of a synchronized method, which has no request (the JVM locks at entry). */
+    /** After monitorenter (the request came before it). */
     public static void monitorAcquire(Object lock, int site, ThreadContext c) {
         long id = ObjectIds.of(lock, site, c);
         describeMonitor(lock, id, -1, c);
         c.lockAcquire(id, site, MONITOR);
+    }
+
+    /** The first event of a synchronized method, which has no request (the JVM locks at entry). */
+    public static void synchronizedMethodEntered(Object lock, int site, ThreadContext c) {
+        long id = ObjectIds.of(lock, site, c);
+        describeMonitor(lock, id, -1, c);
+        c.synchronizedMethodEntered(lock, id, site);
     }
 
     /**

@@ -195,6 +195,34 @@ public final class ThreadContext {
     }
 
     /**
+     * A {@code synchronized} method's monitor, taken at its entry (no request precedes it: the
+     * JVM locks before the method runs). In {@code mode=locks} a section that repeats one this
+     * thread wrote (the same monitor and site, the same locks held, no other synchronization
+     * since) is held back ({@link ElidedSections}), and written only if an event comes before its
+     * release; otherwise as {@link #lockAcquire}.
+     */
+    public void synchronizedMethodEntered(Object monitor, long lock, int site) {
+        if (calls instanceof ElidedSections sections && held != null) {
+            long heldState = held.state();
+            long run = otherSynchronization();
+            RecordedHolds written = writtenSections;
+            if (written == null) {
+                written = writtenSections = new RecordedHolds(); // once per thread
+            }
+            if (recorder.lastSequence() != 0 && written.written(monitor, site, heldState, run)) {
+                sections.holdBack(lock, site, LockFlags.MONITOR);
+                held.acquired(lock, site, LockFlags.MONITOR);
+                return;
+            }
+            written.write(monitor, site, heldState, run);
+        }
+        lockAcquire(lock, site, LockFlags.MONITOR);
+    }
+
+    /** The sections of synchronized methods this thread wrote ({@link #synchronizedMethodEntered}), or null. */
+    private RecordedHolds writtenSections;
+
+    /**
      * Records that this thread acquired {@code lock}: every lock acquire goes through here (not
      * straight to {@link #recorder}), so that {@link #holdsNoLock} stays true to the trace.
      */

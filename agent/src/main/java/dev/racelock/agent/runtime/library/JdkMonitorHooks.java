@@ -1,5 +1,6 @@
 package dev.racelock.agent.runtime.library;
 
+import dev.racelock.agent.runtime.RecordedHolds;
 import dev.racelock.agent.runtime.Rt;
 import dev.racelock.agent.runtime.ThreadContext;
 import dev.racelock.trace.LockFlags;

@@ -1,5 +1,6 @@
 package dev.racelock.agent.runtime.library;
 
+import dev.racelock.agent.runtime.RecordedHolds;
 import dev.racelock.agent.runtime.EventRecorder;
 import dev.racelock.agent.runtime.TestContexts;
 import dev.racelock.agent.runtime.ThreadContext;

@@ -1,9 +1,11 @@
-package dev.racelock.agent.runtime.library;
+package dev.racelock.agent.runtime;
 
 /**
- * The order-only holds ({@link JdkMonitorHooks}) one thread has written: a hold of the same
- * monitor at the same call site again, while the thread holds the same locks and has recorded no
- * other synchronization event since, gives the analyzer nothing new, so it is not written. The
+ * The holds of monitors one thread has written, in {@code mode=locks}: the order-only holds of
+ * monitors the JDK takes inside a call ({@code runtime.library.JdkMonitorHooks}), and, in a table
+ * of their own, the sections of {@code synchronized} methods ({@link ElidedSections}). A hold of
+ * the same monitor at the same site again, while the thread holds the same locks and has recorded
+ * no other synchronization event since, gives the analyzer nothing new, so it is not written. The
  * lock-order analysis would find the same edges, from the same held locks taken at the same
  * sites, each with a witness of the same thread, site and clock, which it keeps once
  * (LockOrderAnalysis: an edge's witness is kept again only when the thread's clock moved; lock
@@ -20,7 +22,7 @@ package dev.racelock.agent.runtime.library;
  * Hot path: no allocation, no lock; {@link System#identityHashCode} is an intrinsic (as in
  * ObjectIds).
  */
-final class RecordedHolds {
+public final class RecordedHolds {
     /**
      * 1,024 entries (24 KB): with 64, Xalan's transformation, which runs under a lock of its own,
      * wrote 1.93 M holds where 1.22 M were new (docs/performance.md, "Library model").
@@ -35,7 +37,7 @@ final class RecordedHolds {
     private final long[] runs = new long[SIZE];
 
     /** The entry of (monitor, site): both mixed before the multiplication, whose top bits are taken. */
-    static int index(Object monitor, int site) {
+    public static int index(Object monitor, int site) {
         return ((System.identityHashCode(monitor) ^ site * 0x85EBCA6B) * 0x9E3779B9) >>> (32 - BITS);
     }
 
@@ -43,13 +45,13 @@ final class RecordedHolds {
      * True if the hold of {@code monitor} at {@code site} was written while the thread held the
      * locks of {@code heldState}, with no other synchronization event since ({@code run}).
      */
-    boolean written(Object monitor, int site, long heldState, long run) {
+    public boolean written(Object monitor, int site, long heldState, long run) {
         int i = index(monitor, site);
         return runs[i] == run + 1 && heldStates[i] == heldState && monitors[i] == monitor && sites[i] == site;
     }
 
     /** The hold was written; arguments as for {@link #written}. */
-    void write(Object monitor, int site, long heldState, long run) {
+    public void write(Object monitor, int site, long heldState, long run) {
         int i = index(monitor, site);
         monitors[i] = monitor;
         sites[i] = site;
