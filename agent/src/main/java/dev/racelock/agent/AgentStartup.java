@@ -83,7 +83,7 @@ public final class AgentStartup {
         boolean ownership = options.ownership() && options.memory() && !options.callEvents();
         TraceOutput output = open(options, arguments == null ? "" : arguments.trim(), ownership, err);
         // mode=locks records no access, so there is nothing to filter: one recorder fewer on every lock event
-        Recording.start(output, options.filter() && options.memory(), ownership, !options.memory());
+        Recording.start(output, options.filter() && options.memory(), ownership, options.filter() && !options.memory());
         Recording.premainThread(Thread.currentThread());
 
         Dictionary dictionary = new Dictionary(output);

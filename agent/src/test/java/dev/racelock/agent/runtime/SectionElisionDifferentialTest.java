@@ -1,0 +1,164 @@
+package dev.racelock.agent.runtime;
+
+import dev.racelock.analyzer.AnalysisSession;
+import dev.racelock.analyzer.AnalysisSet;
+import dev.racelock.analyzer.finding.Finding;
+import dev.racelock.analyzer.finding.FindingType;
+import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.MethodInfo;
+import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.ReadProgress;
+import dev.racelock.trace.SiteInfo;
+import dev.racelock.trace.ThreadInfo;
+import dev.racelock.trace.TraceHeader;
+import dev.racelock.trace.files.TraceFiles;
+import dev.racelock.trace.format.TraceWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nothing lost (docs/agent.md, "Repeated sections"): seeded random mode=locks executions
+ * (threads calling synchronized methods of four monitors, nested up to three deep in random
+ * orders at a few sites, with waits, hand-offs between threads and inside sections) recorded
+ * through {@link ElidedSections} and without it, each into a real trace file, read back and
+ * analyzed with both analysis sets, give exactly the same findings.
+ */
+class SectionElisionDifferentialTest {
+
+    private static final int EXECUTIONS = 300;
+    private static final int THREADS = 3;
+    private static final long[] MONITORS = {950, 951, 952, 953};
+    private static final long[] TOKENS = {960, 961};
+    private static final int SITES = 4;
+
+    @TempDir
+    Path dir;
+
+    /** One step of one thread, replayed through its context. */
+    private record Step(int thread, int kind, long lock, int site) {}
+
+    private static final int ENTER = 0, EXIT = 1, WAIT = 2, RELEASE = 3, ACQUIRE = 4;
+
+    private static List<Step> generate(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Step> steps = new ArrayList<>();
+        int episodes = 10 + r.nextInt(30);
+        for (int e = 0; e < episodes; e++) {
+            int t = r.nextInt(THREADS);
+            int kind = r.nextInt(10);
+            if (kind == 0) {
+                steps.add(new Step(t, RELEASE, TOKENS[r.nextInt(TOKENS.length)], 0));
+            } else if (kind == 1) {
+                steps.add(new Step(t, ACQUIRE, TOKENS[r.nextInt(TOKENS.length)], 0));
+            } else {
+                // a nest of synchronized methods, repeated a few times (what the elision is for)
+                int depth = 1 + r.nextInt(3);
+                long[] nest = new long[depth];
+                int[] sites = new int[depth];
+                for (int d = 0; d < depth; d++) {
+                    nest[d] = MONITORS[r.nextInt(MONITORS.length)];
+                    sites[d] = r.nextInt(SITES);
+                }
+                for (int repeat = 1 + r.nextInt(4); repeat > 0; repeat--) {
+                    for (int d = 0; d < depth; d++) {
+                        steps.add(new Step(t, ENTER, nest[d], sites[d]));
+                    }
+                    int inside = r.nextInt(12);
+                    if (inside == 0) {
+                        steps.add(new Step(t, WAIT, nest[depth - 1], sites[depth - 1]));
+                    } else if (inside == 1) {
+                        steps.add(new Step(t, RELEASE, TOKENS[r.nextInt(TOKENS.length)], 0));
+                    }
+                    for (int d = depth - 1; d >= 0; d--) {
+                        steps.add(new Step(t, EXIT, nest[d], sites[d]));
+                    }
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static void replay(List<Step> steps, IntFunction<ThreadContext> contextOf) {
+        for (Step s : steps) {
+            ThreadContext c = contextOf.apply(s.thread);
+            switch (s.kind) {
+                case ENTER -> c.synchronizedMethodEntered(monitorObject(s.lock), s.lock, s.site);
+                case EXIT -> c.lockRelease(s.lock, s.site, LockFlags.MONITOR);
+                case WAIT -> {
+                    c.lockRelease(s.lock, s.site, LockFlags.MONITOR | LockFlags.WAIT);
+                    c.lockAcquire(s.lock, s.site, LockFlags.MONITOR | LockFlags.WAIT);
+                }
+                case RELEASE -> c.recorder.hbRelease(s.lock, 0);
+                case ACQUIRE -> c.recorder.hbAcquire(s.lock, 0);
+                default -> throw new AssertionError(s);
+            }
+        }
+    }
+
+    /** One object per monitor id, as the program would have (the elision's table keys on it). */
+    private static final Object[] OBJECTS = {new Object(), new Object(), new Object(), new Object()};
+
+    private static Object monitorObject(long lock) {
+        return OBJECTS[(int) (lock - MONITORS[0])];
+    }
+
+    @Test
+    void leavingOutRepeatedSectionsChangesNoFinding() throws IOException {
+        long dropped = 0;
+        int withDeadlocks = 0;
+        for (int seed = 0; seed < EXECUTIONS; seed++) {
+            List<Step> steps = generate(seed);
+            for (AnalysisSet set : AnalysisSet.values()) {
+                Recorded all = record(steps, false, set, "all-" + seed);
+                Recorded elided = record(steps, true, set, "elided-" + seed);
+                assertEquals(all.findings, elided.findings, "seed " + seed + ", " + set);
+                dropped += all.events - elided.events;
+                if (set == AnalysisSet.HB && all.findings.stream().anyMatch(f -> f.type() == FindingType.DEADLOCK)) {
+                    withDeadlocks++;
+                }
+            }
+        }
+        // The comparison proves something only if sections were left out and cycles found.
+        assertTrue(dropped > EXECUTIONS * 10L, "dropped " + dropped);
+        assertTrue(withDeadlocks > EXECUTIONS / 4, "executions with a lock-order cycle " + withDeadlocks);
+    }
+
+    private record Recorded(List<Finding> findings, long events) {}
+
+    private Recorded record(List<Step> steps, boolean elide, AnalysisSet set, String name) throws IOException {
+        Path file = dir.resolve(name + ".rlt");
+        TraceWriter writer = TraceWriter.open(file, new TraceHeader(1, 1, 0, "17", "test", "mode=locks", false, false),
+                1000);
+        WriterOutput out = new WriterOutput(writer, file.toString(), System.err);
+        out.dictionary().defineMethod(new MethodInfo(1, "com.acme.Shared", "work", "()V", "Shared.java"));
+        for (int s = 0; s < SITES; s++) {
+            out.dictionary().defineSite(new SiteInfo(s, 1, 10 + s));
+        }
+        for (long m : MONITORS) {
+            out.dictionary().defineObject(new ObjectInfo(m, "com.acme.Monitor" + (m - MONITORS[0]), -1, -1));
+        }
+        ThreadContext[] contexts = new ThreadContext[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            out.dictionary().defineThread(new ThreadInfo(t, "t" + t, -1, -1, false));
+            EventRecorder recorder = out.newRecorder(t);
+            contexts[t] = new ThreadContext(t, elide ? new ElidedSections(recorder) : recorder);
+        }
+        replay(steps, t -> contexts[t]);
+        out.close();
+        AnalysisSession session = new AnalysisSession(set.factories());
+        TraceFiles.read(file, session, ReadProgress.NONE);
+        Files.delete(file);
+        return new Recorded(session.result().findings(), session.events());
+    }
+}
