@@ -16,7 +16,8 @@ package dev.racelock.agent.runtime;
  * {@code ThreadContext.otherSynchronization}, which follows the trace only for a recorder that
  * numbers its events: with one that numbers nothing ({@code lastSequence} 0) every hold is written.
  *
- * <p>Owned by one thread. A direct-mapped table of {@link #SIZE} entries: a collision forgets
+ * <p>Owned by one thread. A direct-mapped table of {@link #SIZE} entries, by monitor or by the
+ * lock's id (never an id of 0): a collision forgets
  * an entry, so a repeat may be written again, never a first hold skipped. It holds its monitors
  * strongly (at most {@link #SIZE}), so an entry's monitor is never confused with a newer object.
  * Hot path: no allocation, no lock; {@link System#identityHashCode} is an intrinsic (as in
@@ -54,6 +55,36 @@ public final class RecordedHolds {
     public void write(Object monitor, int site, long heldState, long run) {
         int i = index(monitor, site);
         monitors[i] = monitor;
+        locks[i] = 0;
+        sites[i] = site;
+        heldStates[i] = heldState;
+        runs[i] = run + 1;
+    }
+
+    // ---- by the lock's id: for a monitor that is held when asked ----------------------------------
+    // (System.identityHashCode of an object whose monitor the thread holds makes HotSpot inflate
+    // that monitor, and every later lock of it takes the slow path: the sections of synchronized
+    // methods, asked at their entry, are keyed by the id the trace gives the monitor instead)
+
+    private final long[] locks = new long[SIZE];
+
+    /** The entry of (lock id, site). */
+    static int index(long lock, int site) {
+        return (int) (((lock ^ site * 0x85EBCA6BL) * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+    }
+
+    /** As {@link #written}, for the lock of that id. */
+    public boolean written(long lock, int site, long heldState, long run) {
+        int i = index(lock, site);
+        return runs[i] == run + 1 && heldStates[i] == heldState && locks[i] == lock && monitors[i] == null
+                && sites[i] == site;
+    }
+
+    /** As {@link #write}, for the lock of that id. */
+    public void write(long lock, int site, long heldState, long run) {
+        int i = index(lock, site);
+        monitors[i] = null;
+        locks[i] = lock;
         sites[i] = site;
         heldStates[i] = heldState;
         runs[i] = run + 1;

@@ -134,7 +134,7 @@ public final class Rt {
     public static void synchronizedMethodEntered(Object lock, int site, ThreadContext c) {
         long id = ObjectIds.of(lock, site, c);
         describeMonitor(lock, id, -1, c);
-        c.synchronizedMethodEntered(lock, id, site);
+        c.synchronizedMethodEntered(id, site);
     }
 
     /**

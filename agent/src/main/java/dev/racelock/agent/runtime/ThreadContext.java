@@ -201,7 +201,7 @@ public final class ThreadContext {
      * since) is held back ({@link ElidedSections}), and written only if an event comes before its
      * release; otherwise as {@link #lockAcquire}.
      */
-    public void synchronizedMethodEntered(Object monitor, long lock, int site) {
+    public void synchronizedMethodEntered(long lock, int site) {
         if (calls instanceof ElidedSections sections && held != null) {
             long heldState = held.state();
             long run = otherSynchronization();
@@ -209,12 +209,12 @@ public final class ThreadContext {
             if (written == null) {
                 written = writtenSections = new RecordedHolds(); // once per thread
             }
-            if (recorder.lastSequence() != 0 && written.written(monitor, site, heldState, run)) {
+            if (recorder.lastSequence() != 0 && lock != 0 && written.written(lock, site, heldState, run)) {
                 sections.holdBack(lock, site, LockFlags.MONITOR);
                 held.acquired(lock, site, LockFlags.MONITOR);
                 return;
             }
-            written.write(monitor, site, heldState, run);
+            written.write(lock, site, heldState, run);
         }
         lockAcquire(lock, site, LockFlags.MONITOR);
     }

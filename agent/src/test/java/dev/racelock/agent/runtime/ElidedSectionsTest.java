@@ -54,12 +54,11 @@ class ElidedSectionsTest {
     }
 
     private final Log log = new Log();
-    private final Object monitor = new Object();
     private final ThreadContext c = new ThreadContext(0, new ElidedSections(log));
 
     /** The synchronized method: entered, then released with nothing inside. */
     private void call(int site) {
-        c.synchronizedMethodEntered(monitor, 10, site);
+        c.synchronizedMethodEntered(10, site);
         c.lockRelease(10, site, MONITOR);
     }
 
@@ -90,11 +89,11 @@ class ElidedSectionsTest {
     void anEventInsideARepeatWritesItsAcquireFirst() {
         c.lockAcquire(OUTER, 1, MONITOR);
         call(SITE);
-        c.synchronizedMethodEntered(monitor, 10, SITE);
+        c.synchronizedMethodEntered(10, SITE);
         c.lockAcquire(INNER, 8, MONITOR);
         c.lockRelease(INNER, 8, MONITOR);
         c.lockRelease(10, SITE, MONITOR);
-        c.synchronizedMethodEntered(monitor, 10, SITE);
+        c.synchronizedMethodEntered(10, SITE);
         c.lockRelease(10, SITE, MONITOR | LockFlags.WAIT); // wait(): its release and re-acquire
         c.lockAcquire(10, SITE, MONITOR | LockFlags.WAIT);
         c.lockRelease(10, SITE, MONITOR);
@@ -106,9 +105,9 @@ class ElidedSectionsTest {
     @Test
     void withoutElisionOrNumberingEverySectionIsWritten() {
         ThreadContext plain = new ThreadContext(0, log);
-        plain.synchronizedMethodEntered(monitor, 10, SITE);
+        plain.synchronizedMethodEntered(10, SITE);
         plain.lockRelease(10, SITE, MONITOR);
-        plain.synchronizedMethodEntered(monitor, 10, SITE);
+        plain.synchronizedMethodEntered(10, SITE);
         plain.lockRelease(10, SITE, MONITOR);
         assertEquals(4, log.events.size());
     }

@@ -93,7 +93,7 @@ class SectionElisionDifferentialTest {
         for (Step s : steps) {
             ThreadContext c = contextOf.apply(s.thread);
             switch (s.kind) {
-                case ENTER -> c.synchronizedMethodEntered(monitorObject(s.lock), s.lock, s.site);
+                case ENTER -> c.synchronizedMethodEntered(s.lock, s.site);
                 case EXIT -> c.lockRelease(s.lock, s.site, LockFlags.MONITOR);
                 case WAIT -> {
                     c.lockRelease(s.lock, s.site, LockFlags.MONITOR | LockFlags.WAIT);
@@ -104,13 +104,6 @@ class SectionElisionDifferentialTest {
                 default -> throw new AssertionError(s);
             }
         }
-    }
-
-    /** One object per monitor id, as the program would have (the elision's table keys on it). */
-    private static final Object[] OBJECTS = {new Object(), new Object(), new Object(), new Object()};
-
-    private static Object monitorObject(long lock) {
-        return OBJECTS[(int) (lock - MONITORS[0])];
     }
 
     @Test
