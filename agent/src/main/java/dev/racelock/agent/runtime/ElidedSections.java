@@ -32,14 +32,14 @@ final class ElidedSections implements EventRecorder {
 
     /** The acquire of a repeated section: written only if an event comes before its release. */
     void holdBack(long lock, int site, int flags) {
-        write();
+        writeHeldBack();
         heldBack = true;
         this.lock = lock;
         this.site = site;
         this.flags = flags;
     }
 
-    private void write() {
+    private void writeHeldBack() {
         if (heldBack) {
             heldBack = false;
             next.lockAcquire(lock, site, flags);
@@ -52,46 +52,46 @@ final class ElidedSections implements EventRecorder {
             heldBack = false; // nothing happened inside: the whole section is a repeat
             return;
         }
-        write();
+        writeHeldBack();
         next.lockRelease(lock, site, flags);
     }
 
     // ---- every other event: the held-back acquire first ---------------------------------------
 
-    @Override public void read(long object, int field, int site) { write(); next.read(object, field, site); }
-    @Override public void write(long object, int field, int site) { write(); next.write(object, field, site); }
-    @Override public void arrayRead(long array, int index, int site) { write(); next.arrayRead(array, index, site); }
-    @Override public void arrayWrite(long array, int index, int site) { write(); next.arrayWrite(array, index, site); }
-    @Override public void arrayRangeRead(long array, int from, int length, int site) { write(); next.arrayRangeRead(array, from, length, site); }
-    @Override public void arrayRangeWrite(long array, int from, int length, int site) { write(); next.arrayRangeWrite(array, from, length, site); }
-    @Override public void volatileRead(long object, int slot, int site) { write(); next.volatileRead(object, slot, site); }
-    @Override public void volatileWrite(long object, int slot, int site) { write(); next.volatileWrite(object, slot, site); }
-    @Override public long reserveSequence() { write(); return next.reserveSequence(); }
-    @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { write(); next.volatileWriteReserved(seq, object, slot, site); }
-    @Override public void lockRequest(long lock, int site, int flags) { write(); next.lockRequest(lock, site, flags); }
-    @Override public void lockAcquire(long lock, int site, int flags) { write(); next.lockAcquire(lock, site, flags); }
-    @Override public void threadStart(int child, int site) { write(); next.threadStart(child, site); }
-    @Override public void threadBegin() { write(); next.threadBegin(); }
-    @Override public void threadEnd(int lastOwnedAccess) { write(); next.threadEnd(lastOwnedAccess); }
-    @Override public void threadJoin(int child, int site) { write(); next.threadJoin(child, site); }
-    @Override public void hbRelease(long token, int site) { write(); next.hbRelease(token, site); }
-    @Override public void hbAcquire(long token, int site) { write(); next.hbAcquire(token, site); }
-    @Override public void methodEnter(int method, int callSite) { write(); next.methodEnter(method, callSite); }
-    @Override public int methodExit() { write(); return next.methodExit(); }
-    @Override public int methodExit(int method) { write(); return next.methodExit(method); }
-    @Override public int methodResumed(int method, int callSite) { write(); return next.methodResumed(method, callSite); }
-    @Override public long orderMark() { write(); return next.orderMark(); }
-    @Override public void testStart(int test) { write(); next.testStart(test); }
-    @Override public void testEnd(int test) { write(); next.testEnd(test); }
+    @Override public void read(long object, int field, int site) { writeHeldBack(); next.read(object, field, site); }
+    @Override public void write(long object, int field, int site) { writeHeldBack(); next.write(object, field, site); }
+    @Override public void arrayRead(long array, int index, int site) { writeHeldBack(); next.arrayRead(array, index, site); }
+    @Override public void arrayWrite(long array, int index, int site) { writeHeldBack(); next.arrayWrite(array, index, site); }
+    @Override public void arrayRangeRead(long array, int from, int length, int site) { writeHeldBack(); next.arrayRangeRead(array, from, length, site); }
+    @Override public void arrayRangeWrite(long array, int from, int length, int site) { writeHeldBack(); next.arrayRangeWrite(array, from, length, site); }
+    @Override public void volatileRead(long object, int slot, int site) { writeHeldBack(); next.volatileRead(object, slot, site); }
+    @Override public void volatileWrite(long object, int slot, int site) { writeHeldBack(); next.volatileWrite(object, slot, site); }
+    @Override public long reserveSequence() { writeHeldBack(); return next.reserveSequence(); }
+    @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { writeHeldBack(); next.volatileWriteReserved(seq, object, slot, site); }
+    @Override public void lockRequest(long lock, int site, int flags) { writeHeldBack(); next.lockRequest(lock, site, flags); }
+    @Override public void lockAcquire(long lock, int site, int flags) { writeHeldBack(); next.lockAcquire(lock, site, flags); }
+    @Override public void threadStart(int child, int site) { writeHeldBack(); next.threadStart(child, site); }
+    @Override public void threadBegin() { writeHeldBack(); next.threadBegin(); }
+    @Override public void threadEnd(int lastOwnedAccess) { writeHeldBack(); next.threadEnd(lastOwnedAccess); }
+    @Override public void threadJoin(int child, int site) { writeHeldBack(); next.threadJoin(child, site); }
+    @Override public void hbRelease(long token, int site) { writeHeldBack(); next.hbRelease(token, site); }
+    @Override public void hbAcquire(long token, int site) { writeHeldBack(); next.hbAcquire(token, site); }
+    @Override public void methodEnter(int method, int callSite) { writeHeldBack(); next.methodEnter(method, callSite); }
+    @Override public int methodExit() { writeHeldBack(); return next.methodExit(); }
+    @Override public int methodExit(int method) { writeHeldBack(); return next.methodExit(method); }
+    @Override public int methodResumed(int method, int callSite) { writeHeldBack(); return next.methodResumed(method, callSite); }
+    @Override public long orderMark() { writeHeldBack(); return next.orderMark(); }
+    @Override public void testStart(int test) { writeHeldBack(); next.testStart(test); }
+    @Override public void testEnd(int test) { writeHeldBack(); next.testEnd(test); }
     @Override
     public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {
-        write();
+        writeHeldBack();
         next.ownedRead(owner, object, field, site, releases, lockSet, context);
     }
     @Override
     public void ownedWrite(int owner, long object, int field, int site, int releases, int lockSet, int context,
                            int readSite) {
-        write();
+        writeHeldBack();
         next.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
     }
 

@@ -3,7 +3,6 @@ package dev.racelock.agent.runtime;
 import dev.racelock.trace.LockFlags;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,41 +18,7 @@ class ElidedSectionsTest {
     private static final int SITE = 5;
     private static final int MONITOR = LockFlags.MONITOR;
 
-    /** Lists the lock and hand-off events and numbers them as the trace writer does. */
-    private static final class Log implements EventRecorder {
-        final List<String> events = new ArrayList<>();
-        private long sequence;
-
-        private void add(String event) {
-            events.add(event);
-            sequence++;
-        }
-
-        @Override public void read(long object, int field, int site) {}
-        @Override public void write(long object, int field, int site) {}
-        @Override public void arrayRead(long array, int index, int site) {}
-        @Override public void arrayWrite(long array, int index, int site) {}
-        @Override public void arrayRangeRead(long array, int from, int length, int site) {}
-        @Override public void arrayRangeWrite(long array, int from, int length, int site) {}
-        @Override public void volatileRead(long object, int slot, int site) { add("volatileRead"); }
-        @Override public void volatileWrite(long object, int slot, int site) { add("volatileWrite"); }
-        @Override public void lockRequest(long lock, int site, int flags) { add("request " + lock); }
-        @Override public void lockAcquire(long lock, int site, int flags) { add("acquire " + lock + "@" + site); }
-        @Override public void lockRelease(long lock, int site, int flags) {
-            add((LockFlags.isWait(flags) ? "wait " : "release ") + lock);
-        }
-        @Override public void threadStart(int child, int site) { add("start"); }
-        @Override public void threadBegin() {}
-        @Override public void threadEnd(int lastOwnedAccess) {}
-        @Override public void threadJoin(int child, int site) { add("join"); }
-        @Override public void hbRelease(long token, int site) { add("hbRelease"); }
-        @Override public void hbAcquire(long token, int site) { add("hbAcquire"); }
-        @Override public void methodEnter(int method, int callSite) {}
-        @Override public int methodExit() { return 0; }
-        @Override public long lastSequence() { return sequence; }
-    }
-
-    private final Log log = new Log();
+    private final NumberingRecorder log = new NumberingRecorder(true);
     private final ThreadContext c = new ThreadContext(0, new ElidedSections(log));
 
     /** The synchronized method: entered, then released with nothing inside. */

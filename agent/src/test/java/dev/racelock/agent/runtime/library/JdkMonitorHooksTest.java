@@ -1,13 +1,12 @@
 package dev.racelock.agent.runtime.library;
 
+import dev.racelock.agent.runtime.NumberingRecorder;
 import dev.racelock.agent.runtime.RecordedHolds;
-import dev.racelock.agent.runtime.EventRecorder;
 import dev.racelock.agent.runtime.TestContexts;
 import dev.racelock.agent.runtime.ThreadContext;
 import dev.racelock.trace.LockFlags;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Vector;
 
@@ -23,50 +22,6 @@ class JdkMonitorHooksTest {
     private static final String ADD = "add(Ljava/lang/Object;)Z";
     private static final long APP_LOCK = 1;
     private static final long OTHER_APP_LOCK = 2;
-
-    /** Numbers every synchronization event (ThreadEventBuffer's rule) unless told not to; lists the order-only holds. */
-    static final class NumberingRecorder implements EventRecorder {
-        final List<String> holds = new ArrayList<>();
-        private final boolean numbers;
-        private long sequence;
-
-        NumberingRecorder(boolean numbers) {
-            this.numbers = numbers;
-        }
-
-        private void numbered() {
-            sequence++;
-        }
-
-        @Override public void read(long object, int field, int site) {}
-        @Override public void write(long object, int field, int site) {}
-        @Override public void arrayRead(long array, int index, int site) {}
-        @Override public void arrayWrite(long array, int index, int site) {}
-        @Override public void arrayRangeRead(long array, int from, int length, int site) {}
-        @Override public void arrayRangeWrite(long array, int from, int length, int site) {}
-        @Override public void volatileRead(long object, int slot, int site) { numbered(); }
-        @Override public void volatileWrite(long object, int slot, int site) { numbered(); }
-        @Override public void lockRequest(long lock, int site, int flags) { numbered(); }
-
-        @Override
-        public void lockAcquire(long lock, int site, int flags) {
-            numbered();
-            if (LockFlags.isOrderOnly(flags)) {
-                holds.add("site " + site);
-            }
-        }
-
-        @Override public void lockRelease(long lock, int site, int flags) { numbered(); }
-        @Override public void threadStart(int child, int site) { numbered(); }
-        @Override public void threadBegin() { numbered(); }
-        @Override public void threadEnd(int lastOwnedAccess) { numbered(); }
-        @Override public void threadJoin(int child, int site) { numbered(); }
-        @Override public void hbRelease(long token, int site) { numbered(); }
-        @Override public void hbAcquire(long token, int site) { numbered(); }
-        @Override public void methodEnter(int method, int callSite) {}
-        @Override public int methodExit() { return -1; }
-        @Override public long lastSequence() { return numbers ? sequence : 0; }
-    }
 
     private final NumberingRecorder recorder = new NumberingRecorder(true);
     private final ThreadContext c = TestContexts.of(0, recorder);
