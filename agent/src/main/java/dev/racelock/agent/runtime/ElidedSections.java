@@ -3,7 +3,7 @@ package dev.racelock.agent.runtime;
 /**
  * In {@code mode=locks}, leaves out the section of a {@code synchronized} method that repeats one
  * the thread wrote: the same monitor entered at the same site, while the thread holds the same
- * locks and has recorded no other synchronization event since ({@link RecordedHolds}, asked by
+ * locks (at least one) and has recorded no other synchronization event since ({@link RecordedHolds}, asked by
  * {@link ThreadContext#synchronizedMethodEntered}), with nothing recorded inside it. Such a
  * section gives the lock-order analysis the same edges, from the same held locks taken at the
  * same sites, with a witness of the same thread, site and clock, which it keeps once (lock events

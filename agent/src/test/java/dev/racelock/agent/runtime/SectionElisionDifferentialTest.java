@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing lost (docs/agent.md, "Repeated sections"): seeded random mode=locks executions
- * (threads calling synchronized methods of four monitors, nested up to three deep in random
- * orders at a few sites, with waits, hand-offs between threads and inside sections) recorded
+ * (threads entering synchronized methods and blocks of four monitors, nested up to three deep in
+ * random orders at a few sites, with waits, hand-offs between threads and inside sections) recorded
  * through {@link ElidedSections} and without it, each into a real trace file, read back and
  * analyzed with both analysis sets, give exactly the same findings.
  */
@@ -48,9 +48,13 @@ class SectionElisionDifferentialTest {
     /** One step of one thread, replayed through its context. */
     private record Step(int thread, int kind, long lock, int site) {}
 
-    private static final int ENTER = 0, EXIT = 1, WAIT = 2, RELEASE = 3, ACQUIRE = 4;
+    private static final int ENTER = 0, EXIT = 1, WAIT = 2, RELEASE = 3, ACQUIRE = 4, BLOCK = 5;
 
-    private static List<Step> generate(long seed) {
+    /**
+     * @param innerRepeats whether the innermost section of a nest is entered several times under
+     *                     the same held locks; else the whole nest is entered again each time
+     */
+    private static List<Step> generate(long seed, boolean innerRepeats) {
         SplittableRandom r = new SplittableRandom(seed);
         List<Step> steps = new ArrayList<>();
         int episodes = 10 + r.nextInt(30);
@@ -71,16 +75,21 @@ class SectionElisionDifferentialTest {
                     sites[d] = r.nextInt(SITES);
                 }
                 for (int repeat = 1 + r.nextInt(4); repeat > 0; repeat--) {
-                    for (int d = 0; d < depth; d++) {
-                        steps.add(new Step(t, ENTER, nest[d], sites[d]));
+                    for (int d = 0; d < depth - 1; d++) {
+                        steps.add(new Step(t, enter(r), nest[d], sites[d]));
                     }
-                    int inside = r.nextInt(12);
-                    if (inside == 0) {
-                        steps.add(new Step(t, WAIT, nest[depth - 1], sites[depth - 1]));
-                    } else if (inside == 1) {
-                        steps.add(new Step(t, RELEASE, TOKENS[r.nextInt(TOKENS.length)], 0));
+                    // the innermost section, several times under the same held locks (what the elision is for)
+                    for (int inner = innerRepeats ? 1 + r.nextInt(3) : 1; inner > 0; inner--) {
+                        steps.add(new Step(t, enter(r), nest[depth - 1], sites[depth - 1]));
+                        int inside = r.nextInt(12);
+                        if (inside == 0) {
+                            steps.add(new Step(t, WAIT, nest[depth - 1], sites[depth - 1]));
+                        } else if (inside == 1) {
+                            steps.add(new Step(t, RELEASE, TOKENS[r.nextInt(TOKENS.length)], 0));
+                        }
+                        steps.add(new Step(t, EXIT, nest[depth - 1], sites[depth - 1]));
                     }
-                    for (int d = depth - 1; d >= 0; d--) {
+                    for (int d = depth - 2; d >= 0; d--) {
                         steps.add(new Step(t, EXIT, nest[d], sites[d]));
                     }
                 }
@@ -89,11 +98,20 @@ class SectionElisionDifferentialTest {
         return steps;
     }
 
+    /** A synchronized method (no request) or a synchronized block (a request first). */
+    private static int enter(SplittableRandom r) {
+        return r.nextBoolean() ? ENTER : BLOCK;
+    }
+
     private static void replay(List<Step> steps, IntFunction<ThreadContext> contextOf) {
         for (Step s : steps) {
             ThreadContext c = contextOf.apply(s.thread);
             switch (s.kind) {
                 case ENTER -> c.synchronizedMethodEntered(s.lock, s.site);
+                case BLOCK -> {
+                    c.recorder.lockRequest(s.lock, s.site, LockFlags.MONITOR);
+                    c.lockAcquire(s.lock, s.site, LockFlags.MONITOR);
+                }
                 case EXIT -> c.lockRelease(s.lock, s.site, LockFlags.MONITOR);
                 case WAIT -> {
                     c.lockRelease(s.lock, s.site, LockFlags.MONITOR | LockFlags.WAIT);
@@ -110,12 +128,14 @@ class SectionElisionDifferentialTest {
     void leavingOutRepeatedSectionsChangesNoFinding() throws IOException {
         long dropped = 0;
         int withDeadlocks = 0;
-        for (int seed = 0; seed < EXECUTIONS; seed++) {
-            List<Step> steps = generate(seed);
+        for (int execution = 0; execution < 2 * EXECUTIONS; execution++) {
+            int seed = execution / 2;
+            boolean innerRepeats = execution % 2 == 1;
+            List<Step> steps = generate(seed, innerRepeats);
             for (AnalysisSet set : AnalysisSet.values()) {
-                Recorded all = record(steps, false, set, "all-" + seed);
-                Recorded elided = record(steps, true, set, "elided-" + seed);
-                assertEquals(all.findings, elided.findings, "seed " + seed + ", " + set);
+                Recorded all = record(steps, false, set, "all-" + execution);
+                Recorded elided = record(steps, true, set, "elided-" + execution);
+                assertEquals(all.findings, elided.findings, "seed " + seed + (innerRepeats ? " (inner repeats), " : ", ") + set);
                 dropped += all.events - elided.events;
                 if (set == AnalysisSet.HB && all.findings.stream().anyMatch(f -> f.type() == FindingType.DEADLOCK)) {
                     withDeadlocks++;
