@@ -21,35 +21,57 @@ package dev.racelock.agent.runtime;
  */
 final class ElidedSections implements EventRecorder {
     private final EventRecorder next;
-    private boolean heldBack;
+    private boolean requestHeldBack;
+    private boolean acquireHeldBack;
     private long lock;
-    private int site;
-    private int flags;
+    private int requestSite;
+    private int requestFlags;
+    private int acquireSite;
+    private int acquireFlags;
 
     ElidedSections(EventRecorder next) {
         this.next = next;
     }
 
-    /** The acquire of a repeated section: written only if an event comes before its release. */
-    void holdBack(long lock, int site, int flags) {
+    /** The request of a section taken while the thread holds no lock: written only if an event comes before its release. */
+    void holdBackRequest(long lock, int site, int flags) {
         writeHeldBack();
-        heldBack = true;
+        requestHeldBack = true;
         this.lock = lock;
-        this.site = site;
-        this.flags = flags;
+        requestSite = site;
+        requestFlags = flags;
+    }
+
+    /**
+     * The acquire of a section left out if nothing happens inside: a repeated one, or one taken
+     * while the thread holds no lock (after its held-back request, if it had one).
+     */
+    void holdBack(long lock, int site, int flags) {
+        if (!requestHeldBack || acquireHeldBack || lock != this.lock) {
+            writeHeldBack();
+            this.lock = lock;
+        }
+        acquireHeldBack = true;
+        acquireSite = site;
+        acquireFlags = flags;
     }
 
     private void writeHeldBack() {
-        if (heldBack) {
-            heldBack = false;
-            next.lockAcquire(lock, site, flags);
+        if (requestHeldBack) {
+            requestHeldBack = false;
+            next.lockRequest(lock, requestSite, requestFlags);
+        }
+        if (acquireHeldBack) {
+            acquireHeldBack = false;
+            next.lockAcquire(lock, acquireSite, acquireFlags);
         }
     }
 
     @Override
     public void lockRelease(long lock, int site, int flags) {
-        if (heldBack && lock == this.lock && flags == this.flags) { // not a wait's release
-            heldBack = false; // nothing happened inside: the whole section is a repeat
+        if (acquireHeldBack && lock == this.lock && flags == acquireFlags) { // not a wait's release
+            requestHeldBack = false; // nothing happened inside: the whole section is left out
+            acquireHeldBack = false;
             return;
         }
         writeHeldBack();

@@ -120,7 +120,7 @@ public final class Rt {
     public static void monitorRequest(Object lock, int site, int field, ThreadContext c) {
         long id = ObjectIds.of(lock, site, field, c);
         describeMonitor(lock, id, field, c);
-        c.recorder.lockRequest(id, site, MONITOR);
+        c.lockRequest(id, site, MONITOR);
     }
 
     /** After monitorenter (the request came before it). */

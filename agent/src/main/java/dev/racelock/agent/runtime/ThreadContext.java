@@ -221,6 +221,24 @@ public final class ThreadContext {
         lockAcquire(lock, site, LockFlags.MONITOR);
     }
 
+    /**
+     * Records that this thread asks for {@code lock} (before it may block). In {@code mode=locks},
+     * asked while the thread holds no lock, an exclusive request is held back with the section it
+     * begins ({@link ElidedSections}).
+     */
+    public void lockRequest(long lock, int site, int flags) {
+        if (calls instanceof ElidedSections sections && holdsNoLock() && exclusive(flags)) {
+            sections.holdBackRequest(lock, site, flags);
+        } else {
+            recorder.lockRequest(lock, site, flags);
+        }
+    }
+
+    /** A plain exclusive acquisition: a monitor or a lock's {@code lock()}, not a try, timed, shared, wait's or order-only one. */
+    private static boolean exclusive(int flags) {
+        return (flags & ~LockFlags.MONITOR) == 0;
+    }
+
     /** The sections of synchronized methods this thread wrote ({@link #synchronizedMethodEntered}), or null. */
     private RecordedHolds writtenSections;
 
@@ -230,7 +248,11 @@ public final class ThreadContext {
      */
     public void lockAcquire(long lock, int site, int flags) {
         noteOtherSynchronization();
-        recorder.lockAcquire(lock, site, flags);
+        if (calls instanceof ElidedSections sections && held != null && held.size == 0 && exclusive(flags)) {
+            sections.holdBack(lock, site, flags); // taken holding no lock: left out if nothing happens inside
+        } else {
+            recorder.lockAcquire(lock, site, flags);
+        }
         sequenceAfterLockEvent = recorder.lastSequence();
         if (held != null && !LockFlags.isOrderOnly(flags)) {
             held.acquired(lock, site, flags);

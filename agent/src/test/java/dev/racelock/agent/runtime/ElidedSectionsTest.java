@@ -45,9 +45,9 @@ class ElidedSectionsTest {
         call(SITE);
         call(SITE + 1);
         c.lockRelease(OUTER, 1, MONITOR);
-        call(SITE); // now holding nothing
+        call(SITE); // now holding nothing: left out too (below)
         assertEquals(List.of("acquire 1@1", "acquire 10@5", "release 10", "hbRelease", "acquire 10@5", "release 10",
-                "acquire 10@6", "release 10", "release 1", "acquire 10@5", "release 10"), log.events);
+                "acquire 10@6", "release 10", "release 1"), log.events);
     }
 
     @Test
@@ -65,6 +65,28 @@ class ElidedSectionsTest {
         assertEquals(List.of("acquire 1@1", "acquire 10@5", "release 10",
                 "acquire 10@5", "acquire 2@8", "release 2", "release 10",
                 "acquire 10@5", "wait 10", "acquire 10@5", "release 10"), log.events);
+    }
+
+    @Test
+    void aSectionTakenHoldingNoLockIsLeftOutUnlessSomethingHappensInside() {
+        call(SITE); // a synchronized method
+        c.lockRequest(OUTER, 1, MONITOR); // a synchronized block
+        c.lockAcquire(OUTER, 1, MONITOR);
+        c.lockRelease(OUTER, 1, MONITOR);
+        c.lockRequest(INNER, 8, 0); // a ReentrantLock's lock(), then a lock taken inside it
+        c.lockAcquire(INNER, 8, 0);
+        c.lockRequest(OUTER, 1, MONITOR);
+        c.lockAcquire(OUTER, 1, MONITOR);
+        c.lockRelease(OUTER, 1, MONITOR);
+        c.lockRelease(INNER, 8, 0);
+        c.lockAcquire(INNER, 9, LockFlags.TRY); // a try is kept: its flags say what happened
+        c.lockRelease(INNER, 9, LockFlags.TRY);
+        c.lockRequest(OUTER, 1, MONITOR); // something else inside: written in place
+        c.lockAcquire(OUTER, 1, MONITOR);
+        c.recorder.hbRelease(7, 3);
+        c.lockRelease(OUTER, 1, MONITOR);
+        assertEquals(List.of("request 2", "acquire 2@8", "request 1", "acquire 1@1", "release 1", "release 2",
+                "acquire 2@9", "release 2", "request 1", "acquire 1@1", "hbRelease", "release 1"), log.events);
     }
 
     @Test

@@ -109,7 +109,7 @@ class SectionElisionDifferentialTest {
             switch (s.kind) {
                 case ENTER -> c.synchronizedMethodEntered(s.lock, s.site);
                 case BLOCK -> {
-                    c.recorder.lockRequest(s.lock, s.site, LockFlags.MONITOR);
+                    c.lockRequest(s.lock, s.site, LockFlags.MONITOR);
                     c.lockAcquire(s.lock, s.site, LockFlags.MONITOR);
                 }
                 case EXIT -> c.lockRelease(s.lock, s.site, LockFlags.MONITOR);

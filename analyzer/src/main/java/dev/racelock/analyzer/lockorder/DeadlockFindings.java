@@ -49,7 +49,11 @@ final class DeadlockFindings {
         // Between classes: one shared LockClass object per vertex.
         Graph<Object, OrderEdge> classGraph = graphOf(classEdges);
         Map<List<OrderEdge>, CycleWitnesses> valid = new LinkedHashMap<>();
-        BoundedCycleSearch<Object, OrderEdge> search = new BoundedCycleSearch<>(classGraph, cycle -> {
+        BoundedCycleSearch<Object, OrderEdge> search = new BoundedCycleSearch<>(classGraph, found -> {
+            // Witnesses are chosen edge by edge in cycle order: from the smallest class key, so the
+            // choice does not follow where the search entered the cycle, which follows the order the
+            // classes were first seen in (a section the agent left out may change that).
+            List<OrderEdge> cycle = fromSmallestKey(found);
             CycleWitnesses w = CycleWitnesses.of(cycle, realizability);
             if (w != null) {
                 valid.put(cycle, w);
@@ -124,7 +128,7 @@ final class DeadlockFindings {
     }
 
     /** A cycle of lock classes, rotated to start at its smallest class key so reports are stable. */
-    private Finding classCycle(List<OrderEdge> cycle, CycleWitnesses w) {
+    private static List<OrderEdge> fromSmallestKey(List<OrderEdge> cycle) {
         int n = cycle.size();
         int start = 0;
         for (int i = 1; i < n; i++) {
@@ -132,11 +136,20 @@ final class DeadlockFindings {
                 start = i;
             }
         }
-        List<Acquisition> witnesses = new ArrayList<>(n);
+        List<OrderEdge> rotated = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rotated.add(cycle.get((start + i) % n));
+        }
+        return rotated;
+    }
+
+    /** A cycle of lock classes, already starting at its smallest class key ({@link #fromSmallestKey}). */
+    private Finding classCycle(List<OrderEdge> cycle, CycleWitnesses w) {
+        int n = cycle.size();
+        List<Acquisition> witnesses = w.witnesses();
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
-            witnesses.add(w.witnesses().get((start + i) % n));
-            keys[i] = key(cycle.get((start + i) % n));
+            keys[i] = key(cycle.get(i));
         }
         String fingerprint = Fingerprints.of(FindingType.DEADLOCK, "classes", String.join("\n", keys));
         return finding(type(w), witnesses, fingerprint, id -> 0, w.validCombinations());

@@ -44,6 +44,46 @@ class LockOrderAnalysisTest {
         }
     }
 
+    /**
+     * Which witnesses a cycle reports does not depend on the order its lock classes were first
+     * seen in (a section taken holding no lock, which the agent may leave out in mode=locks, can
+     * change that order). Each edge has two witnesses: t1's first a -> b happens before t2's b -> a
+     * (a hand-off), so from a -> b the first valid pair is t1's first with t3's, from b -> a t2's with
+     * t1's second; the cycle is entered from its smallest class (Bank.a) whatever was seen first.
+     */
+    @Test
+    void theWitnessesDoNotDependOnWhichLockWasSeenFirst() {
+        List<String> reported = null;
+        for (long first : new long[] {0, 1, 2}) {
+            Bank k = new Bank();
+            int siteA3 = k.s.site("com.acme.Bank", "audit", 30);
+            int siteB3 = k.s.site("com.acme.Bank", "audit", 31);
+            int siteA4 = k.s.site("com.acme.Bank", "close", 40);
+            int siteB4 = k.s.site("com.acme.Bank", "close", 41);
+            k.s.start(k.main, k.t1, k.startSite).start(k.main, k.t2, k.startSite).start(k.main, k.t3, k.startSite);
+            if (first == 1) {
+                k.s.lock(k.t3, k.b, siteB3).unlock(k.t3, k.b, siteB3); // b seen first, held alone
+            } else if (first == 2) {
+                k.s.lock(k.t3, k.a, siteA3).unlock(k.t3, k.a, siteA3); // a seen first, held alone
+            }
+            k.nested(k.t1, k.a, k.siteA, k.b, k.siteB);
+            k.s.hbRelease(k.t1, 99, k.siteB);
+            k.s.hbAcquire(k.t2, 99, k.siteB2);
+            k.nested(k.t2, k.b, k.siteB2, k.a, k.siteA2);
+            k.nested(k.t3, k.b, siteB3, k.a, siteA3);
+            k.nested(k.t1, k.a, siteA4, k.b, siteB4);
+            List<Finding> d = k.deadlocks();
+            assertEquals(1, d.size(), "first " + first);
+            List<String> witnesses = d.get(0).cycle().stream()
+                    .map(w -> w.thread().name() + "@" + w.acquiredAt().line()).toList();
+            if (reported == null) {
+                reported = witnesses;
+            }
+            assertEquals(reported, witnesses, "first " + first);
+        }
+        assertEquals(List.of("t1@11", "t3@30"), reported);
+    }
+
     @Test
     void reportsTwoLockInversionInTwoThreads() {
         Bank k = new Bank();

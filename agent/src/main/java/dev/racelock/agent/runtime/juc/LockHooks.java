@@ -27,7 +27,7 @@ public final class LockHooks {
     public static void lock(Lock lock, int site, ThreadContext c) {
         long b = LockIds.binding(lock, site, c);
         int flags = LockIds.sharedFlag(b);
-        c.recorder.lockRequest(LockIds.id(b), site, flags);
+        c.lockRequest(LockIds.id(b), site, flags);
         lock.lock();
         c.lockAcquire(LockIds.id(b), site, flags);
     }
@@ -35,7 +35,7 @@ public final class LockHooks {
     public static void lockInterruptibly(Lock lock, int site, ThreadContext c) throws InterruptedException {
         long b = LockIds.binding(lock, site, c);
         int flags = LockIds.sharedFlag(b);
-        c.recorder.lockRequest(LockIds.id(b), site, flags);
+        c.lockRequest(LockIds.id(b), site, flags);
         lock.lockInterruptibly();
         c.lockAcquire(LockIds.id(b), site, flags);
     }
@@ -54,7 +54,7 @@ public final class LockHooks {
             throws InterruptedException {
         long b = LockIds.binding(lock, site, c);
         int flags = LockIds.sharedFlag(b) | LockFlags.TIMED;
-        c.recorder.lockRequest(LockIds.id(b), site, flags);
+        c.lockRequest(LockIds.id(b), site, flags);
         boolean acquired = lock.tryLock(time, unit);
         if (acquired) {
             c.lockAcquire(LockIds.id(b), site, flags);

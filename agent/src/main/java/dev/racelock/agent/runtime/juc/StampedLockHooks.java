@@ -32,7 +32,7 @@ public final class StampedLockHooks {
 
     public static long writeLock(StampedLock lock, int site, ThreadContext c) {
         long id = id(lock, site, c);
-        c.recorder.lockRequest(id, site, 0);
+        c.lockRequest(id, site, 0);
         long stamp = lock.writeLock();
         c.lockAcquire(id, site, 0);
         return stamp;
@@ -41,7 +41,7 @@ public final class StampedLockHooks {
     public static long writeLockInterruptibly(StampedLock lock, int site, ThreadContext c)
             throws InterruptedException {
         long id = id(lock, site, c);
-        c.recorder.lockRequest(id, site, 0);
+        c.lockRequest(id, site, 0);
         long stamp = lock.writeLockInterruptibly();
         c.lockAcquire(id, site, 0);
         return stamp;
@@ -49,7 +49,7 @@ public final class StampedLockHooks {
 
     public static long readLock(StampedLock lock, int site, ThreadContext c) {
         long id = id(lock, site, c);
-        c.recorder.lockRequest(id, site, SHARED);
+        c.lockRequest(id, site, SHARED);
         long stamp = lock.readLock();
         c.lockAcquire(id, site, SHARED);
         return stamp;
@@ -58,7 +58,7 @@ public final class StampedLockHooks {
     public static long readLockInterruptibly(StampedLock lock, int site, ThreadContext c)
             throws InterruptedException {
         long id = id(lock, site, c);
-        c.recorder.lockRequest(id, site, SHARED);
+        c.lockRequest(id, site, SHARED);
         long stamp = lock.readLockInterruptibly();
         c.lockAcquire(id, site, SHARED);
         return stamp;
@@ -83,7 +83,7 @@ public final class StampedLockHooks {
     public static long tryWriteLock(StampedLock lock, long time, TimeUnit unit, int site, ThreadContext c)
             throws InterruptedException {
         long id = id(lock, site, c);
-        c.recorder.lockRequest(id, site, LockFlags.TIMED);
+        c.lockRequest(id, site, LockFlags.TIMED);
         long stamp = lock.tryWriteLock(time, unit);
         if (stamp != 0) {
             c.lockAcquire(id, site, LockFlags.TIMED);
@@ -94,7 +94,7 @@ public final class StampedLockHooks {
     public static long tryReadLock(StampedLock lock, long time, TimeUnit unit, int site, ThreadContext c)
             throws InterruptedException {
         long id = id(lock, site, c);
-        c.recorder.lockRequest(id, site, SHARED | LockFlags.TIMED);
+        c.lockRequest(id, site, SHARED | LockFlags.TIMED);
         long stamp = lock.tryReadLock(time, unit);
         if (stamp != 0) {
             c.lockAcquire(id, site, SHARED | LockFlags.TIMED);
