@@ -1,23 +1,33 @@
 package dev.racelock.agent.runtime;
 
 /**
- * In {@code mode=locks}, leaves out the section of a {@code synchronized} method that repeats one
- * the thread wrote: the same monitor entered at the same site, while the thread holds the same
- * locks (at least one) and has recorded no other synchronization event since ({@link RecordedHolds}, asked by
- * {@link ThreadContext#synchronizedMethodEntered}), with nothing recorded inside it. Such a
- * section gives the lock-order analysis the same edges, from the same held locks taken at the
- * same sites, with a witness of the same thread, site and clock, which it keeps once (lock events
- * do not move that clock: HappensBefore without lock edges); no request precedes it (the JVM
- * locks before the method runs), so the observed-deadlock analysis loses nothing either. Xalan's
- * {@code DTMManagerDefault.getDTM}, called under a lock of Xalan's own, was 94% of the sections of
- * its {@code mode=locks} trace, nearly all repeats (docs/performance.md).
+ * In {@code mode=locks}, leaves out two kinds of critical section in which nothing is recorded
+ * (docs/agent.md, "Sections left out"; docs/performance.md):
+ * <ul>
+ *   <li>one taken while the thread holds no lock (a monitor, a {@code synchronized} method, a
+ *       j.u.c. lock's exclusive {@code lock()}; not a try, a timed or a shared acquisition): it is
+ *       no lock-order edge's second lock (nothing is held) nor its first (nothing is taken
+ *       inside); a thread blocked forever on its request holds nothing, so it is in no deadlock's
+ *       cycle; and lock events order nothing there (HappensBefore without lock edges). Jetty's
+ *       {@code AutoLock}s, taken on their own, were 91% of the sections of its trace;</li>
+ *   <li>the section of a {@code synchronized} method that repeats one the thread wrote: the same
+ *       monitor entered at the same site, while the thread holds the same locks (at least one)
+ *       and has recorded no other synchronization event since ({@link RecordedHolds}, asked by
+ *       {@link ThreadContext#synchronizedMethodEntered}). It gives the lock-order analysis the
+ *       same edges, from the same held locks taken at the same sites, with a witness of the same
+ *       thread, site and clock, which it keeps once (lock events do not move that clock); no
+ *       request precedes it (the JVM locks before the method runs). Xalan's
+ *       {@code DTMManagerDefault.getDTM}, called under a lock of Xalan's own, was 94% of the
+ *       sections of its trace, nearly all repeats.</li>
+ * </ul>
  *
- * <p>Whether the section is a repeat is known at its entry, whether anything happens inside only
- * later: the acquire is held back ({@link #holdBack}) and written just before the thread's next
- * event of any kind, or dropped with the section's release when that comes first. Written late,
- * it takes its number in the synchronization order then: nothing of this thread came between,
- * and no other thread can take the monitor meanwhile. Memory modes need every section (lock
- * edges order accesses there): the chain has this recorder only in {@code mode=locks}.
+ * <p>Whether a section may be left out is known at its entry, whether anything happens inside
+ * only later: its request and acquire are held back ({@link #holdBackRequest}, {@link #holdBack})
+ * and written just before the thread's next event of any kind, or dropped with the section's
+ * release when that comes first. Written late, they take their numbers in the synchronization
+ * order then: nothing of this thread came between, and no other thread can take the lock
+ * meanwhile. Memory modes need every section (lock edges order accesses there): the chain has
+ * this recorder only in {@code mode=locks}.
  */
 final class ElidedSections implements EventRecorder {
     private final EventRecorder next;

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nothing lost (docs/agent.md, "Repeated sections"): seeded random mode=locks executions
+ * Nothing lost (docs/agent.md, "Sections left out"): seeded random mode=locks executions
  * (threads entering synchronized methods and blocks of four monitors, nested up to three deep in
  * random orders at a few sites, with waits, hand-offs between threads and inside sections) recorded
  * through {@link ElidedSections} and without it, each into a real trace file, read back and
