@@ -196,29 +196,26 @@ public final class ThreadContext {
 
     /**
      * A {@code synchronized} method's monitor, taken at its entry (no request precedes it: the
-     * JVM locks before the method runs). In {@code mode=locks} a section that repeats one this
-     * thread wrote (the same monitor and site, the same locks held, no other synchronization
-     * since) is held back ({@link ElidedSections}), and written only if an event comes before its
-     * release; otherwise as {@link #lockAcquire}. Only under a lock: a section taken holding none
-     * is always written (a version that also left those out, with their requests, changed which
-     * witness of a cycle was reported in a random execution of SectionElisionDifferentialTest).
+     * JVM locks before the method runs). In {@code mode=locks}, besides a section taken holding
+     * no lock ({@link #lockAcquire}), one that repeats a section this thread wrote under the locks
+     * it holds now (the same monitor and site, no other synchronization since) is held back
+     * ({@link ElidedSections}) and written only if an event comes before its release.
      */
     public void synchronizedMethodEntered(long lock, int site) {
-        if (calls instanceof ElidedSections sections && held != null && held.size > 0) {
+        boolean repeat = false;
+        if (calls instanceof ElidedSections && held != null && held.size > 0 && lock != 0) {
             long heldState = held.state();
             long run = otherSynchronization();
             RecordedHolds written = writtenSections;
             if (written == null) {
                 written = writtenSections = new RecordedHolds(); // once per thread
             }
-            if (recorder.lastSequence() != 0 && lock != 0 && written.written(lock, site, heldState, run)) {
-                sections.holdBack(lock, site, LockFlags.MONITOR);
-                held.acquired(lock, site, LockFlags.MONITOR);
-                return;
+            repeat = recorder.lastSequence() != 0 && written.written(lock, site, heldState, run);
+            if (!repeat) {
+                written.write(lock, site, heldState, run);
             }
-            written.write(lock, site, heldState, run);
         }
-        lockAcquire(lock, site, LockFlags.MONITOR);
+        acquire(lock, site, LockFlags.MONITOR, repeat);
     }
 
     /**
@@ -247,9 +244,18 @@ public final class ThreadContext {
      * straight to {@link #recorder}), so that {@link #holdsNoLock} stays true to the trace.
      */
     public void lockAcquire(long lock, int site, int flags) {
+        acquire(lock, site, flags, false);
+    }
+
+    /**
+     * {@code repeat}: a synchronized method's section that repeats one written under the locks
+     * held now. It, and an exclusive section taken holding no lock, is held back in mode=locks.
+     */
+    private void acquire(long lock, int site, int flags, boolean repeat) {
         noteOtherSynchronization();
-        if (calls instanceof ElidedSections sections && held != null && held.size == 0 && exclusive(flags)) {
-            sections.holdBack(lock, site, flags); // taken holding no lock: left out if nothing happens inside
+        if (calls instanceof ElidedSections sections && held != null && (repeat || held.size == 0)
+                && exclusive(flags)) {
+            sections.holdBack(lock, site, flags); // left out if nothing happens inside
         } else {
             recorder.lockAcquire(lock, site, flags);
         }
