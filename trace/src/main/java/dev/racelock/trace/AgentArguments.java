@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  *                   recorded them, instead of the calling-context tree (docs/trace-format.md)
  * @param memory     record field and array accesses ({@code mode=full}); false in {@code mode=locks}
  * @param filter     drop an access that repeats one since the thread's last synchronization
+ *                   (with mode=locks: leave out a critical section with nothing recorded inside, taken
+ *                   holding no lock or repeating one the thread wrote)
  * @param ownership  keep the accesses of an object no second thread has touched beside the
  *                   object, written out only when a second thread touches it (not with
  *                   {@code stacks=calls}; docs/agent.md)
