@@ -3,6 +3,7 @@ package dev.racelock.agent.instrument;
 import dev.racelock.agent.runtime.Identified;
 import dev.racelock.agent.runtime.ObjectIds;
 import dev.racelock.agent.runtime.Ownership;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -37,14 +38,20 @@ final class ClassInstrumenter extends ClassVisitor {
     private final boolean carriesId;
     /** Members another agent added: their methods are left as they are, their accesses unrecorded. */
     private final ForeignMembers foreign;
+    /** The class file being read: its methods' code is walked once before ASM visits them (UntouchedCode). */
+    private final ClassReader reader;
+    /** Name + descriptor of the methods whose code records nothing, found at the first method. */
+    private Set<String> untouched;
     private MethodScope scope;
     private String className;
     private String superName;
     private String sourceFile;
     private Boolean threadSubclass;
 
-    ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, boolean carriesId, ForeignMembers foreign) {
+    ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, boolean carriesId, ForeignMembers foreign,
+                      ClassReader reader) {
         super(Opcodes.ASM9, next);
+        this.reader = reader;
         this.context = context;
         this.carriesId = carriesId;
         this.foreign = foreign;
@@ -80,6 +87,16 @@ final class ClassInstrumenter extends ClassVisitor {
         }
         boolean threadRun = name.equals("run") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0
                 && isThreadSubclass();
+        CallSiteHooks.BodyHook bodyHook = (access & Opcodes.ACC_STATIC) != 0 ? null
+                : context.hooks().bodyHook(name, descriptor, ancestor -> scope.isSubclass(superName, ancestor));
+        // with accesses recorded, every constructor sets the id; in mode=locks the first use does
+        boolean idAssignment = carriesId && name.equals("<init>") && context.options().memory();
+        // what the method's header alone decides; a <clinit>'s end is the class-initialization hand-off (ClassInitProbe)
+        boolean entryRecords = idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0 || bodyHook != null
+                || name.equals("<clinit>") && context.options().memory();
+        if (!entryRecords && untouched().contains(name + descriptor)) {
+            return next; // the writer's own visitor: ASM copies the method's bytes as they are
+        }
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             private int firstLine() {
                 for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
@@ -90,10 +107,6 @@ final class ClassInstrumenter extends ClassVisitor {
                 return -1;
             }
 
-            /** Calls around the body of a method the JDK runs as a task (CallSiteHooks.BodyHook), or null. */
-            private final CallSiteHooks.BodyHook bodyHook = (access & Opcodes.ACC_STATIC) != 0 ? null
-                    : context.hooks().bodyHook(name, descriptor, ancestor -> scope.isSubclass(superName, ancestor));
-
             /** Instructions of another agent in this method (ForeignCode): nothing to record there. */
             private java.util.Set<org.objectweb.asm.tree.AbstractInsnNode> foreignArrays;
 
@@ -103,12 +116,9 @@ final class ClassInstrumenter extends ClassVisitor {
              * the JIT to inline (mode=locks leaves most getters and setters untouched; with
              * stacks on, leaves that touch no recorded field, array or monitor).
              */
-            private boolean recordsAnything(boolean idAssignment) {
-                if (idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0 || bodyHook != null) {
+            private boolean recordsAnything() {
+                if (entryRecords) {
                     return true;
-                }
-                if (name.equals("<clinit>") && context.options().memory()) {
-                    return true; // its end is the class-initialization hand-off (ClassInitProbe)
                 }
                 for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
                     int op = insn.getOpcode();
@@ -130,10 +140,7 @@ final class ClassInstrumenter extends ClassVisitor {
                         return true;
                     }
                     if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call
-                            && (scope.hook(op, call.owner, call.name, call.desc) != null
-                                || scope.observer(op, call.owner, call.name, call.desc) != null
-                                || scope.probed(op, call.owner, call.name, call.desc)
-                                || scope.argumentFilter(op, call.owner, call.name, call.desc) != null)) {
+                            && scope.recordsCall(op, call.owner, call.name, call.desc)) {
                         return true;
                     }
                 }
@@ -142,10 +149,8 @@ final class ClassInstrumenter extends ClassVisitor {
 
             @Override
             public void visitEnd() {
-                // with accesses recorded, every constructor sets the id; in mode=locks the first use does
-                boolean idAssignment = carriesId && name.equals("<init>") && context.options().memory();
                 foreignArrays = ForeignCode.foreignArrayAccesses(className, this, foreign);
-                if (!recordsAnything(idAssignment)) {
+                if (!recordsAnything()) {
                     accept(next);
                     return;
                 }
@@ -163,6 +168,14 @@ final class ClassInstrumenter extends ClassVisitor {
                 accept(ForeignCode.around(instrumenter, target, foreign, instructions, foreignArrays));
             }
         };
+    }
+
+    private Set<String> untouched() {
+        if (untouched == null) {
+            untouched = UntouchedCode.methods(reader, context.options().memory(), context.options().stacks(),
+                    scope::recordsCall);
+        }
+        return untouched;
     }
 
     private boolean isThreadSubclass() {

@@ -43,7 +43,7 @@ public final class ClassTransformer {
                 && (reader.getAccess() & Opcodes.ACC_MODULE) == 0;
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         ClassVisitor chain = new ClassInstrumenter(new RuntimeDelegation(writer), shared.forLoader(loader), carriesId,
-                ForeignMembers.of(reader, loader));
+                ForeignMembers.of(reader, loader), reader);
         if (carriesId) {
             chain = new SerialVersionUIDAdder(Opcodes.ASM9, chain) {};
         }

@@ -40,6 +40,12 @@ final class MethodScope {
                 isFinal);
     }
 
+    /** True if something is recorded around or instead of this call: a hook, an observer, a probe or an argument filter. */
+    boolean recordsCall(int opcode, String owner, String name, String descriptor) {
+        return hook(opcode, owner, name, descriptor) != null || observer(opcode, owner, name, descriptor) != null
+                || probed(opcode, owner, name, descriptor) || argumentFilter(opcode, owner, name, descriptor) != null;
+    }
+
     CallSiteHooks.Hook hook(int opcode, String owner, String name, String descriptor) {
         return context.hooks().find(opcode, owner, name, descriptor, loader, context.hierarchy());
     }

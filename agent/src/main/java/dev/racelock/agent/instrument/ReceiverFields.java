@@ -10,7 +10,6 @@ import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.function.Predicate;
  * and through casts and {@code dup}s), so that a model's finding can say which field held the
  * object (as a monitor's lock class says which field held the lock); and whether it is an object
  * the method made and keeps to itself ({@link ConfinedReceivers}), whose calls need no
- * observing. Found by a data flow over the method (ASM's {@link SourceInterpreter}) when it has
+ * observing. Found by a data flow over the method ({@link ReferenceSources}, ASM's source interpreter for references) when it has
  * an observed call; a receiver with several origins, or one not loaded from a field, has no
  * field. Answers in the order the calls are visited.
  */
@@ -64,7 +63,7 @@ final class ReceiverFields {
         }
         Frame<SourceValue>[] frames;
         try {
-            frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
+            frames = new Analyzer<>(new ReferenceSources()).analyze(owner, method);
         } catch (AnalyzerException | RuntimeException e) {
             frames = null; // no origin is known: every call records without one
         }
