@@ -3,7 +3,6 @@ package dev.racelock.agent.instrument;
 import dev.racelock.agent.runtime.Identified;
 import dev.racelock.agent.runtime.ObjectIds;
 import dev.racelock.agent.runtime.Ownership;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -38,36 +37,30 @@ final class ClassInstrumenter extends ClassVisitor {
     private final boolean carriesId;
     /** Members another agent added: their methods are left as they are, their accesses unrecorded. */
     private final ForeignMembers foreign;
-    /** The class file being read: its methods' code is walked once before ASM visits them (UntouchedCode). */
-    private final ClassReader reader;
-    /** Name + descriptor of the methods whose code records nothing, found at the first method. */
-    private Set<String> untouched;
-    private MethodScope scope;
-    private String className;
-    private String superName;
+    /** What happens to each method, decided from the class file before ASM visits it. */
+    private final ClassPlan plan;
+    private final MethodScope scope;
+    private final String className;
     private String sourceFile;
-    private Boolean threadSubclass;
 
-    ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, boolean carriesId, ForeignMembers foreign,
-                      ClassReader reader) {
+    ClassInstrumenter(ClassVisitor next, ClassTransformer.Context context, ForeignMembers foreign, ClassPlan plan) {
         super(Opcodes.ASM9, next);
-        this.reader = reader;
         this.context = context;
-        this.carriesId = carriesId;
+        this.carriesId = plan.carriesId;
         this.foreign = foreign;
+        this.plan = plan;
+        this.scope = plan.scope;
+        this.className = plan.className;
     }
 
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-        this.className = name;
-        this.superName = superName;
         String[] all = interfaces;
         if (carriesId) {
             all = new String[interfaces.length + 1];
             System.arraycopy(interfaces, 0, all, 0, interfaces.length);
             all[interfaces.length] = IDENTIFIED;
         }
-        scope = new MethodScope(name, context, version);
         super.visit(version, access, name, signature, superName, all);
     }
 
@@ -85,18 +78,13 @@ final class ClassInstrumenter extends ClassVisitor {
                 || foreign.isMethod(className, name, descriptor)) {
             return next;
         }
-        boolean threadRun = name.equals("run") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0
-                && isThreadSubclass();
-        CallSiteHooks.BodyHook bodyHook = (access & Opcodes.ACC_STATIC) != 0 ? null
-                : context.hooks().bodyHook(name, descriptor, ancestor -> scope.isSubclass(superName, ancestor));
-        // with accesses recorded, every constructor sets the id; in mode=locks the first use does
-        boolean idAssignment = carriesId && name.equals("<init>") && context.options().memory();
-        // what the method's header alone decides; a <clinit>'s end is the class-initialization hand-off (ClassInitProbe)
-        boolean entryRecords = idAssignment || threadRun || (access & Opcodes.ACC_SYNCHRONIZED) != 0 || bodyHook != null
-                || name.equals("<clinit>") && context.options().memory();
-        if (!entryRecords && untouched().contains(name + descriptor)) {
+        if (plan.copies(name, descriptor)) {
             return next; // the writer's own visitor: ASM copies the method's bytes as they are
         }
+        boolean threadRun = plan.threadRun(access, name, descriptor);
+        CallSiteHooks.BodyHook bodyHook = plan.bodyHook(access, name, descriptor);
+        boolean idAssignment = plan.idAssignment(name);
+        boolean entryRecords = plan.entryRecords(access, name, descriptor);
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             private int firstLine() {
                 for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
@@ -168,21 +156,6 @@ final class ClassInstrumenter extends ClassVisitor {
                 accept(ForeignCode.around(instrumenter, target, foreign, instructions, foreignArrays));
             }
         };
-    }
-
-    private Set<String> untouched() {
-        if (untouched == null) {
-            untouched = UntouchedCode.methods(reader, context.options().memory(), context.options().stacks(),
-                    scope::recordsCall);
-        }
-        return untouched;
-    }
-
-    private boolean isThreadSubclass() {
-        if (threadSubclass == null) {
-            threadSubclass = scope.isThreadSubclass(superName);
-        }
-        return threadSubclass;
     }
 
     @Override

@@ -33,7 +33,10 @@ public final class ClassTransformer {
         return shared.filter();
     }
 
-    /** The instrumented class; throws on anything ASM cannot handle (the caller leaves the class alone). */
+    /**
+     * The instrumented class, or {@code original} itself when instrumenting would change nothing;
+     * throws on anything ASM cannot handle (the caller leaves the class alone).
+     */
     public byte[] transform(ClassLoader loader, String className, byte[] original) {
         ClassReader reader = new ClassReader(original);
         shared.hierarchy().remember(loader, className, original);
@@ -41,9 +44,14 @@ public final class ClassTransformer {
         String superName = reader.getSuperName();
         boolean carriesId = !isInterface && superName != null && !shared.filter().instruments(superName)
                 && (reader.getAccess() & Opcodes.ACC_MODULE) == 0;
+        Context context = shared.forLoader(loader);
+        ClassPlan plan = new ClassPlan(reader, context, carriesId);
+        if (plan.changesNothing() && !RuntimeDelegation.mentionsLoadClass(original)) {
+            return original; // nothing to add, nothing to record: not even rewritten
+        }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        ClassVisitor chain = new ClassInstrumenter(new RuntimeDelegation(writer), shared.forLoader(loader), carriesId,
-                ForeignMembers.of(reader, loader), reader);
+        ClassVisitor chain = new ClassInstrumenter(new RuntimeDelegation(writer), context,
+                ForeignMembers.of(reader, loader), plan);
         if (carriesId) {
             chain = new SerialVersionUIDAdder(Opcodes.ASM9, chain) {};
         }

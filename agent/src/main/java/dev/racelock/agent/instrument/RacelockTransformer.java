@@ -39,6 +39,9 @@ public final class RacelockTransformer implements ClassFileTransformer {
                 return RuntimeDelegation.rewrite(classfileBuffer); // an excluded loader can define included classes
             }
             byte[] instrumented = transformer.transform(loader, className, classfileBuffer);
+            if (instrumented == classfileBuffer) {
+                return null; // left as it is
+            }
             if (module != null && module.isNamed() && !module.canRead(runtimeModule)) {
                 // code in a named module must read the bootstrap unnamed module to call the hooks
                 instrumentation.redefineModule(module, Set.of(runtimeModule), Map.of(), Map.of(), Set.of(), Map.of());

@@ -18,8 +18,8 @@ import java.util.Set;
  * <p>Conservative by construction: anything this walk cannot place (an unknown opcode, a
  * malformed attribute) counts as recording, and the method takes the full path, whose check
  * ({@code recordsAnything}) also knows another agent's instructions. What the header alone decides
- * (synchronized, {@code Thread.run}, a task body, a constructor that sets the id) stays with the
- * caller.
+ * (synchronized, {@code Thread.run}, a task body, a constructor that sets the id) the caller says
+ * ({@link ClassPlan#entryRecords}).
  */
 final class UntouchedCode {
 
@@ -29,6 +29,19 @@ final class UntouchedCode {
         boolean test(int opcode, String owner, String name, String descriptor);
     }
 
+    /** Whether a method records at its entry whatever its code (synchronized, Thread.run, ...). */
+    @FunctionalInterface
+    interface RecordingEntry {
+        boolean test(int access, String name, String descriptor);
+    }
+
+    /**
+     * @param untouched name + descriptor of every method with code that records nothing
+     * @param all       whether every method with code is such (false when the class file could not be walked)
+     */
+    record Methods(Set<String> untouched, boolean all) {
+    }
+
     /** Bytes of each fixed-length instruction, 0 for those of variable length or none. */
     private static final byte[] LENGTH = lengths();
 
@@ -36,14 +49,16 @@ final class UntouchedCode {
     }
 
     /**
-     * The name + descriptor of every method with code whose instructions record nothing; an
-     * empty set when the class file cannot be walked.
+     * The methods with code whose header and instructions record nothing; none when the class
+     * file cannot be walked.
      *
      * @param memory field and array accesses are recorded (not {@code mode=locks})
      * @param stacks every call is a frame of its callees' stacks (stacks on)
      */
-    static Set<String> methods(ClassReader reader, boolean memory, boolean stacks, RecordedCall recorded) {
+    static Methods methods(ClassReader reader, boolean memory, boolean stacks, RecordedCall recorded,
+                           RecordingEntry entry) {
         Set<String> untouched = new HashSet<>();
+        boolean all = true;
         try {
             char[] buffer = new char[reader.getMaxStringLength()];
             int u = reader.header + 6; // access_flags, this_class, super_class
@@ -56,6 +71,7 @@ final class UntouchedCode {
             int methods = reader.readUnsignedShort(u);
             u += 2;
             for (int m = 0; m < methods; m++) {
+                int access = reader.readUnsignedShort(u);
                 String name = reader.readUTF8(u + 2, buffer);
                 String descriptor = reader.readUTF8(u + 4, buffer);
                 int attributes = reader.readUnsignedShort(u + 6);
@@ -64,17 +80,20 @@ final class UntouchedCode {
                     int length = reader.readInt(u + 2);
                     if ("Code".equals(reader.readUTF8(u, buffer))) {
                         int codeStart = u + 14; // max_stack, max_locals, code_length
-                        if (!records(reader, codeStart, reader.readInt(u + 10), memory, stacks, recorded, buffer)) {
+                        if (!entry.test(access, name, descriptor)
+                                && !records(reader, codeStart, reader.readInt(u + 10), memory, stacks, recorded, buffer)) {
                             untouched.add(name + descriptor);
+                        } else {
+                            all = false;
                         }
                     }
                     u += 6 + length;
                 }
             }
         } catch (RuntimeException malformed) {
-            return Set.of(); // ASM's own pass decides; it reports what is wrong with the class
+            return new Methods(Set.of(), false); // ASM's own pass decides; it reports what is wrong with the class
         }
-        return untouched;
+        return new Methods(untouched, all);
     }
 
     private static int skipAttributes(ClassReader reader, int u) {

@@ -24,6 +24,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,6 +39,8 @@ class UntouchedCodeTest {
 
     /** A stand-in for the hooks: calls into java.util are recorded. */
     private static final UntouchedCode.RecordedCall RECORDED = (op, owner, name, descriptor) -> owner.startsWith("java/util/");
+    /** No method records at its entry whatever its code. */
+    private static final UntouchedCode.RecordingEntry NO_ENTRY = (access, name, descriptor) -> false;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"java/util/HashMap", "java/util/regex/Pattern", "java/lang/Character", "java/math/BigDecimal",
@@ -54,9 +58,10 @@ class UntouchedCodeTest {
     void malformedCodeIsLeftToTheFullPath() {
         byte[] bytes = irregular();
         ClassReader reader = new ClassReader(bytes);
-        assertFalse(UntouchedCode.methods(reader, false, false, RECORDED).isEmpty());
+        assertFalse(UntouchedCode.methods(reader, false, false, RECORDED, NO_ENTRY).untouched().isEmpty());
         byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 40); // the last method's code runs past the end
-        assertEquals(Set.of(), UntouchedCode.methods(new ClassReader(cut), false, false, RECORDED));
+        assertEquals(new UntouchedCode.Methods(Set.of(), false),
+                UntouchedCode.methods(new ClassReader(cut), false, false, RECORDED, NO_ENTRY));
     }
 
     @Test
@@ -73,6 +78,43 @@ class UntouchedCodeTest {
             }
         }
         throw new AssertionError("method oversized missing");
+    }
+
+    @Test
+    void aClassWithNothingToAddOrRecordIsLeftAsItIs() {
+        Recording.start(TraceOutput.NONE, false);
+        ClassTransformer transformer = InstrumentingLoader.transformer(new RecordingOutput(), false, false);
+        ClassLoader loader = getClass().getClassLoader();
+        byte[] quiet = anInterface("dev/racelock/fixture/Quiet", false);
+        assertSame(quiet, transformer.transform(loader, "dev/racelock/fixture/Quiet", quiet),
+                "an interface (no id) whose default method records nothing");
+        byte[] locking = anInterface("dev/racelock/fixture/Locking", true);
+        assertNotSame(locking, transformer.transform(loader, "dev/racelock/fixture/Locking", locking),
+                "a default method with a monitor is rewritten");
+        byte[] irregular = irregular();
+        assertNotSame(irregular, transformer.transform(loader, "dev/racelock/fixture/Irregular", irregular),
+                "a class that carries the id is rewritten, though no method is touched");
+    }
+
+    /** An interface with one default method, which takes a monitor when {@code locks}. */
+    private static byte[] anInterface(String name, boolean locks) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT, name, null,
+                "java/lang/Object", null);
+        MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "one", "()I", null, null);
+        mv.visitCode();
+        if (locks) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitInsn(Opcodes.MONITORENTER);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitInsn(Opcodes.MONITOREXIT);
+        }
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     private static void assertAgreesWithTree(byte[] bytes) {
@@ -94,8 +136,10 @@ class UntouchedCodeTest {
                     }
                 }
                 untouched += expected.size();
-                assertEquals(expected, UntouchedCode.methods(reader, memory, stacks, RECORDED),
-                        node.name + " memory=" + memory + " stacks=" + stacks);
+                UntouchedCode.Methods walked = UntouchedCode.methods(reader, memory, stacks, RECORDED, NO_ENTRY);
+                assertEquals(expected, walked.untouched(), node.name + " memory=" + memory + " stacks=" + stacks);
+                assertEquals(expected.size() == node.methods.stream().filter(m -> m.instructions.size() > 0).count(),
+                        walked.all());
             }
         }
         assertTrue(untouched > 0 && touched > 0, "both kinds of method are compared");

@@ -73,20 +73,22 @@ public final class TransformThroughput {
                         new ClassFilter(List.of(), List.of()));
                 long out = 0;
                 int failed = 0;
+                int unchanged = 0;
                 java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
                 long cpu = threads.getCurrentThreadCpuTime();
                 for (ClassFile c : classes) {
                     try {
                         byte[] transformed = transformer.transform(loader, c.name(), c.bytes());
                         out += transformed.length;
+                        unchanged += transformed == c.bytes() ? 1 : 0;
                         digest.update(transformed);
                     } catch (RuntimeException | LinkageError e) {
                         failed++;
                     }
                 }
                 double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
-                System.out.printf("round %d: %d classes, %.1f MB in, %.1f MB out (SHA-256 %s), %d failed, %.3f CPU-s, %.1f MB/CPU-s%n",
-                        round, classes.size(), bytes / 1e6, out / 1e6,
+                System.out.printf("round %d: %d classes (%d left as they were), %.1f MB in, %.1f MB out (SHA-256 %s), %d failed, %.3f CPU-s, %.1f MB/CPU-s%n",
+                        round, classes.size(), unchanged, bytes / 1e6, out / 1e6,
                         java.util.HexFormat.of().formatHex(digest.digest(), 0, 8), failed, seconds, bytes / 1e6 / seconds);
             }
         }
