@@ -12,8 +12,9 @@ import org.objectweb.asm.tree.MethodNode;
 import java.util.Set;
 
 /**
- * Rewrites one class. Each method is buffered as a {@link MethodNode} first, so its
- * {@code maxLocals} is known before its code is rewritten (new locals go after the method's own).
+ * Rewrites one class. A method its {@link ClassPlan} copies goes to the class writer as it is;
+ * every other method is buffered as a {@link MethodNode} first, so its {@code maxLocals} is known
+ * before its code is rewritten (new locals go after the method's own).
  *
  * <p>The topmost instrumented class of a hierarchy (its superclass is not instrumented) gets
  * the object id: a {@code private transient final synthetic long $racelock$id}, set at the

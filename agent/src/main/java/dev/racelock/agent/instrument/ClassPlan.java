@@ -10,7 +10,8 @@ import java.util.Set;
  * before ASM visits it: which methods record something at their entry whatever their code
  * (synchronized, {@code Thread.run}, a task body, a constructor that sets the id, a class
  * initializer when accesses are recorded), and which are copied as they are ({@link UntouchedCode}).
- * When no method is touched and the class gets no id, the class is left as it is, unwritten.
+ * When no method is touched and the class gets no id, the class is left as it is, unwritten
+ * (unless it declares a {@code loadClass}, which {@link RuntimeDelegation} guards).
  */
 final class ClassPlan {
     final String className;
