@@ -85,7 +85,7 @@ final class ClassInstrumenter extends ClassVisitor {
         boolean threadRun = plan.threadRun(access, name, descriptor);
         CallSiteHooks.BodyHook bodyHook = plan.bodyHook(access, name, descriptor);
         boolean idAssignment = plan.idAssignment(name);
-        boolean entryRecords = plan.entryRecords(access, name, descriptor);
+        boolean entryRecords = plan.entryRecords(access, name, threadRun, bodyHook);
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             private int firstLine() {
                 for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {

@@ -48,9 +48,14 @@ final class ClassPlan {
 
     /** What the method's header alone decides: it records at its entry or exit, whatever its code. */
     boolean entryRecords(int access, String name, String descriptor) {
+        return entryRecords(access, name, threadRun(access, name, descriptor), bodyHook(access, name, descriptor));
+    }
+
+    /** As {@link #entryRecords(int, String, String)}, with its {@link #threadRun} and {@link #bodyHook} known. */
+    boolean entryRecords(int access, String name, boolean threadRun, CallSiteHooks.BodyHook bodyHook) {
         return (access & Opcodes.ACC_SYNCHRONIZED) != 0 || idAssignment(name)
                 || name.equals("<clinit>") && context.options().memory() // its end is the class-initialization hand-off (ClassInitProbe)
-                || threadRun(access, name, descriptor) || bodyHook(access, name, descriptor) != null;
+                || threadRun || bodyHook != null;
     }
 
     /** With accesses recorded, every constructor of a class that carries the id sets it; in mode=locks the first use does. */

@@ -68,16 +68,26 @@ class UntouchedCodeTest {
     void anUntouchedMethodIsWrittenByteForByte() {
         Recording.start(TraceOutput.NONE, false);
         ClassTransformer transformer = InstrumentingLoader.transformer(new RecordingOutput(), false, false);
-        byte[] transformed = transformer.transform(getClass().getClassLoader(), "dev/racelock/fixture/Irregular", irregular());
+        byte[] original = irregular();
+        byte[] transformed = transformer.transform(getClass().getClassLoader(), "dev/racelock/fixture/Irregular", original);
+        MethodNode before = method(original, "oversized");
+        MethodNode after = method(transformed, "oversized");
+        assertEquals(40, after.maxStack, "the maximum stack as written, not as ASM would compute it (1)");
+        assertEquals(before.maxLocals, after.maxLocals);
+        assertEquals(opcodes(before), opcodes(after), "the same instructions");
+    }
+
+    private static MethodNode method(byte[] classFile, String name) {
         ClassNode node = new ClassNode();
-        new ClassReader(transformed).accept(node, 0);
-        for (MethodNode method : node.methods) {
-            if (method.name.equals("oversized")) {
-                assertEquals(40, method.maxStack, "the maximum stack as written, not as ASM would compute it (1)");
-                return;
-            }
-        }
-        throw new AssertionError("method oversized missing");
+        new ClassReader(classFile).accept(node, 0);
+        return node.methods.stream().filter(m -> m.name.equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("method " + name + " missing"));
+    }
+
+    private static java.util.List<Integer> opcodes(MethodNode method) {
+        java.util.List<Integer> opcodes = new java.util.ArrayList<>();
+        method.instructions.forEach(insn -> opcodes.add(insn.getOpcode()));
+        return opcodes;
     }
 
     @Test
