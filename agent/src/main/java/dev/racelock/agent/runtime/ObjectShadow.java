@@ -1,5 +1,7 @@
 package dev.racelock.agent.runtime;
 
+import java.lang.ref.WeakReference;
+
 /**
  * What the agent keeps beside an object of an instrumented class while one thread alone has
  * touched it (docs/agent.md, "Objects no second thread has touched"): the owner, whether the
@@ -44,6 +46,33 @@ public final class ObjectShadow {
         }
     };
 
+    /**
+     * A class and the entries it learned ({@link #FIRST_ENTRIES}), immutable, so racy reads of
+     * {@link #LEARNED} are safe. The class is held weakly: a slot no other class takes over must
+     * not keep a class, and with it its class loader, from being unloaded.
+     */
+    private record Learned(WeakReference<Class<?>> type, int[] entries) {}
+
+    /**
+     * Recent classes' {@link #FIRST_ENTRIES}, direct-mapped by the class's identity hash: an
+     * object's first table is made at its first recorded field access, which on programs that
+     * allocate many short-lived objects is often; on Xalan's full recording
+     * {@code ClassValue.get} took a twentieth of the samples, a fiftieth with this table.
+     * Shared by all threads and written racily: a lost or overwritten slot only costs a
+     * {@code ClassValue} lookup.
+     */
+    private static final Learned[] LEARNED = new Learned[1024];
+
+    private static int[] firstEntries(Class<?> type) {
+        int slot = System.identityHashCode(type) & (LEARNED.length - 1);
+        Learned l = LEARNED[slot];
+        if (l == null || l.type.get() != type) {
+            l = new Learned(new WeakReference<>(type), FIRST_ENTRIES.get(type));
+            LEARNED[slot] = l;
+        }
+        return l.entries;
+    }
+
     final Object self;
     final int owner;
     /** {@link #OWNED}, {@link #SHARING}, or the sequence number of the event that shared it (> 0). */
@@ -61,7 +90,7 @@ public final class ObjectShadow {
     int entry(int field) {
         long[] t = table;
         if (t == null) {
-            t = table = new long[FIRST_ENTRIES.get(self.getClass())[0] * STRIDE];
+            t = table = new long[firstEntries(self.getClass())[0] * STRIDE];
         }
         int mask = t.length / STRIDE - 1;
         for (int i = (field * 0x9E3779B9 >>> 16) & mask; ; i = (i + 1) & mask) {
@@ -102,7 +131,7 @@ public final class ObjectShadow {
     private void grow() {
         long[] old = table;
         table = new long[old.length * 2];
-        int[] learned = FIRST_ENTRIES.get(self.getClass());
+        int[] learned = firstEntries(self.getClass());
         learned[0] = Math.max(learned[0], table.length / STRIDE); // racy: a lost update only costs a grow
         fields = 0;
         for (int at = 0; at < old.length; at += STRIDE) {
