@@ -1,0 +1,44 @@
+package dev.racelock.bench.trace;
+
+import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.format.TraceReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** TraceCensus counts a recorded trace's events exactly. */
+class TraceCensusTest {
+
+    @Test
+    void countsEachKindOfEventAndTheLockEventsByFlags(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.rlt");
+        MixedTrace.record(trace, 3, 100, MixedTrace::lockHeavy); // per round: acquire, read, write, release
+
+        TraceCensus census = new TraceCensus();
+        TraceReader.read(trace, census);
+
+        assertEquals(Map.of("thread begin", 3L, "lock acquire", 300L, "field read", 300L, "field write", 300L,
+                "lock release", 300L, "thread end", 3L), census.events);
+        assertEquals(Map.of("? MONITOR", 600L), census.lockEvents); // the lock was never defined as an object
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        census.print(new PrintStream(out, true, StandardCharsets.UTF_8), 5);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("events: 1,206\n"), text);
+        assertTrue(text.contains("            600  ? MONITOR"), text);
+    }
+
+    @Test
+    void namesFlagsAsLockFlagsDoes() {
+        assertEquals("MONITOR|ORDER_ONLY", TraceCensus.flags(LockFlags.MONITOR | LockFlags.ORDER_ONLY));
+        assertEquals("SHARED|TRY|TIMED", TraceCensus.flags(LockFlags.SHARED | LockFlags.TRY | LockFlags.TIMED));
+        assertEquals("plain", TraceCensus.flags(0));
+    }
+}
