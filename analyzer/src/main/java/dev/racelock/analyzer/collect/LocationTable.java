@@ -138,9 +138,24 @@ public final class LocationTable<L extends KeyedLocation> {
         }
     }
 
+    /** The first location of each object that has one (its others follow through {@link KeyedLocation#createdBefore}). */
+    @SuppressWarnings("unchecked")
+    public void forEachObject(Consumer<L> action) {
+        firstOfObject.forEachValue(x -> action.accept((L) x));
+    }
+
     /** Drops every location of the object. */
     public void free(long object) {
         for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.nextOfObject) {
+            remove(x);
+        }
+    }
+
+    /** Drops every location of the object, each handed to {@code dropped} first. */
+    @SuppressWarnings("unchecked")
+    public void free(long object, Consumer<L> dropped) {
+        for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.nextOfObject) {
+            dropped.accept((L) x);
             remove(x);
         }
     }

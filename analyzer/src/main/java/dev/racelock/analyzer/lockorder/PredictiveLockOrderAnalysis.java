@@ -31,7 +31,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
     private String notPredicting;
 
     public PredictiveLockOrderAnalysis(TraceState state) {
-        this(state, new SyncPreservingTrace());
+        this(state, new SyncPreservingTrace(state.locations()));
     }
 
     PredictiveLockOrderAnalysis(TraceState state, SyncPreservingTrace trace) {

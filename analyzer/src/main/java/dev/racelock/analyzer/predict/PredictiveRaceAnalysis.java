@@ -3,7 +3,7 @@ package dev.racelock.analyzer.predict;
 import dev.racelock.analyzer.collect.ArrayStates;
 import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.KeyedLocation;
-import dev.racelock.analyzer.collect.LocationTable;
+import dev.racelock.analyzer.collect.LocationStates;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.spi.Analysis;
@@ -91,13 +91,14 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private final LockHolds holds;
     private final boolean readsFrom;
     private final WcpClocks clocks = new WcpClocks();
-    private final LocationTable<Location> memory = new LocationTable<>(Location::new);
+    /** Fields' states, in this analysis's column of the session's table (TraceState.locations). */
+    private final LocationStates.Column<Location> memory;
     private final ArrayStates<Location> arrays = new ArrayStates<>(PredictiveRaceAnalysis::newElementState);
     /** An element's state while the rules are applied to it alone, before it goes back to its array's runs. */
     private final Location scratch = newElementState();
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
     /** Volatile fields and elements, and hand-off tokens at TOKEN_SLOT. */
-    private final LocationTable<SyncLocation> syncs = new LocationTable<>(SyncLocation::new);
+    private final LocationStates.Column<SyncLocation> syncs;
     /** Per thread, the exclusive locks it holds (outermost holds), innermost last. */
     private LockHistory[][] held = new LockHistory[16][];
     private int[] heldCount = new int[16];
@@ -121,6 +122,8 @@ public final class PredictiveRaceAnalysis implements Analysis {
         this.dictionary = state.dictionary();
         this.holds = state.holds();
         this.readsFrom = readsFrom;
+        this.memory = state.locations().claim(Location::new);
+        this.syncs = state.locations().claim(SyncLocation::new);
     }
 
     public void observeRaces(RaceObserver o) {
@@ -552,8 +555,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     @Override
     public void objectFreed(long object) {
-        memory.free(object);
-        syncs.free(object); // its volatiles, and its hand-off token
+        // its fields, its volatiles and its hand-off token: the session drops them (TraceState.locations)
         arrays.remove(object);
         LockHistory l = locks.remove(object);
         if (l != null) {

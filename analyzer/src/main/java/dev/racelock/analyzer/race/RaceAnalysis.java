@@ -2,7 +2,7 @@ package dev.racelock.analyzer.race;
 
 import dev.racelock.analyzer.collect.ArrayStates;
 import dev.racelock.analyzer.collect.ElementRuns;
-import dev.racelock.analyzer.collect.LocationTable;
+import dev.racelock.analyzer.collect.LocationStates;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.hb.ClockedAnalysis;
 import dev.racelock.analyzer.hb.VectorClock;
@@ -27,7 +27,8 @@ import java.util.List;
  * and the last reads (an epoch, or a read vector once reads are concurrent) are checked against
  * the accessing thread's vector clock.
  *
- * <p>Fields have one shadow each ({@link LocationShadow}, in a {@link LocationTable}); arrays
+ * <p>Fields have one shadow each ({@link LocationShadow}, in a column of the session's
+ * {@link LocationStates}); arrays
  * have runs of elements with one shadow per run ({@link ElementRuns}), and an access to elements
  * {@code [from, to)} applies the rules once per run it meets. That is exactly the
  * element-by-element analysis: the rules look at one element's state and the accessing thread
@@ -45,7 +46,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final TraceState state;
     private final CallingContexts contexts;
     private final LockHolds holds;
-    private final LocationTable<LocationShadow> memory = new LocationTable<>(LocationShadow::new);
+    private final LocationStates.Column<LocationShadow> memory;
     private final ArrayStates<AccessState> arrays = new ArrayStates<>(AccessState::new);
     private final RaceRecords records;
     private final SchedulableOrder shb;
@@ -70,6 +71,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
         this.state = state;
         this.contexts = state.contexts();
         this.holds = state.holds();
+        this.memory = state.locations().claim(LocationShadow::new);
         this.records = new RaceRecords(state);
     }
 
@@ -285,7 +287,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private int position(LocationShadow x, int t) {
         int sole = x.soleAccessor;
         if (sole == LocationShadow.UNSET) {
-            LocationShadow previous = (LocationShadow) x.createdBefore();
+            LocationShadow previous = memory.madeBefore(x.object, x.slot);
             FieldInfo f = state.dictionary().field(x.slot);
             sole = f != null && f.isStatic() ? LocationShadow.SHARED : previous == null ? t : previous.soleAccessor;
             x.soleAccessor = sole;
@@ -363,8 +365,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
 
     @Override
     public void objectFreed(long object) {
-        super.objectFreed(object);
-        memory.free(object);
+        super.objectFreed(object); // its fields' shadows: the session drops them (TraceState.locations)
         arrays.remove(object);
         records.freed(object);
     }

@@ -2,7 +2,7 @@ package dev.racelock.analyzer.reorder;
 
 import dev.racelock.analyzer.collect.ArrayStates;
 import dev.racelock.analyzer.collect.ElementRuns;
-import dev.racelock.analyzer.collect.LocationTable;
+import dev.racelock.analyzer.collect.LocationStates;
 import dev.racelock.analyzer.collect.LongObjectMap;
 
 import dev.racelock.trace.AccessTarget;
@@ -37,7 +37,11 @@ public final class SyncPreservingTrace {
     private final long budget;
     private final ReadsFromClocks clocks = new ReadsFromClocks();
     private final CriticalSections sections = new CriticalSections();
-    private final LocationTable<LastWrite> writes = new LocationTable<>(LastWrite::new);
+    /** The table {@link #writes} is a column of; freed here only when this trace made it itself. */
+    private final LocationStates locations;
+    private final boolean ownsLocations;
+    /** Fields' and volatiles' last writes. */
+    private final LocationStates.Column<LastWrite> writes;
     /** Arrays followed element by element: their last writes by runs of elements. */
     private final ArrayStates<LastWrite> elements = new ArrayStates<>(LastWrite::new);
     private final LastWrite scratch = new LastWrite();
@@ -51,13 +55,30 @@ public final class SyncPreservingTrace {
     /** Entries at which the budget is looked at next (not at every event once it cannot be met). */
     private long nextCheck;
 
+    /** A trace with its last writes in a table of its own. */
     public SyncPreservingTrace() {
         this(DEFAULT_BUDGET);
     }
 
+    /** A trace with its last writes in a table of its own. */
     public SyncPreservingTrace(long budget) {
+        this(budget, new LocationStates(), true);
+    }
+
+    /**
+     * A trace with its last writes in a column of {@code locations}, the session's table
+     * (TraceState.locations), which drops an object's locations itself when it is freed.
+     */
+    public SyncPreservingTrace(LocationStates locations) {
+        this(DEFAULT_BUDGET, locations, false);
+    }
+
+    private SyncPreservingTrace(long budget, LocationStates locations, boolean ownsLocations) {
         this.budget = budget;
         this.nextCheck = budget;
+        this.locations = locations;
+        this.ownsLocations = ownsLocations;
+        this.writes = locations.claim(LastWrite::new);
     }
 
     /** A question answered on the trace seen so far. */
@@ -317,7 +338,9 @@ public final class SyncPreservingTrace {
     }
 
     public void objectFreed(long object) {
-        writes.free(object);
+        if (ownsLocations) {
+            locations.free(object);
+        }
         elements.remove(object);
         if (!wholeArrays.isEmpty()) {
             wholeArrays.remove(object);

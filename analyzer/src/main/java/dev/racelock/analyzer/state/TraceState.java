@@ -1,5 +1,6 @@
 package dev.racelock.analyzer.state;
 
+import dev.racelock.analyzer.collect.LocationStates;
 import dev.racelock.analyzer.finding.Access;
 import dev.racelock.analyzer.finding.AccessKind;
 import dev.racelock.analyzer.testcase.TestTimeline;
@@ -16,6 +17,11 @@ import dev.racelock.trace.TestCaseInfo;
  * <p>Timing contract (AnalysisSession): dictionary entries are stored before analyses see them;
  * for every other event, analyses see this state as it was <em>before</em> the event (e.g. at a
  * lock acquire, {@link LockHolds#holdCount} still says whether this acquire is reentrant).
+ *
+ * <p>One part is written by the analyses, not the session: {@link #locations()}, the table in
+ * which each analysis that keeps state per memory location keeps it, in a column of its own, so
+ * that an access is looked up once for all of them. The session only frees it: an object's
+ * locations are dropped after every analysis has seen the object freed.
  */
 public final class TraceState {
 
@@ -24,6 +30,7 @@ public final class TraceState {
     private final LockClasses lockClasses = new LockClasses(dictionary);
     private final LockHolds holds = new LockHolds(lockClasses);
     private final TestTimeline tests = new TestTimeline();
+    private final LocationStates locations = new LocationStates();
 
     public TraceDictionary dictionary() {
         return dictionary;
@@ -44,6 +51,14 @@ public final class TraceState {
     /** Which test each thread is in now, from the test markers (none in a trace without them). */
     public TestTimeline tests() {
         return tests;
+    }
+
+    /**
+     * Per memory location (field of an object, static field, volatile, hand-off token), the state
+     * each analysis keeps of it, in the column it claimed when it was built ({@link LocationStates}).
+     */
+    public LocationStates locations() {
+        return locations;
     }
 
     /**
@@ -109,5 +124,6 @@ public final class TraceState {
     public void objectFreed(long object) {
         dictionary.freed(object);
         lockClasses.freed(object);
+        locations.free(object);
     }
 }
