@@ -1,10 +1,10 @@
 package dev.racelock.analyzer.collect;
 
 /**
- * The key of one memory location's shadow state (a field of an object, a static field, an array
- * element) as {@link LocationTable} stores it: carried by the state itself, so a lookup touches
- * the table slot and the state and nothing else. Analyses extend it with what they keep per
- * location.
+ * The key of one memory location (a field of an object, a static field, an array element) as
+ * {@link LocationTable} stores it: carried by the entry itself, so a lookup touches the table slot
+ * and the entry and nothing else. The analyses' tables are one, {@link LocationStates}, whose
+ * rows extend it; an analysis's state of a location extends it too, to know its own key.
  */
 public abstract class KeyedLocation {
 

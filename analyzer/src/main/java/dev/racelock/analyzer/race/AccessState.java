@@ -34,7 +34,7 @@ class AccessState extends KeyedLocation implements ElementRuns.State<AccessState
     /** Non-null and active while the location is read-shared. */
     ReadVector reads;
 
-    /** The state of field {@code slot} of {@code object}, kept in {@link RaceAnalysis}'s LocationTable. */
+    /** The state of field {@code slot} of {@code object}, kept in {@link RaceAnalysis}'s column of the location table. */
     AccessState(long object, int slot) {
         super(object, slot);
     }

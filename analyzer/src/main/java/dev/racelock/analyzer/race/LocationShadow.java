@@ -2,7 +2,7 @@ package dev.racelock.analyzer.race;
 
 /**
  * The shadow state of one field of one object (or one static field), keyed (object, field id) in
- * {@link RaceAnalysis}'s {@link dev.racelock.analyzer.collect.LocationTable}.
+ * {@link RaceAnalysis}'s column of the session's {@link dev.racelock.analyzer.collect.LocationStates}.
  */
 final class LocationShadow extends AccessState {
 
