@@ -3,8 +3,12 @@ package dev.racelock.analyzer.collect;
 /**
  * The key of one memory location (a field of an object, a static field, an array element) as
  * {@link LocationTable} stores it: carried by the entry itself, so a lookup touches the table slot
- * and the entry and nothing else. The analyses' tables are one, {@link LocationStates}, whose
- * rows extend it; an analysis's state of a location extends it too, to know its own key.
+ * and the entry and nothing else. Analyses extend it with what they keep per location.
+ *
+ * <p>In the analyses' shared table ({@link LocationStates}) the entry of a location is the state
+ * of the first column's analysis, and carries the states of the other columns: the first
+ * analysis (the HB race analysis, all of {@code hb}'s lookups) reaches its state without one more
+ * load.
  */
 public abstract class KeyedLocation {
 
@@ -14,6 +18,13 @@ public abstract class KeyedLocation {
     public final int slot;
     /** The next location of the same object, so that freeing an object drops all of them at once. */
     KeyedLocation nextOfObject;
+    /** As a row of {@link LocationStates}: the states of columns 1, 2, ... (index - 1), or null. */
+    Object[] otherColumns;
+    /**
+     * As a row of {@link LocationStates}: the first column's analysis has looked it up. Until
+     * then the row only carries other columns' states, and is not a state of the first column.
+     */
+    boolean inFirstColumn;
 
     protected KeyedLocation(long object, int slot) {
         this.object = object;

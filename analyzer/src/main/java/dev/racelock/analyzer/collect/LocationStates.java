@@ -11,8 +11,14 @@ import java.util.function.Consumer;
  * claimed when it was built ({@link #claim}). The analyses of a session each look up every
  * memory access; with one table, the first lookup of an access finds (or makes) the row and the
  * others find it again in {@link #last}, instead of probing a table each. On the synthetic
- * stream the three lookups per access of {@code --analysis predictive} in three tables were
+ * stream the three lookups per access of {@code --analysis predictive}, in three tables, were
  * almost half of the analyzing thread's time.
+ *
+ * <p>A row is the first column's state itself ({@link KeyedLocation#otherColumns} holds the
+ * others), so the first analysis reaches its state as from a table of its own: {@code hb}'s one
+ * table user pays no load more than before. A row that another column made first is a state of
+ * the first column only once that analysis looks it up ({@link KeyedLocation#inFirstColumn}):
+ * until then it is not one of its states, for any method here.
  *
  * <p>An analysis reaches only its own column ({@link Column}), never another's, so the
  * analyses stay independent: adding one claims one more column and changes no other. Freeing an
@@ -21,106 +27,99 @@ import java.util.function.Consumer;
  */
 public final class LocationStates {
 
-    /** A location's row: the state of each column, null where that analysis has none. */
-    static final class Row extends KeyedLocation {
-        Object c0;
-        Object c1;
-        Object c2;
-        Object c3;
-        /** Columns from 4 on (index - 4), or null. */
-        Object[] more;
-
-        Row(long object, int slot) {
-            super(object, slot);
-        }
-
-        Object get(int column) {
-            switch (column) {
-                case 0: return c0;
-                case 1: return c1;
-                case 2: return c2;
-                case 3: return c3;
-                default: return more == null || column - 4 >= more.length ? null : more[column - 4];
-            }
-        }
-
-        void set(int column, Object state) {
-            switch (column) {
-                case 0 -> c0 = state;
-                case 1 -> c1 = state;
-                case 2 -> c2 = state;
-                case 3 -> c3 = state;
-                default -> {
-                    if (more == null || column - 4 >= more.length) {
-                        more = more == null ? new Object[column - 3] : Arrays.copyOf(more, column - 3);
-                    }
-                    more[column - 4] = state;
-                }
-            }
-        }
-    }
-
     /**
      * One analysis's column: its states, looked up by location as in a table of its own.
      *
      * @param <S> the state the analysis keeps per location
      */
-    public static final class Column<S> {
+    public static final class Column<S extends KeyedLocation> {
 
         private final LocationStates table;
+        /** 0 for the first column (the rows themselves), else the index in KeyedLocation.otherColumns plus 1. */
         private final int index;
+        private final boolean first;
         private final LocationTable.Factory<S> factory;
         private int size;
 
         private Column(LocationStates table, int index, LocationTable.Factory<S> factory) {
             this.table = table;
             this.index = index;
+            this.first = index == 0;
             this.factory = factory;
         }
 
         /** The location's state, created on first use. */
         @SuppressWarnings("unchecked")
         public S get(long object, int slot) {
-            Row r = table.row(object, slot);
-            Object s = r.get(index);
-            if (s == null) {
-                s = factory.create(object, slot);
-                r.set(index, s);
-                size++;
+            KeyedLocation r = table.row(object, slot);
+            if (first) {
+                if (!r.inFirstColumn) {
+                    r.inFirstColumn = true;
+                    size++;
+                }
+                return (S) r;
             }
-            return (S) s;
+            Object[] others = r.otherColumns;
+            int i = index - 1;
+            if (others != null && i < others.length) {
+                Object s = others[i];
+                if (s != null) {
+                    return (S) s;
+                }
+            }
+            return create(r, object, slot);
+        }
+
+        private S create(KeyedLocation r, long object, int slot) {
+            S s = factory.create(object, slot);
+            int i = index - 1;
+            if (r.otherColumns == null || i >= r.otherColumns.length) {
+                int n = table.columns.size() - 1;
+                r.otherColumns = r.otherColumns == null ? new Object[n] : Arrays.copyOf(r.otherColumns, n);
+            }
+            r.otherColumns[i] = s;
+            size++;
+            return s;
         }
 
         /** The location's state, or null when it has none. */
-        @SuppressWarnings("unchecked")
         public S find(long object, int slot) {
-            Row r = table.findRow(object, slot);
-            return r == null ? null : (S) r.get(index);
+            KeyedLocation r = table.findRow(object, slot);
+            return r == null ? null : of(r);
+        }
+
+        /** This column's state in row {@code r}, or null. */
+        @SuppressWarnings("unchecked")
+        private S of(KeyedLocation r) {
+            if (first) {
+                return r.inFirstColumn ? (S) r : null;
+            }
+            Object[] others = r.otherColumns;
+            int i = index - 1;
+            return others != null && i < others.length ? (S) others[i] : null;
         }
 
         /**
-         * The state of this column in the object's location made last before location
+         * This column's state of the object's location made last before location
          * {@code (object, slot)} among those that have one in this column, or null.
          */
-        @SuppressWarnings("unchecked")
         public S madeBefore(long object, int slot) {
-            Row r = table.findRow(object, slot);
+            KeyedLocation r = table.findRow(object, slot);
             for (KeyedLocation x = r == null ? null : r.createdBefore(); x != null; x = x.createdBefore()) {
-                Object s = ((Row) x).get(index);
+                S s = of(x);
                 if (s != null) {
-                    return (S) s;
+                    return s;
                 }
             }
             return null;
         }
 
         /** Every state of the object's locations in this column, in no particular order. */
-        @SuppressWarnings("unchecked")
         public void forEachOf(long object, Consumer<S> action) {
             table.rows.forEachOf(object, r -> {
-                Object s = r.get(index);
+                S s = of(r);
                 if (s != null) {
-                    action.accept((S) s);
+                    action.accept(s);
                 }
             });
         }
@@ -133,9 +132,9 @@ public final class LocationStates {
         /** Objects with at least one location with a state in this column (a scan: memory tests). */
         public int objects() {
             int[] n = {0};
-            table.rows.forEachObject(first -> {
-                for (KeyedLocation x = first; x != null; x = x.createdBefore()) {
-                    if (((Row) x).get(index) != null) {
+            table.rows.forEachObject(firstOfObject -> {
+                for (KeyedLocation x = firstOfObject; x != null; x = x.createdBefore()) {
+                    if (of(x) != null) {
                         n[0]++;
                         return;
                     }
@@ -145,21 +144,26 @@ public final class LocationStates {
         }
     }
 
-    private final LocationTable<Row> rows = new LocationTable<>(Row::new);
+    private final LocationTable<KeyedLocation> rows = new LocationTable<>(this::newRow);
     private final List<Column<?>> columns = new ArrayList<>();
-    private final Consumer<Row> uncount = this::uncount;
+    private final Consumer<KeyedLocation> uncount = this::uncount;
     /** The row looked up last: the analyses of a session look up each access one after another. */
-    private Row last;
+    private KeyedLocation last;
 
     /** A column of its own for an analysis's states (claimed once, when the analysis is built). */
-    public <S> Column<S> claim(LocationTable.Factory<S> factory) {
+    public <S extends KeyedLocation> Column<S> claim(LocationTable.Factory<S> factory) {
         Column<S> c = new Column<>(this, columns.size(), factory);
         columns.add(c);
         return c;
     }
 
-    private Row row(long object, int slot) {
-        Row r = last;
+    /** A row is a state of the first column (not yet one of its states: KeyedLocation.inFirstColumn). */
+    private KeyedLocation newRow(long object, int slot) {
+        return columns.get(0).factory.create(object, slot);
+    }
+
+    private KeyedLocation row(long object, int slot) {
+        KeyedLocation r = last;
         if (r != null && r.object == object && r.slot == slot) {
             return r;
         }
@@ -168,8 +172,8 @@ public final class LocationStates {
         return r;
     }
 
-    private Row findRow(long object, int slot) {
-        Row r = last;
+    private KeyedLocation findRow(long object, int slot) {
+        KeyedLocation r = last;
         if (r != null && r.object == object && r.slot == slot) {
             return r;
         }
@@ -185,16 +189,16 @@ public final class LocationStates {
         if (columns.isEmpty()) {
             return;
         }
-        Row l = last;
+        KeyedLocation l = last;
         if (l != null && l.object == object) {
             last = null;
         }
         rows.free(object, uncount);
     }
 
-    private void uncount(Row r) {
+    private void uncount(KeyedLocation r) {
         for (Column<?> c : columns) {
-            if (r.get(c.index) != null) {
+            if (c.of(r) != null) {
                 c.size--;
             }
         }
