@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * for a location (object, slot) holds each analysis's state of it in a column the analysis
  * claimed when it was built ({@link #claim}). The analyses of a session each look up every
  * memory access; with one table, the first lookup of an access finds (or makes) the row and the
- * others find it again in {@link #last}, instead of probing a table each. On the synthetic
+ * others find it again in the table's cache of recent locations, instead of probing a table each. On the synthetic
  * stream the three lookups per access of {@code --analysis predictive}, in three tables, were
  * almost half of the analyzing thread's time.
  *
@@ -147,8 +147,6 @@ public final class LocationStates {
     private final LocationTable<KeyedLocation> rows = new LocationTable<>(this::newRow);
     private final List<Column<?>> columns = new ArrayList<>();
     private final Consumer<KeyedLocation> uncount = this::uncount;
-    /** The row looked up last: the analyses of a session look up each access one after another. */
-    private KeyedLocation last;
 
     /** A column of its own for an analysis's states (claimed once, when the analysis is built). */
     public <S extends KeyedLocation> Column<S> claim(LocationTable.Factory<S> factory) {
@@ -162,36 +160,19 @@ public final class LocationStates {
         return columns.get(0).factory.create(object, slot);
     }
 
+    /** The location's row, made on first use (the second lookup of an access is answered by the table's recent cache). */
     private KeyedLocation row(long object, int slot) {
-        KeyedLocation r = last;
-        if (r != null && r.object == object && r.slot == slot) {
-            return r;
-        }
-        r = rows.get(object, slot);
-        last = r;
-        return r;
+        return rows.get(object, slot);
     }
 
     private KeyedLocation findRow(long object, int slot) {
-        KeyedLocation r = last;
-        if (r != null && r.object == object && r.slot == slot) {
-            return r;
-        }
-        r = rows.find(object, slot);
-        if (r != null) {
-            last = r;
-        }
-        return r;
+        return rows.find(object, slot);
     }
 
     /** Drops every location of the object, in every column. */
     public void free(long object) {
         if (columns.isEmpty()) {
             return;
-        }
-        KeyedLocation l = last;
-        if (l != null && l.object == object) {
-            last = null;
         }
         rows.free(object, uncount);
     }
