@@ -287,6 +287,9 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private int position(LocationShadow x, int t) {
         int sole = x.soleAccessor;
         if (sole == LocationShadow.UNSET) {
+            // The object's shadow made before this one: every location that has a shadow got it
+            // in the event that made its row (this analysis looks up every plain field access),
+            // so the rows' order is the shadows' order, as in a table of this analysis's own.
             LocationShadow previous = memory.madeBefore(x.object, x.slot);
             FieldInfo f = state.dictionary().field(x.slot);
             sole = f != null && f.isStatic() ? LocationShadow.SHARED : previous == null ? t : previous.soleAccessor;
