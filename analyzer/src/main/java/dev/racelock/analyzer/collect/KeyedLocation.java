@@ -6,9 +6,9 @@ package dev.racelock.analyzer.collect;
  * and the entry and nothing else. Analyses extend it with what they keep per location.
  *
  * <p>In the analyses' shared table ({@link LocationStates}) the entry of a location is the state
- * of the first column's analysis, and carries the states of the other columns: the first
- * analysis (the HB race analysis, all of {@code hb}'s lookups) reaches its state without one more
- * load.
+ * of the first column's analysis, and carries the states of the other columns ({@link #link}):
+ * the first analysis (the HB race analysis, all of {@code hb}'s lookups) reaches its state
+ * without one more load.
  */
 public abstract class KeyedLocation {
 
@@ -16,15 +16,15 @@ public abstract class KeyedLocation {
     public final long object;
     /** Field id, or array index. */
     public final int slot;
-    /** The next location of the same object, so that freeing an object drops all of them at once. */
-    KeyedLocation nextOfObject;
-    /** As a row of {@link LocationStates}: the states of columns 1, 2, ... (index - 1), or null. */
-    Object[] otherColumns;
     /**
-     * As a row of {@link LocationStates}: the first column's analysis has looked it up. Until
-     * then the row only carries other columns' states, and is not a state of the first column.
+     * The next location of the same object, so that freeing an object drops all of them at once;
+     * for a row of {@link LocationStates} with states of other columns, an array instead: [0] that
+     * next location, [1] non-null once the first column's analysis has looked the row up (until
+     * then the row only carries other columns' states), [1 + i] column i's state. One field for
+     * both: a field more would make every state 8 bytes larger (WCP's per-lock rule (a) states
+     * of the cache workload filled an 8 GB heap with it).
      */
-    boolean inFirstColumn;
+    Object link;
 
     protected KeyedLocation(long object, int slot) {
         this.object = object;
@@ -33,6 +33,15 @@ public abstract class KeyedLocation {
 
     /** The location of the same object created just before this one, or null when this is its first. */
     public final KeyedLocation createdBefore() {
-        return nextOfObject;
+        Object l = link;
+        return (KeyedLocation) (l instanceof Object[] a ? a[0] : l);
+    }
+
+    final void createdBefore(KeyedLocation next) {
+        if (link instanceof Object[] a) {
+            a[0] = next;
+        } else {
+            link = next;
+        }
     }
 }

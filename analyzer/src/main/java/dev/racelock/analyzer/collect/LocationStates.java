@@ -14,11 +14,11 @@ import java.util.function.Consumer;
  * stream the three lookups per access of {@code --analysis predictive}, in three tables, were
  * almost half of the analyzing thread's time.
  *
- * <p>A row is the first column's state itself ({@link KeyedLocation#otherColumns} holds the
- * others), so the first analysis reaches its state as from a table of its own: {@code hb}'s one
- * table user pays no load more than before. A row that another column made first is a state of
- * the first column only once that analysis looks it up ({@link KeyedLocation#inFirstColumn}):
- * until then it is not one of its states, for any method here.
+ * <p>A row is the first column's state itself ({@link KeyedLocation#link} holds the others), so
+ * the first analysis reaches its state as from a table of its own: {@code hb}'s one table user
+ * pays no load more than before. A row that another column made first is a state of the first
+ * column only once that analysis looks it up: until then it is not one of its states, for any
+ * method here.
  *
  * <p>An analysis reaches only its own column ({@link Column}), never another's, so the
  * analyses stay independent: adding one claims one more column and changes no other. Freeing an
@@ -35,7 +35,7 @@ public final class LocationStates {
     public static final class Column<S extends KeyedLocation> {
 
         private final LocationStates table;
-        /** 0 for the first column (the rows themselves), else the index in KeyedLocation.otherColumns plus 1. */
+        /** 0 for the first column (the rows themselves), else the index in a row's KeyedLocation.link minus 1. */
         private final int index;
         private final boolean first;
         private final LocationTable.Factory<S> factory;
@@ -51,33 +51,43 @@ public final class LocationStates {
         /** The location's state, created on first use. */
         @SuppressWarnings("unchecked")
         public S get(long object, int slot) {
-            KeyedLocation r = table.row(object, slot);
+            LocationTable<KeyedLocation> rows = table.rows;
+            int before = rows.size();
+            KeyedLocation r = rows.get(object, slot);
+            boolean made = rows.size() != before;
+            Object link = r.link;
             if (first) {
-                if (!r.inFirstColumn) {
-                    r.inFirstColumn = true;
+                if (made) {
+                    size++; // a row made here is in the first column (KeyedLocation.link)
+                } else if (link instanceof Object[] a && a[1] == null) {
+                    a[1] = r;
                     size++;
                 }
                 return (S) r;
             }
-            Object[] others = r.otherColumns;
-            int i = index - 1;
-            if (others != null && i < others.length) {
-                Object s = others[i];
+            if (link instanceof Object[] a && index + 1 < a.length) {
+                Object s = a[index + 1];
                 if (s != null) {
                     return (S) s;
                 }
             }
-            return create(r, object, slot);
+            return create(r, object, slot, made);
         }
 
-        private S create(KeyedLocation r, long object, int slot) {
+        /** A new state in row {@code r}; {@code made}: the row was made by this lookup (not a state of the first column). */
+        private S create(KeyedLocation r, long object, int slot, boolean made) {
             S s = factory.create(object, slot);
-            int i = index - 1;
-            if (r.otherColumns == null || i >= r.otherColumns.length) {
-                int n = table.columns.size() - 1;
-                r.otherColumns = r.otherColumns == null ? new Object[n] : Arrays.copyOf(r.otherColumns, n);
+            int n = table.columns.size() + 1;
+            Object[] a;
+            if (r.link instanceof Object[] old) {
+                a = old.length >= n ? old : Arrays.copyOf(old, n);
+            } else {
+                a = new Object[n];
+                a[0] = r.link;
+                a[1] = made ? null : r;
             }
-            r.otherColumns[i] = s;
+            a[index + 1] = s;
+            r.link = a;
             size++;
             return s;
         }
@@ -91,12 +101,11 @@ public final class LocationStates {
         /** This column's state in row {@code r}, or null. */
         @SuppressWarnings("unchecked")
         private S of(KeyedLocation r) {
+            Object link = r.link;
             if (first) {
-                return r.inFirstColumn ? (S) r : null;
+                return !(link instanceof Object[] a) || a[1] != null ? (S) r : null;
             }
-            Object[] others = r.otherColumns;
-            int i = index - 1;
-            return others != null && i < others.length ? (S) others[i] : null;
+            return link instanceof Object[] a && index + 1 < a.length ? (S) a[index + 1] : null;
         }
 
         /**
@@ -155,14 +164,9 @@ public final class LocationStates {
         return c;
     }
 
-    /** A row is a state of the first column (not yet one of its states: KeyedLocation.inFirstColumn). */
+    /** A row is a state of the first column (not yet one of its states when another column made it: KeyedLocation.link). */
     private KeyedLocation newRow(long object, int slot) {
         return columns.get(0).factory.create(object, slot);
-    }
-
-    /** The location's row, made on first use (the second lookup of an access is answered by the table's recent cache). */
-    private KeyedLocation row(long object, int slot) {
-        return rows.get(object, slot);
     }
 
     private KeyedLocation findRow(long object, int slot) {

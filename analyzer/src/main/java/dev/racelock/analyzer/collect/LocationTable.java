@@ -107,7 +107,7 @@ public final class LocationTable<L extends KeyedLocation> {
     private L create(int i, long object, int slot) {
         L x = factory.create(object, slot);
         table[i] = x;
-        x.nextOfObject = firstOfObject.put(object, x);
+        x.createdBefore(firstOfObject.put(object, x));
         if (++size * 2 > table.length) {
             grow();
         }
@@ -133,7 +133,7 @@ public final class LocationTable<L extends KeyedLocation> {
     /** Every location of the object, in no particular order. */
     @SuppressWarnings("unchecked")
     public void forEachOf(long object, Consumer<L> action) {
-        for (KeyedLocation x = firstOfObject.get(object); x != null; x = x.nextOfObject) {
+        for (KeyedLocation x = firstOfObject.get(object); x != null; x = x.createdBefore()) {
             action.accept((L) x);
         }
     }
@@ -146,7 +146,7 @@ public final class LocationTable<L extends KeyedLocation> {
 
     /** Drops every location of the object. */
     public void free(long object) {
-        for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.nextOfObject) {
+        for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.createdBefore()) {
             remove(x);
         }
     }
@@ -154,7 +154,7 @@ public final class LocationTable<L extends KeyedLocation> {
     /** Drops every location of the object, each handed to {@code dropped} first. */
     @SuppressWarnings("unchecked")
     public void free(long object, Consumer<L> dropped) {
-        for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.nextOfObject) {
+        for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.createdBefore()) {
             dropped.accept((L) x);
             remove(x);
         }
