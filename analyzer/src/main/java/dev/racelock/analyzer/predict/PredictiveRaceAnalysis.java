@@ -4,6 +4,7 @@ import dev.racelock.analyzer.collect.ArrayStates;
 import dev.racelock.analyzer.collect.ElementRuns;
 import dev.racelock.analyzer.collect.KeyedLocation;
 import dev.racelock.analyzer.collect.LocationStates;
+import dev.racelock.analyzer.collect.LocationTable;
 import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.spi.Analysis;
@@ -98,7 +99,11 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private final Location scratch = newElementState();
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
     /** Volatile fields and elements, and hand-off tokens at TOKEN_SLOT. */
-    private final LocationStates.Column<SyncLocation> syncs;
+    /**
+     * Not in the session's table: a hand-off token's row there would be the first column's state
+     * (an HB shadow) besides this one, and the cache trace's tokens filled an 8 GB heap so.
+     */
+    private final LocationTable<SyncLocation> syncs = new LocationTable<>(SyncLocation::new);
     /** Per thread, the exclusive locks it holds (outermost holds), innermost last. */
     private LockHistory[][] held = new LockHistory[16][];
     private int[] heldCount = new int[16];
@@ -123,7 +128,6 @@ public final class PredictiveRaceAnalysis implements Analysis {
         this.holds = state.holds();
         this.readsFrom = readsFrom;
         this.memory = state.locations().claim(Location::new);
-        this.syncs = state.locations().claim(SyncLocation::new);
     }
 
     public void observeRaces(RaceObserver o) {
@@ -555,7 +559,8 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
     @Override
     public void objectFreed(long object) {
-        // its fields, its volatiles and its hand-off token: the session drops them (TraceState.locations)
+        // its fields: the session drops them (TraceState.locations)
+        syncs.free(object); // its volatiles, and its hand-off token
         arrays.remove(object);
         LockHistory l = locks.remove(object);
         if (l != null) {
