@@ -54,7 +54,7 @@ public final class TraceState {
     }
 
     /**
-     * Per memory location (field of an object, static field, volatile, hand-off token), the state
+     * Per memory location (field of an object, static field, volatile), the state
      * each analysis keeps of it, in the column it claimed when it was built ({@link LocationStates}).
      */
     public LocationStates locations() {
