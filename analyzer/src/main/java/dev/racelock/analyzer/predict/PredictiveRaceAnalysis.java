@@ -101,7 +101,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
     /** Volatile fields and elements, and hand-off tokens at TOKEN_SLOT. */
     /**
      * Not in the session's table: a hand-off token's row there would be the first column's state
-     * (an HB shadow) besides this one, and the cache trace's tokens filled an 8 GB heap so.
+     * (an HB shadow) besides this one (the cache trace ran out of an 8 GB heap at a hand-off so).
      */
     private final LocationTable<SyncLocation> syncs = new LocationTable<>(SyncLocation::new);
     /** Per thread, the exclusive locks it holds (outermost holds), innermost last. */
