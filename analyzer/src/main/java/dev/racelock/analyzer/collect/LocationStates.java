@@ -113,7 +113,18 @@ public final class LocationStates {
          * {@code (object, slot)} among those that have one in this column, or null.
          */
         public S madeBefore(long object, int slot) {
-            KeyedLocation r = table.findRow(object, slot);
+            return madeBeforeRow(table.findRow(object, slot));
+        }
+
+        /**
+         * As {@link #madeBefore(long, int)} for a state of this column; for the first column,
+         * whose states are the rows themselves, with no lookup.
+         */
+        public S madeBefore(S state) {
+            return first ? madeBeforeRow(state) : madeBefore(state.object, state.slot);
+        }
+
+        private S madeBeforeRow(KeyedLocation r) {
             for (KeyedLocation x = r == null ? null : r.createdBefore(); x != null; x = x.createdBefore()) {
                 S s = of(x);
                 if (s != null) {

@@ -290,7 +290,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
             // The object's shadow made before this one: every location that has a shadow got it
             // in the event that made its row (this analysis looks up every plain field access),
             // so the rows' order is the shadows' order, as in a table of this analysis's own.
-            LocationShadow previous = memory.madeBefore(x.object, x.slot);
+            LocationShadow previous = memory.madeBefore(x);
             FieldInfo f = state.dictionary().field(x.slot);
             sole = f != null && f.isStatic() ? LocationShadow.SHARED : previous == null ? t : previous.soleAccessor;
             x.soleAccessor = sole;
