@@ -6,9 +6,9 @@ package dev.racelock.analyzer.collect;
  * and the entry and nothing else. Analyses extend it with what they keep per location.
  *
  * <p>In the analyses' shared table ({@link LocationStates}) the entry of a location is the state
- * of the first column's analysis, and carries the states of the other columns ({@link #link}):
- * the first analysis (the HB race analysis, all of {@code hb}'s lookups) reaches its state
- * without one more load.
+ * of the rows' column (or its key alone), and carries the states of the other columns
+ * ({@link #link}), which need no key of their own: the rows' analysis (the HB race analysis, all
+ * of {@code hb}'s lookups) reaches its state without one more load.
  */
 public abstract class KeyedLocation {
 
@@ -19,7 +19,7 @@ public abstract class KeyedLocation {
     /**
      * The next location of the same object, so that freeing an object drops all of them at once;
      * for a row of {@link LocationStates} with states of other columns, an array instead: [0] that
-     * next location, [1] non-null once the first column's analysis has looked the row up (until
+     * next location, [1] non-null once the rows' column's analysis has looked the row up (until
      * then the row only carries other columns' states), [1 + i] column i's state. One field for
      * both: a field more would make every state 8 bytes larger (WCP's per-lock rule (a) states
      * of the cache workload filled an 8 GB heap with it).

@@ -127,7 +127,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
         this.dictionary = state.dictionary();
         this.holds = state.holds();
         this.readsFrom = readsFrom;
-        this.memory = state.locations().claim(Location::new);
+        this.memory = state.locations().claim(PredictiveRaceAnalysis::newElementState);
     }
 
     public void observeRaces(RaceObserver o) {

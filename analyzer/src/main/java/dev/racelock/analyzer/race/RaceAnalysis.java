@@ -46,7 +46,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
     private final TraceState state;
     private final CallingContexts contexts;
     private final LockHolds holds;
-    private final LocationStates.Column<LocationShadow> memory;
+    private final LocationStates.RowColumn<LocationShadow> memory;
     private final ArrayStates<AccessState> arrays = new ArrayStates<>(AccessState::new);
     private final RaceRecords records;
     private final SchedulableOrder shb;
@@ -71,7 +71,7 @@ public final class RaceAnalysis extends ClockedAnalysis {
         this.state = state;
         this.contexts = state.contexts();
         this.holds = state.holds();
-        this.memory = state.locations().claim(LocationShadow::new);
+        this.memory = state.locations().claimRows(LocationShadow::new);
         this.records = new RaceRecords(state);
     }
 
