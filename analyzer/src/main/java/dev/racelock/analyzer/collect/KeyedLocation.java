@@ -21,8 +21,8 @@ public abstract class KeyedLocation {
      * for a row of {@link LocationStates} with states of other columns, an array instead: [0] that
      * next location, [1] non-null once the rows' column's analysis has looked the row up (until
      * then the row only carries other columns' states), [1 + i] column i's state. One field for
-     * both: a field more would make every state 8 bytes larger (WCP's per-lock rule (a) states
-     * of the cache workload filled an 8 GB heap with it).
+     * both: a field more made every keyed state 8 bytes larger, and the cache workload's trace
+     * filled an 8 GB heap with it.
      */
     Object link;
 

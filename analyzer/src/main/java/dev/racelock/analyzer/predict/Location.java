@@ -13,8 +13,10 @@ import java.util.Arrays;
  * reads-from edge, below); and per lock, the last critical sections that read and wrote it
  * (rule (a) of WCP): for the first lock in the location itself, for others in a chain.
  *
- * <p>A field has one, keyed by its object and field; a run of array elements has one (keyed by
- * the array, slot -1: the element is given with each access), see {@link ElementRuns}.
+ * <p>A field has one, in {@link PredictiveRaceAnalysis}'s column of the session's
+ * {@link dev.racelock.analyzer.collect.LocationStates}, whose row carries the key; a run of array
+ * elements has one (the element is given with each access), see {@link ElementRuns}. None
+ * carries its key: the accesses give it.
  */
 final class Location extends LockedAccesses implements ElementRuns.State<Location> {
 
@@ -56,8 +58,7 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
     PredictedRace lastPredicted;
     long lastPredictedSites;
 
-    Location(long object, int slot) {
-        super(object, slot);
+    Location() {
     }
 
     /** The rule (a) state for {@code lock}: this location itself for its first lock (most have one), else a chained one. */
@@ -92,7 +93,7 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
 
     /** A new rule (a) state for {@code lock}, chained first. */
     private LockedAccesses chain(long lock) {
-        LockedAccesses g = new LockedAccesses(object, slot, lock);
+        LockedAccesses g = new LockedAccesses(lock);
         g.next = next;
         next = g;
         if (++chained > CHAIN_SEARCHED && indexed) {
@@ -147,7 +148,7 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
         copyFrom(NEVER_ACCESSED);
     }
 
-    private static final Location NEVER_ACCESSED = new Location(NO_OBJECT, -1);
+    private static final Location NEVER_ACCESSED = new Location();
 
     @Override
     public void copyFrom(Location o) {

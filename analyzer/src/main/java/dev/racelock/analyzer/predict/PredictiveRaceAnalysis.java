@@ -78,7 +78,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
 
         Location guarded() {
             if (guarded == null) {
-                guarded = new Location(object, slot);
+                guarded = new Location();
             }
             return guarded;
         }
@@ -94,9 +94,9 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private final WcpClocks clocks = new WcpClocks();
     /** Fields' states, in this analysis's column of the session's table (TraceState.locations). */
     private final LocationStates.Column<Location> memory;
-    private final ArrayStates<Location> arrays = new ArrayStates<>(PredictiveRaceAnalysis::newElementState);
+    private final ArrayStates<Location> arrays = new ArrayStates<>(Location::new);
     /** An element's state while the rules are applied to it alone, before it goes back to its array's runs. */
-    private final Location scratch = newElementState();
+    private final Location scratch = new Location();
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
     /** Volatile fields and elements, and hand-off tokens at TOKEN_SLOT. */
     /**
@@ -127,7 +127,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
         this.dictionary = state.dictionary();
         this.holds = state.holds();
         this.readsFrom = readsFrom;
-        this.memory = state.locations().claim(PredictiveRaceAnalysis::newElementState);
+        this.memory = state.locations().claim(Location::new);
     }
 
     public void observeRaces(RaceObserver o) {
@@ -175,9 +175,6 @@ public final class PredictiveRaceAnalysis implements Analysis {
      */
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
-    private static Location newElementState() {
-        return new Location(LockedAccesses.NO_OBJECT, -1);
-    }
 
     /**
      * One element: the rules on its run's state in place when the run is the element alone, else
