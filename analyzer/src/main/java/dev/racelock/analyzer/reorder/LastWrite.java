@@ -1,25 +1,19 @@
 package dev.racelock.analyzer.reorder;
 
 import dev.racelock.analyzer.collect.ElementRuns;
-import dev.racelock.analyzer.collect.KeyedLocation;
 
 /**
  * The last write of one location: the thread and the epoch it was made in (what a read of it
- * reads from). Of a field, keyed by object and field; of a run of array elements, unkeyed
- * ({@link ElementRuns}).
+ * reads from). Of a field, in {@link SyncPreservingTrace}'s column of a
+ * {@link dev.racelock.analyzer.collect.LocationStates}, whose row carries the key; of a run of
+ * array elements, in {@link ElementRuns}.
  */
-final class LastWrite extends KeyedLocation implements ElementRuns.State<LastWrite> {
+final class LastWrite implements ElementRuns.State<LastWrite> {
 
     int thread = -1;
     int epoch;
 
-    LastWrite(long object, int slot) {
-        super(object, slot);
-    }
-
-    /** The state of a run of array elements. */
     LastWrite() {
-        super(Long.MIN_VALUE, -1);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class SyncPreservingTrace {
      * more for each; the cache trace had 1.6 million. A field is volatile or not in every access
      * of it (its dictionary entry says which: docs/trace-format.md), so no location is in both.
      */
-    private final LocationTable<LastWrite> volatiles = new LocationTable<>(LastWrite::new);
+    private final LocationTable<VolatileWrite> volatiles = new LocationTable<>(VolatileWrite::new);
     /** Arrays followed element by element: their last writes by runs of elements. */
     private final ArrayStates<LastWrite> elements = new ArrayStates<>(LastWrite::new);
     private final LastWrite scratch = new LastWrite();
@@ -146,8 +146,15 @@ public final class SyncPreservingTrace {
     }
 
     private void readFrom(int t, LastWrite w) {
-        if (w != null && w.thread >= 0 && w.thread != t) {
-            clocks.joinEpoch(t, w.thread, w.epoch);
+        if (w != null) {
+            readFrom(t, w.thread, w.epoch);
+        }
+    }
+
+    /** A read of a location last written by {@code writer} (-1: none) in {@code epoch}. */
+    private void readFrom(int t, int writer, int epoch) {
+        if (writer >= 0 && writer != t) {
+            clocks.joinEpoch(t, writer, epoch);
             keepWithinBudget();
         }
     }
@@ -256,11 +263,14 @@ public final class SyncPreservingTrace {
     /** A volatile access takes part in reads-from as a plain field access does. */
     public void volatileAccess(int t, boolean write, long object, int slot) {
         if (write) {
-            LastWrite w = volatiles.get(object, slot);
+            VolatileWrite w = volatiles.get(object, slot);
             w.thread = t;
             w.epoch = clocks.epoch(t);
         } else {
-            readFrom(t, volatiles.find(object, slot));
+            VolatileWrite w = volatiles.find(object, slot);
+            if (w != null) {
+                readFrom(t, w.thread, w.epoch);
+            }
         }
     }
 
