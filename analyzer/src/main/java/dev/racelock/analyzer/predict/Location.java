@@ -1,7 +1,6 @@
 package dev.racelock.analyzer.predict;
 
 import dev.racelock.analyzer.collect.ElementRuns;
-import dev.racelock.analyzer.collect.LongObjectMap;
 import dev.racelock.trace.ArrayGrowth;
 
 import java.util.Arrays;
@@ -18,7 +17,7 @@ import java.util.Arrays;
  * elements has one (the element is given with each access), see {@link ElementRuns}. None
  * carries its key: the accesses give it.
  */
-final class Location extends LockedAccesses implements ElementRuns.State<Location> {
+final class Location extends SectionGuards implements ElementRuns.State<Location> {
 
     int writeThread = -1;
     int writeEpoch;
@@ -39,80 +38,11 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
     int[] readContexts;
     int[] readLockSets;
 
-    /**
-     * The chained rule (a) states by lock, once the chain is longer than {@link #CHAIN_SEARCHED}:
-     * a location read inside the sections of many locks (a static field read under each of the
-     * 600,000 entry locks of the cache workload) would otherwise cost a walk of the chain per access.
-     * Valid while {@link #indexed}; a copy's chain (copyFrom) is walked on its first search and
-     * indexed on its second: an array element's state is copied to a scratch state at each
-     * access and searched about once there, and a map per copy was most of the analysis's
-     * allocation on the Xalan trace (LongObjectMap's arrays 25%, chained states 19%).
-     */
-    private LongObjectMap<LockedAccesses> byLock;
-    private boolean indexed;
-    /** The chain was walked once since it was copied or grew past CHAIN_SEARCHED without an index. */
-    private boolean walked;
-    private int chained;
-
     /** The last predicted race found on this location and its two sites (packed), to count repeats cheaply. */
     PredictedRace lastPredicted;
     long lastPredictedSites;
 
     Location() {
-    }
-
-    /** The rule (a) state for {@code lock}: this location itself for its first lock (most have one), else a chained one. */
-    LockedAccesses guard(long lock) {
-        if (this.lock == lock) {
-            return this;
-        }
-        if (this.lock == NO_LOCK) {
-            this.lock = lock;
-            return this;
-        }
-        if (chained > CHAIN_SEARCHED) {
-            if (!indexed && walked) {
-                indexChain();
-            }
-            if (indexed) {
-                LockedAccesses g = byLock.get(lock);
-                return g != null ? g : chain(lock);
-            }
-            walked = true;
-        }
-        for (LockedAccesses g = next; g != null; g = g.next) {
-            if (g.lock == lock) {
-                return g;
-            }
-        }
-        return chain(lock);
-    }
-
-    /** Chained rule (a) states searched one by one; past this many, {@link #byLock} finds them. */
-    static final int CHAIN_SEARCHED = 8;
-
-    /** A new rule (a) state for {@code lock}, chained first. */
-    private LockedAccesses chain(long lock) {
-        LockedAccesses g = new LockedAccesses(lock);
-        g.next = next;
-        next = g;
-        if (++chained > CHAIN_SEARCHED && indexed) {
-            byLock.put(lock, g);
-        }
-        return g;
-    }
-
-    /** Indexes the chain, in the map this location already has when it has one. */
-    private void indexChain() {
-        if (byLock == null) {
-            byLock = new LongObjectMap<>(chained * 2);
-        } else {
-            byLock.clear();
-        }
-        for (LockedAccesses g = next; g != null; g = g.next) {
-            byLock.put(g.lock, g);
-        }
-        indexed = true;
     }
 
     void addRead(int t, int epoch, int site, int context, int lockSet) {
@@ -173,10 +103,7 @@ final class Location extends LockedAccesses implements ElementRuns.State<Locatio
         }
         lastPredicted = o.lastPredicted;
         lastPredictedSites = o.lastPredictedSites;
-        copyGuardsFrom(o);
-        chained = o.chained;
-        indexed = false; // the map, if any, is kept for the next index of this chain
-        walked = false;
+        copyAllGuardsFrom(o);
     }
 
     /** {@code src}'s entries in {@code into} if it is as long, else in a copy (an unused array may come from an earlier state). */

@@ -70,15 +70,15 @@ public final class PredictiveRaceAnalysis implements Analysis {
     private static final class SyncLocation extends KeyedLocation {
         int[] h;
         int[] full;
-        private Location guarded;
+        private SectionGuards guarded;
 
         SyncLocation(long object, int slot) {
             super(object, slot);
         }
 
-        Location guarded() {
+        SectionGuards guarded() {
             if (guarded == null) {
-                guarded = new Location();
+                guarded = new SectionGuards();
             }
             return guarded;
         }
@@ -273,7 +273,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
      * reads and writes, a read with writes); then this section is noted as accessing it. True
      * when that changed x's state.
      */
-    private boolean orderAfterConflictingSections(int t, Location x, boolean write) {
+    private boolean orderAfterConflictingSections(int t, SectionGuards x, boolean write) {
         LockHistory[] hs = held[t];
         boolean changed = false;
         for (int i = 0, n = heldCount[t]; i < n; i++) {

@@ -9,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A location's WCP rule (a) states, one per lock: the location itself for its first lock, the
- * others chained (and, past {@link Location#CHAIN_SEARCHED}, indexed by lock). Each lock must
- * find its own sections however many others the location has, also in a copy (an array
- * element's state is copied to a scratch state at each access and back).
+ * A location's WCP rule (a) states, one per lock ({@link SectionGuards}): the location itself for
+ * its first lock, the others chained (and, past {@link SectionGuards#CHAIN_SEARCHED}, indexed by
+ * lock). Each lock must find its own sections however many others the location has, also in a
+ * copy (an array element's state is copied to a scratch state at each access and back).
  */
 class LocationGuardsTest {
 
-    private static final int LOCKS = 3 * Location.CHAIN_SEARCHED;
+    private static final int LOCKS = 3 * SectionGuards.CHAIN_SEARCHED;
 
     /** Lock i's section that wrote and the one that read, for locks 100, 101, ...; threads alternate. */
-    private static CriticalSection[][] sectionsUnderEachLock(Location x) {
+    private static CriticalSection[][] sectionsUnderEachLock(SectionGuards x) {
         CriticalSection[][] cs = new CriticalSection[LOCKS][2];
         for (int i = 0; i < LOCKS; i++) {
             long lock = 100 + i;
@@ -32,7 +32,7 @@ class LocationGuardsTest {
         return cs;
     }
 
-    private static void assertEachLockHasItsSections(Location x, CriticalSection[][] cs) {
+    private static void assertEachLockHasItsSections(SectionGuards x, CriticalSection[][] cs) {
         for (int i = LOCKS - 1; i >= 0; i--) { // newest chained first, so not the order they were made in
             long lock = 100 + i;
             LockedAccesses g = x.guard(lock);
@@ -49,6 +49,15 @@ class LocationGuardsTest {
         CriticalSection[][] cs = sectionsUnderEachLock(x);
         assertSame(x, x.guard(100), "the first lock's state is the location itself");
         assertEachLockHasItsSections(x, cs); // walked, then indexed
+        assertEachLockHasItsSections(x, cs);
+    }
+
+    /** A volatile's or a hand-off token's states, kept without a whole Location (PredictiveRaceAnalysis.SyncLocation). */
+    @Test
+    void guardsAloneFindEachLocksOwnSections() {
+        SectionGuards x = new SectionGuards();
+        CriticalSection[][] cs = sectionsUnderEachLock(x);
+        assertEachLockHasItsSections(x, cs);
         assertEachLockHasItsSections(x, cs);
     }
 
