@@ -98,10 +98,11 @@ public final class PredictiveRaceAnalysis implements Analysis {
     /** An element's state while the rules are applied to it alone, before it goes back to its array's runs. */
     private final Location scratch = new Location();
     private final LongObjectMap<LockHistory> locks = new LongObjectMap<>();
-    /** Volatile fields and elements, and hand-off tokens at TOKEN_SLOT. */
     /**
-     * Not in the session's table: a hand-off token's row there would be the first column's state
-     * (an HB shadow) besides this one (the cache trace ran out of an 8 GB heap at a hand-off so).
+     * Volatile fields and elements, and hand-off tokens at TOKEN_SLOT. Not in the session's table:
+     * a token's or a volatile's row there would be an HB shadow (the rows' column's state, which
+     * the HB race analysis never uses for them) besides this one (the cache trace ran out of an
+     * 8 GB heap at a hand-off so).
      */
     private final LocationTable<SyncLocation> syncs = new LocationTable<>(SyncLocation::new);
     /** Per thread, the exclusive locks it holds (outermost holds), innermost last. */
