@@ -41,14 +41,12 @@ public final class LocationStates {
         final LocationStates table;
         /** 0 for the rows' column (the rows themselves), else the index in a row's KeyedLocation.link minus 1. */
         private final int index;
-        private final boolean first;
         private final Supplier<S> factory;
         int size;
 
         private Column(LocationStates table, int index, Supplier<S> factory) {
             this.table = table;
             this.index = index;
-            this.first = index == 0;
             this.factory = factory;
         }
 
@@ -60,7 +58,7 @@ public final class LocationStates {
             KeyedLocation r = rows.get(object, slot);
             boolean made = rows.size() != before;
             Object link = r.link;
-            if (first) {
+            if (index == 0) {
                 if (made) {
                     size++; // a row made here is in the rows' column (KeyedLocation.link)
                 } else if (link instanceof Object[] a && a[1] == null) {
@@ -106,7 +104,7 @@ public final class LocationStates {
         @SuppressWarnings("unchecked")
         final S of(KeyedLocation r) {
             Object link = r.link;
-            if (first) {
+            if (index == 0) {
                 return !(link instanceof Object[] a) || a[1] != null ? (S) r : null;
             }
             return link instanceof Object[] a && index + 1 < a.length ? (S) a[index + 1] : null;

@@ -146,14 +146,14 @@ public final class LocationTable<L extends KeyedLocation> {
 
     /** Drops every location of the object. */
     public void free(long object) {
-        for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.createdBefore()) {
-            remove(x);
-        }
+        free(object, NOTHING);
     }
+
+    private static final Consumer<Object> NOTHING = x -> {};
 
     /** Drops every location of the object, each handed to {@code dropped} first. */
     @SuppressWarnings("unchecked")
-    public void free(long object, Consumer<L> dropped) {
+    public void free(long object, Consumer<? super L> dropped) {
         for (KeyedLocation x = firstOfObject.remove(object); x != null; x = x.createdBefore()) {
             dropped.accept((L) x);
             remove(x);

@@ -176,7 +176,6 @@ public final class PredictiveRaceAnalysis implements Analysis {
      */
     static final int MAX_RANGE_ELEMENTS = 1 << 16;
 
-
     /**
      * One element: the rules on its run's state in place when the run is the element alone, else
      * on a copy that goes back as the element's own state (or a neighbour's, when equal). Element

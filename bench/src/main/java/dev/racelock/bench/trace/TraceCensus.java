@@ -1,11 +1,12 @@
 package dev.racelock.bench.trace;
 
+import dev.racelock.analyzer.collect.LongObjectMap;
+import dev.racelock.trace.AccessTarget;
 import dev.racelock.trace.ContextInfo;
 import dev.racelock.trace.EventVisitor;
 import dev.racelock.trace.LockFlags;
 import dev.racelock.trace.ObjectInfo;
 import dev.racelock.trace.format.TraceReader;
-import dev.racelock.trace.AccessTarget;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ public final class TraceCensus implements EventVisitor {
     /** Objects defined, by class. */
     final Map<String, Long> objects = new HashMap<>();
     long contextNodes;
-    private final Map<Long, String> classOf = new HashMap<>();
+    /** The class of each object defined and not freed yet (lock events name their lock's). */
+    private final LongObjectMap<String> classOf = new LongObjectMap<>();
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2) {
@@ -68,7 +70,8 @@ public final class TraceCensus implements EventVisitor {
 
     private void lock(String kind, long lock, int flags) {
         count(kind);
-        lockEvents.merge(classOf.getOrDefault(lock, "?") + " " + flags(flags), 1L, Long::sum);
+        String type = classOf.get(lock);
+        lockEvents.merge((type != null ? type : "?") + " " + flags(flags), 1L, Long::sum);
     }
 
     static String flags(int flags) {
@@ -190,5 +193,6 @@ public final class TraceCensus implements EventVisitor {
     @Override
     public void objectFreed(long object) {
         count("object freed");
+        classOf.remove(object);
     }
 }

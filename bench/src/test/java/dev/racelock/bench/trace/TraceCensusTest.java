@@ -1,7 +1,11 @@
 package dev.racelock.bench.trace;
 
 import dev.racelock.trace.LockFlags;
+import dev.racelock.trace.ObjectInfo;
+import dev.racelock.trace.TraceHeader;
+import dev.racelock.trace.format.ThreadEventBuffer;
 import dev.racelock.trace.format.TraceReader;
+import dev.racelock.trace.format.TraceWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +37,33 @@ class TraceCensusTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("events: 1,206\n"), text);
         assertTrue(text.contains("            600  ? MONITOR"), text);
+    }
+
+    @Test
+    void namesLockEventsByTheirLocksClassWhileTheLockLives(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.rlt");
+        long vector = 1L << 20;
+        long ledger = vector + 1;
+        try (TraceWriter writer = TraceWriter.open(trace, new TraceHeader(1, 1, 0, "17", "test", "", true, true), 50)) {
+            writer.defineObject(new ObjectInfo(vector, "java.util.Vector", -1, -1));
+            writer.defineObject(new ObjectInfo(ledger, "com.acme.Ledger", -1, -1));
+            ThreadEventBuffer b = writer.newThreadBuffer(0);
+            b.threadBegin();
+            b.lockAcquire(ledger, 1, LockFlags.MONITOR);
+            for (int i = 0; i < 4; i++) { // a JDK monitor held inside a call, under the ledger's lock
+                b.lockAcquire(vector, 2, LockFlags.MONITOR | LockFlags.ORDER_ONLY);
+                b.lockRelease(vector, 2, LockFlags.MONITOR | LockFlags.ORDER_ONLY);
+            }
+            b.lockRelease(ledger, 3, LockFlags.MONITOR);
+            b.threadEnd();
+        }
+
+        TraceCensus census = new TraceCensus();
+        TraceReader.read(trace, census);
+
+        assertEquals(Map.of("java.util.Vector MONITOR|ORDER_ONLY", 8L, "com.acme.Ledger MONITOR", 2L),
+                census.lockEvents);
+        assertEquals(Map.of("java.util.Vector", 1L, "com.acme.Ledger", 1L), census.objects);
     }
 
     @Test
