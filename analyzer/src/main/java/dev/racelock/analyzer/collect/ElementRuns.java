@@ -12,8 +12,12 @@ import java.util.function.Supplier;
  * stay as few as the distinct histories.
  *
  * <p>Runs are found through a treap on their start (Seidel &amp; Aragon, 1996: expected O(log n)
- * search, insertion and removal) and walked through a list in index order; the run found last is
- * tried first, which makes a loop over consecutive elements O(1) per element.
+ * search, insertion and removal) and walked through a list in index order. Before the treap is
+ * searched, the run found last (the finger) and a few runs either side of it are tried, which
+ * makes a loop over consecutive elements O(1) per element; then, in an array of many runs, the
+ * run found last in the element's block ({@link #hints}) and its neighbours. A treap of thousands
+ * of runs is a walk of a dozen or more nodes, each a cache miss: on a Lucene trace whose
+ * arrays kept that many, the search took half of the HB analysis's time (docs/performance.md).
  *
  * <p>An access to one element: {@link #find} its run; if the element has a run of its own, update
  * that state in place and call {@link #settled}; else copy the run's state (or a cleared one) to a
@@ -50,6 +54,8 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
         Run<S> left;
         Run<S> right;
         final int priority;
+        /** Merged into the run before it: no longer in the list or the treap (a {@link #hints} entry may still name it). */
+        boolean gone;
         /** The state of every element of the run. */
         public final S state;
 
@@ -82,6 +88,14 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
     private Run<S> root;
     private Run<S> last;
     private Run<S> finger;
+    /**
+     * Once the array has {@link #HINTS_FROM} runs or more: per block of {@code 1 << hintShift}
+     * elements (blocks beyond the table wrap around), a run found there last, from which
+     * {@link #near} starts when the finger is not near. Only a hint: an entry may name a run
+     * since merged away ({@link Run#gone}) or far from the element, and then the treap is searched.
+     */
+    private Run<S>[] hints;
+    private int hintShift;
     private int runs;
     // The element open() handed out a state for, and its run then (null: none).
     private Run<S> opened;
@@ -95,22 +109,8 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
 
     /** The run holding {@code index}, or null. */
     public Run<S> find(int index) {
-        Run<S> f = finger;
-        if (f != null && f.start <= index && index < f.end) {
-            return f;
-        }
-        Run<S> n = root;
-        while (n != null) {
-            if (index < n.start) {
-                n = n.left;
-            } else if (index >= n.end) {
-                n = n.right;
-            } else {
-                finger = n;
-                return n;
-            }
-        }
-        return null;
+        Run<S> r = firstEndingAfter(index);
+        return r != null && r.start <= index ? r : null;
     }
 
     /**
@@ -273,12 +273,40 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
         return r;
     }
 
-    /** The first run ending after {@code index} (holding it, or the next one after it), or null. */
+    /**
+     * The first run ending after {@code index} (holding it, or the next one after it), or null;
+     * it becomes the finger. Looked for near the finger, then near the run found last in the
+     * element's block ({@link #hints}), then in the treap.
+     */
     private Run<S> firstEndingAfter(int index) {
         Run<S> f = finger;
-        if (f != null && f.start <= index && index < f.end) {
-            return f;
+        Run<S> found = f == null ? notNear() : near(f, index);
+        if (found == NOT_NEAR) {
+            Run<S>[] h = hints;
+            int slot = 0;
+            if (h != null) {
+                slot = (index >>> hintShift) & (h.length - 1);
+                Run<S> hint = h[slot];
+                found = hint == null || hint.gone ? notNear() : near(hint, index);
+            }
+            if (found == NOT_NEAR) {
+                found = search(index);
+            }
+            if (h != null && found != null) {
+                h[slot] = found;
+            }
+            if (runs >= HINTS_FROM && (h == null || runs > 2 * h.length && h.length < MAX_HINTS)) {
+                hint(); // a first table, or a larger one for runs that became many more
+            }
         }
+        if (found != null) {
+            finger = found;
+        }
+        return found;
+    }
+
+    /** The first run ending after {@code index}, found in the treap. */
+    private Run<S> search(int index) {
         Run<S> found = null;
         Run<S> n = root;
         while (n != null) {
@@ -290,6 +318,63 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
             }
         }
         return found;
+    }
+
+    /** Runs from which {@link #hints} are kept (fewer: the treap is shallow). */
+    static final int HINTS_FROM = 64;
+    private static final int MAX_HINTS = 1 << 16;
+
+    /** A new, empty table of hints: about one block per run, the blocks spanning the runs' elements. */
+    @SuppressWarnings("unchecked")
+    private void hint() {
+        int size = Math.min(MAX_HINTS, Integer.highestOneBit(runs) * 2);
+        int extentBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, last.end - 1));
+        hintShift = Math.max(0, extentBits - Integer.numberOfTrailingZeros(size));
+        hints = (Run<S>[]) new Run<?>[size];
+    }
+
+    /** Runs walked from a starting run before the treap is searched instead. */
+    private static final int NEAR = 3;
+    /** {@link #near}'s answer when the run is not within {@link #NEAR} steps of the start. */
+    @SuppressWarnings("rawtypes")
+    private static final Run NOT_NEAR = new Run<>(0, 0, 0, null);
+
+    @SuppressWarnings("unchecked")
+    private static <S> Run<S> notNear() {
+        return (Run<S>) NOT_NEAR;
+    }
+
+    /**
+     * The first run ending after {@code index} when it is {@code r} (a run in the list) or within
+     * {@link #NEAR} runs of it (null: none ends after it), else {@link #NOT_NEAR}. Programs touch
+     * arrays near where they touched them last: the next element, one in the run before, a pair of
+     * elements a few apart. On a Lucene trace whose arrays kept thousands of runs each, half the
+     * accesses that missed the finger were that close to it (docs/performance.md).
+     */
+    private static <S> Run<S> near(Run<S> r, int index) {
+        if (index >= r.start) {
+            for (int step = 0; step <= NEAR; step++) {
+                if (index < r.end) {
+                    return r;
+                }
+                r = r.next;
+                if (r == null || index < r.start) {
+                    return r; // in the gap before r, or after every run
+                }
+            }
+        } else {
+            for (int step = 0; step < NEAR; step++) {
+                Run<S> p = r.prev;
+                if (p == null || index >= p.end) {
+                    return r; // in the gap before r
+                }
+                if (index >= p.start) {
+                    return p;
+                }
+                r = p;
+            }
+        }
+        return notNear();
     }
 
     /** A new run {@code [start, end)} of a cleared state, placed before {@code next} (null: after every run). */
@@ -324,6 +409,7 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
     /** Run {@code r}'s elements join the run before it (which touches it and has its state). */
     private void mergeIntoPrevious(Run<S> r) {
         r.prev.end = r.end;
+        r.gone = true;
         root = remove(root, r);
         r.prev.next = r.next;
         if (r.next != null) {

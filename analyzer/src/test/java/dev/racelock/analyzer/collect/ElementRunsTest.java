@@ -2,11 +2,13 @@ package dev.racelock.analyzer.collect;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ElementRuns against a plain array of states: splits, merges, in-place updates, and how few runs it keeps. */
 class ElementRunsTest {
@@ -79,6 +81,54 @@ class ElementRunsTest {
                 accessed += v != 0 ? 1 : 0;
             }
             assertEquals(accessed, covered[0]);
+        }
+    }
+
+    /** A range written as RaceAnalysis writes one: its runs covered, each set, equal neighbours merged. */
+    private static void setRange(ElementRuns<Value> runs, int from, int end, int value) {
+        ElementRuns.Run<Value> first = runs.cover(from, end);
+        ElementRuns.Run<Value> last = first;
+        for (ElementRuns.Run<Value> r = first; r != null && r.start() < end; r = r.next()) {
+            r.state.v = value;
+            last = r;
+        }
+        runs.mergeEqualNeighbours(first, last);
+    }
+
+    /**
+     * Thousands of runs over a large, sparse array, touched at random, near the last element and
+     * by ranges: past {@link ElementRuns#HINTS_FROM} runs the lookups start from the run found
+     * last in the element's block, which may since have been split or merged away.
+     */
+    @Test
+    void findsEveryElementAmongThousandsOfRunsWhereverTouched() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int round = 0; round < 6; round++) {
+            int size = 1_000 << round;
+            int[] expected = new int[size];
+            ElementRuns<Value> runs = new ElementRuns<>(Value::new);
+            Value scratch = new Value();
+            int at = 0;
+            for (int step = 0; step < 40_000; step++) {
+                int kind = random.nextInt(10);
+                int v = 1 + random.nextInt(kind < 5 ? 50 : 2); // many states: few merges; two: many
+                if (kind == 0) {
+                    int from = random.nextInt(size);
+                    int end = Math.min(size, from + 1 + random.nextInt(64));
+                    setRange(runs, from, end, v);
+                    Arrays.fill(expected, from, end, v);
+                } else {
+                    at = kind < 4 ? random.nextInt(size) : Math.floorMod(at + random.nextInt(9) - 4, size);
+                    set(runs, scratch, at, v);
+                    expected[at] = v;
+                }
+                int probe = random.nextInt(size);
+                assertEquals(expected[probe], get(runs, probe), "round " + round + " step " + step + " element " + probe);
+            }
+            for (int k = 0; k < size; k++) {
+                assertEquals(expected[k], get(runs, k), "round " + round + " element " + k);
+            }
+            assertTrue(runs.runs() > ElementRuns.HINTS_FROM, "the hints were used: " + runs.runs() + " runs");
         }
     }
 
