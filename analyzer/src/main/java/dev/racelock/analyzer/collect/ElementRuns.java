@@ -324,7 +324,10 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
     static final int HINTS_FROM = 64;
     private static final int MAX_HINTS = 1 << 16;
 
-    /** A new, empty table of hints: about one block per run, the blocks spanning the runs' elements. */
+    /**
+     * A new, empty table of hints: about one block per run, the blocks spanning the runs'
+     * elements; at most two references per run, beside runs of a hundred bytes and more each.
+     */
     @SuppressWarnings("unchecked")
     private void hint() {
         int size = Math.min(MAX_HINTS, Integer.highestOneBit(runs) * 2);
