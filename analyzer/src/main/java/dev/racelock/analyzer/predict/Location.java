@@ -32,38 +32,49 @@ final class Location extends SectionGuards implements ElementRuns.State<Location
     int readSite;
     int readContext;
     int readLockSet;
-    /** Per thread, the epoch of its last read (0: none), while reads are unordered; else null. */
+    /**
+     * While reads are unordered, per thread u its last read at {@code u * READ_WIDTH}: the epoch
+     * (0: none), then the site, context and lock set ({@link #READ_SITE} ...); else null. One array
+     * rather than one per column: a read touches one place of it, and a location is 12 bytes
+     * smaller (the synthetic stream's time grows with the predictive states' size).
+     */
     int[] reads;
-    int[] readSites;
-    int[] readContexts;
-    int[] readLockSets;
 
-    /** The last predicted race found on this location and its two sites (packed), to count repeats cheaply. */
-    PredictedRace lastPredicted;
-    long lastPredictedSites;
+    static final int READ_WIDTH = 4;
+    static final int READ_SITE = 1;
+    static final int READ_CONTEXT = 2;
+    static final int READ_LOCK_SET = 3;
+
+    /** The last predicted race found on this location with its two sites, to count repeats cheaply; null before one. */
+    LastPredicted lastPredicted;
+
+    /** A predicted race and its two sites (packed): apart from the location, which has one only once a race was predicted on it. */
+    record LastPredicted(PredictedRace race, long sites) {
+    }
 
     Location() {
     }
 
+    /** Whether {@link #reads} holds a read of thread t in epoch {@code epoch}. */
+    boolean sharedReadIn(int t, int epoch) {
+        int at = t * READ_WIDTH;
+        return at < reads.length && reads[at] == epoch;
+    }
+
     void addRead(int t, int epoch, int site, int context, int lockSet) {
-        if (t >= reads.length) { // a per-read path: no field stores unless it grows
-            reads = ArrayGrowth.toFit(reads, t);
-            readSites = ArrayGrowth.toFit(readSites, t);
-            readContexts = ArrayGrowth.toFit(readContexts, t);
-            readLockSets = ArrayGrowth.toFit(readLockSets, t);
+        int at = t * READ_WIDTH;
+        int[] r = reads;
+        if (at >= r.length) { // a per-read path: no field store unless it grows
+            r = reads = ArrayGrowth.toFit(r, at + READ_WIDTH - 1);
         }
-        reads[t] = epoch;
-        readSites[t] = site;
-        readContexts[t] = context;
-        readLockSets[t] = lockSet;
+        r[at] = epoch;
+        r[at + READ_SITE] = site;
+        r[at + READ_CONTEXT] = context;
+        r[at + READ_LOCK_SET] = lockSet;
     }
 
     void shareReads(int width) {
-        int n = Math.max(4, width);
-        reads = new int[n];
-        readSites = new int[n];
-        readContexts = new int[n];
-        readLockSets = new int[n];
+        reads = new int[Math.max(4, width) * READ_WIDTH];
         if (readThread >= 0) {
             addRead(readThread, readEpoch, readSite, readContext, readLockSet);
             readThread = -1;
@@ -93,16 +104,8 @@ final class Location extends SectionGuards implements ElementRuns.State<Location
         readSite = o.readSite;
         readContext = o.readContext;
         readLockSet = o.readLockSet;
-        if (o.reads == null) {
-            reads = null;
-        } else {
-            reads = copy(reads, o.reads);
-            readSites = copy(readSites, o.readSites);
-            readContexts = copy(readContexts, o.readContexts);
-            readLockSets = copy(readLockSets, o.readLockSets);
-        }
-        lastPredicted = o.lastPredicted;
-        lastPredictedSites = o.lastPredictedSites;
+        reads = o.reads == null ? null : copy(reads, o.reads);
+        lastPredicted = o.lastPredicted; // never modified: a new one replaces it
         copyAllGuardsFrom(o);
     }
 
@@ -122,9 +125,7 @@ final class Location extends SectionGuards implements ElementRuns.State<Location
                 && writeContext == o.writeContext && writeLockSet == o.writeLockSet && writeClock == o.writeClock
                 && readThread == o.readThread && readEpoch == o.readEpoch && readSite == o.readSite
                 && readContext == o.readContext && readLockSet == o.readLockSet
-                && (reads == null ? o.reads == null : o.reads != null && Arrays.equals(reads, o.reads)
-                        && Arrays.equals(readSites, o.readSites) && Arrays.equals(readContexts, o.readContexts)
-                        && Arrays.equals(readLockSets, o.readLockSets))
+                && (reads == null ? o.reads == null : o.reads != null && Arrays.equals(reads, o.reads))
                 && sameGuardsAs(o);
     }
 }

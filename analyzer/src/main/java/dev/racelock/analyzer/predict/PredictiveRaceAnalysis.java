@@ -206,10 +206,12 @@ public final class PredictiveRaceAnalysis implements Analysis {
             if (x.reads != null) {
                 boolean racing = false;
                 int[] rv = x.reads;
-                for (int u = 0; u < rv.length; u++) {
-                    if (rv[u] > 0 && !clocks.orderedP(u, rv[u], t)) {
+                for (int u = 0, at = 0; at < rv.length; u++, at += Location.READ_WIDTH) {
+                    int e = rv[at];
+                    if (e > 0 && !clocks.orderedP(u, e, t)) {
                         racing = true;
-                        race(x, object, slot, array, u, false, rv[u], x.readSites[u], x.readContexts[u], x.readLockSets[u], t, true, site);
+                        race(x, object, slot, array, u, false, e, rv[at + Location.READ_SITE], rv[at + Location.READ_CONTEXT],
+                                rv[at + Location.READ_LOCK_SET], t, true, site);
                     }
                 }
                 if (!racing) {
@@ -229,7 +231,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
             x.writeClock = readsFrom ? clocks.full(t) : null;
             return true;
         } else {
-            boolean sameEpoch = x.reads != null ? t < x.reads.length && x.reads[t] == now
+            boolean sameEpoch = x.reads != null ? x.sharedReadIn(t, now)
                     : x.readThread == t && x.readEpoch == now;
             int w = x.writeThread;
             if (w >= 0 && !clocks.orderedP(w, x.writeEpoch, t)) {
@@ -306,8 +308,9 @@ public final class PredictiveRaceAnalysis implements Analysis {
             return; // unordered in this run too: the HB analysis reports it
         }
         long sites = ((long) Math.min(uSite, site) << 32) | (Math.max(uSite, site) & 0xFFFFFFFFL);
-        if (x.lastPredicted != null && x.lastPredictedSites == sites) {
-            count(x.lastPredicted); // the same pair again on this location: no key to build
+        Location.LastPredicted last = x.lastPredicted;
+        if (last != null && last.sites() == sites) {
+            count(last.race()); // the same pair again on this location: no key to build
             return;
         }
         String location = array ? arrayKey(object) : "field:" + dictionary.fieldKey(slot);
@@ -325,8 +328,7 @@ public final class PredictiveRaceAnalysis implements Analysis {
         } else {
             count(known);
         }
-        x.lastPredicted = known;
-        x.lastPredictedSites = sites;
+        x.lastPredicted = new Location.LastPredicted(known, sites);
     }
 
     private static void count(PredictedRace r) {
