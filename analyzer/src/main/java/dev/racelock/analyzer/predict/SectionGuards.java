@@ -7,7 +7,7 @@ import dev.racelock.analyzer.collect.LongObjectMap;
  * lock's in this object itself, the others chained from it, and indexed by lock once the chain
  * is long. A memory location's are in its {@link Location}; a volatile or hand-off token
  * accessed inside critical sections has one of these alone (PredictiveRaceAnalysis.SyncLocation),
- * 56 bytes instead of a whole Location's 128 (the cache workload's trace held 3 million).
+ * 56 bytes instead of a whole Location's 104 (the cache workload's trace held 3 million).
  */
 class SectionGuards extends LockedAccesses {
 
