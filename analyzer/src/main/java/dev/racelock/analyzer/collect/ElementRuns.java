@@ -54,7 +54,11 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
         Run<S> left;
         Run<S> right;
         final int priority;
-        /** Merged into the run before it: no longer in the list or the treap (a {@link #hints} entry may still name it). */
+        /**
+         * Merged into the run before it: no longer in the list or the treap (a {@link #hints} entry
+         * may still name it). Derivable ({@code prev.next != this}), but that would load the run
+         * before it on every hint taken.
+         */
         boolean gone;
         /** The state of every element of the run. */
         public final S state;
@@ -282,25 +286,38 @@ public final class ElementRuns<S extends ElementRuns.State<S>> {
         Run<S> f = finger;
         Run<S> found = f == null ? notNear() : near(f, index);
         if (found == NOT_NEAR) {
-            Run<S>[] h = hints;
-            int slot = 0;
-            if (h != null) {
-                slot = (index >>> hintShift) & (h.length - 1);
-                Run<S> hint = h[slot];
-                found = hint == null || hint.gone ? notNear() : near(hint, index);
-            }
-            if (found == NOT_NEAR) {
-                found = search(index);
-            }
-            if (h != null && found != null) {
-                h[slot] = found;
-            }
-            if (runs >= HINTS_FROM && (h == null || runs > 2 * h.length && h.length < MAX_HINTS)) {
-                hint(); // a first table, or a larger one for runs that became many more
-            }
+            found = farFromFinger(index);
         }
         if (found != null) {
             finger = found;
+        }
+        return found;
+    }
+
+    /**
+     * {@link #firstEndingAfter} when the finger is not near: from the hint of the element's block,
+     * which it then names, else from the treap; makes the table of hints once the runs are many,
+     * and a larger one when they became many more.
+     */
+    private Run<S> farFromFinger(int index) {
+        Run<S>[] h = hints;
+        if (h == null) {
+            if (runs >= HINTS_FROM) {
+                hint();
+            }
+            return search(index);
+        }
+        int slot = (index >>> hintShift) & (h.length - 1);
+        Run<S> hint = h[slot];
+        Run<S> found = hint == null || hint.gone ? notNear() : near(hint, index);
+        if (found == NOT_NEAR) {
+            found = search(index);
+        }
+        if (found != null) {
+            h[slot] = found;
+        }
+        if (runs > 2 * h.length && h.length < MAX_HINTS) {
+            hint();
         }
         return found;
     }
