@@ -157,7 +157,8 @@ public final class Recording {
         if (elideSections) {
             calls = new ElidedSections(calls); // first in every chain: no event may pass a held-back acquire
         }
-        EventRecorder recorder = filterRepeats ? new RepeatFilter(calls) : calls;
+        // reads repeat across acquires only where the deadlock prediction is off anyway (RepeatFilter)
+        EventRecorder recorder = filterRepeats ? new RepeatFilter(calls, ownership) : calls;
         OwnershipRecorder owned = ownership ? new OwnershipRecorder(recorder) : null;
         // plain accesses go past the ownership filter, which has no part in them (AccessRecorder)
         ThreadContext context = new ThreadContext(id, owned != null ? owned : recorder, recorder, calls, thread);

@@ -23,6 +23,19 @@ package dev.racelock.agent.runtime;
  * <p>Every call that is not a plain access or a method enter/exit starts a new epoch. A new
  * synchronizing method added to {@link SynchronizationRecorder} must do the same here.
  *
+ * <p><b>Reads across acquires</b> (on when the trace may hold owned accesses, the agent's
+ * default): a volatile read, a hand-off's acquire and a join end the epoch of writes, not that of
+ * reads. Such an acquire does not tick the thread's own clock entry (only its releases do,
+ * HappensBefore and WcpClocks), so a read of a location the thread already read since its last
+ * release, lock event and own write of it is the same epoch for both race analyses, which skip it
+ * before any check. The analyzer's read state still holds the earlier read there: any other
+ * thread's write of the location in between is unordered with that read (ordering it would take
+ * a release of this thread after it), so that write races with it and keeps it (a racing read
+ * stays in the read state). Lock acquires still end the read epoch: the predictive analysis notes
+ * each critical section's reads (WCP rule (a)). With {@code ownership=off} the deadlock prediction
+ * orders every read after the write it saw, which a read after an acquire may not share with the
+ * read before it, so there reads are repeats only between two synchronization events, as writes.
+ *
  * <p>Hot path: a direct-mapped table of the last access per hash bucket; no allocation, no lock.
  * A collision evicts, so a repeat may be recorded, never a first access dropped.
  */
@@ -39,9 +52,32 @@ final class RepeatFilter implements EventRecorder {
     private final long[] stamps = new long[1 << BITS];
     /** Starts at 1 so that an empty bucket (stamp 0) never matches. */
     private long epoch = 1;
+    /** The epoch of reads: {@link #epoch}, or, with {@link #readsSpanAcquires}, one that acquires do not end. */
+    private long readEpoch = 1;
+    private final boolean readsSpanAcquires;
 
+    /** A filter whose reads repeat only between two synchronization events. */
     RepeatFilter(EventRecorder next) {
+        this(next, false);
+    }
+
+    RepeatFilter(EventRecorder next, boolean readsSpanAcquires) {
         this.next = next;
+        this.readsSpanAcquires = readsSpanAcquires;
+    }
+
+    /** An event that may synchronize: new epochs for reads and writes. */
+    private void synchronizes() {
+        epoch++;
+        readEpoch++;
+    }
+
+    /** An acquire that is no lock's: a new epoch for writes, and for reads unless they span acquires. */
+    private void acquires() {
+        epoch++;
+        if (!readsSpanAcquires) {
+            readEpoch++;
+        }
     }
 
     private static int bucket(long object, int slot, int kind) {
@@ -52,7 +88,7 @@ final class RepeatFilter implements EventRecorder {
 
     private boolean repeated(long object, int slot, int kind) {
         int bucket = bucket(object, slot, kind);
-        long stamp = (epoch << 2) | kind;
+        long stamp = ((kind == READ || kind == ARRAY_READ ? readEpoch : epoch) << 2) | kind;
         if (stamps[bucket] == stamp && objects[bucket] == object && slots[bucket] == slot) {
             return true;
         }
@@ -103,7 +139,7 @@ final class RepeatFilter implements EventRecorder {
     }
 
     @Override public void arrayRangeRead(long array, int from, int length, int site) { next.arrayRangeRead(array, from, length, site); }
-    @Override public void arrayRangeWrite(long array, int from, int length, int site) { epoch++; next.arrayRangeWrite(array, from, length, site); }
+    @Override public void arrayRangeWrite(long array, int from, int length, int site) { synchronizes(); next.arrayRangeWrite(array, from, length, site); }
 
     // ---- calling context: no synchronization, no new epoch -----------------------------------
 
@@ -118,23 +154,23 @@ final class RepeatFilter implements EventRecorder {
 
     // ---- everything else synchronizes (or might): a new epoch --------------------------------
 
-    @Override public void volatileRead(long object, int slot, int site) { epoch++; next.volatileRead(object, slot, site); }
-    @Override public void volatileWrite(long object, int slot, int site) { epoch++; next.volatileWrite(object, slot, site); }
+    @Override public void volatileRead(long object, int slot, int site) { acquires(); next.volatileRead(object, slot, site); }
+    @Override public void volatileWrite(long object, int slot, int site) { synchronizes(); next.volatileWrite(object, slot, site); }
     @Override public long reserveSequence() { return next.reserveSequence(); }
-    @Override public long orderMark() { epoch++; return next.orderMark(); }
-    @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { epoch++; next.volatileWriteReserved(seq, object, slot, site); }
-    @Override public void lockRequest(long lock, int site, int flags) { epoch++; next.lockRequest(lock, site, flags); }
-    @Override public void lockAcquire(long lock, int site, int flags) { epoch++; next.lockAcquire(lock, site, flags); }
-    @Override public void lockRelease(long lock, int site, int flags) { epoch++; next.lockRelease(lock, site, flags); }
-    @Override public void threadStart(int child, int site) { epoch++; next.threadStart(child, site); }
-    @Override public void threadBegin() { epoch++; next.threadBegin(); }
-    @Override public void threadEnd(int lastOwnedAccess) { epoch++; next.threadEnd(lastOwnedAccess); }
-    @Override public void threadJoin(int child, int site) { epoch++; next.threadJoin(child, site); }
-    @Override public void hbRelease(long token, int site) { epoch++; next.hbRelease(token, site); }
-    @Override public void hbAcquire(long token, int site) { epoch++; next.hbAcquire(token, site); }
+    @Override public long orderMark() { synchronizes(); return next.orderMark(); }
+    @Override public void volatileWriteReserved(long seq, long object, int slot, int site) { synchronizes(); next.volatileWriteReserved(seq, object, slot, site); }
+    @Override public void lockRequest(long lock, int site, int flags) { synchronizes(); next.lockRequest(lock, site, flags); }
+    @Override public void lockAcquire(long lock, int site, int flags) { synchronizes(); next.lockAcquire(lock, site, flags); }
+    @Override public void lockRelease(long lock, int site, int flags) { synchronizes(); next.lockRelease(lock, site, flags); }
+    @Override public void threadStart(int child, int site) { synchronizes(); next.threadStart(child, site); }
+    @Override public void threadBegin() { synchronizes(); next.threadBegin(); }
+    @Override public void threadEnd(int lastOwnedAccess) { synchronizes(); next.threadEnd(lastOwnedAccess); }
+    @Override public void threadJoin(int child, int site) { acquires(); next.threadJoin(child, site); }
+    @Override public void hbRelease(long token, int site) { synchronizes(); next.hbRelease(token, site); }
+    @Override public void hbAcquire(long token, int site) { acquires(); next.hbAcquire(token, site); }
 
     // ---- test markers synchronize nothing, but a repeat in the next test must name that test ---
 
-    @Override public void testStart(int test) { epoch++; next.testStart(test); }
-    @Override public void testEnd(int test) { epoch++; next.testEnd(test); }
+    @Override public void testStart(int test) { synchronizes(); next.testStart(test); }
+    @Override public void testEnd(int test) { synchronizes(); next.testEnd(test); }
 }

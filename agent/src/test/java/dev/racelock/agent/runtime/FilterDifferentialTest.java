@@ -1,6 +1,7 @@
 package dev.racelock.agent.runtime;
 
 import dev.racelock.analyzer.AnalysisSession;
+import dev.racelock.analyzer.AnalysisSet;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.trace.ReadProgress;
 import dev.racelock.trace.TraceHeader;
@@ -22,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Nothing lost (docs/agent.md, "Repeat filter"): the same seeded random executions
  * recorded through the repeat filter and without it, each into a real trace file, read back and
  * analyzed, give exactly the same findings: types, fields, lines, stacks, locks held,
- * classification and occurrences.
+ * classification and occurrences, with either analysis set. Twice: with reads that repeat only
+ * between two synchronization events (a trace without owned accesses, whose deadlocks are
+ * predicted) and with reads that repeat across acquires (a trace that may hold owned accesses,
+ * the agent's default).
  */
 class FilterDifferentialTest {
 
@@ -33,26 +37,41 @@ class FilterDifferentialTest {
 
     @Test
     void theRepeatFilterChangesNoFinding() throws IOException {
+        compare(false);
+    }
+
+    @Test
+    void readsRepeatedAcrossAcquiresChangeNoFinding() throws IOException {
+        compare(true);
+    }
+
+    private void compare(boolean readsSpanAcquires) throws IOException {
         long dropped = 0;
         int racy = 0;
         for (int seed = 0; seed < EXECUTIONS; seed++) {
             RandomExecution e = RandomExecution.generate(seed);
-            Recorded plain = record(e, UnaryOperator.identity(), "plain-" + seed);
-            Recorded filtered = record(e, RepeatFilter::new, "filtered-" + seed);
-            assertEquals(plain.findings, filtered.findings, "seed " + seed);
-            dropped += plain.events - filtered.events;
-            racy += plain.findings.isEmpty() ? 0 : 1;
+            for (AnalysisSet set : AnalysisSet.values()) {
+                String name = set.id() + "-" + seed;
+                Recorded plain = record(e, UnaryOperator.identity(), readsSpanAcquires, set, "plain-" + name);
+                Recorded filtered = record(e, r -> new RepeatFilter(r, readsSpanAcquires), readsSpanAcquires, set,
+                        "filtered-" + name);
+                assertEquals(plain.findings, filtered.findings, set + ", seed " + seed);
+                dropped += plain.events - filtered.events;
+                racy += plain.findings.isEmpty() ? 0 : 1;
+            }
         }
         // The comparison proves something only if the filter dropped accesses and races were found.
-        assertTrue(dropped > EXECUTIONS * 5L, "dropped " + dropped);
-        assertTrue(racy > EXECUTIONS / 4, "racy executions " + racy);
+        assertTrue(dropped > EXECUTIONS * 10L, "dropped " + dropped);
+        assertTrue(racy > EXECUTIONS / 2, "racy executions " + racy);
     }
 
     record Recorded(List<Finding> findings, long events) {}
 
-    private Recorded record(RandomExecution e, UnaryOperator<EventRecorder> filter, String name) throws IOException {
+    private Recorded record(RandomExecution e, UnaryOperator<EventRecorder> filter, boolean mayHoldOwnedAccesses,
+                            AnalysisSet set, String name) throws IOException {
         Path file = dir.resolve(name + ".rlt");
-        TraceWriter writer = TraceWriter.open(file, new TraceHeader(1, 1, 0, "17", "test", "", true, true), 1000);
+        TraceWriter writer = TraceWriter.open(file,
+                new TraceHeader(1, 1, 0, "17", "test", "", true, true, mayHoldOwnedAccesses), 1000);
         WriterOutput out = new WriterOutput(writer, file.toString(), System.err);
         RandomExecution.define(out, e.threads);
         EventRecorder[] recorders = new EventRecorder[e.threads];
@@ -61,7 +80,7 @@ class FilterDifferentialTest {
         }
         e.replay(t -> recorders[t]);
         out.close();
-        AnalysisSession session = new AnalysisSession();
+        AnalysisSession session = new AnalysisSession(set.factories());
         TraceFiles.read(file, session, ReadProgress.NONE);
         Files.delete(file);
         return new Recorded(session.result().findings(), session.events());

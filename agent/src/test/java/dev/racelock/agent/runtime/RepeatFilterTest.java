@@ -12,11 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The repeat filter drops only what cannot change a finding: an access of a kind and location
  * this thread already accessed since its last synchronization event, except the first read after
- * the first write (FilterDifferentialTest checks the findings themselves).
+ * the first write; with reads across acquires, a read repeated since the thread's last
+ * synchronization event that is not an acquire of a volatile, token or joined thread
+ * (FilterDifferentialTest checks the findings themselves).
  */
 class RepeatFilterTest {
 
-    /** kind 0-3 = read, write, arrayRead, arrayWrite; 4 = a synchronization event; 5 = method enter. */
+    /**
+     * kind 0-3 = read, write, arrayRead, arrayWrite; 4 = a synchronization event (a lock acquire);
+     * 5 = method enter; 6 = a volatile read (an acquire that is no lock's).
+     */
     record Ev(int kind, long object, int slot, int site) {}
 
     static final class Collect implements EventRecorder {
@@ -27,7 +32,7 @@ class RepeatFilterTest {
         @Override public void arrayWrite(long a, int i, int s) { events.add(new Ev(3, a, i, s)); }
         @Override public void arrayRangeRead(long a, int from, int length, int s) {}
         @Override public void arrayRangeWrite(long a, int from, int length, int s) {}
-        @Override public void volatileRead(long o, int f, int s) { events.add(new Ev(4, o, f, s)); }
+        @Override public void volatileRead(long o, int f, int s) { events.add(new Ev(6, o, f, s)); }
         @Override public void volatileWrite(long o, int f, int s) { events.add(new Ev(4, o, f, s)); }
         final List<Long> reserved = new ArrayList<>();
         @Override public long reserveSequence() { return 41; }
@@ -52,6 +57,7 @@ class RepeatFilterTest {
             case 2 -> r.arrayRead(e.object(), e.slot(), e.site());
             case 3 -> r.arrayWrite(e.object(), e.slot(), e.site());
             case 4 -> r.lockAcquire(e.object(), e.site(), 1);
+            case 6 -> r.volatileRead(e.object(), e.slot(), e.site());
             default -> r.methodEnter(e.slot(), e.site());
         }
     }
@@ -70,17 +76,28 @@ class RepeatFilterTest {
 
     @Test
     void dropsOnlyRepeatsSinceTheLastSynchronizationEventAndKeepsEverythingElse() {
+        dropsOnlyRepeats(false);
+    }
+
+    @Test
+    void dropsOnlyRepeatsWithReadsAcrossAcquires() {
+        dropsOnlyRepeats(true);
+    }
+
+    private static void dropsOnlyRepeats(boolean readsSpanAcquires) {
         Random random = new Random(20261123);
         for (int round = 0; round < 200; round++) {
             List<Ev> input = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
-                int kind = random.nextInt(20) == 0 ? 4 : random.nextInt(25) == 0 ? 5 : random.nextInt(4);
+                int kind = random.nextInt(40) == 0 ? 4 : random.nextInt(40) == 0 ? 6 : random.nextInt(25) == 0 ? 5
+                        : random.nextInt(4);
                 input.add(new Ev(kind, 1 + random.nextInt(3), random.nextInt(3), random.nextInt(2)));
             }
             Collect out = new Collect();
-            RepeatFilter filter = new RepeatFilter(out);
+            RepeatFilter filter = new RepeatFilter(out, readsSpanAcquires);
             input.forEach(e -> replay(e, filter));
-            // the output is the input minus dropped accesses, in order; each dropped one is a repeat
+            // the output is the input minus dropped accesses, in order; each dropped one is a
+            // repeat (a repeat may be kept: two locations may share the filter's bucket)
             int o = 0;
             int dropped = 0;
             for (int i = 0; i < input.size(); i++) {
@@ -90,7 +107,7 @@ class RepeatFilterTest {
                     continue;
                 }
                 assertTrue(e.kind() < 4, "only plain accesses may be dropped: " + e);
-                assertTrue(repeatsSinceLastSync(input, i), "dropped an access that can change a finding: " + e);
+                assertTrue(repeats(input, i, readsSpanAcquires), "dropped an access that can change a finding: " + e);
                 dropped++;
             }
             assertEquals(out.events.size(), o);
@@ -98,36 +115,78 @@ class RepeatFilterTest {
         }
     }
 
+    @Test
+    void aReadAfterAVolatileReadHandOffOrJoinRepeatsOnlyWithReadsAcrossAcquires() {
+        for (boolean span : new boolean[] {false, true}) {
+            Collect out = new Collect();
+            RepeatFilter f = new RepeatFilter(out, span);
+            f.read(1, 0, 1);
+            f.volatileRead(9, 0, 2);
+            f.read(1, 0, 3);       // a repeat only across acquires
+            f.hbAcquire(8, 4);
+            f.threadJoin(3, 5);
+            f.read(1, 0, 6);       // the same
+            f.write(1, 0, 7);
+            f.volatileRead(9, 0, 8);
+            f.write(1, 0, 9);      // a new epoch of writes either way
+            f.read(1, 0, 10);      // the first read after that write
+            f.lockAcquire(7, 11, 1);
+            f.read(1, 0, 12);      // a lock acquire ends every epoch
+            List<Integer> kept = out.events.stream().filter(e -> e.kind() < 4).map(Ev::site).toList();
+            assertEquals(span ? List.of(1, 7, 9, 10, 12) : List.of(1, 3, 6, 7, 9, 10, 12), kept, "span " + span);
+        }
+    }
+
     private static Ev normalized(Ev e) {
         return e.kind() == 4 ? new Ev(4, e.object(), 0, e.site()) : e.kind() == 5 ? new Ev(5, 0, e.slot(), e.site()) : e;
     }
 
-    /**
-     * A write is a repeat after a write of the location in the same epoch; a read after a read
-     * of it, unless the epoch's first write of the location comes in between.
-     */
-    private static boolean repeatsSinceLastSync(List<Ev> input, int index) {
-        Ev e = input.get(index);
+    /** Index of the first event of the epoch {@code index} is in: after the last event of a kind that ends it. */
+    private static int epochStart(List<Ev> input, int index, boolean acquiresEndIt) {
         int start = index;
-        while (start > 0 && input.get(start - 1).kind() != 4) {
+        while (start > 0 && input.get(start - 1).kind() != 4 && (!acquiresEndIt || input.get(start - 1).kind() != 6)) {
             start--;
         }
+        return start;
+    }
+
+    /**
+     * A write is a repeat after a write of the location in the same epoch. A read is a repeat
+     * after a read of it in the reads' epoch (which an acquire that is no lock's ends only
+     * without reads across acquires) when no write of the location in between was the first
+     * of its own epoch (each such write is recorded, and the read after it too).
+     */
+    private static boolean repeats(List<Ev> input, int index, boolean readsSpanAcquires) {
+        Ev e = input.get(index);
         boolean write = e.kind() == 1 || e.kind() == 3;
-        int firstWrite = -1;
-        for (int j = start; j < index; j++) {
-            Ev before = input.get(j);
-            if (sameLocation(before, e) && (before.kind() == 1 || before.kind() == 3)) {
-                firstWrite = j;
-                break;
+        int start = epochStart(input, index, write || !readsSpanAcquires);
+        int previous = -1;
+        for (int j = index - 1; j >= start && previous < 0; j--) {
+            if (input.get(j).kind() == e.kind() && sameLocation(input.get(j), e)) {
+                previous = j;
             }
         }
-        for (int j = index - 1; j >= start; j--) {
-            Ev before = input.get(j);
-            if (before.kind() == e.kind() && sameLocation(before, e)) {
-                return write || firstWrite < j || firstWrite > index;
+        if (previous < 0 || write) {
+            return previous >= 0;
+        }
+        for (int k = previous + 1; k < index; k++) {
+            Ev between = input.get(k);
+            if ((between.kind() == 1 || between.kind() == 3) && sameLocation(between, e)
+                    && firstWriteOfItsEpoch(input, k)) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    private static boolean firstWriteOfItsEpoch(List<Ev> input, int k) {
+        for (int j = epochStart(input, k, true); j < k; j++) {
+            Ev before = input.get(j);
+            if ((before.kind() == 1 || before.kind() == 3) && sameLocation(before, input.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameLocation(Ev a, Ev b) {
