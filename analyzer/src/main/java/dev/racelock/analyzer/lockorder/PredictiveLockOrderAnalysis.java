@@ -26,7 +26,10 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
      * recorded with {@code mode=locks} holds no memory access, so no read that a reordering must
      * keep after the write it saw: a reordering allowed without them may not be one of the
      * program's. A trace that may hold owned accesses (the agent's ownership filter) says only an
-     * owner's last accesses of an object, not every access inside each critical section.
+     * owner's last accesses of an object, not every access inside each critical section. Set by
+     * the header, before any event; the trace's history is then not kept at all, since no
+     * question will be asked of it (on the synthetic stream its upkeep was a quarter of
+     * {@code predictive}'s time; docs/performance.md).
      */
     private String notPredicting;
 
@@ -41,7 +44,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     int position(int thread) {
-        return trace.position(thread);
+        return notPredicting == null ? trace.position(thread) : 0;
     }
 
     @Override
@@ -92,24 +95,32 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void access(int thread, int target, boolean write, long object, int slot, int length, int site) {
-        trace.access(thread, target, write, object, slot, length);
+        if (notPredicting == null) {
+            trace.access(thread, target, write, object, slot, length);
+        }
     }
 
     @Override
     public void volatileAccess(int thread, boolean write, long object, int slot, int site) {
-        trace.volatileAccess(thread, write, object, slot);
+        if (notPredicting == null) {
+            trace.volatileAccess(thread, write, object, slot);
+        }
         super.volatileAccess(thread, write, object, slot, site);
     }
 
     @Override
     public void handOff(int thread, boolean release, long token, int site) {
-        trace.handOff(thread, release, token);
+        if (notPredicting == null) {
+            trace.handOff(thread, release, token);
+        }
         super.handOff(thread, release, token, site);
     }
 
     @Override
     public void forkJoin(int thread, boolean join, int child, int site) {
-        trace.forkJoin(thread, join, child);
+        if (notPredicting == null) {
+            trace.forkJoin(thread, join, child);
+        }
         super.forkJoin(thread, join, child, site);
     }
 
@@ -117,25 +128,33 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void lockRequest(int thread, long lock, int site, int flags) {
-        trace.lockRequest(thread, lock); // first: the acquisition recorded below starts its position
+        if (notPredicting == null) {
+            trace.lockRequest(thread, lock); // first: the acquisition recorded below starts its position
+        }
         super.lockRequest(thread, lock, site, flags);
     }
 
     @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
-        trace.lockAcquire(thread, lock, LockFlags.isShared(flags), holds.isOutermostAcquire(thread, lock, flags));
+        if (notPredicting == null) {
+            trace.lockAcquire(thread, lock, LockFlags.isShared(flags), holds.isOutermostAcquire(thread, lock, flags));
+        }
         super.lockAcquire(thread, lock, site, flags);
     }
 
     @Override
     public void lockRelease(int thread, long lock, int site, int flags) {
-        trace.lockRelease(thread, lock, LockFlags.isShared(flags), holds.isOutermostRelease(thread, lock, flags));
+        if (notPredicting == null) {
+            trace.lockRelease(thread, lock, LockFlags.isShared(flags), holds.isOutermostRelease(thread, lock, flags));
+        }
         super.lockRelease(thread, lock, site, flags);
     }
 
     @Override
     public void objectFreed(long object) {
-        trace.objectFreed(object);
+        if (notPredicting == null) {
+            trace.objectFreed(object);
+        }
         super.objectFreed(object);
     }
 }

@@ -6,6 +6,10 @@ import dev.racelock.analyzer.finding.AnalysisResult;
 import dev.racelock.analyzer.finding.Finding;
 import dev.racelock.analyzer.finding.FindingType;
 import dev.racelock.analyzer.finding.LockAcquisition;
+import dev.racelock.analyzer.reorder.SyncPreservingTrace;
+import dev.racelock.analyzer.state.TraceState;
+import dev.racelock.trace.AccessTarget;
+import dev.racelock.trace.TraceHeader;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -90,6 +94,20 @@ class PredictiveLockOrderAnalysisTest {
         assertEquals(1, TraceScript.ofType(r, FindingType.DEADLOCK).size());
         assertEquals(1, r.warnings().stream().filter(w -> w.startsWith("deadlocks not predicted: trace recorded"
                 + " with mode=locks")).count(), r.warnings().toString());
+    }
+
+    @Test
+    void aTraceThatMayHoldOwnedAccessesKeepsNoHistoryForPrediction() {
+        for (boolean owned : new boolean[] {false, true}) {
+            SyncPreservingTrace history = new SyncPreservingTrace();
+            PredictiveLockOrderAnalysis a = new PredictiveLockOrderAnalysis(new TraceState(), history);
+            a.header(new TraceHeader(2, 42, 0, "17", "test", "", true, true, owned));
+            a.access(1, AccessTarget.FIELD, true, 7, 3, 1, 0);
+            int before = history.position(1);
+            a.lockRequest(1, 9, 0, 0);
+            // a request starts a new position of the thread in the history kept for prediction
+            assertEquals(owned ? before : before + 1, history.position(1), "owned " + owned);
+        }
     }
 
     @Test
