@@ -12,8 +12,9 @@ import java.util.Map;
  * context event (the whole stack it names, {@code T0 stack m0@-1 m3@8}, outermost first).
  * {@link #withStacks()} writes them the way format 2 records them, whatever the source: a
  * stack line only before an event whose stack differs from the thread's previous event's, so a
- * source of enters and exits and a format-2 trace of the same run give the same lines. Context
- * nodes are kept, not written (the writer numbers them).
+ * source of enters and exits and a format-2 trace of the same run give the same lines; volatile
+ * accesses, hand-offs and order marks have no stack (docs/trace-format.md, "Calling contexts").
+ * Context nodes are kept, not written (the writer numbers them).
  */
 public class EventLog implements EventVisitor {
 
@@ -68,6 +69,11 @@ public class EventLog implements EventVisitor {
         lines.add("T" + t + " " + s);
     }
 
+    /** An event that has no stack: no stack line before it. */
+    private void eventWithoutStack(int t, String s) {
+        lines.add("T" + t + " " + s);
+    }
+
     private List<int[]> stack(int t) {
         return stacks.computeIfAbsent(t, k -> new ArrayList<>());
     }
@@ -104,8 +110,8 @@ public class EventLog implements EventVisitor {
     @Override public void arrayWrite(int t, long a, int i, int s) { event(t, "awrite " + a + "[" + i + "] @" + s); }
     @Override public void arrayRangeRead(int t, long a, int from, int len, int s) { event(t, "arangeread " + a + "[" + from + "+" + len + "] @" + s); }
     @Override public void arrayRangeWrite(int t, long a, int from, int len, int s) { event(t, "arangewrite " + a + "[" + from + "+" + len + "] @" + s); }
-    @Override public void volatileRead(int t, long o, int slot, int s) { event(t, "vread " + o + "." + slot + " @" + s); }
-    @Override public void volatileWrite(int t, long o, int slot, int s) { event(t, "vwrite " + o + "." + slot + " @" + s); }
+    @Override public void volatileRead(int t, long o, int slot, int s) { eventWithoutStack(t, "vread " + o + "." + slot + " @" + s); }
+    @Override public void volatileWrite(int t, long o, int slot, int s) { eventWithoutStack(t, "vwrite " + o + "." + slot + " @" + s); }
     @Override public void lockRequest(int t, long l, int s, int flags) { event(t, "request " + l + " @" + s + " f" + flags); }
     @Override public void lockAcquire(int t, long l, int s, int flags) { event(t, "acquire " + l + " @" + s + " f" + flags); }
     @Override public void lockRelease(int t, long l, int s, int flags) { event(t, "release " + l + " @" + s + " f" + flags); }
@@ -122,8 +128,8 @@ public class EventLog implements EventVisitor {
         }
     }
     @Override public void threadJoin(int t, int child, int s) { event(t, "join T" + child + " @" + s); }
-    @Override public void hbRelease(int t, long token, int s) { event(t, "hbrelease " + token + " @" + s); }
-    @Override public void hbAcquire(int t, long token, int s) { event(t, "hbacquire " + token + " @" + s); }
+    @Override public void hbRelease(int t, long token, int s) { eventWithoutStack(t, "hbrelease " + token + " @" + s); }
+    @Override public void hbAcquire(int t, long token, int s) { eventWithoutStack(t, "hbacquire " + token + " @" + s); }
     @Override public void testStart(int t, int test) { event(t, "teststart " + test); }
     @Override public void testEnd(int t, int test) { event(t, "testend " + test); }
     @Override public void objectFreed(long o) { add("freed " + o); }
@@ -160,7 +166,7 @@ public class EventLog implements EventVisitor {
     }
 
     @Override public void lockSet(LockSetInfo set) { add("lockset " + set); }
-    @Override public void orderMark(int t) { event(t, "mark"); }
+    @Override public void orderMark(int t) { eventWithoutStack(t, "mark"); }
 
     /** An owned access names the owner's stack itself: written in the line, outermost first. */
     @Override

@@ -274,7 +274,7 @@ public final class ThreadEventBuffer extends DeltaState {
      */
     public long orderMark() {
         long seq = takeSequence();
-        int p = syncHead(TraceFormat.OP_ORDER_MARK, seq);
+        int p = syncHeadWithoutStack(TraceFormat.OP_ORDER_MARK, seq);
         if (p >= 0) {
             commitSync(p);
         }
@@ -608,7 +608,7 @@ public final class ThreadEventBuffer extends DeltaState {
     }
 
     private void volatileAccess(int op, long seq, long object, int slot, int site) {
-        int p = syncHead(op, seq);
+        int p = syncHeadWithoutStack(op, seq);
         if (p < 0) {
             return;
         }
@@ -646,7 +646,7 @@ public final class ThreadEventBuffer extends DeltaState {
     }
 
     private void handOff(int op, long seq, long token, int site) {
-        int p = syncHead(op, seq);
+        int p = syncHeadWithoutStack(op, seq);
         if (p < 0) {
             return;
         }
@@ -666,6 +666,23 @@ public final class ThreadEventBuffer extends DeltaState {
             IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
             return -1;
         }
+        return syncOpcode(op, seq);
+    }
+
+    /**
+     * As {@link #syncHead}, for an event no analysis takes a stack from (a volatile access, a
+     * hand-off, an order mark): no context event before it, so the stack is not looked up
+     * either; the next event that has one writes it (docs/trace-format.md, "Calling contexts").
+     */
+    private int syncHeadWithoutStack(int op, long seq) {
+        if (pos > limit && !makeRoom()) {
+            IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
+            return -1;
+        }
+        return syncOpcode(op, seq);
+    }
+
+    private int syncOpcode(int op, long seq) {
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;

@@ -65,7 +65,7 @@ class CallingContextTest {
     }
 
     @Test
-    void everyEventCarriesTheStackItWasRecordedIn() throws IOException {
+    void everyEventThatHasAStackCarriesTheOneItWasRecordedIn() throws IOException {
         Path file = dir.resolve("stacks.rlt");
         EventLog expected = EventLog.withStacks();
         try (TraceWriter writer = TraceWriter.open(file, TraceRoundTripTest.HEADER, 60_000)) {
@@ -80,8 +80,9 @@ class CallingContextTest {
         }
         EventLog actual = TraceRoundTripTest.read(file);
         assertEquals(expected.events(), actual.events());
+        // the hand-off and the volatile write have none: no stack line before them
         assertEquals(List.of("T0 stack m0@-1", "T0 stack m0@-1 m1@2 m2@3", "T0 stack m0@-1 m1@2 m2@5",
-                "T0 stack m0@-1 m1@2", "T0 stack", "T0 stack m3@-1"), stackLines(actual.events()));
+                "T0 stack m3@-1"), stackLines(actual.events()));
     }
 
     @Test
