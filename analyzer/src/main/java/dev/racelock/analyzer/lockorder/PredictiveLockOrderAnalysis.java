@@ -42,9 +42,14 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
         this.trace = trace;
     }
 
+    /** Whether cycles may be predicted on this trace: only then is its history kept. */
+    private boolean predicting() {
+        return notPredicting == null;
+    }
+
     @Override
     int position(int thread) {
-        return notPredicting == null ? trace.position(thread) : 0;
+        return predicting() ? trace.position(thread) : 0;
     }
 
     @Override
@@ -95,14 +100,14 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void access(int thread, int target, boolean write, long object, int slot, int length, int site) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.access(thread, target, write, object, slot, length);
         }
     }
 
     @Override
     public void volatileAccess(int thread, boolean write, long object, int slot, int site) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.volatileAccess(thread, write, object, slot);
         }
         super.volatileAccess(thread, write, object, slot, site);
@@ -110,7 +115,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void handOff(int thread, boolean release, long token, int site) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.handOff(thread, release, token);
         }
         super.handOff(thread, release, token, site);
@@ -118,7 +123,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void forkJoin(int thread, boolean join, int child, int site) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.forkJoin(thread, join, child);
         }
         super.forkJoin(thread, join, child, site);
@@ -128,7 +133,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void lockRequest(int thread, long lock, int site, int flags) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.lockRequest(thread, lock); // first: the acquisition recorded below starts its position
         }
         super.lockRequest(thread, lock, site, flags);
@@ -136,7 +141,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void lockAcquire(int thread, long lock, int site, int flags) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.lockAcquire(thread, lock, LockFlags.isShared(flags), holds.isOutermostAcquire(thread, lock, flags));
         }
         super.lockAcquire(thread, lock, site, flags);
@@ -144,7 +149,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void lockRelease(int thread, long lock, int site, int flags) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.lockRelease(thread, lock, LockFlags.isShared(flags), holds.isOutermostRelease(thread, lock, flags));
         }
         super.lockRelease(thread, lock, site, flags);
@@ -152,7 +157,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     public void objectFreed(long object) {
-        if (notPredicting == null) {
+        if (predicting()) {
             trace.objectFreed(object);
         }
         super.objectFreed(object);
