@@ -67,7 +67,7 @@ public final class PredictiveLockOrderAnalysis extends LockOrderAnalysis {
 
     @Override
     CycleWitnesses.Realizability realizability() {
-        if (notPredicting != null) {
+        if (!predicting()) {
             return null;
         }
         SyncPreservingClosure closure = trace.closure();

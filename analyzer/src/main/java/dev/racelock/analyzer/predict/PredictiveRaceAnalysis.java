@@ -233,21 +233,20 @@ public final class PredictiveRaceAnalysis implements Analysis {
         } else {
             boolean sameEpoch = x.reads != null ? x.sharedReadIn(t, now)
                     : x.readThread == t && x.readEpoch == now;
-            if (sameEpoch) {
-                // [READ SAME EPOCH], skipped before any check as the HB analysis skips it: the
-                // agent may leave such a read out even after an acquire that brought another
-                // thread's racing write in between (RepeatFilter, reads across acquires), and the
-                // findings must not depend on whether it did.
-                return guarded;
-            }
             int w = x.writeThread;
             if (w >= 0 && !clocks.orderedP(w, x.writeEpoch, t)) {
-                race(x, object, slot, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, false, site);
+                if (!sameEpoch) {
+                    race(x, object, slot, array, w, true, x.writeEpoch, x.writeSite, x.writeContext, x.writeLockSet, t, false, site);
+                }
                 if (readsFrom) {
-                    // This read reads that write in every correct reordering.
+                    // This read still reads that write in every correct reordering (even when an
+                    // earlier read of this epoch already raced with another write).
                     clocks.joinH(t, x.writeClock);
                     clocks.joinP(t, x.writeClock);
                 }
+            }
+            if (sameEpoch) {
+                return guarded; // [READ SAME EPOCH]
             }
             int context = state.contexts().current(t);
             int lockSet = holds.lockSet(t);

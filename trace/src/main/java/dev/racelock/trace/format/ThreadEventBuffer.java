@@ -274,7 +274,7 @@ public final class ThreadEventBuffer extends DeltaState {
      */
     public long orderMark() {
         long seq = takeSequence();
-        int p = syncHeadWithoutStack(TraceFormat.OP_ORDER_MARK, seq);
+        int p = syncHead(TraceFormat.OP_ORDER_MARK, seq, NO_STACK);
         if (p >= 0) {
             commitSync(p);
         }
@@ -608,7 +608,7 @@ public final class ThreadEventBuffer extends DeltaState {
     }
 
     private void volatileAccess(int op, long seq, long object, int slot, int site) {
-        int p = syncHeadWithoutStack(op, seq);
+        int p = syncHead(op, seq, NO_STACK);
         if (p < 0) {
             return;
         }
@@ -646,7 +646,7 @@ public final class ThreadEventBuffer extends DeltaState {
     }
 
     private void handOff(int op, long seq, long token, int site) {
-        int p = syncHeadWithoutStack(op, seq);
+        int p = syncHead(op, seq, NO_STACK);
         if (p < 0) {
             return;
         }
@@ -656,33 +656,33 @@ public final class ThreadEventBuffer extends DeltaState {
         commitSync(putSite(b, p, site));
     }
 
+    /** For {@link #syncHead(int, long, boolean)}: an event written without its stack. */
+    private static final boolean NO_STACK = false;
+
     /**
-     * Makes room for a synchronization event and writes its opcode and sequence step.
+     * Makes room for a synchronization event (with the context event before it, if its stack
+     * changed) and writes its opcode and sequence step.
      *
      * @return the position after them, or -1 when the event is dropped
      */
     private int syncHead(int op, long seq) {
-        if (!roomWithContext()) {
-            IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
-            return -1;
-        }
-        return syncOpcode(op, seq);
+        return syncHead(op, seq, true);
     }
 
     /**
-     * As {@link #syncHead}, for an event no analysis takes a stack from (a volatile access, a
-     * hand-off, an order mark): no context event before it, so the stack is not looked up
-     * either; the next event that has one writes it (docs/trace-format.md, "Calling contexts").
+     * As {@link #syncHead(int, long)}; {@code stack} false for an event no analysis takes a stack
+     * from (a volatile access, a hand-off, an order mark): no context event before it, so the
+     * stack is not looked up either; the next event that has one writes it (docs/trace-format.md,
+     * "Calling contexts").
      */
-    private int syncHeadWithoutStack(int op, long seq) {
+    private int syncHead(int op, long seq, boolean stack) {
         if (pos > limit && !makeRoom()) {
             IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
             return -1;
         }
-        return syncOpcode(op, seq);
-    }
-
-    private int syncOpcode(int op, long seq) {
+        if (stack) {
+            syncContext();
+        }
         byte[] b = buf;
         int p = pos;
         b[p++] = (byte) op;
