@@ -19,7 +19,8 @@ import java.util.Set;
  * large methods that C2 spent a second or more on. Run by C1 alone, that code is a little
  * slower where it runs but never waits for or pays for C2 (docs/performance.md, "The agent's own
  * code out of C2"). The recording hooks the program calls ({@code Rt} and what it reaches) are
- * not matched: C2 inlines them into the program's methods, where they must stay fast.
+ * not matched: they are compiled by C2 once each, and never inlined into the program's methods
+ * ({@code DontInline}).
  *
  * <p>The directive names only racelock's classes, so the program's compilation is unchanged, and
  * a directives file the user gave stays in force for everything else. The command's answer

@@ -22,6 +22,7 @@ public final class Rt {
     // ---- method entry / exit ------------------------------------------------------------------
 
     /** Method entry with stacks on: the context for this activation, and the enter event. */
+    @DontInline
     public static ThreadContext enter(int method) {
         ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
@@ -29,6 +30,7 @@ public final class Rt {
     }
 
     /** Method entry with stacks off: only the context. */
+    @DontInline
     public static ThreadContext context() {
         return Recording.context();
     }
@@ -41,6 +43,7 @@ public final class Rt {
      * {@link ContextInfo#UNRECORDED_CALLER} (or the thread's entry mark), never a call site left
      * by code that has returned.
      */
+    @DontInline
     public static void exit(ThreadContext c, int method) {
         c.callSite = c.calls.methodExit(method);
     }
@@ -51,12 +54,14 @@ public final class Rt {
      * catch-all handler cannot cover its {@code this(...)} or {@code super(...)} call, so when that
      * call throws, the constructor's frame stays until the method that catches comes here.
      */
+    @DontInline
     public static void caught(ThreadContext c, int method) {
         c.callSite = c.calls.methodResumed(method, c.callSite);
     }
 
     // ---- fields -------------------------------------------------------------------------------
 
+    @DontInline
     public static void read(Object object, int field, int site, ThreadContext c) {
         if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
                 && s.self == object && Ownership.read(object, s, field, site, c)) {
@@ -65,6 +70,7 @@ public final class Rt {
         c.accesses.read(ObjectIds.of(object, site, c), field, site);
     }
 
+    @DontInline
     public static void write(Object object, int field, int site, ThreadContext c) {
         if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
                 && s.self == object && Ownership.write(object, s, field, site, c)) {
@@ -73,43 +79,52 @@ public final class Rt {
         c.accesses.write(ObjectIds.of(object, site, c), field, site);
     }
 
+    @DontInline
     public static void staticRead(int field, int site, ThreadContext c) {
         c.accesses.read(0, field, site);
     }
 
+    @DontInline
     public static void staticWrite(int field, int site, ThreadContext c) {
         c.accesses.write(0, field, site);
     }
 
     /** After the volatile read: an acquire must follow the release it observed (ThreadEventBuffer). */
+    @DontInline
     public static void volatileRead(Object object, int field, int site, ThreadContext c) {
         c.recorder.volatileRead(ObjectIds.of(object, site, c), field, site);
     }
 
     /** Before the volatile write: a release precedes any acquire that can observe it. */
+    @DontInline
     public static void volatileWrite(Object object, int field, int site, ThreadContext c) {
         c.recorder.volatileWrite(ObjectIds.of(object, site, c), field, site);
     }
 
+    @DontInline
     public static void staticVolatileRead(int field, int site, ThreadContext c) {
         c.recorder.volatileRead(0, field, site);
     }
 
+    @DontInline
     public static void staticVolatileWrite(int field, int site, ThreadContext c) {
         c.recorder.volatileWrite(0, field, site);
     }
 
     // ---- arrays -------------------------------------------------------------------------------
 
+    @DontInline
     public static void arrayRead(Object array, int index, int site, ThreadContext c) {
         c.accesses.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
     }
 
+    @DontInline
     public static void arrayWrite(Object array, int index, int site, ThreadContext c) {
         c.accesses.arrayWrite(ObjectIds.ofArray(array, site, c), index, site);
     }
 
     /** Right after newarray/anewarray/multianewarray: the array's id and its allocation site. */
+    @DontInline
     public static void arrayAllocated(Object array, int site, ThreadContext c) {
         ObjectIds.ofArray(array, site, c);
     }
@@ -117,6 +132,7 @@ public final class Rt {
     // ---- monitors -----------------------------------------------------------------------------
 
     /** @param field the field the lock was loaded from just before monitorenter, or -1 */
+    @DontInline
     public static void monitorRequest(Object lock, int site, int field, ThreadContext c) {
         long id = ObjectIds.of(lock, site, field, c);
         describeMonitor(lock, id, field, c);
@@ -124,6 +140,7 @@ public final class Rt {
     }
 
     /** After monitorenter (the request came before it). */
+    @DontInline
     public static void monitorAcquire(Object lock, int site, ThreadContext c) {
         long id = ObjectIds.of(lock, site, c);
         describeMonitor(lock, id, -1, c);
@@ -131,6 +148,7 @@ public final class Rt {
     }
 
     /** The first event of a synchronized method, which has no request (the JVM locks at entry). */
+    @DontInline
     public static void synchronizedMethodEntered(Object lock, int site, ThreadContext c) {
         long id = ObjectIds.of(lock, site, c);
         describeMonitor(lock, id, -1, c);
@@ -141,6 +159,7 @@ public final class Rt {
      * The id of {@code lock} used as a monitor, described as {@link #monitorRequest} describes it
      * (class, the field it was loaded from): for monitors the JDK takes inside a call.
      */
+    @DontInline
     public static long monitorId(Object lock, int site, int field, ThreadContext c) {
         long id = ObjectIds.of(lock, site, field, c);
         describeMonitor(lock, id, field, c);
@@ -159,6 +178,7 @@ public final class Rt {
         }
     }
 
+    @DontInline
     public static void monitorRelease(Object lock, int site, ThreadContext c) {
         c.lockRelease(ObjectIds.of(lock, site, c), site, MONITOR);
     }
@@ -166,6 +186,7 @@ public final class Rt {
     // ---- Thread.run entry / exit (java.lang.Thread.run and overriding run methods) ------------
 
     /** First instruction of java.lang.Thread.run (or VirtualThread.run): makes sure the begin event comes first. */
+    @DontInline
     public static void runBegin() {
         ThreadContext c = Recording.context();
         c.runDepth++;
@@ -176,6 +197,7 @@ public final class Rt {
      * no instrumented frame is calling out, the JVM started the thread here, so this frame is
      * its thread's entry ({@link ContextInfo#THREAD_ENTRY}) and a stack down to it is whole.
      */
+    @DontInline
     public static void runOverrideBegin() {
         ThreadContext c = Recording.context();
         if (c.runDepth++ == 0 && c.callSite == ContextInfo.UNRECORDED_CALLER) {
@@ -189,6 +211,7 @@ public final class Rt {
      * is its thread's entry; a JDK pool's worker and any other task that is not recorded leave the
      * caller unrecorded, so the pool's tasks are stacks cut where it called them.
      */
+    @DontInline
     public static void runTask(Runnable task) {
         ThreadContext c = Recording.context();
         if (c.runDepth == 1 && c.callSite == ContextInfo.UNRECORDED_CALLER && c.thread >= 0
@@ -198,6 +221,7 @@ public final class Rt {
     }
 
     /** Every exit of a Thread.run body: the outermost one is the thread's last event. */
+    @DontInline
     public static void runEnd() {
         ThreadContext c = Recording.context();
         if (--c.runDepth == 0 && !c.ended) {

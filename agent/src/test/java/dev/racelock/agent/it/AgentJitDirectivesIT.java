@@ -7,12 +7,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The agent keeps its own rewriter out of C2 with a compiler directive (AgentJitDirectives): the
- * directive is in force in a recorded JVM, on JDK 17 and 25, and in no other.
+ * How the agent's code meets the JIT: the agent keeps its own rewriter out of C2 with a compiler
+ * directive (AgentJitDirectives), in force in a recorded JVM, on JDK 17 and 25, and in no other;
+ * and the recording hooks are never inlined into the program's methods (DontInline).
  */
 class AgentJitDirectivesIT {
     @TempDir
@@ -32,5 +38,37 @@ class AgentJitDirectivesIT {
         ChildJvm.Result result = jvm.run(dir, "dev.racelock.fixture.JitDirectives", agent ? "30" : "0");
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals("racelock directive: " + agent, result.stdout().strip(), result.stderr());
+    }
+
+    /**
+     * The hooks of the packaged jar carry HotSpot's own {@code DontInline} (the build renames the
+     * runtime's stand-in), which the JIT honours because the jar is on the bootstrap class path:
+     * its printed inlining decisions for a hot instrumented method name the annotation for each
+     * hook, and never inline one.
+     */
+    /** A line of -XX:+PrintInlining about a call of a hook (not a line of the hook's own compilation). */
+    private static final Pattern CALL_OF_A_HOOK = Pattern.compile("^\\s*@ \\d+\\s+dev\\.racelock\\.agent\\.runtime\\.Rt::");
+
+    @ParameterizedTest(name = "on JDK 25: {0}")
+    @CsvSource({"false", "true"})
+    void theRecordingHooksAreNeverInlined(boolean jdk25) throws Exception {
+        assumeTrue(!jdk25 || Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
+        ChildJvm jvm = new ChildJvm().agent("quiet=true,output=trace.rlt")
+                .jvmOptions("-Xbatch", "-XX:+UnlockDiagnosticVMOptions", "-XX:+PrintInlining");
+        if (jdk25) {
+            jvm.java(ChildJvm.JDK25);
+        }
+        ChildJvm.Result result = jvm.run(dir, "dev.racelock.fixture.HotAccessor");
+        assertEquals(0, result.exitCode(), result.stderr());
+        List<String> hooks = result.stdout().lines()
+                .filter(line -> CALL_OF_A_HOOK.matcher(line).find())
+                .collect(Collectors.toList());
+        for (String hook : List.of("enter", "exit", "read", "write")) {
+            assertTrue(hooks.stream().anyMatch(line -> line.contains("Rt::" + hook + " ")
+                    && line.contains("don't inline by annotation")), hook + " in " + result.stdout());
+        }
+        assertEquals(List.of(), hooks.stream().filter(line -> !line.contains("don't inline by annotation"))
+                .collect(Collectors.toList()));
+        assertTrue(result.stdout().contains("sum "), result.stdout());
     }
 }
