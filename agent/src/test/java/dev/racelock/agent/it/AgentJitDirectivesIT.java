@@ -40,15 +40,15 @@ class AgentJitDirectivesIT {
         assertEquals("racelock directive: " + agent, result.stdout().strip(), result.stderr());
     }
 
+    /** A line of -XX:+PrintInlining about a call of a hook (not a line of the hook's own compilation). */
+    private static final Pattern CALL_OF_A_HOOK = Pattern.compile("^\\s*@ \\d+\\s+dev\\.racelock\\.agent\\.runtime\\.Rt::");
+
     /**
      * The hooks of the packaged jar carry HotSpot's own {@code DontInline} (the build renames the
      * runtime's stand-in), which the JIT honours because the jar is on the bootstrap class path:
      * its printed inlining decisions for a hot instrumented method name the annotation for each
      * hook, and never inline one.
      */
-    /** A line of -XX:+PrintInlining about a call of a hook (not a line of the hook's own compilation). */
-    private static final Pattern CALL_OF_A_HOOK = Pattern.compile("^\\s*@ \\d+\\s+dev\\.racelock\\.agent\\.runtime\\.Rt::");
-
     @ParameterizedTest(name = "on JDK 25: {0}")
     @CsvSource({"false", "true"})
     void theRecordingHooksAreNeverInlined(boolean jdk25) throws Exception {
