@@ -33,6 +33,12 @@ final class ClassInstrumenter extends ClassVisitor {
     static final String ID_FIELD = "$racelock$id";
     static final String SHADOW_FIELD = "$racelock$shadow";
     static final String IDENTIFIED = Type.getInternalName(Identified.class);
+    /**
+     * The most field and element instructions a method may have and still frame its accesses
+     * (with no loop): each framed access pushes and pops the frame, so beyond a few an entry and
+     * an exit of its own cost less (Lucene's and Xalan's small array loops were slower framed).
+     */
+    static final int MAX_FRAMED_ACCESSES = 4;
 
     private final ClassTransformer.Context context;
     private final boolean carriesId;
@@ -136,6 +142,61 @@ final class ClassInstrumenter extends ClassVisitor {
                 return false;
             }
 
+            /**
+             * With stacks on, a method that calls nothing (no invoke, no monitor, nothing at its
+             * entry, no static access that may run a class initializer first), has no loop and at
+             * most {@link #MAX_FRAMED_ACCESSES} field and element instructions: nothing can be
+             * recorded below it, so it needs no entry, exit or handler of its own, and each of its
+             * recorded accesses pushes and pops its frame (Rt.framedRead...): a getter then costs
+             * one hook call instead of three.
+             */
+            private boolean framesItsAccesses() {
+                if (!context.options().stacks() || entryRecords || name.startsWith("<")) {
+                    return false;
+                }
+                int accesses = 0;
+                for (org.objectweb.asm.tree.AbstractInsnNode insn : instructions) {
+                    int op = insn.getOpcode();
+                    if (insn instanceof org.objectweb.asm.tree.FieldInsnNode
+                            || (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD)
+                            || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
+                        accesses++;
+                    }
+                    if (accesses > MAX_FRAMED_ACCESSES || jumpsBack(insn)) {
+                        return false; // each access would push and pop the frame: more work than one entry and exit
+                    }
+                    if (insn instanceof org.objectweb.asm.tree.MethodInsnNode
+                            || insn instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode
+                            || op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
+                        return false;
+                    }
+                    if ((op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC)
+                            && insn instanceof org.objectweb.asm.tree.FieldInsnNode f && !f.owner.equals(className)
+                            && scope.initializationChecked(f.owner, f.name)) {
+                        // its probe may initialize another class: instrumented code below this method
+                        // (this class's own initialization has begun, or its method would not run)
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            /** A jump or switch to an earlier instruction: the method may loop. */
+            private boolean jumpsBack(org.objectweb.asm.tree.AbstractInsnNode insn) {
+                java.util.List<org.objectweb.asm.tree.LabelNode> targets;
+                if (insn instanceof org.objectweb.asm.tree.JumpInsnNode jump) {
+                    targets = java.util.List.of(jump.label);
+                } else if (insn instanceof org.objectweb.asm.tree.TableSwitchInsnNode table) {
+                    targets = table.labels;
+                } else if (insn instanceof org.objectweb.asm.tree.LookupSwitchInsnNode lookup) {
+                    targets = lookup.labels;
+                } else {
+                    return false;
+                }
+                int at = instructions.indexOf(insn);
+                return targets.stream().anyMatch(label -> instructions.indexOf(label) < at);
+            }
+
             @Override
             public void visitEnd() {
                 foreignArrays = ForeignCode.foreignArrayAccesses(className, this, foreign);
@@ -151,9 +212,10 @@ final class ClassInstrumenter extends ClassVisitor {
                 ReceiverFields receivers = ReceiverFields.of(className, this,
                         call -> scope.observer(call.getOpcode(), call.owner, call.name, call.desc) != null,
                         scope::keepsInstancesToThemselves);
+                boolean framed = framesItsAccesses();
                 MethodInstrumenter instrumenter = new MethodInstrumenter(scope, target, access, name, methodId,
                         maxLocals, threadRun, bodyHook, firstLine(), receivers,
-                        context.options().stacks() ? ResumingHandlers.of(this) : Set.of());
+                        context.options().stacks() && !framed ? ResumingHandlers.of(this) : Set.of(), framed);
                 accept(ForeignCode.around(instrumenter, target, foreign, instructions, foreignArrays));
             }
         };

@@ -40,6 +40,10 @@ final class MethodInstrumenter extends MethodVisitor {
     private final int wideScratch;  // two slots: long or double
     private final boolean isSynchronized;
     private final boolean needsHandler;
+    /** With stacks on, the method calls nothing: each recorded access pushes and pops its frame. */
+    private final boolean framesItsAccesses;
+    /** With stacks on, an entry and an exit of the method's own (Rt.enter, Rt.exit). */
+    private final boolean entersAndExits;
     private final Map<Integer, Integer> sites = new HashMap<>();
 
     private int line = -1;
@@ -67,11 +71,15 @@ final class MethodInstrumenter extends MethodVisitor {
      * @param bodyHook  calls around the body of a method the JDK runs as a task, or null
      * @param firstLine the method's first source line: the site of its entry (synchronized methods)
      * @param resumingHandlers the handlers that begin with Rt.caught ({@link ResumingHandlers}; none without stacks)
+     * @param framesItsAccesses with stacks on, the method calls nothing: no entry or exit of its own,
+     *                          each recorded access pushes and pops its frame (Rt.framedRead...)
      */
     MethodInstrumenter(MethodScope scope, MethodVisitor next, int access, String name, int methodId, int maxLocals,
                        boolean threadRun, CallSiteHooks.BodyHook bodyHook, int firstLine, ReceiverFields receiverFields,
-                       Set<Label> resumingHandlers) {
+                       Set<Label> resumingHandlers, boolean framesItsAccesses) {
         super(Opcodes.ASM9, next);
+        this.framesItsAccesses = framesItsAccesses;
+        this.entersAndExits = scope.options.stacks() && !framesItsAccesses;
         this.resumingHandlers = resumingHandlers;
         this.receiverFields = receiverFields;
         this.scope = scope;
@@ -89,7 +97,7 @@ final class MethodInstrumenter extends MethodVisitor {
         this.threadRun = threadRun;
         this.bodyHook = bodyHook;
         this.line = firstLine;
-        this.needsHandler = scope.options.stacks() || isSynchronized || threadRun;
+        this.needsHandler = entersAndExits || isSynchronized || threadRun;
     }
 
     private boolean isThreadRun() {
@@ -105,7 +113,7 @@ final class MethodInstrumenter extends MethodVisitor {
             // before the entry, which records the call site it may set (the thread's entry)
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "runOverrideBegin", "()V", false);
         }
-        if (scope.options.stacks()) {
+        if (entersAndExits) {
             push(methodId);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "enter", "(I)" + CONTEXT_DESC, false);
         } else {
@@ -150,7 +158,7 @@ final class MethodInstrumenter extends MethodVisitor {
         if (isSynchronized) {
             monitorCall("monitorRelease", lockSlot, site());
         }
-        if (scope.options.stacks()) {
+        if (entersAndExits) {
             super.visitVarInsn(Opcodes.ALOAD, contextSlot);
             push(methodId);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "exit", "(" + CONTEXT_DESC + "I)V", false);
@@ -258,13 +266,13 @@ final class MethodInstrumenter extends MethodVisitor {
             exitActions();
         } else if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD && scope.options.memory()) {
             super.visitInsn(Opcodes.DUP2);
-            recordAt("arrayRead", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+            recordWithStack("arrayRead", "Ljava/lang/Object;I");
         } else if (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE && scope.options.memory()) {
             Type value = arrayElementType(opcode);
             int slot = value.getSize() == 2 ? wideScratch : scratch;
             super.visitVarInsn(value.getOpcode(Opcodes.ISTORE), slot);
             super.visitInsn(Opcodes.DUP2);
-            recordAt("arrayWrite", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+            recordWithStack("arrayWrite", "Ljava/lang/Object;I");
             super.visitVarInsn(value.getOpcode(Opcodes.ILOAD), slot);
         } else if (opcode == Opcodes.MONITORENTER) {
             int site = site();
@@ -325,9 +333,17 @@ final class MethodInstrumenter extends MethodVisitor {
                     staticRecord("staticVolatileRead", field.id());
                     return;
                 }
-                staticRecord("staticRead", field.id());
+                push(field.id());
+                recordWithStack("staticRead", "I");
             }
-            case Opcodes.PUTSTATIC -> staticRecord(field.isVolatile() ? "staticVolatileWrite" : "staticWrite", field.id());
+            case Opcodes.PUTSTATIC -> {
+                if (field.isVolatile()) {
+                    staticRecord("staticVolatileWrite", field.id());
+                } else {
+                    push(field.id());
+                    recordWithStack("staticWrite", "I");
+                }
+            }
             case Opcodes.GETFIELD -> {
                 super.visitInsn(Opcodes.DUP);
                 if (field.isVolatile()) {
@@ -343,14 +359,18 @@ final class MethodInstrumenter extends MethodVisitor {
                     return;
                 }
                 push(field.id());
-                recordAt("read", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+                recordWithStack("read", "Ljava/lang/Object;I");
             }
             default -> { // PUTFIELD
                 int slot = type.getSize() == 2 ? wideScratch : scratch;
                 super.visitVarInsn(type.getOpcode(Opcodes.ISTORE), slot);
                 super.visitInsn(Opcodes.DUP);
                 push(field.id());
-                recordAt(field.isVolatile() ? "volatileWrite" : "write", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+                if (field.isVolatile()) {
+                    recordAt("volatileWrite", "(Ljava/lang/Object;II" + CONTEXT_DESC + ")V");
+                } else {
+                    recordWithStack("write", "Ljava/lang/Object;I");
+                }
                 super.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
             }
         }
@@ -365,6 +385,24 @@ final class MethodInstrumenter extends MethodVisitor {
     private void staticRecord(String hook, int fieldId) {
         push(fieldId);
         recordAt(hook, "(II" + CONTEXT_DESC + ")V");
+    }
+
+    /**
+     * Pushes the current site and the context, then calls the hook of an access recorded with its
+     * stack; in a method that frames its accesses, the hook's framed variant, which also takes the
+     * method (Rt.framedRead...).
+     *
+     * @param leadingArguments the descriptors of the hook's arguments before the site
+     */
+    private void recordWithStack(String hook, String leadingArguments) {
+        push(site());
+        if (framesItsAccesses) {
+            push(methodId);
+            contextCall("framed" + Character.toUpperCase(hook.charAt(0)) + hook.substring(1),
+                    "(" + leadingArguments + "II" + CONTEXT_DESC + ")V");
+        } else {
+            contextCall(hook, "(" + leadingArguments + "I" + CONTEXT_DESC + ")V");
+        }
     }
 
     /** Pushes the current site and the context, then calls the hook. */

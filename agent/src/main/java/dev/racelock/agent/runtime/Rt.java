@@ -63,20 +63,12 @@ public final class Rt {
 
     @DontInline
     public static void read(Object object, int field, int site, ThreadContext c) {
-        if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
-                && s.self == object && Ownership.read(object, s, field, site, c)) {
-            return; // owned: kept beside the object (Ownership)
-        }
-        c.accesses.read(ObjectIds.of(object, site, c), field, site);
+        readField(object, field, site, c);
     }
 
     @DontInline
     public static void write(Object object, int field, int site, ThreadContext c) {
-        if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
-                && s.self == object && Ownership.write(object, s, field, site, c)) {
-            return;
-        }
-        c.accesses.write(ObjectIds.of(object, site, c), field, site);
+        writeField(object, field, site, c);
     }
 
     @DontInline
@@ -87,6 +79,72 @@ public final class Rt {
     @DontInline
     public static void staticWrite(int field, int site, ThreadContext c) {
         c.accesses.write(0, field, site);
+    }
+
+    private static void readField(Object object, int field, int site, ThreadContext c) {
+        if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
+                && s.self == object && Ownership.read(object, s, field, site, c)) {
+            return; // owned: kept beside the object (Ownership)
+        }
+        c.accesses.read(ObjectIds.of(object, site, c), field, site);
+    }
+
+    private static void writeField(Object object, int field, int site, ThreadContext c) {
+        if (c.owned != null && object instanceof Identified i && i.$racelock$shadow() instanceof ObjectShadow s
+                && s.self == object && Ownership.write(object, s, field, site, c)) {
+            return;
+        }
+        c.accesses.write(ObjectIds.of(object, site, c), field, site);
+    }
+
+    // ---- accesses of a method that frames them ------------------------------------------------
+    //
+    // A method that calls nothing and takes no monitor has no entry or exit of its own (with
+    // stacks on): nothing can happen below it, so its frame is needed only by its own recorded
+    // accesses, and each of these hooks pushes it (method, entered from the caller's call site),
+    // records the access and pops it, in one call instead of three (docs/agent.md, "Methods that
+    // call nothing"). The stack each access is recorded with is the one the entry would have made.
+
+    @DontInline
+    public static void framedRead(Object object, int field, int site, int method, ThreadContext c) {
+        c.calls.methodEnter(method, c.callSite);
+        readField(object, field, site, c);
+        c.callSite = c.calls.methodExit();
+    }
+
+    @DontInline
+    public static void framedWrite(Object object, int field, int site, int method, ThreadContext c) {
+        c.calls.methodEnter(method, c.callSite);
+        writeField(object, field, site, c);
+        c.callSite = c.calls.methodExit();
+    }
+
+    @DontInline
+    public static void framedStaticRead(int field, int site, int method, ThreadContext c) {
+        c.calls.methodEnter(method, c.callSite);
+        c.accesses.read(0, field, site);
+        c.callSite = c.calls.methodExit();
+    }
+
+    @DontInline
+    public static void framedStaticWrite(int field, int site, int method, ThreadContext c) {
+        c.calls.methodEnter(method, c.callSite);
+        c.accesses.write(0, field, site);
+        c.callSite = c.calls.methodExit();
+    }
+
+    @DontInline
+    public static void framedArrayRead(Object array, int index, int site, int method, ThreadContext c) {
+        c.calls.methodEnter(method, c.callSite);
+        c.accesses.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
+        c.callSite = c.calls.methodExit();
+    }
+
+    @DontInline
+    public static void framedArrayWrite(Object array, int index, int site, int method, ThreadContext c) {
+        c.calls.methodEnter(method, c.callSite);
+        c.accesses.arrayWrite(ObjectIds.ofArray(array, site, c), index, site);
+        c.callSite = c.calls.methodExit();
     }
 
     /** After the volatile read: an acquire must follow the release it observed (ThreadEventBuffer). */

@@ -199,6 +199,48 @@ class InstrumentationTest {
                 && output.methods.get(e.slot()).name().equals("leaf")), "a leaf that records nothing has no frame");
     }
 
+    /**
+     * A method that calls nothing has no entry or exit of its own: each of its recorded accesses
+     * calls a framed hook, which pushes the method's frame from the caller's call site around the
+     * access. So each access comes between an enter of its method from the call that ran it and
+     * that method's exit (this output records both as events, as {@code stacks=calls} does), and
+     * the instrumented methods call the framed hooks and neither Rt.enter nor Rt.exit.
+     */
+    @Test
+    void aMethodThatCallsNothingRecordsEachAccessInItsOwnFrame() throws Exception {
+        assertEquals(4, run("FramedAccesses"));
+        List<Event> events = output.events();
+        List<String> expected = List.of(
+                "read count bump @callBump", "write count bump @callBump", "arrayRead - bump @callBump",
+                "read count bump @callBump", "arrayWrite - bump @callBump", "read total bump @callBump",
+                "write total bump @callBump",
+                "read count count @callCount first", "read count count @callCount second");
+        List<String> framed = new java.util.ArrayList<>();
+        for (int i = 1; i < events.size() - 1; i++) {
+            Event e = events.get(i);
+            Event enter = events.get(i - 1);
+            if (!List.of("read", "write", "arrayRead", "arrayWrite").contains(e.kind())
+                    || !enter.kind().equals("methodEnter") || !output.methods.get(enter.slot()).name().matches("bump|count")) {
+                continue;
+            }
+            assertEquals("methodExit", events.get(i + 1).kind(), "the frame goes right after the access");
+            String field = e.kind().startsWith("array") ? "-" : output.field(e).name();
+            int callLine = output.sites.get(enter.site()).line();
+            String call = callLine == SourceLines.lineOf("FramedAccesses", "@callBump") ? "@callBump"
+                    : callLine == SourceLines.lineOf("FramedAccesses", "@callCount first") ? "@callCount first"
+                    : callLine == SourceLines.lineOf("FramedAccesses", "@callCount second") ? "@callCount second" : "?";
+            framed.add(e.kind() + " " + field + " " + output.methods.get(enter.slot()).name() + " " + call);
+        }
+        assertEquals(expected, framed);
+
+        java.util.Map<String, java.util.Set<String>> hooks = RtCalls.byMethod(
+                InstrumentingLoader.transformer(new RecordingOutput(), true, true), "dev/racelock/fixture/FramedAccesses");
+        assertEquals(java.util.Set.of("context", "framedRead", "framedWrite", "framedArrayRead", "framedArrayWrite",
+                "framedStaticRead", "framedStaticWrite"), hooks.get("bump"));
+        assertEquals(java.util.Set.of("context", "framedRead"), hooks.get("count"));
+        assertTrue(hooks.get("run").containsAll(List.of("enter", "exit")), "a method that calls keeps its frame");
+    }
+
     @Test
     void locksModeRecordsNoMemoryAccessesAndStacksOffNoFrames() throws Exception {
         run("Monitors", false, false);
