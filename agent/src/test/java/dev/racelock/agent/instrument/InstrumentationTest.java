@@ -211,33 +211,36 @@ class InstrumentationTest {
         assertEquals(4, run("FramedAccesses"));
         List<Event> events = output.events();
         List<String> expected = List.of(
-                "read count bump @callBump", "write count bump @callBump", "arrayRead - bump @callBump",
-                "read count bump @callBump", "arrayWrite - bump @callBump", "read total bump @callBump",
-                "write total bump @callBump",
+                "read count bump @callBump", "write count bump @callBump",
+                "read count fill @callFill", "arrayWrite - fill @callFill",
+                "read total add @callAdd", "write total add @callAdd",
                 "read count count @callCount first", "read count count @callCount second");
         List<String> framed = new java.util.ArrayList<>();
         for (int i = 1; i < events.size() - 1; i++) {
             Event e = events.get(i);
             Event enter = events.get(i - 1);
             if (!List.of("read", "write", "arrayRead", "arrayWrite").contains(e.kind())
-                    || !enter.kind().equals("methodEnter") || !output.methods.get(enter.slot()).name().matches("bump|count")) {
+                    || !enter.kind().equals("methodEnter")
+                    || !output.methods.get(enter.slot()).name().matches("bump|fill|add|count")) {
                 continue;
             }
             assertEquals("methodExit", events.get(i + 1).kind(), "the frame goes right after the access");
             String field = e.kind().startsWith("array") ? "-" : output.field(e).name();
             int callLine = output.sites.get(enter.site()).line();
-            String call = callLine == SourceLines.lineOf("FramedAccesses", "@callBump") ? "@callBump"
-                    : callLine == SourceLines.lineOf("FramedAccesses", "@callCount first") ? "@callCount first"
-                    : callLine == SourceLines.lineOf("FramedAccesses", "@callCount second") ? "@callCount second" : "?";
+            String call = List.of("@callBump", "@callFill", "@callAdd", "@callCount first", "@callCount second")
+                    .stream().filter(marker -> SourceLines.lineOf("FramedAccesses", marker) == callLine)
+                    .findFirst().orElse("?");
             framed.add(e.kind() + " " + field + " " + output.methods.get(enter.slot()).name() + " " + call);
         }
         assertEquals(expected, framed);
 
         java.util.Map<String, java.util.Set<String>> hooks = RtCalls.byMethod(
                 InstrumentingLoader.transformer(new RecordingOutput(), true, true), "dev/racelock/fixture/FramedAccesses");
-        assertEquals(java.util.Set.of("context", "framedRead", "framedWrite", "framedArrayRead", "framedArrayWrite",
-                "framedStaticRead", "framedStaticWrite"), hooks.get("bump"));
+        assertEquals(java.util.Set.of("context", "framedRead", "framedWrite"), hooks.get("bump"));
+        assertEquals(java.util.Set.of("context", "framedRead", "framedArrayWrite"), hooks.get("fill"));
+        assertEquals(java.util.Set.of("context", "framedStaticRead", "framedStaticWrite"), hooks.get("add"));
         assertEquals(java.util.Set.of("context", "framedRead"), hooks.get("count"));
+        assertEquals(java.util.Set.of("enter", "exit", "arrayRead"), hooks.get("sum"), "a loop keeps its frame");
         assertTrue(hooks.get("run").containsAll(List.of("enter", "exit")), "a method that calls keeps its frame");
     }
 
