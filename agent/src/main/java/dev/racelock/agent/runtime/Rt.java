@@ -99,11 +99,12 @@ public final class Rt {
 
     // ---- accesses of a method that frames them ------------------------------------------------
     //
-    // A method that calls nothing and takes no monitor has no entry or exit of its own (with
-    // stacks on): nothing can happen below it, so its frame is needed only by its own recorded
-    // accesses, and each of these hooks pushes it (method, entered from the caller's call site),
-    // records the access and pops it, in one call instead of three (docs/agent.md, "Methods that
-    // call nothing"). The stack each access is recorded with is the one the entry would have made.
+    // A small method that calls nothing, takes no monitor and has no loop (ClassInstrumenter
+    // decides) has no entry or exit of its own (with stacks on): nothing can happen below it, so
+    // its frame is needed only by its own recorded accesses, and each of these hooks pushes it
+    // (method, entered from the caller's call site), records the access and pops it, in one call
+    // instead of three (docs/agent.md, "What is recorded", method entry and exit). The stack each
+    // access is recorded with is the one the entry would have made.
 
     @DontInline
     public static void framedRead(Object object, int field, int site, int method, ThreadContext c) {
