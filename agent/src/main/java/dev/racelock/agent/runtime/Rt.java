@@ -104,48 +104,49 @@ public final class Rt {
     // its frame is needed only by its own recorded accesses, and each of these hooks pushes it
     // (method, entered from the caller's call site), records the access and pops it, in one call
     // instead of three (docs/agent.md, "What is recorded", method entry and exit). The stack each
-    // access is recorded with is the one the entry would have made.
+    // access is recorded with is the one the entry would have made. The pop gives back the call
+    // site the frame was pushed with, which is still the thread's: nothing to store.
 
     @DontInline
     public static void framedRead(Object object, int field, int site, int method, ThreadContext c) {
         c.calls.methodEnter(method, c.callSite);
         readField(object, field, site, c);
-        c.callSite = c.calls.methodExit();
+        c.calls.methodExit();
     }
 
     @DontInline
     public static void framedWrite(Object object, int field, int site, int method, ThreadContext c) {
         c.calls.methodEnter(method, c.callSite);
         writeField(object, field, site, c);
-        c.callSite = c.calls.methodExit();
+        c.calls.methodExit();
     }
 
     @DontInline
     public static void framedStaticRead(int field, int site, int method, ThreadContext c) {
         c.calls.methodEnter(method, c.callSite);
         c.accesses.read(0, field, site);
-        c.callSite = c.calls.methodExit();
+        c.calls.methodExit();
     }
 
     @DontInline
     public static void framedStaticWrite(int field, int site, int method, ThreadContext c) {
         c.calls.methodEnter(method, c.callSite);
         c.accesses.write(0, field, site);
-        c.callSite = c.calls.methodExit();
+        c.calls.methodExit();
     }
 
     @DontInline
     public static void framedArrayRead(Object array, int index, int site, int method, ThreadContext c) {
         c.calls.methodEnter(method, c.callSite);
-        c.accesses.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
-        c.callSite = c.calls.methodExit();
+        readElement(array, index, site, c);
+        c.calls.methodExit();
     }
 
     @DontInline
     public static void framedArrayWrite(Object array, int index, int site, int method, ThreadContext c) {
         c.calls.methodEnter(method, c.callSite);
-        c.accesses.arrayWrite(ObjectIds.ofArray(array, site, c), index, site);
-        c.callSite = c.calls.methodExit();
+        writeElement(array, index, site, c);
+        c.calls.methodExit();
     }
 
     /** After the volatile read: an acquire must follow the release it observed (ThreadEventBuffer). */
@@ -174,11 +175,19 @@ public final class Rt {
 
     @DontInline
     public static void arrayRead(Object array, int index, int site, ThreadContext c) {
-        c.accesses.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
+        readElement(array, index, site, c);
     }
 
     @DontInline
     public static void arrayWrite(Object array, int index, int site, ThreadContext c) {
+        writeElement(array, index, site, c);
+    }
+
+    private static void readElement(Object array, int index, int site, ThreadContext c) {
+        c.accesses.arrayRead(ObjectIds.ofArray(array, site, c), index, site);
+    }
+
+    private static void writeElement(Object array, int index, int site, ThreadContext c) {
         c.accesses.arrayWrite(ObjectIds.ofArray(array, site, c), index, site);
     }
 
