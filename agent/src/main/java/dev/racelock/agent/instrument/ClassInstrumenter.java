@@ -205,7 +205,7 @@ final class ClassInstrumenter extends ClassVisitor {
                     return;
                 }
                 int methodId = context.dictionary().method(className, name, descriptor, sourceFile);
-                MethodVisitor target = next;
+                MethodVisitor target = name.equals("<clinit>") ? next : new InliningPad(next, scope.hasFrames);
                 if (idAssignment) {
                     target = new IdAssignment(target, className, context.options().ownership());
                 }

@@ -8,10 +8,13 @@ import dev.racelock.agent.runtime.TraceOutput;
 import dev.racelock.trace.LockFlags;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.CodeSizeEvaluator;
 
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +50,8 @@ class OldClassFilesTest {
         try {
             ClassTransformer transformer = InstrumentingLoader.transformer(output, true, true);
             Class<?> type = new GeneratedClassLoader(transformer).define(name, generate(name, version));
+            assertTrue(runLength(transformer.transform(null, name, generate(name, version))) > InliningPad.HOT_INLINE_LIMIT,
+                    "run() grew long and was padded (InliningPad): the padding verifies too");
             assertEquals(6, type.getMethod("run").invoke(null));
             assertEquals(7, type.getMethod("run").invoke(null), "the second run takes the cached class");
             classLock = ObjectIds.of(type, -1, Rt.context());
@@ -82,6 +87,24 @@ class OldClassFilesTest {
         assertEquals(1, arrayWrite.slot());
         assertEquals(arrayWrite.object(), arrayRead.object());
         assertEquals("int[]", output.objects.get(arrayWrite.object()).className());
+    }
+
+    /** The length of run()'s bytecode in a class file (at its largest, as ASM would write it). */
+    private static int runLength(byte[] classFile) {
+        int[] length = new int[1];
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return !name.equals("run") ? null : new CodeSizeEvaluator(null) {
+                    @Override
+                    public void visitEnd() {
+                        length[0] = getMaxSize();
+                    }
+                };
+            }
+        }, 0);
+        return length[0];
     }
 
     private static long count(RecordingOutput output, String kind, String field, int line) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,53 @@ class AgentJitDirectivesIT {
     @ParameterizedTest(name = "on JDK 25: {0}")
     @CsvSource({"false", "true"})
     void theRecordingHooksAreNeverInlined(boolean jdk25) throws Exception {
+        ChildJvm.Result result = hotAccessorsInlining(jdk25);
+        List<String> hooks = result.stdout().lines()
+                .filter(line -> CALL_OF_A_HOOK.matcher(line).find())
+                .collect(Collectors.toList());
+        for (String hook : List.of("enter", "exit", "read", "write", "framedRead")) {
+            assertTrue(hooks.stream().anyMatch(line -> line.contains("Rt::" + hook + " ")
+                    && line.contains("don't inline by annotation")), hook + " in " + result.stdout());
+        }
+        // C2 may refuse one for another reason first ("already compiled into a medium method")
+        assertEquals(List.of(), hooks.stream().filter(AgentJitDirectivesIT::inlined).collect(Collectors.toList()));
+        assertTrue(result.stdout().contains("sum "), result.stdout());
+    }
+
+    /** A call of HotAccessor's method, its length and C2's decision, in -XX:+PrintInlining's output. */
+    private static final Pattern CALL_OF_A_FIXTURE = Pattern.compile("HotAccessor::(\\w+) \\((\\d+) bytes\\)\\s+(.*)$");
+
+    /**
+     * An instrumented method that grew long is padded past the length up to which C2 inlines a hot
+     * callee (InliningPad): its hot calls are refused as too big, with the padded length; a short
+     * instrumented method is still inlined.
+     */
+    @ParameterizedTest(name = "on JDK 25: {0}")
+    @CsvSource({"false", "true"})
+    void aLongInstrumentedMethodIsKeptOutOfC2sInliningAndAShortOneIsNot(boolean jdk25) throws Exception {
+        ChildJvm.Result result = hotAccessorsInlining(jdk25);
+        List<Matcher> calls = result.stdout().lines().map(CALL_OF_A_FIXTURE::matcher)
+                .filter(Matcher::find).collect(Collectors.toList());
+        List<Matcher> spread = calls.stream().filter(call -> call.group(1).equals("spread"))
+                .collect(Collectors.toList());
+        List<Matcher> next = calls.stream().filter(call -> call.group(1).equals("next"))
+                .collect(Collectors.toList());
+        for (Matcher call : spread) {
+            assertTrue(Integer.parseInt(call.group(2)) > 325 && !inlined(call.group()), call.group());
+        }
+        assertTrue(spread.stream().anyMatch(call -> call.group(3).contains("hot method too big")), result.stdout());
+        assertTrue(next.stream().anyMatch(call -> Integer.parseInt(call.group(2)) <= 100
+                && call.group(3).startsWith("inline (hot)")), result.stdout());
+    }
+
+    /** Whether a line of -XX:+PrintInlining is a call inlined (JDK 17 and 25 print the decision after the length). */
+    private static boolean inlined(String line) {
+        String decision = line.substring(line.indexOf("bytes)") + "bytes)".length()).strip();
+        return decision.startsWith("inline") || decision.startsWith("accessor") || decision.contains("intrinsic");
+    }
+
+    /** HotAccessor run hot under the agent, with C2's inlining decisions printed. */
+    private ChildJvm.Result hotAccessorsInlining(boolean jdk25) throws Exception {
         assumeTrue(!jdk25 || Files.isExecutable(ChildJvm.JDK25), "JDK 25 not installed");
         ChildJvm jvm = new ChildJvm().agent("quiet=true,output=trace.rlt")
                 .jvmOptions("-Xbatch", "-XX:+UnlockDiagnosticVMOptions", "-XX:+PrintInlining");
@@ -67,15 +115,6 @@ class AgentJitDirectivesIT {
         }
         ChildJvm.Result result = jvm.run(dir, "dev.racelock.fixture.HotAccessor");
         assertEquals(0, result.exitCode(), result.stderr());
-        List<String> hooks = result.stdout().lines()
-                .filter(line -> CALL_OF_A_HOOK.matcher(line).find())
-                .collect(Collectors.toList());
-        for (String hook : List.of("enter", "exit", "read", "write", "framedRead")) {
-            assertTrue(hooks.stream().anyMatch(line -> line.contains("Rt::" + hook + " ")
-                    && line.contains("don't inline by annotation")), hook + " in " + result.stdout());
-        }
-        assertEquals(List.of(), hooks.stream().filter(line -> !line.contains("don't inline by annotation"))
-                .collect(Collectors.toList()));
-        assertTrue(result.stdout().contains("sum "), result.stdout());
+        return result;
     }
 }
