@@ -36,6 +36,9 @@ final class BufferRecorder implements EventRecorder {
     @Override public long orderMark() { return buffer.orderMark(); }
     @Override public long lastSequence() { return buffer.lastSequence(); }
     @Override public int currentContext() { return buffer.currentContext(); }
+    @Override public void lockRequestIn(int context, long lock, int site, int flags) { buffer.lockRequestIn(context, lock, site, flags); }
+    @Override public void lockAcquireIn(int context, long lock, int site, int flags) { buffer.lockAcquireIn(context, lock, site, flags); }
+    @Override public boolean callsAreEvents() { return buffer.callsAreEvents(); }
 
     @Override
     public void ownedRead(int owner, long object, int field, int site, int releases, int lockSet, int context) {

@@ -23,14 +23,20 @@ package dev.racelock.agent.runtime;
  *
  * <p>Whether a section may be left out is known at its entry, whether anything happens inside
  * only later: its request and acquire are held back ({@link #holdBackRequest}, {@link #holdBack})
- * and written just before the thread's next event of any kind, or dropped with the section's
- * release when that comes first. Written late, they take their numbers in the synchronization
- * order then: nothing of this thread came between, and no other thread can take the lock
- * meanwhile. Memory modes need every section (lock edges order accesses there): the chain has
- * this recorder only in {@code mode=locks}.
+ * and written just before the thread's next event, or dropped with the section's release when
+ * that comes first. Written late, they take their numbers in the synchronization order then:
+ * nothing of this thread came between, and no other thread can take the lock meanwhile. A call
+ * or a return inside the section is no event: the held-back events keep the calling context of
+ * their moment (its tree node, looked up when they are held back) and are written with it, so a
+ * section whose inside only calls methods that record nothing is left out too. Where every call
+ * is an event (stacks=calls), a call or return writes them first instead, in their place in the
+ * stream of calls. Memory modes need every section (lock edges order accesses there): the chain
+ * has this recorder only in {@code mode=locks}.
  */
 final class ElidedSections implements EventRecorder {
     private final EventRecorder next;
+    /** Whether the stack is a stream of call events (stacks=calls) rather than tree nodes. */
+    private final boolean callsAreEvents;
     private boolean requestHeldBack;
     private boolean acquireHeldBack;
     private long lock;
@@ -38,9 +44,12 @@ final class ElidedSections implements EventRecorder {
     private int requestFlags;
     private int acquireSite;
     private int acquireFlags;
+    /** The calling context the held-back events were made in. */
+    private int context;
 
     ElidedSections(EventRecorder next) {
         this.next = next;
+        this.callsAreEvents = next.callsAreEvents();
     }
 
     /** The request of a section taken while the thread holds no lock: written only if an event comes before its release. */
@@ -50,6 +59,7 @@ final class ElidedSections implements EventRecorder {
         this.lock = lock;
         requestSite = site;
         requestFlags = flags;
+        context = next.currentContext();
     }
 
     /**
@@ -60,7 +70,8 @@ final class ElidedSections implements EventRecorder {
         if (!requestHeldBack || acquireHeldBack || lock != this.lock) {
             writeHeldBack();
             this.lock = lock;
-        }
+            context = next.currentContext();
+        } // else its request's: the same call of the same method
         acquireHeldBack = true;
         acquireSite = site;
         acquireFlags = flags;
@@ -69,11 +80,11 @@ final class ElidedSections implements EventRecorder {
     private void writeHeldBack() {
         if (requestHeldBack) {
             requestHeldBack = false;
-            next.lockRequest(lock, requestSite, requestFlags);
+            next.lockRequestIn(context, lock, requestSite, requestFlags);
         }
         if (acquireHeldBack) {
             acquireHeldBack = false;
-            next.lockAcquire(lock, acquireSite, acquireFlags);
+            next.lockAcquireIn(context, lock, acquireSite, acquireFlags);
         }
     }
 
@@ -108,10 +119,6 @@ final class ElidedSections implements EventRecorder {
     @Override public void threadJoin(int child, int site) { writeHeldBack(); next.threadJoin(child, site); }
     @Override public void hbRelease(long token, int site) { writeHeldBack(); next.hbRelease(token, site); }
     @Override public void hbAcquire(long token, int site) { writeHeldBack(); next.hbAcquire(token, site); }
-    @Override public void methodEnter(int method, int callSite) { writeHeldBack(); next.methodEnter(method, callSite); }
-    @Override public int methodExit() { writeHeldBack(); return next.methodExit(); }
-    @Override public int methodExit(int method) { writeHeldBack(); return next.methodExit(method); }
-    @Override public int methodResumed(int method, int callSite) { writeHeldBack(); return next.methodResumed(method, callSite); }
     @Override public long orderMark() { writeHeldBack(); return next.orderMark(); }
     @Override public void testStart(int test) { writeHeldBack(); next.testStart(test); }
     @Override public void testEnd(int test) { writeHeldBack(); next.testEnd(test); }
@@ -127,8 +134,43 @@ final class ElidedSections implements EventRecorder {
         next.ownedWrite(owner, object, field, site, releases, lockSet, context, readSite);
     }
 
+    // ---- calls and returns: no events, unless every call is one ---------------------------------
+
+    @Override
+    public void methodEnter(int method, int callSite) {
+        if (callsAreEvents) {
+            writeHeldBack();
+        }
+        next.methodEnter(method, callSite);
+    }
+
+    @Override
+    public int methodExit() {
+        if (callsAreEvents) {
+            writeHeldBack();
+        }
+        return next.methodExit();
+    }
+
+    @Override
+    public int methodExit(int method) {
+        if (callsAreEvents) {
+            writeHeldBack();
+        }
+        return next.methodExit(method);
+    }
+
+    @Override
+    public int methodResumed(int method, int callSite) {
+        if (callsAreEvents) {
+            writeHeldBack();
+        }
+        return next.methodResumed(method, callSite);
+    }
+
     // ---- questions, not events ----------------------------------------------------------------
 
     @Override public long lastSequence() { return next.lastSequence(); }
     @Override public int currentContext() { return next.currentContext(); }
+    @Override public boolean callsAreEvents() { return callsAreEvents; }
 }

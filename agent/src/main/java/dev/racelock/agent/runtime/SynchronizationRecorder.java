@@ -98,6 +98,29 @@ public interface SynchronizationRecorder {
     }
 
     /**
+     * As {@link #lockRequest}, for a request made earlier in calling context {@code context} (a
+     * node {@link #currentContext} gave then) and recorded only now: ElidedSections calls it on
+     * the trace's own recorder, which it sits right in front of; where no context is kept, as
+     * {@link #lockRequest}.
+     */
+    default void lockRequestIn(int context, long lock, int site, int flags) {
+        lockRequest(lock, site, flags);
+    }
+
+    /** As {@link #lockRequestIn}, for an acquire. */
+    default void lockAcquireIn(int context, long lock, int site, int flags) {
+        lockAcquire(lock, site, flags);
+    }
+
+    /**
+     * Whether every method enter and exit is an event of its own (stacks=calls): then an event
+     * cannot be written with an earlier context, only before the next call or return.
+     */
+    default boolean callsAreEvents() {
+        return true;
+    }
+
+    /**
      * A read that thread {@code owner} made earlier, while it alone had touched the object,
      * with what the analyzer needs to place it there: the owner's count of release events before
      * it, the locks it held ({@code lockSet}, a LockSetInfo id, 0 for none) and its calling

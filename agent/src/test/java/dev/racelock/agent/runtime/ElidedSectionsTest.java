@@ -98,4 +98,62 @@ class ElidedSectionsTest {
         plain.lockRelease(10, SITE, MONITOR);
         assertEquals(4, log.events.size());
     }
+
+    /**
+     * A stack of calls named by its depth (context 100 per frame), as a trace buffer with a
+     * calling-context tree names it: calls are no events, and a lock event written late says
+     * the context it was made in.
+     */
+    private static final class StackRecorder implements EventRecorder {
+        final List<String> events = new java.util.ArrayList<>();
+        private int depth;
+
+        @Override public void read(long object, int field, int site) {}
+        @Override public void write(long object, int field, int site) {}
+        @Override public void arrayRead(long array, int index, int site) {}
+        @Override public void arrayWrite(long array, int index, int site) {}
+        @Override public void arrayRangeRead(long array, int from, int length, int site) {}
+        @Override public void arrayRangeWrite(long array, int from, int length, int site) {}
+        @Override public void volatileRead(long object, int slot, int site) {}
+        @Override public void volatileWrite(long object, int slot, int site) {}
+        @Override public void lockRequest(long lock, int site, int flags) { lockRequestIn(currentContext(), lock, site, flags); }
+        @Override public void lockAcquire(long lock, int site, int flags) { lockAcquireIn(currentContext(), lock, site, flags); }
+        @Override public void lockRequestIn(int context, long lock, int site, int flags) { events.add("request " + lock + " in " + context); }
+        @Override public void lockAcquireIn(int context, long lock, int site, int flags) { events.add("acquire " + lock + " in " + context); }
+        @Override public void lockRelease(long lock, int site, int flags) { events.add("release " + lock + " in " + currentContext()); }
+        @Override public void threadStart(int child, int site) {}
+        @Override public void threadBegin() {}
+        @Override public void threadEnd(int lastOwnedAccess) {}
+        @Override public void threadJoin(int child, int site) {}
+        @Override public void hbRelease(long token, int site) { events.add("hbRelease in " + currentContext()); }
+        @Override public void hbAcquire(long token, int site) {}
+        @Override public void methodEnter(int method, int callSite) { depth++; }
+        @Override public int methodExit() { depth--; return -1; }
+        @Override public int currentContext() { return 100 * depth; }
+        @Override public boolean callsAreEvents() { return false; }
+    }
+
+    @Test
+    void callsInsideASectionAreNoEventsAndItsLateEventsKeepTheirContext() {
+        StackRecorder stack = new StackRecorder();
+        ThreadContext t = new ThreadContext(0, new ElidedSections(stack));
+        t.calls.methodEnter(1, 0);
+        t.lockRequest(OUTER, 1, MONITOR); // holding no lock: held back, in context 100
+        t.lockAcquire(OUTER, 1, MONITOR);
+        t.calls.methodEnter(2, 0); // a call that records nothing
+        t.calls.methodExit(2);
+        t.lockRelease(OUTER, 1, MONITOR); // left out whole
+        assertEquals(List.of(), stack.events);
+
+        t.lockRequest(OUTER, 1, 0); // a lock() wrapper, returning with the lock held
+        t.lockAcquire(OUTER, 1, 0);
+        t.calls.methodExit(1);
+        t.calls.methodEnter(3, 0);
+        t.calls.methodEnter(4, 0);
+        t.recorder.hbRelease(7, 3); // something happens inside, deeper: the section is written as made
+        t.calls.methodExit(4);
+        t.calls.methodExit(3);
+        t.lockRelease(OUTER, 1, 0);
+        assertEquals(List.of("request 1 in 100", "acquire 1 in 100", "hbRelease in 200", "release 1 in 0"), stack.events);
+    }
 }

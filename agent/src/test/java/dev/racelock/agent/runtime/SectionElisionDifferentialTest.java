@@ -48,7 +48,11 @@ class SectionElisionDifferentialTest {
     /** One step of one thread, replayed through its context. */
     private record Step(int thread, int kind, long lock, int site) {}
 
-    private static final int ENTER = 0, EXIT = 1, WAIT = 2, RELEASE = 3, ACQUIRE = 4, BLOCK = 5;
+    private static final int ENTER = 0, EXIT = 1, WAIT = 2, RELEASE = 3, ACQUIRE = 4, BLOCK = 5, CALL = 6, RETURN = 7;
+    /** Methods 2..METHODS + 1 are called ({@code lock} of a CALL or RETURN step is the method, {@code site} the call site). */
+    private static final int METHODS = 3;
+    /** How a level of a nest is called: its section in the caller, inside a call, or taken in a callee that returns holding it. */
+    private static final int IN_CALLER = 0, INSIDE_A_CALL = 1, TAKEN_IN_A_CALLEE = 2;
 
     /**
      * @param innerRepeats whether the innermost section of a nest is entered several times under
@@ -70,32 +74,68 @@ class SectionElisionDifferentialTest {
                 int depth = 1 + r.nextInt(3);
                 long[] nest = new long[depth];
                 int[] sites = new int[depth];
+                int[] calls = new int[depth];
+                int[] methods = new int[depth];
                 for (int d = 0; d < depth; d++) {
                     nest[d] = MONITORS[r.nextInt(MONITORS.length)];
                     sites[d] = r.nextInt(SITES);
+                    calls[d] = r.nextInt(3);
+                    methods[d] = 2 + r.nextInt(METHODS);
                 }
                 for (int repeat = 1 + r.nextInt(4); repeat > 0; repeat--) {
                     for (int d = 0; d < depth - 1; d++) {
-                        steps.add(new Step(t, enter(r), nest[d], sites[d]));
+                        enter(steps, t, r, nest[d], sites[d], calls[d], methods[d]);
                     }
                     // the innermost section, several times under the same held locks (what the elision is for)
                     for (int inner = innerRepeats ? 1 + r.nextInt(3) : 1; inner > 0; inner--) {
-                        steps.add(new Step(t, enter(r), nest[depth - 1], sites[depth - 1]));
+                        enter(steps, t, r, nest[depth - 1], sites[depth - 1], calls[depth - 1], methods[depth - 1]);
                         int inside = r.nextInt(12);
+                        // an event inside, maybe in a call: the section's acquire is written then, with its own stack
+                        int callee = inside < 2 && r.nextBoolean() ? 2 + r.nextInt(METHODS) : 0;
+                        if (callee != 0) {
+                            steps.add(new Step(t, CALL, callee, r.nextInt(SITES)));
+                        }
                         if (inside == 0) {
                             steps.add(new Step(t, WAIT, nest[depth - 1], sites[depth - 1]));
                         } else if (inside == 1) {
                             steps.add(new Step(t, RELEASE, TOKENS[r.nextInt(TOKENS.length)], 0));
                         }
-                        steps.add(new Step(t, EXIT, nest[depth - 1], sites[depth - 1]));
+                        if (callee != 0) {
+                            steps.add(new Step(t, RETURN, callee, 0));
+                        }
+                        if (inside > 1 && inside < 5) { // a call that records nothing: the section may still be left out
+                            int method = 2 + r.nextInt(METHODS);
+                            steps.add(new Step(t, CALL, method, r.nextInt(SITES)));
+                            steps.add(new Step(t, RETURN, method, 0));
+                        }
+                        exit(steps, t, nest[depth - 1], sites[depth - 1], calls[depth - 1], methods[depth - 1]);
                     }
                     for (int d = depth - 2; d >= 0; d--) {
-                        steps.add(new Step(t, EXIT, nest[d], sites[d]));
+                        exit(steps, t, nest[d], sites[d], calls[d], methods[d]);
                     }
                 }
             }
         }
         return steps;
+    }
+
+    /** A section of a nest entered as {@code call} says (IN_CALLER, INSIDE_A_CALL, TAKEN_IN_A_CALLEE). */
+    private static void enter(List<Step> steps, int t, SplittableRandom r, long lock, int site, int call, int method) {
+        if (call != IN_CALLER) {
+            steps.add(new Step(t, CALL, method, site));
+        }
+        steps.add(new Step(t, enter(r), lock, site));
+        if (call == TAKEN_IN_A_CALLEE) {
+            steps.add(new Step(t, RETURN, method, 0)); // a lock() wrapper: the caller holds the lock on
+        }
+    }
+
+    /** Its release, and the return from the call it was inside. */
+    private static void exit(List<Step> steps, int t, long lock, int site, int call, int method) {
+        steps.add(new Step(t, EXIT, lock, site));
+        if (call == INSIDE_A_CALL) {
+            steps.add(new Step(t, RETURN, method, 0));
+        }
     }
 
     /** A synchronized method (no request) or a synchronized block (a request first). */
@@ -119,6 +159,8 @@ class SectionElisionDifferentialTest {
                 }
                 case RELEASE -> c.recorder.hbRelease(s.lock, 0);
                 case ACQUIRE -> c.recorder.hbAcquire(s.lock, 0);
+                case CALL -> c.calls.methodEnter((int) s.lock, s.site);
+                case RETURN -> c.calls.methodExit((int) s.lock);
                 default -> throw new AssertionError(s);
             }
         }
@@ -151,10 +193,13 @@ class SectionElisionDifferentialTest {
 
     private Recorded record(List<Step> steps, boolean elide, AnalysisSet set, String name) throws IOException {
         Path file = dir.resolve(name + ".rlt");
-        TraceWriter writer = TraceWriter.open(file, new TraceHeader(1, 1, 0, "17", "test", "mode=locks", false, false),
+        TraceWriter writer = TraceWriter.open(file, new TraceHeader(1, 1, 0, "17", "test", "mode=locks", false, true),
                 1000);
         WriterOutput out = new WriterOutput(writer, file.toString(), System.err);
         out.dictionary().defineMethod(new MethodInfo(1, "com.acme.Shared", "work", "()V", "Shared.java"));
+        for (int m = 2; m <= METHODS + 1; m++) {
+            out.dictionary().defineMethod(new MethodInfo(m, "com.acme.Shared", "call" + m, "()V", "Shared.java"));
+        }
         for (int s = 0; s < SITES; s++) {
             out.dictionary().defineSite(new SiteInfo(s, 1, 10 + s));
         }

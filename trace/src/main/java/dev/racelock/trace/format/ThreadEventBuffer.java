@@ -213,6 +213,27 @@ public final class ThreadEventBuffer extends DeltaState {
         lockEvent(TraceFormat.OP_MONITOR_RELEASE, TraceFormat.OP_LOCK_RELEASE, takeSequence(), lock, site, flags);
     }
 
+    /**
+     * A request made earlier in calling context {@code context} (a node {@link #currentContext}
+     * gave then) and recorded only now, maybe deeper in the stack: it is written with that node,
+     * and the thread's next event with a stack writes its own.
+     */
+    public void lockRequestIn(int context, long lock, int site, int flags) {
+        lockEvent(TraceFormat.OP_MONITOR_REQUEST, TraceFormat.OP_LOCK_REQUEST, takeSequence(), lock, site, flags,
+                context);
+    }
+
+    /** As {@link #lockRequestIn}, for an acquire. */
+    public void lockAcquireIn(int context, long lock, int site, int flags) {
+        lockEvent(TraceFormat.OP_MONITOR_ACQUIRE, TraceFormat.OP_LOCK_ACQUIRE, takeSequence(), lock, site, flags,
+                context);
+    }
+
+    /** Whether every method enter and exit is an event of its own (stacks=calls): no tree names a stack. */
+    public boolean callsAreEvents() {
+        return contexts == null;
+    }
+
     // ---- threads and hand-offs ------------------------------------------------------------------
 
     public void threadStart(int child, int site) {
@@ -502,12 +523,15 @@ public final class ThreadEventBuffer extends DeltaState {
      * differs from the previous event's. Not committed on its own: the event's commit publishes
      * both (the count goes up by one here).
      */
-    private void syncContext() {
+    private void syncContext(int stack) {
         if (contexts == null) {
             return;
         }
-        int d = depth;
-        int node = known >= d ? frameNode[d] : internFrames(d);
+        int node = stack;
+        if (stack == THE_STACK) {
+            int d = depth;
+            node = known >= d ? frameNode[d] : internFrames(d);
+        }
         if (node != prevContext) {
             byte[] b = buf;
             int p = pos;
@@ -548,7 +572,7 @@ public final class ThreadEventBuffer extends DeltaState {
         if (pos > limit && !makeRoom()) {
             return false;
         }
-        syncContext();
+        syncContext(THE_STACK);
         return true;
     }
 
@@ -619,9 +643,14 @@ public final class ThreadEventBuffer extends DeltaState {
     }
 
     private void lockEvent(int monitorOp, int op, long seq, long lock, int site, int flags) {
+        lockEvent(monitorOp, op, seq, lock, site, flags, THE_STACK);
+    }
+
+    /** {@code stack}: a calling-context node, or {@link #THE_STACK}. */
+    private void lockEvent(int monitorOp, int op, long seq, long lock, int site, int flags, int stack) {
         int validFlags = flags & LockFlags.ALL;
         boolean plainMonitor = validFlags == LockFlags.MONITOR;
-        int p = syncHead(plainMonitor ? monitorOp : op, seq);
+        int p = syncHead(plainMonitor ? monitorOp : op, seq, stack);
         if (p < 0) {
             return;
         }
@@ -656,8 +685,10 @@ public final class ThreadEventBuffer extends DeltaState {
         commitSync(putSite(b, p, site));
     }
 
-    /** For {@link #syncHead(int, long, boolean)}: an event written without its stack. */
-    private static final boolean NO_STACK = false;
+    /** For {@link #syncHead(int, long, int)}: an event written without its stack. */
+    private static final int NO_STACK = -2;
+    /** For {@link #syncHead(int, long, int)}: an event written with the thread's stack now. */
+    private static final int THE_STACK = -1;
 
     /**
      * Makes room for a synchronization event (with the context event before it, if its stack
@@ -666,22 +697,23 @@ public final class ThreadEventBuffer extends DeltaState {
      * @return the position after them, or -1 when the event is dropped
      */
     private int syncHead(int op, long seq) {
-        return syncHead(op, seq, true);
+        return syncHead(op, seq, THE_STACK);
     }
 
     /**
-     * As {@link #syncHead(int, long)}; {@code stack} false for an event no analysis takes a stack
+     * As {@link #syncHead(int, long)}, with {@code stack} a calling-context node, {@link #THE_STACK},
+     * or {@link #NO_STACK} for an event no analysis takes a stack
      * from (a volatile access, a hand-off, an order mark): no context event before it, so the
      * stack is not looked up either; the next event that has one writes it (docs/trace-format.md,
      * "Calling contexts").
      */
-    private int syncHead(int op, long seq, boolean stack) {
+    private int syncHead(int op, long seq, int stack) {
         if (pos > limit && !makeRoom()) {
             IN_FLIGHT.setRelease(this, NONE_IN_FLIGHT);
             return -1;
         }
-        if (stack) {
-            syncContext();
+        if (stack != NO_STACK) {
+            syncContext(stack);
         }
         byte[] b = buf;
         int p = pos;
