@@ -31,11 +31,16 @@ final class ClassInitProbe {
                 "(Ljava/lang/Class;I" + Emit.CONTEXT_DESC + ")V", false);
     }
 
+    /** {@code contextSlot}: the local holding the context, or -1 to look it up here (Rt.context). */
     static void use(MethodVisitor mv, String declaringClass, int site, int contextSlot) {
         mv.visitLdcInsn(Type.getObjectType(declaringClass));
         Emit.push(mv, NUMBERS.computeIfAbsent(declaringClass, k -> NEXT.getAndIncrement()));
         Emit.push(mv, site);
-        mv.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        if (contextSlot < 0) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Emit.RT, "context", "()" + Emit.CONTEXT_DESC, false);
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        }
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "use",
                 "(Ljava/lang/Class;II" + Emit.CONTEXT_DESC + ")V", false);
     }

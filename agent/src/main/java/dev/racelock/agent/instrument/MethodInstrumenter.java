@@ -116,6 +116,10 @@ final class MethodInstrumenter extends MethodVisitor {
         if (entersAndExits) {
             push(methodId);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "enter", "(I)" + CONTEXT_DESC, false);
+        } else if (framesItsAccesses) {
+            // no lookup at entry: each hook looks the context up (contextCall), a getter makes one call;
+            // the local still holds a ThreadContext-typed value for the frames that name it
+            super.visitInsn(Opcodes.ACONST_NULL);
         } else {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "context", "()" + CONTEXT_DESC, false);
         }
@@ -308,7 +312,7 @@ final class MethodInstrumenter extends MethodVisitor {
         boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
         if (!instance && scope.options.memory() && scope.classLiteral.ldcAllowed() && !(isClassInit && fieldOwner.equals(owner))
                 && scope.initializationChecked(fieldOwner, name)) {
-            ClassInitProbe.use(mv, fieldOwner, site(), contextSlot);
+            ClassInitProbe.use(mv, fieldOwner, site(), framesItsAccesses ? -1 : contextSlot);
         }
         boolean load = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
         boolean typedReference = descriptor.charAt(0) == 'L';
@@ -389,8 +393,8 @@ final class MethodInstrumenter extends MethodVisitor {
 
     /**
      * Pushes the current site and the context, then calls the hook of an access recorded with its
-     * stack; in a method that frames its accesses, the hook's framed variant, which also takes the
-     * method (Rt.framedRead...).
+     * stack; in a method that frames its accesses, the hook's framed variant, which takes the
+     * method instead of the context and looks that up itself (Rt.framedRead...).
      *
      * @param leadingArguments the descriptors of the hook's arguments before the site
      */
@@ -398,8 +402,8 @@ final class MethodInstrumenter extends MethodVisitor {
         push(site());
         if (framesItsAccesses) {
             push(methodId);
-            contextCall("framed" + Character.toUpperCase(hook.charAt(0)) + hook.substring(1),
-                    "(" + leadingArguments + "II" + CONTEXT_DESC + ")V");
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "framed" + Character.toUpperCase(hook.charAt(0))
+                    + hook.substring(1), "(" + leadingArguments + "II)V", false);
         } else {
             contextCall(hook, "(" + leadingArguments + "I" + CONTEXT_DESC + ")V");
         }
@@ -411,8 +415,17 @@ final class MethodInstrumenter extends MethodVisitor {
         contextCall(hook, descriptor);
     }
 
+    /**
+     * Pushes the context, then calls the hook: from the method's local, or in a method that frames
+     * its accesses, which looks none up at entry, looked up now (its other hooks: a volatile
+     * access, an array's allocation).
+     */
     private void contextCall(String hook, String descriptor) {
-        super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        if (framesItsAccesses) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "context", "()" + CONTEXT_DESC, false);
+        } else {
+            super.visitVarInsn(Opcodes.ALOAD, contextSlot);
+        }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, hook, descriptor, false);
     }
 

@@ -101,49 +101,56 @@ public final class Rt {
     //
     // A small method that calls nothing, takes no monitor and has no loop (ClassInstrumenter
     // decides) has no entry or exit of its own (with stacks on): nothing can happen below it, so
-    // its frame is needed only by its own recorded accesses, and each of these hooks pushes it
-    // (method, entered from the caller's call site), records the access and pops it, in one call
-    // instead of three (docs/agent.md, "What is recorded", method entry and exit). The stack each
-    // access is recorded with is the one the entry would have made. The pop gives back the call
-    // site the frame was pushed with, which is still the thread's: nothing to store.
+    // its frame is needed only by its own recorded accesses, and each of these hooks looks the
+    // context up, pushes the frame (method, entered from the caller's call site), records the
+    // access and pops it: a getter makes this one call, instead of an entry, the access's hook and
+    // an exit (docs/agent.md, "What is recorded", method entry and exit). The stack each access is
+    // recorded with is the one the entry would have made. The pop gives back the call site the
+    // frame was pushed with, which is still the thread's: nothing to store.
 
     @DontInline
-    public static void framedRead(Object object, int field, int site, int method, ThreadContext c) {
+    public static void framedRead(Object object, int field, int site, int method) {
+        ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
         readField(object, field, site, c);
         c.calls.methodExit();
     }
 
     @DontInline
-    public static void framedWrite(Object object, int field, int site, int method, ThreadContext c) {
+    public static void framedWrite(Object object, int field, int site, int method) {
+        ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
         writeField(object, field, site, c);
         c.calls.methodExit();
     }
 
     @DontInline
-    public static void framedStaticRead(int field, int site, int method, ThreadContext c) {
+    public static void framedStaticRead(int field, int site, int method) {
+        ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
         c.accesses.read(0, field, site);
         c.calls.methodExit();
     }
 
     @DontInline
-    public static void framedStaticWrite(int field, int site, int method, ThreadContext c) {
+    public static void framedStaticWrite(int field, int site, int method) {
+        ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
         c.accesses.write(0, field, site);
         c.calls.methodExit();
     }
 
     @DontInline
-    public static void framedArrayRead(Object array, int index, int site, int method, ThreadContext c) {
+    public static void framedArrayRead(Object array, int index, int site, int method) {
+        ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
         readElement(array, index, site, c);
         c.calls.methodExit();
     }
 
     @DontInline
-    public static void framedArrayWrite(Object array, int index, int site, int method, ThreadContext c) {
+    public static void framedArrayWrite(Object array, int index, int site, int method) {
+        ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
         writeElement(array, index, site, c);
         c.calls.methodExit();
