@@ -104,29 +104,19 @@ class ElidedSectionsTest {
      * calling-context tree names it: calls are no events, and a lock event written late says
      * the context it was made in.
      */
-    private static final class StackRecorder implements EventRecorder {
-        final List<String> events = new java.util.ArrayList<>();
+    private static final class StackRecorder extends NumberingRecorder {
         private int depth;
 
-        @Override public void read(long object, int field, int site) {}
-        @Override public void write(long object, int field, int site) {}
-        @Override public void arrayRead(long array, int index, int site) {}
-        @Override public void arrayWrite(long array, int index, int site) {}
-        @Override public void arrayRangeRead(long array, int from, int length, int site) {}
-        @Override public void arrayRangeWrite(long array, int from, int length, int site) {}
-        @Override public void volatileRead(long object, int slot, int site) {}
-        @Override public void volatileWrite(long object, int slot, int site) {}
+        StackRecorder() {
+            super(false);
+        }
+
         @Override public void lockRequest(long lock, int site, int flags) { lockRequestIn(currentContext(), lock, site, flags); }
         @Override public void lockAcquire(long lock, int site, int flags) { lockAcquireIn(currentContext(), lock, site, flags); }
         @Override public void lockRequestIn(int context, long lock, int site, int flags) { events.add("request " + lock + " in " + context); }
         @Override public void lockAcquireIn(int context, long lock, int site, int flags) { events.add("acquire " + lock + " in " + context); }
         @Override public void lockRelease(long lock, int site, int flags) { events.add("release " + lock + " in " + currentContext()); }
-        @Override public void threadStart(int child, int site) {}
-        @Override public void threadBegin() {}
-        @Override public void threadEnd(int lastOwnedAccess) {}
-        @Override public void threadJoin(int child, int site) {}
         @Override public void hbRelease(long token, int site) { events.add("hbRelease in " + currentContext()); }
-        @Override public void hbAcquire(long token, int site) {}
         @Override public void methodEnter(int method, int callSite) { depth++; }
         @Override public int methodExit() { depth--; return -1; }
         @Override public int currentContext() { return 100 * depth; }

@@ -9,7 +9,7 @@ import java.util.List;
  * For tests of which events the hooks write: numbers every synchronization event as the trace
  * writer does (ThreadEventBuffer's rule), unless told not to, and lists them.
  */
-public final class NumberingRecorder implements EventRecorder {
+public class NumberingRecorder implements EventRecorder {
     /** The synchronization events in order: "acquire 10@5", "release 10", "wait 10", "hbRelease" ... */
     public final List<String> events = new ArrayList<>();
     /** The sites of the order-only holds (acquires flagged ORDER_ONLY): "site 10". */
