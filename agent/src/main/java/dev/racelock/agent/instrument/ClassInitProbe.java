@@ -37,7 +37,7 @@ final class ClassInitProbe {
         Emit.push(mv, NUMBERS.computeIfAbsent(declaringClass, k -> NEXT.getAndIncrement()));
         Emit.push(mv, site);
         if (contextSlot < 0) {
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Emit.RT, "context", "()" + Emit.CONTEXT_DESC, false);
+            Emit.lookUpContext(mv);
         } else {
             mv.visitVarInsn(Opcodes.ALOAD, contextSlot);
         }

@@ -20,6 +20,11 @@ public final class Emit {
 
     private Emit() {}
 
+    /** Pushes the calling thread's context, looked up by a call ({@link Rt#context}). */
+    public static void lookUpContext(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "context", "()" + CONTEXT_DESC, false);
+    }
+
     /** Pushes {@code value} with iconst, bipush, sipush or ldc, whichever is shortest. */
     public static void push(MethodVisitor mv, int value) {
         if (value >= -1 && value <= 5) {

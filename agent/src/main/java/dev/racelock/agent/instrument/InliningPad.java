@@ -45,6 +45,6 @@ final class InliningPad extends CodeSizeEvaluator {
             super.visitInsn(Opcodes.ACONST_NULL);
             super.visitInsn(Opcodes.ATHROW);
         }
-        super.visitMaxs(Math.max(maxStack, 1), maxLocals);
+        super.visitMaxs(maxStack, maxLocals); // the writer computes them (COMPUTE_MAXS)
     }
 }

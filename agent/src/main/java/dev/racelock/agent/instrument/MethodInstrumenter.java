@@ -121,7 +121,7 @@ final class MethodInstrumenter extends MethodVisitor {
             // the local still holds a ThreadContext-typed value for the frames that name it
             super.visitInsn(Opcodes.ACONST_NULL);
         } else {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "context", "()" + CONTEXT_DESC, false);
+            Emit.lookUpContext(mv);
         }
         super.visitVarInsn(Opcodes.ASTORE, contextSlot);
         if (!isConstructor) {
@@ -422,7 +422,7 @@ final class MethodInstrumenter extends MethodVisitor {
      */
     private void contextCall(String hook, String descriptor) {
         if (framesItsAccesses) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "context", "()" + CONTEXT_DESC, false);
+            Emit.lookUpContext(mv);
         } else {
             super.visitVarInsn(Opcodes.ALOAD, contextSlot);
         }

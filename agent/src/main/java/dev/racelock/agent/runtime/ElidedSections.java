@@ -136,36 +136,16 @@ final class ElidedSections implements EventRecorder {
 
     // ---- calls and returns: no events, unless every call is one ---------------------------------
 
-    @Override
-    public void methodEnter(int method, int callSite) {
-        if (callsAreEvents) {
-            writeHeldBack();
-        }
-        next.methodEnter(method, callSite);
-    }
+    @Override public void methodEnter(int method, int callSite) { callOrReturn(); next.methodEnter(method, callSite); }
+    @Override public int methodExit() { callOrReturn(); return next.methodExit(); }
+    @Override public int methodExit(int method) { callOrReturn(); return next.methodExit(method); }
+    @Override public int methodResumed(int method, int callSite) { callOrReturn(); return next.methodResumed(method, callSite); }
 
-    @Override
-    public int methodExit() {
+    /** Before a call or a return: where it is an event of its own, the held-back events go first, in their place. */
+    private void callOrReturn() {
         if (callsAreEvents) {
             writeHeldBack();
         }
-        return next.methodExit();
-    }
-
-    @Override
-    public int methodExit(int method) {
-        if (callsAreEvents) {
-            writeHeldBack();
-        }
-        return next.methodExit(method);
-    }
-
-    @Override
-    public int methodResumed(int method, int callSite) {
-        if (callsAreEvents) {
-            writeHeldBack();
-        }
-        return next.methodResumed(method, callSite);
     }
 
     // ---- questions, not events ----------------------------------------------------------------

@@ -24,6 +24,11 @@ public final class Rt {
     /** Method entry with stacks on: the context for this activation, and the enter event. */
     @DontInline
     public static ThreadContext enter(int method) {
+        return pushFrame(method);
+    }
+
+    /** The calling thread's context, with {@code method}'s frame pushed, entered from the caller's call site. */
+    private static ThreadContext pushFrame(int method) {
         ThreadContext c = Recording.context();
         c.calls.methodEnter(method, c.callSite);
         return c;
@@ -110,48 +115,42 @@ public final class Rt {
 
     @DontInline
     public static void framedRead(Object object, int field, int site, int method) {
-        ThreadContext c = Recording.context();
-        c.calls.methodEnter(method, c.callSite);
+        ThreadContext c = pushFrame(method);
         readField(object, field, site, c);
         c.calls.methodExit();
     }
 
     @DontInline
     public static void framedWrite(Object object, int field, int site, int method) {
-        ThreadContext c = Recording.context();
-        c.calls.methodEnter(method, c.callSite);
+        ThreadContext c = pushFrame(method);
         writeField(object, field, site, c);
         c.calls.methodExit();
     }
 
     @DontInline
     public static void framedStaticRead(int field, int site, int method) {
-        ThreadContext c = Recording.context();
-        c.calls.methodEnter(method, c.callSite);
+        ThreadContext c = pushFrame(method);
         c.accesses.read(0, field, site);
         c.calls.methodExit();
     }
 
     @DontInline
     public static void framedStaticWrite(int field, int site, int method) {
-        ThreadContext c = Recording.context();
-        c.calls.methodEnter(method, c.callSite);
+        ThreadContext c = pushFrame(method);
         c.accesses.write(0, field, site);
         c.calls.methodExit();
     }
 
     @DontInline
     public static void framedArrayRead(Object array, int index, int site, int method) {
-        ThreadContext c = Recording.context();
-        c.calls.methodEnter(method, c.callSite);
+        ThreadContext c = pushFrame(method);
         readElement(array, index, site, c);
         c.calls.methodExit();
     }
 
     @DontInline
     public static void framedArrayWrite(Object array, int index, int site, int method) {
-        ThreadContext c = Recording.context();
-        c.calls.methodEnter(method, c.callSite);
+        ThreadContext c = pushFrame(method);
         writeElement(array, index, site, c);
         c.calls.methodExit();
     }

@@ -90,7 +90,9 @@ class SectionElisionDifferentialTest {
                     for (int inner = innerRepeats ? 1 + r.nextInt(3) : 1; inner > 0; inner--) {
                         enter(steps, t, r, nest[depth - 1], sites[depth - 1], calls[depth - 1], methods[depth - 1]);
                         int inside = r.nextInt(12);
-                        // an event inside, maybe in a call: the section's acquire is written then, with its own stack
+                        // an event inside, maybe in a call: the held-back acquire is written then. Its stack
+                        // reaches no finding (a section taken holding nothing is only an edge's first lock,
+                        // a repeat's edge keeps its first witness): ElidedSectionsTest checks the context
                         int callee = inside < 2 && r.nextBoolean() ? 2 + r.nextInt(METHODS) : 0;
                         if (callee != 0) {
                             steps.add(new Step(t, CALL, callee, r.nextInt(SITES)));

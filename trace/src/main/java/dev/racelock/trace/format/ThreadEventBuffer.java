@@ -519,19 +519,15 @@ public final class ThreadEventBuffer extends DeltaState {
     }
 
     /**
-     * Before an event, in the room already made for it: a context event when the stack's node
-     * differs from the previous event's. Not committed on its own: the event's commit publishes
+     * Before an event, in the room already made for it: a context event when the node of
+     * {@code stack} (the thread's stack now for {@link #THE_STACK}) differs from the previous event's. Not committed on its own: the event's commit publishes
      * both (the count goes up by one here).
      */
     private void syncContext(int stack) {
         if (contexts == null) {
             return;
         }
-        int node = stack;
-        if (stack == THE_STACK) {
-            int d = depth;
-            node = known >= d ? frameNode[d] : internFrames(d);
-        }
+        int node = stack == THE_STACK ? currentContext() : stack;
         if (node != prevContext) {
             byte[] b = buf;
             int p = pos;
